@@ -1,0 +1,32 @@
+## The shared core library every FastCGI program and command links.
+
+noinst_LIBRARIES += fcgi/core/libtccore.a
+fcgi_core_libtccore_a_SOURCES = \
+	fcgi/core/error.h fcgi/core/error.c \
+	fcgi/core/conf.h fcgi/core/conf.c \
+	fcgi/core/log.h fcgi/core/log.c \
+	fcgi/core/db.h fcgi/core/db.c \
+	fcgi/core/directory.h fcgi/core/directory.c \
+	fcgi/core/tmpl.h fcgi/core/tmpl.cc \
+	fcgi/core/app.h fcgi/core/app.c fcgi/core/http.c fcgi/core/health.c
+fcgi_core_libtccore_a_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) \
+	$(MARIADB_CFLAGS) $(LDAP_CFLAGS) $(CTEMPLATE_CFLAGS)
+
+# What a program linking the core needs; link with the C++ driver
+# (nodist_EXTRA_<prog>_SOURCES = dummy.cxx) because of tmpl.cc.
+TC_CORE_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) $(MARIADB_CFLAGS) $(LDAP_CFLAGS)
+TC_CORE_LIBS = fcgi/core/libtccore.a $(FCGI_LIBS) $(MARIADB_LIBS) \
+	$(LDAP_LIBS) $(CTEMPLATE_LIBS)
+
+# Unit tests of the core.
+check_PROGRAMS += tests/unit/conf-t tests/unit/tmpl-t
+TESTS += tests/unit/conf-t tests/unit/tmpl-t
+tests_unit_conf_t_SOURCES = tests/unit/conf-t.c
+tests_unit_conf_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
+tests_unit_conf_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_conf_t_SOURCES = dummy.cxx
+tests_unit_tmpl_t_SOURCES = tests/unit/tmpl-t.c
+tests_unit_tmpl_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS) \
+	-DTEST_TEMPLATES='"$(abs_top_srcdir)/tests/unit/templates"'
+tests_unit_tmpl_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_tmpl_t_SOURCES = dummy.cxx

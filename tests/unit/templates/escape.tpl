@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<p>{{NAME}}</p>{{#ROW}}<li>{{V}}</li>{{/ROW}}
