@@ -19,6 +19,7 @@ TC_CORE_LIBS = fcgi/core/libtccore.a $(FCGI_LIBS) $(MARIADB_LIBS) \
 	$(LDAP_LIBS) $(CTEMPLATE_LIBS)
 
 # Unit tests of the core.
+EXTRA_DIST += tests/unit/templates
 check_PROGRAMS += tests/unit/conf-t tests/unit/tmpl-t
 TESTS += tests/unit/conf-t tests/unit/tmpl-t
 tests_unit_conf_t_SOURCES = tests/unit/conf-t.c
