@@ -1,0 +1,470 @@
+/* form.c: typed form validation and pure validators. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/form.h"
+
+#define TEXT_MAX_DEFAULT 1000
+#define MULTILINE_MAX_DEFAULT 20000
+#define RETURN_PATH_MAX 2048
+
+static int
+has_bounds(const struct field *f)
+{
+	return f != NULL && !(f->min == 0 && f->max == 0);
+}
+
+static int
+in_bounds(const struct field *f, int64_t v)
+{
+	if (!has_bounds(f))
+		return 1;
+	return v >= f->min && v <= f->max;
+}
+
+/* Counts UTF-8 characters of a valid string and checks for control
+ * characters (C0, DEL, C1).  Returns the count, or -1 for invalid UTF-8,
+ * -2 for a forbidden control character. */
+static int64_t
+text_scan(const char *s, int multiline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i;
+	int64_t n = 0;
+
+	if (!req_utf8_valid(s, len))
+		return -1;
+	for (i = 0; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			n++;
+		if (p[i] < 0x20 || p[i] == 0x7f) {
+			if (!(multiline && (p[i] == '\n' || p[i] == '\r' ||
+			    p[i] == '\t')))
+				return -2;
+		}
+		/* C1 controls U+0080..U+009F are encoded C2 80..C2 9F. */
+		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f)
+			return -2;
+	}
+	return n;
+}
+
+static int
+text_common(const struct field *f, const char *in, struct form_value *out,
+    int multiline)
+{
+	int64_t n = text_scan(in, multiline), min = 1, max;
+
+	max = multiline ? MULTILINE_MAX_DEFAULT : TEXT_MAX_DEFAULT;
+	if (n == -1)
+		return FORM_EINVALID;
+	if (n == -2)
+		return FORM_ECONTROL;
+	if (has_bounds(f)) {
+		min = f->min > 1 ? f->min : 1;
+		max = f->max;
+	}
+	if (n < min)
+		return n == 0 ? FORM_EREQUIRED : FORM_ETOO_SHORT;
+	if (n > max)
+		return FORM_ETOO_LONG;
+	out->s = in;
+	out->i = n;
+	return 0;
+}
+
+int
+form_text(const struct field *f, const char *in, struct form_value *out)
+{
+	return text_common(f, in, out, 0);
+}
+
+int
+form_text_multiline(const struct field *f, const char *in,
+    struct form_value *out)
+{
+	return text_common(f, in, out, 1);
+}
+
+int
+form_login(const struct field *f, const char *in, struct form_value *out)
+{
+	size_t i, n = strlen(in);
+
+	(void)f;
+	if (n < 1 || n > 64)
+		return FORM_EINVALID;
+	for (i = 0; i < n; i++) {
+		char c = in[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+			return FORM_EINVALID;
+	}
+	out->s = in;
+	out->i = (int64_t)n;
+	return 0;
+}
+
+static int
+is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+int
+form_email(const struct field *f, const char *in, struct form_value *out)
+{
+	const char *at = strchr(in, '@'), *p, *label;
+	size_t n = strlen(in), llen;
+	int labels = 0;
+
+	(void)f;
+	if (at == NULL || strchr(at + 1, '@') != NULL || n > 254)
+		return FORM_EINVALID;
+	llen = (size_t)(at - in);
+	if (llen == 0 || llen > 64 || in[0] == '.' || at[-1] == '.')
+		return FORM_EINVALID;
+	for (p = in; p < at; p++) {
+		if (is_alnum(*p))
+			continue;
+		if (*p == '.' && p[1] == '.')
+			return FORM_EINVALID;
+		if (strchr(".!#$%&'*+/=?^_`{|}~-", *p) == NULL || *p == '\0')
+			return FORM_EINVALID;
+	}
+	/* Domain: labels of letters, digits and inner hyphens; a dot needed. */
+	label = at + 1;
+	for (;;) {
+		size_t len = 0;
+		for (p = label; *p && *p != '.'; p++, len++)
+			if (!is_alnum(*p) && *p != '-')
+				return FORM_EINVALID;
+		if (len == 0 || len > 63 || label[0] == '-' || p[-1] == '-')
+			return FORM_EINVALID;
+		labels++;
+		if (*p == '\0')
+			break;
+		label = p + 1;
+	}
+	if (labels < 2)
+		return FORM_EINVALID;
+	out->s = in;
+	out->i = (int64_t)n;
+	return 0;
+}
+
+/* Parses -?D+(.D{1,decimals})? into value x 10^decimals.  Returns 0,
+ * FORM_EINVALID or FORM_ERANGE (overflow). */
+static int
+parse_fixed(const char *s, int decimals, int64_t *out)
+{
+	int neg = 0, nd = 0, frac = 0;
+	int64_t v = 0;
+
+	if (*s == '-') {
+		neg = 1;
+		s++;
+	}
+	if (!(*s >= '0' && *s <= '9'))
+		return FORM_EINVALID;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (v > (INT64_MAX - (*s - '0')) / 10)
+			return FORM_ERANGE;
+		v = v * 10 + (*s - '0');
+	}
+	if (*s == '.') {
+		s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return FORM_EINVALID;
+		for (; *s >= '0' && *s <= '9'; s++, nd++) {
+			if (nd >= decimals)
+				return FORM_EINVALID;
+			frac = frac * 10 + (*s - '0');
+		}
+	}
+	if (*s != '\0')
+		return FORM_EINVALID;
+	for (; nd < decimals; nd++)
+		frac *= 10;
+	for (nd = 0; nd < decimals; nd++) {
+		if (v > INT64_MAX / 10)
+			return FORM_ERANGE;
+		v *= 10;
+	}
+	if (v > INT64_MAX - frac)
+		return FORM_ERANGE;
+	v += frac;
+	*out = neg ? -v : v;
+	return 0;
+}
+
+int
+form_int64(const struct field *f, const char *in, struct form_value *out)
+{
+	int64_t v;
+	int r = parse_fixed(in, 0, &v);
+
+	if (r)
+		return r;
+	if (!in_bounds(f, v))
+		return FORM_ERANGE;
+	out->s = in;
+	out->i = v;
+	return 0;
+}
+
+int
+form_parse_money(const char *s, int64_t *fen)
+{
+	return parse_fixed(s, 2, fen);
+}
+
+int
+form_money(const struct field *f, const char *in, struct form_value *out)
+{
+	int64_t v;
+	int r = parse_fixed(in, 2, &v);
+
+	if (r)
+		return r;
+	if (!in_bounds(f, v))
+		return FORM_ERANGE;
+	out->s = in;
+	out->i = v;
+	return 0;
+}
+
+int
+form_percent(const struct field *f, const char *in, struct form_value *out)
+{
+	int64_t v;
+	int r = parse_fixed(in, 4, &v);
+
+	if (r)
+		return r;
+	if (!in_bounds(f, v))
+		return FORM_ERANGE;
+	out->s = in;
+	out->i = v;
+	return 0;
+}
+
+/* Reads exactly n digits; -1 if any is not a digit. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+int
+form_month(const struct field *f, const char *in, struct form_value *out)
+{
+	int y, m;
+
+	if (strlen(in) != 7 || in[4] != '-')
+		return FORM_EINVALID;
+	y = digits(in, 4);
+	m = digits(in + 5, 2);
+	if (y < 1900 || m < 1 || m > 12)
+		return FORM_EINVALID;
+	if (!in_bounds(f, (int64_t)y * 100 + m))
+		return FORM_ERANGE;
+	out->s = in;
+	out->i = (int64_t)y * 100 + m;
+	return 0;
+}
+
+int
+form_date(const struct field *f, const char *in, struct form_value *out)
+{
+	int y, m, d;
+
+	if (strlen(in) != 10 || in[4] != '-' || in[7] != '-')
+		return FORM_EINVALID;
+	y = digits(in, 4);
+	m = digits(in + 5, 2);
+	d = digits(in + 8, 2);
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return FORM_EINVALID;
+	if (!in_bounds(f, (int64_t)y * 10000 + m * 100 + d))
+		return FORM_ERANGE;
+	out->s = in;
+	out->i = (int64_t)y * 10000 + m * 100 + d;
+	return 0;
+}
+
+int
+form_oneof(const struct field *f, const char *in, struct form_value *out)
+{
+	size_t i;
+
+	if (f == NULL || f->choices == NULL)
+		return FORM_EINVALID;
+	for (i = 0; f->choices[i] != NULL; i++)
+		if (strcmp(f->choices[i], in) == 0) {
+			out->s = in;
+			out->i = (int64_t)i;
+			return 0;
+		}
+	return FORM_EINVALID;
+}
+
+int
+form_return_path(const struct field *f, const char *in, struct form_value *out)
+{
+	size_t n = strlen(in), i;
+
+	(void)f;
+	if (n == 0 || n > RETURN_PATH_MAX || in[0] != '/' || in[1] == '/')
+		return FORM_EINVALID;
+	if (!req_utf8_valid(in, n))
+		return FORM_EINVALID;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)in[i];
+		if (c <= 0x20 || c == 0x7f || c == '\\')
+			return FORM_EINVALID;
+	}
+	/* "/%2F/evil" or "/%5C..." may be decoded by a proxy into "//". */
+	if (in[1] == '%' && in[2] != '\0' && in[3] != '\0' &&
+	    ((in[2] == '2' && (in[3] == 'f' || in[3] == 'F')) ||
+	    (in[2] == '5' && (in[3] == 'c' || in[3] == 'C'))))
+		return FORM_EINVALID;
+	out->s = in;
+	out->i = (int64_t)n;
+	return 0;
+}
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+int
+form_check(const struct field *f, const char *raw, char **scratch,
+    struct form_value *out)
+{
+	size_t s = 0, e;
+
+	out->s = NULL;
+	out->i = 0;
+	*scratch = NULL;
+	if (raw == NULL)
+		raw = "";
+	e = strlen(raw);
+	while (s < e && is_blank(raw[s]))
+		s++;
+	while (e > s && is_blank(raw[e - 1]))
+		e--;
+	*scratch = malloc(e - s + 1);
+	if (*scratch == NULL)
+		return TC_ENOMEM;
+	memcpy(*scratch, raw + s, e - s);
+	(*scratch)[e - s] = '\0';
+	if (e == s)
+		return f->required ? FORM_EREQUIRED : 0;
+	return f->valid(f, *scratch, out);
+}
+
+int
+form_validate(struct form *out, const struct field *fields, size_t n,
+    const struct req_fields *in)
+{
+	size_t k;
+
+	out->fields = fields;
+	out->n = n;
+	out->nerr = 0;
+	out->e = calloc(n ? n : 1, sizeof(*out->e));
+	if (out->e == NULL)
+		return TC_ENOMEM;
+	for (k = 0; k < n; k++) {
+		struct form_entry *e = &out->e[k];
+		const char *raw = in ? req_get(in, fields[k].name) : NULL;
+		int r;
+
+		e->raw = strdup(raw ? raw : "");
+		if (e->raw == NULL)
+			return TC_ENOMEM;
+		r = form_check(&fields[k], raw, &e->buf, &e->v);
+		if (r == TC_ENOMEM)
+			return r;
+		e->present = e->buf[0] != '\0';
+		if (r) {
+			e->err = r;
+			e->msg = fields[k].msg;
+			e->v.s = NULL;
+			e->v.i = 0;
+			out->nerr++;
+		}
+	}
+	return out->nerr ? FORM_EINVALID : 0;
+}
+
+void
+form_free(struct form *f)
+{
+	size_t k;
+
+	if (f == NULL || f->e == NULL)
+		return;
+	for (k = 0; k < f->n; k++) {
+		free(f->e[k].raw);
+		free(f->e[k].buf);
+	}
+	free(f->e);
+	f->e = NULL;
+	f->n = 0;
+	f->nerr = 0;
+}
+
+const char *
+form_str(const struct form *f, size_t k)
+{
+	if (f == NULL || k >= f->n || f->e[k].err || !f->e[k].present)
+		return NULL;
+	return f->e[k].v.s;
+}
+
+int64_t
+form_int(const struct form *f, size_t k, int64_t def)
+{
+	if (f == NULL || k >= f->n || f->e[k].err || !f->e[k].present)
+		return def;
+	return f->e[k].v.i;
+}
+
+const char *
+form_strerror(int err)
+{
+	switch (err) {
+	case 0: return "ok";
+	case TC_ENOMEM: return "out-of-memory";
+	case FORM_EREQUIRED: return "required";
+	case FORM_EINVALID: return "invalid";
+	case FORM_ETOO_SHORT: return "too-short";
+	case FORM_ETOO_LONG: return "too-long";
+	case FORM_ERANGE: return "out-of-range";
+	case FORM_ECONTROL: return "control-character";
+	}
+	return "unknown-error";
+}

@@ -1,0 +1,149 @@
+/* form.h: typed form validation, kcgi style.
+ *
+ * A form declares its fields once:
+ *
+ *   enum login_field { LOGIN_USER, LOGIN_PASS, LOGIN_NEXT, LOGIN__MAX };
+ *   static const struct field login_fields[LOGIN__MAX] = {
+ *     [LOGIN_USER] = { "user", form_login, 1, 0, 0, "err_login", NULL },
+ *     [LOGIN_PASS] = { "password", form_text, 1, 1, 256, "err_password", NULL },
+ *     [LOGIN_NEXT] = { "next", form_return_path, 0, 0, 0, "err_next", NULL },
+ *   };
+ *
+ * form_validate() then gives, per field, the raw input (to re-show the
+ * form), the parsed value and an error code plus message key.  Handlers
+ * only read parsed values.
+ *
+ * Validators are pure: int v(const struct field *, const char *in,
+ * struct form_value *out) returns 0 (out filled) or a negative FORM_E*
+ * code.  in is NUL-terminated, already trimmed of surrounding blanks.
+ */
+#ifndef TC_CORE_FORM_H
+#define TC_CORE_FORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/request.h"
+
+/* Validation results, below the project-wide TC_E* values. */
+enum form_err {
+	FORM_EREQUIRED = -201, /* required field empty or absent */
+	FORM_EINVALID = -202,  /* not of the field's type / format */
+	FORM_ETOO_SHORT = -203,/* text shorter than min characters */
+	FORM_ETOO_LONG = -204, /* text longer than max characters */
+	FORM_ERANGE = -205,    /* number, money, date outside [min, max] */
+	FORM_ECONTROL = -206,  /* control character in text */
+};
+
+struct field;
+
+/* What a validator produced.  s points at the validated (trimmed) text,
+ * owned by the struct form (or by the caller's input when the validator
+ * is called directly).  i is the typed value:
+ *   form_int: the integer; form_money: fen; form_percent: value x 10^4;
+ *   form_date: yyyymmdd; form_month: yyyymm; form_oneof: index into
+ *   choices; text validators: length in characters. */
+struct form_value {
+	const char *s;
+	int64_t i;
+};
+
+typedef int (*form_validator)(const struct field *f, const char *in,
+    struct form_value *out);
+
+/* One declared field.  min/max: characters for text, value for int, fen
+ * for money, scaled value for percent, yyyymmdd / yyyymm for dates; both 0
+ * means "no bounds beyond the type's own" (text then allows 1..1000
+ * characters, multi-line text 1..20000).  choices is a NULL-terminated
+ * list of codes for form_oneof. */
+struct field {
+	const char *name;
+	form_validator valid;
+	int required;
+	int64_t min;
+	int64_t max;
+	const char *msg;
+	const char *const *choices;
+};
+
+/* The outcome for one field. */
+struct form_entry {
+	char *raw;          /* exactly what came (first value), "" if absent */
+	char *buf;          /* trimmed working copy; v.s points into it */
+	int present;        /* non-empty after trimming */
+	int err;            /* 0 or FORM_E* */
+	const char *msg;    /* the field's message key when err != 0 */
+	struct form_value v;/* valid only when present && !err */
+};
+
+/* A validated form: e[k] belongs to fields[k]. */
+struct form {
+	const struct field *fields;
+	size_t n;
+	struct form_entry *e;
+	size_t nerr;        /* fields with err != 0 */
+};
+
+/* Validates every field of fields[0..n) against the first value of the
+ * same name in in (in may be NULL: every field absent).  Fills *out,
+ * which the caller frees with form_free() whatever the result.  Returns 0
+ * when every field is valid, FORM_EINVALID when some field is not (see
+ * out->nerr and each entry's err/msg), TC_ENOMEM on memory failure. */
+int form_validate(struct form *out, const struct field *fields, size_t n,
+    const struct req_fields *in);
+
+/* Frees what form_validate stored in f (not f itself).  Accepts NULL. */
+void form_free(struct form *f);
+
+/* Returns the parsed text of field k, or NULL when absent or invalid.
+ * Borrowed from f. */
+const char *form_str(const struct form *f, size_t k);
+
+/* Returns the typed value of field k, or def when absent or invalid. */
+int64_t form_int(const struct form *f, size_t k, int64_t def);
+
+/* Checks one value against one field as form_validate would (trimming
+ * blanks, honouring required).  For repeated fields (several "rep"):
+ * iterate req_next() and call this per value.  Returns 0 (out filled;
+ * out->s is NULL for an absent optional field) or a FORM_E* code;
+ * *scratch receives an allocated trimmed copy the caller frees (NULL on
+ * TC_ENOMEM). */
+int form_check(const struct field *f, const char *raw, char **scratch,
+    struct form_value *out);
+
+/* Returns a short static name for a FORM_E* code ("required", ...). */
+const char *form_strerror(int err);
+
+/* --- Validators (see struct form_value for what out->i holds) --- */
+
+/* Single-line UTF-8 text, min..max characters, no control characters. */
+int form_text(const struct field *, const char *, struct form_value *);
+/* Multi-line text: as form_text but TAB, CR and LF allowed. */
+int form_text_multiline(const struct field *, const char *, struct form_value *);
+/* Login name: ASCII letters, digits, '.', '_', '-', 1..64 characters. */
+int form_login(const struct field *, const char *, struct form_value *);
+/* E-mail address: ASCII local@domain.tld, at most 254 characters. */
+int form_email(const struct field *, const char *, struct form_value *);
+/* Decimal integer with optional '-', no overflow, within [min, max]. */
+int form_int64(const struct field *, const char *, struct form_value *);
+/* CNY amount to the fen ("1234.5", "-80.00"): at most 2 decimals, no
+ * exponent, no thousands separators; out->i in fen, within [min, max]. */
+int form_money(const struct field *, const char *, struct form_value *);
+/* Percent with up to 4 decimals ("12.5" -> 125000), within [min, max]. */
+int form_percent(const struct field *, const char *, struct form_value *);
+/* Calendar date YYYY-MM-DD (years 1900..9999); out->i = yyyymmdd. */
+int form_date(const struct field *, const char *, struct form_value *);
+/* Month YYYY-MM (years 1900..9999); out->i = yyyymm. */
+int form_month(const struct field *, const char *, struct form_value *);
+/* One of f->choices exactly; out->i = its index. */
+int form_oneof(const struct field *, const char *, struct form_value *);
+/* Local redirect target: starts with one '/', not "//", no '\\', no
+ * control characters or spaces, valid UTF-8, at most 2048 bytes. */
+int form_return_path(const struct field *, const char *, struct form_value *);
+
+/* Parses a money amount as form_money does, without range limits.
+ * Returns 0 and sets *fen, or FORM_EINVALID / FORM_ERANGE (overflow). */
+int form_parse_money(const char *s, int64_t *fen);
+
+#endif
