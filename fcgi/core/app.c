@@ -1,6 +1,8 @@
-/* app.c: the FastCGI accept loop shared by every program. */
+/* app.c: the FastCGI accept loop shared by every program, and the checks
+ * that run before every handler. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -12,6 +14,8 @@
 #include "core/app.h"
 #include "core/error.h"
 #include "core/log.h"
+
+#define PRE_COOKIE "tc_pre"      /* CSRF token of a visitor not signed in */
 
 static volatile sig_atomic_t shutting_down;
 
@@ -31,29 +35,185 @@ param(FCGX_Request *f, const char *name, const char *def)
 	return v != NULL ? v : def;
 }
 
-static const struct route *
-route_find(const struct route *routes, size_t n, const char *method,
-    const char *path, int *path_known)
+bool
+route_match(const char *pattern, const char *path, int64_t *ids, size_t *nids)
 {
-	*path_known = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(routes[i].path, path) != 0)
+	const char *p = pattern, *s = path;
+
+	*nids = 0;
+	while (*p != '\0') {
+		if (*p == '#') {
+			int64_t v = 0;
+			const char *start = s;
+
+			if (*s == '0')
+				return false;
+			while (*s >= '0' && *s <= '9') {
+				if (v > (INT64_MAX - 9) / 10)
+					return false;
+				v = v * 10 + (*s++ - '0');
+			}
+			if (s == start || *nids == ROUTE_MAX_IDS)
+				return false;
+			ids[(*nids)++] = v;
+			p++;
 			continue;
-		*path_known = 1;
-		if (strcmp(routes[i].method, method) == 0 ||
-		    (strcmp(method, "HEAD") == 0 &&
-		    strcmp(routes[i].method, "GET") == 0))
+		}
+		if (*p++ != *s++)
+			return false;
+	}
+	return *s == '\0';
+}
+
+static const struct route *
+route_find(struct req *r, const struct route *routes, size_t n, int *known)
+{
+	const char *m = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
+
+	*known = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!route_match(routes[i].pattern, r->path, r->ids, &r->nids))
+			continue;
+		*known = 1;
+		if (strcmp(routes[i].method, m) == 0)
 			return &routes[i];
 	}
 	return NULL;
 }
 
-static void
-req_reset(struct req *r)
+/* Reads and parses the POST body.  Returns an HTTP status: 200 when the
+ * body is good, else 400, 413 or 415. */
+static int
+read_body(struct req *r)
 {
-	for (size_t i = 0; i < r->nheaders; i++)
-		free(r->headers[i]);
-	r->nheaders = 0;
+	const char *cl = param(r->fcgx, "CONTENT_LENGTH", "");
+	const char *ct = param(r->fcgx, "CONTENT_TYPE", "");
+	const struct req_limits *lim = &req_limits_default;
+	unsigned long long len;
+	char *end, *body;
+	int rc, got;
+
+	if (*cl == '\0')
+		return 200;
+	errno = 0;
+	len = strtoull(cl, &end, 10);
+	if (*end != '\0' || errno != 0)
+		return 400;
+	if (len > lim->max_body)
+		return 413;
+	if ((body = malloc(len + 1)) == NULL)
+		return 500;
+	got = len > 0 ? FCGX_GetStr(body, (int)len, r->fcgx->in) : 0;
+	if (got < 0 || (unsigned long long)got != len) {
+		free(body);
+		return 400;
+	}
+	body[len] = '\0';
+	rc = req_parse_body(&r->form, ct, body, len, lim);
+	free(body);
+	return rc == 0 ? 200 : req_status(rc);
+}
+
+/* Sets r->csrf for a visitor who is not signed in: the token of their
+ * pre-session cookie, set now if they have none. */
+static int
+pre_session_token(struct req *r)
+{
+	const char *pre = req_get(&r->cookies, PRE_COOKIE);
+
+	if (pre != NULL && token_well_formed(pre)) {
+		snprintf(r->csrf, sizeof(r->csrf), "%s", pre);
+		return 0;
+	}
+	if (token_new(r->csrf) != 0)
+		return TC_EIO;
+	return http_cookie(r, PRE_COOKIE, r->csrf, -1);
+}
+
+static bool
+csrf_valid(struct req *r)
+{
+	const char *sent = req_get(&r->form, "csrf");
+	const char *pre = req_get(&r->cookies, PRE_COOKIE);
+
+	if (sent == NULL)
+		return false;
+	if (r->signed_in)
+		return token_equal(sent, r->csrf);
+	return pre != NULL && token_well_formed(pre) && token_equal(sent, pre);
+}
+
+static int
+status_of(int rc)
+{
+	switch (rc) {
+	case TC_ENOTFOUND: return 404;
+	case TC_EDENIED: return 403;
+	case TC_EDB: return 503;
+	case TC_EDIR: return 503;
+	case TC_EINVAL: return 400;
+	case TC_ETOOBIG: return 413;
+	}
+	return 500;
+}
+
+/* Runs the checks every request passes, then its handler. */
+static int
+dispatch(struct req *r, const struct route *routes, size_t nroutes)
+{
+	const struct req_limits *lim = &req_limits_default;
+	const struct route *rt;
+	int known, rc, status;
+
+	if ((rc = req_parse_query(&r->q, r->query, strlen(r->query), lim)) != 0)
+		return page_error(r, req_status(rc));
+	{
+		const char *ck = param(r->fcgx, "HTTP_COOKIE", "");
+
+		if (req_parse_cookies(&r->cookies, ck, strlen(ck), lim) != 0)
+			return page_error(r, 500);
+	}
+	r->lang = lang_pick(param(r->fcgx, "HTTP_ACCEPT_LANGUAGE", NULL),
+	    req_get(&r->cookies, "tc_lang"));
+	r->cat = strcmp(r->lang, "en") == 0 ? r->app->cat_en : r->app->cat_zh;
+
+	rt = route_find(r, routes, nroutes, &known);
+	if (rt != NULL && rt->fn == health_get)
+		return health_get(r);
+	if (r->app->db == NULL || db_ensure(r->app->db) != 0)
+		return page_error(r, 503);
+	if ((rc = session_load(r)) != 0)
+		return page_error(r, status_of(rc));
+	r->cat = strcmp(r->lang, "en") == 0 ? r->app->cat_en : r->app->cat_zh;
+	if (!r->signed_in && (rc = pre_session_token(r)) != 0)
+		return page_error(r, 500);
+	if (rt == NULL)
+		return page_error(r, known ? 405 : 404);
+	if (rt->roles != ROLE_PUBLIC && !r->signed_in) {
+		char next[1024];
+
+		if (strcmp(rt->method, "GET") != 0)
+			return page_error(r, 403);
+		/* The path is ours (it matched a route): safe to return to. */
+		snprintf(next, sizeof(next), "/login?next=%s", r->path);
+		return http_redirect(r, next);
+	}
+	if (rt->roles != ROLE_PUBLIC && (r->me.roles & rt->roles) == 0)
+		return page_error(r, 403);
+	if (strcmp(rt->method, "POST") == 0) {
+		if ((status = read_body(r)) != 200)
+			return page_error(r, status);
+		if (!csrf_valid(r)) {
+			log_msg("%s: CSRF token missing or wrong", r->id);
+			return page_error(r, 403);
+		}
+	}
+	rc = rt->fn(r);
+	if (rc != 0 && r->app->db != NULL && db_in_transaction(r->app->db))
+		db_rollback(r->app->db);
+	if (rc != 0 && r->status == 0)
+		return page_error(r, status_of(rc));
+	return rc;
 }
 
 static void
@@ -61,9 +221,8 @@ serve(struct app *a, FCGX_Request *f, const struct route *routes,
     size_t nroutes)
 {
 	struct req r = { .app = a, .fcgx = f };
-	const struct route *rt;
 	struct timespec t0, t1;
-	int known, rc;
+	int rc;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	r.method = param(f, "REQUEST_METHOD", "GET");
@@ -71,21 +230,106 @@ serve(struct app *a, FCGX_Request *f, const struct route *routes,
 	r.query = param(f, "QUERY_STRING", "");
 	r.remote = param(f, "REMOTE_ADDR", "-");
 	r.id = param(f, "REQUEST_ID", "-");
+	r.lang = "zh";
+	r.cat = a->cat_zh;
 
-	rt = route_find(routes, nroutes, r.method, r.path, &known);
-	if (rt == NULL)
-		rc = http_text(&r, known ? 405 : 404,
-		    known ? "method not allowed\n" : "not found\n");
-	else if ((rc = rt->fn(&r)) != 0 && r.status == 0)
-		rc = http_text(&r, rc == TC_EDB ? 503 : 500,
-		    rc == TC_EDB ? "service unavailable\n" : "internal error\n");
+	rc = dispatch(&r, routes, nroutes);
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	log_msg("%s %s %s %s %d %.1fms%s", r.id, r.person ? r.person : "-",
-	    r.method, r.path, r.status,
+	log_msg("%s %s %s %s %d %.1fms%s", r.id,
+	    r.signed_in ? r.me.login : "-", r.method, r.path, r.status,
 	    (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6,
 	    rc == TC_EIO ? " (client gone)" : "");
-	req_reset(&r);
+	for (size_t i = 0; i < r.nheaders; i++)
+		free(r.headers[i]);
+	tdict_free(r.page);
+	req_fields_free(&r.q);
+	req_fields_free(&r.form);
+	req_fields_free(&r.cookies);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads every .po file of templates/i18n/<lang>/ as one catalogue.  Returns 0 or a
+ * tc_err with a message naming the file and line in err. */
+static int
+catalogue_load(const char *templates, const char *lang,
+    struct i18n_cat **out, char *err, size_t errlen)
+{
+	char dir[1024], path[1280], *buf = NULL;
+	char *names[64];
+	size_t n = 0, len = 0, line = 0, starts[65] = { 0 };
+	struct dirent *de;
+	DIR *dp;
+	int rc = 0;
+
+	snprintf(dir, sizeof(dir), "%s/i18n/%s", templates, lang);
+	if ((dp = opendir(dir)) == NULL) {
+		snprintf(err, errlen, "%.900s: %s", dir, strerror(errno));
+		return TC_EIO;
+	}
+	while ((de = readdir(dp)) != NULL && n < 64) {
+		size_t l = strlen(de->d_name);
+
+		if (l > 3 && strcmp(de->d_name + l - 3, ".po") == 0)
+			names[n++] = strdup(de->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof(names[0]), by_name);
+	/* One buffer of every file, one catalogue: a key defined twice, in
+	 * one file or two, is an error. */
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		FILE *f;
+		char chunk[8192];
+		size_t k;
+
+		starts[i] = len;
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if ((f = fopen(path, "r")) == NULL) {
+			snprintf(err, errlen, "%.900s: %s", path, strerror(errno));
+			rc = TC_EIO;
+			break;
+		}
+		while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+			char *nb = realloc(buf, len + k + 2);
+
+			if (nb == NULL) {
+				rc = TC_ENOMEM;
+				break;
+			}
+			buf = nb;
+			memcpy(buf + len, chunk, k);
+			len += k;
+		}
+		fclose(f);
+		if (buf != NULL && len > 0 && buf[len - 1] != '\n')
+			buf[len++] = '\n';
+	}
+	starts[n] = len;
+	if (rc == 0 && (rc = i18n_parse(out, lang, buf != NULL ? buf : "",
+	    len, &line)) != 0) {
+		/* Name the file and its own line of the failing line. */
+		size_t off = 0, l = 1, i = 0;
+
+		for (; off < len && l < line; off++)
+			if (buf[off] == '\n')
+				l++;
+		while (i + 1 < n && starts[i + 1] <= off)
+			i++;
+		for (size_t o = 0; o < starts[i]; o++)
+			if (buf[o] == '\n')
+				line--;
+		snprintf(err, errlen, "%.800s/%.100s:%zu: bad catalogue entry", dir,
+		    n > 0 ? names[i] : "?", line);
+	}
+	free(buf);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	return rc;
 }
 
 int
@@ -115,6 +359,14 @@ app_main(int argc, char **argv, const char *name, const struct route *routes,
 	if (log_open(a.conf->log) != 0)
 		fprintf(stderr, "%s: cannot open log %s: %s\n", name,
 		    a.conf->log, strerror(errno));
+	if (catalogue_load(a.conf->templates, "zh", &a.cat_zh, err,
+	    sizeof(err)) != 0 || catalogue_load(a.conf->templates, "en",
+	    &a.cat_en, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: %s\n", name, err);
+		log_msg("%s", err);
+		goto out;
+	}
+	tmpl_set_root(a.conf->templates);
 	if (db_open(a.conf, &a.db, err, sizeof(err)) != 0)
 		log_msg("starting without database: %s", err);
 
@@ -141,6 +393,8 @@ app_main(int argc, char **argv, const char *name, const struct route *routes,
 	status = EXIT_SUCCESS;
 out:
 	db_close(a.db);
+	i18n_free(a.cat_zh);
+	i18n_free(a.cat_en);
 	conf_free(a.conf);
 	log_close();
 	return status;

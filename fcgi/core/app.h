@@ -1,64 +1,128 @@
 /* app.h: a FastCGI program: its process state, its requests, its routes.
  *
  * Each module is one program whose main() hands a route table to
- * app_main().  The loop accepts requests until SIGTERM, which lets the
- * request in progress finish first. */
+ * app_main().  Before a handler runs, the loop has parsed the query, the
+ * cookies and (for POST) the body under limits, picked the language,
+ * found the session, checked the route's roles and, for every POST, the
+ * CSRF token; a handler only sees requests it may answer.  SIGTERM lets
+ * the request in progress finish, then the worker exits. */
 #ifndef TC_CORE_APP_H
 #define TC_CORE_APP_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <fcgiapp.h>
 
 #include "core/conf.h"
 #include "core/db.h"
+#include "core/i18n.h"
+#include "core/request.h"
+#include "core/tmpl.h"
+#include "core/token.h"
+
+/* Roles, computed from the directory at sign-in (never from a form). */
+enum role {
+	ROLE_SALES = 1 << 0,
+	ROLE_MANAGER = 1 << 1,      /* sales + group sales-managers */
+	ROLE_HR = 1 << 2,
+	ROLE_FINANCE = 1 << 3,
+	ROLE_REVIEWER = 1 << 4,     /* finance + group settlement-reviewers */
+	ROLE_MANAGEMENT = 1 << 5,
+	ROLE_ADMIN = 1 << 6,
+};
+#define ROLE__COUNT 7
+#define ROLES_ALL ((1u << ROLE__COUNT) - 1)
+#define ROLE_PUBLIC 0u              /* a route anyone may use, signed in or not */
+
+/* The catalogue key of a role's name ("role_sales"), by bit index. */
+const char *role_key(unsigned bit_index);
 
 /* Process-wide state, one per worker. */
 struct app {
-	const char *name;       /* program name, "auth" */
+	const char *name;           /* program name, "auth" */
 	struct conf *conf;
-	struct db *db;          /* NULL while the database is unreachable */
+	struct db *db;              /* NULL while the database is unreachable */
+	struct i18n_cat *cat_zh;
+	struct i18n_cat *cat_en;
+};
+
+/* The signed-in person, as their session records them. */
+struct person {
+	int64_t id;
+	char login[65];
+	char name[129];
+	char team[65];
+	unsigned roles;             /* enum role bits */
 };
 
 #define HTTP_MAX_HEADERS 16
+#define ROUTE_MAX_IDS 4
 
-/* One request.  Strings point into the FastCGI environment and live as
- * long as the request. */
 struct req {
 	struct app *app;
 	FCGX_Request *fcgx;
-	const char *method;     /* GET, POST, ... */
-	const char *path;       /* decoded path, without the query */
-	const char *query;      /* raw query string, "" when none */
-	const char *remote;     /* client address */
-	const char *id;         /* request id for the log */
-	const char *person;     /* login of the signed-in person, or NULL */
-	int status;             /* status sent, 0 before http_open() */
-	char *headers[HTTP_MAX_HEADERS];  /* extra response header lines */
+	const char *method;         /* GET, POST, ... (HEAD answers as GET) */
+	const char *path;           /* path without the query */
+	const char *query;          /* raw query string, "" when none */
+	const char *remote;         /* client address */
+	const char *id;             /* request id for the log */
+	struct req_fields q;        /* query parameters */
+	struct req_fields form;     /* POST body fields */
+	struct req_fields cookies;
+	int64_t ids[ROUTE_MAX_IDS]; /* numbers matched by '#' in the route */
+	size_t nids;
+	const char *lang;           /* "zh" or "en" */
+	const struct i18n_cat *cat;
+	bool signed_in;
+	struct person me;
+	char session_hash[TOKEN_HEX_SIZE];
+	char csrf[TOKEN_HEX_SIZE];  /* the token forms must carry */
+	int status;                 /* status sent, 0 before http_open() */
+	char *headers[HTTP_MAX_HEADERS];
 	size_t nheaders;
+	struct tdict *page;         /* the layout dictionary, see page_body() */
+	struct tdict *body;
 };
 
-struct route;
-
 /* A handler answers one request.  Returns 0 when it sent a response, or
- * a negative tc_err: the loop then sends the matching error page if no
- * response was started. */
+ * a negative tc_err: the loop then sends the matching error page
+ * (TC_ENOTFOUND 404, TC_EDENIED 403, TC_EDB 503, TC_EINVAL 400, other
+ * 500) if no response was started. */
 typedef int (*route_fn)(struct req *r);
 
 struct route {
-	const char *method;     /* "GET" or "POST" */
-	const char *path;       /* exact path */
+	const char *method;         /* "GET" or "POST" */
+	const char *pattern;        /* path; '#' matches a positive integer */
+	unsigned roles;             /* who may: role bits, or ROLE_PUBLIC */
 	route_fn fn;
 };
 
-/* Reads the configuration (-c FILE, else conf_default_path()), opens the
- * log and the database, then serves routes until SIGTERM.  Returns the
- * process exit status. */
+/* Reads the configuration (-c FILE, else conf_default_path()), the
+ * catalogues, opens the log and the database, then serves routes until
+ * SIGTERM.  Returns the process exit status. */
 int app_main(int argc, char **argv, const char *name,
     const struct route *routes, size_t nroutes);
 
+/* Whether route pattern matches path; fills ids (up to ROUTE_MAX_IDS)
+ * with the numbers matched by '#'.  Exposed for tests. */
+bool route_match(const char *pattern, const char *path, int64_t *ids,
+    size_t *nids);
+
+/* Whether the person holds any of roles. */
+static inline bool
+has_role(const struct req *r, unsigned roles)
+{
+	return r->signed_in && (r->me.roles & roles) != 0;
+}
+
+/* Translation of key in the request's language (never NULL). */
+const char *tr(const struct req *r, const char *key);
+
+/* --- responses (http.c) --- */
+
 /* Queues a response header line ("Name: value") to be sent by
- * http_open().  Returns 0, TC_ETOOBIG or TC_ENOMEM. */
+ * http_open().  Returns 0, TC_EINVAL, TC_ETOOBIG or TC_ENOMEM. */
 int http_header(struct req *r, const char *name, const char *value);
 
 /* Starts the response: status line, content type and the security
@@ -72,8 +136,62 @@ int http_write(struct req *r, const void *buf, size_t len);
 /* Sends a complete plain-text response. */
 int http_text(struct req *r, int status, const char *text);
 
+/* Redirects (303 See Other) to a local path. */
+int http_redirect(struct req *r, const char *location);
+
 /* Returns the reason phrase of an HTTP status ("Not Found"). */
 const char *http_reason(int status);
+
+/* Sets (or with value NULL deletes) a cookie, HttpOnly, SameSite=Lax,
+ * Secure when the site is configured for TLS. */
+int http_cookie(struct req *r, const char *name, const char *value,
+    long max_age);
+
+/* --- pages (page.c) --- */
+
+/* The dictionary of the page's own template (owned by r, created on
+ * first use); fill it, then call page_send(). */
+struct tdict *page_body(struct req *r);
+
+/* Renders template tpl (relative to the templates directory, e.g.
+ * "sales/orders.tpl") inside the layout, with title_key's translation as
+ * title and nav_key naming the current module ("sales") for the
+ * navigation, and sends it with status.  Returns 0 or a tc_err. */
+int page_send(struct req *r, int status, const char *tpl,
+    const char *title_key, const char *nav_key);
+
+/* Adds the MODULE rows (href, module_key, module_title, module_text) of
+ * the modules the person may use to d, or shows NO_MODULES. */
+void page_modules(struct req *r, struct tdict *d);
+
+/* Adds a message shown at the top of the next page rendered for this
+ * request (kind: "ok", "error" or "warn"). */
+void page_flash(struct req *r, const char *kind, const char *text);
+
+/* Sends the error page for status (400, 403, 404, 405, 413, 500, 503)
+ * in the request's language. */
+int page_error(struct req *r, int status);
+
+/* --- sessions (session.c) --- */
+
+/* Starts a session for person p (a new token every time: no fixation),
+ * sets the cookie, and signs the request in.  Returns 0 or a tc_err. */
+int session_start(struct req *r, const struct person *p);
+
+/* Ends the request's session: deletes it and clears the cookie. */
+int session_end(struct req *r);
+
+/* Finds the request's session from its cookie; sets r->signed_in and
+ * r->me when valid and not expired.  Returns 0 (signed in or not), or
+ * TC_EDB. */
+int session_load(struct req *r);
+
+/* --- audit (audit.c) --- */
+
+/* Writes one audit row for the signed-in person (or actor "-"), in the
+ * caller's transaction.  detail may be NULL.  Returns 0 or a tc_err. */
+int audit_write(struct req *r, const char *action, const char *entity,
+    const char *entity_id, const char *detail);
 
 /* The health route: 200 when the database and the directory answer,
  * 503 naming the one that does not. */

@@ -36,6 +36,8 @@ static const struct conf_key keys[] = {
 	S("site", "sql", sql, TC_PKGDATADIR "/sql"),
 	S("site", "log", log, "/var/log/ticheng/ticheng.log"),
 	B("site", "tls", tls, "true"),
+	S("site", "modules", modules,
+	    "sales commission performance settlement admin"),
 	S("database", "socket", db_socket, "/run/mysqld/mysqld.sock"),
 	S("database", "host", db_host, "localhost"),
 	I("database", "port", db_port, "3306", 1, 65535),

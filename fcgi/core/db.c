@@ -1,19 +1,57 @@
-/* db.c: connecting to MariaDB, and reconnecting deliberately. */
+/* db.c: connecting to MariaDB, statement tables, whole results. */
 #include "config.h"
 
+#include <errno.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
 
 #include "core/db.h"
 #include "core/error.h"
 #include "core/log.h"
 
+#define DB_MAX_TABLES 8
+#define DB_MAX_PARAMS 64
+
 struct db {
 	const struct conf *conf;
 	MYSQL *m;
+	unsigned gen;                      /* bumped at every connect */
+	bool in_tx;
+	struct db_table *tables[DB_MAX_TABLES]; /* tables prepared on m */
+	size_t ntables;
 };
+
+struct dbcell {
+	bool null;
+	char *text;
+	int64_t i;
+	bool is_int;
+};
+
+struct dbres {
+	size_t rows, cols;
+	struct dbcell *cells;   /* rows * cols */
+};
+
+static void
+tables_close(struct db *d)
+{
+	for (size_t k = 0; k < d->ntables; k++) {
+		struct db_table *t = d->tables[k];
+
+		for (size_t i = 0; i < t->n; i++) {
+			if (t->stmt[i] != NULL)
+				mysql_stmt_close(t->stmt[i]);
+			t->stmt[i] = NULL;
+		}
+	}
+	d->ntables = 0;
+}
 
 static int
 db_connect(struct db *d, char *err, size_t errlen)
@@ -38,14 +76,16 @@ db_connect(struct db *d, char *err, size_t errlen)
 		return TC_EDB;
 	}
 	if (mysql_set_character_set(m, "utf8mb4") != 0 ||
-	    mysql_query(m, "SET time_zone = '+00:00', "
-	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'")
-	    != 0) {
+	    mysql_query(m, "SET time_zone = '+00:00', sql_mode = "
+	    "'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'") != 0) {
 		snprintf(err, errlen, "database: %s", mysql_error(m));
 		mysql_close(m);
 		return TC_EDB;
 	}
 	d->m = m;
+	d->gen++;
+	d->in_tx = false;
 	return 0;
 }
 
@@ -67,13 +107,22 @@ db_open(const struct conf *c, struct db **out, char *err, size_t errlen)
 	return 0;
 }
 
+static void
+db_disconnect(struct db *d)
+{
+	tables_close(d);
+	if (d->m != NULL)
+		mysql_close(d->m);
+	d->m = NULL;
+	d->in_tx = false;
+}
+
 void
 db_close(struct db *d)
 {
 	if (d == NULL)
 		return;
-	if (d->m != NULL)
-		mysql_close(d->m);
+	db_disconnect(d);
 	free(d);
 }
 
@@ -84,10 +133,7 @@ db_ensure(struct db *d)
 
 	if (d->m != NULL && mysql_ping(d->m) == 0)
 		return 0;
-	if (d->m != NULL) {
-		mysql_close(d->m);
-		d->m = NULL;
-	}
+	db_disconnect(d);
 	if (db_connect(d, err, sizeof(err)) != 0) {
 		log_msg("%s", err);
 		return TC_EDB;
@@ -100,4 +146,428 @@ MYSQL *
 db_handle(struct db *d)
 {
 	return d->m;
+}
+
+/* Classifies the last error of a statement; marks the connection lost
+ * when the server went away, so that db_ensure() reconnects. */
+static int
+stmt_error(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st)
+{
+	unsigned no = st != NULL ? mysql_stmt_errno(st) : mysql_errno(d->m);
+	const char *msg = st != NULL ? mysql_stmt_error(st) : mysql_error(d->m);
+
+	switch (no) {
+	case ER_DUP_ENTRY:
+		return TC_ECONFLICT;
+	case ER_NO_REFERENCED_ROW_2:
+	case ER_ROW_IS_REFERENCED_2:
+	case ER_TRUNCATED_WRONG_VALUE:
+	case ER_TRUNCATED_WRONG_VALUE_FOR_FIELD:
+	case ER_WARN_DATA_OUT_OF_RANGE:
+	case ER_DATA_TOO_LONG:
+	case ER_BAD_NULL_ERROR:
+		log_msg("%s[%d]: %s", t->name, idx, msg);
+		return TC_EINVAL;
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_CONNECTION_ERROR:
+		log_msg("%s[%d]: %s", t->name, idx, msg);
+		db_disconnect(d);
+		return TC_EDB;
+	}
+	log_msg("%s[%d]: error %u: %s", t->name, idx, no, msg);
+	return TC_EDB;
+}
+
+/* Returns the prepared statement idx of t, preparing it (and
+ * registering t) on this connection if need be. */
+static int
+stmt_get(struct db *d, struct db_table *t, int idx, MYSQL_STMT **out)
+{
+	MYSQL_STMT *st;
+	size_t k;
+
+	*out = NULL;
+	if (d->m == NULL)
+		return TC_EDB;
+	if (idx < 0 || (size_t)idx >= t->n)
+		return TC_EINVAL;
+	if (t->gen != d->gen) {
+		/* Prepared on a connection that is gone: forget them. */
+		for (size_t i = 0; i < t->n; i++)
+			t->stmt[i] = NULL;
+		t->gen = d->gen;
+	}
+	for (k = 0; k < d->ntables && d->tables[k] != t; k++)
+		;
+	if (k == d->ntables) {
+		if (d->ntables == DB_MAX_TABLES)
+			return TC_ETOOBIG;
+		d->tables[d->ntables++] = t;
+	}
+	if (t->stmt[idx] != NULL) {
+		*out = t->stmt[idx];
+		return 0;
+	}
+	if ((st = mysql_stmt_init(d->m)) == NULL)
+		return TC_ENOMEM;
+	if (mysql_stmt_prepare(st, t->sql[idx], strlen(t->sql[idx])) != 0) {
+		int rc = stmt_error(d, t, idx, st);
+
+		mysql_stmt_close(st);
+		return rc;
+	}
+	t->stmt[idx] = st;
+	*out = st;
+	return 0;
+}
+
+/* Binds params to st and executes it.  buf holds money texts. */
+static int
+stmt_run(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
+    const struct db_param *params, size_t n)
+{
+	MYSQL_BIND b[DB_MAX_PARAMS];
+	unsigned long len[DB_MAX_PARAMS];
+	char money[DB_MAX_PARAMS][32];
+	my_bool isnull = 1;
+
+	if (n > DB_MAX_PARAMS || n != mysql_stmt_param_count(st)) {
+		log_msg("%s[%d]: %zu parameters given, %lu expected", t->name,
+		    idx, n, mysql_stmt_param_count(st));
+		return TC_EINVAL;
+	}
+	memset(b, 0, sizeof(b[0]) * (n ? n : 1));
+	for (size_t i = 0; i < n; i++) {
+		const struct db_param *p = &params[i];
+
+		switch (p->type) {
+		case DBT_NULL:
+			b[i].buffer_type = MYSQL_TYPE_NULL;
+			b[i].is_null = &isnull;
+			break;
+		case DBT_INT:
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = (void *)&p->i;
+			break;
+		case DBT_MONEY: {
+			uint64_t a = p->i < 0 ? -(uint64_t)p->i : (uint64_t)p->i;
+
+			snprintf(money[i], sizeof(money[i]), "%s%" PRIu64
+			    ".%02" PRIu64, p->i < 0 ? "-" : "", a / 100,
+			    a % 100);
+			len[i] = strlen(money[i]);
+			b[i].buffer_type = MYSQL_TYPE_NEWDECIMAL;
+			b[i].buffer = money[i];
+			b[i].buffer_length = len[i];
+			b[i].length = &len[i];
+			break;
+		}
+		case DBT_TEXT:
+		case DBT_BLOB:
+			len[i] = p->type == DBT_TEXT ? strlen(p->s) : p->len;
+			b[i].buffer_type = p->type == DBT_TEXT ?
+			    MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
+			b[i].buffer = (void *)p->s;
+			b[i].buffer_length = len[i];
+			b[i].length = &len[i];
+			break;
+		}
+	}
+	if ((n > 0 && mysql_stmt_bind_param(st, b) != 0) ||
+	    mysql_stmt_execute(st) != 0)
+		return stmt_error(d, t, idx, st);
+	return 0;
+}
+
+int
+db_exec(struct db *d, struct db_table *t, int idx,
+    const struct db_param *params, size_t nparams,
+    uint64_t *affected, uint64_t *last_id)
+{
+	MYSQL_STMT *st;
+	int rc;
+
+	if ((rc = stmt_get(d, t, idx, &st)) != 0)
+		return rc;
+	if ((rc = stmt_run(d, t, idx, st, params, nparams)) != 0)
+		return rc;
+	if (affected != NULL)
+		*affected = mysql_stmt_affected_rows(st);
+	if (last_id != NULL)
+		*last_id = mysql_stmt_insert_id(st);
+	mysql_stmt_free_result(st);
+	return 0;
+}
+
+static bool
+is_int_type(enum enum_field_types ty)
+{
+	return ty == MYSQL_TYPE_TINY || ty == MYSQL_TYPE_SHORT ||
+	    ty == MYSQL_TYPE_LONG || ty == MYSQL_TYPE_INT24 ||
+	    ty == MYSQL_TYPE_LONGLONG || ty == MYSQL_TYPE_YEAR;
+}
+
+static bool
+is_time_type(enum enum_field_types ty)
+{
+	return ty == MYSQL_TYPE_DATE || ty == MYSQL_TYPE_DATETIME ||
+	    ty == MYSQL_TYPE_TIMESTAMP;
+}
+
+int
+db_query(struct db *d, struct db_table *t, int idx,
+    const struct db_param *params, size_t nparams, struct dbres **out)
+{
+	MYSQL_STMT *st;
+	MYSQL_RES *meta = NULL;
+	MYSQL_FIELD *fields;
+	MYSQL_BIND *b = NULL;
+	struct dbres *r = NULL;
+	unsigned long *len = NULL;
+	my_bool *nulls = NULL, update = 1;
+	char **bufs = NULL;
+	int64_t *ints = NULL;
+	MYSQL_TIME *times = NULL;
+	size_t cols = 0, row = 0;
+	int rc, f;
+
+	*out = NULL;
+	if ((rc = stmt_get(d, t, idx, &st)) != 0)
+		return rc;
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &update);
+	if ((rc = stmt_run(d, t, idx, st, params, nparams)) != 0)
+		return rc;
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
+		rc = stmt_error(d, t, idx, st);
+		goto out;
+	}
+	if (mysql_stmt_store_result(st) != 0) {
+		rc = stmt_error(d, t, idx, st);
+		goto out;
+	}
+	cols = mysql_num_fields(meta);
+	fields = mysql_fetch_fields(meta);
+	rc = TC_ENOMEM;
+	if ((r = calloc(1, sizeof(*r))) == NULL ||
+	    (b = calloc(cols, sizeof(*b))) == NULL ||
+	    (len = calloc(cols, sizeof(*len))) == NULL ||
+	    (nulls = calloc(cols, sizeof(*nulls))) == NULL ||
+	    (bufs = calloc(cols, sizeof(*bufs))) == NULL ||
+	    (ints = calloc(cols, sizeof(*ints))) == NULL ||
+	    (times = calloc(cols, sizeof(*times))) == NULL)
+		goto out;
+	r->cols = cols;
+	r->rows = mysql_stmt_num_rows(st);
+	if (r->rows > 0 &&
+	    (r->cells = calloc(r->rows * cols, sizeof(*r->cells))) == NULL)
+		goto out;
+	for (size_t c = 0; c < cols; c++) {
+		b[c].is_null = &nulls[c];
+		b[c].length = &len[c];
+		if (is_int_type(fields[c].type)) {
+			b[c].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[c].buffer = &ints[c];
+			b[c].is_unsigned = 0;
+		} else if (is_time_type(fields[c].type)) {
+			b[c].buffer_type = fields[c].type;
+			b[c].buffer = &times[c];
+			b[c].buffer_length = sizeof(times[c]);
+		} else {
+			size_t cap = fields[c].max_length + 1;
+
+			if ((bufs[c] = malloc(cap)) == NULL)
+				goto out;
+			b[c].buffer_type = MYSQL_TYPE_STRING;
+			b[c].buffer = bufs[c];
+			b[c].buffer_length = cap;
+		}
+	}
+	if (mysql_stmt_bind_result(st, b) != 0) {
+		rc = stmt_error(d, t, idx, st);
+		goto out;
+	}
+	while ((f = mysql_stmt_fetch(st)) == 0 || f == MYSQL_DATA_TRUNCATED) {
+		for (size_t c = 0; c < cols && row < r->rows; c++) {
+			struct dbcell *cell = &r->cells[row * cols + c];
+			char tmp[32];
+			const char *src = tmp;
+			size_t n;
+
+			cell->null = nulls[c];
+			if (nulls[c])
+				continue;
+			if (is_int_type(fields[c].type)) {
+				cell->is_int = true;
+				cell->i = ints[c];
+				n = snprintf(tmp, sizeof(tmp), "%" PRId64,
+				    ints[c]);
+			} else if (is_time_type(fields[c].type)) {
+				MYSQL_TIME *tm = &times[c];
+
+				if (fields[c].type == MYSQL_TYPE_DATE)
+					n = snprintf(tmp, sizeof(tmp),
+					    "%04u-%02u-%02u", tm->year,
+					    tm->month, tm->day);
+				else
+					n = snprintf(tmp, sizeof(tmp),
+					    "%04u-%02u-%02u %02u:%02u:%02u",
+					    tm->year, tm->month, tm->day,
+					    tm->hour, tm->minute, tm->second);
+			} else {
+				src = bufs[c];
+				n = len[c] < b[c].buffer_length ? len[c] :
+				    b[c].buffer_length - 1;
+			}
+			if ((cell->text = malloc(n + 1)) == NULL)
+				goto out;
+			memcpy(cell->text, src, n);
+			cell->text[n] = '\0';
+		}
+		row++;
+	}
+	if (f != MYSQL_NO_DATA) {
+		rc = stmt_error(d, t, idx, st);
+		goto out;
+	}
+	rc = 0;
+	*out = r;
+	r = NULL;
+out:
+	if (meta != NULL)
+		mysql_free_result(meta);
+	mysql_stmt_free_result(st);
+	for (size_t c = 0; bufs != NULL && c < cols; c++)
+		free(bufs[c]);
+	free(bufs);
+	free(b);
+	free(len);
+	free(nulls);
+	free(ints);
+	free(times);
+	dbres_free(r);
+	return rc;
+}
+
+void
+dbres_free(struct dbres *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; r->cells != NULL && i < r->rows * r->cols; i++)
+		free(r->cells[i].text);
+	free(r->cells);
+	free(r);
+}
+
+size_t
+dbres_rows(const struct dbres *r)
+{
+	return r->rows;
+}
+
+size_t
+dbres_cols(const struct dbres *r)
+{
+	return r->cols;
+}
+
+static const struct dbcell *
+cell_at(const struct dbres *r, size_t row, size_t col)
+{
+	if (row >= r->rows || col >= r->cols)
+		return NULL;
+	return &r->cells[row * r->cols + col];
+}
+
+bool
+dbres_null(const struct dbres *r, size_t row, size_t col)
+{
+	const struct dbcell *c = cell_at(r, row, col);
+
+	return c == NULL || c->null;
+}
+
+const char *
+dbres_text(const struct dbres *r, size_t row, size_t col)
+{
+	const struct dbcell *c = cell_at(r, row, col);
+
+	return c == NULL || c->null || c->text == NULL ? "" : c->text;
+}
+
+int64_t
+dbres_int(const struct dbres *r, size_t row, size_t col)
+{
+	const struct dbcell *c = cell_at(r, row, col);
+
+	if (c == NULL || c->null)
+		return 0;
+	if (c->is_int)
+		return c->i;
+	return c->text != NULL ? strtoll(c->text, NULL, 10) : 0;
+}
+
+int64_t
+dbres_money(const struct dbres *r, size_t row, size_t col)
+{
+	const char *s = dbres_text(r, row, col);
+	int64_t units = 0, frac = 0;
+	int neg = 0, digits = 0;
+
+	if (*s == '-') {
+		neg = 1;
+		s++;
+	}
+	for (; *s >= '0' && *s <= '9'; s++)
+		units = units * 10 + (*s - '0');
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9' && digits < 2; s++, digits++)
+			frac = frac * 10 + (*s - '0');
+	for (; digits < 2; digits++)
+		frac *= 10;
+	return neg ? -(units * 100 + frac) : units * 100 + frac;
+}
+
+int
+db_begin(struct db *d)
+{
+	if (d->m == NULL || mysql_autocommit(d->m, 0) != 0)
+		return TC_EDB;
+	d->in_tx = true;
+	return 0;
+}
+
+int
+db_commit(struct db *d)
+{
+	int rc = 0;
+
+	if (d->m == NULL)
+		return TC_EDB;
+	if (mysql_commit(d->m) != 0) {
+		log_msg("commit: %s", mysql_error(d->m));
+		mysql_rollback(d->m);
+		rc = TC_EDB;
+	}
+	mysql_autocommit(d->m, 1);
+	d->in_tx = false;
+	return rc;
+}
+
+int
+db_rollback(struct db *d)
+{
+	if (d->m == NULL)
+		return TC_EDB;
+	d->in_tx = false;
+	if (mysql_rollback(d->m) != 0 || mysql_autocommit(d->m, 1) != 0)
+		return TC_EDB;
+	return 0;
+}
+
+bool
+db_in_transaction(const struct db *d)
+{
+	return d->in_tx;
 }

@@ -1,22 +1,73 @@
-/* db.h: the MariaDB connection of one worker.
+/* db.h: the MariaDB connection of one worker, and its statements.
  *
  * One connection per process, utf8mb4, never MYSQL_OPT_RECONNECT: a lost
- * connection is noticed by db_ensure(), which reconnects deliberately. */
+ * connection is noticed by db_ensure() (called before every request),
+ * which reconnects deliberately and has every statement table re-prepared
+ * on its next use.
+ *
+ * Every statement lives in a table (struct db_table) declared once per
+ * module and is called by its index with typed parameters; SQL is never
+ * built from values.  Results are read whole into a struct dbres. */
 #ifndef TC_CORE_DB_H
 #define TC_CORE_DB_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <mysql.h>
 
 #include "core/conf.h"
 
 struct db;
 
+/* A module's statements: sql[i] is the text of statement i, with '?'
+ * parameters.  Declare as a static object; stmt must point at n NULL
+ * pointers (the prepared statements of this process). */
+struct db_table {
+	const char *name;          /* for messages: "sales" */
+	const char *const *sql;
+	size_t n;
+	MYSQL_STMT **stmt;
+	unsigned gen;              /* connection generation they belong to */
+};
+
+#define DB_TABLE(tname, sqls) { (tname), (sqls), \
+	sizeof(sqls) / sizeof((sqls)[0]), \
+	(MYSQL_STMT *[sizeof(sqls) / sizeof((sqls)[0])]){ NULL }, 0 }
+
+/* A parameter value.  Use the P_* constructors. */
+enum db_type { DBT_NULL, DBT_INT, DBT_TEXT, DBT_MONEY, DBT_BLOB };
+
+struct db_param {
+	enum db_type type;
+	int64_t i;           /* DBT_INT; DBT_MONEY in fen */
+	const char *s;       /* DBT_TEXT (NUL-terminated), DBT_BLOB */
+	size_t len;          /* DBT_BLOB */
+};
+
+#define P_NULL ((struct db_param){ DBT_NULL, 0, NULL, 0 })
+#define P_INT(v) ((struct db_param){ DBT_INT, (int64_t)(v), NULL, 0 })
+#define P_TEXT(v) ((struct db_param){ DBT_TEXT, 0, (v), 0 })
+#define P_MONEY(v) ((struct db_param){ DBT_MONEY, (int64_t)(v), NULL, 0 })
+#define P_BLOB(v, n) ((struct db_param){ DBT_BLOB, 0, (v), (n) })
+/* A text parameter that is NULL in SQL when v is NULL or "". */
+#define P_TEXT_OR_NULL(v) ((v) != NULL && *(v) != '\0' ? P_TEXT(v) : P_NULL)
+
+/* Expands to "array, count" for the params arguments below. */
+#define DB_ARGS(...) (const struct db_param[]){ __VA_ARGS__ }, \
+	(sizeof((const struct db_param[]){ __VA_ARGS__ }) / sizeof(struct db_param))
+#define DB_NOARGS NULL, 0
+
+/* A whole result: rows of columns, each NULL or a value. */
+struct dbres;
+
 /* Connects to the database named in c (which must outlive the result).
  * Returns 0 and sets *out (free with db_close), or TC_EDB with a
  * message in err; *out is then NULL.  TC_ENOMEM on allocation failure. */
 int db_open(const struct conf *c, struct db **out, char *err, size_t errlen);
 
-/* Closes the connection and frees d.  Accepts NULL. */
+/* Closes the connection, every prepared statement, and frees d.
+ * Accepts NULL. */
 void db_close(struct db *d);
 
 /* Makes sure the connection is alive, reconnecting once if it was lost.
@@ -25,5 +76,48 @@ int db_ensure(struct db *d);
 
 /* The underlying handle (owned by d), or NULL while disconnected. */
 MYSQL *db_handle(struct db *d);
+
+/* Runs statement idx of t with the given parameters.  When affected is
+ * not NULL it receives the number of rows changed; when last_id is not
+ * NULL, the AUTO_INCREMENT value generated.  Returns 0, TC_ECONFLICT for
+ * a duplicate key, TC_EINVAL for a constraint or data error, or TC_EDB
+ * (the error is logged). */
+int db_exec(struct db *d, struct db_table *t, int idx,
+    const struct db_param *params, size_t nparams,
+    uint64_t *affected, uint64_t *last_id);
+
+/* Runs query idx of t and reads every row into a new *out (free with
+ * dbres_free).  Returns 0 or TC_EDB/TC_ENOMEM (then *out is NULL). */
+int db_query(struct db *d, struct db_table *t, int idx,
+    const struct db_param *params, size_t nparams, struct dbres **out);
+
+/* Frees r.  Accepts NULL. */
+void dbres_free(struct dbres *r);
+
+/* Number of rows and of columns of r. */
+size_t dbres_rows(const struct dbres *r);
+size_t dbres_cols(const struct dbres *r);
+
+/* Whether the value at row, col is SQL NULL. */
+bool dbres_null(const struct dbres *r, size_t row, size_t col);
+
+/* The value as text ("" for NULL), owned by r.  Integers come as their
+ * decimal form, DECIMAL columns as written by the server ("12.50"),
+ * dates as "YYYY-MM-DD", datetimes as "YYYY-MM-DD HH:MM:SS". */
+const char *dbres_text(const struct dbres *r, size_t row, size_t col);
+
+/* The value as an integer (0 for NULL or non-numbers). */
+int64_t dbres_int(const struct dbres *r, size_t row, size_t col);
+
+/* A DECIMAL(_,2) (or integer) value as fen (0 for NULL). */
+int64_t dbres_money(const struct dbres *r, size_t row, size_t col);
+
+/* Starts, commits or rolls back a transaction.  Return 0 or TC_EDB. */
+int db_begin(struct db *d);
+int db_commit(struct db *d);
+int db_rollback(struct db *d);
+
+/* Whether a transaction is open (db_begin without commit or rollback). */
+bool db_in_transaction(const struct db *d);
 
 #endif

@@ -93,3 +93,30 @@ http_text(struct req *r, int status, const char *text)
 		return rc;
 	return http_write(r, text, strlen(text));
 }
+
+int
+http_redirect(struct req *r, const char *location)
+{
+	int rc;
+
+	if ((rc = http_header(r, "Location", location)) != 0)
+		return rc;
+	if ((rc = http_open(r, 303, "text/plain; charset=utf-8")) != 0)
+		return rc;
+	return 0;
+}
+
+int
+http_cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	struct cookie_opts o = { .secure = r->app->conf->tls, .strict = 0,
+	    .max_age = max_age, .path = "/" };
+	char buf[512];
+	int n;
+
+	n = value != NULL ? cookie_format(buf, sizeof(buf), name, value, &o) :
+	    cookie_format_delete(buf, sizeof(buf), name, &o);
+	if (n < 0)
+		return n;
+	return http_header(r, "Set-Cookie", buf);
+}

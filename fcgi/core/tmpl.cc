@@ -64,8 +64,14 @@ struct tdict *tdict_include(struct tdict *d, const char *name,
 {
 	TemplateDictionary *inc = D(d)->AddIncludeDictionary(name);
 
-	inc->SetFilename(file);
+	if (file != NULL)
+		inc->SetFilename(file);
 	return T(inc);
+}
+
+void tdict_set_filename(struct tdict *d, const char *file)
+{
+	D(d)->SetFilename(file);
 }
 
 void tmpl_set_root(const char *dir)

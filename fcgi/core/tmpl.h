@@ -43,6 +43,9 @@ void tdict_show_section(struct tdict *d, const char *name);
 struct tdict *tdict_include(struct tdict *d, const char *name,
     const char *file);
 
+/* Sets the file an include dictionary expands (see tdict_include). */
+void tdict_set_filename(struct tdict *d, const char *file);
+
 /* Sets the directory template file names are relative to.  Call once per
  * process before the first tmpl_render(). */
 void tmpl_set_root(const char *dir);

@@ -1,0 +1,19 @@
+/* auth.h: the routes of auth.fcgi (sign-in, sign-out, home, language). */
+#ifndef TC_AUTH_AUTH_H
+#define TC_AUTH_AUTH_H
+
+#include "core/app.h"
+
+/* Whether path is a local path that is safe to redirect to. */
+bool safe_return_path(const char *path);
+
+/* GET /login: the sign-in form. */
+int login_get(struct req *r);
+
+/* POST /login: checks the credentials against the directory. */
+int login_post(struct req *r);
+
+/* POST /logout: ends the session. */
+int logout_post(struct req *r);
+
+#endif

@@ -1,0 +1,222 @@
+/* page.c: rendering a page inside the layout, in the person's language,
+ * with the navigation their roles allow. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/app.h"
+#include "core/error.h"
+#include "core/log.h"
+
+/* The modules of the product, in navigation order. */
+static const struct module {
+	const char *key;
+	const char *href;
+	unsigned roles;
+} modules[] = {
+	{ "sales", "/sales/", ROLES_ALL },
+	{ "commission", "/commission/", ROLES_ALL },
+	{ "performance", "/performance/", ROLES_ALL },
+	{ "settlement", "/settlement/", ROLES_ALL },
+	{ "admin", "/admin/", ROLE_ADMIN },
+};
+
+static const char *const role_keys[ROLE__COUNT] = {
+	"role_sales", "role_manager", "role_hr", "role_finance",
+	"role_reviewer", "role_management", "role_admin",
+};
+
+const char *
+role_key(unsigned bit_index)
+{
+	return bit_index < ROLE__COUNT ? role_keys[bit_index] : "role_unknown";
+}
+
+const char *
+tr(const struct req *r, const char *key)
+{
+	return i18n_get(r->cat, key);
+}
+
+/* Whether module key is deployed (listed in site.modules). */
+static bool
+module_deployed(const struct conf *c, const char *key)
+{
+	size_t n = strlen(key);
+	const char *p = c->modules;
+
+	while ((p = strstr(p, key)) != NULL) {
+		if ((p == c->modules || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+static void
+page_init(struct req *r)
+{
+	if (r->page != NULL)
+		return;
+	r->page = tdict_new();
+	r->body = tdict_include(r->page, "CONTENT", NULL);
+}
+
+struct tdict *
+page_body(struct req *r)
+{
+	page_init(r);
+	return r->body;
+}
+
+void
+page_flash(struct req *r, const char *kind, const char *text)
+{
+	struct tdict *f;
+
+	page_init(r);
+	f = tdict_add_section(r->page, "FLASH");
+	tdict_set(f, "flash_kind", kind);
+	tdict_set(f, "flash_text", text);
+}
+
+/* Fills what the layout shows around every page. */
+static void
+layout_fill(struct req *r, const char *title_key, const char *nav_key)
+{
+	struct tdict *d = r->page;
+	const struct i18n_cat *cat = r->cat;
+	char pq[2048];
+
+	for (size_t i = 0; i < i18n_count(cat); i++) {
+		char name[160];
+
+		snprintf(name, sizeof(name), "t_%s", i18n_key(cat, i));
+		tdict_set_global(d, name, i18n_value(cat, i));
+	}
+	tdict_set_global(d, "lang_html", strcmp(r->lang, "en") == 0 ?
+	    "en" : "zh-CN");
+	tdict_set_global(d, "page_title", tr(r, title_key));
+	tdict_set_global(d, "company", r->app->conf->company);
+	tdict_set_global(d, "csrf", r->csrf);
+	tdict_set_global(d, "path", r->path);
+	snprintf(pq, sizeof(pq), "%s%s%s", r->path, *r->query ? "?" : "",
+	    r->query);
+	tdict_set_global(d, "path_and_query", pq);
+	tdict_set_global(d, "static", "/static");
+	tdict_set_global(d, "lang", r->lang);
+	tdict_set_global(d, "lang_other", strcmp(r->lang, "en") == 0 ?
+	    "zh" : "en");
+	tdict_set_global(d, "lang_other_label", strcmp(r->lang, "en") == 0 ?
+	    "中文" : "English");
+	if (!r->signed_in)
+		return;
+
+	struct tdict *s = tdict_add_section(d, "SIGNED_IN");
+
+	tdict_set_global(d, "person_name", r->me.name);
+	tdict_set_global(d, "person_login", r->me.login);
+	for (unsigned b = 0; b < ROLE__COUNT; b++)
+		if (r->me.roles & (1u << b)) {
+			tdict_set(tdict_add_section(s, "ROLE"), "role_label",
+			    tr(r, role_keys[b]));
+			tdict_set(tdict_add_section(r->body, "ROLE"),
+			    "role_label", tr(r, role_keys[b]));
+		}
+	for (size_t i = 0; i < sizeof(modules) / sizeof(modules[0]); i++) {
+		const struct module *m = &modules[i];
+		char key[64];
+		struct tdict *n;
+
+		if (!(r->me.roles & m->roles) ||
+		    !module_deployed(r->app->conf, m->key))
+			continue;
+		n = tdict_add_section(s, "NAV");
+		tdict_set(n, "href", m->href);
+		snprintf(key, sizeof(key), "nav_%s", m->key);
+		tdict_set(n, "label", tr(r, key));
+		if (nav_key != NULL && strcmp(nav_key, m->key) == 0)
+			tdict_show_section(n, "NAV_CURRENT");
+	}
+}
+
+int
+page_send(struct req *r, int status, const char *tpl, const char *title_key,
+    const char *nav_key)
+{
+	char *html = NULL;
+	size_t len;
+	int rc;
+
+	page_init(r);
+	if (r->page == NULL || r->body == NULL)
+		return TC_ENOMEM;
+	tdict_set_filename(r->body, tpl);
+	layout_fill(r, title_key, nav_key);
+	if ((rc = tmpl_render("core/layout.tpl", r->page, &html, &len)) != 0) {
+		log_msg("template %s: %s", tpl, tc_strerror(rc));
+		return TC_EIO;
+	}
+	if ((rc = http_open(r, status, "text/html; charset=utf-8")) == 0 &&
+	    strcmp(r->method, "HEAD") != 0)
+		rc = http_write(r, html, len);
+	free(html);
+	return rc;
+}
+
+/* Drives the list of modules on the home page. */
+void
+page_modules(struct req *r, struct tdict *d)
+{
+	int shown = 0;
+
+	for (size_t i = 0; i < sizeof(modules) / sizeof(modules[0]); i++) {
+		const struct module *m = &modules[i];
+		char key[64];
+		struct tdict *row;
+
+		if (!(r->me.roles & m->roles) ||
+		    !module_deployed(r->app->conf, m->key))
+			continue;
+		row = tdict_add_section(d, "MODULE");
+		tdict_set(row, "href", m->href);
+		tdict_set(row, "module_key", m->key);
+		snprintf(key, sizeof(key), "nav_%s", m->key);
+		tdict_set(row, "module_title", tr(r, key));
+		snprintf(key, sizeof(key), "home_%s_text", m->key);
+		tdict_set(row, "module_text", tr(r, key));
+		shown++;
+	}
+	if (shown == 0)
+		tdict_show_section(d, "NO_MODULES");
+}
+
+int
+page_error(struct req *r, int status)
+{
+	struct tdict *d;
+	char key[64];
+
+	/* A half-built page of the handler is dropped for the error page. */
+	tdict_free(r->page);
+	r->page = NULL;
+	r->body = NULL;
+	d = page_body(r);
+	if (d == NULL)
+		return http_text(r, status, http_reason(status));
+	tdict_set_int(d, "error_status", status);
+	snprintf(key, sizeof(key), "error_%d_title", status);
+	tdict_set(d, "error_title", tr(r, key));
+	snprintf(key, sizeof(key), "error_%d_text", status);
+	tdict_set(d, "error_text", tr(r, key));
+	if (status == 403 || status == 404)
+		tdict_show_section(d, "BACK");
+	snprintf(key, sizeof(key), "error_%d_title", status);
+	if (page_send(r, status, "core/error.tpl", key, NULL) != 0 &&
+	    r->status == 0)
+		return http_text(r, status, http_reason(status));
+	return 0;
+}
