@@ -1,0 +1,210 @@
+/* ticheng.js: progressive enhancement only; every page works without it.
+ *
+ *  table.data.sortable      click a header to sort (th[data-nosort] opts
+ *                           out; headers holding a server link a.sort are
+ *                           left to the server).  Cells sort by their
+ *                           data-value attribute when present, else by text
+ *                           (numbers when the column is .num/.money or the
+ *                           text is numeric, else localeCompare 'zh').
+ *  input[data-filter=ID]    hides rows of table#ID not containing the text.
+ *  form[data-confirm]       asks confirm(text) before submitting; so does a
+ *                           submit button with its own data-confirm.
+ *  [data-print]             a button that opens the print dialog.
+ *  .nav-toggle              opens/closes the sidebar menu on a phone.
+ */
+(function () {
+	'use strict';
+
+	var doc = document;
+	doc.documentElement.classList.add('js');
+
+	function each(list, fn) {
+		Array.prototype.forEach.call(list, fn);
+	}
+
+	/* ---- sorting ---- */
+
+	var collator = (window.Intl && Intl.Collator) ?
+		new Intl.Collator('zh', { numeric: true, sensitivity: 'base' }) : null;
+
+	function cellText(cell) {
+		return (cell.textContent || '').replace(/\s+/g, ' ').trim();
+	}
+
+	/* "¥ -1,234.50", "12.5%", "（1,000）" -> number, or NaN. */
+	function parseNumber(s) {
+		var t = String(s).replace(/[\s,，¥￥$%]/g, '').replace(/^[（(](.*)[)）]$/, '-$1');
+		t = t.replace(/[−–]/g, '-');
+		if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t))
+			return NaN;
+		return parseFloat(t);
+	}
+
+	function sortKey(cell, numeric) {
+		if (!cell)
+			return { n: NaN, s: '' };
+		var raw = cell.hasAttribute('data-value') ? cell.getAttribute('data-value') : cellText(cell);
+		var n = parseNumber(raw);
+		return { n: n, s: raw, numeric: numeric || cell.hasAttribute('data-value') };
+	}
+
+	function compare(a, b) {
+		var an = !isNaN(a.n), bn = !isNaN(b.n);
+		if ((a.numeric || b.numeric || (an && bn)) && (an || bn)) {
+			if (an && bn)
+				return a.n - b.n;
+			return an ? -1 : 1; /* blanks last */
+		}
+		if (a.s === '' || b.s === '')
+			return a.s === b.s ? 0 : (a.s === '' ? 1 : -1);
+		return collator ? collator.compare(a.s, b.s) : a.s.localeCompare(b.s, 'zh');
+	}
+
+	/* Column index of th, counting colspans. */
+	function columnOf(th) {
+		var i = 0, c = th.parentNode.firstElementChild;
+		for (; c && c !== th; c = c.nextElementSibling)
+			i += c.colSpan || 1;
+		return i;
+	}
+
+	function cellAt(row, col) {
+		var i = 0, c = row.firstElementChild;
+		for (; c; c = c.nextElementSibling) {
+			if (col < i + (c.colSpan || 1))
+				return c;
+			i += c.colSpan || 1;
+		}
+		return null;
+	}
+
+	function sortTable(table, th, dir) {
+		var col = columnOf(th);
+		var numeric = th.classList.contains('num') || th.classList.contains('money');
+		each(table.tBodies, function (tbody) {
+			var rows = Array.prototype.slice.call(tbody.rows);
+			var keyed = rows.map(function (row, idx) {
+				return { row: row, key: sortKey(cellAt(row, col), numeric), idx: idx };
+			});
+			keyed.sort(function (a, b) {
+				var r = compare(a.key, b.key);
+				if (r === 0)
+					return a.idx - b.idx;
+				/* blanks stay last whatever the direction */
+				if (a.key.s === '' || b.key.s === '')
+					return r;
+				return dir === 'descending' ? -r : r;
+			});
+			keyed.forEach(function (k) { tbody.appendChild(k.row); });
+		});
+		each(th.parentNode.children, function (h) {
+			if (h !== th && h.hasAttribute('aria-sort'))
+				h.removeAttribute('aria-sort');
+		});
+		th.setAttribute('aria-sort', dir);
+	}
+
+	function initSortable(table) {
+		var head = table.tHead;
+		if (!head || !head.rows.length)
+			return;
+		var row = head.rows[head.rows.length - 1];
+		each(row.cells, function (th) {
+			if (th.hasAttribute('data-nosort') || th.querySelector('a.sort, a, button, input'))
+				return;
+			if (!cellText(th))
+				return;
+			var btn = doc.createElement('button');
+			btn.type = 'button';
+			btn.className = 'sort';
+			while (th.firstChild)
+				btn.appendChild(th.firstChild);
+			th.appendChild(btn);
+			btn.addEventListener('click', function () {
+				var cur = th.getAttribute('aria-sort');
+				var dir = cur === 'ascending' ? 'descending' :
+					cur === 'descending' ? 'ascending' :
+					(th.getAttribute('data-sort-first') ||
+					 ((th.classList.contains('num') || th.classList.contains('money')) ? 'descending' : 'ascending'));
+				sortTable(table, th, dir);
+			});
+		});
+	}
+
+	/* ---- quick filter ---- */
+
+	function initFilter(input) {
+		var table = doc.getElementById(input.getAttribute('data-filter'));
+		if (!table)
+			return;
+		var counter = doc.querySelector('[data-filter-count="' + input.getAttribute('data-filter') + '"]');
+		function apply() {
+			var q = input.value.trim().toLowerCase();
+			var shown = 0;
+			each(table.tBodies, function (tbody) {
+				each(tbody.rows, function (row) {
+					var hit = !q || (row.textContent || '').toLowerCase().indexOf(q) !== -1;
+					row.classList.toggle('filtered-out', !hit);
+					if (hit)
+						shown++;
+				});
+			});
+			if (counter)
+				counter.textContent = String(shown);
+		}
+		input.addEventListener('input', apply);
+		input.addEventListener('search', apply);
+		input.addEventListener('keydown', function (e) {
+			if (e.key === 'Enter')
+				e.preventDefault(); /* filtering, not submitting */
+		});
+		if (input.value)
+			apply();
+	}
+
+	/* ---- confirmations ---- */
+
+	doc.addEventListener('submit', function (e) {
+		var form = e.target;
+		var btn = e.submitter;
+		var q = (btn && btn.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
+		if (q && !window.confirm(q))
+			e.preventDefault();
+	}, true);
+
+	/* ---- navigation toggle ---- */
+
+	function initNav() {
+		var btn = doc.querySelector('.nav-toggle');
+		if (!btn)
+			return;
+		var bar = btn.closest('.sidebar');
+		function set(open) {
+			bar.classList.toggle('open', open);
+			btn.setAttribute('aria-expanded', open ? 'true' : 'false');
+		}
+		btn.addEventListener('click', function () {
+			set(!bar.classList.contains('open'));
+		});
+		doc.addEventListener('keydown', function (e) {
+			if (e.key === 'Escape' && bar.classList.contains('open')) {
+				set(false);
+				btn.focus();
+			}
+		});
+	}
+
+	function init() {
+		each(doc.querySelectorAll('table.data.sortable'), initSortable);
+		each(doc.querySelectorAll('input[data-filter]'), initFilter);
+		each(doc.querySelectorAll('[data-print]'), function (b) {
+			b.addEventListener('click', function () { window.print(); });
+		});
+		initNav();
+	}
+
+	if (doc.readyState === 'loading')
+		doc.addEventListener('DOMContentLoaded', init);
+	else
+		init();
+})();
