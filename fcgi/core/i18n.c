@@ -318,7 +318,8 @@ i18n_parse(struct i18n_cat **out, const char *lang, const char *buf,
 	line++;
 	if ((r = entry_finish(cat, &pe)) != 0)
 		goto out;
-	qsort(cat->e, cat->n, sizeof(*cat->e), entry_cmp);
+	if (cat->n > 1)
+		qsort(cat->e, cat->n, sizeof(*cat->e), entry_cmp);
 	for (i = 1; i < cat->n; i++)
 		if (strcmp(cat->e[i - 1].key, cat->e[i].key) == 0) {
 			r = TC_EINVAL;

@@ -42,4 +42,5 @@ tests_core_ldapesc_t_CFLAGS = $(TC_PURE_TEST_CFLAGS)
 tests_core_ldapesc_t_LDADD = $(TC_PURE_TEST_LDADD)
 
 EXTRA_DIST += tests/core/data \
-	tests/fuzz/core-request tests/fuzz/core-multipart tests/fuzz/core-cookie
+	tests/fuzz/core-request tests/fuzz/core-multipart tests/fuzz/core-cookie \
+	tests/fuzz/core-po

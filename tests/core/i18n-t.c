@@ -227,6 +227,19 @@ START_TEST(lang_pick_cookie_then_header_then_zh)
 }
 END_TEST
 
+START_TEST(empty_file_gives_empty_catalogue)
+{
+	struct i18n_cat *c = parse_ok("en", "");
+
+	ck_assert_uint_eq(i18n_count(c), 0);
+	ck_assert_str_eq(i18n_get(c, "x"), "x");
+	i18n_free(c);
+	c = parse_ok("en", "# only a comment\nmsgid \"\"\nmsgstr \"Language: en\\n\"\n");
+	ck_assert_uint_eq(i18n_count(c), 0);
+	i18n_free(c);
+}
+END_TEST
+
 START_TEST(free_accepts_null)
 {
 	i18n_free(NULL);
@@ -253,6 +266,7 @@ main(void)
 	tcase_add_test(t, missing_file_is_io_error);
 	tcase_add_test(t, key_validation);
 	tcase_add_test(t, lang_pick_cookie_then_header_then_zh);
+	tcase_add_test(t, empty_file_gives_empty_catalogue);
 	tcase_add_test(t, free_accepts_null);
 	suite_add_tcase(s, t);
 	sr = srunner_create(s);
