@@ -10,7 +10,7 @@ fcgi_core_libtccore_a_SOURCES = \
 	fcgi/core/tmpl.h fcgi/core/tmpl.cc \
 	fcgi/core/app.h fcgi/core/app.c fcgi/core/http.c fcgi/core/health.c \
 	fcgi/core/page.c fcgi/core/session.c fcgi/core/audit.c \
-	fcgi/core/people.h fcgi/core/people.c
+	fcgi/core/people.h fcgi/core/people.c fcgi/core/fmt.h fcgi/core/fmt.c
 fcgi_core_libtccore_a_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) \
 	$(MARIADB_CFLAGS) $(LDAP_CFLAGS) $(CTEMPLATE_CFLAGS)
 
@@ -22,8 +22,9 @@ TC_CORE_LIBS = fcgi/core/libtccore.a fcgi/core/libtcpure.a $(NETTLE_LIBS) $(FCGI
 
 # Unit tests of the core.
 EXTRA_DIST += tests/unit/templates
-check_PROGRAMS += tests/unit/conf-t tests/unit/tmpl-t
-TESTS += tests/unit/conf-t tests/unit/tmpl-t
+check_PROGRAMS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/fmt-t \
+	tests/unit/route-t
+TESTS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/fmt-t tests/unit/route-t
 tests_unit_conf_t_SOURCES = tests/unit/conf-t.c
 tests_unit_conf_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_conf_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
@@ -33,3 +34,11 @@ tests_unit_tmpl_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS) \
 	-DTEST_TEMPLATES='"$(abs_top_srcdir)/tests/unit/templates"'
 tests_unit_tmpl_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_tmpl_t_SOURCES = dummy.cxx
+tests_unit_fmt_t_SOURCES = tests/unit/fmt-t.c
+tests_unit_fmt_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
+tests_unit_fmt_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_fmt_t_SOURCES = dummy.cxx
+tests_unit_route_t_SOURCES = tests/unit/route-t.c
+tests_unit_route_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
+tests_unit_route_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_route_t_SOURCES = dummy.cxx

@@ -1,12 +1,15 @@
 // Shared helpers of the end-to-end tests: the stack's address, a browser,
-// screenshots under the test state folder.
+// signing in, screenshots, and reading the stack's database.
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const URL = process.env.TICHENG_URL ?? 'http://127.0.0.1:8099';
 export const STATE = process.env.TICHENG_STATE ?? '/tmp/ticheng-e2e';
+export const TOP = process.env.TICHENG_TOP ?? new globalThis.URL('../..', import.meta.url).pathname;
 export const SHOTS = join(STATE, 'screenshots');
+export const PASSWORD = 'ticheng';
 mkdirSync(SHOTS, { recursive: true });
 
 export async function launch() {
@@ -18,7 +21,64 @@ export async function launch() {
   });
 }
 
+// A new browser context (own cookies) in a language: 'zh-CN' or 'en-US'.
+export async function newContext(browser, locale = 'zh-CN') {
+  return browser.newContext({ locale, viewport: { width: 1366, height: 900 } });
+}
+
+// Signs in through the real form; returns the page, on home (or next).
+export async function login(ctx, user, password = PASSWORD, next = '') {
+  const page = await ctx.newPage();
+  await page.goto(`${URL}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.fill('input[name=username]', user);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForLoadState('load'), page.click('form[action="/login"] button[type=submit]')]);
+  await page.waitForLoadState('load');
+  return page;
+}
+
 // Saves a full-page screenshot named NAME.png under the test state folder.
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+// Runs SQL against the stack's database as root; returns rows of columns.
+export function sql(query) {
+  const out = execFileSync('mariadb', ['--no-defaults', '-S', join(STATE, 'run', 'mysqld.sock'),
+    '-u', 'root', 'ticheng', '-N', '-B', '-e', query], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+// Stops or starts one service of the stack ('mariadb' or 'slapd').
+export function service(action, name) {
+  execFileSync(join(TOP, 'dev'), ['service', action, name], { stdio: 'pipe', env: process.env });
+}
+
+// The hidden CSRF token of the first form on the page.
+export async function csrfOf(page) {
+  return page.getAttribute('input[name=csrf]', 'value');
+}
+
+// Text of the page's <main> (what a user reads), without the layout.
+export async function mainText(page) {
+  return page.textContent('main');
+}
+
+// Lists visible text nodes containing CJK characters: used to find labels
+// left untranslated on an English page.  Data (names) can be allowed.
+export async function cjkTexts(page, allowed = []) {
+  const texts = await page.$$eval('body *:not(script):not(style)', (els) => {
+    const out = [];
+    for (const el of els) {
+      for (const n of el.childNodes) {
+        if (n.nodeType === 3 && /[\u4e00-\u9fff]/.test(n.textContent)) out.push(n.textContent.trim());
+      }
+      for (const a of ['placeholder', 'title', 'aria-label', 'value']) {
+        const v = el.getAttribute?.(a);
+        if (v && /[\u4e00-\u9fff]/.test(v) && !(el.tagName === 'INPUT' && a === 'value' && el.type !== 'submit' && el.type !== 'button')) out.push(v);
+      }
+    }
+    return out;
+  });
+  return texts.filter((t) => !allowed.some((a) => (a instanceof RegExp ? a.test(t) : t === a)));
 }

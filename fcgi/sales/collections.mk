@@ -1,0 +1,1 @@
+## (the collections area appends its sources here)

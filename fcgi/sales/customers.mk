@@ -1,0 +1,1 @@
+## (the customers area appends its sources here)

@@ -1,0 +1,1 @@
+## (the orders area appends its sources here)

@@ -1,0 +1,1 @@
+## (the pipeline area appends its sources here)

@@ -1,0 +1,30 @@
+/* sales.h: the areas of sales.fcgi.  Each area keeps its routes in its
+ * own file and exports them here; main.c serves them all. */
+#ifndef TC_SALES_SALES_H
+#define TC_SALES_SALES_H
+
+#include <stddef.h>
+
+#include "core/app.h"
+
+struct route_set {
+	const struct route *routes;
+	size_t n;
+};
+
+#define ROUTE_SET(arr) { (arr), sizeof(arr) / sizeof((arr)[0]) }
+
+/* Each area: const struct route_set <area>_route_set; */
+extern const struct route_set customers_route_set;    /* customers.c */
+extern const struct route_set activities_route_set;   /* activities.c */
+extern const struct route_set opportunities_route_set;/* opportunities.c */
+extern const struct route_set orders_route_set;       /* orders.c */
+extern const struct route_set collections_route_set;  /* collections.c */
+
+/* Adds the module's sub-navigation to the page (include {{>SALES_TABS}}
+ * in the page template), marking tab current ("orders", ...) as current.
+ * Tabs: overview customers activities opportunities funnel forecast
+ * orders stats collections. */
+void sales_tabs(struct req *r, const char *current);
+
+#endif
