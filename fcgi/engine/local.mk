@@ -1,1 +1,70 @@
-# (filled in by its owner)
+## fcgi/engine/local.mk: the commission engine (pure), its readers, the
+## ticheng-calc command, their tests, fuzz harnesses and benchmark.
+
+# The pure engine: no I/O, no globals, no floating point.
+noinst_LIBRARIES += fcgi/engine/libtcengine.a
+fcgi_engine_libtcengine_a_SOURCES = \
+	fcgi/engine/money.h fcgi/engine/money.c fcgi/engine/decimal.c \
+	fcgi/engine/date.h fcgi/engine/date.c \
+	fcgi/engine/plan.h fcgi/engine/plan.c \
+	fcgi/engine/commission.h fcgi/engine/commission.c \
+	fcgi/engine/strmap.h fcgi/engine/strmap.c \
+	fcgi/engine/sort.h fcgi/engine/sort.c \
+	fcgi/engine/engine.h fcgi/engine/input.c fcgi/engine/engine.c
+
+# The readers: RFC 4180 CSV tables and plan JSON (used by ticheng-calc
+# and by the web import).
+noinst_LIBRARIES += fcgi/engine/libtcio.a
+fcgi_engine_libtcio_a_SOURCES = \
+	fcgi/engine/csv.h fcgi/engine/csv.c \
+	fcgi/engine/tables.h fcgi/engine/tables.c \
+	fcgi/engine/plan_json.h fcgi/engine/plan_json.c
+fcgi_engine_libtcio_a_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+
+TC_ENGINE_LIBS = fcgi/engine/libtcio.a fcgi/engine/libtcengine.a \
+	$(JANSSON_LIBS)
+
+bin_PROGRAMS += ticheng-calc
+ticheng_calc_SOURCES = fcgi/calc/main.c fcgi/calc/output.h fcgi/calc/output.c
+ticheng_calc_LDADD = $(TC_ENGINE_LIBS)
+dist_man1_MANS += fcgi/calc/ticheng-calc.1
+
+# Tests: Check programs (TAP) and shell tests (TAP).
+TC_ENGINE_TESTS = \
+	tests/engine/money-t \
+	tests/engine/csv-t \
+	tests/engine/plan-t \
+	tests/engine/rules-t \
+	tests/engine/props-t
+check_PROGRAMS += $(TC_ENGINE_TESTS)
+TESTS += $(TC_ENGINE_TESTS) \
+	tests/engine/calc-example.sh \
+	tests/engine/calc-bad-input.sh
+dist_check_SCRIPTS += \
+	tests/engine/calc-example.sh \
+	tests/engine/calc-bad-input.sh
+
+TC_ENGINE_TEST_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS)
+TC_ENGINE_TEST_LDADD = $(TC_ENGINE_LIBS) $(CHECK_LIBS)
+
+tests_engine_money_t_SOURCES = tests/engine/money-t.c
+tests_engine_money_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
+tests_engine_money_t_LDADD = $(TC_ENGINE_TEST_LDADD)
+tests_engine_csv_t_SOURCES = tests/engine/csv-t.c
+tests_engine_csv_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
+tests_engine_csv_t_LDADD = $(TC_ENGINE_TEST_LDADD)
+tests_engine_plan_t_SOURCES = tests/engine/plan-t.c
+tests_engine_plan_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
+tests_engine_plan_t_LDADD = $(TC_ENGINE_TEST_LDADD)
+tests_engine_rules_t_SOURCES = tests/engine/rules-t.c \
+	tests/engine/harness.h tests/engine/harness.c fcgi/calc/output.c
+tests_engine_rules_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
+tests_engine_rules_t_LDADD = $(TC_ENGINE_TEST_LDADD)
+tests_engine_props_t_SOURCES = tests/engine/props-t.c \
+	tests/engine/harness.h tests/engine/harness.c fcgi/calc/output.c
+tests_engine_props_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
+tests_engine_props_t_LDADD = $(TC_ENGINE_TEST_LDADD)
+
+EXTRA_DIST += tests/engine/example \
+	tests/fuzz/engine-csv tests/fuzz/engine-plan tests/fuzz/engine-decimal \
+	fcgi/engine/README-engine.md

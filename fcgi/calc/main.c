@@ -1,0 +1,290 @@
+/* main.c: ticheng-calc, the command of section 4 of
+ * spec/commission-calc.md: reads a plan (one or more versions), orders,
+ * and optionally payments and targets; writes the summary to standard
+ * output and, with --lines, the commission lines to a file.
+ * Exit 0: done; 2: bad input (nothing written); 1: anything else. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "calc/output.h"
+#include "engine/engine.h"
+#include "engine/plan_json.h"
+#include "engine/tables.h"
+#include "core/error.h"
+
+#define MAX_PLANS 64
+
+struct args {
+	const char *plans[MAX_PLANS];
+	unsigned    nplans;
+	const char *orders, *payments, *targets, *lines;
+};
+
+static const char usage[] =
+    "usage: ticheng-calc --plan PLAN.json [--plan PLAN2.json ...] "
+    "--orders ORDERS.csv\n"
+    "                    [--payments PAYMENTS.csv] [--targets TARGETS.csv] "
+    "[--lines LINES.csv]\n";
+
+static int
+bad_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "ticheng-calc: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s", usage);
+	return 2;
+}
+
+static int
+parse_args(int argc, char **argv, struct args *a)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *opt = argv[i], *val = NULL, *eq;
+		const char **slot = NULL;
+		size_t olen;
+		int is_plan = 0;
+
+		if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0) {
+			fputs(usage, stdout);
+			exit(0);
+		}
+		if (strncmp(opt, "--", 2) != 0)
+			return bad_usage("unexpected argument \"%s\"", opt);
+		eq = strchr(opt, '=');
+		olen = eq ? (size_t)(eq - opt) : strlen(opt);
+		if (olen == 6 && strncmp(opt, "--plan", 6) == 0) {
+			if (a->nplans == MAX_PLANS)
+				return bad_usage("%s: too many plans", opt);
+			slot = &a->plans[a->nplans++];
+			is_plan = 1;
+		} else if (olen == 8 && strncmp(opt, "--orders", 8) == 0)
+			slot = &a->orders;
+		else if (olen == 10 && strncmp(opt, "--payments", 10) == 0)
+			slot = &a->payments;
+		else if (olen == 9 && strncmp(opt, "--targets", 9) == 0)
+			slot = &a->targets;
+		else if (olen == 7 && strncmp(opt, "--lines", 7) == 0)
+			slot = &a->lines;
+		else
+			return bad_usage("unknown option \"%s\"", opt);
+		if (eq)
+			val = eq + 1;
+		else if (i + 1 < argc)
+			val = argv[++i];
+		else
+			return bad_usage("%s needs a file name", opt);
+		if (val[0] == '\0')
+			return bad_usage("%s: empty file name", opt);
+		if (!is_plan && *slot != NULL)
+			return bad_usage("%s given twice", opt);
+		*slot = val;
+	}
+	if (a->nplans == 0)
+		return bad_usage("%s", "--plan is required");
+	if (a->orders == NULL)
+		return bad_usage("%s", "--orders is required");
+	return 0;
+}
+
+static const char *
+source_name(const struct args *a, enum tce_source src, unsigned version)
+{
+	switch (src) {
+	case TCE_SRC_PLAN: return a->plans[version];
+	case TCE_SRC_ORDERS: return a->orders;
+	case TCE_SRC_PAYMENTS: return a->payments;
+	case TCE_SRC_TARGETS: return a->targets;
+	default: return "ticheng-calc";
+	}
+}
+
+/* Prints a diagnostic as "file:line: msg" or "file: path: msg". */
+static void
+print_diag(const struct args *a, const struct tce_diag *d, const char *kind)
+{
+	const char *f = source_name(a, d->src, d->version);
+
+	if (d->line > 0)
+		fprintf(stderr, "%s:%u: %s%s\n", f, d->line, kind, d->msg);
+	else if (d->path[0] != '\0')
+		fprintf(stderr, "%s: %s: %s%s\n", f, d->path, kind, d->msg);
+	else
+		fprintf(stderr, "%s: %s%s\n", f, kind, d->msg);
+}
+
+static int
+exit_code(int rc)
+{
+	return rc == TC_EINVAL || rc == TC_EIO ? 2 : 1;
+}
+
+static int
+load_table(struct tce_input *in, enum tce_table t, const char *path,
+    struct tce_diag *d)
+{
+	char *buf;
+	size_t len;
+	int rc = tce_file_read(path, &buf, &len);
+
+	if (rc != 0) {
+		memset(d, 0, sizeof(*d));
+		d->src = TCE_SRC_NONE;
+		snprintf(d->msg, sizeof(d->msg), "%s: cannot read: %s", path,
+		    rc == TC_EIO ? strerror(errno) : "out of memory");
+		return rc;
+	}
+	return tce_table_read(in, t, buf, len, d);
+}
+
+static int
+load_plan(struct tce_plan *plan, const struct args *a, struct tce_diag *d)
+{
+	for (unsigned i = 0; i < a->nplans; i++) {
+		struct tce_version *v;
+		const char *path;
+		char *buf, why[160];
+		size_t len;
+		int rc = tce_file_read(a->plans[i], &buf, &len);
+
+		if (rc != 0) {
+			memset(d, 0, sizeof(*d));
+			d->src = TCE_SRC_NONE;
+			snprintf(d->msg, sizeof(d->msg), "%s: cannot read: %s",
+			    a->plans[i], rc == TC_EIO ? strerror(errno) :
+			    "out of memory");
+			return rc;
+		}
+		rc = tce_plan_json_parse(buf, len, i, &v, d);
+		free(buf);
+		if (rc != 0)
+			return rc;
+		rc = tce_plan_add(plan, v, &path, why, sizeof(why));
+		if (rc != 0) {
+			memset(d, 0, sizeof(*d));
+			d->src = rc == TC_EINVAL ? TCE_SRC_PLAN : TCE_SRC_NONE;
+			d->version = i;
+			snprintf(d->path, sizeof(d->path), "%s", path ? path : "");
+			snprintf(d->msg, sizeof(d->msg), "%s", rc == TC_EINVAL ?
+			    why : "out of memory");
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/* Writes the lines to a temporary file beside path, renamed into place
+ * only when complete. */
+static int
+write_lines_file(const char *path, const struct tce_result *r,
+    const struct tce_plan *plan, const struct tce_input *in, char **tmpout)
+{
+	char *dir = strdup(path), *tmp = NULL;
+	FILE *f = NULL;
+	int fd, rc = TC_ENOMEM;
+
+	if (dir == NULL)
+		return rc;
+	if (asprintf(&tmp, "%s/.ticheng-calc-XXXXXX", dirname(dir)) < 0) {
+		tmp = NULL;
+		goto out;
+	}
+	rc = TC_EIO;
+	if ((fd = mkstemp(tmp)) < 0) {
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	*tmpout = tmp;
+	if ((f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		goto out;
+	}
+	if (calc_write_lines(f, r, plan, in) != 0)
+		goto out;
+	if (fclose(f) != 0) {
+		f = NULL;
+		goto out;
+	}
+	f = NULL;
+	rc = 0;
+out:
+	if (f != NULL)
+		fclose(f);
+	free(dir);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a;
+	struct tce_plan *plan = NULL;
+	struct tce_input in;
+	struct tce_result *res = NULL;
+	struct tce_diag d;
+	char *tmp = NULL;
+	int rc, status = 0;
+
+	memset(&a, 0, sizeof(a));
+	tce_input_init(&in);
+	if ((rc = parse_args(argc, argv, &a)) != 0)
+		return rc;
+	if (tce_plan_new(&plan) != 0) {
+		fprintf(stderr, "ticheng-calc: out of memory\n");
+		return 1;
+	}
+	if ((rc = load_plan(plan, &a, &d)) != 0 ||
+	    (rc = load_table(&in, TCE_TABLE_ORDERS, a.orders, &d)) != 0 ||
+	    (a.payments && (rc = load_table(&in, TCE_TABLE_PAYMENTS,
+	    a.payments, &d)) != 0) ||
+	    (a.targets && (rc = load_table(&in, TCE_TABLE_TARGETS,
+	    a.targets, &d)) != 0) ||
+	    (rc = tce_calc(plan, &in, &res, &d)) != 0) {
+		print_diag(&a, &d, "");
+		status = exit_code(rc);
+		goto out;
+	}
+	if (a.lines != NULL &&
+	    write_lines_file(a.lines, res, plan, &in, &tmp) != 0) {
+		fprintf(stderr, "ticheng-calc: %s: cannot write: %s\n", a.lines,
+		    strerror(errno));
+		status = 1;
+		goto out;
+	}
+	if (calc_write_summary(stdout, res) != 0) {
+		fprintf(stderr, "ticheng-calc: standard output: cannot write: "
+		    "%s\n", strerror(errno));
+		status = 1;
+		goto out;
+	}
+	if (tmp != NULL && rename(tmp, a.lines) != 0) {
+		fprintf(stderr, "ticheng-calc: %s: cannot write: %s\n", a.lines,
+		    strerror(errno));
+		status = 1;
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	for (size_t i = 0; i < res->nwarnings; i++) {
+		struct tce_diag w;
+		memset(&w, 0, sizeof(w));
+		w.src = res->warnings[i].src;
+		w.line = res->warnings[i].line;
+		snprintf(w.msg, sizeof(w.msg), "%s", res->warnings[i].msg);
+		print_diag(&a, &w, "warning: ");
+	}
+out:
+	if (tmp != NULL) {
+		unlink(tmp);
+		free(tmp);
+	}
+	tce_result_free(res);
+	tce_input_free(&in);
+	tce_plan_free(plan);
+	return status;
+}

@@ -1,0 +1,18 @@
+/* output.h: the summary and lines CSV of ticheng-calc (section 3 of
+ * spec/commission-calc.md). */
+#ifndef TC_CALC_OUTPUT_H
+#define TC_CALC_OUTPUT_H
+
+#include <stdio.h>
+
+#include "engine/engine.h"
+
+/* Writes the summary of r to f.  Returns 0 or TC_EIO (errno set). */
+int calc_write_summary(FILE *f, const struct tce_result *r);
+
+/* Writes the lines of r (of input in under plan) to f.  Returns 0 or
+ * TC_EIO (errno set). */
+int calc_write_lines(FILE *f, const struct tce_result *r,
+    const struct tce_plan *plan, const struct tce_input *in);
+
+#endif

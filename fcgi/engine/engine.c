@@ -1,0 +1,869 @@
+/* engine.c: tce_calc(), section 2 of the contract end to end. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+#include "engine/commission.h"
+#include "engine/sort.h"
+#include "engine/strmap.h"
+#include "core/error.h"
+
+struct order {
+	tce_i128 amount;     /* sum of booked lines */
+	uint32_t start, n;   /* rows of the order in calc.ord_rows */
+	uint32_t pstart, np; /* payments of the order in calc.ord_pays */
+};
+
+struct calc {
+	const struct tce_plan  *plan;
+	const struct tce_input *in;
+	struct tce_diag        *err;
+	struct tce_result      *res;
+	uint32_t               *share_rep;  /* per share: rep (rank) */
+	int32_t                *row_rule;   /* per row: rule, -1: none */
+	uint32_t               *row_order;  /* per row: order index */
+	struct order           *orders;
+	size_t                  norders;
+	uint32_t               *ord_rows;   /* rows grouped by order, by line */
+	uint32_t               *ord_pays;   /* payments grouped by order */
+	struct tce_strmap       orders_map;
+	struct tce_strmap       targets_map; /* (rep, period) -> target */
+	size_t                  lines_cap;
+	size_t                  warn_cap;
+};
+
+static void
+diag(struct tce_diag *d, enum tce_source src, uint32_t line,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	memset(d, 0, sizeof(*d));
+	d->src = src;
+	d->line = line;
+	va_start(ap, fmt);
+	vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
+	va_end(ap);
+}
+
+static int
+warn(struct calc *c, enum tce_source src, uint32_t line, const char *fmt, ...)
+{
+	struct tce_result *r = c->res;
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (r->nwarnings == c->warn_cap) {
+		size_t nc = c->warn_cap ? c->warn_cap * 2 : 64;
+		struct tce_warning *nw = realloc(r->warnings, nc * sizeof(*nw));
+		if (nw == NULL)
+			return TC_ENOMEM;
+		r->warnings = nw;
+		c->warn_cap = nc;
+	}
+	if ((r->warnings[r->nwarnings].msg = strdup(buf)) == NULL)
+		return TC_ENOMEM;
+	r->warnings[r->nwarnings].src = src;
+	r->warnings[r->nwarnings].line = line;
+	r->nwarnings++;
+	return 0;
+}
+
+static struct tce_line *
+add_line(struct calc *c)
+{
+	struct tce_result *r = c->res;
+
+	if (r->nlines == c->lines_cap) {
+		size_t nc = c->lines_cap ? c->lines_cap * 2 : 4096;
+		struct tce_line *nl = realloc(r->lines, nc * sizeof(*nl));
+		if (nl == NULL)
+			return NULL;
+		r->lines = nl;
+		c->lines_cap = nc;
+	}
+	return memset(&r->lines[r->nlines++], 0, sizeof(struct tce_line));
+}
+
+static int
+overflow(struct calc *c, enum tce_source src, uint32_t line)
+{
+	diag(c->err, src, line, "figures too large to compute exactly");
+	return TC_ETOOBIG;
+}
+
+static int
+nomem(struct calc *c)
+{
+	diag(c->err, TCE_SRC_NONE, 0, "out of memory");
+	return TC_ENOMEM;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Interns every rep named in a split; rep numbers are ranks in byte
+ * order, so sorting by number sorts by name. */
+static int
+intern_reps(struct calc *c)
+{
+	const struct tce_input *in = c->in;
+	struct tce_strmap m;
+	const char **names = NULL;
+	size_t n = 0, cap = 0;
+	uint32_t *slot;
+	int added, rc = TC_ENOMEM;
+
+	if (tce_strmap_init(&m, 1024) != 0)
+		return nomem(c);
+	if ((c->share_rep = malloc((in->nshares + 1) * sizeof(uint32_t))) == NULL)
+		goto out;
+	for (size_t i = 0; i < in->nshares; i++) {
+		if (tce_strmap_put(&m, in->shares[i].rep, 0, (uint32_t)n,
+		    &slot, &added) != 0)
+			goto out;
+		if (added) {
+			if (n == cap) {
+				size_t nc = cap ? cap * 2 : 256;
+				const char **nn = realloc(names, nc * sizeof(*nn));
+				if (nn == NULL)
+					goto out;
+				names = nn;
+				cap = nc;
+			}
+			names[n++] = in->shares[i].rep;
+		}
+	}
+	if (n > 0)
+		qsort(names, n, sizeof(*names), name_cmp);
+	for (size_t i = 0; i < n; i++)
+		*tce_strmap_get(&m, names[i], 0) = (uint32_t)i;
+	for (size_t i = 0; i < in->nshares; i++)
+		c->share_rep[i] = *tce_strmap_get(&m, in->shares[i].rep, 0);
+	c->res->reps = names;
+	c->res->nreps = n;
+	names = NULL;
+	rc = 0;
+out:
+	free(names);
+	tce_strmap_free(&m);
+	return rc ? nomem(c) : 0;
+}
+
+struct line_ent {
+	int64_t  line;
+	uint32_t src_line;
+	uint32_t row;
+};
+
+static int
+line_ent_cmp(const void *a, const void *b)
+{
+	const struct line_ent *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->src_line < y->src_line ? -1 : x->src_line > y->src_line;
+}
+
+/* Finds each row's order, sorts each order's rows by line number and
+ * refuses a repeated (order_id, line). */
+static int
+index_orders(struct calc *c)
+{
+	const struct tce_input *in = c->in;
+	struct line_ent *ents = NULL;
+	uint32_t *slot, bad = 0, bad_row = 0;
+	int added;
+	size_t o;
+
+	if (tce_strmap_init(&c->orders_map, in->nrows) != 0 ||
+	    (c->row_order = malloc((in->nrows + 1) * sizeof(uint32_t))) == NULL ||
+	    (c->ord_rows = malloc((in->nrows + 1) * sizeof(uint32_t))) == NULL)
+		return nomem(c);
+	for (size_t i = 0; i < in->nrows; i++) {
+		if (tce_strmap_put(&c->orders_map, in->rows[i].order_id, 0,
+		    (uint32_t)c->norders, &slot, &added) != 0)
+			return nomem(c);
+		if (added)
+			c->norders++;
+		c->row_order[i] = *slot;
+	}
+	if ((c->orders = calloc(c->norders + 1, sizeof(*c->orders))) == NULL)
+		return nomem(c);
+	for (size_t i = 0; i < in->nrows; i++)
+		c->orders[c->row_order[i]].n++;
+	for (o = 0, slot = NULL; o < c->norders; o++) {
+		c->orders[o].start = o ? c->orders[o - 1].start +
+		    c->orders[o - 1].n : 0;
+	}
+	for (o = 0; o < c->norders; o++)
+		c->orders[o].pstart = 0; /* reused as a fill counter below */
+	for (size_t i = 0; i < in->nrows; i++) {
+		struct order *od = &c->orders[c->row_order[i]];
+		c->ord_rows[od->start + od->pstart++] = (uint32_t)i;
+		if (!in->rows[i].cancelled &&
+		    tce_add(od->amount, in->rows[i].amount, &od->amount))
+			return overflow(c, TCE_SRC_ORDERS, in->rows[i].src_line);
+	}
+	for (o = 0; o < c->norders; o++) {
+		struct order *od = &c->orders[o];
+		struct line_ent small[8], *e = small;
+		od->pstart = 0;
+		if (od->n < 2)
+			continue;
+		if (od->n > 8) {
+			free(ents);
+			if ((ents = malloc(od->n * sizeof(*ents))) == NULL)
+				return nomem(c);
+			e = ents;
+		}
+		for (uint32_t k = 0; k < od->n; k++) {
+			const struct tce_row *r = &in->rows[c->ord_rows[od->start + k]];
+			e[k].line = r->line;
+			e[k].src_line = r->src_line;
+			e[k].row = c->ord_rows[od->start + k];
+		}
+		qsort(e, od->n, sizeof(*e), line_ent_cmp);
+		for (uint32_t k = 0; k < od->n; k++) {
+			c->ord_rows[od->start + k] = e[k].row;
+			if (k > 0 && e[k].line == e[k - 1].line &&
+			    (bad == 0 || e[k].src_line < bad)) {
+				bad = e[k].src_line;
+				bad_row = e[k].row;
+			}
+		}
+	}
+	free(ents);
+	if (bad != 0) {
+		diag(c->err, TCE_SRC_ORDERS, bad, "order_id \"%s\" line %lld: "
+		    "repeated", in->rows[bad_row].order_id,
+		    (long long)in->rows[bad_row].line);
+		return TC_EINVAL;
+	}
+	return 0;
+}
+
+/* Returns share x value as a credited base, or TC_ETOOBIG. */
+static int
+credit(int64_t share, tce_i128 value, int64_t *out)
+{
+	tce_i128 p;
+
+	if (tce_mul(share, value, &p) || p > INT64_MAX || p < -INT64_MAX)
+		return TC_ETOOBIG;
+	*out = (int64_t)p;
+	return 0;
+}
+
+static int
+add_credit(struct calc *c, const struct tce_row *r, uint32_t row,
+    uint32_t pay, int32_t date, int32_t rule, tce_i128 value,
+    tce_i128 sales, enum tce_source src, uint32_t src_line)
+{
+	for (uint32_t s = 0; s < r->nshares; s++) {
+		const struct tce_share *sh = &c->in->shares[r->share0 + s];
+		struct tce_line *l = add_line(c);
+		if (l == NULL)
+			return nomem(c);
+		l->row = row;
+		l->payment = pay;
+		l->rule = rule;
+		l->rep = c->share_rep[r->share0 + s];
+		l->date = date;
+		l->key = ((uint64_t)l->rep << 32) | (uint32_t)date;
+		if (credit(sh->share, value, &l->base) ||
+		    credit(sh->share, sales, &l->sales))
+			return overflow(c, src, src_line);
+	}
+	return 0;
+}
+
+/* Steps 1-3 for order rows: the version, the rule, the credits of every
+ * base but collected, and the unmatched rows. */
+static int
+credit_rows(struct calc *c)
+{
+	const struct tce_input *in = c->in;
+	int rc;
+
+	if ((c->row_rule = malloc((in->nrows + 1) * sizeof(int32_t))) == NULL)
+		return nomem(c);
+	for (size_t i = 0; i < in->nrows; i++) {
+		const struct tce_row *r = &in->rows[i];
+		const struct tce_version *v;
+		const struct tce_rule *rule = NULL;
+		tce_i128 value = 0;
+
+		c->row_rule[i] = -1;
+		if (r->cancelled)
+			continue;
+		v = tce_plan_version_at(c->plan, r->date);
+		if (v != NULL)
+			rule = tce_version_select(v, r->attr);
+		if (rule == NULL) {
+			char d[16];
+			snprintf(d, sizeof(d), "%04d-%02d-%02d", r->date / 10000,
+			    r->date / 100 % 100, r->date % 100);
+			if (warn(c, TCE_SRC_ORDERS, r->src_line,
+			    "order %s line %lld: unmatched (%s), earns nothing",
+			    r->order_id, (long long)r->line, v == NULL ?
+			    "no plan version covers its date" :
+			    "no rule matches") != 0)
+				return nomem(c);
+			rc = add_credit(c, r, (uint32_t)i, TCE_NONE, r->date, -1,
+			    0, 0, TCE_SRC_ORDERS, r->src_line);
+			if (rc)
+				return rc;
+			continue;
+		}
+		c->row_rule[i] = (int32_t)rule->global;
+		switch (rule->base) {
+		case TCE_BASE_COLLECTED:
+			continue;
+		case TCE_BASE_MARGIN:
+			if (!r->has_cost) {
+				diag(c->err, TCE_SRC_ORDERS, r->src_line,
+				    "cost: missing (rule \"%s\" has base margin)",
+				    rule->id);
+				return TC_EINVAL;
+			}
+			value = (tce_i128)r->amount - r->cost;
+			break;
+		case TCE_BASE_QUANTITY:
+			value = r->quantity;
+			break;
+		default:
+			value = r->amount;
+			break;
+		}
+		rc = add_credit(c, r, (uint32_t)i, TCE_NONE, r->date,
+		    (int32_t)rule->global, value, r->amount, TCE_SRC_ORDERS,
+		    r->src_line);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+struct pay_ent {
+	int32_t     date;
+	uint32_t    idx;
+	const char *id;
+};
+
+static int
+pay_ent_cmp(const void *a, const void *b)
+{
+	const struct pay_ent *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+static void
+fmt_money(char *buf, tce_i128 fen)
+{
+	if (fen > INT64_MAX || fen < -INT64_MAX)
+		snprintf(buf, 24, "(too large)");
+	else
+		tce_money_format(buf, (money_t)fen);
+}
+
+/* Credits the payments of one order (1.3) to its collected lines. */
+static int
+collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
+    tce_i128 *w, int64_t *parts, uint32_t *lines)
+{
+	const struct tce_input *in = c->in;
+	tce_i128 raw = 0, credited = 0, lo, hi;
+	uint32_t nl = 0, k;
+	int rc;
+
+	for (k = 0; k < od->n; k++) {
+		uint32_t row = c->ord_rows[od->start + k];
+		if (!in->rows[row].cancelled) {
+			lines[nl] = row;
+			w[nl++] = in->rows[row].amount;
+		}
+	}
+	lo = od->amount < 0 ? od->amount : 0;
+	hi = od->amount < 0 ? 0 : od->amount;
+	for (k = 0; k < od->np; k++) {
+		pe[k].idx = c->ord_pays[od->pstart + k];
+		pe[k].date = in->payments[pe[k].idx].date;
+		pe[k].id = in->payments[pe[k].idx].payment_id;
+	}
+	if (od->np > 1)
+		qsort(pe, od->np, sizeof(*pe), pay_ent_cmp);
+	for (k = 0; k < od->np; k++) {
+		const struct tce_payment *p = &in->payments[pe[k].idx];
+		tce_i128 next, delta;
+		char a[24], b[24];
+
+		if (nl == 0 || od->amount == 0) {
+			if (p->amount != 0 && warn(c, TCE_SRC_PAYMENTS,
+			    p->src_line, "payment %s credits nothing: order %s "
+			    "%s", p->payment_id, p->order_id, nl == 0 ?
+			    "has no booked lines" : "amounts to 0") != 0)
+				return nomem(c);
+			continue;
+		}
+		if (tce_add(raw, p->amount, &raw))
+			return overflow(c, TCE_SRC_PAYMENTS, p->src_line);
+		next = raw < lo ? lo : raw > hi ? hi : raw;
+		delta = next - credited;
+		credited = next;
+		if (delta != p->amount) {
+			fmt_money(a, delta);
+			fmt_money(b, p->amount);
+			if (warn(c, TCE_SRC_PAYMENTS, p->src_line, "payment %s "
+			    "credits %s of its %s to order %s", p->payment_id,
+			    a, b, p->order_id) != 0)
+				return nomem(c);
+		}
+		if (delta == 0)
+			continue;
+		if (delta > INT64_MAX || delta < -INT64_MAX)
+			return overflow(c, TCE_SRC_PAYMENTS, p->src_line);
+		rc = tce_largest_remainder((int64_t)delta, w, nl, parts);
+		if (rc == TC_ENOMEM)
+			return nomem(c);
+		if (rc)
+			return overflow(c, TCE_SRC_PAYMENTS, p->src_line);
+		for (uint32_t j = 0; j < nl; j++) {
+			int32_t rule = c->row_rule[lines[j]];
+			if (rule < 0 ||
+			    c->plan->rules[rule]->base != TCE_BASE_COLLECTED)
+				continue;
+			rc = add_credit(c, &in->rows[lines[j]], lines[j],
+			    pe[k].idx, p->date, rule, parts[j], parts[j],
+			    TCE_SRC_PAYMENTS, p->src_line);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* Checks payments.csv against orders.csv and credits the collected
+ * lines (1.3). */
+static int
+credit_payments(struct calc *c)
+{
+	const struct tce_input *in = c->in;
+	struct tce_strmap ids;
+	uint32_t *slot, *porder = NULL, maxn = 0, maxp = 0, sum;
+	struct pay_ent *pe = NULL;
+	tce_i128 *w = NULL;
+	int64_t *parts = NULL;
+	uint32_t *lines = NULL;
+	int added, rc = 0;
+	size_t o;
+
+	if (in->npayments == 0)
+		return 0;
+	if (tce_strmap_init(&ids, in->npayments) != 0)
+		return nomem(c);
+	if ((porder = malloc(in->npayments * sizeof(*porder))) == NULL ||
+	    (c->ord_pays = malloc(in->npayments * sizeof(uint32_t))) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
+	for (size_t i = 0; i < in->npayments; i++) {
+		const struct tce_payment *p = &in->payments[i];
+		uint32_t *ov;
+		if (tce_strmap_put(&ids, p->payment_id, 0, 0, &slot,
+		    &added) != 0) {
+			rc = nomem(c);
+			goto out;
+		}
+		if (!added) {
+			diag(c->err, TCE_SRC_PAYMENTS, p->src_line,
+			    "payment_id \"%s\": repeated", p->payment_id);
+			rc = TC_EINVAL;
+			goto out;
+		}
+		if ((ov = tce_strmap_get(&c->orders_map, p->order_id, 0)) ==
+		    NULL) {
+			diag(c->err, TCE_SRC_PAYMENTS, p->src_line,
+			    "order_id \"%s\": no such order in the orders",
+			    p->order_id);
+			rc = TC_EINVAL;
+			goto out;
+		}
+		porder[i] = *ov;
+		c->orders[*ov].np++;
+	}
+	for (o = 0, sum = 0; o < c->norders; o++) {
+		c->orders[o].pstart = sum;
+		sum += c->orders[o].np;
+		if (c->orders[o].np > maxp)
+			maxp = c->orders[o].np;
+		if (c->orders[o].n > maxn)
+			maxn = c->orders[o].n;
+		c->orders[o].np = 0;
+	}
+	for (size_t i = 0; i < in->npayments; i++) {
+		struct order *od = &c->orders[porder[i]];
+		c->ord_pays[od->pstart + od->np++] = (uint32_t)i;
+	}
+	if ((pe = malloc((maxp + 1) * sizeof(*pe))) == NULL ||
+	    (w = malloc((maxn + 1) * sizeof(*w))) == NULL ||
+	    (parts = malloc((maxn + 1) * sizeof(*parts))) == NULL ||
+	    (lines = malloc((maxn + 1) * sizeof(*lines))) == NULL) {
+		rc = nomem(c);
+		goto out;
+	}
+	for (o = 0; o < c->norders && rc == 0; o++)
+		if (c->orders[o].np > 0)
+			rc = collect_order(c, &c->orders[o], pe, w, parts, lines);
+out:
+	free(porder);
+	free(pe);
+	free(w);
+	free(parts);
+	free(lines);
+	tce_strmap_free(&ids);
+	return rc;
+}
+
+/* Indexes targets.csv by (rep, period) for the plans' period kind,
+ * refusing duplicates (of any kind) and warning about other kinds. */
+static int
+index_targets(struct calc *c)
+{
+	const struct tce_input *in = c->in;
+	struct tce_strmap all;
+	uint32_t *slot;
+	int added;
+
+	if (tce_strmap_init(&all, in->ntargets) != 0 ||
+	    tce_strmap_init(&c->targets_map, in->ntargets) != 0) {
+		tce_strmap_free(&all);
+		return nomem(c);
+	}
+	for (size_t i = 0; i < in->ntargets; i++) {
+		const struct tce_target *t = &in->targets[i];
+		uint64_t tag = ((uint64_t)t->kind << 32) | (uint32_t)t->period;
+		if (tce_strmap_put(&all, t->rep, tag, (uint32_t)i, &slot,
+		    &added) != 0) {
+			tce_strmap_free(&all);
+			return nomem(c);
+		}
+		if (!added) {
+			char l[16];
+			tce_period_label(l, t->kind, t->period);
+			diag(c->err, TCE_SRC_TARGETS, t->src_line,
+			    "target for rep \"%s\" period %s: repeated",
+			    t->rep, l);
+			tce_strmap_free(&all);
+			return TC_EINVAL;
+		}
+	}
+	tce_strmap_free(&all);
+	for (size_t i = 0; i < in->ntargets; i++) {
+		const struct tce_target *t = &in->targets[i];
+		if (t->kind != c->plan->period) {
+			char l[16];
+			tce_period_label(l, t->kind, t->period);
+			if (warn(c, TCE_SRC_TARGETS, t->src_line, "target for "
+			    "rep %s period %s is not a %s: ignored", t->rep, l,
+			    tce_period_kind_name(c->plan->period)) != 0)
+				return nomem(c);
+			continue;
+		}
+		if (tce_strmap_put(&c->targets_map, t->rep, (uint32_t)t->period,
+		    (uint32_t)i, &slot, &added) != 0)
+			return nomem(c);
+	}
+	return 0;
+}
+
+/* Orders the lines as section 3.2 (and the ties of step 10) say. */
+static int
+line_cmp(const struct tce_line *x, const struct tce_line *y, const void *ctx)
+{
+	const struct tce_input *in = ctx;
+	int d;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if (x->row != y->row) {
+		d = strcmp(in->rows[x->row].order_id, in->rows[y->row].order_id);
+		if (d)
+			return d;
+		if (in->rows[x->row].line != in->rows[y->row].line)
+			return in->rows[x->row].line < in->rows[y->row].line ?
+			    -1 : 1;
+	}
+	if (x->payment == y->payment)
+		return 0;
+	if (x->payment == TCE_NONE)
+		return -1;
+	if (y->payment == TCE_NONE)
+		return 1;
+	return strcmp(in->payments[x->payment].payment_id,
+	    in->payments[y->payment].payment_id);
+}
+
+/* Steps 4-10 for one rep and period: lines [b, e). */
+struct group_scratch {
+	tce_i128 *ruleB;     /* per global rule */
+	int32_t  *slot;      /* per global rule: slot, -1 */
+	uint32_t *touched;   /* slot -> rule */
+	tce_i128 *rulec;     /* slot -> rule commission */
+	int64_t  *rulepart;  /* slot -> fen */
+	uint32_t *cnt;       /* slot -> count, then start */
+	uint32_t *pos;       /* group items by slot */
+	tce_i128 *w;
+	int64_t  *out;
+	size_t    cap;
+};
+
+static int
+do_group(struct calc *c, struct group_scratch *g, size_t b, size_t e,
+    struct tce_summary *sum)
+{
+	struct tce_line *L = c->res->lines;
+	const struct tce_plan *plan = c->plan;
+	const struct tce_version *v;
+	const struct tce_target *t = NULL;
+	uint32_t nt = 0, *tv, i, s;
+	tce_i128 S = 0, C = 0;
+	int64_t mult = 10000;
+	money_t comm, bonus = 0;
+	size_t n = e - b, k;
+	int rc;
+
+	if (n > g->cap) {
+		size_t nc = n * 2;
+		free(g->pos);
+		free(g->w);
+		free(g->out);
+		g->pos = malloc(nc * sizeof(*g->pos));
+		g->w = malloc(nc * sizeof(*g->w));
+		g->out = malloc(nc * sizeof(*g->out));
+		if (!g->pos || !g->w || !g->out)
+			return nomem(c);
+		g->cap = nc;
+	}
+	for (k = b; k < e; k++) {
+		int32_t r = L[k].rule;
+		if (tce_add(S, L[k].sales, &S))
+			return overflow(c, TCE_SRC_NONE, 0);
+		if (r < 0)
+			continue;
+		if (g->slot[r] < 0) {
+			g->slot[r] = 0;
+			g->touched[nt++] = (uint32_t)r;
+			g->ruleB[r] = 0;
+		}
+		if (tce_add(g->ruleB[r], L[k].base, &g->ruleB[r]))
+			return overflow(c, TCE_SRC_NONE, 0);
+	}
+	/* earlier version, then earlier in the file: global rule order */
+	for (i = 1; i < nt; i++) {
+		uint32_t x = g->touched[i], j = i;
+		while (j > 0 && g->touched[j - 1] > x) {
+			g->touched[j] = g->touched[j - 1];
+			j--;
+		}
+		g->touched[j] = x;
+	}
+	for (s = 0; s < nt; s++) {
+		uint32_t r = g->touched[s];
+		g->slot[r] = (int32_t)s;
+		if (tce_rule_commission(plan->rules[r], g->ruleB[r], &g->rulec[s])
+		    || tce_add(C, g->rulec[s], &C))
+			return overflow(c, TCE_SRC_NONE, 0);
+	}
+	v = tce_plan_version_at(plan, tce_period_first(plan->period,
+	    L[b].period));
+	tv = tce_strmap_get(&c->targets_map, c->res->reps[L[b].rep],
+	    (uint32_t)L[b].period);
+	if (tv != NULL)
+		t = &c->in->targets[*tv];
+	memset(sum, 0, sizeof(*sum));
+	sum->rep = L[b].rep;
+	sum->period = L[b].period;
+	sum->sales = (money_t)tce_div_round(S, TCE_BASE_MONEY_SCALE);
+	if (t != NULL) {
+		sum->has_target = true;
+		sum->target = t->amount;
+		sum->attainment = (int64_t)tce_div_round(S,
+		    (tce_i128)t->amount * 100);
+		if (v != NULL) {
+			for (k = 0; k < v->naccel; k++)
+				if (S >= (tce_i128)v->accel[k].at * t->amount)
+					mult = v->accel[k].value;
+			for (k = 0; k < v->nbonus; k++)
+				if (S >= (tce_i128)v->bonus[k].at * t->amount)
+					bonus = v->bonus[k].value;
+		}
+	}
+	if (tce_period_commission(C, mult, v != NULL && v->has_cap,
+	    v != NULL ? v->cap : 0, &comm))
+		return overflow(c, TCE_SRC_NONE, 0);
+	sum->commission = comm;
+	sum->bonus = bonus;
+	if (__builtin_add_overflow(comm, bonus, &sum->total))
+		return overflow(c, TCE_SRC_NONE, 0);
+
+	/* step 10, stage 1: over the rules */
+	rc = tce_largest_remainder(comm, g->rulec, nt, g->rulepart);
+	if (rc)
+		return rc == TC_ENOMEM ? nomem(c) : overflow(c, TCE_SRC_NONE, 0);
+	/* stage 2: each rule's part over its lines, in line order */
+	for (s = 0; s <= nt; s++)
+		g->cnt[s] = 0;
+	for (k = b; k < e; k++) {
+		L[k].commission = 0;
+		if (L[k].rule >= 0)
+			g->cnt[g->slot[L[k].rule] + 1]++;
+	}
+	for (s = 1; s <= nt; s++)
+		g->cnt[s] += g->cnt[s - 1];
+	for (k = b; k < e; k++)
+		if (L[k].rule >= 0)
+			g->pos[g->cnt[g->slot[L[k].rule]]++] = (uint32_t)k;
+	/* cnt[s] is now the end of slot s */
+	for (s = 0; s < nt; s++) {
+		uint32_t from = s ? g->cnt[s - 1] : 0, to = g->cnt[s];
+		for (i = from; i < to; i++)
+			g->w[i - from] = L[g->pos[i]].base;
+		rc = tce_largest_remainder(g->rulepart[s], g->w, to - from,
+		    g->out);
+		if (rc)
+			return rc == TC_ENOMEM ? nomem(c) :
+			    overflow(c, TCE_SRC_NONE, 0);
+		for (i = from; i < to; i++)
+			L[g->pos[i]].commission = g->out[i - from];
+	}
+	for (s = 0; s < nt; s++)
+		g->slot[g->touched[s]] = -1;
+	return 0;
+}
+
+static int
+summarise(struct calc *c)
+{
+	struct tce_result *res = c->res;
+	struct group_scratch g;
+	size_t nr = c->plan->nrules + 1, b, k, cap = 0;
+	int rc = 0;
+
+	memset(&g, 0, sizeof(g));
+	g.ruleB = calloc(nr, sizeof(*g.ruleB));
+	g.slot = malloc(nr * sizeof(*g.slot));
+	g.touched = malloc(nr * sizeof(*g.touched));
+	g.rulec = malloc(nr * sizeof(*g.rulec));
+	g.rulepart = malloc(nr * sizeof(*g.rulepart));
+	g.cnt = malloc((nr + 1) * sizeof(*g.cnt));
+	if (!g.ruleB || !g.slot || !g.touched || !g.rulec || !g.rulepart ||
+	    !g.cnt) {
+		rc = nomem(c);
+		goto out;
+	}
+	for (k = 0; k < nr; k++)
+		g.slot[k] = -1;
+	for (k = 0; k < res->nlines; k++)
+		res->lines[k].period = tce_period_of(c->plan->period,
+		    res->lines[k].date);
+	for (b = 0; b < res->nlines && rc == 0; b = k) {
+		for (k = b + 1; k < res->nlines &&
+		    res->lines[k].rep == res->lines[b].rep &&
+		    res->lines[k].period == res->lines[b].period; k++)
+			;
+		if (res->nsummary == cap) {
+			size_t ncap = cap ? cap * 2 : 1024;
+			struct tce_summary *ns = realloc(res->summary,
+			    ncap * sizeof(*ns));
+			if (ns == NULL) {
+				rc = nomem(c);
+				break;
+			}
+			res->summary = ns;
+			cap = ncap;
+		}
+		rc = do_group(c, &g, b, k, &res->summary[res->nsummary++]);
+	}
+out:
+	free(g.ruleB);
+	free(g.slot);
+	free(g.touched);
+	free(g.rulec);
+	free(g.rulepart);
+	free(g.cnt);
+	free(g.pos);
+	free(g.w);
+	free(g.out);
+	return rc;
+}
+
+int
+tce_calc(const struct tce_plan *plan, const struct tce_input *in,
+    struct tce_result **out, struct tce_diag *err)
+{
+	struct calc c;
+	int rc;
+
+	*out = NULL;
+	memset(&c, 0, sizeof(c));
+	memset(err, 0, sizeof(*err));
+	c.plan = plan;
+	c.in = in;
+	c.err = err;
+	if ((c.res = calloc(1, sizeof(*c.res))) == NULL)
+		return nomem(&c);
+	c.res->period = plan->period;
+	if ((rc = intern_reps(&c)) != 0 ||
+	    (rc = index_orders(&c)) != 0 ||
+	    (rc = credit_rows(&c)) != 0 ||
+	    (rc = credit_payments(&c)) != 0 ||
+	    (rc = index_targets(&c)) != 0)
+		goto out;
+	if (tce_sort_lines(c.res->lines, c.res->nlines, line_cmp, in) != 0) {
+		rc = nomem(&c);
+		goto out;
+	}
+	rc = summarise(&c);
+out:
+	free(c.share_rep);
+	free(c.row_rule);
+	free(c.row_order);
+	free(c.orders);
+	free(c.ord_rows);
+	free(c.ord_pays);
+	tce_strmap_free(&c.orders_map);
+	tce_strmap_free(&c.targets_map);
+	if (rc != 0) {
+		tce_result_free(c.res);
+		return rc;
+	}
+	*out = c.res;
+	return 0;
+}
+
+void
+tce_result_free(struct tce_result *r)
+{
+	if (r == NULL)
+		return;
+	free((void *)r->reps);
+	free(r->summary);
+	free(r->lines);
+	for (size_t i = 0; i < r->nwarnings; i++)
+		free(r->warnings[i].msg);
+	free(r->warnings);
+	free(r);
+}

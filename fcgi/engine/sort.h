@@ -1,0 +1,18 @@
+/* sort.h: sorting the commission lines: a radix sort on the 64-bit key
+ * (rep, date), then a comparison sort of each run of equal keys. */
+#ifndef TC_ENGINE_SORT_H
+#define TC_ENGINE_SORT_H
+
+#include <stddef.h>
+
+#include "engine/engine.h"
+
+typedef int (*tce_line_cmp)(const struct tce_line *, const struct tce_line *,
+    const void *ctx);
+
+/* Sorts lines[0..n) in place by key, then by cmp (given ctx) within equal
+ * keys; stable.  Returns 0 or TC_ENOMEM (lines then unchanged). */
+int tce_sort_lines(struct tce_line *lines, size_t n, tce_line_cmp cmp,
+    const void *ctx);
+
+#endif

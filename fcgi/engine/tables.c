@@ -1,0 +1,450 @@
+/* tables.c: the three CSV tables, read by column name. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/tables.h"
+#include "engine/csv.h"
+#include "engine/date.h"
+#include "engine/strmap.h"
+#include "core/error.h"
+
+enum col {
+	C_ORDER_ID, C_LINE, C_DATE, C_REP, C_PRODUCT_TYPE, C_REGION,
+	C_CHANNEL, C_PRODUCT, C_CUSTOMER, C_QUANTITY, C_AMOUNT, C_COST,
+	C_STATUS, C_PAYMENT_ID, C_PERIOD, C__MAX
+};
+
+static const char *const col_name[C__MAX] = {
+	"order_id", "line", "date", "rep", "product_type", "region",
+	"channel", "product", "customer", "quantity", "amount", "cost",
+	"status", "payment_id", "period",
+};
+
+/* Columns of each table: required ones, then optional ones. */
+static const enum col orders_req[] = { C_ORDER_ID, C_DATE, C_REP,
+    C_QUANTITY, C_AMOUNT };
+static const enum col orders_opt[] = { C_LINE, C_PRODUCT_TYPE, C_REGION,
+    C_CHANNEL, C_PRODUCT, C_CUSTOMER, C_COST, C_STATUS };
+static const enum col payments_req[] = { C_PAYMENT_ID, C_ORDER_ID, C_DATE,
+    C_AMOUNT };
+static const enum col targets_req[] = { C_REP, C_PERIOD, C_AMOUNT };
+
+struct reader {
+	struct tce_csv   csv;
+	struct tce_diag *err;
+	enum tce_source  src;
+	uint32_t         line;
+	int              col[C__MAX];   /* field index or -1 */
+};
+
+static int
+fail(struct reader *r, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	memset(r->err, 0, sizeof(*r->err));
+	r->err->src = r->src;
+	r->err->line = r->line;
+	va_start(ap, fmt);
+	vsnprintf(r->err->msg, sizeof(r->err->msg), fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* Quotes at most 60 bytes of a value for a message. */
+static const char *
+shown(const char *s, char *buf, size_t n)
+{
+	size_t l = strlen(s);
+
+	if (l < 60)
+		return s;
+	snprintf(buf, n, "%.56s...", s);
+	return buf;
+}
+
+static const char *
+field(struct reader *r, enum col c)
+{
+	return r->col[c] < 0 ? NULL : r->csv.field[r->col[c]];
+}
+
+static size_t
+flen(struct reader *r, enum col c)
+{
+	return r->col[c] < 0 ? 0 : r->csv.flen[r->col[c]];
+}
+
+static int
+need(struct reader *r, enum col c, const char **out)
+{
+	*out = field(r, c);
+	if (flen(r, c) == 0)
+		return fail(r, TC_EINVAL, "%s: empty", col_name[c]);
+	return 0;
+}
+
+static int
+number(struct reader *r, enum col c, int decimals, int64_t *out)
+{
+	const char *why;
+	char b[64];
+	int rc = tce_decimal_parse(field(r, c), flen(r, c), decimals, out,
+	    &why);
+
+	if (rc == 0)
+		return 0;
+	if (flen(r, c) == 0)
+		return fail(r, rc, "%s: empty", col_name[c]);
+	return fail(r, rc, "%s \"%s\": %s", col_name[c],
+	    shown(field(r, c), b, sizeof(b)), why);
+}
+
+static int
+date(struct reader *r, enum col c, int32_t *out)
+{
+	char b[64];
+
+	if (tce_date_parse(field(r, c), flen(r, c), out) == 0)
+		return 0;
+	if (flen(r, c) == 0)
+		return fail(r, TC_EINVAL, "%s: empty", col_name[c]);
+	return fail(r, TC_EINVAL, "%s \"%s\": not a date (YYYY-MM-DD)",
+	    col_name[c], shown(field(r, c), b, sizeof(b)));
+}
+
+/* Reads the header row and finds the columns. */
+static int
+header(struct reader *r, const enum col *req, size_t nreq,
+    const enum col *opt, size_t nopt)
+{
+	const char *why;
+	struct tce_strmap seen;
+	uint32_t *slot;
+	int rc, added;
+	size_t i;
+
+	rc = tce_csv_next(&r->csv, &r->line, &why);
+	if (rc < 0)
+		return rc == TC_EINVAL ? fail(r, rc, "%s", why) : rc;
+	if (rc == 0) {
+		r->line = 1;
+		return fail(r, TC_EINVAL, "no header row");
+	}
+	for (i = 0; i < C__MAX; i++)
+		r->col[i] = -1;
+	if (tce_strmap_init(&seen, r->csv.nfield) != 0)
+		return TC_ENOMEM;
+	for (i = 0; i < r->csv.nfield; i++) {
+		if (tce_strmap_put(&seen, r->csv.field[i], 0, 0, &slot,
+		    &added) != 0) {
+			tce_strmap_free(&seen);
+			return TC_ENOMEM;
+		}
+		if (!added) {
+			char b[64];
+			tce_strmap_free(&seen);
+			return fail(r, TC_EINVAL, "column \"%s\" named twice",
+			    shown(r->csv.field[i], b, sizeof(b)));
+		}
+		for (size_t k = 0; k < nreq + nopt; k++) {
+			enum col c = k < nreq ? req[k] : opt[k - nreq];
+			if (strcmp(r->csv.field[i], col_name[c]) == 0)
+				r->col[c] = (int)i;
+		}
+	}
+	tce_strmap_free(&seen);
+	for (i = 0; i < nreq; i++)
+		if (r->col[req[i]] < 0)
+			return fail(r, TC_EINVAL, "missing column \"%s\"",
+			    col_name[req[i]]);
+	return 0;
+}
+
+/* Parses the rep field: "alice" or "alice:60|bob:40". */
+static int
+split(struct reader *r, struct tce_input *in, struct tce_row *row)
+{
+	char *s = (char *)field(r, C_REP), *p, *q, b[64];
+	size_t n = flen(r, C_REP);
+	int64_t total = 0, sh;
+	const char *why;
+
+	if (n == 0)
+		return fail(r, TC_EINVAL, "rep: empty");
+	row->share0 = (uint32_t)in->nshares;
+	if (memchr(s, ':', n) == NULL && memchr(s, '|', n) == NULL) {
+		struct tce_share *x = tce_input_add_share(in);
+		if (x == NULL)
+			return TC_ENOMEM;
+		x->rep = s;
+		x->share = 1000000;
+		row->nshares = 1;
+		return 0;
+	}
+	/* check the whole split before cutting it into names */
+	for (p = s;; p = q + 1) {
+		char *colon, *end;
+		q = strchr(p, '|');
+		end = q ? q : s + n;
+		colon = memchr(p, ':', (size_t)(end - p));
+		if (colon == NULL || colon == p)
+			return fail(r, TC_EINVAL, "rep \"%s\": %s",
+			    shown(s, b, sizeof(b)), colon ? "empty rep name" :
+			    "a rep of a split without a share");
+		if (memchr(colon + 1, ':', (size_t)(end - colon - 1)) != NULL)
+			return fail(r, TC_EINVAL, "rep \"%s\": a rep name "
+			    "contains ':'", shown(s, b, sizeof(b)));
+		if (tce_decimal_parse(colon + 1, (size_t)(end - colon - 1), 4,
+		    &sh, &why) != 0)
+			return fail(r, TC_EINVAL, "rep \"%s\": share \"%.*s\": %s",
+			    shown(s, b, sizeof(b)), (int)(end - colon - 1),
+			    colon + 1, why);
+		if (sh <= 0)
+			return fail(r, TC_EINVAL, "rep \"%s\": share not "
+			    "positive", shown(s, b, sizeof(b)));
+		if (sh > 1000000 || total + sh > 1000000)
+			return fail(r, TC_EINVAL, "rep \"%s\": shares do not sum "
+			    "to 100", shown(s, b, sizeof(b)));
+		total += sh;
+		for (char *o = s; o < p;) {      /* distinct names */
+			char *oc = strchr(o, ':'), *oe = strchr(o, '|');
+			if ((size_t)(oc - o) == (size_t)(colon - p) &&
+			    memcmp(o, p, (size_t)(colon - p)) == 0)
+				return fail(r, TC_EINVAL, "rep \"%s\": rep "
+				    "\"%.*s\" named twice", shown(s, b, sizeof(b)),
+				    (int)(colon - p), p);
+			o = oe + 1;
+		}
+		if (q == NULL)
+			break;
+	}
+	if (total != 1000000)
+		return fail(r, TC_EINVAL, "rep \"%s\": shares do not sum to 100",
+		    shown(s, b, sizeof(b)));
+	for (p = s;; p = q + 1) {
+		char *colon = strchr(p, ':');
+		struct tce_share *x;
+		q = strchr(p, '|');
+		if (q)
+			*q = '\0';
+		*colon = '\0';
+		if ((x = tce_input_add_share(in)) == NULL)
+			return TC_ENOMEM;
+		x->rep = p;
+		tce_decimal_parse(colon + 1, strlen(colon + 1), 4, &x->share,
+		    &why);
+		row->nshares++;
+		if (q == NULL)
+			break;
+	}
+	return 0;
+}
+
+static int
+order_row(struct reader *r, struct tce_input *in)
+{
+	struct tce_row *row = tce_input_add_row(in);
+	const char *st;
+	int rc;
+
+	if (row == NULL)
+		return TC_ENOMEM;
+	row->src_line = r->line;
+	if ((rc = need(r, C_ORDER_ID, &row->order_id)) != 0)
+		return rc;
+	row->line = 1;
+	if (flen(r, C_LINE) > 0) {
+		const char *s = field(r, C_LINE);
+		size_t n = flen(r, C_LINE);
+		int64_t v = 0;
+		char b[64];
+		for (size_t i = 0; i < n; i++) {
+			if (s[i] < '0' || s[i] > '9' ||
+			    v > (INT64_MAX - 9) / 10)
+				return fail(r, TC_EINVAL, "line \"%s\": not a "
+				    "positive integer", shown(s, b, sizeof(b)));
+			v = v * 10 + (s[i] - '0');
+		}
+		if (v < 1)
+			return fail(r, TC_EINVAL, "line \"%s\": not a positive "
+			    "integer", shown(s, b, sizeof(b)));
+		row->line = v;
+	}
+	if ((rc = date(r, C_DATE, &row->date)) != 0 ||
+	    (rc = split(r, in, row)) != 0 ||
+	    (rc = number(r, C_QUANTITY, 3, &row->quantity)) != 0 ||
+	    (rc = number(r, C_AMOUNT, 2, &row->amount)) != 0)
+		return rc;
+	for (int a = 0; a < TCE_ATTR__MAX; a++)
+		row->attr[a] = field(r, (enum col)(C_PRODUCT_TYPE + a));
+	if (flen(r, C_COST) > 0) {
+		if ((rc = number(r, C_COST, 2, &row->cost)) != 0)
+			return rc;
+		row->has_cost = true;
+	}
+	st = field(r, C_STATUS);
+	if (st != NULL && st[0] != '\0' && strcmp(st, "booked") != 0) {
+		char b[64];
+		if (strcmp(st, "cancelled") != 0)
+			return fail(r, TC_EINVAL, "status \"%s\": neither booked "
+			    "nor cancelled", shown(st, b, sizeof(b)));
+		row->cancelled = true;
+	}
+	return 0;
+}
+
+static int
+payment_row(struct reader *r, struct tce_input *in)
+{
+	struct tce_payment *p = tce_input_add_payment(in);
+	int rc;
+
+	if (p == NULL)
+		return TC_ENOMEM;
+	p->src_line = r->line;
+	if ((rc = need(r, C_PAYMENT_ID, &p->payment_id)) != 0 ||
+	    (rc = need(r, C_ORDER_ID, &p->order_id)) != 0 ||
+	    (rc = date(r, C_DATE, &p->date)) != 0 ||
+	    (rc = number(r, C_AMOUNT, 2, &p->amount)) != 0)
+		return rc;
+	return 0;
+}
+
+static int
+target_row(struct reader *r, struct tce_input *in)
+{
+	struct tce_target *t = tce_input_add_target(in);
+	char b[64];
+	int rc;
+
+	if (t == NULL)
+		return TC_ENOMEM;
+	t->src_line = r->line;
+	if ((rc = need(r, C_REP, &t->rep)) != 0)
+		return rc;
+	if (flen(r, C_PERIOD) == 0)
+		return fail(r, TC_EINVAL, "period: empty");
+	if (tce_period_parse(field(r, C_PERIOD), flen(r, C_PERIOD), &t->kind,
+	    &t->period) != 0)
+		return fail(r, TC_EINVAL, "period \"%s\": not a period label "
+		    "(2026-07, 2026-Q3 or 2026)", shown(field(r, C_PERIOD), b,
+		    sizeof(b)));
+	if ((rc = number(r, C_AMOUNT, 2, &t->amount)) != 0)
+		return rc;
+	if (t->amount <= 0)
+		return fail(r, TC_EINVAL, "amount \"%s\": a target must be "
+		    "greater than 0", field(r, C_AMOUNT));
+	return 0;
+}
+
+int
+tce_table_read(struct tce_input *in, enum tce_table table, char *buf,
+    size_t len, struct tce_diag *err)
+{
+	struct reader r;
+	const char *why;
+	size_t ncols;
+	int rc;
+
+	if ((rc = tce_input_own(in, buf)) != 0)
+		return rc;
+	memset(&r, 0, sizeof(r));
+	r.err = err;
+	r.src = table == TCE_TABLE_ORDERS ? TCE_SRC_ORDERS :
+	    table == TCE_TABLE_PAYMENTS ? TCE_SRC_PAYMENTS : TCE_SRC_TARGETS;
+	tce_csv_init(&r.csv, buf, len);
+	switch (table) {
+	case TCE_TABLE_ORDERS:
+		rc = header(&r, orders_req, 5, orders_opt, 8);
+		break;
+	case TCE_TABLE_PAYMENTS:
+		rc = header(&r, payments_req, 4, NULL, 0);
+		break;
+	default:
+		rc = header(&r, targets_req, 3, NULL, 0);
+		break;
+	}
+	if (rc != 0)
+		goto out;
+	ncols = r.csv.nfield;
+	for (;;) {
+		rc = tce_csv_next(&r.csv, &r.line, &why);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			if (rc == TC_EINVAL)
+				fail(&r, rc, "%s", why);
+			goto out;
+		}
+		if (r.csv.nfield != ncols) {
+			rc = fail(&r, TC_EINVAL, "%zu fields where the header "
+			    "has %zu", r.csv.nfield, ncols);
+			goto out;
+		}
+		rc = table == TCE_TABLE_ORDERS ? order_row(&r, in) :
+		    table == TCE_TABLE_PAYMENTS ? payment_row(&r, in) :
+		    target_row(&r, in);
+		if (rc != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	tce_csv_free(&r.csv);
+	return rc;
+}
+
+int
+tce_file_read(const char *path, char **buf, size_t *len)
+{
+	struct stat st;
+	size_t cap, n = 0;
+	char *b;
+	int fd = open(path, O_RDONLY);
+
+	*buf = NULL;
+	if (fd < 0)
+		return TC_EIO;
+	cap = (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) ?
+	    (size_t)st.st_size + 1 : 65536;
+	if ((b = malloc(cap + 1)) == NULL) {
+		close(fd);
+		return TC_ENOMEM;
+	}
+	for (;;) {
+		ssize_t got;
+		if (n == cap) {
+			char *nb = realloc(b, cap * 2 + 1);
+			if (nb == NULL) {
+				free(b);
+				close(fd);
+				return TC_ENOMEM;
+			}
+			b = nb;
+			cap *= 2;
+		}
+		got = read(fd, b + n, cap - n);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			free(b);
+			close(fd);
+			errno = e;
+			return TC_EIO;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
+	*buf = b;
+	*len = n;
+	return 0;
+}
