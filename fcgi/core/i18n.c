@@ -1,5 +1,5 @@
 /* i18n.c: a .po reader and a sorted-array message catalogue. */
-#include <errno.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +25,10 @@ struct sbuf {
 	char *s;
 	size_t n, cap;
 };
+
+static const struct i18n_entry *find_entry(const struct i18n_cat *,
+    const char *);
+static int entry_cmp(const void *, const void *);
 
 static void (*miss_hook)(const char *, const char *, void *);
 static void *miss_arg;
@@ -372,6 +376,126 @@ out:
 	free(buf);
 	fclose(fp);
 	return r;
+}
+
+int
+i18n_merge(struct i18n_cat *dst, struct i18n_cat *src, char **dupkey)
+{
+	struct i18n_entry *ne;
+	size_t i, n0 = dst->n;
+	int r = 0;
+
+	if (dupkey)
+		*dupkey = NULL;
+	if (src == NULL)
+		return 0;
+	for (i = 0; i < src->n; i++)
+		if (find_entry(dst, src->e[i].key) != NULL) {
+			if (dupkey)
+				*dupkey = strdup(src->e[i].key);
+			r = TC_ECONFLICT;
+			goto out;
+		}
+	if (src->n == 0)
+		goto out;
+	if (dst->cap - dst->n < src->n) {
+		ne = realloc(dst->e, (dst->n + src->n) * sizeof(*ne));
+		if (ne == NULL) {
+			r = TC_ENOMEM;
+			goto out;
+		}
+		dst->e = ne;
+		dst->cap = dst->n + src->n;
+	}
+	memcpy(dst->e + n0, src->e, src->n * sizeof(*src->e));
+	dst->n += src->n;
+	src->n = 0;
+	qsort(dst->e, dst->n, sizeof(*dst->e), entry_cmp);
+out:
+	i18n_free(src);
+	return r;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+i18n_load_dir(struct i18n_cat **out, const char *lang, const char *dir,
+    struct i18n_where *where)
+{
+	struct i18n_cat *cat = NULL, *one;
+	struct dirent *de;
+	char **names = NULL, **nn;
+	size_t nnames = 0, i, line = 0;
+	DIR *d;
+	int r = 0;
+
+	*out = NULL;
+	if (where) {
+		where->path[0] = '\0';
+		where->line = 0;
+		snprintf(where->path, sizeof(where->path), "%s", dir);
+	}
+	if ((d = opendir(dir)) == NULL)
+		return TC_EIO;
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+		if (l < 4 || de->d_name[0] == '.' ||
+		    strcmp(de->d_name + l - 3, ".po") != 0)
+			continue;
+		nn = realloc(names, (nnames + 1) * sizeof(*names));
+		if (nn == NULL) {
+			r = TC_ENOMEM;
+			goto out;
+		}
+		names = nn;
+		if ((names[nnames] = strdup(de->d_name)) == NULL) {
+			r = TC_ENOMEM;
+			goto out;
+		}
+		nnames++;
+	}
+	if (nnames > 1)
+		qsort(names, nnames, sizeof(*names), name_cmp);
+	if ((r = i18n_parse(&cat, lang, "", 0, NULL)) != 0)
+		goto out;
+	for (i = 0; i < nnames; i++) {
+		char path[4096];
+		char *dup;
+
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir,
+		    names[i]) >= sizeof(path)) {
+			r = TC_ETOOBIG;
+			goto out;
+		}
+		if (where)
+			snprintf(where->path, sizeof(where->path), "%s", path);
+		if ((r = i18n_load(&one, lang, path, &line)) != 0) {
+			if (where)
+				where->line = line;
+			goto out;
+		}
+		if ((r = i18n_merge(cat, one, &dup)) != 0) {
+			free(dup);
+			goto out;
+		}
+	}
+	if (where)
+		where->path[0] = '\0';
+out:
+	closedir(d);
+	for (i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	if (r) {
+		i18n_free(cat);
+		return r;
+	}
+	*out = cat;
+	return 0;
 }
 
 static const struct i18n_entry *

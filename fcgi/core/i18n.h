@@ -32,6 +32,28 @@ int i18n_parse(struct i18n_cat **out, const char *lang, const char *buf,
 int i18n_load(struct i18n_cat **out, const char *lang, const char *path,
     size_t *errline);
 
+/* Moves every entry of src into dst and frees src (also on failure; src
+ * may be NULL).  Returns 0, TC_ECONFLICT if a key is in both (dst then
+ * keeps its own entries only and *dupkey, if not NULL, gets a copy of the
+ * key to free), or TC_ENOMEM. */
+int i18n_merge(struct i18n_cat *dst, struct i18n_cat *src, char **dupkey);
+
+/* Where i18n_load_dir failed. */
+struct i18n_where {
+	char path[4096];  /* the file, "" if none */
+	size_t line;      /* 1-based line, 0 if not line-specific */
+};
+
+/* Builds one catalogue for lang from every "*.po" file directly in dir
+ * (e.g. templates/i18n/zh), read in name order and merged; a key defined
+ * in two files is an error.  On success *out is the catalogue (free with
+ * i18n_free); a directory without .po files gives an empty one.  Returns
+ * 0, TC_EIO (directory or file unreadable), TC_EINVAL (bad .po),
+ * TC_ECONFLICT (duplicate key), TC_ETOOBIG or TC_ENOMEM; where (optional)
+ * says which file and line. */
+int i18n_load_dir(struct i18n_cat **out, const char *lang, const char *dir,
+    struct i18n_where *where);
+
 /* Frees cat and everything it holds.  Accepts NULL. */
 void i18n_free(struct i18n_cat *cat);
 

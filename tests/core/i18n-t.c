@@ -9,6 +9,9 @@
 #ifndef TC_TEST_DATADIR
 #define TC_TEST_DATADIR "tests/core/data"
 #endif
+#ifndef TC_TEST_TOPDIR
+#define TC_TEST_TOPDIR "."
+#endif
 
 static struct i18n_cat *
 parse_ok(const char *lang, const char *po)
@@ -240,6 +243,80 @@ START_TEST(empty_file_gives_empty_catalogue)
 }
 END_TEST
 
+START_TEST(directory_files_merged_into_one_catalogue)
+{
+	struct i18n_cat *zh, *en;
+	struct i18n_where w;
+	const char **keys;
+	size_t n;
+
+	ck_assert_int_eq(i18n_load_dir(&zh, "zh", TC_TEST_DATADIR "/dir/zh", &w), 0);
+	ck_assert_int_eq(i18n_load_dir(&en, "en", TC_TEST_DATADIR "/dir/en", NULL), 0);
+	ck_assert_uint_eq(i18n_count(zh), 2);
+	ck_assert_str_eq(i18n_get(zh, "a_one"), "一");
+	ck_assert_str_eq(i18n_get(zh, "b_two"), "二");
+	ck_assert_str_eq(i18n_get(en, "b_two"), "Two");
+	ck_assert_int_eq(i18n_missing(zh, en, &keys, &n), 0);
+	ck_assert_uint_eq(n, 0);
+	i18n_free(zh);
+	i18n_free(en);
+}
+END_TEST
+
+START_TEST(directory_duplicate_key_across_files_refused)
+{
+	struct i18n_cat *c;
+	struct i18n_where w;
+
+	ck_assert_int_eq(i18n_load_dir(&c, "zh", TC_TEST_DATADIR "/dir/dup", &w),
+	    TC_ECONFLICT);
+	ck_assert_ptr_null(c);
+	ck_assert_ptr_nonnull(strstr(w.path, "dir/dup/b.po"));
+}
+END_TEST
+
+START_TEST(directory_bad_file_named_with_line)
+{
+	struct i18n_cat *c;
+	struct i18n_where w;
+
+	ck_assert_int_eq(i18n_load_dir(&c, "zh", TC_TEST_DATADIR "/dir/bad", &w),
+	    TC_EINVAL);
+	ck_assert_ptr_nonnull(strstr(w.path, "dir/bad/b.po"));
+	ck_assert_uint_eq(w.line, 2);
+	ck_assert_int_eq(i18n_load_dir(&c, "zh", TC_TEST_DATADIR "/nonexistent",
+	    &w), TC_EIO);
+}
+END_TEST
+
+/* The project's own catalogues: both languages load and have the same
+ * keys, so no page shows a raw key in one language only. */
+START_TEST(project_catalogues_load_with_the_same_keys)
+{
+	struct i18n_cat *zh, *en;
+	struct i18n_where w;
+	const char **keys;
+	size_t n, i;
+
+	ck_assert_msg(i18n_load_dir(&zh, "zh", TC_TEST_TOPDIR "/templates/i18n/zh",
+	    &w) == 0, "zh catalogue: %s line %zu", w.path, w.line);
+	ck_assert_msg(i18n_load_dir(&en, "en", TC_TEST_TOPDIR "/templates/i18n/en",
+	    &w) == 0, "en catalogue: %s line %zu", w.path, w.line);
+	ck_assert_int_eq(i18n_missing(zh, en, &keys, &n), 0);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "zh lacks %s\n", keys[i]);
+	free(keys);
+	ck_assert_msg(n == 0, "%zu keys missing in zh (listed on stderr)", n);
+	ck_assert_int_eq(i18n_missing(en, zh, &keys, &n), 0);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "en lacks %s\n", keys[i]);
+	free(keys);
+	ck_assert_msg(n == 0, "%zu keys missing in en (listed on stderr)", n);
+	i18n_free(zh);
+	i18n_free(en);
+}
+END_TEST
+
 START_TEST(free_accepts_null)
 {
 	i18n_free(NULL);
@@ -267,6 +344,10 @@ main(void)
 	tcase_add_test(t, key_validation);
 	tcase_add_test(t, lang_pick_cookie_then_header_then_zh);
 	tcase_add_test(t, empty_file_gives_empty_catalogue);
+	tcase_add_test(t, directory_files_merged_into_one_catalogue);
+	tcase_add_test(t, directory_duplicate_key_across_files_refused);
+	tcase_add_test(t, directory_bad_file_named_with_line);
+	tcase_add_test(t, project_catalogues_load_with_the_same_keys);
 	tcase_add_test(t, free_accepts_null);
 	suite_add_tcase(s, t);
 	sr = srunner_create(s);
