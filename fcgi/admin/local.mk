@@ -5,3 +5,11 @@ ticheng_admin_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 ticheng_admin_LDADD = $(TC_CORE_LIBS)
 nodist_EXTRA_ticheng_admin_SOURCES = dummy.cxx
 dist_man1_MANS += fcgi/admin/ticheng-admin.1
+
+## admin.fcgi: people, audit log, reference data (admins only).
+pkglibexec_PROGRAMS += admin.fcgi
+admin_fcgi_SOURCES = fcgi/admin/main.c fcgi/admin/admin.h
+admin_fcgi_CPPFLAGS = $(TC_CORE_CPPFLAGS)
+admin_fcgi_LDADD = $(TC_CORE_LIBS)
+nodist_EXTRA_admin_fcgi_SOURCES = dummy.cxx
+include $(srcdir)/fcgi/admin/refdata.mk

@@ -399,3 +399,23 @@ out:
 	log_close();
 	return status;
 }
+
+int
+app_main_sets(int argc, char **argv, const char *name,
+    const struct route_set *const *sets)
+{
+	struct route *routes;
+	size_t n = 0, k = 0;
+	int status;
+
+	for (size_t i = 0; sets[i] != NULL; i++)
+		n += sets[i]->n;
+	if ((routes = calloc(n + 1, sizeof(*routes))) == NULL)
+		return EXIT_FAILURE;
+	for (size_t i = 0; sets[i] != NULL; i++)
+		for (size_t j = 0; j < sets[i]->n; j++)
+			routes[k++] = sets[i]->routes[j];
+	status = app_main(argc, argv, name, routes, n);
+	free(routes);
+	return status;
+}

@@ -98,6 +98,19 @@ struct route {
 	route_fn fn;
 };
 
+/* A program made of several areas, each with its own route table. */
+struct route_set {
+	const struct route *routes;
+	size_t n;
+};
+
+#define ROUTE_SET(arr) { (arr), sizeof(arr) / sizeof((arr)[0]) }
+
+/* As app_main, serving the routes of every set of the NULL-terminated
+ * list sets, in order. */
+int app_main_sets(int argc, char **argv, const char *name,
+    const struct route_set *const *sets);
+
 /* Reads the configuration (-c FILE, else conf_default_path()), the
  * catalogues, opens the log and the database, then serves routes until
  * SIGTERM.  Returns the process exit status. */

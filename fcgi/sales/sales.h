@@ -7,13 +7,6 @@
 
 #include "core/app.h"
 
-struct route_set {
-	const struct route *routes;
-	size_t n;
-};
-
-#define ROUTE_SET(arr) { (arr), sizeof(arr) / sizeof((arr)[0]) }
-
 /* Each area: const struct route_set <area>_route_set; */
 extern const struct route_set customers_route_set;    /* customers.c */
 extern const struct route_set activities_route_set;   /* activities.c */

@@ -1,0 +1,10 @@
+/* admin.h: the areas of admin.fcgi (administrators only). */
+#ifndef TC_ADMIN_ADMIN_H
+#define TC_ADMIN_ADMIN_H
+
+#include "core/app.h"
+
+extern const struct route_set people_route_set;   /* people.c: people, audit */
+extern const struct route_set refdata_route_set;  /* refdata.c: reference data */
+
+#endif

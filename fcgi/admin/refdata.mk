@@ -1,0 +1,1 @@
+## (the reference-data area appends its sources here)
