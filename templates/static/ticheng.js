@@ -10,6 +10,7 @@
  *  form[data-confirm]       asks confirm(text) before submitting; so does a
  *                           submit button with its own data-confirm.
  *  [data-print]             a button that opens the print dialog.
+ *  a[data-back]             goes back in history (shown only with JS).
  *  .nav-toggle              opens/closes the sidebar menu on a phone.
  */
 (function () {
@@ -199,6 +200,18 @@
 		each(doc.querySelectorAll('input[data-filter]'), initFilter);
 		each(doc.querySelectorAll('[data-print]'), function (b) {
 			b.addEventListener('click', function () { window.print(); });
+		});
+		each(doc.querySelectorAll('a[data-back]'), function (a) {
+			var ref = doc.referrer;
+			var local = ref && ref.indexOf(location.protocol + '//' + location.host + '/') === 0;
+			if (!a.getAttribute('href'))
+				a.setAttribute('href', local ? ref : '/');
+			a.addEventListener('click', function (e) {
+				if (local && window.history.length > 1) {
+					e.preventDefault();
+					window.history.back();
+				}
+			});
 		});
 		initNav();
 	}
