@@ -20,7 +20,7 @@
       <input type="hidden" name="next" value="{{next}}">
       <div class="field">
         <label for="username">{{t_login_username}}</label>
-        <input id="username" name="username" type="text" value="{{username}}" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus{{#USERNAME_ERROR}} aria-invalid="true" aria-describedby="username-error"{{/USERNAME_ERROR}}>
+        <input id="username" name="username" type="text" value="{{username}}" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus data-next-focus="password"{{#USERNAME_ERROR}} aria-invalid="true" aria-describedby="username-error"{{/USERNAME_ERROR}}>
         {{#USERNAME_ERROR}}<p class="error" id="username-error">{{username_error}}</p>{{/USERNAME_ERROR}}
       </div>
       <div class="field">

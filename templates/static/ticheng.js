@@ -12,6 +12,8 @@
  *  [data-print]             a button that opens the print dialog.
  *  a[data-back]             goes back in history (shown only with JS).
  *  .nav-toggle              opens/closes the sidebar menu on a phone.
+ *  [autofocus][data-next-focus=ID]  when already filled (a form shown
+ *                           again), focus moves on to #ID.
  */
 (function () {
 	'use strict';
@@ -212,6 +214,11 @@
 					window.history.back();
 				}
 			});
+		});
+		each(doc.querySelectorAll('[autofocus][data-next-focus]'), function (el) {
+			var next = doc.getElementById(el.getAttribute('data-next-focus'));
+			if (el.value && next && !next.value && doc.activeElement === el)
+				next.focus();
 		});
 		initNav();
 	}
