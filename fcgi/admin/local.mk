@@ -8,7 +8,8 @@ dist_man1_MANS += fcgi/admin/ticheng-admin.1
 
 ## admin.fcgi: people, audit log, reference data (admins only).
 pkglibexec_PROGRAMS += admin.fcgi
-admin_fcgi_SOURCES = fcgi/admin/main.c fcgi/admin/admin.h fcgi/admin/tabs.c
+admin_fcgi_SOURCES = fcgi/admin/main.c fcgi/admin/admin.h fcgi/admin/tabs.c \
+	fcgi/admin/people.c
 admin_fcgi_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 admin_fcgi_LDADD = $(TC_CORE_LIBS)
 nodist_EXTRA_admin_fcgi_SOURCES = dummy.cxx
