@@ -2,7 +2,6 @@
  * that run before every handler. */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -248,87 +247,22 @@ serve(struct app *a, FCGX_Request *f, const struct route *routes,
 	req_fields_free(&r.cookies);
 }
 
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Loads every .po file of templates/i18n/<lang>/ as one catalogue.  Returns 0 or a
- * tc_err with a message naming the file and line in err. */
+/* Loads every .po file of templates/i18n/<lang>/ as one catalogue.
+ * Returns 0 or a tc_err with a message naming the file and line. */
 static int
 catalogue_load(const char *templates, const char *lang,
     struct i18n_cat **out, char *err, size_t errlen)
 {
-	char dir[1024], path[1280], *buf = NULL;
-	char *names[64];
-	size_t n = 0, len = 0, line = 0, starts[65] = { 0 };
-	struct dirent *de;
-	DIR *dp;
-	int rc = 0;
+	struct i18n_where where = { "", 0 };
+	char dir[1024];
+	int rc;
 
 	snprintf(dir, sizeof(dir), "%s/i18n/%s", templates, lang);
-	if ((dp = opendir(dir)) == NULL) {
-		snprintf(err, errlen, "%.900s: %s", dir, strerror(errno));
-		return TC_EIO;
-	}
-	while ((de = readdir(dp)) != NULL && n < 64) {
-		size_t l = strlen(de->d_name);
-
-		if (l > 3 && strcmp(de->d_name + l - 3, ".po") == 0)
-			names[n++] = strdup(de->d_name);
-	}
-	closedir(dp);
-	qsort(names, n, sizeof(names[0]), by_name);
-	/* One buffer of every file, one catalogue: a key defined twice, in
-	 * one file or two, is an error. */
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		FILE *f;
-		char chunk[8192];
-		size_t k;
-
-		starts[i] = len;
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		if ((f = fopen(path, "r")) == NULL) {
-			snprintf(err, errlen, "%.900s: %s", path, strerror(errno));
-			rc = TC_EIO;
-			break;
-		}
-		while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-			char *nb = realloc(buf, len + k + 2);
-
-			if (nb == NULL) {
-				rc = TC_ENOMEM;
-				break;
-			}
-			buf = nb;
-			memcpy(buf + len, chunk, k);
-			len += k;
-		}
-		fclose(f);
-		if (buf != NULL && len > 0 && buf[len - 1] != '\n')
-			buf[len++] = '\n';
-	}
-	starts[n] = len;
-	if (rc == 0 && (rc = i18n_parse(out, lang, buf != NULL ? buf : "",
-	    len, &line)) != 0) {
-		/* Name the file and its own line of the failing line. */
-		size_t off = 0, l = 1, i = 0;
-
-		for (; off < len && l < line; off++)
-			if (buf[off] == '\n')
-				l++;
-		while (i + 1 < n && starts[i + 1] <= off)
-			i++;
-		for (size_t o = 0; o < starts[i]; o++)
-			if (buf[o] == '\n')
-				line--;
-		snprintf(err, errlen, "%.800s/%.100s:%zu: bad catalogue entry", dir,
-		    n > 0 ? names[i] : "?", line);
-	}
-	free(buf);
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
+	if ((rc = i18n_load_dir(out, lang, dir, &where)) != 0)
+		snprintf(err, errlen, "%.900s:%zu: %s (%s)",
+		    where.path[0] ? where.path : dir, where.line,
+		    rc == TC_ECONFLICT ? "a key defined twice" :
+		    "bad catalogue entry", tc_strerror(rc));
 	return rc;
 }
 
