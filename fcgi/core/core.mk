@@ -42,3 +42,7 @@ tests_unit_route_t_SOURCES = tests/unit/route-t.c
 tests_unit_route_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_route_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_route_t_SOURCES = dummy.cxx
+
+# The production nginx server block is checked with nginx -t.
+TESTS += tests/conf/nginx-conf.sh
+dist_check_SCRIPTS += tests/conf/nginx-conf.sh
