@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <libgen.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +142,52 @@ load_table(struct tce_input *in, enum tce_table t, const char *path,
 	return tce_table_read(in, t, buf, len, d);
 }
 
+/* payments.csv and targets.csv are read on a second thread while the
+ * main one reads orders.csv: the two cores of a small server both work. */
+struct side {
+	const struct args *a;
+	struct tce_input   in;
+	struct tce_diag    d;
+	int                rc;
+};
+
+static void *
+load_side(void *arg)
+{
+	struct side *s = arg;
+
+	s->rc = 0;
+	if (s->a->payments != NULL)
+		s->rc = load_table(&s->in, TCE_TABLE_PAYMENTS, s->a->payments,
+		    &s->d);
+	if (s->rc == 0 && s->a->targets != NULL)
+		s->rc = load_table(&s->in, TCE_TABLE_TARGETS, s->a->targets,
+		    &s->d);
+	return NULL;
+}
+
+/* Moves the payments, targets and buffers of from into to. */
+static int
+merge_side(struct tce_input *to, struct tce_input *from)
+{
+	to->payments = from->payments;
+	to->npayments = from->npayments;
+	to->payments_cap = from->payments_cap;
+	to->targets = from->targets;
+	to->ntargets = from->ntargets;
+	to->targets_cap = from->targets_cap;
+	from->payments = NULL;
+	from->targets = NULL;
+	from->npayments = from->ntargets = 0;
+	for (size_t i = 0; i < from->nowned; i++) {
+		void *b = from->owned[i];
+		from->owned[i] = NULL;
+		if (tce_input_own(to, b) != 0)
+			return TC_ENOMEM;
+	}
+	return 0;
+}
+
 static int
 load_plan(struct tce_plan *plan, const struct args *a, struct tce_diag *d)
 {
@@ -177,6 +224,65 @@ load_plan(struct tce_plan *plan, const struct args *a, struct tce_diag *d)
 	return 0;
 }
 
+/* The second half of the lines, formatted into memory on a second
+ * thread while the first half is written. */
+struct half {
+	const struct tce_result *r;
+	const struct tce_plan   *plan;
+	const struct tce_input  *in;
+	size_t                   from, to;
+	char                    *buf;
+	size_t                   len;
+	int                      rc;
+};
+
+static void *
+format_half(void *arg)
+{
+	struct half *h = arg;
+	FILE *m = open_memstream(&h->buf, &h->len);
+
+	h->rc = TC_ENOMEM;
+	if (m == NULL)
+		return NULL;
+	h->rc = calc_write_lines_range(m, h->r, h->plan, h->in, h->from,
+	    h->to, 0);
+	if (fclose(m) != 0 && h->rc == 0)
+		h->rc = TC_ENOMEM;
+	return NULL;
+}
+
+static int
+write_lines_halves(FILE *f, const struct tce_result *r,
+    const struct tce_plan *plan, const struct tce_input *in)
+{
+	struct half h;
+	pthread_t tid;
+	size_t mid = r->nlines / 2;
+	int rc;
+
+	if (r->nlines < 200000)
+		return calc_write_lines(f, r, plan, in);
+	memset(&h, 0, sizeof(h));
+	h.r = r;
+	h.plan = plan;
+	h.in = in;
+	h.from = mid;
+	h.to = r->nlines;
+	if (pthread_create(&tid, NULL, format_half, &h) != 0)
+		return calc_write_lines(f, r, plan, in);
+	rc = calc_write_lines_range(f, r, plan, in, 0, mid, 1);
+	pthread_join(tid, NULL);
+	if (rc == 0)
+		rc = h.rc;
+	if (rc == 0 && fwrite(h.buf, 1, h.len, f) != h.len)
+		rc = TC_EIO;
+	if (rc == 0 && fflush(f) != 0)
+		rc = TC_EIO;
+	free(h.buf);
+	return rc;
+}
+
 /* Writes the lines to a temporary file beside path, renamed into place
  * only when complete. */
 static int
@@ -204,7 +310,7 @@ write_lines_file(const char *path, const struct tce_result *r,
 		close(fd);
 		goto out;
 	}
-	if (calc_write_lines(f, r, plan, in) != 0)
+	if (write_lines_halves(f, r, plan, in) != 0)
 		goto out;
 	if (fclose(f) != 0) {
 		f = NULL;
@@ -227,8 +333,10 @@ main(int argc, char **argv)
 	struct tce_input in;
 	struct tce_result *res = NULL;
 	struct tce_diag d;
+	struct side side;
+	pthread_t tid;
 	char *tmp = NULL;
-	int rc, status = 0;
+	int rc, status = 0, threaded;
 
 	memset(&a, 0, sizeof(a));
 	tce_input_init(&in);
@@ -238,13 +346,28 @@ main(int argc, char **argv)
 		fprintf(stderr, "ticheng-calc: out of memory\n");
 		return 1;
 	}
-	if ((rc = load_plan(plan, &a, &d)) != 0 ||
-	    (rc = load_table(&in, TCE_TABLE_ORDERS, a.orders, &d)) != 0 ||
-	    (a.payments && (rc = load_table(&in, TCE_TABLE_PAYMENTS,
-	    a.payments, &d)) != 0) ||
-	    (a.targets && (rc = load_table(&in, TCE_TABLE_TARGETS,
-	    a.targets, &d)) != 0) ||
-	    (rc = tce_calc(plan, &in, &res, &d)) != 0) {
+	memset(&side, 0, sizeof(side));
+	side.a = &a;
+	tce_input_init(&side.in);
+	if ((rc = load_plan(plan, &a, &d)) != 0) {
+		print_diag(&a, &d, "");
+		status = exit_code(rc);
+		goto out;
+	}
+	threaded = pthread_create(&tid, NULL, load_side, &side) == 0;
+	if (!threaded)
+		load_side(&side);
+	rc = load_table(&in, TCE_TABLE_ORDERS, a.orders, &d);
+	if (threaded)
+		pthread_join(tid, NULL);
+	/* the first error in the order of the files: orders first */
+	if (rc == 0 && side.rc != 0) {
+		rc = side.rc;
+		d = side.d;
+	}
+	if (rc == 0)
+		rc = merge_side(&in, &side.in);
+	if (rc != 0 || (rc = tce_calc(plan, &in, &res, &d)) != 0) {
 		print_diag(&a, &d, "");
 		status = exit_code(rc);
 		goto out;
@@ -284,6 +407,7 @@ out:
 		free(tmp);
 	}
 	tce_result_free(res);
+	tce_input_free(&side.in);
 	tce_input_free(&in);
 	tce_plan_free(plan);
 	return status;

@@ -1,4 +1,5 @@
 /* output.c: buffered CSV writing of the summary and the lines. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "calc/output.h"
@@ -7,7 +8,7 @@
 
 struct out {
 	FILE  *f;
-	char   buf[1 << 16];
+	char   buf[1 << 20];
 	size_t n;
 	int    failed;
 };
@@ -43,12 +44,19 @@ putc_(struct out *o, char c)
 	o->buf[o->n++] = c;
 }
 
+/* Bytes that force quoting (RFC 4180) or end a string. */
+static const unsigned char needs_quote[256] = {
+	[0] = 1, ['"'] = 1, [','] = 1, ['\r'] = 1, ['\n'] = 1,
+};
+
 /* A text field, quoted only where RFC 4180 needs it. */
 static void
 put_field(struct out *o, const char *s)
 {
-	size_t n = strcspn(s, ",\"\r\n");
+	size_t n = 0;
 
+	while (!needs_quote[(unsigned char)s[n]])
+		n++;
 	if (s[n] == '\0') {
 		put(o, s, n);
 		return;
@@ -97,9 +105,13 @@ finish(struct out *o)
 int
 calc_write_summary(FILE *f, const struct tce_result *r)
 {
-	static struct out o; /* 64 KiB: not on the stack */
+	struct out *op = malloc(sizeof(*op));
+#define o (*op)
 	char label[16];
+	int rc;
 
+	if (op == NULL)
+		return TC_ENOMEM;
 	o.f = f;
 	o.n = 0;
 	o.failed = 0;
@@ -128,28 +140,56 @@ calc_write_summary(FILE *f, const struct tce_result *r)
 		put_money(&o, s->total);
 		putc_(&o, '\n');
 	}
-	return finish(&o);
+	rc = finish(&o);
+	free(op);
+	return rc;
+#undef o
 }
 
 int
 calc_write_lines(FILE *f, const struct tce_result *r,
     const struct tce_plan *plan, const struct tce_input *in)
 {
-	static struct out o;
+	return calc_write_lines_range(f, r, plan, in, 0, r->nlines, 1);
+}
+
+int
+calc_write_lines_range(FILE *f, const struct tce_result *r,
+    const struct tce_plan *plan, const struct tce_input *in, size_t from,
+    size_t to, int header)
+{
+	struct out *op = malloc(sizeof(*op));
+#define o (*op)
 	char label[16], b[32];
 	uint32_t last_rep = TCE_NONE;
 	int32_t last_period = 0;
 	size_t ll = 0;
+	int rc;
 
+	if (op == NULL)
+		return TC_ENOMEM;
 	o.f = f;
 	o.n = 0;
 	o.failed = 0;
 	static const char hdr[] = "rep,period,order_id,line,payment_id,rule,"
 	    "base_kind,base_value,commission\n";
-	put(&o, hdr, sizeof(hdr) - 1);
-	for (size_t i = 0; i < r->nlines; i++) {
+	if (header)
+		put(&o, hdr, sizeof(hdr) - 1);
+	for (size_t i = from; i < to; i++) {
 		const struct tce_line *l = &r->lines[i];
 		const struct tce_row *row = &in->rows[l->row];
+		/* lines are in rep order, rows in file order: fetch ahead */
+		if (i + 16 < r->nlines)
+			__builtin_prefetch(&in->rows[r->lines[i + 16].row]);
+		if (i + 8 < r->nlines) {
+			const struct tce_line *a = &r->lines[i + 8];
+			__builtin_prefetch(in->rows[a->row].order_id);
+			if (a->payment != TCE_NONE)
+				__builtin_prefetch(&in->payments[a->payment]);
+		}
+		if (i + 4 < r->nlines && r->lines[i + 4].payment != TCE_NONE)
+			__builtin_prefetch(in->payments[r->lines[i + 4].payment].
+			    payment_id);
 		put_field(&o, r->reps[l->rep]);
 		putc_(&o, ',');
 		if (l->rep != last_rep || l->period != last_period || ll == 0) {
@@ -168,8 +208,12 @@ calc_write_lines(FILE *f, const struct tce_result *r,
 		putc_(&o, ',');
 		if (l->rule >= 0) {
 			const struct tce_rule *rule = plan->rules[l->rule];
-			int64_t v = (int64_t)tce_div_round(l->base,
-			    TCE_BASE_MONEY_SCALE);
+			/* |base| < 2^63: round half away in 64 bits */
+			uint64_t mag = l->base < 0 ? (uint64_t)0 -
+			    (uint64_t)l->base : (uint64_t)l->base;
+			int64_t v = (int64_t)((mag + 500000) / 1000000);
+			if (l->base < 0)
+				v = -v;
 			put_field(&o, rule->id);
 			putc_(&o, ',');
 			put_field(&o, tce_base_name(rule->base));
@@ -184,5 +228,8 @@ calc_write_lines(FILE *f, const struct tce_result *r,
 		put_money(&o, l->commission);
 		putc_(&o, '\n');
 	}
-	return finish(&o);
+	rc = finish(&o);
+	free(op);
+	return rc;
+#undef o
 }

@@ -15,4 +15,11 @@ int calc_write_summary(FILE *f, const struct tce_result *r);
 int calc_write_lines(FILE *f, const struct tce_result *r,
     const struct tce_plan *plan, const struct tce_input *in);
 
+/* Writes lines [from, to) of r to f, after the header when header is
+ * set.  Returns 0, TC_ENOMEM or TC_EIO (errno set).  Thread-safe: two
+ * ranges may be written to two streams at once. */
+int calc_write_lines_range(FILE *f, const struct tce_result *r,
+    const struct tce_plan *plan, const struct tce_input *in, size_t from,
+    size_t to, int header);
+
 #endif

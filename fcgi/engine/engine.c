@@ -10,6 +10,8 @@
 #include "engine/strmap.h"
 #include "core/error.h"
 
+#define BATCH 32 /* hash lookups prefetched together */
+
 struct order {
 	tce_i128 amount;     /* sum of booked lines */
 	uint32_t start, n;   /* rows of the order in calc.ord_rows */
@@ -189,13 +191,28 @@ index_orders(struct calc *c)
 	    (c->row_order = malloc((in->nrows + 1) * sizeof(uint32_t))) == NULL ||
 	    (c->ord_rows = malloc((in->nrows + 1) * sizeof(uint32_t))) == NULL)
 		return nomem(c);
-	for (size_t i = 0; i < in->nrows; i++) {
-		if (tce_strmap_put(&c->orders_map, in->rows[i].order_id, 0,
-		    (uint32_t)c->norders, &slot, &added) != 0)
-			return nomem(c);
-		if (added)
-			c->norders++;
-		c->row_order[i] = *slot;
+	for (size_t b = 0; b < in->nrows; b += BATCH) {
+		size_t m = in->nrows - b < BATCH ? in->nrows - b : BATCH;
+		uint32_t h[BATCH];
+		for (size_t k = 0; k < m; k++) {
+			h[k] = tce_strmap_hash(in->rows[b + k].order_id, 0);
+			tce_strmap_prefetch(&c->orders_map, h[k]);
+		}
+		for (size_t k = 0; k < m; k++) {
+			size_t i = b + k;
+			/* the lines of an order usually follow each other */
+			if (i > 0 && strcmp(in->rows[i].order_id,
+			    in->rows[i - 1].order_id) == 0) {
+				c->row_order[i] = c->row_order[i - 1];
+				continue;
+			}
+			if (tce_strmap_put_h(&c->orders_map, in->rows[i].order_id,
+			    0, h[k], (uint32_t)c->norders, &slot, &added) != 0)
+				return nomem(c);
+			if (added)
+				c->norders++;
+			c->row_order[i] = *slot;
+		}
 	}
 	if ((c->orders = calloc(c->norders + 1, sizeof(*c->orders))) == NULL)
 		return nomem(c);
@@ -463,6 +480,7 @@ credit_payments(struct calc *c)
 	const struct tce_input *in = c->in;
 	struct tce_strmap ids;
 	uint32_t *slot, *porder = NULL, maxn = 0, maxp = 0, sum;
+	uint32_t hid[BATCH], hord[BATCH];
 	struct pay_ent *pe = NULL;
 	tce_i128 *w = NULL;
 	int64_t *parts = NULL;
@@ -481,8 +499,18 @@ credit_payments(struct calc *c)
 	}
 	for (size_t i = 0; i < in->npayments; i++) {
 		const struct tce_payment *p = &in->payments[i];
-		uint32_t *ov;
-		if (tce_strmap_put(&ids, p->payment_id, 0, 0, &slot,
+		uint32_t *ov, k = (uint32_t)(i % BATCH);
+		if (k == 0) {
+			for (uint32_t j = 0; j < BATCH && i + j < in->npayments;
+			    j++) {
+				const struct tce_payment *q = &in->payments[i + j];
+				hid[j] = tce_strmap_hash(q->payment_id, 0);
+				hord[j] = tce_strmap_hash(q->order_id, 0);
+				tce_strmap_prefetch(&ids, hid[j]);
+				tce_strmap_prefetch(&c->orders_map, hord[j]);
+			}
+		}
+		if (tce_strmap_put_h(&ids, p->payment_id, 0, hid[k], 0, &slot,
 		    &added) != 0) {
 			rc = nomem(c);
 			goto out;
@@ -493,8 +521,8 @@ credit_payments(struct calc *c)
 			rc = TC_EINVAL;
 			goto out;
 		}
-		if ((ov = tce_strmap_get(&c->orders_map, p->order_id, 0)) ==
-		    NULL) {
+		if ((ov = tce_strmap_get_h(&c->orders_map, p->order_id, 0,
+		    hord[k])) == NULL) {
 			diag(c->err, TCE_SRC_PAYMENTS, p->src_line,
 			    "order_id \"%s\": no such order in the orders",
 			    p->order_id);

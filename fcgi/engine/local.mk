@@ -26,7 +26,9 @@ TC_ENGINE_LIBS = fcgi/engine/libtcio.a fcgi/engine/libtcengine.a \
 
 bin_PROGRAMS += ticheng-calc
 ticheng_calc_SOURCES = fcgi/calc/main.c fcgi/calc/output.h fcgi/calc/output.c
+ticheng_calc_CFLAGS = $(AM_CFLAGS) -pthread
 ticheng_calc_LDADD = $(TC_ENGINE_LIBS)
+ticheng_calc_LDFLAGS = -pthread
 dist_man1_MANS += fcgi/calc/ticheng-calc.1
 
 # Tests: Check programs (TAP) and shell tests (TAP).

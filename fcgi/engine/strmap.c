@@ -5,8 +5,8 @@
 #include "engine/strmap.h"
 #include "core/error.h"
 
-static uint32_t
-hash_of(const char *s, uint64_t tag)
+uint32_t
+tce_strmap_hash(const char *s, uint64_t tag)
 {
 	uint64_t h = 1469598103934665603ULL ^ (tag * 0x9E3779B97F4A7C15ULL);
 
@@ -75,11 +75,24 @@ grow(struct tce_strmap *m)
 	return 0;
 }
 
+void
+tce_strmap_prefetch(const struct tce_strmap *m, uint32_t hash)
+{
+	__builtin_prefetch(&m->slots[hash & m->mask]);
+}
+
 int
 tce_strmap_put(struct tce_strmap *m, const char *key, uint64_t tag,
     uint32_t value, uint32_t **slot, int *added)
 {
-	uint32_t h = hash_of(key, tag);
+	return tce_strmap_put_h(m, key, tag, tce_strmap_hash(key, tag), value,
+	    slot, added);
+}
+
+int
+tce_strmap_put_h(struct tce_strmap *m, const char *key, uint64_t tag,
+    uint32_t h, uint32_t value, uint32_t **slot, int *added)
+{
 	struct tce_strmap_slot *s;
 
 	if ((m->count + 1) * 4 > (m->mask + 1) * 3 && grow(m) != 0)
@@ -100,7 +113,14 @@ tce_strmap_put(struct tce_strmap *m, const char *key, uint64_t tag,
 uint32_t *
 tce_strmap_get(const struct tce_strmap *m, const char *key, uint64_t tag)
 {
-	struct tce_strmap_slot *s = find(m, key, tag, hash_of(key, tag));
+	return tce_strmap_get_h(m, key, tag, tce_strmap_hash(key, tag));
+}
+
+uint32_t *
+tce_strmap_get_h(const struct tce_strmap *m, const char *key, uint64_t tag,
+    uint32_t hash)
+{
+	struct tce_strmap_slot *s = find(m, key, tag, hash);
 
 	return s->key ? &s->value : NULL;
 }

@@ -36,4 +36,14 @@ int tce_strmap_put(struct tce_strmap *m, const char *key, uint64_t tag,
 uint32_t *tce_strmap_get(const struct tce_strmap *m, const char *key,
     uint64_t tag);
 
+/* The same, with the hash of (key, tag) computed beforehand by
+ * tce_strmap_hash (so that callers can prefetch a batch of slots with
+ * tce_strmap_prefetch before touching them). */
+uint32_t tce_strmap_hash(const char *key, uint64_t tag);
+void tce_strmap_prefetch(const struct tce_strmap *m, uint32_t hash);
+int tce_strmap_put_h(struct tce_strmap *m, const char *key, uint64_t tag,
+    uint32_t hash, uint32_t value, uint32_t **slot, int *added);
+uint32_t *tce_strmap_get_h(const struct tce_strmap *m, const char *key,
+    uint64_t tag, uint32_t hash);
+
 #endif
