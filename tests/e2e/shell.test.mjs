@@ -411,3 +411,19 @@ test('slapd stopped: a clear message at sign-in, signed-in people keep working',
   await ctx.close();
   await signedIn.close();
 });
+
+test('the log has one line per request and never a password or token', async () => {
+  const ctx = await newContext(browser);
+  await failLogin(ctx, 'lina', 'a-secret-wrong-password');
+  const page = await login(ctx, 'lina');
+  const token = (await ctx.cookies()).find((c) => c.name === 'tc_session').value;
+  const pre = (await ctx.cookies()).find((c) => c.name === 'tc_pre')?.value;
+  const csrf = await csrfOf(page);
+  await page.goto(`${URL}/?marker=log-check`);
+  const log = readFileSync(`${process.env.TICHENG_STATE}/log/ticheng.log`, 'utf8');
+  assert.match(log, / lina GET \/ 200 [0-9.]+ms/, 'a line with person, route, status, duration');
+  for (const secret of ['a-secret-wrong-password', token, csrf, pre].filter(Boolean)) {
+    assert.equal(log.includes(secret), false, 'a secret leaked into the log');
+  }
+  await ctx.close();
+});
