@@ -6,6 +6,7 @@
 
 /* The areas served, each added by its file's owner; NULL ends the list. */
 static const struct route_set *const areas[] = {
+	&collections_route_set,
 	NULL
 };
 

@@ -1,0 +1,43 @@
+/* collections.h: helpers shared by the collections (collections.c) and
+ * the CSV imports (import.c, collections-import.c) of sales.fcgi. */
+#ifndef TC_SALES_COLLECTIONS_H
+#define TC_SALES_COLLECTIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/app.h"
+#include "sales/import-rows.h"
+
+/* Appends "&name=value" (value percent-encoded; no '&' when buf is
+ * empty) to the NUL-terminated buf of size len; silently stops when full.
+ * Nothing is appended when value is NULL or "". */
+void coll_query_add(char *buf, size_t len, const char *name,
+    const char *value);
+
+/* Writes yyyymmdd as "YYYY-MM-DD" into buf (11 bytes).  Returns buf. */
+char *coll_ymd(char buf[11], int32_t ymd);
+
+/* Today's date "YYYY-MM-DD" (local time) into buf (11 bytes). */
+char *coll_today(char buf[11]);
+
+/* Sets name to the grouped money text of fen in d, and shows section
+ * name_NEG when negative (for the .neg class). */
+void coll_set_money(struct tdict *d, const char *name, int64_t fen);
+
+/* Sorts errs by line (stable) and adds one ERROR row per problem to d
+ * (err_line, err_column, err_reason, err_value), with bad_rows and
+ * err_count, and shows section REPORT. */
+void coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs);
+
+/* The file part "file" of a multipart POST: sets *data and *len and
+ * returns 0, or returns the catalogue key of the problem (no file, empty,
+ * not UTF-8) and sets nothing. */
+const char *coll_upload(const struct req *r, const char **data, size_t *len);
+
+/* Adds pager links to d (PAGER section with PREV/NEXT hrefs built from
+ * base path and query qs, page and pages numbers). */
+void coll_pager(struct req *r, struct tdict *d, const char *base,
+    const char *qs, long page, long total, long per);
+
+#endif

@@ -1,0 +1,58 @@
+{{%AUTOESCAPE context="HTML"}}{{>SALES_TABS}}
+<header class="page-head">
+  <div>
+    <p class="eyebrow">{{t_sales_title}}</p>
+    <h1>{{t_coll_title}}</h1>
+    <p>{{t_coll_intro}}</p>
+  </div>
+  <div class="actions">
+    <a class="btn ghost" href="/sales/collections/open">{{t_coll_open_title}}</a>
+    {{#CAN_WRITE}}<a class="btn ghost" href="/sales/collections/import">{{t_coll_import_title}}</a>
+    <a class="btn primary" href="/sales/collections/new">{{t_coll_new_title}}</a>{{/CAN_WRITE}}
+  </div>
+</header>
+<div class="kpis">
+  <div class="kpi"><div class="kpi-label">{{t_coll_kpi_net}}</div><div class="kpi-value money">{{kpi_net}}</div><div class="kpi-sub">{{t_coll_kpi_payments}}: {{kpi_count}} · {{t_coll_kpi_orders}}: {{kpi_orders}}</div></div>
+  <div class="kpi"><div class="kpi-label">{{t_coll_kpi_in}}</div><div class="kpi-value money">{{kpi_in}}</div></div>
+  <div class="kpi"><div class="kpi-label">{{t_coll_kpi_refund}}</div><div class="kpi-value money{{#kpi_refund_NEG}} neg{{/kpi_refund_NEG}}">{{kpi_refund}}</div></div>
+</div>
+<form class="filters" method="get" action="/sales/collections">
+  <label>{{t_sales_from}}<input type="date" name="from" value="{{from}}"></label>
+  <label>{{t_sales_to}}<input type="date" name="to" value="{{to}}"></label>
+  <label>{{t_sales_order_no}}<input type="text" name="order" value="{{order}}" maxlength="40"></label>
+  <label class="grow">{{t_sales_customer}}<input type="search" name="customer" value="{{customer}}" maxlength="100" placeholder="{{t_coll_customer_hint}}"></label>
+  <label>{{t_coll_kind}}<select name="kind">
+    <option value="">{{t_common_all}}</option>
+    <option value="in"{{#KIND_IN}} selected{{/KIND_IN}}>{{t_coll_kind_in}}</option>
+    <option value="refund"{{#KIND_REFUND}} selected{{/KIND_REFUND}}>{{t_coll_kind_refund}}</option>
+  </select></label>
+  <div class="filter-actions">
+    <button type="submit" class="btn primary">{{t_common_filter}}</button>
+    <a class="btn ghost" href="/sales/collections">{{t_common_reset}}</a>
+  </div>
+</form>
+{{#EMPTY}}<div class="card empty"><p>{{t_coll_empty}}</p></div>{{/EMPTY}}
+<div class="table-wrap">
+<table class="data" id="payments">
+  <thead><tr>
+    <th>{{t_coll_payment_no}}</th>
+    <th{{#ARIA_date}} aria-sort="{{aria}}"{{/ARIA_date}}><a class="sort" href="{{sort_date}}">{{t_sales_date}}</a></th>
+    <th{{#ARIA_order}} aria-sort="{{aria}}"{{/ARIA_order}}><a class="sort" href="{{sort_order}}">{{t_sales_order_no}}</a></th>
+    <th{{#ARIA_customer}} aria-sort="{{aria}}"{{/ARIA_customer}}><a class="sort" href="{{sort_customer}}">{{t_sales_customer}}</a></th>
+    <th>{{t_coll_reference}}</th>
+    <th class="num"{{#ARIA_amount}} aria-sort="{{aria}}"{{/ARIA_amount}}><a class="sort" href="{{sort_amount}}">{{t_sales_amount}}</a></th>
+  </tr></thead>
+  <tbody>
+  {{#PAYMENT}}<tr>
+    <td class="mono">{{payment_no}}{{#REFUND}} <span class="badge warn">{{t_coll_refund}}</span>{{/REFUND}}</td>
+    <td>{{date}}</td>
+    <td><a href="/sales/collections/order/{{order_id}}">{{order_no}}</a></td>
+    <td class="wrap">{{customer}}</td>
+    <td class="wrap">{{reference}}</td>
+    <td class="num money{{#amount_NEG}} neg{{/amount_NEG}}">{{amount}}</td>
+  </tr>{{/PAYMENT}}
+  </tbody>
+  <tfoot><tr><td colspan="5">{{t_common_total}}</td><td class="num money{{#kpi_net_NEG}} neg{{/kpi_net_NEG}}">{{kpi_net}}</td></tr></tfoot>
+</table>
+</div>
+{{#PAGER}}<nav class="pager" aria-label="{{t_common_page}}">{{#PREV}}<a href="{{href}}" rel="prev">{{t_common_prev}}</a>{{/PREV}}<span class="current">{{page}}</span>{{#NEXT}}<a href="{{href}}" rel="next">{{t_common_next}}</a>{{/NEXT}}<span class="pager-info">{{t_common_page}} {{page}} / {{pages}} · {{total_rows}} {{t_coll_rows}}</span></nav>{{/PAGER}}
