@@ -5,6 +5,7 @@
 
 /* The areas served, each added by its file's owner; NULL ends the list. */
 static const struct route_set *const areas[] = {
+	&refdata_route_set,
 	&people_route_set,
 	NULL
 };

@@ -1,1 +1,2 @@
 ## (the reference-data area appends its sources here)
+admin_fcgi_SOURCES += fcgi/admin/refdata.c

@@ -6,7 +6,11 @@
 
 /* The areas served, each added by its file's owner; NULL ends the list. */
 static const struct route_set *const areas[] = {
+	&customers_route_set,
 	&collections_route_set,
+	&opportunities_route_set,
+	&activities_route_set,
+	&orders_route_set,
 	NULL
 };
 

@@ -1,0 +1,787 @@
+/* refdata.c: reference data (product types, regions, channels, products)
+ * kept by administrators under /admin/refdata.
+ *
+ * Every kind has a stable code ([a-z0-9_-]{1,32}, what commission plans
+ * match on) and a name per language.  Rows are never deleted, only
+ * deactivated; a code can no longer change once something uses the row.
+ * Every change writes the audit table in the same transaction.  The
+ * pickers of the sales forms read the active rows themselves. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin/admin.h"
+#include "core/error.h"
+#include "core/fmt.h"
+#include "core/form.h"
+
+/* --- the kinds ------------------------------------------------------- */
+
+enum kind_id { K_TYPES, K_REGIONS, K_CHANNELS, K_PRODUCTS, K__MAX };
+
+/* Statements, one block of S__MAX per kind. */
+enum kstmt {
+	S_LIST,         /* q, like x3, status x2 */
+	S_GET,          /* id */
+	S_INSERT,       /* code, zh, en [, type, price, cost] */
+	S_UPDATE,       /* code, zh, en [, type, price, cost], id */
+	S_SET_ACTIVE,   /* active, id */
+	S_CODE_TAKEN,   /* code, id */
+	S_COUNTS,       /* - */
+	S__MAX
+};
+
+#define ST(k, s) ((k) * S__MAX + (s))
+#define STMT_TYPES_PICK (K__MAX * S__MAX)
+#define STMT__MAX (STMT_TYPES_PICK + 1)
+
+#define FILTER_SQL \
+	" WHERE (? = '' OR x.code LIKE ? OR x.name_zh LIKE ? OR" \
+	" x.name_en LIKE ?) AND (? = 'all' OR x.active = (? = 'active'))"
+
+/* The statements of a kind with only code and names. */
+#define SIMPLE_KIND(k, tbl, used) \
+	[ST(k, S_LIST)] = "SELECT x.id, x.code, x.name_zh, x.name_en," \
+	    " x.active, '', '', NULL, NULL, " used " FROM " tbl " x" \
+	    FILTER_SQL " ORDER BY x.active DESC, x.code", \
+	[ST(k, S_GET)] = "SELECT x.id, x.code, x.name_zh, x.name_en," \
+	    " x.active, 0, NULL, NULL, " used " FROM " tbl " x" \
+	    " WHERE x.id = ?", \
+	[ST(k, S_INSERT)] = "INSERT INTO " tbl " (code, name_zh, name_en)" \
+	    " VALUES (?, ?, ?)", \
+	[ST(k, S_UPDATE)] = "UPDATE " tbl " SET code = ?, name_zh = ?," \
+	    " name_en = ? WHERE id = ?", \
+	[ST(k, S_SET_ACTIVE)] = "UPDATE " tbl " SET active = ? WHERE id = ?", \
+	[ST(k, S_CODE_TAKEN)] = "SELECT id FROM " tbl \
+	    " WHERE code = ? AND id <> ?", \
+	[ST(k, S_COUNTS)] = "SELECT COUNT(*), COALESCE(SUM(active), 0)" \
+	    " FROM " tbl
+
+#define USED_TYPES "(SELECT COUNT(*) FROM products u" \
+	" WHERE u.product_type_id = x.id)"
+#define USED_REGIONS "((SELECT COUNT(*) FROM customers u" \
+	" WHERE u.region_id = x.id) + (SELECT COUNT(*) FROM orders u" \
+	" WHERE u.region_id = x.id))"
+#define USED_CHANNELS "((SELECT COUNT(*) FROM customers u" \
+	" WHERE u.channel_id = x.id) + (SELECT COUNT(*) FROM orders u" \
+	" WHERE u.channel_id = x.id))"
+#define USED_PRODUCTS "(SELECT COUNT(*) FROM order_lines u" \
+	" WHERE u.product_id = x.id)"
+
+static const char *const stmts[STMT__MAX] = {
+	SIMPLE_KIND(K_TYPES, "product_types", USED_TYPES),
+	SIMPLE_KIND(K_REGIONS, "regions", USED_REGIONS),
+	SIMPLE_KIND(K_CHANNELS, "channels", USED_CHANNELS),
+	[ST(K_PRODUCTS, S_LIST)] =
+	    "SELECT x.id, x.code, x.name_zh, x.name_en, x.active,"
+	    " t.name_zh, t.name_en, x.list_price, x.standard_cost, "
+	    USED_PRODUCTS " FROM products x"
+	    " JOIN product_types t ON t.id = x.product_type_id"
+	    FILTER_SQL " ORDER BY x.active DESC, t.code, x.code",
+	[ST(K_PRODUCTS, S_GET)] =
+	    "SELECT x.id, x.code, x.name_zh, x.name_en, x.active,"
+	    " x.product_type_id, x.list_price, x.standard_cost, "
+	    USED_PRODUCTS " FROM products x WHERE x.id = ?",
+	[ST(K_PRODUCTS, S_INSERT)] =
+	    "INSERT INTO products (code, name_zh, name_en, product_type_id,"
+	    " list_price, standard_cost) VALUES (?, ?, ?, ?, ?, ?)",
+	[ST(K_PRODUCTS, S_UPDATE)] =
+	    "UPDATE products SET code = ?, name_zh = ?, name_en = ?,"
+	    " product_type_id = ?, list_price = ?, standard_cost = ?"
+	    " WHERE id = ?",
+	[ST(K_PRODUCTS, S_SET_ACTIVE)] =
+	    "UPDATE products SET active = ? WHERE id = ?",
+	[ST(K_PRODUCTS, S_CODE_TAKEN)] =
+	    "SELECT id FROM products WHERE code = ? AND id <> ?",
+	[ST(K_PRODUCTS, S_COUNTS)] =
+	    "SELECT COUNT(*), COALESCE(SUM(active), 0) FROM products",
+	[STMT_TYPES_PICK] =
+	    "SELECT id, code, name_zh, name_en, active FROM product_types"
+	    " ORDER BY active DESC, code",
+};
+
+static struct db_table refdata_db = DB_TABLE("refdata", stmts);
+
+/* Columns of S_LIST and S_GET. */
+enum { C_ID, C_CODE, C_ZH, C_EN, C_ACTIVE, C_TYPE, C_PRICE, C_COST, C_USED };
+
+static const struct kind {
+	const char *slug;       /* in the URL: /admin/refdata/<slug> */
+	const char *entity;     /* audit entity */
+	const char *key;        /* catalogue key of the plural name */
+	const char *one_key;    /* catalogue key of one row's kind */
+	const char *hint_key;   /* what the kind is for */
+	bool product;
+} kinds[K__MAX] = {
+	[K_TYPES] = { "product-types", "product_type", "ref_kind_types",
+	    "ref_one_types", "ref_hint_types", false },
+	[K_REGIONS] = { "regions", "region", "ref_kind_regions",
+	    "ref_one_regions", "ref_hint_regions", false },
+	[K_CHANNELS] = { "channels", "channel", "ref_kind_channels",
+	    "ref_one_channels", "ref_hint_channels", false },
+	[K_PRODUCTS] = { "products", "product", "ref_kind_products",
+	    "ref_one_products", "ref_hint_products", true },
+};
+
+/* The kind named by the path segment after /admin/refdata/, or NULL. */
+static const struct kind *
+kind_of(const char *path)
+{
+	static const char prefix[] = "/admin/refdata/";
+	const char *s;
+	size_t n;
+
+	if (strncmp(path, prefix, sizeof(prefix) - 1) != 0)
+		return NULL;
+	s = path + sizeof(prefix) - 1;
+	n = strcspn(s, "/");
+	for (size_t k = 0; k < K__MAX; k++)
+		if (strlen(kinds[k].slug) == n &&
+		    strncmp(kinds[k].slug, s, n) == 0)
+			return &kinds[k];
+	return NULL;
+}
+
+static int
+kind_index(const struct kind *k)
+{
+	return (int)(k - kinds);
+}
+
+/* The name of a row in the person's language. */
+static const char *
+local_name(const struct req *r, const struct dbres *res, size_t row,
+    size_t zh_col)
+{
+	return dbres_text(res, row, strcmp(r->lang, "en") == 0 ? zh_col + 1 :
+	    zh_col);
+}
+
+/* --- the form -------------------------------------------------------- */
+
+/* A code: 1..32 of a-z, 0-9, '_' and '-'. */
+static int
+valid_code(const struct field *f, const char *in, struct form_value *out)
+{
+	size_t n = strlen(in);
+
+	(void)f;
+	if (n < 1 || n > 32)
+		return FORM_EINVALID;
+	for (size_t i = 0; i < n; i++) {
+		char c = in[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '_' || c == '-'))
+			return FORM_EINVALID;
+	}
+	out->s = in;
+	out->i = (int64_t)n;
+	return 0;
+}
+
+enum field_idx { F_CODE, F_ZH, F_EN, F_TYPE, F_PRICE, F_COST, F__MAX };
+#define F_SIMPLE_MAX (F_EN + 1)
+#define MONEY_MAX 999999999999999LL     /* DECIMAL(18,2) in fen, less one digit */
+
+static const struct field ref_fields[F__MAX] = {
+	[F_CODE] = { "code", valid_code, 1, 1, 32, "ref_err_code", NULL },
+	[F_ZH] = { "name_zh", form_text, 1, 1, 100, "ref_err_name_zh", NULL },
+	[F_EN] = { "name_en", form_text, 1, 1, 100, "ref_err_name_en", NULL },
+	[F_TYPE] = { "product_type", form_int64, 1, 1, 4294967295LL,
+	    "ref_err_type", NULL },
+	[F_PRICE] = { "list_price", form_money, 1, 0, MONEY_MAX,
+	    "ref_err_price", NULL },
+	[F_COST] = { "standard_cost", form_money, 1, 0, MONEY_MAX,
+	    "ref_err_cost", NULL },
+};
+
+/* The upper-case section prefix of each field in the form template. */
+static const char *const field_sections[F__MAX] = {
+	"CODE", "NAME_ZH", "NAME_EN", "TYPE", "PRICE", "COST",
+};
+
+/* What the form shows: the values (as typed, or from the row) and, per
+ * field, an error message key or NULL. */
+struct ref_form {
+	const char *val[F__MAX];
+	const char *err[F__MAX];
+	int64_t id;             /* 0 for a new row */
+	int64_t used;           /* rows using it: the code is then fixed */
+	bool active;
+};
+
+/* Sets the field's value and, when it has an error, the sections that
+ * mark the input invalid and show the message beside it. */
+static void
+show_field(struct req *r, struct tdict *d, const struct ref_form *rf, int k)
+{
+	char sec[32];
+
+	tdict_set(d, ref_fields[k].name, rf->val[k] != NULL ? rf->val[k] : "");
+	if (rf->err[k] != NULL) {
+		snprintf(sec, sizeof(sec), "%s_ERROR", field_sections[k]);
+		tdict_set(tdict_add_section(d, sec), "error",
+		    tr(r, rf->err[k]));
+	}
+}
+
+/* Adds the tabs of the reference-data pages, current marked. */
+static void
+ref_tabs(struct req *r, struct tdict *d, const struct kind *cur)
+{
+	struct tdict *t = tdict_add_section(d, "REF_TAB");
+
+	tdict_set(t, "href", "/admin/refdata");
+	tdict_set(t, "label", tr(r, "ref_overview"));
+	if (cur == NULL)
+		tdict_show_section(t, "REF_TAB_CURRENT");
+	for (size_t k = 0; k < K__MAX; k++) {
+		char href[64];
+
+		t = tdict_add_section(d, "REF_TAB");
+		snprintf(href, sizeof(href), "/admin/refdata/%s",
+		    kinds[k].slug);
+		tdict_set(t, "href", href);
+		tdict_set(t, "label", tr(r, kinds[k].key));
+		if (cur == &kinds[k])
+			tdict_show_section(t, "REF_TAB_CURRENT");
+	}
+}
+
+/* Renders the create / edit form with status. */
+static int
+form_page(struct req *r, int status, const struct kind *k,
+    const struct ref_form *rf)
+{
+	struct tdict *d = page_body(r);
+	char buf[128];
+	int rc = 0;
+
+	ref_tabs(r, d, k);
+	tdict_set(d, "kind_slug", k->slug);
+	tdict_set(d, "kind_label", tr(r, k->key));
+	tdict_set(d, "kind_one", tr(r, k->one_key));
+	if (rf->id > 0) {
+		snprintf(buf, sizeof(buf), "/admin/refdata/%s/%lld/edit",
+		    k->slug, (long long)rf->id);
+		tdict_show_section(d, "EDITING");
+		tdict_set_int(d, "row_id", rf->id);
+		tdict_show_section(d, rf->active ? "ROW_ACTIVE" :
+		    "ROW_INACTIVE");
+	} else {
+		snprintf(buf, sizeof(buf), "/admin/refdata/%s/new", k->slug);
+		tdict_show_section(d, "CREATING");
+	}
+	tdict_set(d, "action", buf);
+	if (rf->used > 0) {
+		struct tdict *u = tdict_add_section(d, "CODE_FIXED");
+
+		tdict_set_int(u, "used", rf->used);
+	} else
+		tdict_show_section(d, "CODE_FREE");
+	if (status >= 400)
+		tdict_show_section(d, "FORM_ERRORS");
+	for (int f = 0; f < F_SIMPLE_MAX; f++)
+		show_field(r, d, rf, f);
+	if (k->product) {
+		struct tdict *p = tdict_add_section(d, "PRODUCT");
+		struct dbres *res;
+		int64_t cur = rf->val[F_TYPE] != NULL ?
+		    strtoll(rf->val[F_TYPE], NULL, 10) : 0;
+
+		for (int f = F_TYPE; f < F__MAX; f++)
+			show_field(r, p, rf, f);
+		if ((rc = db_query(r->app->db, &refdata_db, STMT_TYPES_PICK,
+		    DB_NOARGS, &res)) != 0)
+			return rc;
+		for (size_t i = 0; i < dbres_rows(res); i++) {
+			int64_t id = dbres_int(res, i, 0);
+			struct tdict *o;
+
+			/* An inactive type only for the product that has it. */
+			if (!dbres_int(res, i, 4) && id != cur)
+				continue;
+			o = tdict_add_section(p, "TYPE_OPTION");
+			tdict_set_int(o, "id", id);
+			tdict_set(o, "label", local_name(r, res, i, 2));
+			if (id == cur)
+				tdict_show_section(o, "SELECTED");
+		}
+		dbres_free(res);
+	}
+	snprintf(buf, sizeof(buf), "%s", rf->id > 0 ? "ref_edit_title" :
+	    "ref_new_title");
+	return page_send(r, status, "admin/refdata-form.tpl", buf, "admin");
+}
+
+/* Reads row id of kind k into rf (values as the form shows them).
+ * Returns 0, TC_ENOTFOUND or a tc_err; *res keeps the texts (free it). */
+static int
+load_row(struct req *r, const struct kind *k, int64_t id,
+    struct ref_form *rf, struct dbres **res, char price[FMT_MONEY_SIZE],
+    char cost[FMT_MONEY_SIZE])
+{
+	int rc;
+
+	if ((rc = db_query(r->app->db, &refdata_db, ST(kind_index(k), S_GET),
+	    DB_ARGS(P_INT(id)), res)) != 0)
+		return rc;
+	if (dbres_rows(*res) == 0) {
+		dbres_free(*res);
+		*res = NULL;
+		return TC_ENOTFOUND;
+	}
+	memset(rf, 0, sizeof(*rf));
+	rf->id = id;
+	rf->val[F_CODE] = dbres_text(*res, 0, C_CODE);
+	rf->val[F_ZH] = dbres_text(*res, 0, C_ZH);
+	rf->val[F_EN] = dbres_text(*res, 0, C_EN);
+	rf->val[F_TYPE] = dbres_text(*res, 0, C_TYPE);
+	rf->val[F_PRICE] = fmt_money(price, dbres_money(*res, 0, C_PRICE),
+	    false);
+	rf->val[F_COST] = fmt_money(cost, dbres_money(*res, 0, C_COST),
+	    false);
+	rf->active = dbres_int(*res, 0, C_ACTIVE) != 0;
+	rf->used = dbres_int(*res, 0, C_USED);
+	return 0;
+}
+
+/* A short description of the row for the audit detail. */
+static void
+audit_detail(char *buf, size_t len, const struct kind *k,
+    const char *code, const struct form *f)
+{
+	if (k->product)
+		snprintf(buf, len, "code=%s name_zh=%s name_en=%s type=%s"
+		    " list_price=%s standard_cost=%s", code,
+		    form_str(f, F_ZH), form_str(f, F_EN), form_str(f, F_TYPE),
+		    form_str(f, F_PRICE), form_str(f, F_COST));
+	else
+		snprintf(buf, len, "code=%s name_zh=%s name_en=%s", code,
+		    form_str(f, F_ZH), form_str(f, F_EN));
+}
+
+/* Creates (id 0) or updates row id of kind k from the posted form. */
+static int
+save(struct req *r, const struct kind *k, int64_t id)
+{
+	int ki = kind_index(k), nf = k->product ? F__MAX : F_SIMPLE_MAX;
+	char price[FMT_MONEY_SIZE], cost[FMT_MONEY_SIZE], idtext[24];
+	char detail[1024];
+	struct ref_form rf, old;
+	struct dbres *res = NULL, *oldres = NULL;
+	const char *code;
+	uint64_t new_id = 0;
+	struct form f;
+	int rc;
+
+	memset(&rf, 0, sizeof(rf));
+	memset(&old, 0, sizeof(old));
+	if (id > 0 && (rc = load_row(r, k, id, &old, &oldres, price,
+	    cost)) != 0)
+		return rc;
+	rc = form_validate(&f, ref_fields, (size_t)nf, &r->form);
+	if (rc == TC_ENOMEM)
+		goto out;
+	rf.id = id;
+	rf.used = old.used;
+	rf.active = id > 0 ? old.active : true;
+	for (int i = 0; i < nf; i++) {
+		rf.val[i] = f.e[i].raw;
+		if (f.e[i].err != 0)
+			rf.err[i] = ref_fields[i].msg;
+	}
+	/* Once used, the code stays what it was, whatever was posted. */
+	if (old.used > 0) {
+		rf.val[F_CODE] = old.val[F_CODE];
+		rf.err[F_CODE] = NULL;
+	}
+	code = rf.val[F_CODE];
+	if (rf.err[F_CODE] == NULL) {
+		if (old.used == 0)
+			code = form_str(&f, F_CODE);
+		if ((rc = db_query(r->app->db, &refdata_db,
+		    ST(ki, S_CODE_TAKEN), DB_ARGS(P_TEXT(code), P_INT(id)),
+		    &res)) != 0)
+			goto out;
+		if (dbres_rows(res) > 0)
+			rf.err[F_CODE] = "ref_err_code_taken";
+		dbres_free(res);
+		res = NULL;
+	}
+	if (k->product && rf.err[F_TYPE] == NULL) {
+		int64_t t = form_int(&f, F_TYPE, 0);
+		bool ok = false;
+
+		if ((rc = db_query(r->app->db, &refdata_db, STMT_TYPES_PICK,
+		    DB_NOARGS, &res)) != 0)
+			goto out;
+		for (size_t i = 0; i < dbres_rows(res); i++)
+			if (dbres_int(res, i, 0) == t && (dbres_int(res, i, 4) ||
+			    t == strtoll(old.val[F_TYPE] ? old.val[F_TYPE] :
+			    "0", NULL, 10)))
+				ok = true;
+		dbres_free(res);
+		res = NULL;
+		if (!ok)
+			rf.err[F_TYPE] = "ref_err_type";
+	}
+	for (int i = 0; i < nf; i++)
+		if (rf.err[i] != NULL) {
+			rc = form_page(r, 400, k, &rf);
+			goto out;
+		}
+
+	if ((rc = db_begin(r->app->db)) != 0)
+		goto out;
+	if (k->product) {
+		if (id > 0)
+			rc = db_exec(r->app->db, &refdata_db, ST(ki, S_UPDATE),
+			    DB_ARGS(P_TEXT(code), P_TEXT(form_str(&f, F_ZH)),
+			    P_TEXT(form_str(&f, F_EN)),
+			    P_INT(form_int(&f, F_TYPE, 0)),
+			    P_MONEY(form_int(&f, F_PRICE, 0)),
+			    P_MONEY(form_int(&f, F_COST, 0)), P_INT(id)),
+			    NULL, NULL);
+		else
+			rc = db_exec(r->app->db, &refdata_db, ST(ki, S_INSERT),
+			    DB_ARGS(P_TEXT(code), P_TEXT(form_str(&f, F_ZH)),
+			    P_TEXT(form_str(&f, F_EN)),
+			    P_INT(form_int(&f, F_TYPE, 0)),
+			    P_MONEY(form_int(&f, F_PRICE, 0)),
+			    P_MONEY(form_int(&f, F_COST, 0))), NULL, &new_id);
+	} else {
+		if (id > 0)
+			rc = db_exec(r->app->db, &refdata_db, ST(ki, S_UPDATE),
+			    DB_ARGS(P_TEXT(code), P_TEXT(form_str(&f, F_ZH)),
+			    P_TEXT(form_str(&f, F_EN)), P_INT(id)), NULL, NULL);
+		else
+			rc = db_exec(r->app->db, &refdata_db, ST(ki, S_INSERT),
+			    DB_ARGS(P_TEXT(code), P_TEXT(form_str(&f, F_ZH)),
+			    P_TEXT(form_str(&f, F_EN))), NULL, &new_id);
+	}
+	if (rc == TC_ECONFLICT) {
+		/* Taken between the check and the write. */
+		db_rollback(r->app->db);
+		rf.err[F_CODE] = "ref_err_code_taken";
+		rc = form_page(r, 400, k, &rf);
+		goto out;
+	}
+	snprintf(idtext, sizeof(idtext), "%lld",
+	    (long long)(id > 0 ? id : (int64_t)new_id));
+	audit_detail(detail, sizeof(detail), k, code, &f);
+	if (rc != 0 || (rc = audit_write(r, id > 0 ? "refdata_update" :
+	    "refdata_create", k->entity, idtext, detail)) != 0 ||
+	    (rc = db_commit(r->app->db)) != 0) {
+		db_rollback(r->app->db);
+		goto out;
+	}
+	{
+		char loc[96];
+
+		snprintf(loc, sizeof(loc), "/admin/refdata/%s?done=%s",
+		    k->slug, id > 0 ? "updated" : "created");
+		rc = http_redirect(r, loc);
+	}
+out:
+	dbres_free(res);
+	dbres_free(oldres);
+	form_free(&f);
+	return rc;
+}
+
+/* --- handlers -------------------------------------------------------- */
+
+/* GET /admin/refdata: how many rows of each kind, active or not. */
+static int
+overview_get(struct req *r)
+{
+	struct tdict *d = page_body(r);
+	int rc;
+
+	ref_tabs(r, d, NULL);
+	for (size_t k = 0; k < K__MAX; k++) {
+		struct tdict *c = tdict_add_section(d, "KIND");
+		struct dbres *res;
+		char href[64];
+
+		if ((rc = db_query(r->app->db, &refdata_db,
+		    ST((int)k, S_COUNTS), DB_NOARGS, &res)) != 0)
+			return rc;
+		snprintf(href, sizeof(href), "/admin/refdata/%s",
+		    kinds[k].slug);
+		tdict_set(c, "href", href);
+		tdict_set(c, "slug", kinds[k].slug);
+		tdict_set(c, "label", tr(r, kinds[k].key));
+		tdict_set(c, "hint", tr(r, kinds[k].hint_key));
+		tdict_set_int(c, "total", dbres_int(res, 0, 0));
+		tdict_set_int(c, "active", dbres_int(res, 0, 1));
+		tdict_set_int(c, "inactive", dbres_int(res, 0, 0) -
+		    dbres_int(res, 0, 1));
+		dbres_free(res);
+	}
+	return page_send(r, 200, "admin/refdata-overview.tpl", "ref_title",
+	    "admin");
+}
+
+/* Copies q into a LIKE pattern matching it anywhere, escaped. */
+static void
+like_pattern(char *buf, size_t len, const char *q)
+{
+	size_t o = 0;
+
+	if (len < 3)
+		return;
+	buf[o++] = '%';
+	for (; *q != '\0' && o + 3 < len; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			buf[o++] = '\\';
+		buf[o++] = *q;
+	}
+	buf[o++] = '%';
+	buf[o] = '\0';
+}
+
+static const char *const status_choices[] = { "all", "active", "inactive",
+    NULL };
+
+/* GET /admin/refdata/<kind>: the rows, filtered by text and status. */
+static int
+list_get(struct req *r)
+{
+	const struct kind *k = kind_of(r->path);
+	struct tdict *d = page_body(r);
+	const char *q = req_get(&r->q, "q"), *status = req_get(&r->q,
+	    "status"), *done = req_get(&r->q, "done");
+	char like[256], qbuf[128];
+	struct dbres *res;
+	bool known = false;
+	int rc;
+
+	if (k == NULL)
+		return TC_ENOTFOUND;
+	snprintf(qbuf, sizeof(qbuf), "%s", q != NULL ? q : "");
+	/* trim blanks around the search text */
+	{
+		size_t n = strlen(qbuf), s = strspn(qbuf, " \t");
+
+		while (n > s && (qbuf[n - 1] == ' ' || qbuf[n - 1] == '\t'))
+			qbuf[--n] = '\0';
+		memmove(qbuf, qbuf + s, n - s + 1);
+	}
+	for (size_t i = 0; status != NULL && status_choices[i] != NULL; i++)
+		if (strcmp(status, status_choices[i]) == 0)
+			known = true;
+	if (!known)
+		status = "all";
+	like_pattern(like, sizeof(like), qbuf);
+	if ((rc = db_query(r->app->db, &refdata_db,
+	    ST(kind_index(k), S_LIST), DB_ARGS(P_TEXT(qbuf), P_TEXT(like),
+	    P_TEXT(like), P_TEXT(like), P_TEXT(status), P_TEXT(status)),
+	    &res)) != 0)
+		return rc;
+	if (done != NULL && (strcmp(done, "created") == 0 ||
+	    strcmp(done, "updated") == 0 || strcmp(done, "deactivated") == 0 ||
+	    strcmp(done, "activated") == 0)) {
+		char key[48];
+
+		snprintf(key, sizeof(key), "ref_done_%s", done);
+		page_flash(r, "ok", tr(r, key));
+	}
+	ref_tabs(r, d, k);
+	tdict_set(d, "kind_slug", k->slug);
+	tdict_set(d, "kind_label", tr(r, k->key));
+	tdict_set(d, "kind_hint", tr(r, k->hint_key));
+	tdict_set(d, "q", qbuf);
+	for (size_t i = 0; status_choices[i] != NULL; i++) {
+		struct tdict *o = tdict_add_section(d, "STATUS_OPTION");
+		char key[32];
+
+		snprintf(key, sizeof(key), "ref_status_%s", status_choices[i]);
+		tdict_set(o, "value", status_choices[i]);
+		tdict_set(o, "label", tr(r, key));
+		if (strcmp(status, status_choices[i]) == 0)
+			tdict_show_section(o, "SELECTED");
+	}
+	if (k->product)
+		tdict_show_section(d, "PRODUCT_HEAD");
+	tdict_set_int(d, "count", (long long)dbres_rows(res));
+	if (dbres_rows(res) == 0)
+		tdict_show_section(d, "EMPTY");
+	else
+		tdict_show_section(d, "HAS_ROWS");
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		struct tdict *row = tdict_add_section(d, "ROW");
+		char href[96], buf[FMT_MONEY_SIZE];
+
+		tdict_set(row, "id", dbres_text(res, i, C_ID));
+		tdict_set(row, "code", dbres_text(res, i, C_CODE));
+		tdict_set(row, "name_zh", dbres_text(res, i, C_ZH));
+		tdict_set(row, "name_en", dbres_text(res, i, C_EN));
+		tdict_set(row, "used", dbres_text(res, i, C_USED));
+		snprintf(href, sizeof(href), "/admin/refdata/%s/%s", k->slug,
+		    dbres_text(res, i, C_ID));
+		tdict_set(row, "base", href);
+		if (dbres_int(res, i, C_ACTIVE))
+			tdict_show_section(row, "ACTIVE");
+		else {
+			tdict_show_section(row, "INACTIVE");
+			tdict_show_section(row, "ROW_MUTED");
+		}
+		if (k->product) {
+			struct tdict *p = tdict_add_section(row, "PRODUCT");
+			int64_t price = dbres_money(res, i, C_PRICE);
+			int64_t cost = dbres_money(res, i, C_COST);
+
+			tdict_set(p, "type", local_name(r, res, i, C_TYPE));
+			tdict_set(p, "list_price", fmt_money(buf, price, true));
+			tdict_set(p, "standard_cost", fmt_money(buf, cost,
+			    true));
+			if (price > 0) {
+				/* gross margin in tenths of a percent, rounded */
+				__int128 m = (__int128)(price - cost) * 2000 /
+				    price;
+				long long t = (long long)((m + (m >= 0 ? 1 : -1))
+				    / 2);
+
+				snprintf(buf, sizeof(buf), "%s%lld.%lld%%",
+				    t < 0 ? "-" : "", llabs(t) / 10,
+				    llabs(t) % 10);
+				tdict_set(p, "margin", buf);
+				if (t < 0)
+					tdict_show_section(p, "MARGIN_NEG");
+			} else
+				tdict_set(p, "margin", "—");
+		}
+	}
+	dbres_free(res);
+	return page_send(r, 200, "admin/refdata-list.tpl", k->key, "admin");
+}
+
+/* GET /admin/refdata/<kind>/new */
+static int
+new_get(struct req *r)
+{
+	const struct kind *k = kind_of(r->path);
+	struct ref_form rf;
+
+	if (k == NULL)
+		return TC_ENOTFOUND;
+	memset(&rf, 0, sizeof(rf));
+	rf.active = true;
+	rf.val[F_PRICE] = "";
+	rf.val[F_COST] = "";
+	return form_page(r, 200, k, &rf);
+}
+
+/* POST /admin/refdata/<kind>/new */
+static int
+new_post(struct req *r)
+{
+	const struct kind *k = kind_of(r->path);
+
+	if (k == NULL)
+		return TC_ENOTFOUND;
+	return save(r, k, 0);
+}
+
+/* GET /admin/refdata/<kind>/#/edit */
+static int
+edit_get(struct req *r)
+{
+	const struct kind *k = kind_of(r->path);
+	char price[FMT_MONEY_SIZE], cost[FMT_MONEY_SIZE];
+	struct dbres *res = NULL;
+	struct ref_form rf;
+	int rc;
+
+	if (k == NULL)
+		return TC_ENOTFOUND;
+	if ((rc = load_row(r, k, r->ids[0], &rf, &res, price, cost)) != 0)
+		return rc;
+	rc = form_page(r, 200, k, &rf);
+	dbres_free(res);
+	return rc;
+}
+
+/* POST /admin/refdata/<kind>/#/edit */
+static int
+edit_post(struct req *r)
+{
+	const struct kind *k = kind_of(r->path);
+
+	if (k == NULL)
+		return TC_ENOTFOUND;
+	return save(r, k, r->ids[0]);
+}
+
+/* Sets the active flag of row ids[0]; audits it; back to the list. */
+static int
+set_active(struct req *r, bool active)
+{
+	const struct kind *k = kind_of(r->path);
+	char price[FMT_MONEY_SIZE], cost[FMT_MONEY_SIZE], idtext[24];
+	char loc[96], detail[64];
+	struct dbres *res = NULL;
+	struct ref_form rf;
+	int rc;
+
+	if (k == NULL)
+		return TC_ENOTFOUND;
+	if ((rc = load_row(r, k, r->ids[0], &rf, &res, price, cost)) != 0)
+		return rc;
+	snprintf(idtext, sizeof(idtext), "%lld", (long long)r->ids[0]);
+	snprintf(detail, sizeof(detail), "code=%s", rf.val[F_CODE]);
+	if ((rc = db_begin(r->app->db)) != 0 ||
+	    (rc = db_exec(r->app->db, &refdata_db,
+	    ST(kind_index(k), S_SET_ACTIVE), DB_ARGS(P_INT(active ? 1 : 0),
+	    P_INT(r->ids[0])), NULL, NULL)) != 0 ||
+	    (rc = audit_write(r, active ? "refdata_activate" :
+	    "refdata_deactivate", k->entity, idtext, detail)) != 0 ||
+	    (rc = db_commit(r->app->db)) != 0) {
+		db_rollback(r->app->db);
+		dbres_free(res);
+		return rc;
+	}
+	dbres_free(res);
+	snprintf(loc, sizeof(loc), "/admin/refdata/%s?done=%s", k->slug,
+	    active ? "activated" : "deactivated");
+	return http_redirect(r, loc);
+}
+
+static int
+deactivate_post(struct req *r)
+{
+	return set_active(r, false);
+}
+
+static int
+activate_post(struct req *r)
+{
+	return set_active(r, true);
+}
+
+#define KIND_ROUTES(slug) \
+	{ "GET", "/admin/refdata/" slug, ROLE_ADMIN, list_get }, \
+	{ "GET", "/admin/refdata/" slug "/new", ROLE_ADMIN, new_get }, \
+	{ "POST", "/admin/refdata/" slug "/new", ROLE_ADMIN, new_post }, \
+	{ "GET", "/admin/refdata/" slug "/#/edit", ROLE_ADMIN, edit_get }, \
+	{ "POST", "/admin/refdata/" slug "/#/edit", ROLE_ADMIN, edit_post }, \
+	{ "POST", "/admin/refdata/" slug "/#/deactivate", ROLE_ADMIN, \
+	    deactivate_post }, \
+	{ "POST", "/admin/refdata/" slug "/#/activate", ROLE_ADMIN, \
+	    activate_post }
+
+static const struct route refdata_routes[] = {
+	{ "GET", "/admin/refdata", ROLE_ADMIN, overview_get },
+	KIND_ROUTES("product-types"),
+	KIND_ROUTES("regions"),
+	KIND_ROUTES("channels"),
+	KIND_ROUTES("products"),
+};
+
+const struct route_set refdata_route_set = ROUTE_SET(refdata_routes);

@@ -1,0 +1,86 @@
+{{%AUTOESCAPE context="HTML"}}{{>SALES_TABS}}
+<header class="page-head">
+  <div>
+    <p class="eyebrow"><a href="/sales/customers">{{t_cust_title}}</a> · <span class="mono">{{code}}</span></p>
+    <h1>{{name}} <span class="badge {{status_class}}">{{status_label}}</span></h1>
+    <p>{{region}} · {{channel}} · {{t_sales_owner}}: {{owner}}</p>
+  </div>
+  {{#CAN_EDIT}}<div class="actions"><a class="btn primary" href="{{base}}/edit">{{t_common_edit}}</a></div>{{/CAN_EDIT}}
+</header>
+<div class="kpis">
+  <div class="kpi"><p class="kpi-label">{{t_cust_kpi_booked}}</p><p class="kpi-value money">{{booked_total}}<small>{{t_cust_yuan}}</small></p></div>
+  <div class="kpi"><p class="kpi-label">{{t_cust_kpi_open_opps}}</p><p class="kpi-value">{{open_opps}}</p><p class="kpi-sub">{{t_cust_kpi_open_amount}} {{open_amount}}</p></div>
+  <div class="kpi"><p class="kpi-label">{{t_sales_contacts}}</p><p class="kpi-value">{{n_contacts}}</p></div>
+</div>
+<div class="grid-2">
+<section class="card">
+  <h2>{{t_cust_details}}</h2>
+  <dl class="details">
+    <dt>{{t_sales_code}}</dt><dd class="mono">{{code}}</dd>
+    <dt>{{t_sales_name}}</dt><dd>{{name}}</dd>
+    <dt>{{t_sales_region}}</dt><dd>{{region}}</dd>
+    <dt>{{t_sales_industry}}</dt><dd>{{industry}}{{#NO_INDUSTRY}}<span class="muted">—</span>{{/NO_INDUSTRY}}</dd>
+    <dt>{{t_cust_default_channel}}</dt><dd>{{channel}}</dd>
+    <dt>{{t_cust_owner_rep}}</dt><dd>{{owner}}</dd>
+    <dt>{{t_sales_status}}</dt><dd><span class="badge {{status_class}}">{{status_label}}</span></dd>
+    <dt>{{t_cust_created}}</dt><dd>{{created}}</dd>
+    <dt>{{t_cust_updated}}</dt><dd>{{updated}}</dd>
+  </dl>
+</section>
+<section class="card" id="contacts">
+  <div class="card-head"><h2>{{t_sales_contacts}}</h2></div>
+  {{#NO_CONTACTS}}<p class="empty">{{t_cust_no_contacts}}</p>{{/NO_CONTACTS}}
+  {{#HAS_CONTACTS}}<div class="table-wrap"><table class="data compact">
+    <thead><tr><th>{{t_sales_name}}</th><th>{{t_cust_contact_title}}</th><th>{{t_cust_contact_phone}}</th><th>{{t_cust_contact_email}}</th>{{#CAN_EDIT}}<th><span class="visually-hidden">{{t_common_actions}}</span></th>{{/CAN_EDIT}}</tr></thead>
+    <tbody>{{/HAS_CONTACTS}}{{#CONTACT}}<tr>
+      <td>{{name}}</td><td>{{title}}</td><td class="nowrap">{{phone}}</td><td>{{email}}</td>
+      {{#CONTACT_EDIT}}<td class="nowrap right"><a class="btn small ghost" href="{{base}}/contacts/{{cid}}/edit">{{t_common_edit}}</a>
+        <form method="post" action="{{base}}/contacts/{{cid}}/delete" class="inline-form" data-confirm="{{t_cust_contact_confirm_delete}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="btn small ghost">{{t_common_delete}}</button></form></td>{{/CONTACT_EDIT}}
+    </tr>{{/CONTACT}}{{#HAS_CONTACTS}}</tbody>
+  </table></div>{{/HAS_CONTACTS}}
+  {{#CONTACT_ADD}}<h2>{{t_cust_contact_add}}</h2>
+  <form method="post" action="{{base}}/contacts" class="form" novalidate>
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    {{#CONTACT_ADD_OPEN}}<div class="flash error" role="alert">{{t_cust_form_errors}}</div>{{/CONTACT_ADD_OPEN}}
+  <div class="field">
+    <label for="c_name" class="required">{{t_sales_name}}</label>
+    <input id="c_name" name="name" type="text" value="{{c_name}}" maxlength="100"{{#C_NAME_ERROR}} aria-invalid="true" aria-describedby="c_name-error"{{/C_NAME_ERROR}}>
+    {{#C_NAME_ERROR}}<p class="error" id="c_name-error">{{error}}</p>{{/C_NAME_ERROR}}
+  </div>
+  <div class="field">
+    <label for="c_title">{{t_cust_contact_title}}</label>
+    <input id="c_title" name="title" type="text" value="{{c_title}}" maxlength="100"{{#C_TITLE_ERROR}} aria-invalid="true" aria-describedby="c_title-error"{{/C_TITLE_ERROR}}>
+    {{#C_TITLE_ERROR}}<p class="error" id="c_title-error">{{error}}</p>{{/C_TITLE_ERROR}}
+  </div>
+  <div class="field">
+    <label for="c_phone">{{t_cust_contact_phone}}</label>
+    <input id="c_phone" name="phone" type="tel" value="{{c_phone}}" maxlength="40"{{#C_PHONE_ERROR}} aria-invalid="true" aria-describedby="c_phone-error"{{/C_PHONE_ERROR}}>
+    {{#C_PHONE_ERROR}}<p class="error" id="c_phone-error">{{error}}</p>{{/C_PHONE_ERROR}}
+  </div>
+  <div class="field">
+    <label for="c_email">{{t_cust_contact_email}}</label>
+    <input id="c_email" name="email" type="email" value="{{c_email}}" maxlength="254"{{#C_EMAIL_ERROR}} aria-invalid="true" aria-describedby="c_email-error"{{/C_EMAIL_ERROR}}>
+    {{#C_EMAIL_ERROR}}<p class="error" id="c_email-error">{{error}}</p>{{/C_EMAIL_ERROR}}
+  </div>
+    <div class="form-actions"><button type="submit" class="btn">{{t_cust_contact_add}}</button></div>
+  </form>{{/CONTACT_ADD}}
+</section>
+</div>
+{{#ACTIVITIES}}<section class="card">
+  <div class="card-head"><h2>{{t_cust_recent_activities}}</h2><a href="/sales/activities">{{t_sales_nav_activities}}</a></div>
+  <ol class="timeline">{{#ACTIVITY}}<li><span class="when">{{date}}</span><div class="what"><strong>{{kind}}</strong> {{notes}}{{#NEXT_STEP}}<br><span class="muted">{{t_cust_next_step}}: {{next_step}}</span>{{/NEXT_STEP}}{{#ACT_OPP}} · <a href="/sales/opportunities/{{opp_id}}">{{t_sales_opportunity}}</a>{{/ACT_OPP}} <span class="who">{{who}}</span></div></li>{{/ACTIVITY}}</ol>
+</section>{{/ACTIVITIES}}
+{{#OPPS}}<section class="card">
+  <div class="card-head"><h2>{{t_sales_opportunities}}</h2></div>
+  <div class="table-wrap"><table class="data compact">
+    <thead><tr><th>{{t_cust_opp_title}}</th><th>{{t_sales_stage}}</th><th class="num">{{t_sales_amount}}</th><th>{{t_sales_expected_close}}</th><th>{{t_sales_owner}}</th></tr></thead>
+    <tbody>{{#OPP}}<tr><td class="wrap"><a href="/sales/opportunities/{{oid}}">{{title}}</a></td><td><span class="badge {{stage_class}}">{{stage}}</span></td><td class="num money">{{amount}}</td><td>{{close}}</td><td>{{who}}</td></tr>{{/OPP}}</tbody>
+  </table></div>
+</section>{{/OPPS}}
+{{#ORDERS}}<section class="card">
+  <div class="card-head"><h2>{{t_sales_orders}}</h2></div>
+  <div class="table-wrap"><table class="data compact">
+    <thead><tr><th>{{t_sales_order_no}}</th><th>{{t_sales_date}}</th><th>{{t_sales_status}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
+    <tbody>{{#ORDER}}<tr><td class="mono"><a href="/sales/orders/{{oid}}">{{order_no}}</a>{{#RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/RETURN}}</td><td>{{date}}</td><td><span class="badge {{status_class}}">{{status}}</span></td><td class="num money{{#NEG}} neg{{/NEG}}">{{amount}}</td></tr>{{/ORDER}}</tbody>
+  </table></div>
+</section>{{/ORDERS}}
