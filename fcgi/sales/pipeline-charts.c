@@ -1,0 +1,618 @@
+/* pipeline-charts.c: the sales overview, the funnel with stage-to-stage
+ * conversion, the weighted forecast beside what was won, and the admin
+ * page of stage probabilities and the stale-days setting.  Charts are
+ * SVG drawn by the template from integer geometry computed here. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/fmt.h"
+#include "sales/pipeline-date.h"
+#include "sales/pipeline.h"
+
+/* Who a chart covers: the scope, narrowed to one rep and/or a team. */
+#define NARROW_SQL(col) " AND (? = 0 OR " col " = ?) AND (? = '' OR " col \
+	" IN (SELECT np.id FROM people np WHERE np.team = ?))"
+#define NARROW_ARGS(n) P_INT((n)->rep), P_INT((n)->rep), \
+	P_TEXT((n)->team), P_TEXT((n)->team)
+
+enum stmt {
+	STMT_WEEK_ACTIVITIES,
+	STMT_WON_MONTH,
+	STMT_TEAMS,
+	STMT_STAGE_TOTALS,
+	STMT_CONVERSION,
+	STMT_FORECAST,
+	STMT_WON,
+	STMT_SET_PROBABILITY,
+	STMT_SET_STALE,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_WEEK_ACTIVITIES] =
+	    "SELECT COUNT(*) FROM activities a WHERE " SCOPE_SQL("a.owner_id")
+	    " AND a.activity_date >= ? AND a.activity_date < ?",
+	[STMT_WON_MONTH] =
+	    "SELECT COUNT(*), COALESCE(SUM(o.amount), 0) FROM opportunities o"
+	    " WHERE o.stage = 'won' AND " SCOPE_SQL("o.owner_id")
+	    " AND o.stage_changed_at >= ? AND o.stage_changed_at < ?",
+	[STMT_TEAMS] =
+	    "SELECT DISTINCT p.team FROM people p WHERE p.team <> ''"
+	    " AND (CAST(p.roles AS UNSIGNED) & 3) <> 0 AND "
+	    SCOPE_SQL("p.id") " ORDER BY p.team",
+	[STMT_STAGE_TOTALS] =
+	    "SELECT o.stage, COUNT(*), COALESCE(SUM(o.amount), 0)"
+	    " FROM opportunities o WHERE " SCOPE_SQL("o.owner_id")
+	    NARROW_SQL("o.owner_id") " GROUP BY o.stage",
+	/* Of the opportunities in open stage X at some time in [from, to]
+	 * (entered X by the end of the period and not left it before its
+	 * start), how many moved, after entering X and by the end of the
+	 * period, to a later stage other than lost. */
+	[STMT_CONVERSION] =
+	    "SELECT c.to_stage, COUNT(DISTINCT c.opportunity_id),"
+	    " COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1"
+	    "  FROM opportunity_stage_changes n JOIN stages ns"
+	    "  ON ns.code = n.to_stage WHERE n.opportunity_id = c.opportunity_id"
+	    "  AND n.id > c.id AND n.changed_at < DATE_ADD(?, INTERVAL 1 DAY)"
+	    "  AND ns.position > s.position AND n.to_stage <> 'lost')"
+	    "  THEN c.opportunity_id END)"
+	    " FROM opportunity_stage_changes c"
+	    " JOIN stages s ON s.code = c.to_stage"
+	    " JOIN opportunities o ON o.id = c.opportunity_id"
+	    " WHERE s.is_open AND c.changed_at < DATE_ADD(?, INTERVAL 1 DAY)"
+	    " AND NOT EXISTS (SELECT 1 FROM opportunity_stage_changes l"
+	    "  WHERE l.opportunity_id = c.opportunity_id AND l.id > c.id"
+	    "  AND l.changed_at < ?)"
+	    " AND " SCOPE_SQL("o.owner_id") NARROW_SQL("o.owner_id")
+	    " GROUP BY c.to_stage",
+	[STMT_FORECAST] =
+	    "SELECT DATE_FORMAT(o.expected_close, '%Y-%m'),"
+	    " SUM(o.amount * s.probability), COUNT(*), SUM(o.amount)"
+	    " FROM opportunities o JOIN stages s ON s.code = o.stage"
+	    " WHERE s.is_open AND " SCOPE_SQL("o.owner_id")
+	    NARROW_SQL("o.owner_id")
+	    " AND o.expected_close >= ? AND o.expected_close < ? GROUP BY 1",
+	[STMT_WON] =
+	    "SELECT DATE_FORMAT(o.stage_changed_at, '%Y-%m'), SUM(o.amount),"
+	    " COUNT(*) FROM opportunities o WHERE o.stage = 'won' AND "
+	    SCOPE_SQL("o.owner_id") NARROW_SQL("o.owner_id")
+	    " AND o.stage_changed_at >= ? AND o.stage_changed_at < ?"
+	    " GROUP BY 1",
+	[STMT_SET_PROBABILITY] =
+	    "UPDATE stages SET probability = ? WHERE code = ?",
+	[STMT_SET_STALE] =
+	    "INSERT INTO settings (name, value) VALUES ('stale_days', ?)"
+	    " ON DUPLICATE KEY UPDATE value = VALUES(value)",
+};
+
+static struct db_table chart_db = DB_TABLE("pipeline-charts", stmts);
+
+/* ---- overview ---- */
+
+void pipe_opp_rows(struct req *r, struct tdict *d, const char *section,
+    const struct pipe_opp *v, size_t from, size_t to);
+
+int
+pipe_overview_get(struct req *r)
+{
+	struct tdict *d = page_body(r);
+	struct scope s = scope_read(r);
+	struct pipe_opp_filter flt = { .open_only = true };
+	struct pipe_opp *v = NULL;
+	struct dbres *res;
+	int64_t today = pipe_today(), monday, amount = 0, weighted = 0;
+	size_t n = 0, overdue = 0, top = 0;
+	char from[16], to[16];
+	int y, m, dd, rc;
+
+	if ((rc = pipe_opps_load(r, &s, &flt, &v, &n)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		amount += v[i].amount;
+		weighted += v[i].weighted;
+		if (v[i].tags & PIPE_TAG_OVERDUE)
+			overdue++;
+		if (v[i].score > 0 && top < 10)
+			top++;
+	}
+	pipe_set_money(d, "open_amount", amount);
+	pipe_set_money(d, "open_weighted", weighted);
+	tdict_set_int(d, "open_count", (long long)n);
+	tdict_set_int(d, "overdue_count", (long long)overdue);
+	if (top > 0)
+		pipe_opp_rows(r, tdict_add_section(d, "ATTENTION_TABLE"), "OPP",
+		    v, 0, top);
+	else
+		tdict_show_section(d, "ATTENTION_EMPTY");
+	pipe_opps_free(v, n);
+
+	monday = today - (pipe_weekday(today) - 1);
+	pipe_fmt_date(from, sizeof(from), monday);
+	pipe_fmt_date(to, sizeof(to), monday + 7);
+	if ((rc = db_query(r->app->db, &chart_db, STMT_WEEK_ACTIVITIES,
+	    DB_ARGS(SCOPE_ARGS(&s), P_TEXT(from), P_TEXT(to)), &res)) != 0)
+		return rc;
+	tdict_set_int(d, "week_activities", dbres_int(res, 0, 0));
+	dbres_free(res);
+	pipe_civil(today, &y, &m, &dd);
+	snprintf(from, sizeof(from), "%04d-%02d-01", y, m);
+	pipe_month_add(&y, &m, 1);
+	snprintf(to, sizeof(to), "%04d-%02d-01", y, m);
+	if ((rc = db_query(r->app->db, &chart_db, STMT_WON_MONTH,
+	    DB_ARGS(SCOPE_ARGS(&s), P_TEXT(from), P_TEXT(to)), &res)) != 0)
+		return rc;
+	tdict_set_int(d, "won_count", dbres_int(res, 0, 0));
+	pipe_set_money(d, "won_amount", dbres_money(res, 0, 1));
+	dbres_free(res);
+	if (has_role(r, PIPE_ROLES_WRITE))
+		tdict_show_section(d, "CAN_WRITE");
+	if (has_role(r, ROLE_ADMIN))
+		tdict_show_section(d, "IS_ADMIN");
+	tdict_set(d, "scope_label", tr(r, s.kind == SCOPE_ALL ?
+	    "pipe_scope_all" : s.kind == SCOPE_TEAM ? "pipe_scope_team" :
+	    "pipe_scope_own"));
+	sales_tabs(r, "overview");
+	return page_send(r, 200, "sales/pipeline-overview.tpl",
+	    "pipe_overview_title", "sales");
+}
+
+/* ---- who a chart covers ---- */
+
+struct narrow {
+	int64_t rep;
+	const char *team;
+};
+
+/* Reads ?rep= and ?team= (kept only when in scope), fills the pickers.
+ * Returns 0 or a tc_err. */
+static int
+narrow_read(struct req *r, struct tdict *d, const struct scope *s,
+    struct narrow *n)
+{
+	const char *rep = req_get(&r->q, "rep");
+	const char *team = req_get(&r->q, "team");
+	struct dbres *res;
+	int rc;
+
+	n->rep = 0;
+	n->team = "";
+	if (rep != NULL && strtoll(rep, NULL, 10) > 0) {
+		if ((rc = pipe_person_in_scope(r, s, strtoll(rep, NULL, 10))) < 0)
+			return rc;
+		if (rc == 1)
+			n->rep = strtoll(rep, NULL, 10);
+	}
+	if ((rc = pipe_rep_options(r, d, "REP_OPT", s, rep)) < 0)
+		return rc;
+	if (s->kind == SCOPE_OWN)
+		return 0;
+	tdict_show_section(d, "REP_PICKER");
+	if (s->kind != SCOPE_ALL)
+		return 0;
+	if ((rc = db_query(r->app->db, &chart_db, STMT_TEAMS,
+	    DB_ARGS(SCOPE_ARGS(s)), &res)) != 0)
+		return rc;
+	tdict_show_section(d, "TEAM_PICKER");
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		struct tdict *o = tdict_add_section(d, "TEAM_OPT");
+
+		tdict_set(o, "value", dbres_text(res, i, 0));
+		tdict_set(o, "label", dbres_text(res, i, 0));
+		if (team != NULL && strcmp(team, dbres_text(res, i, 0)) == 0) {
+			tdict_show_section(o, "SELECTED");
+			/* Points into the query, which outlives the page. */
+			n->team = team;
+		}
+	}
+	dbres_free(res);
+	return 0;
+}
+
+/* ---- funnel ---- */
+
+int
+pipe_funnel_get(struct req *r)
+{
+	struct tdict *d = page_body(r);
+	struct scope s = scope_read(r);
+	struct pipe_stage st[PIPE_MAX_STAGES];
+	int64_t count[PIPE_MAX_STAGES] = { 0 }, amount[PIPE_MAX_STAGES] = { 0 };
+	int64_t in[PIPE_MAX_STAGES] = { 0 }, reached[PIPE_MAX_STAGES] = { 0 };
+	int64_t today = pipe_today(), from_d, to_d, maxc = 0;
+	const char *qf = req_get(&r->q, "from"), *qt = req_get(&r->q, "to");
+	struct narrow nw;
+	struct dbres *res;
+	char from[16], to[16];
+	size_t nst;
+	int rc;
+
+	if ((rc = pipe_stages(r, st, &nst)) != 0 ||
+	    (rc = narrow_read(r, d, &s, &nw)) != 0)
+		return rc;
+	/* The period: by default the last 90 days. */
+	if (qf == NULL || !pipe_parse_date(qf, &from_d))
+		from_d = today - 89;
+	if (qt == NULL || !pipe_parse_date(qt, &to_d))
+		to_d = today;
+	if (to_d < from_d) {
+		int64_t t = to_d;
+
+		to_d = from_d;
+		from_d = t;
+	}
+	pipe_fmt_date(from, sizeof(from), from_d);
+	pipe_fmt_date(to, sizeof(to), to_d);
+	tdict_set(d, "from", from);
+	tdict_set(d, "to", to);
+	if ((rc = db_query(r->app->db, &chart_db, STMT_STAGE_TOTALS,
+	    DB_ARGS(SCOPE_ARGS(&s), NARROW_ARGS(&nw)), &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++)
+		for (size_t k = 0; k < nst; k++)
+			if (strcmp(st[k].code, dbres_text(res, i, 0)) == 0) {
+				count[k] = dbres_int(res, i, 1);
+				amount[k] = dbres_money(res, i, 2);
+			}
+	dbres_free(res);
+	if ((rc = db_query(r->app->db, &chart_db, STMT_CONVERSION,
+	    DB_ARGS(P_TEXT(to), P_TEXT(to), P_TEXT(from), SCOPE_ARGS(&s),
+	    NARROW_ARGS(&nw)), &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++)
+		for (size_t k = 0; k < nst; k++)
+			if (strcmp(st[k].code, dbres_text(res, i, 0)) == 0) {
+				in[k] = dbres_int(res, i, 1);
+				reached[k] = dbres_int(res, i, 2);
+			}
+	dbres_free(res);
+	for (size_t k = 0; k < nst; k++)
+		if (count[k] > maxc)
+			maxc = count[k];
+	/* The chart: one centred bar per stage, width by count. */
+	{
+		const int left = 150, span = 440, row = 44, bar = 32;
+		int64_t total = 0, total_amount = 0;
+
+		for (size_t k = 0; k < nst; k++) {
+			struct tdict *b = tdict_add_section(d, "BAR");
+			struct tdict *t = tdict_add_section(d, "STAGE_ROW");
+			long long w = maxc > 0 ? count[k] * span / maxc : 0;
+			char cls[16];
+
+			if (count[k] > 0 && w < 4)
+				w = 4;
+			tdict_set(b, "label", pipe_stage_label(r, st[k].code));
+			tdict_set_int(b, "x", left + (span - w) / 2);
+			tdict_set_int(b, "y", (long long)(k * row + 6));
+			tdict_set_int(b, "w", w);
+			tdict_set_int(b, "h", bar);
+			tdict_set_int(b, "ty", (long long)(k * row + 6 + 21));
+			tdict_set_int(b, "count", count[k]);
+			snprintf(cls, sizeof(cls), "s%zu", k % 6 + 1);
+			tdict_set(b, "class", strcmp(st[k].code, "lost") == 0 ?
+			    "s5" : strcmp(st[k].code, "won") == 0 ? "s6" : "s1");
+			pipe_set_money(b, "amount", amount[k]);
+			tdict_set(t, "stage", st[k].code);
+			tdict_set(t, "label", pipe_stage_label(r, st[k].code));
+			tdict_set_int(t, "count", count[k]);
+			pipe_set_money(t, "amount", amount[k]);
+			tdict_set_int(t, "probability", st[k].probability);
+			total += count[k];
+			total_amount += amount[k];
+		}
+		tdict_set_int(d, "chart_h", (long long)(nst * row + 8));
+		tdict_set_int(d, "total_count", total);
+		pipe_set_money(d, "total_amount", total_amount);
+	}
+	/* Conversion rows: each open stage to the next. */
+	for (size_t k = 0; k + 1 < nst; k++) {
+		struct tdict *c;
+		int pm;
+		char pct[32], cls[16];
+
+		if (!st[k].open)
+			continue;
+		c = tdict_add_section(d, "CONV");
+		pm = pipe_conversion_permille(reached[k], in[k]);
+		tdict_set(c, "from_label", pipe_stage_label(r, st[k].code));
+		tdict_set(c, "to_label", pipe_stage_label(r, st[k + 1].code));
+		tdict_set_int(c, "entered", in[k]);
+		tdict_set_int(c, "reached", reached[k]);
+		snprintf(pct, sizeof(pct), "%d.%d%%", pm / 10, pm % 10);
+		tdict_set(c, "pct", in[k] > 0 ? pct : "–");
+		snprintf(cls, sizeof(cls), "w%d", (pm + 25) / 50 * 5);
+		tdict_set(c, "wclass", cls);
+	}
+	sales_tabs(r, "funnel");
+	return page_send(r, 200, "sales/pipeline-funnel.tpl",
+	    "pipe_funnel_title", "sales");
+}
+
+/* ---- forecast ---- */
+
+#define FC_PAST 5       /* months before the current one */
+#define FC_AHEAD 5      /* months after it */
+#define FC_SLOTS (FC_PAST + 1 + FC_AHEAD)
+
+int
+pipe_forecast_get(struct req *r)
+{
+	struct tdict *d = page_body(r);
+	struct scope s = scope_read(r);
+	struct narrow nw;
+	struct dbres *res;
+	char keys[FC_SLOTS][16], from[32], to[32];
+	int64_t weighted[FC_SLOTS] = { 0 }, pipeline[FC_SLOTS] = { 0 };
+	int64_t won[FC_SLOTS] = { 0 }, nopen[FC_SLOTS] = { 0 };
+	int64_t nwon[FC_SLOTS] = { 0 }, maxv = 0;
+	int64_t tw = 0, tp = 0, twon = 0;
+	int y, m, dd, rc;
+
+	if ((rc = narrow_read(r, d, &s, &nw)) != 0)
+		return rc;
+	pipe_civil(pipe_today(), &y, &m, &dd);
+	pipe_month_add(&y, &m, -FC_PAST);
+	for (int i = 0; i < FC_SLOTS; i++) {
+		int yy = y, mm = m;
+
+		pipe_month_add(&yy, &mm, i);
+		snprintf(keys[i], sizeof(keys[i]), "%04d-%02d", (yy % 10000 +
+		    10000) % 10000, (mm % 100 + 100) % 100);
+	}
+	/* Weighted pipeline: this month and the next FC_AHEAD. */
+	snprintf(from, sizeof(from), "%s-01", keys[FC_PAST]);
+	{
+		int yy = y, mm = m;
+
+		pipe_month_add(&yy, &mm, FC_SLOTS);
+		snprintf(to, sizeof(to), "%04d-%02d-01", yy, mm);
+	}
+	if ((rc = db_query(r->app->db, &chart_db, STMT_FORECAST,
+	    DB_ARGS(SCOPE_ARGS(&s), NARROW_ARGS(&nw), P_TEXT(from),
+	    P_TEXT(to)), &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++)
+		for (int k = FC_PAST; k < FC_SLOTS; k++)
+			if (strcmp(keys[k], dbres_text(res, i, 0)) == 0) {
+				/* SUM(amount x percent) / 100, to the fen. */
+				weighted[k] = pipe_weighted(dbres_money(res, i, 1), 1);
+				nopen[k] = dbres_int(res, i, 2);
+				pipeline[k] = dbres_money(res, i, 3);
+			}
+	dbres_free(res);
+	/* Won: the FC_PAST months before this one, and this one. */
+	snprintf(from, sizeof(from), "%s-01", keys[0]);
+	{
+		int yy = y, mm = m;
+
+		pipe_month_add(&yy, &mm, FC_PAST + 1);
+		snprintf(to, sizeof(to), "%04d-%02d-01", yy, mm);
+	}
+	if ((rc = db_query(r->app->db, &chart_db, STMT_WON,
+	    DB_ARGS(SCOPE_ARGS(&s), NARROW_ARGS(&nw), P_TEXT(from),
+	    P_TEXT(to)), &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++)
+		for (int k = 0; k <= FC_PAST; k++)
+			if (strcmp(keys[k], dbres_text(res, i, 0)) == 0) {
+				won[k] = dbres_money(res, i, 1);
+				nwon[k] = dbres_int(res, i, 2);
+			}
+	dbres_free(res);
+	for (int k = 0; k < FC_SLOTS; k++) {
+		if (won[k] > maxv)
+			maxv = won[k];
+		if (weighted[k] > maxv)
+			maxv = weighted[k];
+	}
+	/* Chart geometry: plot 60..700 x 20..220. */
+	{
+		const int x0 = 70, slot = 58, top = 20, h = 200, bw = 20;
+		int64_t scale = maxv > 0 ? maxv : 100;
+
+		for (int g = 0; g <= 4; g++) {
+			struct tdict *gl = tdict_add_section(d, "GRID");
+			char lab[FMT_MONEY_SIZE];
+
+			tdict_set_int(gl, "y", top + h - g * h / 4);
+			/* Axis labels in whole CNY. */
+			fmt_money(lab, scale * g / 4 / 100 * 100, true);
+			lab[strlen(lab) - 3] = '\0';
+			tdict_set(gl, "label", lab);
+			tdict_set_int(gl, "ty", top + h - g * h / 4 + 4);
+		}
+		for (int k = 0; k < FC_SLOTS; k++) {
+			struct tdict *c = tdict_add_section(d, "SLOT");
+			int x = x0 + k * slot;
+
+			tdict_set(c, "month", keys[k]);
+			tdict_set(c, "month_short", keys[k] + 2);
+			tdict_set_int(c, "tx", x + slot / 2);
+			if (k <= FC_PAST) {
+				struct tdict *b = tdict_add_section(c, "WON_BAR");
+				long long bh = won[k] * h / scale;
+
+				tdict_set_int(b, "x", x + slot / 2 - bw);
+				tdict_set_int(b, "y", top + h - bh);
+				tdict_set_int(b, "w", bw);
+				tdict_set_int(b, "h", bh);
+				pipe_set_money(b, "value", won[k]);
+			}
+			if (k >= FC_PAST) {
+				struct tdict *b = tdict_add_section(c, "FC_BAR");
+				long long bh = weighted[k] * h / scale;
+
+				tdict_set_int(b, "x", k == FC_PAST ?
+				    x + slot / 2 : x + slot / 2 - bw / 2);
+				tdict_set_int(b, "y", top + h - bh);
+				tdict_set_int(b, "w", bw);
+				tdict_set_int(b, "h", bh);
+				pipe_set_money(b, "value", weighted[k]);
+			}
+		}
+		tdict_set_int(d, "axis_y", top + h);
+		tdict_set_int(d, "axis_x2", x0 + FC_SLOTS * slot);
+		tdict_set_int(d, "label_y", top + h + 18);
+	}
+	for (int k = 0; k < FC_SLOTS; k++) {
+		struct tdict *row = tdict_add_section(d, "MONTH");
+
+		tdict_set(row, "month", keys[k]);
+		if (k == FC_PAST)
+			tdict_show_section(row, "CURRENT");
+		if (k <= FC_PAST) {
+			struct tdict *w = tdict_add_section(row, "HAS_WON");
+
+			pipe_set_money(w, "won", won[k]);
+			tdict_set_int(w, "won_count", nwon[k]);
+			twon += won[k];
+		} else
+			tdict_show_section(row, "NO_WON");
+		if (k >= FC_PAST) {
+			struct tdict *w = tdict_add_section(row, "HAS_FC");
+
+			pipe_set_money(w, "pipeline", pipeline[k]);
+			pipe_set_money(w, "weighted", weighted[k]);
+			tdict_set_int(w, "open_count", nopen[k]);
+			tw += weighted[k];
+			tp += pipeline[k];
+		} else
+			tdict_show_section(row, "NO_FC");
+	}
+	pipe_set_money(d, "total_won", twon);
+	pipe_set_money(d, "total_weighted", tw);
+	pipe_set_money(d, "total_pipeline", tp);
+	sales_tabs(r, "forecast");
+	return page_send(r, 200, "sales/pipeline-forecast.tpl",
+	    "pipe_forecast_title", "sales");
+}
+
+/* ---- stage probabilities and stale days (admin) ---- */
+
+static const struct field prob_field = { "probability", form_int64, 1, 0,
+	100, "pipe_err_probability", NULL };
+static const struct field stale_field = { "stale_days", form_int64, 1, 1,
+	365, "pipe_err_stale_days", NULL };
+
+static int
+stages_page(struct req *r, int status, bool posted)
+{
+	struct tdict *d = page_body(r);
+	struct pipe_stage st[PIPE_MAX_STAGES];
+	size_t nst;
+	int stale, rc;
+	char name[64];
+
+	if ((rc = pipe_stages(r, st, &nst)) != 0 ||
+	    (rc = pipe_stale_days(r, &stale)) != 0)
+		return rc;
+	for (size_t k = 0; k < nst; k++) {
+		struct tdict *row = tdict_add_section(d, "STAGE");
+		const char *raw;
+
+		tdict_set(row, "code", st[k].code);
+		tdict_set(row, "label", pipe_stage_label(r, st[k].code));
+		tdict_set_int(row, "position", st[k].position);
+		tdict_set(row, "state", tr(r, st[k].open ? "pipe_stage_open" :
+		    "pipe_stage_closed"));
+		snprintf(name, sizeof(name), "prob_%.16s", st[k].code);
+		tdict_set(row, "name", name);
+		raw = posted ? req_get(&r->form, name) : NULL;
+		if (raw != NULL) {
+			struct form_value v;
+			char *scratch = NULL;
+
+			tdict_set(row, "value", raw);
+			if (form_check(&prob_field, raw, &scratch, &v) != 0)
+				pipe_field_error(r, row, "PROB_ERROR",
+				    "pipe_err_probability");
+			free(scratch);
+		} else
+			tdict_set_int(row, "value", st[k].probability);
+	}
+	if (posted) {
+		const char *raw = req_get(&r->form, "stale_days");
+		struct form_value v;
+		char *scratch = NULL;
+
+		tdict_set(d, "stale_days", raw);
+		if (form_check(&stale_field, raw, &scratch, &v) != 0)
+			pipe_field_error(r, d, "STALE_DAYS_ERROR",
+			    "pipe_err_stale_days");
+		free(scratch);
+	} else
+		tdict_set_int(d, "stale_days", stale);
+	if (req_get(&r->q, "done") != NULL)
+		page_flash(r, "ok", tr(r, "pipe_flash_saved"));
+	sales_tabs(r, "overview");
+	return page_send(r, status, "sales/pipeline-stages.tpl",
+	    "pipe_stages_title", "sales");
+}
+
+int
+pipe_stages_get(struct req *r)
+{
+	return stages_page(r, 200, false);
+}
+
+int
+pipe_stages_post(struct req *r)
+{
+	struct pipe_stage st[PIPE_MAX_STAGES];
+	int64_t prob[PIPE_MAX_STAGES], stale;
+	char detail[256], name[64];
+	size_t nst, k = 0;
+	struct form_value v;
+	char *scratch = NULL;
+	bool bad = false;
+	int rc;
+
+	if ((rc = pipe_stages(r, st, &nst)) != 0)
+		return rc;
+	for (size_t i = 0; i < nst; i++) {
+		snprintf(name, sizeof(name), "prob_%.16s", st[i].code);
+		if (form_check(&prob_field, req_get(&r->form, name), &scratch,
+		    &v) != 0)
+			bad = true;
+		else
+			prob[i] = v.i;
+		free(scratch);
+		scratch = NULL;
+	}
+	if (form_check(&stale_field, req_get(&r->form, "stale_days"),
+	    &scratch, &v) != 0)
+		bad = true;
+	stale = v.i;
+	free(scratch);
+	if (bad)
+		return stages_page(r, 400, true);
+	if ((rc = db_begin(r->app->db)) != 0)
+		return rc;
+	detail[0] = '\0';
+	for (size_t i = 0; i < nst; i++) {
+		if ((rc = db_exec(r->app->db, &chart_db, STMT_SET_PROBABILITY,
+		    DB_ARGS(P_INT(prob[i]), P_TEXT(st[i].code)), NULL,
+		    NULL)) != 0)
+			goto fail;
+		k += (size_t)snprintf(detail + k, k < sizeof(detail) ?
+		    sizeof(detail) - k : 0, "%s=%lld ", st[i].code,
+		    (long long)prob[i]);
+	}
+	snprintf(name, sizeof(name), "%lld", (long long)stale);
+	if (k < sizeof(detail))
+		snprintf(detail + k, sizeof(detail) - k, "stale_days=%s", name);
+	if ((rc = db_exec(r->app->db, &chart_db, STMT_SET_STALE,
+	    DB_ARGS(P_TEXT(name)), NULL, NULL)) != 0 ||
+	    (rc = audit_write(r, "pipeline_settings", "stages", "", detail)) != 0)
+		goto fail;
+	if ((rc = db_commit(r->app->db)) != 0)
+		return rc;
+	return http_redirect(r, "/sales/stages?done=saved");
+fail:
+	db_rollback(r->app->db);
+	return rc;
+}

@@ -1,0 +1,795 @@
+/* pipeline-opportunities.c: the opportunity list (classified, filtered,
+ * sorted, paged), the form to create and edit one, its detail page with
+ * stage history and activity timeline, and moving it through the stages.
+ * Every stage change, creation included, is recorded in
+ * opportunity_stage_changes with time and user, and audited. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/fmt.h"
+#include "sales/pipeline-date.h"
+#include "sales/pipeline.h"
+
+enum stmt {
+	STMT_OPP_EXTRA,
+	STMT_OPP_LOCK,
+	STMT_OPP_INSERT,
+	STMT_OPP_UPDATE,
+	STMT_OPP_STAGE,
+	STMT_CHANGE_INSERT,
+	STMT_CHANGES,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_OPP_EXTRA] =
+	    "SELECT o.needs, o.lost_reason, o.created_at, o.stage_changed_at"
+	    " FROM opportunities o WHERE o.id = ? AND " SCOPE_SQL("o.owner_id"),
+	[STMT_OPP_LOCK] =
+	    "SELECT o.stage, o.owner_id, o.customer_id, o.title, o.needs,"
+	    " o.amount, o.expected_close, o.next_follow_up, o.lost_reason"
+	    " FROM opportunities o WHERE o.id = ? AND " SCOPE_SQL("o.owner_id")
+	    " FOR UPDATE",
+	[STMT_OPP_INSERT] =
+	    "INSERT INTO opportunities (owner_id, customer_id, title, needs,"
+	    " amount, stage, expected_close, next_follow_up, lost_reason)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_OPP_UPDATE] =
+	    "UPDATE opportunities o SET o.owner_id = ?, o.customer_id = ?,"
+	    " o.title = ?, o.needs = ?, o.amount = ?, o.expected_close = ?,"
+	    " o.next_follow_up = ?, o.lost_reason = ?"
+	    " WHERE o.id = ? AND " SCOPE_SQL("o.owner_id"),
+	[STMT_OPP_STAGE] =
+	    "UPDATE opportunities o SET o.stage = ?, o.stage_changed_at = NOW(),"
+	    " o.lost_reason = CASE WHEN ? = 'lost' THEN ? ELSE o.lost_reason END"
+	    " WHERE o.id = ? AND " SCOPE_SQL("o.owner_id"),
+	[STMT_CHANGE_INSERT] =
+	    "INSERT INTO opportunity_stage_changes (opportunity_id, from_stage,"
+	    " to_stage, changed_at, changed_by) VALUES (?, ?, ?, NOW(), ?)",
+	[STMT_CHANGES] =
+	    "SELECT ch.from_stage, ch.to_stage, ch.changed_at, p.name"
+	    " FROM opportunity_stage_changes ch JOIN people p"
+	    " ON p.id = ch.changed_by WHERE ch.opportunity_id = ?"
+	    " ORDER BY ch.changed_at, ch.id",
+};
+
+static struct db_table opp_db = DB_TABLE("opportunities", stmts);
+
+static const char *const stage_codes[] = {
+	"lead", "qualified", "proposal", "negotiation", "won", "lost", NULL
+};
+
+/* ---- the list ---- */
+
+/* Sort columns: the query's name, a comparator. */
+typedef int (*opp_cmp)(const struct pipe_opp *, const struct pipe_opp *);
+
+static int
+cmp_i64(int64_t a, int64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int c_title(const struct pipe_opp *a, const struct pipe_opp *b)
+{ return strcmp(a->title, b->title); }
+static int c_customer(const struct pipe_opp *a, const struct pipe_opp *b)
+{ return strcmp(a->customer, b->customer); }
+static int c_owner(const struct pipe_opp *a, const struct pipe_opp *b)
+{ return strcmp(a->owner, b->owner); }
+static int c_amount(const struct pipe_opp *a, const struct pipe_opp *b)
+{ return cmp_i64(a->amount, b->amount); }
+static int c_weighted(const struct pipe_opp *a, const struct pipe_opp *b)
+{ return cmp_i64(a->weighted, b->weighted); }
+static int c_stage(const struct pipe_opp *a, const struct pipe_opp *b)
+{ return a->facts.stage_pos - b->facts.stage_pos; }
+static int c_close(const struct pipe_opp *a, const struct pipe_opp *b)
+{ return strcmp(a->close, b->close); }
+static int c_follow(const struct pipe_opp *a, const struct pipe_opp *b)
+{ return strcmp(a->follow_up, b->follow_up); }
+static int c_score(const struct pipe_opp *a, const struct pipe_opp *b)
+{ return a->score - b->score; }
+
+static const struct sort_col {
+	const char *name;
+	opp_cmp cmp;
+	const char *label_key;
+	bool num;
+} sort_cols[] = {
+	{ "title", c_title, "pipe_opp_title", false },
+	{ "customer", c_customer, "sales_customer", false },
+	{ "owner", c_owner, "sales_owner", false },
+	{ "stage", c_stage, "sales_stage", false },
+	{ "amount", c_amount, "sales_amount", true },
+	{ "weighted", c_weighted, "pipe_weighted", true },
+	{ "close", c_close, "sales_expected_close", false },
+	{ "follow_up", c_follow, "sales_next_follow_up", false },
+	{ "score", c_score, "pipe_score", true },
+};
+#define NSORT (sizeof(sort_cols) / sizeof(sort_cols[0]))
+
+static const struct sort_col *sort_active;
+static int sort_desc;
+
+static int
+by_column(const void *a, const void *b)
+{
+	const struct pipe_opp *x = a, *y = b;
+	int c = sort_active->cmp(x, y);
+
+	if (c == 0)
+		c = cmp_i64(x->id, y->id);
+	return sort_desc ? -c : c;
+}
+
+static void
+opp_row(struct req *r, struct tdict *row, const struct pipe_opp *o)
+{
+	tdict_set_int(row, "id", o->id);
+	tdict_set(row, "title", o->title);
+	tdict_set_int(row, "customer_id", o->customer_id);
+	tdict_set(row, "customer", o->customer);
+	tdict_set(row, "owner", o->owner);
+	tdict_set(row, "stage", o->stage);
+	tdict_set(row, "stage_label", pipe_stage_label(r, o->stage));
+	pipe_set_money(row, "amount", o->amount);
+	pipe_set_money(row, "weighted", o->weighted);
+	tdict_set(row, "close", o->close);
+	tdict_set(row, "follow_up", o->follow_up);
+	tdict_set_int(row, "score", o->score);
+	pipe_tags_fill(r, row, o->tags);
+}
+
+/* Fills rows of section into d (used by the overview too). */
+void pipe_opp_rows(struct req *r, struct tdict *d, const char *section,
+    const struct pipe_opp *v, size_t from, size_t to);
+
+void
+pipe_opp_rows(struct req *r, struct tdict *d, const char *section,
+    const struct pipe_opp *v, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		opp_row(r, tdict_add_section(d, section), &v[i]);
+}
+
+int
+pipe_opps_get(struct req *r)
+{
+	struct tdict *d = page_body(r);
+	struct scope s = scope_read(r);
+	struct pipe_opp_filter flt = { 0 };
+	struct pipe_stage st[PIPE_MAX_STAGES];
+	struct pipe_opp *v = NULL;
+	struct tdict *tbl;
+	const char *stage = req_get(&r->q, "stage");
+	const char *rep = req_get(&r->q, "rep");
+	const char *cust = req_get(&r->q, "customer");
+	const char *tag = req_get(&r->q, "tag");
+	const char *month = req_get(&r->q, "month");
+	const char *sort = req_get(&r->q, "sort");
+	const char *dir = req_get(&r->q, "dir");
+	const char *pg = req_get(&r->q, "page");
+	char base[1024], enc[256], href[1200];
+	size_t nst, n = 0, k, page = 1, pages;
+	int64_t sum = 0, wsum = 0;
+	int rc;
+
+	if ((rc = pipe_stages(r, st, &nst)) != 0)
+		return rc;
+	if (stage != NULL && pipe_stage_find(st, nst, stage) != NULL)
+		flt.stage = stage;
+	if (rep != NULL)
+		flt.owner = strtoll(rep, NULL, 10) > 0 ? strtoll(rep, NULL, 10) : 0;
+	if (cust != NULL)
+		flt.customer = strtoll(cust, NULL, 10) > 0 ?
+		    strtoll(cust, NULL, 10) : 0;
+	flt.tags = pipe_tag_of(tag);
+	if (month != NULL && strlen(month) == 7 && month[4] == '-')
+		flt.close_month = month;
+	if (pg != NULL && strtol(pg, NULL, 10) > 0)
+		page = (size_t)strtol(pg, NULL, 10);
+	/* The query of the filters, for sort links and the pager. */
+	k = 0;
+	base[0] = '\0';
+#define ADDQ(name, val) do { if ((val) != NULL && *(val) != '\0') { \
+	pipe_urlenc(enc, sizeof(enc), (val)); \
+	k += (size_t)snprintf(base + k, k < sizeof(base) ? sizeof(base) - k : 0, \
+	    "%s=%s&", (name), enc); } } while (0)
+	ADDQ("stage", flt.stage);
+	ADDQ("rep", rep);
+	ADDQ("customer", cust);
+	ADDQ("tag", flt.tags ? tag : NULL);
+	ADDQ("month", flt.close_month);
+#undef ADDQ
+	if ((rc = pipe_opps_load(r, &s, &flt, &v, &n)) != 0)
+		return rc;
+	sort_active = NULL;
+	for (size_t i = 0; sort != NULL && i < NSORT; i++)
+		if (strcmp(sort, sort_cols[i].name) == 0)
+			sort_active = &sort_cols[i];
+	sort_desc = dir != NULL && strcmp(dir, "desc") == 0;
+	if (sort_active != NULL && n > 1)
+		qsort(v, n, sizeof(*v), by_column);
+	tbl = n > 0 ? tdict_add_section(d, "TOTALS") : d;
+	for (size_t i = 0; i < NSORT; i++) {
+		struct tdict *h = tdict_add_section(tbl, "SORT_COL");
+		bool cur = sort_active == &sort_cols[i];
+
+		tdict_set(h, "label", tr(r, sort_cols[i].label_key));
+		snprintf(href, sizeof(href), "/sales/opportunities?%ssort=%s&dir=%s",
+		    base, sort_cols[i].name, cur && !sort_desc ? "desc" : "asc");
+		tdict_set(h, "href", href);
+		tdict_set(h, "class", sort_cols[i].num ? "num" : "");
+		if (cur)
+			tdict_set(h, "aria_sort", sort_desc ? "descending" :
+			    "ascending");
+		else
+			tdict_set(h, "aria_sort", "none");
+	}
+	if (sort_active == NULL)
+		tdict_show_section(d, "SORT_PRIORITY");
+	pages = n == 0 ? 1 : (n + PIPE_PER_PAGE - 1) / PIPE_PER_PAGE;
+	if (page > pages)
+		page = pages;
+	for (size_t i = 0; i < n; i++) {
+		sum += v[i].amount;
+		wsum += v[i].weighted;
+	}
+	pipe_opp_rows(r, tbl, "OPP", v, (page - 1) * PIPE_PER_PAGE,
+	    page * PIPE_PER_PAGE < n ? page * PIPE_PER_PAGE : n);
+	if (n == 0)
+		tdict_show_section(d, "EMPTY");
+	else {
+		tdict_set_int(tbl, "count", (long long)n);
+		pipe_set_money(tbl, "total_amount", sum);
+		pipe_set_money(tbl, "total_weighted", wsum);
+	}
+	if (pages > 1) {
+		struct tdict *p = tdict_add_section(d, "PAGER");
+		char sq[128] = "";
+
+		if (sort_active != NULL)
+			snprintf(sq, sizeof(sq), "sort=%s&dir=%s&",
+			    sort_active->name, sort_desc ? "desc" : "asc");
+		for (size_t i = 1; i <= pages; i++) {
+			struct tdict *pi = tdict_add_section(p, "PAGE");
+
+			tdict_set_int(pi, "n", (long long)i);
+			snprintf(href, sizeof(href),
+			    "/sales/opportunities?%s%spage=%zu", base, sq, i);
+			tdict_set(pi, "href", href);
+			if (i == page)
+				tdict_show_section(pi, "CURRENT");
+			else
+				tdict_show_section(pi, "LINK");
+		}
+		tdict_set_int(p, "page", (long long)page);
+		tdict_set_int(p, "pages", (long long)pages);
+	}
+	/* Filters. */
+	for (size_t i = 0; i < nst; i++) {
+		struct tdict *o = tdict_add_section(d, "STAGE_OPT");
+
+		tdict_set(o, "value", st[i].code);
+		tdict_set(o, "label", pipe_stage_label(r, st[i].code));
+		if (flt.stage != NULL && strcmp(flt.stage, st[i].code) == 0)
+			tdict_show_section(o, "SELECTED");
+	}
+	for (size_t i = 0; i < PIPE_TAG__COUNT; i++) {
+		struct tdict *o = tdict_add_section(d, "TAG_OPT");
+		char key[64];
+
+		tdict_set(o, "value", pipe_tag_code(i));
+		snprintf(key, sizeof(key), "pipe_tag_%s", pipe_tag_code(i));
+		tdict_set(o, "label", tr(r, key));
+		if (flt.tags == (1u << i))
+			tdict_show_section(o, "SELECTED");
+	}
+	if ((rc = pipe_rep_options(r, d, "REP_OPT", &s, rep)) < 0 ||
+	    (rc = pipe_customer_options(r, d, "CUSTOMER_OPT", &s, cust)) < 0) {
+		pipe_opps_free(v, n);
+		return rc;
+	}
+	tdict_set(d, "month", flt.close_month != NULL ? flt.close_month : "");
+	if (has_role(r, PIPE_ROLES_WRITE))
+		tdict_show_section(d, "CAN_WRITE");
+	pipe_opps_free(v, n);
+	sales_tabs(r, "opportunities");
+	return page_send(r, 200, "sales/pipeline-opportunities.tpl",
+	    "pipe_opps_title", "sales");
+}
+
+/* ---- the form ---- */
+
+enum opp_field {
+	F_OWNER, F_CUSTOMER, F_TITLE, F_NEEDS, F_AMOUNT, F_STAGE, F_CLOSE,
+	F_FOLLOW_UP, F_LOST_REASON, F__MAX
+};
+
+static const struct field opp_fields[F__MAX] = {
+	[F_OWNER] = { "owner", form_int64, 1, 1, INT32_MAX, "pipe_err_owner",
+	    NULL },
+	[F_CUSTOMER] = { "customer", form_int64, 1, 1, INT32_MAX,
+	    "pipe_err_customer", NULL },
+	[F_TITLE] = { "title", form_text, 1, 1, 200, "pipe_err_title", NULL },
+	[F_NEEDS] = { "needs", form_text_multiline, 0, 0, 5000,
+	    "pipe_err_needs", NULL },
+	[F_AMOUNT] = { "amount", form_money, 1, 0, 999999999999999LL,
+	    "pipe_err_amount", NULL },
+	[F_STAGE] = { "stage", form_oneof, 0, 0, 0, "pipe_err_stage",
+	    stage_codes },
+	[F_CLOSE] = { "expected_close", form_date, 1, 0, 0, "pipe_err_close",
+	    NULL },
+	[F_FOLLOW_UP] = { "next_follow_up", form_date, 0, 0, 0,
+	    "pipe_err_follow_up", NULL },
+	[F_LOST_REASON] = { "lost_reason", form_text, 0, 0, 255,
+	    "pipe_err_lost_reason", NULL },
+};
+
+/* Renders the form.  f (may be NULL) holds what was typed; otherwise
+ * values were set in d by the caller.  id 0: a new opportunity. */
+static int
+opp_form_page(struct req *r, int status, int64_t id, const char *stage,
+    const struct form *f, const char *owner, const char *customer)
+{
+	struct tdict *d = page_body(r);
+	struct scope ws = scope_write(r);
+	int rc;
+
+	if (f != NULL)
+		pipe_form_fill(r, d, f);
+	if (id == 0) {
+		tdict_show_section(d, "NEW");
+		for (size_t i = 0; stage_codes[i] != NULL; i++) {
+			struct tdict *o = tdict_add_section(d, "STAGE_OPT");
+
+			tdict_set(o, "value", stage_codes[i]);
+			tdict_set(o, "label", pipe_stage_label(r, stage_codes[i]));
+			if (stage != NULL && strcmp(stage, stage_codes[i]) == 0)
+				tdict_show_section(o, "SELECTED");
+		}
+		tdict_set(d, "action", "/sales/opportunities/new");
+		tdict_set(d, "cancel", "/sales/opportunities");
+	} else {
+		char buf[96];
+
+		tdict_show_section(d, "EDIT");
+		tdict_set_int(d, "id", id);
+		snprintf(buf, sizeof(buf), "/sales/opportunities/%lld/edit",
+		    (long long)id);
+		tdict_set(d, "action", buf);
+		snprintf(buf, sizeof(buf), "/sales/opportunities/%lld",
+		    (long long)id);
+		tdict_set(d, "cancel", buf);
+		if (stage != NULL && strcmp(stage, "lost") == 0)
+			tdict_show_section(d, "LOST");
+		tdict_set(d, "stage_label", pipe_stage_label(r, stage));
+	}
+	if ((rc = pipe_rep_options(r, d, "OWNER_OPT", &ws, owner)) < 0)
+		return rc;
+	if ((rc = pipe_customer_options(r, d, "CUSTOMER_OPT", &ws,
+	    customer)) < 0)
+		return rc;
+	if (rc == 0)
+		tdict_show_section(d, "NO_CUSTOMERS");
+	sales_tabs(r, "opportunities");
+	return page_send(r, status, "sales/pipeline-opportunity-form.tpl",
+	    id == 0 ? "pipe_opp_new" : "pipe_opp_edit", "sales");
+}
+
+int
+pipe_opp_new_get(struct req *r)
+{
+	struct tdict *d = page_body(r);
+	const char *cust = req_get(&r->q, "customer");
+	char me[32];
+
+	snprintf(me, sizeof(me), "%lld", (long long)r->me.id);
+	tdict_set(d, "customer", cust);
+	return opp_form_page(r, 200, 0, "lead", NULL, me, cust);
+}
+
+/* Checks the cross-field rules of a valid form: owner and customer in
+ * the write scope, a reason when lost.  Marks errors in f.  Returns 0 or
+ * a negative tc_err. */
+static int
+opp_check(struct req *r, struct form *f, const char *stage)
+{
+	struct scope ws = scope_write(r);
+	int rc;
+
+	if (f->e[F_OWNER].err == 0 && f->e[F_OWNER].present) {
+		if ((rc = pipe_person_in_scope(r, &ws,
+		    form_int(f, F_OWNER, 0))) < 0)
+			return rc;
+		if (rc == 0) {
+			f->e[F_OWNER].err = FORM_EINVALID;
+			f->e[F_OWNER].msg = "pipe_err_owner";
+			f->nerr++;
+		}
+	}
+	if (f->e[F_CUSTOMER].err == 0 && f->e[F_CUSTOMER].present) {
+		if ((rc = pipe_customer_in_scope(r, &ws,
+		    form_int(f, F_CUSTOMER, 0))) < 0)
+			return rc;
+		if (rc == 0) {
+			f->e[F_CUSTOMER].err = FORM_EINVALID;
+			f->e[F_CUSTOMER].msg = "pipe_err_customer";
+			f->nerr++;
+		}
+	}
+	if (stage != NULL && strcmp(stage, "lost") == 0 &&
+	    f->e[F_LOST_REASON].err == 0 && !f->e[F_LOST_REASON].present) {
+		f->e[F_LOST_REASON].err = FORM_EREQUIRED;
+		f->e[F_LOST_REASON].msg = "pipe_err_lost_reason";
+		f->nerr++;
+	}
+	return 0;
+}
+
+static int
+record_change(struct req *r, int64_t id, const char *from, const char *to)
+{
+	char idt[32], detail[64];
+	int rc;
+
+	snprintf(idt, sizeof(idt), "%lld", (long long)id);
+	snprintf(detail, sizeof(detail), "%s -> %s", from ? from : "-", to);
+	if ((rc = db_exec(r->app->db, &opp_db, STMT_CHANGE_INSERT,
+	    DB_ARGS(P_INT(id), P_TEXT_OR_NULL(from), P_TEXT(to),
+	    P_INT(r->me.id)), NULL, NULL)) != 0)
+		return rc;
+	return audit_write(r, "opportunity_stage", "opportunity", idt, detail);
+}
+
+int
+pipe_opp_new_post(struct req *r)
+{
+	struct form f;
+	const char *stage;
+	uint64_t id = 0;
+	char idt[32], loc[96];
+	int rc;
+
+	if ((rc = form_validate(&f, opp_fields, F__MAX, &r->form)) ==
+	    TC_ENOMEM)
+		goto out;
+	stage = f.e[F_STAGE].err == 0 && f.e[F_STAGE].present ?
+	    form_str(&f, F_STAGE) : "lead";
+	if ((rc = opp_check(r, &f, stage)) != 0)
+		goto out;
+	if (f.nerr > 0) {
+		rc = opp_form_page(r, 400, 0, f.e[F_STAGE].raw, &f,
+		    f.e[F_OWNER].raw, f.e[F_CUSTOMER].raw);
+		goto out;
+	}
+	if ((rc = db_begin(r->app->db)) != 0)
+		goto out;
+	if ((rc = db_exec(r->app->db, &opp_db, STMT_OPP_INSERT,
+	    DB_ARGS(P_INT(form_int(&f, F_OWNER, 0)),
+	    P_INT(form_int(&f, F_CUSTOMER, 0)), P_TEXT(form_str(&f, F_TITLE)),
+	    P_TEXT(form_str(&f, F_NEEDS) ? form_str(&f, F_NEEDS) : ""),
+	    P_MONEY(form_int(&f, F_AMOUNT, 0)), P_TEXT(stage),
+	    P_TEXT(form_str(&f, F_CLOSE)),
+	    P_TEXT_OR_NULL(form_str(&f, F_FOLLOW_UP)),
+	    P_TEXT(strcmp(stage, "lost") == 0 && form_str(&f, F_LOST_REASON) ?
+	    form_str(&f, F_LOST_REASON) : "")), NULL, &id)) != 0)
+		goto fail;
+	snprintf(idt, sizeof(idt), "%llu", (unsigned long long)id);
+	if ((rc = audit_write(r, "opportunity_create", "opportunity", idt,
+	    form_str(&f, F_TITLE))) != 0 ||
+	    (rc = record_change(r, (int64_t)id, NULL, stage)) != 0)
+		goto fail;
+	if ((rc = db_commit(r->app->db)) != 0)
+		goto out;
+	snprintf(loc, sizeof(loc), "/sales/opportunities/%llu?done=created",
+	    (unsigned long long)id);
+	rc = http_redirect(r, loc);
+	goto out;
+fail:
+	db_rollback(r->app->db);
+out:
+	form_free(&f);
+	return rc;
+}
+
+int
+pipe_opp_edit_get(struct req *r)
+{
+	struct tdict *d = page_body(r);
+	struct scope ws = scope_write(r);
+	struct dbres *res;
+	char owner[32], cust[32], amount[FMT_MONEY_SIZE], stage[17];
+	int rc;
+
+	if ((rc = db_begin(r->app->db)) != 0)
+		return rc;
+	rc = db_query(r->app->db, &opp_db, STMT_OPP_LOCK,
+	    DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&ws)), &res);
+	db_rollback(r->app->db);
+	if (rc != 0)
+		return rc;
+	if (dbres_rows(res) != 1) {
+		dbres_free(res);
+		return TC_ENOTFOUND;
+	}
+	snprintf(stage, sizeof(stage), "%s", dbres_text(res, 0, 0));
+	snprintf(owner, sizeof(owner), "%s", dbres_text(res, 0, 1));
+	snprintf(cust, sizeof(cust), "%s", dbres_text(res, 0, 2));
+	tdict_set(d, "title", dbres_text(res, 0, 3));
+	tdict_set(d, "needs", dbres_text(res, 0, 4));
+	tdict_set(d, "amount", fmt_money(amount, dbres_money(res, 0, 5), false));
+	tdict_set(d, "expected_close", dbres_text(res, 0, 6));
+	tdict_set(d, "next_follow_up", dbres_text(res, 0, 7));
+	tdict_set(d, "lost_reason", dbres_text(res, 0, 8));
+	dbres_free(res);
+	return opp_form_page(r, 200, r->ids[0], stage, NULL, owner, cust);
+}
+
+int
+pipe_opp_edit_post(struct req *r)
+{
+	struct scope ws = scope_write(r);
+	struct dbres *res = NULL;
+	struct form f;
+	char stage[17], idt[32], loc[96];
+	int rc;
+
+	if ((rc = form_validate(&f, opp_fields, F__MAX, &r->form)) ==
+	    TC_ENOMEM)
+		goto out;
+	if ((rc = db_begin(r->app->db)) != 0)
+		goto out;
+	if ((rc = db_query(r->app->db, &opp_db, STMT_OPP_LOCK,
+	    DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&ws)), &res)) != 0)
+		goto fail;
+	if (dbres_rows(res) != 1) {
+		rc = TC_ENOTFOUND;
+		goto fail;
+	}
+	snprintf(stage, sizeof(stage), "%s", dbres_text(res, 0, 0));
+	/* The stage is changed by its own action, never by this form. */
+	f.e[F_STAGE].err = 0;
+	if ((rc = opp_check(r, &f, stage)) != 0)
+		goto fail;
+	if (f.nerr > 0) {
+		db_rollback(r->app->db);
+		rc = opp_form_page(r, 400, r->ids[0], stage, &f,
+		    f.e[F_OWNER].raw, f.e[F_CUSTOMER].raw);
+		goto out;
+	}
+	snprintf(idt, sizeof(idt), "%lld", (long long)r->ids[0]);
+	if ((rc = db_exec(r->app->db, &opp_db, STMT_OPP_UPDATE,
+	    DB_ARGS(P_INT(form_int(&f, F_OWNER, 0)),
+	    P_INT(form_int(&f, F_CUSTOMER, 0)), P_TEXT(form_str(&f, F_TITLE)),
+	    P_TEXT(form_str(&f, F_NEEDS) ? form_str(&f, F_NEEDS) : ""),
+	    P_MONEY(form_int(&f, F_AMOUNT, 0)), P_TEXT(form_str(&f, F_CLOSE)),
+	    P_TEXT_OR_NULL(form_str(&f, F_FOLLOW_UP)),
+	    P_TEXT(strcmp(stage, "lost") == 0 && form_str(&f, F_LOST_REASON) ?
+	    form_str(&f, F_LOST_REASON) : ""),
+	    P_INT(r->ids[0]), SCOPE_ARGS(&ws)), NULL, NULL)) != 0 ||
+	    (rc = audit_write(r, "opportunity_update", "opportunity", idt,
+	    form_str(&f, F_TITLE))) != 0)
+		goto fail;
+	if ((rc = db_commit(r->app->db)) != 0)
+		goto out;
+	snprintf(loc, sizeof(loc), "/sales/opportunities/%lld?done=saved",
+	    (long long)r->ids[0]);
+	rc = http_redirect(r, loc);
+	goto out;
+fail:
+	db_rollback(r->app->db);
+out:
+	dbres_free(res);
+	form_free(&f);
+	return rc;
+}
+
+/* ---- the detail page ---- */
+
+static int
+opp_detail_page(struct req *r, int status, const char *reason,
+    const char *reason_err)
+{
+	struct tdict *d = page_body(r);
+	struct scope s = scope_read(r);
+	struct pipe_opp_filter flt = { .id = r->ids[0] };
+	struct pipe_stage st[PIPE_MAX_STAGES];
+	struct pipe_opp *v = NULL;
+	struct dbres *res = NULL;
+	const char *done = req_get(&r->q, "done");
+	const struct pipe_stage *cur;
+	bool can = has_role(r, PIPE_ROLES_WRITE);
+	size_t n = 0, nst;
+	char buf[128];
+	int rc;
+
+	if ((rc = pipe_stages(r, st, &nst)) != 0 ||
+	    (rc = pipe_opps_load(r, &s, &flt, &v, &n)) != 0)
+		return rc;
+	if (n != 1) {
+		pipe_opps_free(v, n);
+		return TC_ENOTFOUND;
+	}
+	opp_row(r, d, &v[0]);
+	tdict_set(d, "owner_name", v[0].owner);
+	cur = pipe_stage_find(st, nst, v[0].stage);
+	tdict_set_int(d, "probability", cur ? cur->probability : 0);
+	if ((rc = db_query(r->app->db, &opp_db, STMT_OPP_EXTRA,
+	    DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&s)), &res)) != 0)
+		goto out;
+	if (dbres_rows(res) == 1) {
+		tdict_set(d, "needs", dbres_text(res, 0, 0));
+		if (strcmp(v[0].stage, "lost") == 0)
+			tdict_set(tdict_add_section(d, "LOST_REASON"),
+			    "lost_reason", dbres_text(res, 0, 1));
+		tdict_set(d, "created_at", dbres_text(res, 0, 2));
+	}
+	dbres_free(res);
+	res = NULL;
+	/* Stage steps (open path to won), history, actions. */
+	for (size_t i = 0; i < nst; i++) {
+		struct tdict *sd;
+
+		if (strcmp(st[i].code, "lost") != 0) {
+			sd = tdict_add_section(d, "STEP");
+			tdict_set(sd, "label", pipe_stage_label(r, st[i].code));
+			if (cur != NULL && strcmp(cur->code, "lost") != 0 &&
+			    st[i].position < cur->position)
+				tdict_set(sd, "class", "done");
+			else if (cur != NULL && st[i].position == cur->position)
+				tdict_set(sd, "class", "current");
+		}
+		if (!can || (cur != NULL && strcmp(st[i].code, cur->code) == 0))
+			continue;
+		if (strcmp(st[i].code, "lost") == 0)
+			continue;
+		sd = tdict_add_section(d, "MOVE");
+		tdict_set(sd, "to", st[i].code);
+		tdict_set(sd, "label", pipe_stage_label(r, st[i].code));
+		tdict_set(sd, "class", strcmp(st[i].code, "won") == 0 ?
+		    "primary" : "");
+	}
+	if (can && (cur == NULL || strcmp(cur->code, "lost") != 0)) {
+		struct tdict *l = tdict_add_section(d, "MOVE_LOST");
+
+		tdict_set(l, "lost_reason", reason);
+		if (reason_err != NULL) {
+			tdict_set(tdict_add_section(l, "LOST_REASON_ERROR"),
+			    "error", tr(r, reason_err));
+		}
+	}
+	if (has_role(r, PIPE_ROLES_WRITE))
+		tdict_show_section(d, "CAN_WRITE");
+	if (strcmp(v[0].stage, "won") == 0) {
+		struct tdict *w = tdict_add_section(d, "WON");
+
+		if (v[0].order_id > 0) {
+			struct tdict *o = tdict_add_section(w, "HAS_ORDER");
+
+			snprintf(buf, sizeof(buf), "/sales/orders/%lld",
+			    (long long)v[0].order_id);
+			tdict_set(o, "order_href", buf);
+		} else if (has_role(r, PIPE_ROLES_WRITE)) {
+			struct tdict *o = tdict_add_section(w, "CREATE_ORDER");
+
+			snprintf(buf, sizeof(buf),
+			    "/sales/orders/new?opportunity=%lld",
+			    (long long)v[0].id);
+			tdict_set(o, "order_new_href", buf);
+		}
+	}
+	if ((rc = db_query(r->app->db, &opp_db, STMT_CHANGES,
+	    DB_ARGS(P_INT(r->ids[0])), &res)) != 0)
+		goto out;
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		struct tdict *h = tdict_add_section(d, "CHANGE");
+
+		if (dbres_null(res, i, 0))
+			tdict_show_section(h, "CREATED");
+		else
+			tdict_set(tdict_add_section(h, "FROM"), "from",
+			    pipe_stage_label(r, dbres_text(res, i, 0)));
+		tdict_set(h, "to", pipe_stage_label(r, dbres_text(res, i, 1)));
+		tdict_set(h, "to_code", dbres_text(res, i, 1));
+		tdict_set(h, "at", dbres_text(res, i, 2));
+		tdict_set(h, "by", dbres_text(res, i, 3));
+	}
+	if ((rc = pipe_timeline_fill(r, d, 0, r->ids[0])) != 0)
+		goto out;
+	snprintf(buf, sizeof(buf), "/sales/activities/new?customer=%lld&"
+	    "opportunity=%lld", (long long)v[0].customer_id,
+	    (long long)v[0].id);
+	tdict_set(d, "log_href", buf);
+	if (done != NULL) {
+		if (strcmp(done, "created") == 0)
+			page_flash(r, "ok", tr(r, "pipe_flash_opp_created"));
+		else if (strcmp(done, "saved") == 0)
+			page_flash(r, "ok", tr(r, "pipe_flash_saved"));
+		else if (strcmp(done, "stage") == 0)
+			page_flash(r, "ok", tr(r, "pipe_flash_stage"));
+	}
+	if (reason_err != NULL)
+		page_flash(r, "error", tr(r, reason_err));
+	sales_tabs(r, "opportunities");
+	rc = page_send(r, status, "sales/pipeline-opportunity.tpl",
+	    "pipe_opp_detail", "sales");
+out:
+	dbres_free(res);
+	pipe_opps_free(v, n);
+	return rc;
+}
+
+int
+pipe_opp_get(struct req *r)
+{
+	return opp_detail_page(r, 200, "", NULL);
+}
+
+enum stage_field { S_TO, S_REASON, S__MAX };
+
+static const struct field stage_fields[S__MAX] = {
+	[S_TO] = { "to", form_oneof, 1, 0, 0, "pipe_err_stage", stage_codes },
+	[S_REASON] = { "lost_reason", form_text, 0, 0, 255,
+	    "pipe_err_lost_reason", NULL },
+};
+
+int
+pipe_opp_stage_post(struct req *r)
+{
+	struct scope ws = scope_write(r);
+	struct dbres *res = NULL;
+	struct form f;
+	const char *to;
+	char from[17], loc[96];
+	int rc;
+
+	if ((rc = form_validate(&f, stage_fields, S__MAX, &r->form)) ==
+	    TC_ENOMEM)
+		goto out;
+	if ((rc = db_begin(r->app->db)) != 0)
+		goto out;
+	if ((rc = db_query(r->app->db, &opp_db, STMT_OPP_LOCK,
+	    DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&ws)), &res)) != 0)
+		goto fail;
+	if (dbres_rows(res) != 1) {
+		rc = TC_ENOTFOUND;
+		goto fail;
+	}
+	snprintf(from, sizeof(from), "%s", dbres_text(res, 0, 0));
+	if (f.e[S_TO].err != 0) {
+		rc = TC_EINVAL;
+		goto fail;
+	}
+	to = form_str(&f, S_TO);
+	if (strcmp(to, "lost") == 0 && (f.e[S_REASON].err != 0 ||
+	    !f.e[S_REASON].present)) {
+		db_rollback(r->app->db);
+		rc = opp_detail_page(r, 400, f.e[S_REASON].raw,
+		    "pipe_err_lost_reason");
+		goto out;
+	}
+	if (strcmp(to, from) != 0) {
+		if ((rc = db_exec(r->app->db, &opp_db, STMT_OPP_STAGE,
+		    DB_ARGS(P_TEXT(to), P_TEXT(to),
+		    P_TEXT(form_str(&f, S_REASON) ? form_str(&f, S_REASON) : ""),
+		    P_INT(r->ids[0]), SCOPE_ARGS(&ws)), NULL, NULL)) != 0 ||
+		    (rc = record_change(r, r->ids[0], from, to)) != 0)
+			goto fail;
+	}
+	if ((rc = db_commit(r->app->db)) != 0)
+		goto out;
+	snprintf(loc, sizeof(loc), "/sales/opportunities/%lld?done=stage",
+	    (long long)r->ids[0]);
+	rc = http_redirect(r, loc);
+	goto out;
+fail:
+	db_rollback(r->app->db);
+out:
+	dbres_free(res);
+	form_free(&f);
+	return rc;
+}

@@ -1,0 +1,133 @@
+/* pipeline.h: what the pipeline's files (activities, opportunities,
+ * funnel, forecast, overview) share.  Route handlers answer as app.h's
+ * route_fn; the helpers fill a page's dictionary from the database,
+ * always within a scope (scope.h). */
+#ifndef TC_SALES_PIPELINE_H
+#define TC_SALES_PIPELINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/app.h"
+#include "core/form.h"
+#include "sales/pipeline-priority.h"
+#include "sales/sales.h"
+#include "sales/scope.h"
+
+#define PIPE_ROLES_WRITE (ROLE_SALES | ROLE_MANAGER)
+#define PIPE_MAX_STAGES 8
+#define PIPE_PER_PAGE 50
+
+/* One stage of the funnel, from table stages. */
+struct pipe_stage {
+	char code[17];
+	int position;
+	int probability;
+	bool open;
+};
+
+/* The stages in funnel order.  Returns 0 with *n filled, or a tc_err. */
+int pipe_stages(struct req *r, struct pipe_stage st[PIPE_MAX_STAGES],
+    size_t *n);
+
+/* The stage of code in st[0..n), or NULL. */
+const struct pipe_stage *pipe_stage_find(const struct pipe_stage *st,
+    size_t n, const char *code);
+
+/* settings.stale_days (30 when missing or bad).  Returns 0 or a tc_err. */
+int pipe_stale_days(struct req *r, int *days);
+
+/* Today's day number (pipeline-date.h), local time. */
+int64_t pipe_today(void);
+
+/* The label of stage code in r's language (sales_stage_<code>). */
+const char *pipe_stage_label(struct req *r, const char *code);
+
+/* Sets name to fen written grouped ("1,234.50"). */
+void pipe_set_money(struct tdict *d, const char *name, int64_t fen);
+
+/* Adds rows of section (value, label, SELECTED) for every customer of
+ * scope s, marking selected (a decimal id, may be NULL).  Returns the
+ * number of rows, or a negative tc_err. */
+int pipe_customer_options(struct req *r, struct tdict *d,
+    const char *section, const struct scope *s, const char *selected);
+
+/* The same for the people of scope s who hold sales data (everyone of
+ * the scope's teams; for SCOPE_ALL the sales department's people). */
+int pipe_rep_options(struct req *r, struct tdict *d, const char *section,
+    const struct scope *s, const char *selected);
+
+/* Whether person id is within scope s (for a rep picker).  Returns 1, 0
+ * or a negative tc_err. */
+int pipe_person_in_scope(struct req *r, const struct scope *s, int64_t id);
+
+/* Whether customer id is within scope s.  Returns 1, 0 or a tc_err. */
+int pipe_customer_in_scope(struct req *r, const struct scope *s,
+    int64_t id);
+
+/* An opportunity as the lists show it. */
+struct pipe_opp {
+	int64_t id, customer_id, owner_id, order_id;
+	char *title, *customer, *owner;
+	char stage[17];
+	char close[11], follow_up[11];
+	int64_t amount, weighted;
+	struct pipe_facts facts;
+	unsigned tags;
+	int score;
+};
+
+/* The filters of an opportunity list (0 / "" / NULL: any). */
+struct pipe_opp_filter {
+	const char *stage;
+	int64_t owner;
+	int64_t customer;
+	const char *close_month;    /* "YYYY-MM" */
+	bool open_only;
+	unsigned tags;              /* every bit must be present */
+	int64_t id;                 /* one opportunity */
+};
+
+/* Loads the opportunities of scope s matching flt, with their tags and
+ * score computed, in priority order (score desc, expected close asc, id
+ * asc).  *out is an array of *n (free with pipe_opps_free).  Returns 0
+ * or a tc_err. */
+int pipe_opps_load(struct req *r, const struct scope *s,
+    const struct pipe_opp_filter *flt, struct pipe_opp **out, size_t *n);
+
+void pipe_opps_free(struct pipe_opp *v, size_t n);
+
+/* Adds the tag labels of tags as rows of section TAG (code, label) of d. */
+void pipe_tags_fill(struct req *r, struct tdict *d, unsigned tags);
+
+/* Sets each field's raw input as variable <name>, and for a field in
+ * error shows section <NAME>_ERROR with variable error (translated). */
+void pipe_form_fill(struct req *r, struct tdict *d, const struct form *f);
+
+/* Shows section (e.g. "AMOUNT_ERROR") with the translation of msg_key. */
+void pipe_field_error(struct req *r, struct tdict *d, const char *section,
+    const char *msg_key);
+
+/* Percent-encodes s for a query string into buf.  Returns its length. */
+size_t pipe_urlenc(char *buf, size_t len, const char *s);
+
+/* Adds the routes' handlers of the other files. */
+int pipe_overview_get(struct req *r);
+int pipe_funnel_get(struct req *r);
+int pipe_forecast_get(struct req *r);
+int pipe_stages_get(struct req *r);
+int pipe_stages_post(struct req *r);
+int pipe_opps_get(struct req *r);
+int pipe_opp_new_get(struct req *r);
+int pipe_opp_new_post(struct req *r);
+int pipe_opp_get(struct req *r);
+int pipe_opp_edit_get(struct req *r);
+int pipe_opp_edit_post(struct req *r);
+int pipe_opp_stage_post(struct req *r);
+
+/* The activity timeline of opportunity id (section TIMELINE rows) into
+ * d.  Returns 0 or a tc_err. */
+int pipe_timeline_fill(struct req *r, struct tdict *d, int64_t customer,
+    int64_t opportunity);
+
+#endif

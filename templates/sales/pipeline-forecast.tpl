@@ -1,0 +1,47 @@
+{{%AUTOESCAPE context="HTML"}}{{>SALES_TABS}}
+<div class="page-head">
+  <div>
+    <h1>{{t_pipe_forecast_title}}</h1>
+    <p>{{t_pipe_forecast_help}}</p>
+  </div>
+</div>
+<form method="get" action="/sales/forecast" class="filters">
+  {{#TEAM_PICKER}}<label>{{t_sales_team}}
+    <select name="team"><option value="">{{t_pipe_company}}</option>{{#TEAM_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/TEAM_OPT}}</select>
+  </label>{{/TEAM_PICKER}}
+  {{#REP_PICKER}}<label>{{t_sales_rep}}
+    <select name="rep"><option value="">{{t_pipe_everyone}}</option>{{#REP_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/REP_OPT}}</select>
+  </label>{{/REP_PICKER}}
+  <div class="filter-actions">
+    <button type="submit" class="btn primary">{{t_common_filter}}</button>
+    <a class="btn ghost" href="/sales/forecast">{{t_common_reset}}</a>
+  </div>
+</form>
+<div class="kpis">
+  <div class="kpi"><div class="kpi-label">{{t_pipe_won_6m}}</div><div class="kpi-value money">{{total_won}}</div></div>
+  <div class="kpi"><div class="kpi-label">{{t_pipe_weighted_6m}}</div><div class="kpi-value money">{{total_weighted}}</div></div>
+  <div class="kpi"><div class="kpi-label">{{t_pipe_pipeline_6m}}</div><div class="kpi-value money">{{total_pipeline}}</div></div>
+</div>
+<section class="card">
+  <h2>{{t_pipe_forecast_chart}}</h2>
+  <svg class="chart" viewBox="0 0 720 250" role="img" aria-label="{{t_pipe_forecast_chart}}">
+    {{#GRID}}<line class="grid" x1="70" x2="{{axis_x2}}" y1="{{y}}" y2="{{y}}"></line><text x="62" y="{{ty}}" text-anchor="end">{{label}}</text>
+    {{/GRID}}
+    <line class="axis" x1="70" x2="{{axis_x2}}" y1="{{axis_y}}" y2="{{axis_y}}"></line>
+    {{#SLOT}}{{#WON_BAR}}<rect class="bar s1" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}"><title>{{month}} {{t_pipe_won}}: {{value}}</title></rect>{{/WON_BAR}}{{#FC_BAR}}<rect class="bar s2" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}"><title>{{month}} {{t_pipe_weighted}}: {{value}}</title></rect>{{/FC_BAR}}<text class="label" x="{{tx}}" y="{{label_y}}" text-anchor="middle">{{month_short}}</text>
+    {{/SLOT}}
+  </svg>
+  <p class="legend"><span class="s1">{{t_pipe_won}}</span><span class="s2">{{t_pipe_weighted}}</span></p>
+</section>
+<div class="table-wrap">
+  <table class="data" id="forecast">
+    <thead><tr><th>{{t_sales_month}}</th><th class="num">{{t_pipe_won}}</th><th class="num">{{t_pipe_won_count}}</th><th class="num">{{t_pipe_open_amount}}</th><th class="num">{{t_pipe_weighted}}</th><th class="num">{{t_pipe_open_count}}</th></tr></thead>
+    <tbody>{{#MONTH}}<tr{{#CURRENT}} class="selected"{{/CURRENT}}>
+      <td>{{month}}</td>
+      {{#HAS_WON}}<td class="num money">{{won}}</td><td class="num">{{won_count}}</td>{{/HAS_WON}}{{#NO_WON}}<td class="num muted">–</td><td class="num muted">–</td>{{/NO_WON}}
+      {{#HAS_FC}}<td class="num money">{{pipeline}}</td><td class="num money">{{weighted}}</td><td class="num">{{open_count}}</td>{{/HAS_FC}}{{#NO_FC}}<td class="num muted">–</td><td class="num muted">–</td><td class="num muted">–</td>{{/NO_FC}}
+    </tr>{{/MONTH}}</tbody>
+    <tfoot><tr><td>{{t_common_total}}</td><td class="num money">{{total_won}}</td><td></td><td class="num money">{{total_pipeline}}</td><td class="num money">{{total_weighted}}</td><td></td></tr></tfoot>
+  </table>
+</div>
+<p class="small muted">{{t_pipe_forecast_def}}</p>

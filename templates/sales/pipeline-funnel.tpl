@@ -1,0 +1,53 @@
+{{%AUTOESCAPE context="HTML"}}{{>SALES_TABS}}
+<div class="page-head">
+  <div>
+    <h1>{{t_pipe_funnel_title}}</h1>
+    <p>{{t_pipe_funnel_help}}</p>
+  </div>
+</div>
+<form method="get" action="/sales/funnel" class="filters">
+  {{#TEAM_PICKER}}<label>{{t_sales_team}}
+    <select name="team"><option value="">{{t_pipe_company}}</option>{{#TEAM_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/TEAM_OPT}}</select>
+  </label>{{/TEAM_PICKER}}
+  {{#REP_PICKER}}<label>{{t_sales_rep}}
+    <select name="rep"><option value="">{{t_pipe_everyone}}</option>{{#REP_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/REP_OPT}}</select>
+  </label>{{/REP_PICKER}}
+  <label>{{t_sales_from}}
+    <input type="date" name="from" value="{{from}}">
+  </label>
+  <label>{{t_sales_to}}
+    <input type="date" name="to" value="{{to}}">
+  </label>
+  <div class="filter-actions">
+    <button type="submit" class="btn primary">{{t_common_filter}}</button>
+    <a class="btn ghost" href="/sales/funnel">{{t_common_reset}}</a>
+  </div>
+</form>
+<div class="grid-2">
+  <section class="card">
+    <h2>{{t_pipe_funnel_by_stage}}</h2>
+    <svg class="chart funnel-chart" viewBox="0 0 720 {{chart_h}}" role="img" aria-label="{{t_pipe_funnel_title}}">
+      {{#BAR}}<text class="label" x="140" y="{{ty}}" text-anchor="end">{{label}}</text>
+      <rect class="stage {{class}}" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="4"><title>{{label}}: {{count}} · {{amount}}</title></rect>
+      <text class="value" x="600" y="{{ty}}">{{count}} · {{amount}}</text>
+      {{/BAR}}
+    </svg>
+    <div class="table-wrap">
+      <table class="data compact" id="funnel-stages">
+        <thead><tr><th>{{t_sales_stage}}</th><th class="num">{{t_sales_probability}}</th><th class="num">{{t_pipe_count}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
+        <tbody>{{#STAGE_ROW}}<tr data-stage="{{stage}}"><td><span class="badge {{stage}}">{{label}}</span></td><td class="num">{{probability}}%</td><td class="num count">{{count}}</td><td class="num money">{{amount}}</td></tr>{{/STAGE_ROW}}</tbody>
+        <tfoot><tr><td colspan="2">{{t_common_total}}</td><td class="num">{{total_count}}</td><td class="num money">{{total_amount}}</td></tr></tfoot>
+      </table>
+    </div>
+  </section>
+  <section class="card">
+    <h2>{{t_pipe_conversion}} <span class="muted small">{{from}} – {{to}}</span></h2>
+    <div class="table-wrap">
+      <table class="data compact" id="conversion">
+        <thead><tr><th>{{t_pipe_from_stage}}</th><th>{{t_pipe_to_stage}}</th><th class="num">{{t_pipe_in_stage}}</th><th class="num">{{t_pipe_reached}}</th><th class="num">{{t_pipe_rate}}</th><th>{{t_pipe_rate_bar}}</th></tr></thead>
+        <tbody>{{#CONV}}<tr><td>{{from_label}}</td><td>{{to_label}}</td><td class="num">{{entered}}</td><td class="num">{{reached}}</td><td class="num">{{pct}}</td><td><div class="progress"><span class="progress-bar {{wclass}}"></span></div></td></tr>{{/CONV}}</tbody>
+      </table>
+    </div>
+    <p class="small muted">{{t_pipe_conversion_def}}</p>
+  </section>
+</div>
