@@ -202,3 +202,13 @@ order_share_of(int64_t amount, int64_t share)
 {
 	return (int64_t)div_round((__int128)amount * share, ORDER_PCT_100);
 }
+
+int64_t
+order_prorate(int64_t amount, int64_t part, int64_t whole)
+{
+	if (whole < 0) {
+		whole = -whole;
+		part = -part;
+	}
+	return (int64_t)div_round((__int128)amount * part, whole);
+}

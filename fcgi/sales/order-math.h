@@ -87,4 +87,9 @@ const char *order_split_strerror(int err);
  * away from zero to the fen (for per-rep credit in statistics). */
 int64_t order_share_of(int64_t amount, int64_t share);
 
+/* The part of a line's amount (or cost) that part of its quantity
+ * carries: amount x part / whole, rounded half away from zero to the fen
+ * (whole != 0).  Returning a whole line gives back exactly its amount. */
+int64_t order_prorate(int64_t amount, int64_t part, int64_t whole);
+
 #endif

@@ -1,0 +1,854 @@
+/* orders-query.c: the order list (filters, sort, pages, totals), its CSV
+ * export (one row per order line, the calculation spec's columns) and
+ * the statistics page.  Every query is filtered by the reader's scope. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/fmt.h"
+#include "core/form.h"
+#include "sales/order-math.h"
+#include "sales/orders.h"
+#include "sales/sales.h"
+
+#define PAGE_SIZE 50
+
+/* The filters of the list, the export and the statistics (query string
+ * from, to, rep, team, customer, ptype, region, channel, status). */
+struct ofilter {
+	char from[16], to[16];
+	int64_t rep, customer, ptype, region, channel;
+	char team[65];
+	char status[16];
+};
+
+#define FILTER_SQL \
+	" AND o.order_date >= ? AND o.order_date <= ?" \
+	" AND (? = 0 OR EXISTS (SELECT 1 FROM order_reps fr" \
+	"  WHERE fr.order_id = o.id AND fr.person_id = ?))" \
+	" AND (? = '' OR EXISTS (SELECT 1 FROM order_reps ft" \
+	"  JOIN people fp ON fp.id = ft.person_id" \
+	"  WHERE ft.order_id = o.id AND fp.team = ?))" \
+	" AND (? = 0 OR o.customer_id = ?)" \
+	" AND (? = 0 OR EXISTS (SELECT 1 FROM order_lines fl" \
+	"  JOIN products fx ON fx.id = fl.product_id" \
+	"  WHERE fl.order_id = o.id AND fx.product_type_id = ?))" \
+	" AND (? = 0 OR o.region_id = ?)" \
+	" AND (? = 0 OR o.channel_id = ?)" \
+	" AND (? = '' OR o.status = ?)"
+#define FILTER_ARGS(f) P_TEXT((f)->from), P_TEXT((f)->to), \
+	P_INT((f)->rep), P_INT((f)->rep), P_TEXT((f)->team), \
+	P_TEXT((f)->team), P_INT((f)->customer), P_INT((f)->customer), \
+	P_INT((f)->ptype), P_INT((f)->ptype), P_INT((f)->region), \
+	P_INT((f)->region), P_INT((f)->channel), P_INT((f)->channel), \
+	P_TEXT((f)->status), P_TEXT((f)->status)
+
+/* Lines counted: those of the product type filter (when given). */
+#define LINE_PTYPE_SQL "(? = 0 OR l.product_id IN (SELECT px.id FROM" \
+	" products px WHERE px.product_type_id = ?))"
+
+#define LIST_SQL(order) \
+	"SELECT o.id, o.order_no, o.order_date, c.name, rg.name_zh," \
+	" rg.name_en, ch.name_zh, ch.name_en, o.status, o.locked," \
+	" o.original_order_id, COALESCE(SUM(l.amount), 0) AS amount," \
+	" COALESCE(SUM(l.cost), 0) AS cost," \
+	" (SELECT GROUP_CONCAT(p.name ORDER BY r.share DESC, p.login" \
+	"  SEPARATOR ', ') FROM order_reps r JOIN people p" \
+	"  ON p.id = r.person_id WHERE r.order_id = o.id) AS reps," \
+	" (SELECT COALESCE(SUM(pm.amount), 0) FROM payments pm" \
+	"  WHERE pm.order_id = o.id) AS collected" \
+	" FROM orders o JOIN customers c ON c.id = o.customer_id" \
+	" JOIN regions rg ON rg.id = o.region_id" \
+	" JOIN channels ch ON ch.id = o.channel_id" \
+	" LEFT JOIN order_lines l ON l.order_id = o.id AND " LINE_PTYPE_SQL \
+	" WHERE " SCOPE_ORDER_SQL("o.id") FILTER_SQL \
+	" GROUP BY o.id, o.order_no, o.order_date, c.name, rg.name_zh," \
+	" rg.name_en, ch.name_zh, ch.name_en, o.status, o.locked," \
+	" o.original_order_id, rg.code, ch.code" \
+	" ORDER BY " order " LIMIT ? OFFSET ?"
+
+#define STATS_SQL(select, joins, group) \
+	"SELECT " select " FROM orders o JOIN order_lines l" \
+	" ON l.order_id = o.id AND l.status = 'booked'" \
+	" JOIN products pr ON pr.id = l.product_id " joins \
+	" WHERE o.status = 'booked' AND " LINE_PTYPE_SQL \
+	" AND " SCOPE_ORDER_SQL("o.id") FILTER_SQL group
+
+/* The sortable columns: query name and ORDER BY text (asc, desc). */
+static const struct sortcol {
+	const char *name;
+	int stmt_asc;
+} sortcols[] = {
+	{ "no", 0 }, { "date", 2 }, { "customer", 4 }, { "reps", 6 },
+	{ "region", 8 }, { "channel", 10 }, { "amount", 12 }, { "cost", 14 },
+	{ "margin", 16 }, { "collected", 18 }, { "status", 20 },
+};
+
+enum stmt {
+	Q_LIST_NO_A, Q_LIST_NO_D, Q_LIST_DATE_A, Q_LIST_DATE_D,
+	Q_LIST_CUST_A, Q_LIST_CUST_D, Q_LIST_REPS_A, Q_LIST_REPS_D,
+	Q_LIST_REGION_A, Q_LIST_REGION_D, Q_LIST_CHANNEL_A, Q_LIST_CHANNEL_D,
+	Q_LIST_AMOUNT_A, Q_LIST_AMOUNT_D, Q_LIST_COST_A, Q_LIST_COST_D,
+	Q_LIST_MARGIN_A, Q_LIST_MARGIN_D, Q_LIST_COLL_A, Q_LIST_COLL_D,
+	Q_LIST_STATUS_A, Q_LIST_STATUS_D,
+	Q_TOTALS,
+	Q_CSV,
+	Q_TEAMS,
+	Q_KPI,
+	Q_BY_MONTH,
+	Q_BY_REP,
+	Q_BY_TEAM,
+	Q_BY_PTYPE,
+	Q_BY_REGION,
+	Q_BY_CHANNEL,
+	Q__MAX
+};
+
+static const char *const stmts[Q__MAX] = {
+	[Q_LIST_NO_A] = LIST_SQL("o.order_no ASC, o.id ASC"),
+	[Q_LIST_NO_D] = LIST_SQL("o.order_no DESC, o.id DESC"),
+	[Q_LIST_DATE_A] = LIST_SQL("o.order_date ASC, o.id ASC"),
+	[Q_LIST_DATE_D] = LIST_SQL("o.order_date DESC, o.id DESC"),
+	[Q_LIST_CUST_A] = LIST_SQL("c.name ASC, o.id ASC"),
+	[Q_LIST_CUST_D] = LIST_SQL("c.name DESC, o.id DESC"),
+	[Q_LIST_REPS_A] = LIST_SQL("reps ASC, o.id ASC"),
+	[Q_LIST_REPS_D] = LIST_SQL("reps DESC, o.id DESC"),
+	[Q_LIST_REGION_A] = LIST_SQL("rg.code ASC, o.id ASC"),
+	[Q_LIST_REGION_D] = LIST_SQL("rg.code DESC, o.id DESC"),
+	[Q_LIST_CHANNEL_A] = LIST_SQL("ch.code ASC, o.id ASC"),
+	[Q_LIST_CHANNEL_D] = LIST_SQL("ch.code DESC, o.id DESC"),
+	[Q_LIST_AMOUNT_A] = LIST_SQL("amount ASC, o.id ASC"),
+	[Q_LIST_AMOUNT_D] = LIST_SQL("amount DESC, o.id DESC"),
+	[Q_LIST_COST_A] = LIST_SQL("cost ASC, o.id ASC"),
+	[Q_LIST_COST_D] = LIST_SQL("cost DESC, o.id DESC"),
+	[Q_LIST_MARGIN_A] = LIST_SQL("amount - cost ASC, o.id ASC"),
+	[Q_LIST_MARGIN_D] = LIST_SQL("amount - cost DESC, o.id DESC"),
+	[Q_LIST_COLL_A] = LIST_SQL("collected ASC, o.id ASC"),
+	[Q_LIST_COLL_D] = LIST_SQL("collected DESC, o.id DESC"),
+	[Q_LIST_STATUS_A] = LIST_SQL("o.status ASC, o.id ASC"),
+	[Q_LIST_STATUS_D] = LIST_SQL("o.status DESC, o.id DESC"),
+	[Q_TOTALS] =
+	    "SELECT COUNT(DISTINCT o.id),"
+	    " COALESCE(SUM(CASE WHEN l.status = 'booked' AND o.status ="
+	    " 'booked' THEN l.amount END), 0),"
+	    " COALESCE(SUM(CASE WHEN l.status = 'booked' AND o.status ="
+	    " 'booked' THEN l.cost END), 0)"
+	    " FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id AND "
+	    LINE_PTYPE_SQL " WHERE " SCOPE_ORDER_SQL("o.id") FILTER_SQL,
+	[Q_CSV] =
+	    "SELECT o.order_no, l.line_no, o.order_date,"
+	    " (SELECT GROUP_CONCAT(p.login, ':', r.share ORDER BY r.share DESC,"
+	    "  p.login SEPARATOR '|') FROM order_reps r JOIN people p"
+	    "  ON p.id = r.person_id WHERE r.order_id = o.id),"
+	    " c.code, pr.code, pt.code, rg.code, ch.code, l.quantity,"
+	    " l.amount, l.cost, l.status, c.name, pr.name_zh, pr.name_en,"
+	    " (SELECT GROUP_CONCAT(p.name ORDER BY r.share DESC, p.login"
+	    "  SEPARATOR '|') FROM order_reps r JOIN people p"
+	    "  ON p.id = r.person_id WHERE r.order_id = o.id),"
+	    " COALESCE(oo.order_no, ''), l.unit_price, l.discount"
+	    " FROM orders o JOIN order_lines l ON l.order_id = o.id"
+	    " JOIN products pr ON pr.id = l.product_id"
+	    " JOIN product_types pt ON pt.id = pr.product_type_id"
+	    " JOIN customers c ON c.id = o.customer_id"
+	    " JOIN regions rg ON rg.id = o.region_id"
+	    " JOIN channels ch ON ch.id = o.channel_id"
+	    " LEFT JOIN orders oo ON oo.id = o.original_order_id"
+	    " WHERE " LINE_PTYPE_SQL " AND " SCOPE_ORDER_SQL("o.id") FILTER_SQL
+	    " ORDER BY o.order_date, o.order_no, l.line_no",
+	[Q_TEAMS] =
+	    "SELECT DISTINCT team FROM people WHERE team <> '' ORDER BY team",
+	[Q_KPI] = STATS_SQL("COALESCE(SUM(l.amount), 0),"
+	    " COALESCE(SUM(l.cost), 0), COUNT(DISTINCT o.id)", "", ""),
+	[Q_BY_MONTH] = STATS_SQL("DATE_FORMAT(o.order_date, '%Y-%m') AS m,"
+	    " '', SUM(l.amount), SUM(l.cost), COUNT(DISTINCT o.id)", "",
+	    " GROUP BY m ORDER BY m"),
+	[Q_BY_REP] = STATS_SQL("p.login, p.name,"
+	    " ROUND(SUM(l.amount * sr.share / 100), 2) AS a,"
+	    " ROUND(SUM(l.cost * sr.share / 100), 2), COUNT(DISTINCT o.id)",
+	    " JOIN order_reps sr ON sr.order_id = o.id"
+	    " JOIN people p ON p.id = sr.person_id",
+	    " GROUP BY p.id, p.login, p.name ORDER BY a DESC, p.login"),
+	[Q_BY_TEAM] = STATS_SQL("p.team, p.team,"
+	    " ROUND(SUM(l.amount * sr.share / 100), 2) AS a,"
+	    " ROUND(SUM(l.cost * sr.share / 100), 2), COUNT(DISTINCT o.id)",
+	    " JOIN order_reps sr ON sr.order_id = o.id"
+	    " JOIN people p ON p.id = sr.person_id",
+	    " GROUP BY p.team ORDER BY a DESC, p.team"),
+	[Q_BY_PTYPE] = STATS_SQL("pt.name_zh, pt.name_en, SUM(l.amount) AS a,"
+	    " SUM(l.cost), COUNT(DISTINCT o.id)",
+	    " JOIN product_types pt ON pt.id = pr.product_type_id",
+	    " GROUP BY pt.id, pt.name_zh, pt.name_en ORDER BY a DESC"),
+	[Q_BY_REGION] = STATS_SQL("rg.name_zh, rg.name_en, SUM(l.amount) AS a,"
+	    " SUM(l.cost), COUNT(DISTINCT o.id)",
+	    " JOIN regions rg ON rg.id = o.region_id",
+	    " GROUP BY rg.id, rg.name_zh, rg.name_en ORDER BY a DESC"),
+	[Q_BY_CHANNEL] = STATS_SQL("ch.name_zh, ch.name_en, SUM(l.amount) AS a,"
+	    " SUM(l.cost), COUNT(DISTINCT o.id)",
+	    " JOIN channels ch ON ch.id = o.channel_id",
+	    " GROUP BY ch.id, ch.name_zh, ch.name_en ORDER BY a DESC"),
+};
+
+static struct db_table query_db = DB_TABLE("orders-query", stmts);
+
+static int
+parse_pos(const char *s, int64_t *v)
+{
+	char *end;
+	long long x;
+
+	if (s == NULL || s[0] < '1' || s[0] > '9' || strlen(s) > 10)
+		return -1;
+	x = strtoll(s, &end, 10);
+	if (*end != '\0' || x <= 0)
+		return -1;
+	*v = x;
+	return 0;
+}
+
+static bool
+valid_date(const char *s)
+{
+	static const struct field f = { "d", form_date, 1, 0, 0, NULL, NULL };
+	struct form_value v;
+
+	return s != NULL && form_date(&f, s, &v) == 0;
+}
+
+/* Reads the filters of r's query.  Invalid values are ignored; with
+ * default_year, an empty period is the last 12 months. */
+static void
+filter_read(struct req *r, struct ofilter *f, bool default_year)
+{
+	const char *v;
+
+	memset(f, 0, sizeof(*f));
+	v = req_get(&r->q, "from");
+	snprintf(f->from, sizeof(f->from), "%s", valid_date(v) ? v : "");
+	v = req_get(&r->q, "to");
+	snprintf(f->to, sizeof(f->to), "%s", valid_date(v) ? v : "");
+	if (default_year && f->from[0] == '\0' && f->to[0] == '\0') {
+		time_t t = time(NULL);
+		struct tm tm;
+
+		localtime_r(&t, &tm);
+		strftime(f->to, sizeof(f->to), "%Y-%m-%d", &tm);
+		tm.tm_mday = 1;
+		tm.tm_mon -= 11;
+		mktime(&tm);
+		strftime(f->from, sizeof(f->from), "%Y-%m-%d", &tm);
+	}
+	parse_pos(req_get(&r->q, "rep"), &f->rep);
+	parse_pos(req_get(&r->q, "customer"), &f->customer);
+	parse_pos(req_get(&r->q, "ptype"), &f->ptype);
+	parse_pos(req_get(&r->q, "region"), &f->region);
+	parse_pos(req_get(&r->q, "channel"), &f->channel);
+	v = req_get(&r->q, "team");
+	if (v != NULL && strlen(v) < sizeof(f->team))
+		snprintf(f->team, sizeof(f->team), "%s", v);
+	v = req_get(&r->q, "status");
+	if (v != NULL && (strcmp(v, "booked") == 0 ||
+	    strcmp(v, "cancelled") == 0))
+		snprintf(f->status, sizeof(f->status), "%s", v);
+}
+
+/* The bounds bound to SQL: an empty date means no bound. */
+static void
+filter_bounds(struct ofilter *f)
+{
+	if (f->from[0] == '\0')
+		strcpy(f->from, "1000-01-01");
+	if (f->to[0] == '\0')
+		strcpy(f->to, "9999-12-31");
+}
+
+static void
+urlenc(char *dst, size_t len, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = 0;
+
+	for (; *s != '\0' && o + 4 < len; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')
+			dst[o++] = (char)c;
+		else {
+			dst[o++] = '%';
+			dst[o++] = hex[c >> 4];
+			dst[o++] = hex[c & 15];
+		}
+	}
+	dst[o] = '\0';
+}
+
+/* Writes the filter part of a query string ("from=..&to=.."), without
+ * defaults, into buf. */
+static void
+filter_query(const struct ofilter *f, const struct req *r, char *buf,
+    size_t len)
+{
+	static const char *const names[] = { "from", "to", "rep", "team",
+	    "customer", "ptype", "region", "channel", "status" };
+	size_t o = 0;
+
+	buf[0] = '\0';
+	(void)f;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *v = req_get(&r->q, names[i]);
+		char enc[256];
+
+		if (v == NULL || v[0] == '\0')
+			continue;
+		urlenc(enc, sizeof(enc), v);
+		o += (size_t)snprintf(buf + o, len > o ? len - o : 0, "%s%s=%s",
+		    o ? "&" : "", names[i], enc);
+		if (o >= len) {
+			buf[0] = '\0';
+			return;
+		}
+	}
+}
+
+/* Fills the filter bar's values and pickers into d. */
+static int
+filter_form(struct req *r, struct tdict *d, const struct ofilter *f,
+    bool with_status)
+{
+	struct scope s = scope_read(r);
+	struct dbres *teams = NULL;
+	int rc;
+
+	tdict_set(d, "f_from", f->from);
+	tdict_set(d, "f_to", f->to);
+	if ((rc = orders_options(r, d, "F_REP", "rep", f->rep, NULL)) != 0 ||
+	    (rc = orders_options(r, d, "F_CUSTOMER", "customer", f->customer,
+	    &s)) != 0 ||
+	    (rc = orders_options(r, d, "F_PTYPE", "ptype", f->ptype,
+	    NULL)) != 0 ||
+	    (rc = orders_options(r, d, "F_REGION", "region", f->region,
+	    NULL)) != 0 ||
+	    (rc = orders_options(r, d, "F_CHANNEL", "channel", f->channel,
+	    NULL)) != 0)
+		return rc;
+	if ((rc = db_query(r->app->db, &query_db, Q_TEAMS, DB_NOARGS,
+	    &teams)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(teams); i++) {
+		struct tdict *t = tdict_add_section(d, "F_TEAM");
+
+		tdict_set(t, "value", dbres_text(teams, i, 0));
+		tdict_set(t, "label", dbres_text(teams, i, 0));
+		if (strcmp(f->team, dbres_text(teams, i, 0)) == 0)
+			tdict_show_section(t, "SEL");
+	}
+	dbres_free(teams);
+	if (with_status) {
+		static const char *const st[] = { "booked", "cancelled" };
+
+		tdict_show_section(d, "WITH_STATUS");
+		for (size_t i = 0; i < 2; i++) {
+			struct tdict *t = tdict_add_section(d, "F_STATUS");
+			char key[48];
+
+			snprintf(key, sizeof(key), "sales_status_%s", st[i]);
+			tdict_set(t, "value", st[i]);
+			tdict_set(t, "label", tr(r, key));
+			if (strcmp(f->status, st[i]) == 0)
+				tdict_show_section(t, "SEL");
+		}
+	}
+	return 0;
+}
+
+static void
+set_money(struct tdict *d, const char *name, int64_t fen)
+{
+	char m[FMT_MONEY_SIZE], neg[64];
+
+	tdict_set(d, name, fmt_money(m, fen, true));
+	if (fen < 0) {
+		snprintf(neg, sizeof(neg), "%s_neg", name);
+		tdict_show_section(d, neg);
+	}
+}
+
+int
+orders_list_get(struct req *r)
+{
+	struct scope s = scope_read(r);
+	struct tdict *d = page_body(r);
+	struct dbres *res = NULL, *tot = NULL;
+	struct ofilter f;
+	const char *sort = req_get(&r->q, "sort"), *dir = req_get(&r->q, "dir");
+	char fq[2048], link[2300];
+	int64_t page = 1, pages, total;
+	size_t col = 1;
+	bool desc = true;
+	int rc;
+
+	filter_read(r, &f, false);
+	if ((rc = filter_form(r, d, &f, true)) != 0)
+		return rc;
+	filter_query(&f, r, fq, sizeof(fq));
+	filter_bounds(&f);
+	for (size_t i = 0; sort != NULL && i < sizeof(sortcols) /
+	    sizeof(sortcols[0]); i++)
+		if (strcmp(sort, sortcols[i].name) == 0) {
+			col = i;
+			desc = false;
+		}
+	if (dir != NULL && strcmp(dir, "desc") == 0)
+		desc = true;
+	else if (dir != NULL && strcmp(dir, "asc") == 0)
+		desc = false;
+	parse_pos(req_get(&r->q, "page"), &page);
+	if ((rc = db_query(r->app->db, &query_db, Q_TOTALS,
+	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
+	    FILTER_ARGS(&f)), &tot)) != 0)
+		goto out;
+	total = dbres_int(tot, 0, 0);
+	pages = total > 0 ? (total + PAGE_SIZE - 1) / PAGE_SIZE : 1;
+	if (page > pages)
+		page = pages;
+	if ((rc = db_query(r->app->db, &query_db,
+	    sortcols[col].stmt_asc + (desc ? 1 : 0),
+	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
+	    FILTER_ARGS(&f), P_INT(PAGE_SIZE), P_INT((page - 1) * PAGE_SIZE)),
+	    &res)) != 0)
+		goto out;
+	sales_tabs(r, "orders");
+	if (has_role(r, ROLE_SALES | ROLE_MANAGER))
+		tdict_show_section(d, "CAN_CREATE");
+	/* Sort links of the header: the current column toggles. */
+	for (size_t i = 0; i < sizeof(sortcols) / sizeof(sortcols[0]); i++) {
+		char var[32];
+		bool cur = i == col;
+
+		snprintf(link, sizeof(link), "/sales/orders?%s%ssort=%s&dir=%s",
+		    fq, fq[0] ? "&" : "", sortcols[i].name,
+		    cur && !desc ? "desc" : "asc");
+		snprintf(var, sizeof(var), "sort_%s", sortcols[i].name);
+		tdict_set(d, var, link);
+		snprintf(var, sizeof(var), "aria_%s", sortcols[i].name);
+		tdict_set(d, var, cur ? (desc ? "descending" : "ascending") :
+		    "none");
+	}
+	snprintf(link, sizeof(link), "/sales/orders.csv%s%s", fq[0] ? "?" : "",
+	    fq);
+	tdict_set(d, "csv_href", link);
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		struct tdict *t = tdict_add_section(d, "ORDER");
+		int64_t a = dbres_money(res, i, 11), c = dbres_money(res, i, 12);
+		char key[48];
+
+		tdict_set(t, "id", dbres_text(res, i, 0));
+		tdict_set(t, "order_no", dbres_text(res, i, 1));
+		tdict_set(t, "order_date", dbres_text(res, i, 2));
+		tdict_set(t, "customer", dbres_text(res, i, 3));
+		tdict_set(t, "region", orders_name(r, dbres_text(res, i, 4),
+		    dbres_text(res, i, 5)));
+		tdict_set(t, "channel", orders_name(r, dbres_text(res, i, 6),
+		    dbres_text(res, i, 7)));
+		tdict_set(t, "status", dbres_text(res, i, 8));
+		snprintf(key, sizeof(key), "sales_status_%s",
+		    dbres_text(res, i, 8));
+		tdict_set(t, "status_label", tr(r, key));
+		if (dbres_int(res, i, 9) != 0)
+			tdict_show_section(t, "LOCKED");
+		if (!dbres_null(res, i, 10))
+			tdict_show_section(t, "IS_RETURN");
+		set_money(t, "amount", a);
+		set_money(t, "cost", c);
+		set_money(t, "margin", a - c);
+		tdict_set(t, "reps", dbres_text(res, i, 13));
+		set_money(t, "collected", dbres_money(res, i, 14));
+	}
+	if (dbres_rows(res) == 0)
+		tdict_show_section(d, "EMPTY");
+	tdict_set_int(d, "count", total);
+	set_money(d, "total_amount", dbres_money(tot, 0, 1));
+	set_money(d, "total_cost", dbres_money(tot, 0, 2));
+	set_money(d, "total_margin", dbres_money(tot, 0, 1) -
+	    dbres_money(tot, 0, 2));
+	tdict_set_int(d, "page", page);
+	tdict_set_int(d, "pages", pages);
+	if (pages > 1) {
+		struct tdict *p = tdict_add_section(d, "PAGER");
+		char sq[64];
+
+		snprintf(sq, sizeof(sq), "sort=%s&dir=%s", sortcols[col].name,
+		    desc ? "desc" : "asc");
+		for (int64_t k = 1; k <= pages; k++) {
+			struct tdict *pg;
+
+			if (k != 1 && k != pages && (k < page - 3 || k > page + 3))
+				continue;
+			pg = tdict_add_section(p, "PAGE");
+			snprintf(link, sizeof(link), "/sales/orders?%s%s%s&page=%"
+			    PRId64, fq, fq[0] ? "&" : "", sq, k);
+			tdict_set(pg, "href", link);
+			tdict_set_int(pg, "n", k);
+			if (k == page)
+				tdict_show_section(pg, "CURRENT");
+			else
+				tdict_show_section(pg, "OTHER");
+		}
+		if (page > 1) {
+			snprintf(link, sizeof(link), "/sales/orders?%s%s%s&page=%"
+			    PRId64, fq, fq[0] ? "&" : "", sq, page - 1);
+			tdict_set(tdict_add_section(p, "PREV"), "href", link);
+		}
+		if (page < pages) {
+			snprintf(link, sizeof(link), "/sales/orders?%s%s%s&page=%"
+			    PRId64, fq, fq[0] ? "&" : "", sq, page + 1);
+			tdict_set(tdict_add_section(p, "NEXT"), "href", link);
+		}
+	}
+	rc = page_send(r, 200, "sales/orders-list.tpl", "ord_list_title",
+	    "sales");
+out:
+	dbres_free(res);
+	dbres_free(tot);
+	return rc;
+}
+
+/* --- CSV --- */
+
+struct csvbuf {
+	char *p;
+	size_t n, cap;
+	bool oom;
+};
+
+static void
+cb_put(struct csvbuf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 65536;
+		char *q;
+
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		if ((q = realloc(b->p, cap)) == NULL) {
+			b->oom = true;
+			return;
+		}
+		b->p = q;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+}
+
+/* One RFC 4180 field, quoted when it holds a comma, quote or line end,
+ * or could be read as a formula by a spreadsheet. */
+static void
+cb_field(struct csvbuf *b, const char *s, bool last)
+{
+	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+
+	if (quote) {
+		cb_put(b, "\"", 1);
+		for (const char *p = s; *p != '\0'; p++) {
+			if (*p == '"')
+				cb_put(b, "\"", 1);
+			cb_put(b, p, 1);
+		}
+		cb_put(b, "\"", 1);
+	} else
+		cb_put(b, s, strlen(s));
+	cb_put(b, last ? "\r\n" : ",", last ? 2 : 1);
+}
+
+/* "zhangwei:60.0000|lina:40.0000" -> "zhangwei:60|lina:40". */
+static void
+split_clean(const char *in, char *out, size_t len)
+{
+	size_t o = 0;
+	char tmp[2048];
+	char *save = NULL, *tok;
+
+	snprintf(tmp, sizeof(tmp), "%s", in);
+	out[0] = '\0';
+	for (tok = strtok_r(tmp, "|", &save); tok != NULL;
+	    tok = strtok_r(NULL, "|", &save)) {
+		char *colon = strrchr(tok, ':'), pct[FMT_MONEY_SIZE];
+		int64_t v;
+
+		if (colon == NULL)
+			continue;
+		*colon = '\0';
+		if (fmt_parse_scaled(colon + 1, 4, &v) != 0)
+			v = 0;
+		o += (size_t)snprintf(out + o, len > o ? len - o : 0, "%s%s:%s",
+		    o ? "|" : "", tok, fmt_pct4(pct, v));
+		if (o >= len)
+			break;
+	}
+}
+
+int
+orders_csv_get(struct req *r)
+{
+	static const char *const header[] = { "order_id", "line", "date",
+	    "rep", "customer", "product", "product_type", "region", "channel",
+	    "quantity", "amount", "cost", "status", "customer_name",
+	    "product_name", "rep_names", "original_order_id", "unit_price",
+	    "discount" };
+	struct scope s = scope_read(r);
+	struct csvbuf b = { 0 };
+	struct dbres *res = NULL;
+	struct ofilter f;
+	size_t nh = sizeof(header) / sizeof(header[0]);
+	int rc;
+
+	filter_read(r, &f, false);
+	filter_bounds(&f);
+	if ((rc = db_query(r->app->db, &query_db, Q_CSV,
+	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
+	    FILTER_ARGS(&f)), &res)) != 0)
+		return rc;
+	cb_put(&b, "\xEF\xBB\xBF", 3);
+	for (size_t i = 0; i < nh; i++)
+		cb_field(&b, header[i], i + 1 == nh);
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		char reps[2048], q[FMT_MONEY_SIZE], a[FMT_MONEY_SIZE],
+		    c[FMT_MONEY_SIZE], p[FMT_MONEY_SIZE], dsc[FMT_MONEY_SIZE];
+		int64_t qty = 0, disc = 0;
+
+		split_clean(dbres_text(res, i, 3), reps, sizeof(reps));
+		fmt_parse_scaled(dbres_text(res, i, 9), 3, &qty);
+		fmt_parse_scaled(dbres_text(res, i, 19), 4, &disc);
+		cb_field(&b, dbres_text(res, i, 0), false);
+		cb_field(&b, dbres_text(res, i, 1), false);
+		cb_field(&b, dbres_text(res, i, 2), false);
+		cb_field(&b, reps, false);
+		for (size_t k = 4; k <= 8; k++)
+			cb_field(&b, dbres_text(res, i, k), false);
+		cb_field(&b, fmt_qty(q, qty), false);
+		cb_field(&b, fmt_money(a, dbres_money(res, i, 10), false), false);
+		cb_field(&b, fmt_money(c, dbres_money(res, i, 11), false), false);
+		cb_field(&b, dbres_text(res, i, 12), false);
+		cb_field(&b, dbres_text(res, i, 13), false);
+		cb_field(&b, orders_name(r, dbres_text(res, i, 14),
+		    dbres_text(res, i, 15)), false);
+		cb_field(&b, dbres_text(res, i, 16), false);
+		cb_field(&b, dbres_text(res, i, 17), false);
+		cb_field(&b, fmt_money(p, dbres_money(res, i, 18), false), false);
+		cb_field(&b, fmt_pct4(dsc, disc), true);
+	}
+	dbres_free(res);
+	if (b.oom) {
+		free(b.p);
+		return TC_ENOMEM;
+	}
+	if ((rc = http_header(r, "Content-Disposition",
+	    "attachment; filename=\"orders.csv\"")) == 0 &&
+	    (rc = http_open(r, 200, "text/csv; charset=utf-8")) == 0)
+		rc = http_write(r, b.p, b.n);
+	free(b.p);
+	return rc;
+}
+
+/* --- statistics --- */
+
+#define MAX_GROUP 64
+
+/* Fills one GROUP of d from a statistics result whose columns are key,
+ * name (or name_zh, name_en when bilingual), amount, cost, count. */
+static void
+stats_group(struct req *r, struct tdict *d, const char *title_key,
+    const char *note_key, struct dbres *res, bool bilingual,
+    const char *empty_label)
+{
+	struct tdict *g = tdict_add_section(d, "GROUP");
+	const char *labels[MAX_GROUP];
+	int64_t v[MAX_GROUP], ta = 0, tc = 0;
+	char lab[MAX_GROUP][160];
+	size_t n = dbres_rows(res);
+
+	if (n > MAX_GROUP)
+		n = MAX_GROUP;
+	tdict_set(g, "title", tr(r, title_key));
+	if (note_key != NULL)
+		tdict_set(tdict_add_section(g, "NOTE"), "note", tr(r, note_key));
+	for (size_t i = 0; i < n; i++) {
+		struct tdict *t = tdict_add_section(g, "ROW");
+		const char *name = bilingual ? orders_name(r,
+		    dbres_text(res, i, 0), dbres_text(res, i, 1)) :
+		    dbres_text(res, i, 1);
+		int64_t a = dbres_money(res, i, 2), c = dbres_money(res, i, 3);
+		char m[FMT_MONEY_SIZE];
+
+		if (name[0] == '\0')
+			name = empty_label;
+		snprintf(lab[i], sizeof(lab[i]), "%s", name);
+		labels[i] = lab[i];
+		v[i] = a;
+		ta += a;
+		tc += c;
+		tdict_set(t, "label", name);
+		set_money(t, "amount", a);
+		set_money(t, "margin", a - c);
+		tdict_set(t, "count", dbres_text(res, i, 4));
+		if (a != 0) {
+			__int128 pm = (__int128)(a - c) * 1000 / a;
+			char pct[32];
+
+			snprintf(pct, sizeof(pct), "%s%lld.%lld%%",
+			    pm < 0 ? "-" : "", (long long)((pm < 0 ? -pm : pm) /
+			    10), (long long)((pm < 0 ? -pm : pm) % 10));
+			tdict_set(t, "margin_pct", pct);
+		} else
+			tdict_set(t, "margin_pct", "–");
+		(void)m;
+	}
+	set_money(g, "total_amount", ta);
+	set_money(g, "total_margin", ta - tc);
+	if (n == 0)
+		tdict_show_section(g, "EMPTY");
+	else
+		bar_chart(tdict_add_section(g, "CHART"), labels, v, n);
+}
+
+int
+orders_stats_get(struct req *r)
+{
+	struct scope s = scope_read(r);
+	struct tdict *d = page_body(r);
+	struct dbres *res = NULL;
+	struct ofilter f;
+	int64_t amount, cost;
+	char fq[2048], link[2100];
+	static const struct {
+		int stmt;
+		const char *title, *note;
+		bool bilingual;
+	} groups[] = {
+		{ Q_BY_REP, "ord_stats_by_rep", "ord_stats_share_note", false },
+		{ Q_BY_TEAM, "ord_stats_by_team", "ord_stats_share_note", false },
+		{ Q_BY_PTYPE, "ord_stats_by_ptype", NULL, true },
+		{ Q_BY_REGION, "ord_stats_by_region", NULL, true },
+		{ Q_BY_CHANNEL, "ord_stats_by_channel", NULL, true },
+	};
+	int rc;
+
+	filter_read(r, &f, true);
+	f.status[0] = '\0';
+	if ((rc = filter_form(r, d, &f, false)) != 0)
+		return rc;
+	filter_query(&f, r, fq, sizeof(fq));
+	snprintf(link, sizeof(link), "/sales/orders%s%s", fq[0] ? "?" : "", fq);
+	tdict_set(d, "orders_href", link);
+	filter_bounds(&f);
+	sales_tabs(r, "stats");
+	if ((rc = db_query(r->app->db, &query_db, Q_KPI,
+	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
+	    FILTER_ARGS(&f)), &res)) != 0)
+		return rc;
+	amount = dbres_money(res, 0, 0);
+	cost = dbres_money(res, 0, 1);
+	set_money(d, "kpi_amount", amount);
+	set_money(d, "kpi_margin", amount - cost);
+	tdict_set(d, "kpi_count", dbres_text(res, 0, 2));
+	if (amount != 0) {
+		__int128 pm = (__int128)(amount - cost) * 1000 / amount;
+		char pct[32];
+
+		snprintf(pct, sizeof(pct), "%s%lld.%lld%%", pm < 0 ? "-" : "",
+		    (long long)((pm < 0 ? -pm : pm) / 10),
+		    (long long)((pm < 0 ? -pm : pm) % 10));
+		tdict_set(d, "kpi_margin_pct", pct);
+	} else
+		tdict_set(d, "kpi_margin_pct", "–");
+	dbres_free(res);
+	res = NULL;
+	/* By month: every month of the period, empty ones too. */
+	if ((rc = db_query(r->app->db, &query_db, Q_BY_MONTH,
+	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
+	    FILTER_ARGS(&f)), &res)) != 0)
+		return rc;
+	{
+		struct tdict *g = tdict_add_section(d, "GROUP");
+		const char *labels[36];
+		char lab[36][16];
+		int64_t v[36], ta = 0, tc = 0;
+		int y, m, ye, me, n = 0;
+		size_t k = 0;
+
+		tdict_set(g, "title", tr(r, "ord_stats_by_month"));
+		if (strcmp(f.from, "1000-01-01") == 0 ||
+		    sscanf(f.from, "%d-%d", &y, &m) != 2 ||
+		    sscanf(f.to, "%d-%d", &ye, &me) != 2 ||
+		    (ye - y) * 12 + me - m >= 36 || (ye - y) * 12 + me - m < 0) {
+			/* An open or long period: the last 36 months of it. */
+			if (sscanf(f.to, "%d-%d", &ye, &me) != 2 || ye > 3000) {
+				time_t t = time(NULL);
+				struct tm tm;
+
+				localtime_r(&t, &tm);
+				ye = tm.tm_year + 1900;
+				me = tm.tm_mon + 1;
+			}
+			y = ye;
+			m = me - 11;
+			while (m < 1) {
+				m += 12;
+				y--;
+			}
+		}
+		for (; (y < ye || (y == ye && m <= me)) && n < 36; n++) {
+			struct tdict *t = tdict_add_section(g, "ROW");
+			int64_t a = 0, c = 0;
+			const char *cnt = "0";
+
+			snprintf(lab[n], sizeof(lab[n]), "%04d-%02d", y, m);
+			while (k < dbres_rows(res) &&
+			    strcmp(dbres_text(res, k, 0), lab[n]) < 0)
+				k++;
+			if (k < dbres_rows(res) &&
+			    strcmp(dbres_text(res, k, 0), lab[n]) == 0) {
+				a = dbres_money(res, k, 2);
+				c = dbres_money(res, k, 3);
+				cnt = dbres_text(res, k, 4);
+			}
+			labels[n] = lab[n];
+			v[n] = a;
+			ta += a;
+			tc += c;
+			tdict_set(t, "label", lab[n]);
+			set_money(t, "amount", a);
+			set_money(t, "margin", a - c);
+			tdict_set(t, "count", cnt);
+			tdict_set(t, "margin_pct", "");
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+		set_money(g, "total_amount", ta);
+		set_money(g, "total_margin", ta - tc);
+		bar_chart(tdict_add_section(g, "CHART"), labels, v, (size_t)n);
+	}
+	dbres_free(res);
+	res = NULL;
+	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		if ((rc = db_query(r->app->db, &query_db, groups[i].stmt,
+		    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
+		    FILTER_ARGS(&f)), &res)) != 0)
+			return rc;
+		stats_group(r, d, groups[i].title, groups[i].note, res,
+		    groups[i].bilingual, tr(r, "ord_no_team"));
+		dbres_free(res);
+		res = NULL;
+	}
+	return page_send(r, 200, "sales/orders-stats.tpl", "ord_stats_title",
+	    "sales");
+}

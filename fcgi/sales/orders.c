@@ -1,0 +1,442 @@
+/* orders.c: the orders area of sales.fcgi: its routes, the order detail
+ * page, cancelling, and the pickers the forms share.
+ *
+ * Visibility: an order is in a person's scope when one of its credited
+ * reps is (SCOPE_ORDER_SQL); a row out of scope is not found (404) and
+ * nothing is changed. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/fmt.h"
+#include "sales/orders.h"
+#include "sales/sales.h"
+
+enum stmt {
+	ST_HEADER,
+	ST_REPS,
+	ST_LINES,
+	ST_COLLECTED,
+	ST_RETURNS,
+	ST_WRITABLE,
+	ST_CANCEL,
+	ST_CANCEL_LINES,
+	ST_OPT_REGION,
+	ST_OPT_CHANNEL,
+	ST_OPT_PTYPE,
+	ST_OPT_PRODUCT,
+	ST_OPT_CUSTOMER,
+	ST_OPT_REP,
+	ST__MAX
+};
+
+static const char *const stmts[ST__MAX] = {
+	[ST_HEADER] =
+	    "SELECT o.id, o.order_no, o.order_date, o.status, o.locked, o.note,"
+	    " o.original_order_id, oo.order_no, o.opportunity_id, op.title,"
+	    " c.id, c.code, c.name, rg.name_zh, rg.name_en, ch.name_zh,"
+	    " ch.name_en, o.created_at, cp.name"
+	    " FROM orders o JOIN customers c ON c.id = o.customer_id"
+	    " JOIN regions rg ON rg.id = o.region_id"
+	    " JOIN channels ch ON ch.id = o.channel_id"
+	    " JOIN people cp ON cp.id = o.created_by"
+	    " LEFT JOIN orders oo ON oo.id = o.original_order_id"
+	    " LEFT JOIN opportunities op ON op.id = o.opportunity_id"
+	    " WHERE o.id = ? AND " SCOPE_ORDER_SQL("o.id"),
+	[ST_REPS] =
+	    "SELECT p.id, p.login, p.name, p.team, r.share FROM order_reps r"
+	    " JOIN people p ON p.id = r.person_id WHERE r.order_id = ?"
+	    " ORDER BY r.share DESC, p.login",
+	[ST_LINES] =
+	    "SELECT l.id, l.line_no, pr.code, pr.name_zh, pr.name_en,"
+	    " pt.name_zh, pt.name_en, l.quantity, l.unit_price, l.discount,"
+	    " l.amount, l.cost, l.status, ol.line_no"
+	    " FROM order_lines l JOIN products pr ON pr.id = l.product_id"
+	    " JOIN product_types pt ON pt.id = pr.product_type_id"
+	    " LEFT JOIN order_lines ol ON ol.id = l.original_line_id"
+	    " WHERE l.order_id = ? ORDER BY l.line_no",
+	[ST_COLLECTED] =
+	    "SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM payments"
+	    " WHERE order_id = ?",
+	[ST_RETURNS] =
+	    "SELECT o.id, o.order_no, o.order_date, o.status,"
+	    " COALESCE(SUM(CASE WHEN l.status = 'booked' THEN l.amount END), 0)"
+	    " FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id"
+	    " WHERE o.original_order_id = ? GROUP BY o.id, o.order_no,"
+	    " o.order_date, o.status ORDER BY o.order_date, o.id",
+	[ST_WRITABLE] =
+	    "SELECT o.id FROM orders o WHERE o.id = ? AND "
+	    SCOPE_ORDER_SQL("o.id"),
+	[ST_CANCEL] =
+	    "UPDATE orders o SET o.status = 'cancelled' WHERE o.id = ?"
+	    " AND o.status = 'booked' AND o.locked = 0 AND "
+	    SCOPE_ORDER_SQL("o.id"),
+	[ST_CANCEL_LINES] =
+	    "UPDATE order_lines SET status = 'cancelled' WHERE order_id = ?",
+	[ST_OPT_REGION] =
+	    "SELECT id, code, name_zh, name_en FROM regions"
+	    " WHERE active OR id = ? ORDER BY code",
+	[ST_OPT_CHANNEL] =
+	    "SELECT id, code, name_zh, name_en FROM channels"
+	    " WHERE active OR id = ? ORDER BY code",
+	[ST_OPT_PTYPE] =
+	    "SELECT id, code, name_zh, name_en FROM product_types"
+	    " WHERE active OR id = ? ORDER BY code",
+	[ST_OPT_PRODUCT] =
+	    "SELECT id, code, name_zh, name_en FROM products"
+	    " WHERE active OR id = ? ORDER BY code",
+	[ST_OPT_CUSTOMER] =
+	    "SELECT c.id, c.code, c.name, c.name FROM customers c"
+	    " WHERE c.id = ? OR (c.status <> 'inactive' AND "
+	    SCOPE_SQL("c.owner_id") ") ORDER BY c.name, c.code",
+	[ST_OPT_REP] =
+	    "SELECT id, login, name, name FROM people"
+	    " WHERE id = ? OR (active AND (CAST(roles AS UNSIGNED) & ?) <> 0)"
+	    " ORDER BY team, login",
+};
+
+static struct db_table orders_db = DB_TABLE("orders", stmts);
+
+static const struct route routes[] = {
+	{ "GET", "/sales/orders", ROLES_ALL, orders_list_get },
+	{ "GET", "/sales/orders.csv", ROLES_ALL, orders_csv_get },
+	{ "GET", "/sales/stats", ROLES_ALL, orders_stats_get },
+	{ "GET", "/sales/orders/new", ROLE_SALES | ROLE_MANAGER,
+	    orders_new_get },
+	{ "POST", "/sales/orders/new", ROLE_SALES | ROLE_MANAGER,
+	    orders_new_post },
+	{ "GET", "/sales/orders/#", ROLES_ALL, orders_detail_get },
+	{ "GET", "/sales/orders/#/edit", ROLE_SALES | ROLE_MANAGER,
+	    orders_edit_get },
+	{ "POST", "/sales/orders/#/edit", ROLE_SALES | ROLE_MANAGER,
+	    orders_edit_post },
+	{ "POST", "/sales/orders/#/cancel", ROLE_SALES | ROLE_MANAGER,
+	    orders_cancel_post },
+	{ "GET", "/sales/orders/#/return", ROLE_SALES | ROLE_MANAGER,
+	    orders_return_get },
+	{ "POST", "/sales/orders/#/return", ROLE_SALES | ROLE_MANAGER,
+	    orders_return_post },
+	{ "GET", "/sales/orders/#/costs", ROLE_FINANCE, orders_costs_get },
+	{ "POST", "/sales/orders/#/costs", ROLE_FINANCE, orders_costs_post },
+};
+
+const struct route_set orders_route_set = ROUTE_SET(routes);
+
+const char *
+orders_name(const struct req *r, const char *zh, const char *en)
+{
+	return strcmp(r->lang, "en") == 0 && en != NULL && en[0] != '\0' ?
+	    en : zh;
+}
+
+int
+orders_options(struct req *r, struct tdict *d, const char *section,
+    const char *kind, int64_t selected, const struct scope *s)
+{
+	struct dbres *res = NULL;
+	int rc;
+
+	if (strcmp(kind, "customer") == 0)
+		rc = db_query(r->app->db, &orders_db, ST_OPT_CUSTOMER,
+		    DB_ARGS(P_INT(selected), SCOPE_ARGS(s)), &res);
+	else if (strcmp(kind, "rep") == 0)
+		rc = db_query(r->app->db, &orders_db, ST_OPT_REP,
+		    DB_ARGS(P_INT(selected), P_INT(ROLE_SALES | ROLE_MANAGER)),
+		    &res);
+	else
+		rc = db_query(r->app->db, &orders_db,
+		    strcmp(kind, "region") == 0 ? ST_OPT_REGION :
+		    strcmp(kind, "channel") == 0 ? ST_OPT_CHANNEL :
+		    strcmp(kind, "ptype") == 0 ? ST_OPT_PTYPE : ST_OPT_PRODUCT,
+		    DB_ARGS(P_INT(selected)), &res);
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		struct tdict *o = tdict_add_section(d, section);
+		char label[512];
+
+		tdict_set(o, "value", dbres_text(res, i, 0));
+		if (strcmp(kind, "region") == 0 || strcmp(kind, "channel") == 0 ||
+		    strcmp(kind, "ptype") == 0)
+			snprintf(label, sizeof(label), "%s", orders_name(r,
+			    dbres_text(res, i, 2), dbres_text(res, i, 3)));
+		else
+			snprintf(label, sizeof(label), "%s · %s",
+			    dbres_text(res, i, 2), dbres_text(res, i, 1));
+		if (strcmp(kind, "product") == 0)
+			snprintf(label, sizeof(label), "%s · %s",
+			    dbres_text(res, i, 1), orders_name(r,
+			    dbres_text(res, i, 2), dbres_text(res, i, 3)));
+		tdict_set(o, "label", label);
+		if (dbres_int(res, i, 0) == selected)
+			tdict_show_section(o, "SEL");
+	}
+	dbres_free(res);
+	return 0;
+}
+
+/* Whether order id is in r's write scope. */
+static int
+order_writable(struct req *r, int64_t id, bool *yes)
+{
+	struct scope w = scope_write(r);
+	struct dbres *res;
+	int rc;
+
+	if ((rc = db_query(r->app->db, &orders_db, ST_WRITABLE,
+	    DB_ARGS(P_INT(id), SCOPE_ARGS(&w)), &res)) != 0)
+		return rc;
+	*yes = dbres_rows(res) > 0;
+	dbres_free(res);
+	return 0;
+}
+
+static void
+set_money(struct tdict *d, const char *name, int64_t fen)
+{
+	char m[FMT_MONEY_SIZE];
+
+	tdict_set(d, name, fmt_money(m, fen, true));
+	if (fen < 0) {
+		char neg[64];
+
+		snprintf(neg, sizeof(neg), "%s_neg", name);
+		tdict_show_section(d, neg);
+	}
+}
+
+static const char *const done_keys[][2] = {
+	{ "created", "ord_done_created" },
+	{ "saved", "ord_done_saved" },
+	{ "cancelled", "ord_done_cancelled" },
+	{ "returned", "ord_done_returned" },
+	{ "costs", "ord_done_costs" },
+};
+
+/* Renders the detail page of order id with status (200, or 409 after a
+ * refused change, with the flash already set). */
+static int
+detail_page(struct req *r, int64_t id, int status)
+{
+	struct scope s = scope_read(r);
+	struct dbres *h = NULL, *reps = NULL, *lines = NULL, *paid = NULL,
+	    *rets = NULL;
+	struct tdict *d = page_body(r);
+	int64_t amount = 0, cost = 0, collected, returned = 0;
+	bool writable = false, locked, booked, is_return;
+	const char *done;
+	char buf[64], q[FMT_MONEY_SIZE];
+	int rc;
+
+	if ((rc = db_query(r->app->db, &orders_db, ST_HEADER,
+	    DB_ARGS(P_INT(id), SCOPE_ARGS(&s)), &h)) != 0)
+		goto out;
+	if (dbres_rows(h) == 0) {
+		rc = TC_ENOTFOUND;
+		goto out;
+	}
+	if ((rc = db_query(r->app->db, &orders_db, ST_REPS,
+	    DB_ARGS(P_INT(id)), &reps)) != 0 ||
+	    (rc = db_query(r->app->db, &orders_db, ST_LINES,
+	    DB_ARGS(P_INT(id)), &lines)) != 0 ||
+	    (rc = db_query(r->app->db, &orders_db, ST_COLLECTED,
+	    DB_ARGS(P_INT(id)), &paid)) != 0 ||
+	    (rc = db_query(r->app->db, &orders_db, ST_RETURNS,
+	    DB_ARGS(P_INT(id)), &rets)) != 0 ||
+	    (rc = order_writable(r, id, &writable)) != 0)
+		goto out;
+	sales_tabs(r, "orders");
+	done = req_get(&r->q, "done");
+	for (size_t i = 0; done != NULL && i < sizeof(done_keys) /
+	    sizeof(done_keys[0]); i++)
+		if (strcmp(done, done_keys[i][0]) == 0)
+			page_flash(r, "ok", tr(r, done_keys[i][1]));
+	locked = dbres_int(h, 0, 4) != 0;
+	booked = strcmp(dbres_text(h, 0, 3), "booked") == 0;
+	is_return = !dbres_null(h, 0, 6);
+	tdict_set(d, "id", dbres_text(h, 0, 0));
+	tdict_set(d, "order_no", dbres_text(h, 0, 1));
+	tdict_set(d, "order_date", dbres_text(h, 0, 2));
+	tdict_set(d, "status", dbres_text(h, 0, 3));
+	snprintf(buf, sizeof(buf), "sales_status_%s", dbres_text(h, 0, 3));
+	tdict_set(d, "status_label", tr(r, buf));
+	if (locked)
+		tdict_show_section(d, "LOCKED");
+	if (dbres_text(h, 0, 5)[0] != '\0') {
+		struct tdict *n = tdict_add_section(d, "NOTE");
+
+		tdict_set(n, "note", dbres_text(h, 0, 5));
+	}
+	if (is_return) {
+		struct tdict *o = tdict_add_section(d, "ORIGINAL");
+
+		tdict_set(o, "original_id", dbres_text(h, 0, 6));
+		tdict_set(o, "original_no", dbres_text(h, 0, 7));
+		tdict_show_section(d, "IS_RETURN");
+	}
+	if (!dbres_null(h, 0, 8)) {
+		struct tdict *o = tdict_add_section(d, "OPPORTUNITY");
+
+		tdict_set(o, "opportunity_id", dbres_text(h, 0, 8));
+		tdict_set(o, "opportunity_title", dbres_text(h, 0, 9));
+	}
+	tdict_set(d, "customer_id", dbres_text(h, 0, 10));
+	tdict_set(d, "customer_code", dbres_text(h, 0, 11));
+	tdict_set(d, "customer_name", dbres_text(h, 0, 12));
+	tdict_set(d, "region", orders_name(r, dbres_text(h, 0, 13),
+	    dbres_text(h, 0, 14)));
+	tdict_set(d, "channel", orders_name(r, dbres_text(h, 0, 15),
+	    dbres_text(h, 0, 16)));
+	tdict_set(d, "created_at", dbres_text(h, 0, 17));
+	tdict_set(d, "created_by", dbres_text(h, 0, 18));
+	for (size_t i = 0; i < dbres_rows(reps); i++) {
+		struct tdict *p = tdict_add_section(d, "REP");
+		int64_t sh;
+
+		tdict_set(p, "rep_login", dbres_text(reps, i, 1));
+		tdict_set(p, "rep_name", dbres_text(reps, i, 2));
+		tdict_set(p, "rep_team", dbres_text(reps, i, 3));
+		if (fmt_parse_scaled(dbres_text(reps, i, 4), 4, &sh) != 0)
+			sh = 0;
+		tdict_set(p, "share", fmt_pct4(q, sh));
+		tdict_set_int(p, "share_w", (long long)((sh / 10000 + 2) / 5 * 5));
+	}
+	for (size_t i = 0; i < dbres_rows(lines); i++) {
+		struct tdict *l = tdict_add_section(d, "LINE");
+		int64_t qty = 0, disc = 0, a = dbres_money(lines, i, 10),
+		    c = dbres_money(lines, i, 11);
+		bool lb = strcmp(dbres_text(lines, i, 12), "booked") == 0;
+
+		tdict_set(l, "line_no", dbres_text(lines, i, 1));
+		tdict_set(l, "product_code", dbres_text(lines, i, 2));
+		tdict_set(l, "product", orders_name(r, dbres_text(lines, i, 3),
+		    dbres_text(lines, i, 4)));
+		tdict_set(l, "ptype", orders_name(r, dbres_text(lines, i, 5),
+		    dbres_text(lines, i, 6)));
+		fmt_parse_scaled(dbres_text(lines, i, 7), 3, &qty);
+		tdict_set(l, "quantity", fmt_qty(q, qty));
+		if (qty < 0)
+			tdict_show_section(l, "quantity_neg");
+		set_money(l, "unit_price", dbres_money(lines, i, 8));
+		fmt_parse_scaled(dbres_text(lines, i, 9), 4, &disc);
+		tdict_set(l, "discount", fmt_pct4(q, disc));
+		set_money(l, "amount", a);
+		set_money(l, "cost", c);
+		set_money(l, "margin", a - c);
+		tdict_set(l, "line_status", dbres_text(lines, i, 12));
+		snprintf(buf, sizeof(buf), "sales_status_%s",
+		    dbres_text(lines, i, 12));
+		tdict_set(l, "line_status_label", tr(r, buf));
+		if (!dbres_null(lines, i, 13)) {
+			struct tdict *o = tdict_add_section(l, "OF_LINE");
+
+			tdict_set(o, "of_line", dbres_text(lines, i, 13));
+		}
+		if (lb) {
+			amount += a;
+			cost += c;
+		}
+	}
+	if (dbres_rows(lines) == 0)
+		tdict_show_section(d, "NO_LINES");
+	collected = dbres_money(paid, 0, 0);
+	set_money(d, "total_amount", amount);
+	set_money(d, "total_cost", cost);
+	set_money(d, "total_margin", amount - cost);
+	if (amount != 0) {
+		__int128 pm = (__int128)(amount - cost) * 1000 / amount;
+
+		snprintf(buf, sizeof(buf), "%s%lld.%lld %%", pm < 0 ? "-" : "",
+		    (long long)((pm < 0 ? -pm : pm) / 10),
+		    (long long)((pm < 0 ? -pm : pm) % 10));
+		tdict_set(d, "margin_pct", buf);
+	} else
+		tdict_set(d, "margin_pct", "–");
+	set_money(d, "collected", collected);
+	tdict_set(d, "payments", dbres_text(paid, 0, 1));
+	for (size_t i = 0; i < dbres_rows(rets); i++) {
+		struct tdict *t = tdict_add_section(d, "RETURN");
+
+		tdict_set(t, "return_id", dbres_text(rets, i, 0));
+		tdict_set(t, "return_no", dbres_text(rets, i, 1));
+		tdict_set(t, "return_date", dbres_text(rets, i, 2));
+		tdict_set(t, "return_status", dbres_text(rets, i, 3));
+		snprintf(buf, sizeof(buf), "sales_status_%s",
+		    dbres_text(rets, i, 3));
+		tdict_set(t, "return_status_label", tr(r, buf));
+		set_money(t, "return_amount", dbres_money(rets, i, 4));
+		if (strcmp(dbres_text(rets, i, 3), "booked") == 0)
+			returned += dbres_money(rets, i, 4);
+	}
+	if (dbres_rows(rets) > 0)
+		tdict_show_section(d, "HAS_RETURNS");
+	set_money(d, "returned", returned);
+	/* Outstanding: what is owed for the order net of its returns. */
+	set_money(d, "outstanding", booked ? amount + returned - collected :
+	    -collected);
+	if (writable && booked && !locked) {
+		tdict_show_section(d, "CAN_EDIT");
+		tdict_show_section(d, "CAN_CANCEL");
+	}
+	if (writable && booked && !is_return)
+		tdict_show_section(d, "CAN_RETURN");
+	if (has_role(r, ROLE_FINANCE) && !locked && booked)
+		tdict_show_section(d, "CAN_COSTS");
+	rc = page_send(r, status, "sales/orders-detail.tpl", "ord_detail_title",
+	    "sales");
+out:
+	dbres_free(h);
+	dbres_free(reps);
+	dbres_free(lines);
+	dbres_free(paid);
+	dbres_free(rets);
+	return rc;
+}
+
+int
+orders_detail_get(struct req *r)
+{
+	return detail_page(r, r->ids[0], 200);
+}
+
+int
+orders_cancel_post(struct req *r)
+{
+	struct scope w = scope_write(r);
+	int64_t id = r->ids[0];
+	uint64_t n = 0;
+	char idtext[24], loc[64];
+	bool writable;
+	int rc;
+
+	if ((rc = order_writable(r, id, &writable)) != 0)
+		return rc;
+	if (!writable)
+		return TC_ENOTFOUND;
+	if ((rc = db_begin(r->app->db)) != 0)
+		return rc;
+	snprintf(idtext, sizeof(idtext), "%" PRId64, id);
+	if ((rc = db_exec(r->app->db, &orders_db, ST_CANCEL,
+	    DB_ARGS(P_INT(id), SCOPE_ARGS(&w)), &n, NULL)) != 0)
+		goto fail;
+	if (n == 0) {
+		/* Locked, or already cancelled: nothing changes. */
+		db_rollback(r->app->db);
+		page_flash(r, "error", tr(r, "ord_err_not_cancellable"));
+		return detail_page(r, id, 409);
+	}
+	if ((rc = db_exec(r->app->db, &orders_db, ST_CANCEL_LINES,
+	    DB_ARGS(P_INT(id)), NULL, NULL)) != 0 ||
+	    (rc = audit_write(r, "order_cancel", "order", idtext,
+	    "status booked -> cancelled, lines cancelled")) != 0 ||
+	    (rc = db_commit(r->app->db)) != 0)
+		goto fail;
+	snprintf(loc, sizeof(loc), "/sales/orders/%" PRId64 "?done=cancelled",
+	    id);
+	return http_redirect(r, loc);
+fail:
+	db_rollback(r->app->db);
+	return rc;
+}

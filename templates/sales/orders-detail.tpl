@@ -1,0 +1,83 @@
+{{%AUTOESCAPE context="HTML"}}{{>SALES_TABS}}
+<header class="page-head">
+  <div>
+    <p class="eyebrow"><a href="/sales/orders">{{t_ord_list_title}}</a></p>
+    <h1><span class="mono">{{order_no}}</span> <span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#LOCKED}} <span class="badge draft" title="{{t_ord_locked_hint}}">{{t_sales_locked}}</span>{{/LOCKED}}</h1>
+    <p>{{customer_name}} · {{order_date}}</p>
+  </div>
+  <div class="actions">
+    {{#CAN_EDIT}}<a class="btn" href="/sales/orders/{{id}}/edit">{{t_common_edit}}</a>{{/CAN_EDIT}}
+    {{#CAN_RETURN}}<a class="btn" href="/sales/orders/{{id}}/return">{{t_ord_return_action}}</a>{{/CAN_RETURN}}
+    {{#CAN_COSTS}}<a class="btn" href="/sales/orders/{{id}}/costs">{{t_ord_costs_title}}</a>{{/CAN_COSTS}}
+    {{#CAN_CANCEL}}<form method="post" action="/sales/orders/{{id}}/cancel" data-confirm="{{t_ord_cancel_confirm}}">
+      <input type="hidden" name="csrf" value="{{csrf}}">
+      <button type="submit" class="btn danger">{{t_ord_cancel_action}}</button>
+    </form>{{/CAN_CANCEL}}
+  </div>
+</header>
+<div class="kpis">
+  <div class="kpi"><p class="kpi-label">{{t_sales_amount}}</p><p class="kpi-value money">{{total_amount}}</p><p class="kpi-sub">{{t_ord_kpi_booked_only}}</p></div>
+  <div class="kpi"><p class="kpi-label">{{t_sales_margin}}</p><p class="kpi-value money">{{total_margin}}</p><p class="kpi-sub">{{margin_pct}}</p></div>
+  <div class="kpi"><p class="kpi-label">{{t_sales_collected}}</p><p class="kpi-value money">{{collected}}</p><p class="kpi-sub">{{payments}} {{t_ord_payments_count}}</p></div>
+  <div class="kpi"><p class="kpi-label">{{t_sales_outstanding}}</p><p class="kpi-value money">{{outstanding}}</p>{{#HAS_RETURNS}}<p class="kpi-sub">{{t_ord_returned}} {{returned}}</p>{{/HAS_RETURNS}}</div>
+</div>
+<div class="grid-2">
+  <section class="card">
+    <h2>{{t_ord_header}}</h2>
+    <dl class="details">
+      <dt>{{t_sales_order_no}}</dt><dd class="mono">{{order_no}}</dd>
+      <dt>{{t_sales_customer}}</dt><dd><a href="/sales/customers/{{customer_id}}">{{customer_name}}</a> <span class="muted mono">{{customer_code}}</span></dd>
+      <dt>{{t_sales_date}}</dt><dd>{{order_date}}</dd>
+      <dt>{{t_sales_region}}</dt><dd>{{region}}</dd>
+      <dt>{{t_sales_channel}}</dt><dd>{{channel}}</dd>
+      <dt>{{t_sales_status}}</dt><dd><span class="badge {{status}}">{{status_label}}</span>{{#LOCKED}} <span class="badge draft">{{t_sales_locked}}</span>{{/LOCKED}}</dd>
+      {{#ORIGINAL}}<dt>{{t_ord_original}}</dt><dd><a class="mono" href="/sales/orders/{{original_id}}">{{original_no}}</a></dd>{{/ORIGINAL}}
+      {{#OPPORTUNITY}}<dt>{{t_sales_opportunity}}</dt><dd><a href="/sales/opportunities/{{opportunity_id}}">{{opportunity_title}}</a></dd>{{/OPPORTUNITY}}
+      {{#NOTE}}<dt>{{t_sales_notes}}</dt><dd>{{note}}</dd>{{/NOTE}}
+      <dt>{{t_ord_created}}</dt><dd>{{created_at}} · {{created_by}}</dd>
+    </dl>
+  </section>
+  <section class="card">
+    <h2>{{t_ord_credited_reps}}</h2>
+    <div class="table-wrap">
+    <table class="data compact">
+      <thead><tr><th>{{t_sales_rep}}</th><th>{{t_sales_team}}</th><th class="num">{{t_ord_share}}</th><th>{{t_ord_share_bar}}</th></tr></thead>
+      <tbody>{{#REP}}<tr><td>{{rep_name}} <span class="muted mono">{{rep_login}}</span></td><td>{{rep_team}}</td><td class="num">{{share}} %</td><td><div class="progress"><span class="progress-bar w{{share_w}}"></span></div></td></tr>{{/REP}}</tbody>
+    </table>
+    </div>
+  </section>
+</div>
+<section class="card">
+  <h2>{{t_ord_lines}}</h2>
+  {{#NO_LINES}}<div class="empty"><p>{{t_ord_no_lines}}</p></div>{{/NO_LINES}}
+  <div class="table-wrap">
+  <table class="data">
+    <thead><tr><th class="num">{{t_sales_line}}</th><th>{{t_sales_product}}</th><th>{{t_sales_product_type}}</th><th class="num">{{t_sales_quantity}}</th><th class="num">{{t_sales_unit_price}}</th><th class="num">{{t_sales_discount}}</th><th class="num">{{t_sales_amount}}</th><th class="num">{{t_sales_cost}}</th><th class="num">{{t_sales_margin}}</th><th>{{t_sales_status}}</th></tr></thead>
+    <tbody>{{#LINE}}<tr>
+      <td class="num">{{line_no}}</td>
+      <td class="wrap"><span class="mono muted">{{product_code}}</span> {{product}}{{#OF_LINE}} <span class="muted small">({{t_ord_of_line}} {{of_line}})</span>{{/OF_LINE}}</td>
+      <td>{{ptype}}</td>
+      <td class="num{{#quantity_neg}} neg{{/quantity_neg}}">{{quantity}}</td>
+      <td class="num money">{{unit_price}}</td>
+      <td class="num">{{discount}}</td>
+      <td class="num money{{#amount_neg}} neg{{/amount_neg}}">{{amount}}</td>
+      <td class="num money{{#cost_neg}} neg{{/cost_neg}}">{{cost}}</td>
+      <td class="num money{{#margin_neg}} neg{{/margin_neg}}">{{margin}}</td>
+      <td><span class="badge {{line_status}}">{{line_status_label}}</span></td>
+    </tr>{{/LINE}}</tbody>
+    <tfoot><tr><td colspan="6">{{t_common_total}} · {{t_ord_kpi_booked_only}}</td>
+      <td class="num money{{#total_amount_neg}} neg{{/total_amount_neg}}">{{total_amount}}</td>
+      <td class="num money{{#total_cost_neg}} neg{{/total_cost_neg}}">{{total_cost}}</td>
+      <td class="num money{{#total_margin_neg}} neg{{/total_margin_neg}}">{{total_margin}}</td><td></td></tr></tfoot>
+  </table>
+  </div>
+</section>
+{{#HAS_RETURNS}}<section class="card">
+  <h2>{{t_ord_returns}}</h2>
+  <div class="table-wrap">
+  <table class="data compact">
+    <thead><tr><th>{{t_sales_order_no}}</th><th>{{t_sales_date}}</th><th class="num">{{t_sales_amount}}</th><th>{{t_sales_status}}</th></tr></thead>
+    <tbody>{{#RETURN}}<tr><td class="mono"><a href="/sales/orders/{{return_id}}">{{return_no}}</a></td><td>{{return_date}}</td><td class="num money{{#return_amount_neg}} neg{{/return_amount_neg}}">{{return_amount}}</td><td><span class="badge {{return_status}}">{{return_status_label}}</span></td></tr>{{/RETURN}}</tbody>
+  </table>
+  </div>
+</section>{{/HAS_RETURNS}}

@@ -1,0 +1,39 @@
+{{%AUTOESCAPE context="HTML"}}{{>SALES_TABS}}
+<header class="page-head">
+  <div>
+    <p class="eyebrow"><a href="/sales/orders/{{id}}" class="mono">{{order_no}}</a></p>
+    <h1>{{t_ord_return_title}}</h1>
+    <p>{{t_ord_return_intro}}</p>
+  </div>
+</header>
+{{#HAS_ERRORS}}<div class="flash error" role="alert">{{t_ord_err_summary}}</div>{{/HAS_ERRORS}}
+<form method="post" action="/sales/orders/{{id}}/return" class="form stack" novalidate>
+  <input type="hidden" name="csrf" value="{{csrf}}">
+  <div class="field">
+    <label for="f-return_date" class="required">{{t_ord_return_date}}</label>
+    <input id="f-return_date" type="date" name="return_date" value="{{return_date}}"{{#RETURN_DATE_INVALID}} aria-invalid="true" aria-describedby="e-return_date"{{/RETURN_DATE_INVALID}}>
+    {{#RETURN_DATE_ERR}}<p class="error" id="e-return_date">{{error}}</p>{{/RETURN_DATE_ERR}}
+    <p class="hint">{{t_ord_return_date_hint}} {{order_date}}</p>
+  </div>
+  <div class="field">
+    <label for="f-note">{{t_sales_notes}} <span class="muted">({{t_common_optional}})</span></label>
+    <input id="f-note" name="note" value="{{note}}" maxlength="255">
+  </div>
+  {{#LINES_ERR}}<p class="error field wide">{{error}}</p>{{/LINES_ERR}}
+  <div class="table-wrap field wide">
+  <table class="data compact">
+    <thead><tr><th class="num">{{t_sales_line}}</th><th>{{t_sales_product}}</th><th class="num">{{t_ord_sold}}</th><th class="num">{{t_ord_returned}}</th><th class="num">{{t_ord_returnable}}</th><th class="num">{{t_sales_amount}}</th><th class="num">{{t_ord_return_qty}}</th></tr></thead>
+    <tbody>{{#LINE}}<tr>
+      <td class="num">{{line_no}}</td>
+      <td class="wrap"><span class="mono muted">{{product_code}}</span> {{product}}</td>
+      <td class="num">{{sold}}</td><td class="num">{{returned}}</td><td class="num">{{returnable}}</td>
+      <td class="num money">{{amount}}</td>
+      <td><input name="{{field}}" value="{{rq}}" class="num" size="8" inputmode="decimal" placeholder="0" aria-label="{{t_sales_line}} {{line_no}} {{t_ord_return_qty}}"{{#RQ_INVALID}} aria-invalid="true" aria-describedby="e-{{field}}"{{/RQ_INVALID}}>{{#RQ_ERR}}<p class="error" id="e-{{field}}">{{error}}</p>{{/RQ_ERR}}</td>
+    </tr>{{/LINE}}</tbody>
+  </table>
+  </div>
+  <div class="form-actions">
+    <button type="submit" class="btn primary">{{t_ord_return_save}}</button>
+    <a class="btn ghost" href="/sales/orders/{{id}}">{{t_common_cancel}}</a>
+  </div>
+</form>
