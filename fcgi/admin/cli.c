@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "admin/demo.h"
 #include "admin/migrate.h"
 #include "core/conf.h"
 #include "core/db.h"
@@ -21,7 +22,8 @@ usage(FILE *f)
 	    "commands:\n"
 	    "  migrate       apply the SQL migrations not yet applied\n"
 	    "  sync-users    copy every person of the directory into the database;\n"
-	    "                people no longer in it are marked inactive\n");
+	    "                people no longer in it are marked inactive\n"
+	    "  demo-data     seed the demo company's sales history (once)\n");
 }
 
 static int
@@ -39,6 +41,27 @@ cmd_migrate(struct conf *c)
 	db_close(d);
 	if (rc != 0) {
 		fprintf(stderr, "ticheng-admin: migrate: %s\n", err);
+		return EXIT_FAILURE;
+	}
+	return EXIT_SUCCESS;
+}
+
+static int
+cmd_demo_data(struct conf *c)
+{
+	struct db *d = NULL;
+	char err[1024];
+	int rc;
+
+	if (db_open(c, &d, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ticheng-admin: %s\n", err);
+		return EXIT_FAILURE;
+	}
+	rc = demo_data_load(d, stdout, err, sizeof(err));
+	db_close(d);
+	if (rc != 0) {
+		fprintf(stderr, "ticheng-admin: demo-data: %s: %s\n", err,
+		    tc_strerror(rc));
 		return EXIT_FAILURE;
 	}
 	return EXIT_SUCCESS;
@@ -132,6 +155,8 @@ main(int argc, char **argv)
 		status = cmd_migrate(c);
 	else if (strcmp(argv[optind], "sync-users") == 0)
 		status = cmd_sync_users(c);
+	else if (strcmp(argv[optind], "demo-data") == 0)
+		status = cmd_demo_data(c);
 	else {
 		fprintf(stderr, "ticheng-admin: unknown command \"%s\"\n",
 		    argv[optind]);
