@@ -261,7 +261,7 @@ write_lines_halves(FILE *f, const struct tce_result *r,
 	size_t mid = r->nlines / 2;
 	int rc;
 
-	if (r->nlines < 200000)
+	if (r->nlines < 100000)
 		return calc_write_lines(f, r, plan, in);
 	memset(&h, 0, sizeof(h));
 	h.r = r;

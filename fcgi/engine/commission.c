@@ -111,7 +111,21 @@ tce_largest_remainder(int64_t total, const tce_i128 *w, size_t n,
 	    (rem = malloc(n * sizeof(*rem))) == NULL)
 		return TC_ENOMEM;
 	for (i = 0; i < n; i++) {
-		if (tce_mul(total, neg ? -w[i] : w[i], &a)) {
+		tce_i128 wi = neg ? -w[i] : w[i];
+		int64_t a64;
+		if (W <= INT64_MAX && wi >= INT64_MIN && wi <= INT64_MAX &&
+		    !__builtin_mul_overflow(total, (int64_t)wi, &a64)) {
+			/* the common case, in 64 bits (128-bit division is slow) */
+			int64_t W64 = (int64_t)W, q64 = a64 / W64;
+			if (a64 % W64 != 0 && a64 < 0)
+				q64--;
+			out[i] = q64;
+			rem[i].r = a64 - q64 * W64;
+			rem[i].i = i;
+			sumq += q64;
+			continue;
+		}
+		if (tce_mul(total, wi, &a)) {
 			rc = TC_ETOOBIG;
 			goto out;
 		}

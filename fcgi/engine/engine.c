@@ -187,22 +187,35 @@ index_orders(struct calc *c)
 	int added;
 	size_t o;
 
-	if (tce_strmap_init(&c->orders_map, in->nrows) != 0 ||
-	    (c->row_order = malloc((in->nrows + 1) * sizeof(uint32_t))) == NULL ||
+	size_t guess = in->nrows > 0;
+
+	if ((c->row_order = malloc((in->nrows + 1) * sizeof(uint32_t))) == NULL)
+		return nomem(c);
+	/* The lines of an order usually follow each other: mark the rows
+	 * that continue the previous row's order (row_order[i] = 1), and
+	 * expect about as many orders as there are changes. */
+	if (in->nrows > 0)
+		c->row_order[0] = 0;
+	for (size_t i = 1; i < in->nrows; i++) {
+		c->row_order[i] = strcmp(in->rows[i].order_id,
+		    in->rows[i - 1].order_id) == 0;
+		guess += !c->row_order[i];
+	}
+	if (tce_strmap_init(&c->orders_map, guess) != 0 ||
 	    (c->ord_rows = malloc((in->nrows + 1) * sizeof(uint32_t))) == NULL)
 		return nomem(c);
 	for (size_t b = 0; b < in->nrows; b += BATCH) {
 		size_t m = in->nrows - b < BATCH ? in->nrows - b : BATCH;
 		uint32_t h[BATCH];
 		for (size_t k = 0; k < m; k++) {
+			if (b + k > 0 && c->row_order[b + k] == 1)
+				continue;
 			h[k] = tce_strmap_hash(in->rows[b + k].order_id, 0);
 			tce_strmap_prefetch(&c->orders_map, h[k]);
 		}
 		for (size_t k = 0; k < m; k++) {
 			size_t i = b + k;
-			/* the lines of an order usually follow each other */
-			if (i > 0 && strcmp(in->rows[i].order_id,
-			    in->rows[i - 1].order_id) == 0) {
+			if (c->row_order[i] == 1 && i > 0) {
 				c->row_order[i] = c->row_order[i - 1];
 				continue;
 			}
@@ -297,6 +310,7 @@ add_credit(struct calc *c, const struct tce_row *r, uint32_t row,
 		l->rep = c->share_rep[r->share0 + s];
 		l->date = date;
 		l->key = ((uint64_t)l->rep << 32) | (uint32_t)date;
+		l->order = c->row_order[row];
 		if (credit(sh->share, value, &l->base) ||
 		    credit(sh->share, sales, &l->sales))
 			return overflow(c, src, src_line);
@@ -472,26 +486,126 @@ collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
 	return 0;
 }
 
+struct hent {
+	uint32_t key;   /* hash of the payment_id */
+	uint32_t idx;
+};
+
+struct sent {
+	const char *s;
+	uint32_t    idx;
+};
+
+static int
+sent_cmp(const void *x, const void *y)
+{
+	const struct sent *a = x, *b = y;
+	int d = strcmp(a->s, b->s);
+
+	return d ? d : (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/* Finds the first payment (in file order) whose payment_id an earlier
+ * one already has, by sorting the hashes of the ids (cheaper than a hash
+ * table of a million ids); stores its index, or npayments, in *dup. */
+static int
+first_repeated_payment(struct calc *c, size_t *dup)
+{
+	const struct tce_input *in = c->in;
+	size_t n = in->npayments, i, j, run, *cnt;
+	struct hent *a, *b, *t;
+
+	*dup = n;
+	a = malloc(n * sizeof(*a));
+	b = malloc(n * sizeof(*b));
+	cnt = malloc(2048 * sizeof(*cnt));
+	if (!a || !b || !cnt) {
+		free(a);
+		free(b);
+		free(cnt);
+		return nomem(c);
+	}
+	for (i = 0; i < n; i++) {
+		a[i].key = tce_strmap_hash(in->payments[i].payment_id, 0);
+		a[i].idx = (uint32_t)i;
+	}
+	/* stable LSD radix sort, 11 bits at a time: equal hashes stay in
+	 * file order */
+	for (int shift = 0; shift < 32; shift += 11) {
+		size_t sum = 0;
+		memset(cnt, 0, 2048 * sizeof(*cnt));
+		for (i = 0; i < n; i++)
+			cnt[(a[i].key >> shift) & 2047]++;
+		for (i = 0; i < 2048; i++) {
+			size_t x = cnt[i];
+			cnt[i] = sum;
+			sum += x;
+		}
+		for (i = 0; i < n; i++)
+			b[cnt[(a[i].key >> shift) & 2047]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	for (i = 0; i < n; i = run) {
+		for (run = i + 1; run < n && a[run].key == a[i].key; run++)
+			;
+		if (run - i > 32) {
+			/* many equal hashes: sort the run by id instead */
+			struct sent *e = malloc((run - i) * sizeof(*e));
+			if (e == NULL) {
+				free(a);
+				free(b);
+				free(cnt);
+				return nomem(c);
+			}
+			for (j = i; j < run; j++) {
+				e[j - i].s = in->payments[a[j].idx].payment_id;
+				e[j - i].idx = a[j].idx;
+			}
+			qsort(e, run - i, sizeof(*e), sent_cmp);
+			for (j = 1; j < run - i; j++)
+				if (strcmp(e[j].s, e[j - 1].s) == 0 &&
+				    (j < 2 || strcmp(e[j - 2].s, e[j].s) != 0) &&
+				    e[j].idx < *dup)
+					*dup = e[j].idx;
+			free(e);
+			continue;
+		}
+		for (j = i + 1; j < run && a[j].idx < *dup; j++)
+			for (size_t k = i; k < j; k++)
+				if (strcmp(in->payments[a[j].idx].payment_id,
+				    in->payments[a[k].idx].payment_id) == 0) {
+					*dup = a[j].idx;
+					break;
+				}
+	}
+	free(a);
+	free(b);
+	free(cnt);
+	return 0;
+}
+
 /* Checks payments.csv against orders.csv and credits the collected
  * lines (1.3). */
 static int
 credit_payments(struct calc *c)
 {
 	const struct tce_input *in = c->in;
-	struct tce_strmap ids;
-	uint32_t *slot, *porder = NULL, maxn = 0, maxp = 0, sum;
-	uint32_t hid[BATCH], hord[BATCH];
+	uint32_t *porder = NULL, maxn = 0, maxp = 0, sum;
+	uint32_t hord[BATCH];
+	size_t dup;
 	struct pay_ent *pe = NULL;
 	tce_i128 *w = NULL;
 	int64_t *parts = NULL;
 	uint32_t *lines = NULL;
-	int added, rc = 0;
+	int rc = 0;
 	size_t o;
 
 	if (in->npayments == 0)
 		return 0;
-	if (tce_strmap_init(&ids, in->npayments) != 0)
-		return nomem(c);
+	if ((rc = first_repeated_payment(c, &dup)) != 0)
+		return rc;
 	if ((porder = malloc(in->npayments * sizeof(*porder))) == NULL ||
 	    (c->ord_pays = malloc(in->npayments * sizeof(uint32_t))) == NULL) {
 		rc = nomem(c);
@@ -504,18 +618,11 @@ credit_payments(struct calc *c)
 			for (uint32_t j = 0; j < BATCH && i + j < in->npayments;
 			    j++) {
 				const struct tce_payment *q = &in->payments[i + j];
-				hid[j] = tce_strmap_hash(q->payment_id, 0);
 				hord[j] = tce_strmap_hash(q->order_id, 0);
-				tce_strmap_prefetch(&ids, hid[j]);
 				tce_strmap_prefetch(&c->orders_map, hord[j]);
 			}
 		}
-		if (tce_strmap_put_h(&ids, p->payment_id, 0, hid[k], 0, &slot,
-		    &added) != 0) {
-			rc = nomem(c);
-			goto out;
-		}
-		if (!added) {
+		if (i == dup) {
 			diag(c->err, TCE_SRC_PAYMENTS, p->src_line,
 			    "payment_id \"%s\": repeated", p->payment_id);
 			rc = TC_EINVAL;
@@ -561,7 +668,6 @@ out:
 	free(w);
 	free(parts);
 	free(lines);
-	tce_strmap_free(&ids);
 	return rc;
 }
 
@@ -627,9 +733,12 @@ line_cmp(const struct tce_line *x, const struct tce_line *y, const void *ctx)
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
 	if (x->row != y->row) {
-		d = strcmp(in->rows[x->row].order_id, in->rows[y->row].order_id);
-		if (d)
-			return d;
+		if (x->order != y->order) {
+			d = strcmp(in->rows[x->row].order_id,
+			    in->rows[y->row].order_id);
+			if (d)
+				return d;
+		}
 		if (in->rows[x->row].line != in->rows[y->row].line)
 			return in->rows[x->row].line < in->rows[y->row].line ?
 			    -1 : 1;
@@ -860,7 +969,18 @@ tce_calc(const struct tce_plan *plan, const struct tce_input *in,
 	    (rc = credit_payments(&c)) != 0 ||
 	    (rc = index_targets(&c)) != 0)
 		goto out;
-	if (tce_sort_lines(c.res->lines, c.res->nlines, line_cmp, in) != 0) {
+	/* what only the crediting needed: freed before the sort's peak */
+	free(c.share_rep);
+	free(c.row_rule);
+	free(c.row_order);
+	free(c.orders);
+	free(c.ord_rows);
+	free(c.ord_pays);
+	tce_strmap_free(&c.orders_map);
+	c.share_rep = c.row_order = c.ord_rows = c.ord_pays = NULL;
+	c.row_rule = NULL;
+	c.orders = NULL;
+	if (tce_sort_lines(&c.res->lines, c.res->nlines, line_cmp, in) != 0) {
 		rc = nomem(&c);
 		goto out;
 	}

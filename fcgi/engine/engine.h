@@ -141,6 +141,7 @@ struct tce_line {                /* one row of the lines output (3.2) */
 	uint32_t rep;
 	int32_t  date;               /* the row's or the payment's date */
 	int32_t  period;
+	uint32_t order;              /* internal: the row's order */
 };
 
 struct tce_warning {

@@ -97,6 +97,10 @@ tce_plan_add(struct tce_plan *p, struct tce_version *v,
 		return TC_ENOMEM;
 	}
 	order_rules(v);
+	for (i = 0; i < v->nrules; i++)
+		for (int a = 0; a < TCE_ATTR__MAX; a++)
+			v->rules[i].mlen[a] = v->rules[i].match[a] ?
+			    strlen(v->rules[i].match[a]) : 0;
 	sort_steps(v->accel, v->naccel);
 	sort_steps(v->bonus, v->nbonus);
 	for (i = 0; i < p->nversions; i++) {
@@ -166,14 +170,24 @@ const struct tce_rule *
 tce_version_select(const struct tce_version *v,
     const char *const attr[TCE_ATTR__MAX])
 {
+	size_t len[TCE_ATTR__MAX];
+
+	for (int a = 0; a < TCE_ATTR__MAX; a++)
+		len[a] = SIZE_MAX; /* not measured yet */
 	for (size_t i = 0; i < v->nrules; i++) {
 		const struct tce_rule *r = &v->rules[v->order[i]];
 		int a;
 		for (a = 0; a < TCE_ATTR__MAX; a++) {
 			if (r->match[a] == NULL)
 				continue;
-			if (attr[a] == NULL || attr[a][0] == '\0' ||
-			    strcmp(attr[a], r->match[a]) != 0)
+			if (attr[a] == NULL || attr[a][0] == '\0')
+				break;
+			if (len[a] == SIZE_MAX)
+				len[a] = strlen(attr[a]);
+			/* lengths and last bytes first: most rules fail there */
+			if (len[a] != r->mlen[a] || attr[a][len[a] - 1] !=
+			    r->match[a][len[a] - 1] ||
+			    memcmp(attr[a], r->match[a], len[a]) != 0)
 				break;
 		}
 		if (a == TCE_ATTR__MAX)

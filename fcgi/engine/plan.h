@@ -45,6 +45,7 @@ struct tce_rule {
 	int64_t          priority;
 	char            *match[TCE_ATTR__MAX]; /* NULL: key absent */
 	unsigned         nkeys;                /* present match keys */
+	size_t           mlen[TCE_ATTR__MAX];  /* their lengths (tce_plan_add) */
 	enum tce_base    base;
 	enum tce_rate_kind kind;
 	int64_t          rate;      /* TCE_RATE_FLAT: 10^-6 */

@@ -427,10 +427,18 @@ parse_version(struct pj *pj, json_t *root, struct tce_version *v)
 	if ((rc = check_keys(pj, root, top_keys)) != 0 ||
 	    (rc = get_string(pj, root, "plan", 1, &s)) != 0)
 		return rc;
+	if (s[0] == '\0') {
+		enter(pj, "plan");
+		return fail(pj, TC_EINVAL, "empty");
+	}
 	if ((v->name = strdup(s)) == NULL)
 		return TC_ENOMEM;
 	if ((rc = get_string(pj, root, "currency", 0, &s)) != 0)
 		return rc;
+	if (s != NULL && s[0] == '\0') {
+		enter(pj, "currency");
+		return fail(pj, TC_EINVAL, "empty");
+	}
 	if ((v->currency = strdup(s ? s : "CNY")) == NULL)
 		return TC_ENOMEM;
 	if ((rc = get_string(pj, root, "period", 0, &s)) != 0)

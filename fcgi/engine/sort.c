@@ -43,30 +43,69 @@ day_number(uint32_t date)
 	return (date / 10000) * 372 + (date / 100 % 100) * 31 + date % 100;
 }
 
+struct kent32 {
+	uint32_t key;
+	uint32_t idx;
+};
+
+/* LSD radix sort of a[0..n) on bits [0, bits) of key, digit bits at a
+ * time, using b as scratch; returns the array holding the result. */
+#define RADIX_SORT(NAME, T)						\
+static T *								\
+NAME(T *a, T *b, size_t n, int bits, int digit, size_t *cnt)		\
+{									\
+	size_t i, mask = ((size_t)1 << digit) - 1;			\
+	for (int shift = 0; shift < bits; shift += digit) {		\
+		size_t sum = 0;						\
+		T *t;							\
+		memset(cnt, 0, (mask + 1) * sizeof(*cnt));		\
+		for (i = 0; i < n; i++)					\
+			cnt[(a[i].key >> shift) & mask]++;		\
+		if (cnt[(a[0].key >> shift) & mask] == n)		\
+			continue;					\
+		for (i = 0; i <= mask; i++) {				\
+			size_t c = cnt[i];				\
+			cnt[i] = sum;					\
+			sum += c;					\
+		}							\
+		for (i = 0; i < n; i++)					\
+			b[cnt[(a[i].key >> shift) & mask]++] = a[i];	\
+		t = a;							\
+		a = b;							\
+		b = t;							\
+	}								\
+	return a;							\
+}
+
+RADIX_SORT(radix64, struct kent)
+RADIX_SORT(radix32, struct kent32)
+
+static int
+bits_of(uint64_t v)
+{
+	int b = 0;
+
+	while (b < 64 && (v >> b) != 0)
+		b++;
+	return b;
+}
+
 int
-tce_sort_lines(struct tce_line *lines, size_t n, tce_line_cmp cmp,
+tce_sort_lines(struct tce_line **linesp, size_t n, tce_line_cmp cmp,
     const void *ctx)
 {
-	struct kent *a, *b, *t;
-	struct tce_line *out;
+	struct tce_line *lines = *linesp, *out = NULL, *tmp = NULL;
+	size_t maxrun = 0;
 	size_t *cnt, i, run;
-	uint64_t maxkey = 0;
 	uint32_t dmin = UINT32_MAX, dmax = 0, rmax = 0;
-	int shift, bits, digit;
+	uint64_t span;
+	void *a, *b;
+	int compact;
 
 	if (n < 2)
 		return 0;
-	a = malloc(n * sizeof(*a));
-	b = malloc(n * sizeof(*b));
-	cnt = malloc(65536 * sizeof(*cnt));
-	if (!a || !b || !cnt) {
-		free(a);
-		free(b);
-		free(cnt);
-		return TC_ENOMEM;
-	}
-	/* A compact key: rep x span + day, when it fits, so that few narrow
-	 * radix passes do (narrow digits keep the scatter in cache). */
+	/* A compact key, rep x span + day, when it fits in 32 bits: narrow
+	 * entries and few narrow radix passes (the scatter stays in cache). */
 	for (i = 0; i < n; i++) {
 		uint32_t d = day_number((uint32_t)lines[i].key);
 		uint32_t r = (uint32_t)(lines[i].key >> 32);
@@ -77,66 +116,77 @@ tce_sort_lines(struct tce_line *lines, size_t n, tce_line_cmp cmp,
 		if (r > rmax)
 			rmax = r;
 	}
-	if ((uint64_t)(rmax + 1) * (dmax - dmin + 1) < ((uint64_t)1 << 40)) {
-		uint64_t span = dmax - dmin + 1;
-		for (i = 0; i < n; i++) {
-			a[i].key = (lines[i].key >> 32) * span +
-			    (day_number((uint32_t)lines[i].key) - dmin);
-			a[i].idx = i;
-			if (a[i].key > maxkey)
-				maxkey = a[i].key;
-		}
-		digit = 11;
+	span = (uint64_t)dmax - dmin + 1;
+	compact = (uint64_t)(rmax + 1) * span <= UINT32_MAX &&
+	    n <= UINT32_MAX;
+	if (compact) {
+		a = malloc(n * sizeof(struct kent32));
+		b = malloc(n * sizeof(struct kent32));
 	} else {
+		a = malloc(n * sizeof(struct kent));
+		b = malloc(n * sizeof(struct kent));
+	}
+	cnt = malloc(65536 * sizeof(*cnt));
+	if (!a || !b || !cnt)
+		goto nomem;
+	if (compact) {
+		struct kent32 *k = a, *res;
+		uint32_t maxkey = 0;
 		for (i = 0; i < n; i++) {
-			a[i].key = lines[i].key;
-			a[i].idx = i;
+			k[i].key = (uint32_t)((lines[i].key >> 32) * span +
+			    (day_number((uint32_t)lines[i].key) - dmin));
+			k[i].idx = (uint32_t)i;
+			if (k[i].key > maxkey)
+				maxkey = k[i].key;
 		}
-		maxkey = UINT64_MAX;
-		digit = 16;
-	}
-	for (bits = 0; bits < 64 && (maxkey >> bits) != 0; bits++)
-		;
-	for (shift = 0; shift < bits; shift += digit) {
-		size_t sum = 0, mask = ((size_t)1 << digit) - 1;
-		memset(cnt, 0, (mask + 1) * sizeof(*cnt));
-		for (i = 0; i < n; i++)
-			cnt[(a[i].key >> shift) & mask]++;
-		if (cnt[(a[0].key >> shift) & mask] == n)
-			continue; /* every key has this digit: nothing to do */
-		for (i = 0; i <= mask; i++) {
-			size_t c = cnt[i];
-			cnt[i] = sum;
-			sum += c;
+		res = radix32(k, b, n, bits_of(maxkey), 11, cnt);
+		if ((out = malloc(n * sizeof(*out))) == NULL)
+			goto nomem;
+		for (i = 0; i < n; i++) {
+			if (i + 8 < n)
+				__builtin_prefetch(&lines[res[i + 8].idx]);
+			out[i] = lines[res[i].idx];
 		}
+	} else {
+		struct kent *k = a, *res;
+		for (i = 0; i < n; i++) {
+			k[i].key = lines[i].key;
+			k[i].idx = i;
+		}
+		res = radix64(k, b, n, 64, 16, cnt);
+		if ((out = malloc(n * sizeof(*out))) == NULL)
+			goto nomem;
 		for (i = 0; i < n; i++)
-			b[cnt[(a[i].key >> shift) & mask]++] = a[i];
-		t = a;
-		a = b;
-		b = t;
-	}
-	free(cnt);
-	free(b);
-	/* permute: gather into a new array, then copy back */
-	out = malloc(n * sizeof(*out));
-	if (out == NULL) {
-		free(a);
-		return TC_ENOMEM;
-	}
-	for (i = 0; i < n; i++) {
-		if (i + 8 < n)
-			__builtin_prefetch(&lines[a[i + 8].idx]);
-		out[i] = lines[a[i].idx];
+			out[i] = lines[res[i].idx];
 	}
 	free(a);
-	memcpy(lines, out, n * sizeof(*out));
-	/* runs of equal keys; out serves as the merge buffer */
+	free(b);
+	free(cnt);
+	a = b = cnt = NULL;
+	/* runs of equal keys, sorted by cmp */
 	for (i = 0; i < n; i = run) {
-		for (run = i + 1; run < n && lines[run].key == lines[i].key; run++)
+		for (run = i + 1; run < n && out[run].key == out[i].key; run++)
+			;
+		if (run - i > maxrun)
+			maxrun = run - i;
+	}
+	if (maxrun > 1 && (tmp = malloc(maxrun * sizeof(*tmp))) == NULL)
+		goto nomem;
+	for (i = 0; i < n; i = run) {
+		for (run = i + 1; run < n && out[run].key == out[i].key; run++)
 			;
 		if (run - i > 1)
-			merge_sort(lines + i, out, run - i, cmp, ctx);
+			merge_sort(out + i, tmp, run - i, cmp, ctx);
 	}
-	free(out);
+	free(tmp);
+	free(lines);
+	*linesp = out;
 	return 0;
+nomem:
+	free(tmp);
+	free(a);
+	free(b);
+	free(cnt);
+	free(out);
+	return TC_ENOMEM;
 }

@@ -10,9 +10,11 @@
 typedef int (*tce_line_cmp)(const struct tce_line *, const struct tce_line *,
     const void *ctx);
 
-/* Sorts lines[0..n) in place by key, then by cmp (given ctx) within equal
- * keys; stable.  Returns 0 or TC_ENOMEM (lines then unchanged). */
-int tce_sort_lines(struct tce_line *lines, size_t n, tce_line_cmp cmp,
+/* Sorts the n lines of the malloc'd array *lines by key, then by cmp
+ * (given ctx) within equal keys; stable.  The sorted lines are in a new
+ * array stored in *lines; the old one is freed.  Returns 0 or TC_ENOMEM
+ * (*lines then unchanged). */
+int tce_sort_lines(struct tce_line **lines, size_t n, tce_line_cmp cmp,
     const void *ctx);
 
 #endif

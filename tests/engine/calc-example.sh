@@ -5,7 +5,7 @@ ex=$(cd "$top_srcdir" && pwd)/tests/engine/example
 calc=$(cd "$top_builddir" && pwd)/ticheng-calc
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-echo 1..3
+echo 1..7
 "$calc" --plan "$ex/plan.json" --orders "$ex/orders.csv" \
 	--targets "$ex/targets.csv" --lines "$tmp/lines.csv" \
 	>"$tmp/summary.csv" 2>"$tmp/err"
@@ -23,4 +23,74 @@ if cmp -s "$ex/lines.csv" "$tmp/lines.csv"; then
 else
 	echo "not ok 3 - calc-example-lines-byte-for-byte"
 	diff "$ex/lines.csv" "$tmp/lines.csv" 2>&1 | sed 's/^/# /'
+fi
+# Beyond exact computation: exit 1 with a message, nothing written.
+printf 'order_id,date,rep,quantity,amount\nO1,2026-03-05,ann,1,92233720368547758.07\n' >"$tmp/big.csv"
+rm -f "$tmp/lines.csv"
+"$calc" --plan "$ex/plan.json" --orders "$tmp/big.csv" --lines "$tmp/lines.csv" \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -s "$tmp/out" ] && [ ! -e "$tmp/lines.csv" ] &&
+	grep -q "big.csv:2: figures too large to compute exactly" "$tmp/err"; then
+	echo "ok 4 - calc-overflow-refused-with-exit-1"
+else
+	echo "not ok 4 - calc-overflow-refused-with-exit-1"
+	echo "# exit $rc"; sed 's/^/# /' "$tmp/err"
+fi
+printf 'order_id,date,rep,quantity,amount\nO1,2026-03-05,ann,1,922337203685477580.70\n' >"$tmp/big.csv"
+"$calc" --plan "$ex/plan.json" --orders "$tmp/big.csv" --lines "$tmp/lines.csv" \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -s "$tmp/out" ] && [ ! -e "$tmp/lines.csv" ] &&
+	grep -q 'big.csv:2: amount "922337203685477580.70": too large' "$tmp/err"; then
+	echo "ok 5 - calc-number-beyond-64-bits-refused-with-exit-1"
+else
+	echo "not ok 5 - calc-number-beyond-64-bits-refused-with-exit-1"
+	echo "# exit $rc"; sed 's/^/# /' "$tmp/err"
+fi
+# Warnings go to standard error, the summary still to standard output.
+printf 'order_id,date,rep,product_type,quantity,amount\nO1,2025-12-05,ann,x,1,5\n' >"$tmp/early.csv"
+"$calc" --plan "$ex/plan.json" --orders "$tmp/early.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] && grep -q "^ann,2025-12,0.00,,,0.00,0.00,0.00$" "$tmp/out" &&
+	grep -q "early.csv:2: warning: order O1 line 1: unmatched" "$tmp/err"; then
+	echo "ok 6 - calc-warning-on-stderr-summary-on-stdout"
+else
+	echo "not ok 6 - calc-warning-on-stderr-summary-on-stdout"
+	echo "# exit $rc"; sed 's/^/# /' "$tmp/out" "$tmp/err"
+fi
+# A run big enough for the two-thread paths (payments read beside the
+# orders, lines formatted in two halves): lines add up to the summary.
+awk 'BEGIN {
+	print "order_id,line,date,rep,product_type,quantity,amount" > "'"$tmp"'/o.csv"
+	print "payment_id,order_id,date,amount" > "'"$tmp"'/p.csv"
+	for (i = 0; i < 100000; i++) {
+		rep = sprintf("r%03d", i % 300)
+		if (i % 7 == 0) rep = rep ":33.3333|x" (i % 5) ":66.6667"
+		m = 1 + i % 12
+		printf "O%d,%d,2026-%02d-%02d,%s,t,%d.%03d,%d.%02d\n", int(i / 2), 1 + i % 2, m, 1 + i % 28, rep, 1 + i % 9, i % 1000, 10 + i % 9000, i % 100 > "'"$tmp"'/o.csv"
+		if (i % 2 == 0)
+			printf "P%d,O%d,2026-%02d-28,%d.%02d\n", i, int(i / 2), m, 5 + i % 3000, i % 97 > "'"$tmp"'/p.csv"
+	}
+}'
+cat >"$tmp/plan.json" <<'J'
+{"plan": "big", "effective_from": "2026-01-01", "rules": [
+ {"id": "c", "match": {"product_type": "t"}, "base": "collected", "rate": "3.3333%"},
+ {"id": "q", "priority": -1, "base": "quantity", "per_unit": "0.07"}]}
+J
+"$calc" --plan "$tmp/plan.json" --orders "$tmp/o.csv" --payments "$tmp/p.csv" \
+	--lines "$tmp/lines.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+bad=$(awk -F, 'FNR == 1 { next }
+	FILENAME ~ /out$/ { want[$1 "," $2] = $6; next }
+	{ got[$1 "," $2] += $9; n++ }
+	END {
+		for (k in want) if (sprintf("%.2f", got[k]) != sprintf("%.2f", want[k])) { print k; exit }
+		if (n < 100000) print "only " n " lines"
+	}' "$tmp/out" "$tmp/lines.csv")
+if [ $rc -eq 0 ] && [ -z "$bad" ] && [ "$(grep -c '^rep,' "$tmp/lines.csv")" = 1 ]; then
+	echo "ok 7 - calc-large-run-lines-add-up-to-summary"
+else
+	echo "not ok 7 - calc-large-run-lines-add-up-to-summary"
+	echo "# exit $rc; mismatch: $bad"; head -3 "$tmp/err" | sed 's/^/# /'
 fi
