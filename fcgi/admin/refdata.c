@@ -105,8 +105,9 @@ static const char *const stmts[STMT__MAX] = {
 
 static struct db_table refdata_db = DB_TABLE("refdata", stmts);
 
-/* Columns of S_LIST and S_GET. */
+/* Columns of S_GET, and of S_LIST (where the type has two names). */
 enum { C_ID, C_CODE, C_ZH, C_EN, C_ACTIVE, C_TYPE, C_PRICE, C_COST, C_USED };
+enum { L_TYPE_ZH = 5, L_PRICE = 7, L_COST, L_USED };
 
 static const struct kind {
 	const char *slug;       /* in the URL: /admin/refdata/<slug> */
@@ -622,7 +623,7 @@ list_get(struct req *r)
 		tdict_set(row, "code", dbres_text(res, i, C_CODE));
 		tdict_set(row, "name_zh", dbres_text(res, i, C_ZH));
 		tdict_set(row, "name_en", dbres_text(res, i, C_EN));
-		tdict_set(row, "used", dbres_text(res, i, C_USED));
+		tdict_set(row, "used", dbres_text(res, i, L_USED));
 		snprintf(href, sizeof(href), "/admin/refdata/%s/%s", k->slug,
 		    dbres_text(res, i, C_ID));
 		tdict_set(row, "base", href);
@@ -634,10 +635,10 @@ list_get(struct req *r)
 		}
 		if (k->product) {
 			struct tdict *p = tdict_add_section(row, "PRODUCT");
-			int64_t price = dbres_money(res, i, C_PRICE);
-			int64_t cost = dbres_money(res, i, C_COST);
+			int64_t price = dbres_money(res, i, L_PRICE);
+			int64_t cost = dbres_money(res, i, L_COST);
 
-			tdict_set(p, "type", local_name(r, res, i, C_TYPE));
+			tdict_set(p, "type", local_name(r, res, i, L_TYPE_ZH));
 			tdict_set(p, "list_price", fmt_money(buf, price, true));
 			tdict_set(p, "standard_cost", fmt_money(buf, cost,
 			    true));

@@ -38,13 +38,13 @@
     <th><span class="visually-hidden">{{t_common_actions}}</span></th>
   </tr></thead>
   <tbody>
-  {{/HAS_ROWS}}{{#ROW}}<tr{{#ROW_MUTED}} class="muted"{{/ROW_MUTED}}>
+  {{/HAS_ROWS}}{{#ROW}}<tr data-code="{{code}}"{{#ROW_MUTED}} class="muted"{{/ROW_MUTED}}>
     <td class="mono">{{code}}</td>
-    <td>{{name_zh}}</td>
-    <td>{{name_en}}</td>
+    <td class="wrap">{{name_zh}}</td>
+    <td class="wrap">{{name_en}}</td>
     {{#PRODUCT}}<td>{{type}}</td>
-    <td class="num money">{{list_price}}</td>
-    <td class="num money">{{standard_cost}}</td>
+    <td class="num money" data-col="list_price">{{list_price}}</td>
+    <td class="num money" data-col="standard_cost">{{standard_cost}}</td>
     <td class="num{{#MARGIN_NEG}} neg{{/MARGIN_NEG}}">{{margin}}</td>{{/PRODUCT}}
     <td class="num">{{used}}</td>
     <td>{{#ACTIVE}}<span class="badge ok">{{t_sales_active}}</span>{{/ACTIVE}}{{#INACTIVE}}<span class="badge draft">{{t_sales_inactive}}</span>{{/INACTIVE}}</td>
