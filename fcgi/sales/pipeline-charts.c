@@ -334,6 +334,24 @@ pipe_funnel_get(struct req *r)
 
 /* ---- forecast ---- */
 
+/* The smallest 1, 2 or 5 x 10^k whole CNY (k >= 1) at or above fen, in
+ * fen: the top of a chart's axis (CNY 100 for nothing). */
+static int64_t
+nice_ceiling(int64_t fen)
+{
+	int64_t yuan = (fen + 99) / 100, p = 10;
+
+	while (p * 10 <= yuan && p < INT64_MAX / 100)
+		p *= 10;
+	if (yuan <= p)
+		return p * 100;
+	if (yuan <= 2 * p)
+		return 2 * p * 100;
+	if (yuan <= 5 * p)
+		return 5 * p * 100;
+	return 10 * p * 100;
+}
+
 #define FC_PAST 5       /* months before the current one */
 #define FC_AHEAD 5      /* months after it */
 #define FC_SLOTS (FC_PAST + 1 + FC_AHEAD)
@@ -354,6 +372,8 @@ pipe_forecast_get(struct req *r)
 
 	if ((rc = narrow_read(r, d, &s, &nw)) != 0)
 		return rc;
+	if (s.kind != SCOPE_OWN)
+		tdict_show_section(d, "FILTERS");
 	pipe_civil(pipe_today(), &y, &m, &dd);
 	pipe_month_add(&y, &m, -FC_PAST);
 	for (int i = 0; i < FC_SLOTS; i++) {
@@ -412,7 +432,7 @@ pipe_forecast_get(struct req *r)
 	/* Chart geometry: plot 60..700 x 20..220. */
 	{
 		const int x0 = 70, slot = 58, top = 20, h = 200, bw = 20;
-		int64_t scale = maxv > 0 ? maxv : 100;
+		int64_t scale = nice_ceiling(maxv);
 
 		for (int g = 0; g <= 4; g++) {
 			struct tdict *gl = tdict_add_section(d, "GRID");

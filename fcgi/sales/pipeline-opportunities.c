@@ -138,7 +138,7 @@ opp_row(struct req *r, struct tdict *row, const struct pipe_opp *o)
 	pipe_set_money(row, "amount", o->amount);
 	pipe_set_money(row, "weighted", o->weighted);
 	tdict_set(row, "close", o->close);
-	tdict_set(row, "follow_up", o->follow_up);
+	tdict_set(row, "follow_up", *o->follow_up ? o->follow_up : "—");
 	tdict_set_int(row, "score", o->score);
 	pipe_tags_fill(r, row, o->tags);
 }

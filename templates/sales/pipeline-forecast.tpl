@@ -5,7 +5,7 @@
     <p>{{t_pipe_forecast_help}}</p>
   </div>
 </div>
-<form method="get" action="/sales/forecast" class="filters">
+{{#FILTERS}}<form method="get" action="/sales/forecast" class="filters">
   {{#TEAM_PICKER}}<label>{{t_sales_team}}
     <select name="team"><option value="">{{t_pipe_company}}</option>{{#TEAM_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/TEAM_OPT}}</select>
   </label>{{/TEAM_PICKER}}
@@ -16,7 +16,7 @@
     <button type="submit" class="btn primary">{{t_common_filter}}</button>
     <a class="btn ghost" href="/sales/forecast">{{t_common_reset}}</a>
   </div>
-</form>
+</form>{{/FILTERS}}
 <div class="kpis">
   <div class="kpi"><div class="kpi-label">{{t_pipe_won_6m}}</div><div class="kpi-value money">{{total_won}}</div></div>
   <div class="kpi"><div class="kpi-label">{{t_pipe_weighted_6m}}</div><div class="kpi-value money">{{total_weighted}}</div></div>

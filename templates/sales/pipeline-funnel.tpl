@@ -23,15 +23,18 @@
     <a class="btn ghost" href="/sales/funnel">{{t_common_reset}}</a>
   </div>
 </form>
+<section class="card">
+  <h2>{{t_pipe_funnel_by_stage}}</h2>
+  <svg class="chart funnel-chart" viewBox="0 0 760 {{chart_h}}" role="img" aria-label="{{t_pipe_funnel_title}}">
+    {{#BAR}}<text class="label" x="140" y="{{ty}}" text-anchor="end">{{label}}</text>
+    <rect class="stage {{class}}" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="4"><title>{{label}}: {{count}} · {{amount}}</title></rect>
+    <text class="value" x="600" y="{{ty}}">{{count}} · {{amount}}</text>
+    {{/BAR}}
+  </svg>
+</section>
 <div class="grid-2">
   <section class="card">
-    <h2>{{t_pipe_funnel_by_stage}}</h2>
-    <svg class="chart funnel-chart" viewBox="0 0 720 {{chart_h}}" role="img" aria-label="{{t_pipe_funnel_title}}">
-      {{#BAR}}<text class="label" x="140" y="{{ty}}" text-anchor="end">{{label}}</text>
-      <rect class="stage {{class}}" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="4"><title>{{label}}: {{count}} · {{amount}}</title></rect>
-      <text class="value" x="600" y="{{ty}}">{{count}} · {{amount}}</text>
-      {{/BAR}}
-    </svg>
+    <h2>{{t_sales_stage}}</h2>
     <div class="table-wrap">
       <table class="data compact" id="funnel-stages">
         <thead><tr><th>{{t_sales_stage}}</th><th class="num">{{t_sales_probability}}</th><th class="num">{{t_pipe_count}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
@@ -44,8 +47,8 @@
     <h2>{{t_pipe_conversion}} <span class="muted small">{{from}} – {{to}}</span></h2>
     <div class="table-wrap">
       <table class="data compact" id="conversion">
-        <thead><tr><th>{{t_pipe_from_stage}}</th><th>{{t_pipe_to_stage}}</th><th class="num">{{t_pipe_in_stage}}</th><th class="num">{{t_pipe_reached}}</th><th class="num">{{t_pipe_rate}}</th><th>{{t_pipe_rate_bar}}</th></tr></thead>
-        <tbody>{{#CONV}}<tr><td>{{from_label}}</td><td>{{to_label}}</td><td class="num">{{entered}}</td><td class="num">{{reached}}</td><td class="num">{{pct}}</td><td><div class="progress"><span class="progress-bar {{wclass}}"></span></div></td></tr>{{/CONV}}</tbody>
+        <thead><tr><th>{{t_pipe_from_stage}}</th><th>{{t_pipe_to_stage}}</th><th class="num">{{t_pipe_in_stage}}</th><th class="num">{{t_pipe_reached}}</th><th class="num">{{t_pipe_rate}}</th></tr></thead>
+        <tbody>{{#CONV}}<tr><td>{{from_label}}</td><td>{{to_label}}</td><td class="num">{{entered}}</td><td class="num">{{reached}}</td><td class="num">{{pct}}<div class="progress"><span class="progress-bar {{wclass}}"></span></div></td></tr>{{/CONV}}</tbody>
       </table>
     </div>
     <p class="small muted">{{t_pipe_conversion_def}}</p>
