@@ -39,7 +39,7 @@ enum kstmt {
 #define STMT__MAX (STMT_TYPES_PICK + 1)
 
 #define FILTER_SQL \
-	" WHERE (? = '' OR x.code LIKE ? OR x.name_zh LIKE ? OR" \
+	" WHERE (? = '' OR CONVERT(x.code USING utf8mb4) LIKE ? OR x.name_zh LIKE ? OR" \
 	" x.name_en LIKE ?) AND (? = 'all' OR x.active = (? = 'active'))"
 
 /* The statements of a kind with only code and names. */

@@ -31,7 +31,7 @@
 	" JOIN channels ch ON ch.id = c.channel_id" \
 	" JOIN people p ON p.id = c.owner_id" \
 	" WHERE " SCOPE_SQL("c.owner_id") \
-	" AND (? = '' OR c.name LIKE ? OR c.code LIKE ?)" \
+	" AND (? = '' OR c.name LIKE ? OR CONVERT(c.code USING utf8mb4) LIKE ?)" \
 	" AND (? = 0 OR c.region_id = ?) AND (? = 0 OR c.owner_id = ?)" \
 	" AND (? = '' OR c.status = ?)"
 

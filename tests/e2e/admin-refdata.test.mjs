@@ -107,6 +107,8 @@ test('an admin creates a product type and a product, then deactivates and reacti
   assert.ok(one(`SELECT id FROM audit WHERE action = 'refdata_deactivate' AND entity = 'product' AND entity_id = '${product[0]}'`));
   await page.goto(`${URL}/admin/refdata/products?status=inactive&q=${productCode}`);
   assert.match(await page.textContent('main table'), new RegExp(productCode));
+  await page.goto(`${URL}/admin/refdata/products?status=inactive&q=${encodeURIComponent('测试产品')}`);
+  assert.match(await page.textContent('main table'), new RegExp(productCode), 'found by its Chinese name');
   await page.goto(`${URL}/admin/refdata/products?status=active&q=${productCode}`);
   assert.equal(await page.$('main table'), null, 'an inactive product is not among the active ones');
   await page.goto(`${URL}/admin/refdata/products/${product[0]}/edit`);
