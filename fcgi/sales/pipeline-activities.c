@@ -110,6 +110,7 @@ activities_get(struct req *r)
 	const char *rep = req_get(&r->q, "rep");
 	int64_t monday, today = pipe_today(), owner;
 	char from[16], to[16], wk[16], href[160], me[32], cur_day[16] = "";
+	char repnum[32];
 	struct tdict *day = NULL;
 	struct dbres *res;
 	bool sales = has_role(r, PIPE_ROLES_WRITE);
@@ -125,6 +126,9 @@ activities_get(struct req *r)
 	owner = strtoll(rep, NULL, 10);
 	if (owner < 0)
 		owner = 0;
+	/* Links carry the number, never the raw input. */
+	snprintf(repnum, sizeof(repnum), "%lld", (long long)owner);
+	rep = repnum;
 	pipe_fmt_date(from, sizeof(from), monday);
 	pipe_fmt_date(to, sizeof(to), monday + 7);
 	tdict_set(d, "week", pipe_fmt_week(wk, sizeof(wk), monday));

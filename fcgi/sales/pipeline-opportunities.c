@@ -552,7 +552,10 @@ pipe_opp_edit_post(struct req *r)
 	}
 	snprintf(stage, sizeof(stage), "%s", dbres_text(res, 0, 0));
 	/* The stage is changed by its own action, never by this form. */
-	f.e[F_STAGE].err = 0;
+	if (f.e[F_STAGE].err != 0) {
+		f.e[F_STAGE].err = 0;
+		f.nerr--;
+	}
 	if ((rc = opp_check(r, &f, stage)) != 0)
 		goto fail;
 	if (f.nerr > 0) {
