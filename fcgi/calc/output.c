@@ -1,4 +1,6 @@
 /* output.c: buffered CSV writing of the summary and the lines. */
+#define _GNU_SOURCE
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,14 +162,40 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
 {
 	struct out *op = malloc(sizeof(*op));
 #define o (*op)
-	char label[16], b[32];
+	char prefix[512], b[32], **rulecol = NULL;
 	uint32_t last_rep = TCE_NONE;
 	int32_t last_period = 0;
-	size_t ll = 0;
-	int rc;
+	size_t pl = 0, *rulelen = NULL;
+	int rc = TC_ENOMEM;
 
 	if (op == NULL)
 		return TC_ENOMEM;
+	/* "rule,base_kind," of every rule, quoted once */
+	rulecol = calloc(plan->nrules + 1, sizeof(*rulecol));
+	rulelen = calloc(plan->nrules + 1, sizeof(*rulelen));
+	if (rulecol == NULL || rulelen == NULL)
+		goto out;
+	for (size_t k = 0; k < plan->nrules; k++) {
+		FILE *m = open_memstream(&rulecol[k], &rulelen[k]);
+		struct out *q = malloc(sizeof(*q));
+		if (m == NULL || q == NULL) {
+			if (m)
+				fclose(m);
+			free(q);
+			goto out;
+		}
+		q->f = m;
+		q->n = 0;
+		q->failed = 0;
+		put_field(q, plan->rules[k]->id);
+		putc_(q, ',');
+		put_field(q, tce_base_name(plan->rules[k]->base));
+		putc_(q, ',');
+		flush(q);
+		free(q);
+		if (fclose(m) != 0)
+			goto out;
+	}
 	o.f = f;
 	o.n = 0;
 	o.failed = 0;
@@ -190,15 +218,32 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
 		if (i + 4 < r->nlines && r->lines[i + 4].payment != TCE_NONE)
 			__builtin_prefetch(in->payments[r->lines[i + 4].payment].
 			    payment_id);
-		put_field(&o, r->reps[l->rep]);
-		putc_(&o, ',');
-		if (l->rep != last_rep || l->period != last_period || ll == 0) {
-			ll = tce_period_label(label, r->period, l->period);
+		if (l->rep != last_rep || l->period != last_period || pl == 0) {
+			/* "rep,period," once per rep and period */
+			const char *name = r->reps[l->rep];
+			size_t nl = strlen(name);
+			if (nl < 200 && strcspn(name, ",\"\r\n") == nl) {
+				memcpy(prefix, name, nl);
+				pl = nl;
+				prefix[pl++] = ',';
+				pl += tce_period_label(prefix + pl, r->period,
+				    l->period);
+				prefix[pl++] = ',';
+			} else
+				pl = 0;
 			last_rep = l->rep;
 			last_period = l->period;
 		}
-		put(&o, label, ll);
-		putc_(&o, ',');
+		if (pl > 0)
+			put(&o, prefix, pl);
+		else {
+			char label[16];
+			put_field(&o, r->reps[l->rep]);
+			putc_(&o, ',');
+			put(&o, label, tce_period_label(label, r->period,
+			    l->period));
+			putc_(&o, ',');
+		}
 		put_field(&o, row->order_id);
 		putc_(&o, ',');
 		put_int(&o, row->line);
@@ -214,10 +259,7 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
 			int64_t v = (int64_t)((mag + 500000) / 1000000);
 			if (l->base < 0)
 				v = -v;
-			put_field(&o, rule->id);
-			putc_(&o, ',');
-			put_field(&o, tce_base_name(rule->base));
-			putc_(&o, ',');
+			put(&o, rulecol[l->rule], rulelen[l->rule]);
 			if (rule->base == TCE_BASE_QUANTITY)
 				put(&o, b, tce_qty_format(b, v));
 			else
@@ -229,6 +271,11 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
 		putc_(&o, '\n');
 	}
 	rc = finish(&o);
+out:
+	for (size_t k = 0; rulecol != NULL && k < plan->nrules; k++)
+		free(rulecol[k]);
+	free(rulecol);
+	free(rulelen);
 	free(op);
 	return rc;
 #undef o

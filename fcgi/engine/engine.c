@@ -294,6 +294,19 @@ credit(int64_t share, tce_i128 value, int64_t *out)
 	return 0;
 }
 
+/* The first 8 bytes of s, big-endian, NUL-padded: compares like strcmp
+ * on those bytes. */
+static uint64_t
+prefix8(const char *s)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < 8 && s[i] != '\0'; i++)
+		v = (v << 8) | (unsigned char)s[i];
+	return v << (8 * (8 - i));
+}
+
 static int
 add_credit(struct calc *c, const struct tce_row *r, uint32_t row,
     uint32_t pay, int32_t date, int32_t rule, tce_i128 value,
@@ -311,6 +324,7 @@ add_credit(struct calc *c, const struct tce_row *r, uint32_t row,
 		l->date = date;
 		l->key = ((uint64_t)l->rep << 32) | (uint32_t)date;
 		l->order = c->row_order[row];
+		l->oprefix = s == 0 ? prefix8(r->order_id) : l[-1].oprefix;
 		if (credit(sh->share, value, &l->base) ||
 		    credit(sh->share, sales, &l->sales))
 			return overflow(c, src, src_line);
@@ -734,6 +748,8 @@ line_cmp(const struct tce_line *x, const struct tce_line *y, const void *ctx)
 		return x->key < y->key ? -1 : 1;
 	if (x->row != y->row) {
 		if (x->order != y->order) {
+			if (x->oprefix != y->oprefix)
+				return x->oprefix < y->oprefix ? -1 : 1;
 			d = strcmp(in->rows[x->row].order_id,
 			    in->rows[y->row].order_id);
 			if (d)
@@ -776,7 +792,7 @@ do_group(struct calc *c, struct group_scratch *g, size_t b, size_t e,
 	const struct tce_version *v;
 	const struct tce_target *t = NULL;
 	uint32_t nt = 0, *tv, i, s;
-	tce_i128 S = 0, C = 0;
+	tce_i128 S = 0, C = 0, x;
 	int64_t mult = 10000;
 	money_t comm, bonus = 0;
 	size_t n = e - b, k;
@@ -833,12 +849,17 @@ do_group(struct calc *c, struct group_scratch *g, size_t b, size_t e,
 	memset(sum, 0, sizeof(*sum));
 	sum->rep = L[b].rep;
 	sum->period = L[b].period;
-	sum->sales = (money_t)tce_div_round(S, TCE_BASE_MONEY_SCALE);
+	x = tce_div_round(S, TCE_BASE_MONEY_SCALE);
+	if (x > INT64_MAX || x < -INT64_MAX)
+		return overflow(c, TCE_SRC_NONE, 0);
+	sum->sales = (money_t)x;
 	if (t != NULL) {
 		sum->has_target = true;
 		sum->target = t->amount;
-		sum->attainment = (int64_t)tce_div_round(S,
-		    (tce_i128)t->amount * 100);
+		x = tce_div_round(S, (tce_i128)t->amount * 100);
+		if (x > INT64_MAX || x < -INT64_MAX)
+			return overflow(c, TCE_SRC_NONE, 0);
+		sum->attainment = (int64_t)x;
 		if (v != NULL) {
 			for (k = 0; k < v->naccel; k++)
 				if (S >= (tce_i128)v->accel[k].at * t->amount)

@@ -37,6 +37,16 @@
  *    orders, payments, targets.
  *  - A credited base printed in the lines output is the rep's share of
  *    the row's base (the figure its commission is in proportion to).
+ *  - A number too large for 63 bits at its scale (e.g. an amount above
+ *    92,233,720,368,547,758.07) is refused as beyond exact computation
+ *    (TC_ETOOBIG, exit 1), like an overflow during the calculation, not
+ *    as malformed input (exit 2).
+ *  - A CSV field holding a NUL byte is refused (the files are text).
+ *  - A plan's "plan" name and an explicit "currency" must not be empty.
+ *  - Several targets rows for one rep and label are an error even when
+ *    they are of another period kind than the plans (and so ignored).
+ *  - A warning names each unmatched booked row; a cancelled row is never
+ *    unmatched (it selects no rule and earns nothing silently).
  */
 #ifndef TC_ENGINE_ENGINE_H
 #define TC_ENGINE_ENGINE_H
@@ -142,6 +152,7 @@ struct tce_line {                /* one row of the lines output (3.2) */
 	int32_t  date;               /* the row's or the payment's date */
 	int32_t  period;
 	uint32_t order;              /* internal: the row's order */
+	uint64_t oprefix;            /* internal: order_id's first 8 bytes */
 };
 
 struct tce_warning {
