@@ -213,13 +213,6 @@ coll_pager(struct req *r, struct tdict *d, const char *base, const char *qs,
 
 /* --- statements --- */
 
-/* Amount (booked lines) and collected per order, for joins. */
-#define ORDER_AMOUNT_SQL \
-	"(SELECT ol.order_id, SUM(ol.amount) AS amt FROM order_lines ol" \
-	" WHERE ol.status = 'booked' GROUP BY ol.order_id)"
-#define ORDER_PAID_SQL \
-	"(SELECT pp.order_id, SUM(pp.amount) AS col, MAX(pp.payment_date)" \
-	" AS last_paid FROM payments pp GROUP BY pp.order_id)"
 #define REPS_OF(col) \
 	"(SELECT GROUP_CONCAT(rp.name ORDER BY orp.share DESC, rp.name" \
 	" SEPARATOR ', ') FROM order_reps orp JOIN people rp ON" \
@@ -238,20 +231,27 @@ coll_pager(struct req *r, struct tdict *d, const char *base, const char *qs,
 	" FROM payments pm JOIN orders o ON o.id = pm.order_id" \
 	" JOIN customers c ON c.id = o.customer_id"
 
-/* The filters of the receivables list. */
+/* The receivables list.  Amount and collected are correlated subqueries
+ * (index lookups per order), not derived tables: a prepared statement
+ * keeps plan decisions of its first execution, and derived tables with
+ * pushed-down conditions made later executions crawl. */
+#define AMT_OF_O \
+	"(SELECT COALESCE(SUM(ol.amount), 0) FROM order_lines ol" \
+	" WHERE ol.order_id = o.id AND ol.status = 'booked')"
+#define COL_OF_O \
+	"(SELECT COALESCE(SUM(pp.amount), 0) FROM payments pp" \
+	" WHERE pp.order_id = o.id)"
 #define OPEN_FROM \
-	" FROM orders o JOIN customers c ON c.id = o.customer_id" \
-	" JOIN " ORDER_AMOUNT_SQL " a ON a.order_id = o.id" \
-	" LEFT JOIN " ORDER_PAID_SQL " p ON p.order_id = o.id"
+	" FROM orders o JOIN customers c ON c.id = o.customer_id"
 #define OPEN_WHERE \
 	" WHERE o.status = 'booked' AND " SCOPE_ORDER_SQL("o.id") \
 	" AND (? = '' OR o.order_no LIKE CONCAT('%', ?, '%'))" \
 	" AND (? = '' OR c.name LIKE CONCAT('%', ?, '%') OR c.code = ?)" \
 	" AND (? = '' OR o.order_date >= ?)" \
 	" AND (? = '' OR o.order_date <= ?)" \
-	" AND ((? = 'open' AND a.amt - COALESCE(p.col, 0) > 0)" \
-	"  OR (? = 'paid' AND a.amt > 0 AND a.amt = COALESCE(p.col, 0))" \
-	"  OR (? = 'over' AND a.amt >= 0 AND COALESCE(p.col, 0) > a.amt)" \
+	" AND ((? = 'open' AND " AMT_OF_O " - " COL_OF_O " > 0)" \
+	"  OR (? = 'paid' AND " AMT_OF_O " > 0 AND " AMT_OF_O " = " COL_OF_O ")" \
+	"  OR (? = 'over' AND " AMT_OF_O " >= 0 AND " COL_OF_O " > " AMT_OF_O ")" \
 	"  OR (? = 'all'))"
 
 /* Sort: one integer picks a column and direction (see the sort tables). */
@@ -295,21 +295,22 @@ static const char *const stmts[S__MAX] = {
 	    " COUNT(DISTINCT pm.order_id)"
 	    PAY_FROM PAY_WHERE,
 	[S_OPEN_LIST] =
-	    "SELECT o.id, o.order_no, o.order_date, c.name, a.amt,"
-	    " COALESCE(p.col, 0), a.amt - COALESCE(p.col, 0),"
-	    " DATEDIFF(CURDATE(), o.order_date), p.last_paid, " REPS_OF("o.id")
+	    "SELECT o.id, o.order_no, o.order_date, c.name, " AMT_OF_O ", "
+	    COL_OF_O ", " AMT_OF_O " - " COL_OF_O ","
+	    " DATEDIFF(CURDATE(), o.order_date), (SELECT MAX(pp.payment_date)"
+	    " FROM payments pp WHERE pp.order_id = o.id), " REPS_OF("o.id")
 	    OPEN_FROM OPEN_WHERE
-	    SORT8("(a.amt - COALESCE(p.col, 0))", "o.order_date", "o.order_no",
+	    SORT8("(" AMT_OF_O " - " COL_OF_O ")", "o.order_date", "o.order_no",
 	    "c.name")
 	    ", o.order_date, o.id LIMIT ? OFFSET ?",
 	[S_OPEN_TOTALS] =
-	    "SELECT COUNT(*), COALESCE(SUM(a.amt), 0),"
-	    " COALESCE(SUM(COALESCE(p.col, 0)), 0),"
-	    " COALESCE(SUM(a.amt - COALESCE(p.col, 0)), 0),"
-	    " COALESCE(SUM(CASE WHEN DATEDIFF(CURDATE(), o.order_date) > 90"
-	    "  AND a.amt - COALESCE(p.col, 0) > 0"
-	    "  THEN a.amt - COALESCE(p.col, 0) END), 0)"
-	    OPEN_FROM OPEN_WHERE,
+	    "SELECT COUNT(*), COALESCE(SUM(t.amt), 0), COALESCE(SUM(t.col), 0),"
+	    " COALESCE(SUM(t.amt - t.col), 0),"
+	    " COALESCE(SUM(CASE WHEN t.age > 90 AND t.amt - t.col > 0"
+	    "  THEN t.amt - t.col END), 0)"
+	    " FROM (SELECT " AMT_OF_O " AS amt, " COL_OF_O " AS col,"
+	    " DATEDIFF(CURDATE(), o.order_date) AS age"
+	    OPEN_FROM OPEN_WHERE ") t",
 	[S_ORDER] =
 	    "SELECT o.id, o.order_no, o.order_date, o.status, c.name, c.code,"
 	    " COALESCE((SELECT SUM(ol.amount) FROM order_lines ol WHERE"

@@ -38,7 +38,6 @@
     <th class="num">{{t_sales_amount}}</th>
     <th class="num">{{t_sales_collected}}</th>
     <th class="num"{{#ARIA_outstanding}} aria-sort="{{aria}}"{{/ARIA_outstanding}}><a class="sort" href="{{sort_outstanding}}">{{t_sales_outstanding}}</a></th>
-    <th>{{t_coll_progress}}</th>
     <th class="num">{{t_coll_age}}</th>
     <th>{{t_sales_status}}</th>
   </tr></thead>
@@ -47,16 +46,15 @@
     <td><a href="/sales/collections/order/{{id}}">{{order_no}}</a></td>
     <td>{{date}}</td>
     <td class="wrap">{{customer}}</td>
-    <td class="wrap">{{reps}}</td>
+    <td>{{reps}}</td>
     <td class="num money{{#amount_NEG}} neg{{/amount_NEG}}">{{amount}}</td>
     <td class="num money{{#collected_NEG}} neg{{/collected_NEG}}">{{collected}}</td>
     <td class="num money{{#outstanding_NEG}} neg{{/outstanding_NEG}}">{{outstanding}}</td>
-    <td><span class="progress" title="{{pct}}%"><span class="progress-bar w{{pct}}"></span></span></td>
     <td class="num">{{age}}{{#AGED}} <span class="tag overdue">{{t_coll_aged}}</span>{{/AGED}}</td>
     <td><span class="badge {{state_class}}">{{state}}</span></td>
   </tr>{{/ORDER}}
   </tbody>
-  <tfoot><tr><td colspan="4">{{t_common_total}}</td><td class="num money">{{kpi_amount}}</td><td class="num money">{{kpi_collected}}</td><td class="num money{{#kpi_outstanding_NEG}} neg{{/kpi_outstanding_NEG}}">{{kpi_outstanding}}</td><td colspan="3"></td></tr></tfoot>
+  <tfoot><tr><td colspan="4">{{t_common_total}}</td><td class="num money">{{kpi_amount}}</td><td class="num money">{{kpi_collected}}</td><td class="num money{{#kpi_outstanding_NEG}} neg{{/kpi_outstanding_NEG}}">{{kpi_outstanding}}</td><td colspan="2"></td></tr></tfoot>
 </table>
 </div>
 {{#PAGER}}<nav class="pager" aria-label="{{t_common_page}}">{{#PREV}}<a href="{{href}}" rel="prev">{{t_common_prev}}</a>{{/PREV}}<span class="current">{{page}}</span>{{#NEXT}}<a href="{{href}}" rel="next">{{t_common_next}}</a>{{/NEXT}}<span class="pager-info">{{t_common_page}} {{page}} / {{pages}} · {{total_rows}} {{t_coll_rows}}</span></nav>{{/PAGER}}
