@@ -3,7 +3,7 @@
   <div>
     <p class="eyebrow"><a href="/sales/customers">{{t_cust_title}}</a> · <span class="mono">{{code}}</span></p>
     <h1>{{name}} <span class="badge {{status_class}}">{{status_label}}</span></h1>
-    <p>{{region}} · {{channel}} · {{t_sales_owner}}: {{owner}}</p>
+    <p><span>{{region}}</span> · <span>{{channel}}</span> · {{t_sales_owner}}: <span>{{owner}}</span></p>
   </div>
   {{#CAN_EDIT}}<div class="actions"><a class="btn primary" href="{{base}}/edit">{{t_common_edit}}</a></div>{{/CAN_EDIT}}
 </header>

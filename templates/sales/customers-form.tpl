@@ -13,7 +13,7 @@
   {{#FORM_ERRORS}}<div class="flash error" role="alert">{{t_cust_form_errors}}</div>{{/FORM_ERRORS}}
   {{#DUPLICATES}}<div class="flash warn" role="alert">
     <p><strong>{{t_cust_dup_title}}</strong> {{t_cust_dup_text}}</p>
-    <ul>{{#DUP}}<li><span class="mono">{{code}}</span> {{name}} · {{t_sales_owner}}: {{owner}}</li>{{/DUP}}</ul>
+    <ul>{{#DUP}}<li><span class="mono">{{code}}</span> <strong>{{name}}</strong> · {{t_sales_owner}}: <span>{{owner}}</span></li>{{/DUP}}</ul>
   </div>
   <div class="field wide check">
     <label><input type="checkbox" name="confirm_duplicate" value="1"> {{t_cust_dup_confirm}}</label>
