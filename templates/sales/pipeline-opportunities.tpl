@@ -36,11 +36,10 @@
   <table class="data sortable" id="opportunities">
     <thead><tr>
       {{#SORT_COL}}<th class="{{class}}" aria-sort="{{aria_sort}}"><a class="sort" href="{{href}}">{{label}}</a></th>{{/SORT_COL}}
-      <th>{{t_pipe_tags}}</th>
     </tr></thead>
     <tbody>
     {{#OPP}}<tr>
-      <td class="wrap"><a href="/sales/opportunities/{{id}}">{{title}}</a></td>
+      <td class="wrap"><a href="/sales/opportunities/{{id}}">{{title}}</a>{{#TAG}} <span class="tag {{code}}">{{label}}</span>{{/TAG}}</td>
       <td>{{customer}}</td>
       <td>{{owner}}</td>
       <td><span class="badge {{stage}}">{{stage_label}}</span></td>
@@ -49,10 +48,9 @@
       <td>{{close}}</td>
       <td>{{follow_up}}</td>
       <td class="num">{{score}}</td>
-      <td>{{#TAG}}<span class="tag {{code}}">{{label}}</span>{{/TAG}}</td>
     </tr>{{/OPP}}
     </tbody>
-    <tfoot><tr><td colspan="4">{{t_common_total}} · {{count}}</td><td class="num money">{{total_amount}}</td><td class="num money">{{total_weighted}}</td><td colspan="4"></td></tr></tfoot>
+    <tfoot><tr><td colspan="4">{{t_common_total}} · {{count}}</td><td class="num money">{{total_amount}}</td><td class="num money">{{total_weighted}}</td><td colspan="3"></td></tr></tfoot>
   </table>
 </div>
 {{/TOTALS}}

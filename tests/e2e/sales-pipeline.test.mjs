@@ -273,6 +273,43 @@ test('tag filters select the overdue, stale, closing and large opportunities', a
   await ctx.close();
 });
 
+test('the forecast adds amount x stage probability to the close month, and won amounts to the month won', async () => {
+  const ctx = await newContext(browser, 'en-US');
+  const page = await login(ctx, 'zhangwei');
+  const next = new Date(today.getFullYear(), today.getMonth() + 1, 15);
+  const month = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}`;
+  const thisMonth = iso(today).slice(0, 7);
+  const fen = (s) => Math.round(Number(s.replace(/,/g, '')) * 100);
+  const cells = async (m) => page.$$eval(`#forecast tbody tr`, (trs, m) => {
+    const tr = trs.find((t) => t.cells[0].textContent.trim() === m);
+    return [...tr.cells].map((c) => c.textContent.trim());
+  }, m);
+
+  await go(page, '/sales/forecast');
+  const before = await cells(month);
+  const wonBefore = await cells(thisMonth);
+  const prob = Number(one("SELECT probability FROM stages WHERE code = 'proposal'"));
+  const id = opportunity(ZW, custZw, `e2e forecast ${run}`, { stage: 'proposal', amount: '1234.56', close: iso(next) });
+  const won = opportunity(ZW, custZw, `e2e won now ${run}`, { stage: 'negotiation', amount: '777.77' });
+  await go(page, `/sales/opportunities/${won}`);
+  await submit(page, 'button[data-stage=won]');
+
+  const resp = await go(page, '/sales/forecast');
+  assert.equal(resp.status(), 200);
+  const after = await cells(month);
+  const wonAfter = await cells(thisMonth);
+  // columns: month, won, won count, open amount, weighted, open count
+  assert.equal(fen(after[3]) - fen(before[3]), 123456);
+  assert.equal(fen(after[4]) - fen(before[4]), Math.round(123456 * prob / 100));
+  assert.equal(Number(after[5]) - Number(before[5]), 1);
+  assert.equal(fen(wonAfter[1]) - fen(wonBefore[1]), 77777);
+  assert.equal(Number(wonAfter[2]) - Number(wonBefore[2]), 1);
+  assert.ok(await page.locator('svg.chart rect.bar.s2').count() >= 6);
+  await shot(page, 'pipeline-forecast-rep-en');
+  void id;
+  await ctx.close();
+});
+
 test('an admin edits a stage probability and the stale days; bad values are refused', async () => {
   const before = one("SELECT probability FROM stages WHERE code = 'proposal'");
   const ctx = await newContext(browser, 'zh-CN');
