@@ -776,7 +776,7 @@ orders_stats_get(struct req *r)
 	    FILTER_ARGS(&f)), &res)) != 0)
 		return rc;
 	{
-		struct tdict *g = tdict_add_section(d, "GROUP");
+		struct tdict *g = tdict_add_section(d, "MONTHS");
 		const char *labels[36];
 		char lab[36][16];
 		int64_t v[36], ta = 0, tc = 0;
@@ -827,7 +827,17 @@ orders_stats_get(struct req *r)
 			set_money(t, "amount", a);
 			set_money(t, "margin", a - c);
 			tdict_set(t, "count", cnt);
-			tdict_set(t, "margin_pct", "");
+			if (a != 0) {
+				__int128 pm = (__int128)(a - c) * 1000 / a;
+				char pct[32];
+
+				snprintf(pct, sizeof(pct), "%s%lld.%lld%%",
+				    pm < 0 ? "-" : "",
+				    (long long)((pm < 0 ? -pm : pm) / 10),
+				    (long long)((pm < 0 ? -pm : pm) % 10));
+				tdict_set(t, "margin_pct", pct);
+			} else
+				tdict_set(t, "margin_pct", "–");
 			if (++m > 12) {
 				m = 1;
 				y++;
@@ -835,7 +845,7 @@ orders_stats_get(struct req *r)
 		}
 		set_money(g, "total_amount", ta);
 		set_money(g, "total_margin", ta - tc);
-		bar_chart(tdict_add_section(g, "CHART"), labels, v, (size_t)n);
+		col_chart(tdict_add_section(g, "CHART"), labels, v, (size_t)n);
 	}
 	dbres_free(res);
 	res = NULL;

@@ -59,4 +59,16 @@ int bar_layout(const int64_t *v, size_t n, int width, int label_w, int row,
 void bar_chart(struct tdict *chart, const char *const *labels,
     const int64_t *v, size_t n);
 
+/* Lays out n vertical columns (one per value, e.g. per month) in a chart
+ * width pixels wide with plot_h pixels of plot: fills g[0..n) (value_x
+ * is the column's centre, label_y the baseline of its value text) and
+ * *zero_y.  Returns the chart height (with room for the labels). */
+int col_layout(const int64_t *v, size_t n, int width, int plot_h,
+    struct bar_geom *g, int *zero_y);
+
+/* As bar_chart for a column chart: section COL (x y w h cx vy label
+ * value short NEG) and chart_w chart_h zero_y axis_x1 axis_x2 label_y. */
+void col_chart(struct tdict *chart, const char *const *labels,
+    const int64_t *v, size_t n);
+
 #endif

@@ -63,21 +63,20 @@
     <legend>{{t_ord_credited_reps}}</legend>
     <p class="hint field wide">{{t_ord_split_hint}}</p>
     {{#SPLIT_ERR}}<p class="error field wide" id="e-split">{{error}}</p>{{/SPLIT_ERR}}
-    {{#REPROW}}<div class="field">
-      <label for="f-rep-{{n}}">{{t_sales_rep}} {{n}}</label>
-      <select id="f-rep-{{n}}" name="rep"{{#REP_INVALID}} aria-invalid="true" aria-describedby="e-rep-{{n}}"{{/REP_INVALID}}>
-        <option value="">{{t_ord_choose}}</option>
-        {{#REP_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/REP_OPT}}
-      </select>
-      {{#REP_ERR}}<p class="error" id="e-rep-{{n}}">{{error}}</p>{{/REP_ERR}}
+    <div class="table-wrap field wide">
+    <table class="data compact order-reps">
+      <thead><tr><th class="num">#</th><th>{{t_sales_rep}}</th><th class="num">{{t_ord_share}} (%)</th></tr></thead>
+      <tbody>{{#REPROW}}<tr>
+        <td class="num">{{n}}</td>
+        <td><select id="f-rep-{{n}}" name="rep" aria-label="{{t_sales_rep}} {{n}}"{{#REP_INVALID}} aria-invalid="true" aria-describedby="e-rep-{{n}}"{{/REP_INVALID}}>
+          <option value="">{{t_ord_choose}}</option>
+          {{#REP_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/REP_OPT}}
+        </select>{{#REP_ERR}}<p class="error" id="e-rep-{{n}}">{{error}}</p>{{/REP_ERR}}</td>
+        <td><input id="f-share-{{n}}" name="share" value="{{share}}" class="num" size="10" inputmode="decimal" aria-label="{{t_ord_share}} {{n}} (%)"{{#SHARE_INVALID}} aria-invalid="true" aria-describedby="e-share-{{n}} e-split"{{/SHARE_INVALID}}>{{#SHARE_ERR}}<p class="error" id="e-share-{{n}}">{{error}}</p>{{/SHARE_ERR}}</td>
+      </tr>{{/REPROW}}</tbody>
+    </table>
     </div>
-    <div class="field">
-      <label for="f-share-{{n}}">{{t_ord_share}} {{n}} (%)</label>
-      <input id="f-share-{{n}}" name="share" value="{{share}}" class="num" inputmode="decimal"{{#SHARE_INVALID}} aria-invalid="true" aria-describedby="e-share-{{n}} e-split"{{/SHARE_INVALID}}>
-      {{#SHARE_ERR}}<p class="error" id="e-share-{{n}}">{{error}}</p>{{/SHARE_ERR}}
-    </div>
-    {{/REPROW}}
-    <div class="form-actions"><button type="submit" name="more" value="reps" class="btn ghost small">{{t_ord_add_rep}}</button></div>
+    <div class="form-actions"><button type="submit" name="more" value="reps" class="btn small">{{t_ord_add_rep}}</button></div>
   </fieldset>
   <fieldset class="lines">
     <legend>{{t_ord_lines}}</legend>
@@ -99,7 +98,7 @@
       </tr>{{/LINE}}</tbody>
     </table>
     </div>
-    <div class="form-actions"><button type="submit" name="more" value="lines" class="btn ghost small">{{t_ord_add_lines}}</button></div>
+    <div class="form-actions"><button type="submit" name="more" value="lines" class="btn small">{{t_ord_add_lines}}</button></div>
   </fieldset>
   <div class="form-actions">
     <button type="submit" class="btn primary">{{t_common_save}}</button>

@@ -56,7 +56,6 @@
     <th aria-sort="{{aria_region}}"><a class="sort" href="{{sort_region}}">{{t_sales_region}}</a></th>
     <th aria-sort="{{aria_channel}}"><a class="sort" href="{{sort_channel}}">{{t_sales_channel}}</a></th>
     <th class="num" aria-sort="{{aria_amount}}"><a class="sort" href="{{sort_amount}}">{{t_sales_amount}}</a></th>
-    <th class="num" aria-sort="{{aria_cost}}"><a class="sort" href="{{sort_cost}}">{{t_sales_cost}}</a></th>
     <th class="num" aria-sort="{{aria_margin}}"><a class="sort" href="{{sort_margin}}">{{t_sales_margin}}</a></th>
     <th class="num" aria-sort="{{aria_collected}}"><a class="sort" href="{{sort_collected}}">{{t_sales_collected}}</a></th>
     <th aria-sort="{{aria_status}}"><a class="sort" href="{{sort_status}}">{{t_sales_status}}</a></th>
@@ -66,11 +65,10 @@
     <td class="mono"><a href="/sales/orders/{{id}}">{{order_no}}</a></td>
     <td class="nowrap">{{order_date}}</td>
     <td class="wrap">{{customer}}</td>
-    <td class="wrap">{{reps}}</td>
+    <td>{{reps}}</td>
     <td>{{region}}</td>
     <td>{{channel}}</td>
     <td class="num money{{#amount_neg}} neg{{/amount_neg}}">{{amount}}</td>
-    <td class="num money{{#cost_neg}} neg{{/cost_neg}}">{{cost}}</td>
     <td class="num money{{#margin_neg}} neg{{/margin_neg}}">{{margin}}</td>
     <td class="num money{{#collected_neg}} neg{{/collected_neg}}">{{collected}}</td>
     <td><span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#LOCKED}} <span class="badge draft">{{t_sales_locked}}</span>{{/LOCKED}}</td>
@@ -79,7 +77,6 @@
   <tfoot><tr>
     <td colspan="6">{{t_common_total}} · {{count}} · {{t_ord_kpi_booked_only}}</td>
     <td class="num money{{#total_amount_neg}} neg{{/total_amount_neg}}">{{total_amount}}</td>
-    <td class="num money{{#total_cost_neg}} neg{{/total_cost_neg}}">{{total_cost}}</td>
     <td class="num money{{#total_margin_neg}} neg{{/total_margin_neg}}">{{total_margin}}</td>
     <td colspan="2"></td>
   </tr></tfoot>

@@ -41,6 +41,26 @@
   <div class="kpi"><p class="kpi-label">{{t_sales_margin}}</p><p class="kpi-value money">{{kpi_margin}}</p><p class="kpi-sub">{{kpi_margin_pct}}</p></div>
   <div class="kpi"><p class="kpi-label">{{t_ord_kpi_orders}}</p><p class="kpi-value">{{kpi_count}}</p><p class="kpi-sub">{{t_ord_kpi_booked_only}}</p></div>
 </div>
+{{#MONTHS}}<section class="card stats-months" aria-label="{{title}}">
+  <div class="card-head"><h2>{{title}}</h2><span class="muted small">{{t_ord_kpi_booked_only}}</span></div>
+  {{#CHART}}<svg class="chart" viewBox="0 0 {{chart_w}} {{chart_h}}" role="img" aria-label="{{title}}">
+    <line class="axis" x1="{{axis_x1}}" y1="{{zero_y}}" x2="{{axis_x2}}" y2="{{zero_y}}"/>
+    {{#COL}}<rect class="bar{{#NEG}} s5{{/NEG}}" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="2"><title>{{label}}: {{value}}</title></rect>
+    {{#NONZERO}}<text class="value" x="{{cx}}" y="{{vy}}" text-anchor="middle">{{short}}</text>{{/NONZERO}}
+    <text class="label" x="{{cx}}" y="{{label_y}}" text-anchor="middle">{{label}}</text>
+    {{/COL}}
+  </svg>{{/CHART}}
+  <details>
+    <summary>{{t_ord_stats_table}}</summary>
+    <div class="table-wrap">
+    <table class="data compact">
+      <thead><tr><th>{{t_sales_month}}</th><th class="num">{{t_sales_amount}}</th><th class="num">{{t_sales_margin}}</th><th class="num">{{t_ord_margin_pct}}</th><th class="num">{{t_ord_kpi_orders}}</th></tr></thead>
+      <tbody>{{#ROW}}<tr><td>{{label}}</td><td class="num money{{#amount_neg}} neg{{/amount_neg}}">{{amount}}</td><td class="num money{{#margin_neg}} neg{{/margin_neg}}">{{margin}}</td><td class="num">{{margin_pct}}</td><td class="num">{{count}}</td></tr>{{/ROW}}</tbody>
+      <tfoot><tr><td>{{t_common_total}}</td><td class="num money{{#total_amount_neg}} neg{{/total_amount_neg}}">{{total_amount}}</td><td class="num money{{#total_margin_neg}} neg{{/total_margin_neg}}">{{total_margin}}</td><td></td><td></td></tr></tfoot>
+    </table>
+    </div>
+  </details>
+</section>{{/MONTHS}}
 <div class="grid-2">
 {{#GROUP}}<section class="card" aria-label="{{title}}">
   <div class="card-head"><h2>{{title}}</h2></div>
@@ -50,7 +70,7 @@
     <line class="axis" x1="{{zero_x}}" y1="0" x2="{{zero_x}}" y2="{{chart_h}}"/>
     {{#BAR}}<text class="label" x="{{label_x}}" y="{{ty}}" text-anchor="end">{{label}}</text>
     <rect class="bar{{#NEG}} s5{{/NEG}}" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="2"><title>{{label}}: {{value}}</title></rect>
-    <text class="value" x="{{vx}}" y="{{ty}}">{{value}}</text>
+    <text class="value" x="{{vx}}" y="{{ty}}">{{short}}</text>
     {{/BAR}}
   </svg>{{/CHART}}
   <div class="table-wrap">
