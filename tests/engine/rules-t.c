@@ -132,6 +132,21 @@ static const struct rcase cases[] = {
   "r4,2026-03,29999.00,,,1499.95,0.00,1499.95\n"
   "r5,2026-03,30000.00,,,1500.00,0.00,1500.00\n"
   "r6,2026-03,30001.00,,,2400.08,0.00,2400.08\n", NULL, NULL },
+{ "tiers-whole-fen-above-edge-jumps-to-next-rate",
+  /* whole: 10000.00 x 2% = 200.00, but 10000.01 x 5% = 500.0005 ->
+   * 500.00: the whole base moves to the next band's rate */
+  { PLAN(R("t", "'base':'amount'," TIERS3("whole")), "") },
+  "order_id,date,rep,quantity,amount\n"
+  "O1,2026-03-05,r1,1,10000.00\nO2,2026-03-05,r2,1,10000.01\n",
+  NULL, NULL,
+  SUMH "r1,2026-03,10000.00,,,200.00,0.00,200.00\n"
+  "r2,2026-03,10000.01,,,500.00,0.00,500.00\n", NULL, NULL },
+{ "empty-orders-give-header-only",
+  /* no rows at all: the summary and the lines are their headers */
+  { PLAN(R("a", "'base':'amount','rate':'10%'"), "") },
+  "order_id,date,rep,quantity,amount\n",
+  "payment_id,order_id,date,amount\n", "rep,period,amount\n",
+  SUMH, LINH, NULL },
 { "tiers-negative-period-base-at-first-band-rate",
   /* marginal: 300 - 800 = -500, x first rate 2% = -10.00; lines: -1000
    * fen over 300 and -800 (W -500): +600 and -1600 fen.
