@@ -33,7 +33,7 @@
   {{#HAS_CONTACTS}}<div class="table-wrap"><table class="data compact">
     <thead><tr><th>{{t_sales_name}}</th><th>{{t_cust_contact_title}}</th><th>{{t_cust_contact_phone}}</th><th>{{t_cust_contact_email}}</th>{{#CAN_EDIT}}<th><span class="visually-hidden">{{t_common_actions}}</span></th>{{/CAN_EDIT}}</tr></thead>
     <tbody>{{/HAS_CONTACTS}}{{#CONTACT}}<tr>
-      <td>{{name}}</td><td>{{title}}</td><td class="nowrap">{{phone}}</td><td>{{email}}</td>
+      <td class="wrap">{{name}}</td><td class="wrap">{{title}}</td><td class="nowrap">{{phone}}</td><td class="wrap">{{email}}</td>
       {{#CONTACT_EDIT}}<td class="nowrap right"><a class="btn small ghost" href="{{base}}/contacts/{{cid}}/edit">{{t_common_edit}}</a>
         <form method="post" action="{{base}}/contacts/{{cid}}/delete" class="inline-form" data-confirm="{{t_cust_contact_confirm_delete}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="btn small ghost">{{t_common_delete}}</button></form></td>{{/CONTACT_EDIT}}
     </tr>{{/CONTACT}}{{#HAS_CONTACTS}}</tbody>

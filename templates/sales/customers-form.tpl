@@ -11,10 +11,10 @@
 <form method="post" action="{{action}}" class="form" novalidate>
   <input type="hidden" name="csrf" value="{{csrf}}">
   {{#FORM_ERRORS}}<div class="flash error" role="alert">{{t_cust_form_errors}}</div>{{/FORM_ERRORS}}
-  {{#DUPLICATES}}<div class="flash warn" role="alert">
+  {{#DUPLICATES}}<div class="flash warn" role="alert"><div>
     <p><strong>{{t_cust_dup_title}}</strong> {{t_cust_dup_text}}</p>
     <ul>{{#DUP}}<li><span class="mono">{{code}}</span> <strong>{{name}}</strong> · {{t_sales_owner}}: <span>{{owner}}</span></li>{{/DUP}}</ul>
-  </div>
+  </div></div>
   <div class="field wide check">
     <label><input type="checkbox" name="confirm_duplicate" value="1"> {{t_cust_dup_confirm}}</label>
   </div>{{/DUPLICATES}}
