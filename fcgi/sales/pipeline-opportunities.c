@@ -78,8 +78,6 @@ static int c_title(const struct pipe_opp *a, const struct pipe_opp *b)
 { return strcmp(a->title, b->title); }
 static int c_customer(const struct pipe_opp *a, const struct pipe_opp *b)
 { return strcmp(a->customer, b->customer); }
-static int c_owner(const struct pipe_opp *a, const struct pipe_opp *b)
-{ return strcmp(a->owner, b->owner); }
 static int c_amount(const struct pipe_opp *a, const struct pipe_opp *b)
 { return cmp_i64(a->amount, b->amount); }
 static int c_weighted(const struct pipe_opp *a, const struct pipe_opp *b)
@@ -101,7 +99,6 @@ static const struct sort_col {
 } sort_cols[] = {
 	{ "title", c_title, "pipe_opp_title", false },
 	{ "customer", c_customer, "sales_customer", false },
-	{ "owner", c_owner, "sales_owner", false },
 	{ "stage", c_stage, "sales_stage", false },
 	{ "amount", c_amount, "sales_amount", true },
 	{ "weighted", c_weighted, "pipe_weighted", true },

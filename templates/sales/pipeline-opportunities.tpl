@@ -33,15 +33,14 @@
 {{#EMPTY}}<div class="empty">{{t_pipe_opps_empty}}</div>{{/EMPTY}}
 {{#TOTALS}}
 <div class="table-wrap">
-  <table class="data sortable" id="opportunities">
+  <table class="data compact sortable" id="opportunities">
     <thead><tr>
       {{#SORT_COL}}<th class="{{class}}" aria-sort="{{aria_sort}}"><a class="sort" href="{{href}}">{{label}}</a></th>{{/SORT_COL}}
     </tr></thead>
     <tbody>
     {{#OPP}}<tr>
       <td class="wrap"><a href="/sales/opportunities/{{id}}">{{title}}</a>{{#TAG}} <span class="tag {{code}}">{{label}}</span>{{/TAG}}</td>
-      <td>{{customer}}</td>
-      <td>{{owner}}</td>
+      <td>{{customer}}<br><span class="muted small">{{owner}}</span></td>
       <td><span class="badge {{stage}}">{{stage_label}}</span></td>
       <td class="num money">{{amount}}</td>
       <td class="num money">{{weighted}}</td>
@@ -50,7 +49,7 @@
       <td class="num">{{score}}</td>
     </tr>{{/OPP}}
     </tbody>
-    <tfoot><tr><td colspan="4">{{t_common_total}} · {{count}}</td><td class="num money">{{total_amount}}</td><td class="num money">{{total_weighted}}</td><td colspan="3"></td></tr></tfoot>
+    <tfoot><tr><td colspan="3">{{t_common_total}} · {{count}}</td><td class="num money">{{total_amount}}</td><td class="num money">{{total_weighted}}</td><td colspan="3"></td></tr></tfoot>
   </table>
 </div>
 {{/TOTALS}}
