@@ -894,10 +894,8 @@ pay(struct gen *g, const struct order *o, int64_t day, int64_t amount)
 {
 	char no[32], date[11], when[20], ref[64];
 
-	if (amount == 0)
-		return 0;
-	if (day > today)
-		day = today;
+	if (amount == 0 || day > today)
+		return 0;       /* not yet arrived */
 	if (day < o->date)
 		day = o->date;
 	snprintf(no, sizeof(no), "DP%06u", ++g->pay_seq);

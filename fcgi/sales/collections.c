@@ -213,6 +213,14 @@ coll_pager(struct req *r, struct tdict *d, const char *base, const char *qs,
 
 /* --- statements --- */
 
+/* Order column col is in scope: as SCOPE_ORDER_SQL (same parameters),
+ * but as a scalar subquery.  With EXISTS, MariaDB 10.11 turned the test
+ * into a semi-join that, in the prepared receivables list, returned an
+ * order once per credited rep. */
+#define ORDER_IN_SCOPE(col) \
+	"(SELECT COUNT(*) FROM order_reps sx WHERE sx.order_id = " col \
+	" AND " SCOPE_SQL("sx.person_id") ") > 0"
+
 #define REPS_OF(col) \
 	"(SELECT GROUP_CONCAT(rp.name ORDER BY orp.share DESC, rp.name" \
 	" SEPARATOR ', ') FROM order_reps orp JOIN people rp ON" \
@@ -220,7 +228,7 @@ coll_pager(struct req *r, struct tdict *d, const char *base, const char *qs,
 
 /* The filters of the payments list: from, to, order no, customer. */
 #define PAY_WHERE \
-	" WHERE " SCOPE_ORDER_SQL("o.id") \
+	" WHERE " ORDER_IN_SCOPE("o.id") \
 	" AND (? = '' OR pm.payment_date >= ?)" \
 	" AND (? = '' OR pm.payment_date <= ?)" \
 	" AND (? = '' OR o.order_no LIKE CONCAT('%', ?, '%'))" \
@@ -244,7 +252,7 @@ coll_pager(struct req *r, struct tdict *d, const char *base, const char *qs,
 #define OPEN_FROM \
 	" FROM orders o JOIN customers c ON c.id = o.customer_id"
 #define OPEN_WHERE \
-	" WHERE o.status = 'booked' AND " SCOPE_ORDER_SQL("o.id") \
+	" WHERE o.status = 'booked' AND " ORDER_IN_SCOPE("o.id") \
 	" AND (? = '' OR o.order_no LIKE CONCAT('%', ?, '%'))" \
 	" AND (? = '' OR c.name LIKE CONCAT('%', ?, '%') OR c.code = ?)" \
 	" AND (? = '' OR o.order_date >= ?)" \
@@ -272,6 +280,8 @@ enum stmt {
 	S_PAY_TOTALS,
 	S_OPEN_LIST,
 	S_OPEN_TOTALS,
+	S_OPEN_AGING,
+	S_PAY_MONTHS,
 	S_ORDER,
 	S_ORDER_PAYMENTS,
 	S_ORDER_BY_NO,
@@ -311,6 +321,23 @@ static const char *const stmts[S__MAX] = {
 	    " FROM (SELECT " AMT_OF_O " AS amt, " COL_OF_O " AS col,"
 	    " DATEDIFF(CURDATE(), o.order_date) AS age"
 	    OPEN_FROM OPEN_WHERE ") t",
+	[S_OPEN_AGING] =
+	    "SELECT CASE WHEN t.age <= 30 THEN 0 WHEN t.age <= 60 THEN 1"
+	    " WHEN t.age <= 90 THEN 2 WHEN t.age <= 180 THEN 3 ELSE 4 END AS b,"
+	    " COUNT(*), SUM(t.amt - t.col)"
+	    " FROM (SELECT " AMT_OF_O " AS amt, " COL_OF_O " AS col,"
+	    " DATEDIFF(CURDATE(), o.order_date) AS age"
+	    OPEN_FROM OPEN_WHERE ") t WHERE t.amt - t.col > 0"
+	    " GROUP BY b ORDER BY b",
+	[S_PAY_MONTHS] =
+	    "SELECT DATE_FORMAT(pm.payment_date, '%Y-%m') AS m,"
+	    " COALESCE(SUM(CASE WHEN pm.amount > 0 THEN pm.amount END), 0),"
+	    " COALESCE(-SUM(CASE WHEN pm.amount < 0 THEN pm.amount END), 0)"
+	    " FROM payments pm JOIN orders o ON o.id = pm.order_id"
+	    " WHERE " ORDER_IN_SCOPE("o.id")
+	    " AND pm.payment_date >= DATE_FORMAT(CURDATE() - INTERVAL 11 MONTH,"
+	    " '%Y-%m-01') AND pm.payment_date <= CURDATE()"
+	    " GROUP BY m ORDER BY m",
 	[S_ORDER] =
 	    "SELECT o.id, o.order_no, o.order_date, o.status, c.name, c.code,"
 	    " COALESCE((SELECT SUM(ol.amount) FROM order_lines ol WHERE"
@@ -319,7 +346,7 @@ static const char *const stmts[S__MAX] = {
 	    "  pp.order_id = o.id), 0), " REPS_OF("o.id") ","
 	    " DATEDIFF(CURDATE(), o.order_date), o.original_order_id"
 	    " FROM orders o JOIN customers c ON c.id = o.customer_id"
-	    " WHERE o.id = ? AND " SCOPE_ORDER_SQL("o.id"),
+	    " WHERE o.id = ? AND " ORDER_IN_SCOPE("o.id"),
 	[S_ORDER_PAYMENTS] =
 	    "SELECT pm.payment_no, pm.payment_date, pm.amount, pm.reference,"
 	    " COALESCE(pe.name, ''), pm.created_at"
@@ -331,7 +358,7 @@ static const char *const stmts[S__MAX] = {
 	    "  ol.order_id = o.id AND ol.status = 'booked'), 0),"
 	    " COALESCE((SELECT SUM(pp.amount) FROM payments pp WHERE"
 	    "  pp.order_id = o.id), 0)"
-	    " FROM orders o WHERE o.order_no = ? AND " SCOPE_ORDER_SQL("o.id"),
+	    " FROM orders o WHERE o.order_no = ? AND " ORDER_IN_SCOPE("o.id"),
 	[S_PAY_NO_EXISTS] =
 	    "SELECT id FROM payments WHERE payment_no = ?",
 	[S_PAY_INSERT] =
@@ -411,6 +438,103 @@ set_filter_values(struct tdict *d, const struct form *f, const char *const *n,
 		tdict_set(d, n[k], f->e[k].raw);
 }
 
+/* A short money figure for chart labels: "1.2M", "35.6K", "800". */
+static void
+short_money(char *buf, size_t len, int64_t fen)
+{
+	int64_t y = fen / 100;
+
+	if (y >= 1000000 || y <= -1000000)
+		snprintf(buf, len, "%lld.%lldM", (long long)(y / 1000000),
+		    (long long)((y < 0 ? -y : y) % 1000000 / 100000));
+	else if (y >= 1000 || y <= -1000)
+		snprintf(buf, len, "%lld.%lldK", (long long)(y / 1000),
+		    (long long)((y < 0 ? -y : y) % 1000 / 100));
+	else
+		snprintf(buf, len, "%lld", (long long)y);
+}
+
+/* The last twelve months of collections as a bar chart (received, and
+ * refunds beside them), in the reader's scope. */
+static int
+months_chart(struct req *r, struct tdict *d, const struct scope *sc)
+{
+	enum { W = 720, H = 210, LEFT = 16, TOP = 18, BASE = 176, SLOT = 58 };
+	struct dbres *res = NULL;
+	int64_t in[12] = { 0 }, out[12] = { 0 }, max = 1;
+	char label[12][8], buf[FMT_MONEY_SIZE], sh[24];
+	struct tdict *c;
+	time_t t = time(NULL);
+	struct tm tm;
+	int y, m, rc;
+
+	if ((rc = db_query(r->app->db, &coll_db, S_PAY_MONTHS,
+	    DB_ARGS(SCOPE_ARGS(sc)), &res)) != 0)
+		return rc;
+	localtime_r(&t, &tm);
+	y = tm.tm_year + 1900;
+	m = tm.tm_mon + 1;
+	for (int i = 11; i >= 0; i--) {
+		char key[16];
+
+		snprintf(label[i], sizeof(label[i]), "%02d", m);
+		snprintf(key, sizeof(key), "%04u-%02u", (unsigned)y % 10000u,
+		    (unsigned)m % 100u);
+		for (size_t k = 0; k < dbres_rows(res); k++)
+			if (strcmp(dbres_text(res, k, 0), key) == 0) {
+				in[i] = dbres_money(res, k, 1);
+				out[i] = dbres_money(res, k, 2);
+			}
+		if (in[i] > max)
+			max = in[i];
+		if (out[i] > max)
+			max = out[i];
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+	}
+	dbres_free(res);
+	c = tdict_add_section(d, "MONTHS_CHART");
+	tdict_set_int(c, "chart_w", W);
+	tdict_set_int(c, "chart_h", H);
+	tdict_set_int(c, "base_y", BASE);
+	tdict_set_int(c, "axis_x2", W - 4);
+	for (int i = 0; i < 12; i++) {
+		struct tdict *col = tdict_add_section(c, "MONTH");
+		int x = LEFT + i * SLOT;
+		int hin = (int)(in[i] * (BASE - TOP) / max);
+		int hout = (int)(out[i] * (BASE - TOP) / max);
+
+		tdict_set(col, "label", label[i]);
+		tdict_set_int(col, "cx", x + SLOT / 2);
+		tdict_set_int(col, "label_y", BASE + 18);
+		tdict_set_int(col, "x", x + 8);
+		tdict_set_int(col, "w", 26);
+		tdict_set_int(col, "y", BASE - hin);
+		tdict_set_int(col, "h", hin);
+		tdict_set(col, "value", fmt_money(buf, in[i], true));
+		if (in[i] > 0) {
+			struct tdict *v = tdict_add_section(col, "VALUE");
+
+			short_money(sh, sizeof(sh), in[i]);
+			tdict_set(v, "short", sh);
+			tdict_set_int(v, "vx", x + 21);
+			tdict_set_int(v, "vy", BASE - hin - 4);
+		}
+		if (out[i] > 0) {
+			struct tdict *o = tdict_add_section(col, "REFUND");
+
+			tdict_set_int(o, "rx", x + 36);
+			tdict_set_int(o, "rw", 10);
+			tdict_set_int(o, "ry", BASE - (hout > 2 ? hout : 2));
+			tdict_set_int(o, "rh", hout > 2 ? hout : 2);
+			tdict_set(o, "rvalue", fmt_money(buf, out[i], true));
+		}
+	}
+	return 0;
+}
+
 static int
 payments_list(struct req *r)
 {
@@ -461,6 +585,8 @@ payments_list(struct req *r)
 		goto out;
 #undef PAY_ARGS
 
+	if ((rc = months_chart(r, d, &sc)) != 0)
+		goto out;
 	set_filter_values(d, &f, names, 5);
 	if (strcmp(kind, "in") == 0)
 		tdict_show_section(d, "KIND_IN");
@@ -593,8 +719,46 @@ open_list(struct req *r)
 	    DB_ARGS(OPEN_ARGS, SORT_ARGS(key), P_INT(PER_PAGE),
 	    P_INT((page - 1) * PER_PAGE)), &res)) != 0)
 		goto out;
-#undef OPEN_ARGS
 
+	{
+		/* the outstanding amounts by age, as horizontal bars */
+		static const char *const bucket_keys[5] = { "coll_age_0_30",
+		    "coll_age_31_60", "coll_age_61_90", "coll_age_91_180",
+		    "coll_age_181" };
+		int64_t amt[5] = { 0 }, cnt[5] = { 0 }, max = 1;
+		struct dbres *ag = NULL;
+		struct tdict *c;
+		char buf[FMT_MONEY_SIZE];
+
+		if ((rc = db_query(r->app->db, &coll_db, S_OPEN_AGING,
+		    DB_ARGS(OPEN_ARGS), &ag)) != 0)
+			goto out;
+		for (size_t k = 0; k < dbres_rows(ag); k++) {
+			int64_t b = dbres_int(ag, k, 0);
+
+			if (b >= 0 && b < 5) {
+				cnt[b] = dbres_int(ag, k, 1);
+				amt[b] = dbres_money(ag, k, 2);
+				if (amt[b] > max)
+					max = amt[b];
+			}
+		}
+		dbres_free(ag);
+		c = tdict_add_section(d, "AGING");
+		for (int b = 0; b < 5; b++) {
+			struct tdict *row = tdict_add_section(c, "BUCKET");
+			int w = (int)(amt[b] * 420 / max);
+
+			tdict_set(row, "label", tr(r, bucket_keys[b]));
+			tdict_set_int(row, "ty", 22 + b * 34);
+			tdict_set_int(row, "y", 8 + b * 34);
+			tdict_set_int(row, "w", w > 0 ? w : amt[b] > 0 ? 1 : 0);
+			tdict_set_int(row, "vx", 136 + w + 8);
+			tdict_set(row, "value", fmt_money(buf, amt[b], true));
+			tdict_set_int(row, "count", cnt[b]);
+			tdict_set(row, "cls", b >= 3 ? "s5" : b == 2 ? "s3" : "s1");
+		}
+	}
 	set_filter_values(d, &f, names, 4);
 	for (int i = 0; states[i] != NULL; i++) {
 		struct tdict *o = tdict_add_section(d, "STATE");
@@ -643,6 +807,7 @@ open_list(struct req *r)
 	}
 	if (dbres_rows(res) == 0)
 		tdict_show_section(d, "EMPTY");
+#undef OPEN_ARGS
 	coll_pager(r, d, "/sales/collections/open", qs, page, total, PER_PAGE);
 	sales_tabs(r, "collections");
 	rc = page_send(r, 200, "sales/collections-open.tpl", "coll_open_title",

@@ -16,6 +16,16 @@
   <div class="kpi"><div class="kpi-label">{{t_sales_collected}}</div><div class="kpi-value money">{{kpi_collected}}</div></div>
   <div class="kpi"><div class="kpi-label">{{t_coll_kpi_aged}}</div><div class="kpi-value money">{{kpi_aged}}</div><div class="kpi-sub">{{t_coll_kpi_aged_sub}}</div></div>
 </div>
+{{#AGING}}<section class="card">
+  <div class="card-head"><h2>{{t_coll_chart_aging}}</h2></div>
+  <svg class="chart" viewBox="0 0 720 176" role="img" aria-label="{{t_coll_chart_aging}}">
+    <line class="axis" x1="136" y1="0" x2="136" y2="176"/>
+    {{#BUCKET}}<text class="label" x="126" y="{{ty}}" text-anchor="end">{{label}}</text>
+    <rect class="bar {{cls}}" x="136" y="{{y}}" width="{{w}}" height="22" rx="2"><title>{{label}}: {{value}} ({{count}})</title></rect>
+    <text class="value" x="{{vx}}" y="{{ty}}">{{value}} · {{count}}</text>
+    {{/BUCKET}}
+  </svg>
+</section>{{/AGING}}
 <form class="filters" method="get" action="/sales/collections/open">
   <label>{{t_coll_state}}<select name="state">{{#STATE}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/STATE}}</select></label>
   <label>{{t_sales_order_no}}<input type="text" name="order" value="{{order}}" maxlength="40"></label>
@@ -29,7 +39,7 @@
 </form>
 {{#EMPTY}}<div class="card empty"><p>{{t_coll_open_empty}}</p></div>{{/EMPTY}}
 <div class="table-wrap">
-<table class="data" id="receivables">
+<table class="data compact" id="receivables">
   <thead><tr>
     <th{{#ARIA_order}} aria-sort="{{aria}}"{{/ARIA_order}}><a class="sort" href="{{sort_order}}">{{t_sales_order_no}}</a></th>
     <th{{#ARIA_date}} aria-sort="{{aria}}"{{/ARIA_date}}><a class="sort" href="{{sort_date}}">{{t_sales_date}}</a></th>
@@ -38,7 +48,6 @@
     <th class="num">{{t_sales_amount}}</th>
     <th class="num">{{t_sales_collected}}</th>
     <th class="num"{{#ARIA_outstanding}} aria-sort="{{aria}}"{{/ARIA_outstanding}}><a class="sort" href="{{sort_outstanding}}">{{t_sales_outstanding}}</a></th>
-    <th class="num">{{t_coll_age}}</th>
     <th>{{t_sales_status}}</th>
   </tr></thead>
   <tbody>
@@ -50,11 +59,10 @@
     <td class="num money{{#amount_NEG}} neg{{/amount_NEG}}">{{amount}}</td>
     <td class="num money{{#collected_NEG}} neg{{/collected_NEG}}">{{collected}}</td>
     <td class="num money{{#outstanding_NEG}} neg{{/outstanding_NEG}}">{{outstanding}}</td>
-    <td class="num">{{age}}{{#AGED}} <span class="tag overdue">{{t_coll_aged}}</span>{{/AGED}}</td>
-    <td><span class="badge {{state_class}}">{{state}}</span></td>
+    <td><span class="badge {{state_class}}">{{state}}</span>{{#AGED}} <span class="tag overdue" title="{{t_coll_age}}: {{age}}">{{t_coll_aged}}</span>{{/AGED}}</td>
   </tr>{{/ORDER}}
   </tbody>
-  <tfoot><tr><td colspan="4">{{t_common_total}}</td><td class="num money">{{kpi_amount}}</td><td class="num money">{{kpi_collected}}</td><td class="num money{{#kpi_outstanding_NEG}} neg{{/kpi_outstanding_NEG}}">{{kpi_outstanding}}</td><td colspan="2"></td></tr></tfoot>
+  <tfoot><tr><td colspan="4">{{t_common_total}}</td><td class="num money">{{kpi_amount}}</td><td class="num money">{{kpi_collected}}</td><td class="num money{{#kpi_outstanding_NEG}} neg{{/kpi_outstanding_NEG}}">{{kpi_outstanding}}</td><td></td></tr></tfoot>
 </table>
 </div>
 {{#PAGER}}<nav class="pager" aria-label="{{t_common_page}}">{{#PREV}}<a href="{{href}}" rel="prev">{{t_common_prev}}</a>{{/PREV}}<span class="current">{{page}}</span>{{#NEXT}}<a href="{{href}}" rel="next">{{t_common_next}}</a>{{/NEXT}}<span class="pager-info">{{t_common_page}} {{page}} / {{pages}} · {{total_rows}} {{t_coll_rows}}</span></nav>{{/PAGER}}

@@ -217,6 +217,18 @@ test('a rep sees the collection status of their own order, 404 on another rep\'s
   await ctx.close();
 });
 
+test('the receivables list shows each order once, even one credited to several reps', async () => {
+  const ctx = await newContext(browser, 'en-US');
+  const page = await login(ctx, 'zhouhang');
+  for (const path of ['/sales/collections/open', '/sales/collections/open?state=all&sort=date&dir=desc', '/sales/collections/open?state=paid']) {
+    assert.equal((await page.goto(`${URL}${path}`)).status(), 200);
+    const nos = await page.$$eval('#receivables tbody tr td:first-child a', (as) => as.map((a) => a.textContent.trim()));
+    assert.ok(nos.length > 0, path);
+    assert.equal(new Set(nos).size, nos.length, `duplicates on ${path}`);
+  }
+  await ctx.close();
+});
+
 test('every page in English shows no untranslated label; screenshots in both languages', async () => {
   // Data shown in Chinese (names of customers, people, products, demo
   // payment references) is allowed; labels are not.
