@@ -41,10 +41,12 @@ TC_ENGINE_TESTS = \
 check_PROGRAMS += $(TC_ENGINE_TESTS)
 TESTS += $(TC_ENGINE_TESTS) \
 	tests/engine/calc-example.sh \
-	tests/engine/calc-bad-input.sh
+	tests/engine/calc-bad-input.sh \
+	tests/engine/calc-oracle.sh
 dist_check_SCRIPTS += \
 	tests/engine/calc-example.sh \
-	tests/engine/calc-bad-input.sh
+	tests/engine/calc-bad-input.sh \
+	tests/engine/calc-oracle.sh
 
 TC_ENGINE_TEST_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS)
 TC_ENGINE_TEST_LDADD = $(TC_ENGINE_LIBS) $(CHECK_LIBS)
@@ -67,6 +69,6 @@ tests_engine_props_t_SOURCES = tests/engine/props-t.c \
 tests_engine_props_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
 tests_engine_props_t_LDADD = $(TC_ENGINE_TEST_LDADD)
 
-EXTRA_DIST += tests/engine/example \
+EXTRA_DIST += tests/engine/example tests/engine/oracle.py \
 	tests/fuzz/engine-csv tests/fuzz/engine-plan tests/fuzz/engine-decimal \
 	fcgi/engine/README-engine.md
