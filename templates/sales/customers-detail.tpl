@@ -27,6 +27,11 @@
     <dt>{{t_cust_updated}}</dt><dd>{{updated}}</dd>
   </dl>
 </section>
+{{#ACTIVITIES}}<section class="card">
+  <div class="card-head"><h2>{{t_cust_recent_activities}}</h2><a href="/sales/activities">{{t_sales_nav_activities}}</a></div>
+  <ol class="timeline">{{#ACTIVITY}}<li><span class="when">{{date}}</span><div class="what"><strong>{{kind}}</strong> <span>{{notes}}</span>{{#NEXT_STEP}}<br><span class="muted">{{t_cust_next_step}}: <span>{{next_step}}</span></span>{{/NEXT_STEP}}{{#ACT_OPP}} · <a href="/sales/opportunities/{{opp_id}}">{{t_sales_opportunity}}</a>{{/ACT_OPP}} <span class="who">{{who}}</span></div></li>{{/ACTIVITY}}</ol>
+</section>{{/ACTIVITIES}}
+</div>
 <section class="card" id="contacts">
   <div class="card-head"><h2>{{t_sales_contacts}}</h2></div>
   {{#NO_CONTACTS}}<p class="empty">{{t_cust_no_contacts}}</p>{{/NO_CONTACTS}}
@@ -65,11 +70,6 @@
     <div class="form-actions"><button type="submit" class="btn">{{t_cust_contact_add}}</button></div>
   </form>{{/CONTACT_ADD}}
 </section>
-</div>
-{{#ACTIVITIES}}<section class="card">
-  <div class="card-head"><h2>{{t_cust_recent_activities}}</h2><a href="/sales/activities">{{t_sales_nav_activities}}</a></div>
-  <ol class="timeline">{{#ACTIVITY}}<li><span class="when">{{date}}</span><div class="what"><strong>{{kind}}</strong> {{notes}}{{#NEXT_STEP}}<br><span class="muted">{{t_cust_next_step}}: {{next_step}}</span>{{/NEXT_STEP}}{{#ACT_OPP}} · <a href="/sales/opportunities/{{opp_id}}">{{t_sales_opportunity}}</a>{{/ACT_OPP}} <span class="who">{{who}}</span></div></li>{{/ACTIVITY}}</ol>
-</section>{{/ACTIVITIES}}
 {{#OPPS}}<section class="card">
   <div class="card-head"><h2>{{t_sales_opportunities}}</h2></div>
   <div class="table-wrap"><table class="data compact">

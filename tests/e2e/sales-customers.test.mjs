@@ -306,3 +306,39 @@ test('every customer page in English shows no untranslated label', async () => {
   await shot(page, 'customers-duplicate-en');
   await ctx.close();
 });
+
+test('a customer with history shows its recent activities, opportunities and orders, in scope', async () => {
+  // the demo customer with the most orders, if the stack holds demo data
+  const busy = one(`SELECT c.id, p.login FROM customers c JOIN people p ON p.id = c.owner_id
+    WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id)
+    ORDER BY (SELECT COUNT(*) FROM orders o WHERE o.customer_id = c.id) DESC, c.id LIMIT 1`);
+  if (!busy) return;   // no orders in this stack: nothing to show
+  for (const [locale, suffix] of [['zh-CN', 'zh'], ['en-US', 'en']]) {
+    const ctx = await newContext(browser, locale);
+    const page = await login(ctx, 'wujun');
+    const resp = await page.goto(`${URL}/sales/customers/${busy[0]}`);
+    assert.equal(resp.status(), 200);
+    const orders = await page.$$eval('a[href^="/sales/orders/"]', (as) => as.length);
+    assert.ok(orders > 0 && orders <= 10, `up to ten recent orders listed (${orders})`);
+    assert.equal(await page.$(`a[href="/sales/customers/${busy[0]}/edit"]`), null, 'management reads only');
+    if (suffix === 'en') {
+      const allowed = ['中文', '提成 ticheng', /示例科技有限公司/, ...sql('SELECT name, department FROM people').flat(),
+        ...sql(`SELECT name, industry FROM customers WHERE id = ${busy[0]}`).flat(),
+        ...sql(`SELECT name, title FROM contacts WHERE customer_id = ${busy[0]}`).flat(),
+        ...sql(`SELECT notes, next_step FROM activities WHERE customer_id = ${busy[0]}`).flat(),
+        ...sql(`SELECT title FROM opportunities WHERE customer_id = ${busy[0]}`).flat()];
+      assert.deepEqual(await cjkTexts(page, allowed), []);
+    }
+    await shot(page, `customers-detail-history-${suffix}`);
+    await ctx.close();
+  }
+  // the owner's manager sees it; a rep of the other team does not
+  const owner = busy[1];
+  const team = one(`SELECT team FROM people WHERE login = '${owner}'`)[0];
+  const outsider = one(`SELECT login FROM people WHERE team <> '${team}' AND team <> '' AND roles = '1' ORDER BY login LIMIT 1`)[0];
+  const ctx = await newContext(browser, 'zh-CN');
+  const page = await login(ctx, outsider);
+  const resp = await page.goto(`${URL}/sales/customers/${busy[0]}`);
+  assert.equal(resp.status(), 404, `${outsider} may not open ${owner}'s customer`);
+  await ctx.close();
+});
