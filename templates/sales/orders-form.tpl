@@ -61,8 +61,8 @@
   </fieldset>
   <fieldset class="reps"{{#SPLIT_INVALID}} aria-describedby="e-split"{{/SPLIT_INVALID}}>
     <legend>{{t_ord_credited_reps}}</legend>
-    <p class="hint field wide">{{t_ord_split_hint}}</p>
-    {{#SPLIT_ERR}}<p class="error field wide" id="e-split">{{error}}</p>{{/SPLIT_ERR}}
+    <div class="field wide"><p class="hint">{{t_ord_split_hint}}</p></div>
+    {{#SPLIT_ERR}}<div class="field wide"><p class="error" id="e-split">{{error}}</p></div>{{/SPLIT_ERR}}
     <div class="table-wrap field wide">
     <table class="data compact order-reps">
       <thead><tr><th class="num">#</th><th>{{t_sales_rep}}</th><th class="num">{{t_ord_share}} (%)</th></tr></thead>
@@ -80,8 +80,8 @@
   </fieldset>
   <fieldset class="lines">
     <legend>{{t_ord_lines}}</legend>
-    <p class="hint field wide">{{t_ord_lines_hint}}</p>
-    {{#LINES_ERR}}<p class="error field wide" id="e-lines">{{error}}</p>{{/LINES_ERR}}
+    <div class="field wide"><p class="hint">{{t_ord_lines_hint}}</p></div>
+    {{#LINES_ERR}}<div class="field wide"><p class="error" id="e-lines">{{error}}</p></div>{{/LINES_ERR}}
     <div class="table-wrap field wide">
     <table class="data compact order-lines">
       <thead><tr><th class="num">{{t_sales_line}}</th><th>{{t_sales_product}}</th><th class="num">{{t_sales_quantity}}</th><th class="num">{{t_sales_unit_price}}</th><th class="num">{{t_sales_discount}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>

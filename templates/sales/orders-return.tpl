@@ -19,7 +19,7 @@
     <label for="f-note">{{t_sales_notes}} <span class="muted">({{t_common_optional}})</span></label>
     <input id="f-note" name="note" value="{{note}}" maxlength="255">
   </div>
-  {{#LINES_ERR}}<p class="error field wide">{{error}}</p>{{/LINES_ERR}}
+  {{#LINES_ERR}}<div class="field wide"><p class="error">{{error}}</p></div>{{/LINES_ERR}}
   <div class="table-wrap field wide">
   <table class="data compact">
     <thead><tr><th class="num">{{t_sales_line}}</th><th>{{t_sales_product}}</th><th class="num">{{t_ord_sold}}</th><th class="num">{{t_ord_returned}}</th><th class="num">{{t_ord_returnable}}</th><th class="num">{{t_sales_amount}}</th><th class="num">{{t_ord_return_qty}}</th></tr></thead>

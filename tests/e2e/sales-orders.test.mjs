@@ -235,8 +235,7 @@ test('sales-orders: a locked order cannot be edited or cancelled, but can be ret
   assert.equal(await page.locator(`a[href="/sales/orders/${id}/edit"]`).count(), 0);
   assert.match(await page.textContent('main h1'), /锁定/);
   await shot(page, 'sales-orders-locked-zh');
-  const csrf = await page.getAttribute('input[name=csrf]', 'value').catch(() => null)
-    ?? await (async () => { await page.goto(`${URL}/sales/orders/new`); return page.getAttribute('input[name=csrf]', 'value'); })();
+  const csrf = await page.locator('input[name=csrf]').first().getAttribute('value');
   let resp = await page.goto(`${URL}/sales/orders/${id}/edit`);
   assert.equal(resp.status(), 409);
   let r = await page.request.post(`${URL}/sales/orders/${id}/cancel`, { form: { csrf } });
@@ -426,4 +425,56 @@ test('sales-orders: every page in English has no untranslated labels', async () 
   assert.deepEqual((await cjkTexts(fpage, allowed)).filter((t) => !names.some((n) => t.includes(n))), []);
   await shot(fpage, 'sales-orders-costs-en');
   await fctx.close();
+});
+
+test('sales-orders: an order from a won opportunity is prefilled and linked both ways', async () => {
+  sql(`INSERT INTO opportunities (owner_id, customer_id, title, needs, amount, stage, expected_close)
+    VALUES (${ids.zhangwei}, ${ids.cz}, 'E2E opp ${run}', '', 5000.00, 'won', '${todayText}')`);
+  const opp = one(`SELECT id FROM opportunities WHERE title = 'E2E opp ${run}'`)[0];
+  const ctx = await newContext(browser, 'zh-CN');
+  const page = await login(ctx, 'zhangwei');
+  let resp = await page.goto(`${URL}/sales/orders/new?opportunity=${opp}`);
+  assert.equal(resp.status(), 200);
+  assert.equal(await page.inputValue('select[name=customer]'), ids.cz);
+  assert.equal(await page.locator('select[name=rep]').first().inputValue(), ids.zhangwei);
+  assert.match(await page.inputValue('input[name=note]'), /5,000\.00/);
+  await shot(page, 'sales-orders-from-opportunity-zh');
+  await page.selectOption('select[name=product_1]', ids.pa);
+  await page.fill('input[name=qty_1]', '4');
+  resp = await submit(page);
+  assert.equal(resp.status(), 200);
+  const id = new globalThis.URL(page.url()).pathname.split('/').pop();
+  assert.equal(one(`SELECT opportunity_id FROM orders WHERE id = ${id}`)[0], opp);
+  assert.equal(one(`SELECT order_id FROM opportunities WHERE id = ${opp}`)[0], id);
+  // someone else's opportunity: 404
+  const wctx = await newContext(browser, 'zh-CN');
+  const wpage = await login(wctx, 'wangqiang');
+  resp = await wpage.goto(`${URL}/sales/orders/new?opportunity=${opp}`);
+  assert.equal(resp.status(), 404);
+  await wctx.close();
+  await ctx.close();
+});
+
+test('sales-orders: the East manager sees the team\'s order, the North manager does not; management reads but cannot change', async () => {
+  let ctx = await newContext(browser, 'zh-CN');
+  let page = await login(ctx, 'chenjing');
+  assert.equal((await page.goto(`${URL}/sales/orders/${ids.order}`)).status(), 200);
+  assert.equal(await page.locator(`a[href="/sales/orders/${ids.order}/edit"]`).count(), 1);
+  await ctx.close();
+  ctx = await newContext(browser, 'zh-CN');
+  page = await login(ctx, 'yangfan');
+  assert.equal((await page.goto(`${URL}/sales/orders/${ids.order}`)).status(), 404);
+  await ctx.close();
+  ctx = await newContext(browser, 'zh-CN');
+  page = await login(ctx, 'wujun');
+  assert.equal((await page.goto(`${URL}/sales/orders/${ids.order}`)).status(), 200);
+  assert.equal(await page.locator(`a[href="/sales/orders/${ids.order}/edit"]`).count(), 0);
+  assert.equal((await page.goto(`${URL}/sales/orders/${ids.order}/edit`)).status(), 403);
+  await page.goto(`${URL}/sales/orders`);
+  const csrf = await page.locator('input[name=csrf]').first().getAttribute('value');
+  assert.ok(csrf);
+  const r = await page.request.post(`${URL}/sales/orders/${ids.order}/cancel`, { form: { csrf } });
+  assert.equal(r.status(), 403);
+  assert.equal(one(`SELECT status FROM orders WHERE id = ${ids.order}`)[0], 'booked');
+  await ctx.close();
 });
