@@ -931,8 +931,8 @@ make_payments(struct gen *g)
 				return rc;
 			continue;
 		}
-		full = age > 90 ? 85 : age > 30 ? 50 : 15;
-		part = age > 90 ? 10 : age > 30 ? 30 : 20;
+		full = age > 180 ? 92 : age > 90 ? 80 : age > 30 ? 50 : 15;
+		part = age > 180 ? 6 : age > 90 ? 14 : age > 30 ? 30 : 20;
 		first = o->date + rnd(5, age > 60 ? 60 : age > 5 ? age : 5);
 		if (chance(full)) {
 			if (chance(35)) {

@@ -1,7 +1,8 @@
 /* collections-import.c: importing payments.csv (spec section 1.3).
  *
  * Columns payment_id, order_id (our order number), date, amount (negative
- * for a refund).  All or nothing in one transaction: every bad row is
+ * for a refund), and optionally reference (bank voucher, at most 128
+ * characters).  All or nothing in one transaction: every bad row is
  * reported (line, column, reason) and nothing is written if any row is
  * bad.  Bad: a payment_id repeated in the file or already recorded, an
  * unknown order, a cancelled order, a zero amount, a malformed field.
@@ -172,7 +173,7 @@ coll_import_post(struct req *r)
 		rc = db_exec(r->app->db, &cimp_db, S_PAY_INSERT,
 		    DB_ARGS(P_TEXT(x->payment_id), P_INT(ords[which[i]].id),
 		    P_TEXT(coll_ymd(date, x->date)), P_MONEY(x->amount),
-		    P_TEXT(""), P_INT(r->me.id)), NULL, &id);
+		    P_TEXT(x->reference), P_INT(r->me.id)), NULL, &id);
 		if (rc != 0)
 			goto fail;
 		snprintf(idtext, sizeof(idtext), "%llu", (unsigned long long)id);

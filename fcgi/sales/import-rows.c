@@ -540,14 +540,31 @@ imp_orders_free(struct imp_orders *o)
 	memset(o, 0, sizeof(*o));
 }
 
-enum { P_ID, P_ORDER, P_DATE, P_AMOUNT, P__MAX };
+enum { P_ID, P_ORDER, P_DATE, P_AMOUNT, P_REFERENCE, P__MAX };
 
 static const struct col payment_cols[P__MAX] = {
 	[P_ID] = { "payment_id", true },
 	[P_ORDER] = { "order_id", true },
 	[P_DATE] = { "date", true },
 	[P_AMOUNT] = { "amount", true },
+	[P_REFERENCE] = { "reference", false },
 };
+
+/* A reference: at most 128 characters (UTF-8, checked by the caller),
+ * no control characters. */
+static bool
+ref_ok(const char *s)
+{
+	size_t chars = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			return false;
+		if ((*p & 0xC0) != 0x80)
+			chars++;
+	}
+	return chars <= 128;
+}
 
 static int
 payment_row(struct tce_csv *c, const int *idx, uint32_t line,
@@ -561,6 +578,10 @@ payment_row(struct tce_csv *c, const int *idx, uint32_t line,
 	x->line = line;
 	x->payment_id = (char *)FLD(c, idx, P_ID);
 	x->order_id = (char *)FLD(c, idx, P_ORDER);
+	x->reference = (char *)FLD(c, idx, P_REFERENCE);
+	if (!ref_ok(x->reference))
+		rc |= row_err(errs, &x->bad, line, "reference",
+		    "imp_err_reference", x->reference);
 	if (*x->payment_id == '\0')
 		rc |= row_err(errs, &x->bad, line, "payment_id",
 		    "imp_err_required", NULL);

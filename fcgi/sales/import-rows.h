@@ -110,6 +110,7 @@ void imp_orders_free(struct imp_orders *o);
 struct imp_payment {
 	uint32_t line;
 	char *payment_id, *order_id;
+	char *reference;        /* optional column, "" when absent */
 	int32_t date;
 	int64_t amount;         /* fen, never 0 */
 	bool bad;

@@ -54,6 +54,7 @@
       <tr><td class="mono">order_id</td><td class="wrap">{{t_coll_col_order_id}}</td></tr>
       <tr><td class="mono">date</td><td class="wrap">{{t_coll_col_date}}</td></tr>
       <tr><td class="mono">amount</td><td class="wrap">{{t_coll_col_amount}}</td></tr>
+      <tr><td class="mono">reference</td><td class="wrap">{{t_coll_col_reference}}</td></tr>
     </tbody>
   </table>
   <p class="muted small">{{t_coll_import_rules}}</p>

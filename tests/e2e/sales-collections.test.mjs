@@ -175,13 +175,14 @@ test('payments CSV: a bad file writes nothing and names every bad row', async ()
 test('payments CSV: a good file is imported, an over-payment accepted with a warning naming the order', async () => {
   const ctx = await newContext(browser, 'zh-CN');
   const page = await login(ctx, 'sunli');
-  const text = '\uFEFFpayment_id,order_id,date,amount\r\n' +
-    `P-${RUN}-1,${NO('B')},${TODAY},5000\r\n` +
-    `P-${RUN}-2,${NO('B')},${TODAY},4500.00\r\n` +
-    `P-${RUN}-3,${NO('A')},${TODAY},1.00\r\n`;
+  const text = '\uFEFFpayment_id,order_id,date,amount,reference\r\n' +
+    `P-${RUN}-1,${NO('B')},${TODAY},5000,"银行回单, 第 1 笔"\r\n` +
+    `P-${RUN}-2,${NO('B')},${TODAY},4500.00,\r\n` +
+    `P-${RUN}-3,${NO('A')},${TODAY},1.00,\r\n`;
   assert.equal(await upload(page, '/sales/collections/import', 'payments.csv', text), 200);
   assert.equal(one(`SELECT COUNT(*) FROM payments WHERE payment_no LIKE ${q(`P-${RUN}-%`)}`), '3');
   assert.equal(one(`SELECT SUM(amount) FROM payments WHERE order_id = ${await orderId(NO('B'))}`), '9500.00');
+  assert.equal(one(`SELECT reference FROM payments WHERE payment_no = ${q(`P-${RUN}-1`)}`), '银行回单, 第 1 笔');
   const warning = await page.textContent('#over-warning');
   assert.match(warning, new RegExp(NO('B')));
   assert.doesNotMatch(warning, new RegExp(NO('A')));
@@ -233,13 +234,14 @@ test('every page in English shows no untranslated label; screenshots in both lan
   // Data shown in Chinese (names of customers, people, products, demo
   // payment references) is allowed; labels are not.
   const names = [...sql('SELECT name FROM customers'), ...sql('SELECT name FROM people'),
-    ...sql('SELECT name_zh FROM products'), ...sql('SELECT name_zh FROM regions')].map((r) => r[0])
+    ...sql('SELECT name_zh FROM products'), ...sql('SELECT name_zh FROM regions'),
+    ...sql("SELECT DISTINCT reference FROM payments WHERE reference <> ''")].map((r) => r[0])
     .filter((n) => /[\u4e00-\u9fff]/.test(n)).sort((a, b) => b.length - a.length);
   // the company's name comes from the configuration
   const company = readFileSync(process.env.TICHENG_CONF ?? join(STATE, 'ticheng.conf'), 'utf8').match(/^company\s*=\s*(.*)$/m)?.[1];
   if (company) names.push(company);
   const leftover = (t) => names.reduce((s, n) => s.replaceAll(n, ''), t)
-    .replace(/(银行回单|退款凭证|提成|中文)/g, '');
+    .replace(/(提成|中文)/g, '');
   const id = await orderId(NO('A'));
   const pages = [
     ['sunli', '/sales/collections', 'list'],

@@ -177,18 +177,19 @@ END_TEST
 START_TEST(payments_refuse_duplicates_zero_and_bad_formats)
 {
 	static const char text[] =
-	    "payment_id,order_id,date,amount\n"
-	    "P1,A1,2026-03-02,100.00\n"
-	    "P2,A1,2026-03-03,-20\n"
-	    "P1,A2,2026-03-04,5\n"
-	    "P3,A2,2026-03-04,0\n"
-	    "P4,A2,2026-03-32,1.234\n";
+	    "payment_id,order_id,date,amount,reference\n"
+	    "P1,A1,2026-03-02,100.00,银行回单 001\n"
+	    "P2,A1,2026-03-03,-20,\n"
+	    "P1,A2,2026-03-04,5,\n"
+	    "P3,A2,2026-03-04,0,\n"
+	    "P4,A2,2026-03-32,1.234,\n";
 	struct imp_payments p;
 	struct imp_errs e = { 0 };
 
 	ck_assert_int_eq(imp_payments_read(text, strlen(text), &p, &e), 0);
 	ck_assert_int_eq(p.nrow, 5);
 	ck_assert_int_eq(p.row[1].amount, -2000);
+	ck_assert_str_eq(p.row[0].reference, "银行回单 001");
 	ck_assert(has_err(&e, 4, "payment_id", "imp_err_dup_payment"));
 	ck_assert(has_err(&e, 5, "amount", "imp_err_zero_amount"));
 	ck_assert(has_err(&e, 6, "date", "imp_err_date"));
