@@ -97,6 +97,18 @@ test('a rep creates a customer: owned by them, with a generated code, listed, au
   assert.equal(await page.getAttribute('#contacts #c_name', 'aria-invalid'), 'true');
   assert.equal(await page.getAttribute('#contacts #c_email', 'aria-invalid'), 'true');
 
+  // add a second contact, then delete it
+  await page.goto(`${URL}/sales/customers/${row[0]}`);
+  await page.fill('#contacts #c_name', `临时 ${run}`);
+  await submit(page, '#contacts form.form button[type=submit]');
+  const temp = one(`SELECT id FROM contacts WHERE customer_id = ${row[0]} AND name = '临时 ${run}'`)[0];
+  page.once('dialog', (d) => d.accept());
+  await Promise.all([page.waitForNavigation(),
+    page.click(`form[action="/sales/customers/${row[0]}/contacts/${temp}/delete"] button`)]);
+  assert.equal(one(`SELECT COUNT(*) FROM contacts WHERE id = ${temp}`)[0], '0');
+  assert.match(await page.textContent('.flash.ok'), /联系人已删除/);
+  assert.ok(one(`SELECT id FROM audit WHERE action = 'contact_delete' AND entity_id = '${temp}' AND actor = 'zhangwei'`));
+
   // edit the customer
   await page.goto(`${URL}/sales/customers/${row[0]}/edit`);
   await shot(page, 'customers-edit-zh');
@@ -203,6 +215,20 @@ test('a rep cannot open or change another rep\'s customer; managers see only the
   assert.equal(resp.status(), 404);
   assert.deepEqual(snapshot(), was, 'the row is unchanged');
   assert.equal(contacts(), '0', 'no contact added');
+  // nor touch a contact of lina's customer through it
+  const lc = (() => {
+    sql(`INSERT INTO contacts (customer_id, name) VALUES (${lina[0]}, 'lina contact ${run}')`);
+    return one(`SELECT id FROM contacts WHERE customer_id = ${lina[0]}`)[0];
+  })();
+  resp = await page.request.post(`${URL}/sales/customers/${lina[0]}/contacts/${lc}/delete`, { form: { csrf }, maxRedirects: 0 });
+  assert.equal(resp.status(), 404);
+  resp = await page.request.post(`${URL}/sales/customers/${lina[0]}/contacts/${lc}/edit`, { form: { csrf, name: 'x' }, maxRedirects: 0 });
+  assert.equal(resp.status(), 404);
+  // nor reach it through their own customer's URL
+  const zwId = customerRow(zwName)[0];
+  resp = await page.request.post(`${URL}/sales/customers/${zwId}/contacts/${lc}/delete`, { form: { csrf }, maxRedirects: 0 });
+  assert.equal(resp.status(), 404);
+  assert.deepEqual(one(`SELECT customer_id, name FROM contacts WHERE id = ${lc}`), [lina[0], `lina contact ${run}`]);
   // nor can a rep give their own customer to someone else
   const zw = customerRow(zwName);
   resp = await page.request.post(`${URL}/sales/customers/${zw[0]}/edit`, {
@@ -227,6 +253,15 @@ test('a rep cannot open or change another rep\'s customer; managers see only the
   const owners = await cpage.$$eval('#owner option', (os) => os.map((o) => o.value).filter(Boolean));
   assert.ok(owners.includes(idOf('lina')) && !owners.includes(idOf('wangqiang')), 'the picker holds the team only');
   await shot(cpage, 'customers-new-manager-zh');
+  // nor can a hand-made form give one to a rep of another team
+  const outName = `越权分配 ${run}`;
+  resp = await cpage.request.post(`${URL}/sales/customers/new`, {
+    form: { csrf: await csrfOf(cpage), name: outName, region: regionId('east'), channel: channelId('direct'),
+      status: 'active', owner: idOf('wangqiang') },
+    maxRedirects: 0,
+  });
+  assert.equal(resp.status(), 400);
+  assert.equal(customerRow(outName), null, 'not saved');
   await cctx.close();
 
   // yangfan manages the North team: lina's customer does not exist for him
@@ -265,6 +300,21 @@ test('the list filters, sorts and pages', async () => {
   assert.equal(codes.length, 2, 'two in the south');
   assert.deepEqual(codes, [...codes].sort().reverse(), 'sorted by code, descending');
   assert.equal(await page.getAttribute('th[aria-sort=descending] a', 'href') !== null, true);
+  // 50 a page, with a pager when there are more
+  const all = Number(one('SELECT COUNT(*) FROM customers')[0]);
+  await page.goto(`${URL}/sales/customers?sort=code`);
+  const first = await page.$$eval('main table tbody tr', (trs) => trs.length);
+  assert.equal(first, Math.min(all, 50));
+  if (all > 50) {
+    assert.ok(await page.$('nav.pager a[rel=next]'));
+    await shot(page, 'customers-list-all-zh');
+    await Promise.all([page.waitForNavigation(), page.click('nav.pager a[rel=next]')]);
+    assert.match(page.url(), /page=2/);
+    const second = await page.$$eval('main table tbody tr td:first-child', (tds) => tds.map((t) => t.textContent.trim()));
+    assert.equal(second.length, Math.min(all - 50, 50));
+    const expected = sql('SELECT code FROM customers ORDER BY code, id LIMIT 50 OFFSET 50').map((r) => r[0]);
+    assert.deepEqual(second, expected, 'page 2 holds the next 50 by code');
+  }
   await page.goto(`${URL}/sales/customers?owner=${idOf('liuyang')}&status=active&q=${encodeURIComponent(run)}`);
   const n = Number(await page.textContent('.kpi:first-child .kpi-value'));
   assert.equal(n, Number(one(`SELECT COUNT(*) FROM customers WHERE owner_id = ${idOf('liuyang')} AND status = 'active' AND name LIKE '%${run}%'`)[0]));
