@@ -1,4 +1,5 @@
 /* engine.c: tce_calc(), section 2 of the contract end to end. */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "core/error.h"
 
 #define BATCH 32 /* hash lookups prefetched together */
+#define TCE_THREAD_LINES 200 /* fewer lines: no second thread */
 
 struct order {
 	tce_i128 amount;     /* sum of booked lines */
@@ -784,10 +786,9 @@ struct group_scratch {
 };
 
 static int
-do_group(struct calc *c, struct group_scratch *g, size_t b, size_t e,
-    struct tce_summary *sum)
+do_group(struct calc *c, struct group_scratch *g, struct tce_line *L,
+    size_t b, size_t e, struct tce_summary *sum)
 {
-	struct tce_line *L = c->res->lines;
 	const struct tce_plan *plan = c->plan;
 	const struct tce_version *v;
 	const struct tce_target *t = NULL;
@@ -912,12 +913,15 @@ do_group(struct calc *c, struct group_scratch *g, size_t b, size_t e,
 	return 0;
 }
 
+/* Steps 4-10 for the n sorted lines L (whole reps): the summary rows go
+ * to a new array in *sumout (*nsum rows). */
 static int
-summarise(struct calc *c)
+summarise(struct calc *c, struct tce_line *L, size_t n,
+    struct tce_summary **sumout, size_t *nsum)
 {
-	struct tce_result *res = c->res;
 	struct group_scratch g;
-	size_t nr = c->plan->nrules + 1, b, k, cap = 0;
+	struct tce_summary *sum = NULL;
+	size_t nr = c->plan->nrules + 1, b, k, cap = 0, ns = 0;
 	int rc = 0;
 
 	memset(&g, 0, sizeof(g));
@@ -934,26 +938,23 @@ summarise(struct calc *c)
 	}
 	for (k = 0; k < nr; k++)
 		g.slot[k] = -1;
-	for (k = 0; k < res->nlines; k++)
-		res->lines[k].period = tce_period_of(c->plan->period,
-		    res->lines[k].date);
-	for (b = 0; b < res->nlines && rc == 0; b = k) {
-		for (k = b + 1; k < res->nlines &&
-		    res->lines[k].rep == res->lines[b].rep &&
-		    res->lines[k].period == res->lines[b].period; k++)
+	for (k = 0; k < n; k++)
+		L[k].period = tce_period_of(c->plan->period, L[k].date);
+	for (b = 0; b < n && rc == 0; b = k) {
+		for (k = b + 1; k < n && L[k].rep == L[b].rep &&
+		    L[k].period == L[b].period; k++)
 			;
-		if (res->nsummary == cap) {
+		if (ns == cap) {
 			size_t ncap = cap ? cap * 2 : 1024;
-			struct tce_summary *ns = realloc(res->summary,
-			    ncap * sizeof(*ns));
-			if (ns == NULL) {
+			struct tce_summary *x = realloc(sum, ncap * sizeof(*x));
+			if (x == NULL) {
 				rc = nomem(c);
 				break;
 			}
-			res->summary = ns;
+			sum = x;
 			cap = ncap;
 		}
-		rc = do_group(c, &g, b, k, &res->summary[res->nsummary++]);
+		rc = do_group(c, &g, L, b, k, &sum[ns++]);
 	}
 out:
 	free(g.ruleB);
@@ -965,6 +966,102 @@ out:
 	free(g.pos);
 	free(g.w);
 	free(g.out);
+	*sumout = sum;
+	*nsum = ns;
+	return rc;
+}
+
+/* One half of the reps: sort its lines into place, then summarise. */
+struct half {
+	struct calc        c;      /* a copy, with its own err */
+	struct tce_diag    err;
+	const struct tce_line *src;
+	size_t             n;
+	struct tce_line   *dst;
+	struct tce_summary *sum;
+	size_t             nsum;
+	int                rc;
+};
+
+static void *
+run_half(void *arg)
+{
+	struct half *h = arg;
+
+	h->rc = tce_sort_lines(h->src, h->n, h->dst, line_cmp, h->c.in);
+	if (h->rc != 0)
+		h->rc = nomem(&h->c);
+	else
+		h->rc = summarise(&h->c, h->dst, h->n, &h->sum, &h->nsum);
+	return NULL;
+}
+
+/* Sorts and summarises the lines in two halves split between reps, the
+ * second on another thread when there are enough lines (the halves share
+ * nothing but read-only data); the result is the same either way. */
+static int
+sort_and_summarise(struct calc *c)
+{
+	struct tce_result *res = c->res;
+	struct tce_line *L = res->lines, *out;
+	struct half h[2];
+	size_t n = res->nlines, *cnt, n1 = 0, i, j;
+	uint32_t m = 0;
+	pthread_t tid;
+	int threaded = 0, rc;
+
+	if ((out = malloc((n + 1) * sizeof(*out))) == NULL ||
+	    (cnt = calloc(res->nreps + 1, sizeof(*cnt))) == NULL) {
+		free(out);
+		return nomem(c);
+	}
+	/* the first rep m past half of the lines; reps < m go first */
+	for (i = 0; i < n; i++)
+		cnt[L[i].rep]++;
+	for (m = 0; m < res->nreps && n1 + cnt[m] <= n / 2; m++)
+		n1 += cnt[m];
+	free(cnt);
+	for (i = 0, j = n; i < j;) {
+		if (L[i].rep < m) {
+			i++;
+		} else {
+			struct tce_line t = L[i];
+			L[i] = L[--j];
+			L[j] = t;
+		}
+	}
+	memset(h, 0, sizeof(h));
+	for (int k = 0; k < 2; k++) {
+		h[k].c = *c;
+		h[k].c.err = &h[k].err;
+		h[k].src = L + (k ? n1 : 0);
+		h[k].n = k ? n - n1 : n1;
+		h[k].dst = out + (k ? n1 : 0);
+	}
+	if (n >= TCE_THREAD_LINES &&
+	    pthread_create(&tid, NULL, run_half, &h[1]) == 0)
+		threaded = 1;
+	run_half(&h[0]);
+	if (threaded)
+		pthread_join(tid, NULL);
+	else
+		run_half(&h[1]);
+	free(L);
+	res->lines = out;
+	rc = h[0].rc ? h[0].rc : h[1].rc;
+	if (rc != 0)
+		*c->err = h[0].rc ? h[0].err : h[1].err;
+	else if ((res->summary = malloc((h[0].nsum + h[1].nsum + 1) *
+	    sizeof(*res->summary))) == NULL)
+		rc = nomem(c);
+	else {
+		memcpy(res->summary, h[0].sum, h[0].nsum * sizeof(*h[0].sum));
+		memcpy(res->summary + h[0].nsum, h[1].sum,
+		    h[1].nsum * sizeof(*h[1].sum));
+		res->nsummary = h[0].nsum + h[1].nsum;
+	}
+	free(h[0].sum);
+	free(h[1].sum);
 	return rc;
 }
 
@@ -1001,11 +1098,7 @@ tce_calc(const struct tce_plan *plan, const struct tce_input *in,
 	c.share_rep = c.row_order = c.ord_rows = c.ord_pays = NULL;
 	c.row_rule = NULL;
 	c.orders = NULL;
-	if (tce_sort_lines(&c.res->lines, c.res->nlines, line_cmp, in) != 0) {
-		rc = nomem(&c);
-		goto out;
-	}
-	rc = summarise(&c);
+	rc = sort_and_summarise(&c);
 out:
 	free(c.share_rep);
 	free(c.row_rule);

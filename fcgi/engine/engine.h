@@ -2,7 +2,9 @@
  * spec/commission-calc.md (section 2).  Pure: no I/O, no globals, no
  * floating point.  The readers (csv.h, tables.h, plan_json.h) fill a
  * struct tce_input and a struct tce_plan; tce_calc() turns them into the
- * summary rows and commission lines of section 3, to the fen.
+ * summary rows and commission lines of section 3, to the fen.  It may
+ * sort and summarise half of the reps on a second POSIX thread (which it
+ * starts and joins itself); the result never depends on it.
  *
  * Exactness.  Shares and rates are integers in 10^-6, money in fen,
  * quantities in 10^-3 units.  A credited money base is kept in 10^-6 fen,

@@ -22,13 +22,14 @@ fcgi_engine_libtcio_a_SOURCES = \
 fcgi_engine_libtcio_a_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 
 TC_ENGINE_LIBS = fcgi/engine/libtcio.a fcgi/engine/libtcengine.a \
-	$(JANSSON_LIBS)
+	$(JANSSON_LIBS) -lpthread
 
 bin_PROGRAMS += ticheng-calc
 ticheng_calc_SOURCES = fcgi/calc/main.c fcgi/calc/output.h fcgi/calc/output.c
 ticheng_calc_CFLAGS = $(AM_CFLAGS) -pthread
 ticheng_calc_LDADD = $(TC_ENGINE_LIBS)
 ticheng_calc_LDFLAGS = -pthread
+fcgi_engine_libtcengine_a_CFLAGS = $(AM_CFLAGS) -pthread
 dist_man1_MANS += fcgi/calc/ticheng-calc.1
 
 # Tests: Check programs (TAP) and shell tests (TAP).

@@ -91,10 +91,10 @@ bits_of(uint64_t v)
 }
 
 int
-tce_sort_lines(struct tce_line **linesp, size_t n, tce_line_cmp cmp,
-    const void *ctx)
+tce_sort_lines(const struct tce_line *lines, size_t n, struct tce_line *out,
+    tce_line_cmp cmp, const void *ctx)
 {
-	struct tce_line *lines = *linesp, *out = NULL, *tmp = NULL;
+	struct tce_line *tmp = NULL;
 	size_t maxrun = 0;
 	size_t *cnt, i, run;
 	uint32_t dmin = UINT32_MAX, dmax = 0, rmax = 0;
@@ -102,8 +102,11 @@ tce_sort_lines(struct tce_line **linesp, size_t n, tce_line_cmp cmp,
 	void *a, *b;
 	int compact;
 
-	if (n < 2)
+	if (n < 2) {
+		if (n == 1)
+			out[0] = lines[0];
 		return 0;
+	}
 	/* A compact key, rep x span + day, when it fits in 32 bits: narrow
 	 * entries and few narrow radix passes (the scatter stays in cache). */
 	for (i = 0; i < n; i++) {
@@ -140,8 +143,6 @@ tce_sort_lines(struct tce_line **linesp, size_t n, tce_line_cmp cmp,
 				maxkey = k[i].key;
 		}
 		res = radix32(k, b, n, bits_of(maxkey), 11, cnt);
-		if ((out = malloc(n * sizeof(*out))) == NULL)
-			goto nomem;
 		for (i = 0; i < n; i++) {
 			if (i + 8 < n)
 				__builtin_prefetch(&lines[res[i + 8].idx]);
@@ -154,8 +155,6 @@ tce_sort_lines(struct tce_line **linesp, size_t n, tce_line_cmp cmp,
 			k[i].idx = i;
 		}
 		res = radix64(k, b, n, 64, 16, cnt);
-		if ((out = malloc(n * sizeof(*out))) == NULL)
-			goto nomem;
 		for (i = 0; i < n; i++)
 			out[i] = lines[res[i].idx];
 	}
@@ -179,14 +178,11 @@ tce_sort_lines(struct tce_line **linesp, size_t n, tce_line_cmp cmp,
 			merge_sort(out + i, tmp, run - i, cmp, ctx);
 	}
 	free(tmp);
-	free(lines);
-	*linesp = out;
 	return 0;
 nomem:
 	free(tmp);
 	free(a);
 	free(b);
 	free(cnt);
-	free(out);
 	return TC_ENOMEM;
 }

@@ -10,11 +10,10 @@
 typedef int (*tce_line_cmp)(const struct tce_line *, const struct tce_line *,
     const void *ctx);
 
-/* Sorts the n lines of the malloc'd array *lines by key, then by cmp
- * (given ctx) within equal keys; stable.  The sorted lines are in a new
- * array stored in *lines; the old one is freed.  Returns 0 or TC_ENOMEM
- * (*lines then unchanged). */
-int tce_sort_lines(struct tce_line **lines, size_t n, tce_line_cmp cmp,
-    const void *ctx);
+/* Writes the n lines of lines, sorted by key and then by cmp (given ctx)
+ * within equal keys, into out (n elements, not overlapping lines; owned
+ * by the caller).  Stable.  Returns 0 or TC_ENOMEM. */
+int tce_sort_lines(const struct tce_line *lines, size_t n,
+    struct tce_line *out, tce_line_cmp cmp, const void *ctx);
 
 #endif
