@@ -1097,6 +1097,18 @@ orders_edit_post(struct req *r)
 				continue;
 			found = true;
 			fmt_parse_scaled(dbres_text(lines, k, 3), 3, &q);
+			{
+				int64_t back = 0;
+
+				fmt_parse_scaled(dbres_text(lines, k, 13), 3,
+				    &back);
+				if (back > 0 && !l->empty && l->e_qty == NULL &&
+				    (l->qty_v < back ||
+				    dbres_int(lines, k, 2) != l->product_id)) {
+					l->e_qty = "ord_err_below_returned";
+					in->nerr++;
+				}
+			}
 			if (!l->empty && dbres_int(lines, k, 2) == l->product_id &&
 			    q == l->qty_v)
 				l->cost_v = dbres_money(lines, k, 7);
@@ -1304,14 +1316,19 @@ orders_return_post(struct req *r)
 	bool bad = false;
 	int rc, x;
 
-	if ((x = return_load(r, id, &o, &lines, &rc)) != 0)
+	/* All in one transaction: the original's row stays locked (FOR
+	 * UPDATE) from reading what was returned until the return is
+	 * written, so two returns cannot both take the same goods back. */
+	if ((rc = db_begin(r->app->db)) != 0)
 		goto out;
+	if ((x = return_load(r, id, &o, &lines, &rc)) != 0)
+		goto fail;
 	n = dbres_rows(lines);
 	e_qty = calloc(n + 1, sizeof(*e_qty));
 	rq = calloc(n + 1, sizeof(*rq));
 	if (e_qty == NULL || rq == NULL) {
 		rc = TC_ENOMEM;
-		goto out;
+		goto fail;
 	}
 	copy_trim(date, VAL, req_get(&r->form, "return_date"));
 	copy_trim(note, sizeof(note), req_get(&r->form, "note"));
@@ -1345,12 +1362,11 @@ orders_return_post(struct req *r)
 	if (!bad && nret == 0)
 		e_lines = "ord_err_return_nothing";
 	if (bad || e_date != NULL || e_lines != NULL) {
+		db_rollback(r->app->db);
 		rc = return_page(r, 422, id, o, lines, date, note, e_date,
 		    e_lines, e_qty);
 		goto out;
 	}
-	if ((rc = db_begin(r->app->db)) != 0)
-		goto out;
 	if ((rc = db_query(r->app->db, &form_db, F_RETURN_COUNT,
 	    DB_ARGS(P_INT(id)), &cnt)) != 0)
 		goto fail;

@@ -547,8 +547,9 @@ cb_put(struct csvbuf *b, const char *s, size_t n)
 	b->n += n;
 }
 
-/* One RFC 4180 field, quoted when it holds a comma, quote or line end,
- * or could be read as a formula by a spreadsheet. */
+/* One RFC 4180 field, quoted when it holds a comma, quote or line end.
+ * Values are written as they are (the file is meant to be read back by
+ * the import and ticheng-calc), so nothing is prefixed. */
 static void
 cb_field(struct csvbuf *b, const char *s, bool last)
 {

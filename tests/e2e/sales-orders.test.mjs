@@ -217,6 +217,13 @@ test('sales-orders: a partial return is its own order with negative lines, refer
   // the original lists its return
   resp = await page.goto(`${URL}/sales/orders/${ids.order}`);
   assert.match(await page.textContent('main'), new RegExp(`E2E-${run}-R1`));
+  // the original's line 1 can no longer shrink below what came back
+  await page.goto(`${URL}/sales/orders/${ids.order}/edit`);
+  await page.fill('input[name=qty_1]', '0.5');
+  resp = await submit(page);
+  assert.equal(resp.status(), 422);
+  assert.equal(await page.getAttribute('input[name=qty_1]', 'aria-invalid'), 'true');
+  assert.equal(one(`SELECT quantity FROM order_lines WHERE id = ${lid1}`)[0], '2.000');
   await ctx.close();
 });
 
