@@ -145,6 +145,7 @@ struct cache_ent {
 	const char *code;
 	int64_t id, a, b;
 	char type[33];
+	char name[201];         /* a customer's name */
 	int found;              /* 1 found, 0 not, 2 found but inactive/out */
 };
 
@@ -212,6 +213,8 @@ lookup(struct req *r, struct cache *c, int idx, const char *code,
 		} else if (idx == S_CUSTOMER) {
 			e->a = dbres_int(res, 0, 1);
 			e->b = dbres_int(res, 0, 2);
+			snprintf(e->name, sizeof(e->name), "%s",
+			    dbres_text(res, 0, 3));
 		} else if (idx == S_PRODUCT) {
 			e->a = dbres_money(res, 0, 1);
 			snprintf(e->type, sizeof(e->type), "%s",
@@ -239,14 +242,12 @@ imp_orders_post(struct req *r)
 	size_t len = 0, nlines = 0, ncancelled = 0;
 	int64_t total_amount = 0, total_cost = 0;
 	char detail[512], idtext[24], date[11], b1[FMT_MONEY_SIZE],
-	    b2[FMT_MONEY_SIZE], b3[FMT_MONEY_SIZE];
+	    b2[FMT_MONEY_SIZE];
 	int rc;
 
 	memset(&o, 0, sizeof(o));
-	if (has_role(r, ROLE_ADMIN) && sc.kind == SCOPE_NONE)
+	if (has_role(r, ROLE_ADMIN))
 		sc.kind = SCOPE_ALL;        /* admins import for anyone */
-	else if (has_role(r, ROLE_ADMIN))
-		sc.kind = SCOPE_ALL;
 	if ((why = coll_upload(r, &data, &len)) != NULL) {
 		if ((rc = imp_errs_add(&errs, 0, "", why, NULL)) != 0)
 			goto out;
@@ -442,15 +443,14 @@ imp_orders_post(struct req *r)
 		tdict_set_int(row, "id", order_ids[k]);
 		tdict_set(row, "order_no", h->order_id);
 		tdict_set(row, "date", coll_ymd(date, h->date));
-		tdict_set(row, "customer", h->customer);
-		(void)c;
+		tdict_set(row, "customer", c != NULL ? c->name : "");
+		tdict_set(row, "customer_code", h->customer);
 		tdict_set(row, "rep", h->rep);
 		tdict_set_int(row, "lines", (long long)g->nlines);
 		coll_set_money(row, "amount", g->amount);
 		if (g->all_cancelled)
 			tdict_show_section(row, "CANCELLED");
 	}
-	(void)b3;
 	page_flash(r, "ok", tr(r, "imp_done"));
 	rc = import_page(r, 200);
 	goto out;

@@ -18,7 +18,18 @@
   <div class="kpi"><div class="kpi-label">{{t_sales_collected}}</div><div class="kpi-value money{{#collected_NEG}} neg{{/collected_NEG}}" id="collected">{{collected}}</div><div class="kpi-sub"><div class="progress" title="{{pct}}%"><span class="progress-bar w{{pct}}"></span></div>{{t_coll_progress}} {{pct}}%</div></div>
   <div class="kpi"><div class="kpi-label">{{t_sales_outstanding}}</div><div class="kpi-value money{{#outstanding_NEG}} neg{{/outstanding_NEG}}" id="outstanding">{{outstanding}}</div><div class="kpi-sub">{{t_coll_age}}: {{age}}</div></div>
 </div>
-<div class="grid-2">
+<div class="stack">
+<section class="card">
+  <h2>{{t_sales_payments}}</h2>
+  {{#NO_PAYMENTS}}<p class="empty">{{t_coll_no_payments}}</p>{{/NO_PAYMENTS}}
+  <div class="table-wrap"><table class="data compact" id="order-payments">
+    <thead><tr><th>{{t_coll_payment_no}}</th><th>{{t_sales_date}}</th><th>{{t_coll_reference}}</th><th>{{t_coll_recorded_by}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
+    <tbody>
+    {{#PAYMENT}}<tr><td class="mono">{{payment_no}}{{#REFUND}} <span class="badge warn">{{t_coll_refund}}</span>{{/REFUND}}</td><td>{{date}}</td><td>{{reference}}</td><td>{{by}}</td><td class="num money{{#amount_NEG}} neg{{/amount_NEG}}">{{amount}}</td></tr>{{/PAYMENT}}
+    </tbody>
+    <tfoot><tr><td colspan="4">{{t_common_total}}</td><td class="num money{{#collected_NEG}} neg{{/collected_NEG}}">{{collected}}</td></tr></tfoot>
+  </table></div>
+</section>
 <section class="card">
   <h2>{{t_coll_order_details}}</h2>
   <dl class="details">
@@ -30,16 +41,5 @@
     <dt>{{t_sales_collected}}</dt><dd class="money">{{collected}}</dd>
     <dt>{{t_sales_outstanding}}</dt><dd class="money">{{outstanding}}</dd>
   </dl>
-</section>
-<section class="card">
-  <h2>{{t_sales_payments}}</h2>
-  {{#NO_PAYMENTS}}<p class="empty">{{t_coll_no_payments}}</p>{{/NO_PAYMENTS}}
-  <div class="table-wrap"><table class="data compact" id="order-payments">
-    <thead><tr><th>{{t_coll_payment_no}}</th><th>{{t_sales_date}}</th><th>{{t_coll_reference}}</th><th>{{t_coll_recorded_by}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
-    <tbody>
-    {{#PAYMENT}}<tr><td class="mono">{{payment_no}}{{#REFUND}} <span class="badge warn">{{t_coll_refund}}</span>{{/REFUND}}</td><td>{{date}}</td><td>{{reference}}</td><td>{{by}}</td><td class="num money{{#amount_NEG}} neg{{/amount_NEG}}">{{amount}}</td></tr>{{/PAYMENT}}
-    </tbody>
-    <tfoot><tr><td colspan="4">{{t_common_total}}</td><td class="num money{{#collected_NEG}} neg{{/collected_NEG}}">{{collected}}</td></tr></tfoot>
-  </table></div>
 </section>
 </div>

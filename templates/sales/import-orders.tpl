@@ -28,7 +28,7 @@
   </div>
   <div class="table-wrap"><table class="data compact" id="imported-orders">
     <thead><tr><th>{{t_sales_order_no}}</th><th>{{t_sales_date}}</th><th>{{t_sales_customer}}</th><th>{{t_sales_rep}}</th><th class="num">{{t_imp_lines}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
-    <tbody>{{#DONE_ORDER}}<tr><td><a href="/sales/orders/{{id}}">{{order_no}}</a>{{#CANCELLED}} <span class="badge cancelled">{{t_sales_status_cancelled}}</span>{{/CANCELLED}}</td><td>{{date}}</td><td class="mono">{{customer}}</td><td class="mono">{{rep}}</td><td class="num">{{lines}}</td><td class="num money{{#amount_NEG}} neg{{/amount_NEG}}">{{amount}}</td></tr>{{/DONE_ORDER}}</tbody>
+    <tbody>{{#DONE_ORDER}}<tr><td><a href="/sales/orders/{{id}}">{{order_no}}</a>{{#CANCELLED}} <span class="badge cancelled">{{t_sales_status_cancelled}}</span>{{/CANCELLED}}</td><td>{{date}}</td><td>{{customer}} <span class="muted mono small">{{customer_code}}</span></td><td class="mono">{{rep}}</td><td class="num">{{lines}}</td><td class="num money{{#amount_NEG}} neg{{/amount_NEG}}">{{amount}}</td></tr>{{/DONE_ORDER}}</tbody>
   </table></div>
 </section>{{/DONE}}
 <div class="grid-2">
