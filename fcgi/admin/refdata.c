@@ -621,8 +621,10 @@ list_get(struct req *r)
 
 		tdict_set(row, "id", dbres_text(res, i, C_ID));
 		tdict_set(row, "code", dbres_text(res, i, C_CODE));
-		tdict_set(row, "name_zh", dbres_text(res, i, C_ZH));
-		tdict_set(row, "name_en", dbres_text(res, i, C_EN));
+		/* the name in the person's language, the other one below */
+		tdict_set(row, "name", local_name(r, res, i, C_ZH));
+		tdict_set(row, "name_other", dbres_text(res, i,
+		    strcmp(r->lang, "en") == 0 ? C_ZH : C_EN));
 		tdict_set(row, "used", dbres_text(res, i, L_USED));
 		snprintf(href, sizeof(href), "/admin/refdata/%s/%s", k->slug,
 		    dbres_text(res, i, C_ID));

@@ -27,11 +27,10 @@
 <table class="data" id="ref-table">
   <thead><tr>
     <th>{{t_sales_code}}</th>
-    <th>{{t_sales_name_zh}}</th>
-    <th>{{t_sales_name_en}}</th>
+    <th>{{t_sales_name}}</th>
     {{#PRODUCT_HEAD}}<th>{{t_sales_product_type}}</th>
-    <th class="num">{{t_ref_list_price}}</th>
-    <th class="num">{{t_ref_standard_cost}}</th>
+    <th class="num">{{t_ref_col_price}}</th>
+    <th class="num">{{t_ref_col_cost}}</th>
     <th class="num">{{t_ref_margin}}</th>{{/PRODUCT_HEAD}}
     <th class="num">{{t_ref_used}}</th>
     <th>{{t_sales_status}}</th>
@@ -39,9 +38,8 @@
   </tr></thead>
   <tbody>
   {{/HAS_ROWS}}{{#ROW}}<tr data-code="{{code}}"{{#ROW_MUTED}} class="muted"{{/ROW_MUTED}}>
-    <td class="mono">{{code}}</td>
-    <td class="wrap">{{name_zh}}</td>
-    <td class="wrap">{{name_en}}</td>
+    <td class="mono"><a href="{{base}}/edit" title="{{t_common_edit}}">{{code}}</a></td>
+    <td class="wrap">{{name}}<br><span class="muted small">{{name_other}}</span></td>
     {{#PRODUCT}}<td>{{type}}</td>
     <td class="num money" data-col="list_price">{{list_price}}</td>
     <td class="num money" data-col="standard_cost">{{standard_cost}}</td>
@@ -49,7 +47,6 @@
     <td class="num">{{used}}</td>
     <td>{{#ACTIVE}}<span class="badge ok">{{t_sales_active}}</span>{{/ACTIVE}}{{#INACTIVE}}<span class="badge draft">{{t_sales_inactive}}</span>{{/INACTIVE}}</td>
     <td class="nowrap right">
-      <a class="btn small ghost" href="{{base}}/edit">{{t_common_edit}}</a>
       {{#ACTIVE}}<form method="post" action="{{base}}/deactivate" class="inline-form" data-confirm="{{t_ref_confirm_deactivate}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="btn small ghost">{{t_ref_deactivate}}</button></form>{{/ACTIVE}}
       {{#INACTIVE}}<form method="post" action="{{base}}/activate" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="btn small ghost">{{t_ref_activate}}</button></form>{{/INACTIVE}}
     </td>

@@ -83,6 +83,8 @@ test('an admin creates a product type and a product, then deactivates and reacti
   assert.equal((await page.textContent(`tr[data-code="${productCode}"] td[data-col=standard_cost]`)).trim(), '800.00');
   await shot(page, 'refdata-products-zh');
 
+  assert.ok(await page.$(`a[href="/admin/refdata/products/${product[0]}/edit"]`), 'the code links to the edit form');
+
   // the edit form shows it; a type in use keeps its code
   resp = await page.goto(`${URL}/admin/refdata/product-types/${type[0]}/edit`);
   assert.equal(resp.status(), 200);
