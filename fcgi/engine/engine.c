@@ -13,6 +13,7 @@
 
 #define BATCH 32 /* hash lookups prefetched together */
 #define TCE_THREAD_LINES 200 /* fewer lines: no second thread */
+#define TCE_THREAD_ROWS 200  /* fewer rows: no second thread */
 
 struct order {
 	tce_i128 amount;     /* sum of booked lines */
@@ -337,14 +338,12 @@ add_credit(struct calc *c, const struct tce_row *r, uint32_t row,
 /* Steps 1-3 for order rows: the version, the rule, the credits of every
  * base but collected, and the unmatched rows. */
 static int
-credit_rows(struct calc *c)
+credit_rows_range(struct calc *c, size_t from, size_t to)
 {
 	const struct tce_input *in = c->in;
 	int rc;
 
-	if ((c->row_rule = malloc((in->nrows + 1) * sizeof(int32_t))) == NULL)
-		return nomem(c);
-	for (size_t i = 0; i < in->nrows; i++) {
+	for (size_t i = from; i < to; i++) {
 		const struct tce_row *r = &in->rows[i];
 		const struct tce_version *v;
 		const struct tce_rule *rule = NULL;
@@ -399,6 +398,107 @@ credit_rows(struct calc *c)
 			return rc;
 	}
 	return 0;
+}
+
+/* One half of the rows, credited into a result of its own. */
+struct rows_half {
+	struct calc        c;
+	struct tce_result  res;
+	struct tce_diag    err;
+	size_t             from, to;
+	int                rc;
+};
+
+static void *
+run_rows_half(void *arg)
+{
+	struct rows_half *h = arg;
+
+	h->rc = credit_rows_range(&h->c, h->from, h->to);
+	return NULL;
+}
+
+/* Appends the lines and warnings of h to c's result (h's arrays are
+ * freed). */
+static int
+absorb(struct calc *c, struct rows_half *h)
+{
+	struct tce_result *r = c->res;
+
+	if (h->res.nlines > 0) {
+		size_t need = r->nlines + h->res.nlines;
+		if (need > c->lines_cap) {
+			struct tce_line *nl = realloc(r->lines, need * sizeof(*nl));
+			if (nl == NULL)
+				return nomem(c);
+			r->lines = nl;
+			c->lines_cap = need;
+		}
+		memcpy(r->lines + r->nlines, h->res.lines,
+		    h->res.nlines * sizeof(*r->lines));
+		r->nlines = need;
+	}
+	if (h->res.nwarnings > 0) {
+		size_t need = r->nwarnings + h->res.nwarnings;
+		if (need > c->warn_cap) {
+			struct tce_warning *nw = realloc(r->warnings,
+			    need * sizeof(*nw));
+			if (nw == NULL)
+				return nomem(c);
+			r->warnings = nw;
+			c->warn_cap = need;
+		}
+		memcpy(r->warnings + r->nwarnings, h->res.warnings,
+		    h->res.nwarnings * sizeof(*r->warnings));
+		r->nwarnings = need;
+		h->res.nwarnings = 0; /* the messages moved */
+	}
+	return 0;
+}
+
+/* Steps 1-3 for order rows, the two halves of the file on two threads
+ * when it is big; lines and warnings keep the file's order. */
+static int
+credit_rows(struct calc *c)
+{
+	const struct tce_input *in = c->in;
+	struct rows_half h[2];
+	size_t mid = in->nrows / 2;
+	pthread_t tid;
+	int threaded = 0, rc;
+
+	if ((c->row_rule = malloc((in->nrows + 1) * sizeof(int32_t))) == NULL)
+		return nomem(c);
+	if (in->nrows < TCE_THREAD_ROWS)
+		return credit_rows_range(c, 0, in->nrows);
+	memset(h, 0, sizeof(h));
+	for (int k = 0; k < 2; k++) {
+		h[k].c = *c;
+		h[k].c.err = &h[k].err;
+		h[k].c.res = &h[k].res;
+		h[k].c.lines_cap = h[k].c.warn_cap = 0;
+		h[k].from = k ? mid : 0;
+		h[k].to = k ? in->nrows : mid;
+	}
+	if (pthread_create(&tid, NULL, run_rows_half, &h[1]) == 0)
+		threaded = 1;
+	run_rows_half(&h[0]);
+	if (threaded)
+		pthread_join(tid, NULL);
+	else
+		run_rows_half(&h[1]);
+	rc = h[0].rc ? h[0].rc : h[1].rc;
+	if (rc != 0)
+		*c->err = h[0].rc ? h[0].err : h[1].err;
+	for (int k = 0; k < 2 && rc == 0; k++)
+		rc = absorb(c, &h[k]);
+	for (int k = 0; k < 2; k++) {
+		free(h[k].res.lines);
+		for (size_t i = 0; i < h[k].res.nwarnings; i++)
+			free(h[k].res.warnings[i].msg);
+		free(h[k].res.warnings);
+	}
+	return rc;
 }
 
 struct pay_ent {

@@ -55,7 +55,7 @@ ed_file() { sed "$2" "$1" >"$1.new" && mv "$1.new" "$1"; }
 plan() { cat >plan.json; }
 P='{"plan": "p", "effective_from": "2026-01-01", "rules": ['
 
-echo 1..58
+echo 1..60
 
 good; check calc-no-arguments-refused "usage:" --orders orders.csv
 good; check calc-unknown-option-refused 'unknown option "--orderz"' \
@@ -181,3 +181,18 @@ check calc-mixed-period-kinds-refused 'plan2.json: period: "year" differs' \
 good; echo '{"plan": "q", "currency": "USD", "effective_from": "2027-01-01", "rules": []}' >plan2.json
 check calc-mixed-currencies-refused 'plan2.json: currency: "USD" differs' \
 	--plan plan.json --plan plan2.json --orders orders.csv
+
+# the same refusal in a big file (credited on two threads): the first
+# offending row is named, whichever half it is in
+big_orders() {
+	awk -v bad1="$1" -v bad2="$2" 'BEGIN {
+		print "order_id,line,date,rep,product,quantity,amount,cost,status"
+		for (i = 1; i <= 1000; i++)
+			printf "B%d,1,2026-03-05,ann,%s,1,10,%s,\n", i,
+			    (i == bad1 || i == bad2) ? "m" : "x", (i == bad1 || i == bad2) ? "" : "1"
+	}' >orders.csv
+}
+good; big_orders 900 0
+check calc-big-file-missing-cost-in-second-half-refused 'orders.csv:901: cost: missing'
+good; big_orders 300 900
+check calc-big-file-first-missing-cost-named 'orders.csv:301: cost: missing'
