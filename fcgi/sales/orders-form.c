@@ -990,6 +990,10 @@ orders_edit_get(struct req *r)
 		rc = refuse(r, id, "ord_err_cancelled");
 		goto out;
 	}
+	if (!dbres_null(o, 0, 4)) {
+		rc = refuse(r, id, "ord_err_return_edit");
+		goto out;
+	}
 	if ((rc = db_query(r->app->db, &form_db, F_REPS_OF,
 	    DB_ARGS(P_INT(id)), &reps)) != 0 ||
 	    (rc = db_query(r->app->db, &form_db, F_LINES_OF,
@@ -1065,6 +1069,10 @@ orders_edit_post(struct req *r)
 	}
 	if (strcmp(dbres_text(o, 0, 1), "booked") != 0) {
 		rc = refuse(r, id, "ord_err_cancelled");
+		goto out;
+	}
+	if (!dbres_null(o, 0, 4)) {
+		rc = refuse(r, id, "ord_err_return_edit");
 		goto out;
 	}
 	in->cur_customer = dbres_int(o, 0, 3);

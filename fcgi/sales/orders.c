@@ -377,7 +377,8 @@ detail_page(struct req *r, int64_t id, int status)
 	set_money(d, "outstanding", booked ? amount + returned - collected :
 	    -collected);
 	if (writable && booked && !locked) {
-		tdict_show_section(d, "CAN_EDIT");
+		if (!is_return)     /* a return's lines come from its original */
+			tdict_show_section(d, "CAN_EDIT");
 		tdict_show_section(d, "CAN_CANCEL");
 	}
 	if (writable && booked && !is_return)

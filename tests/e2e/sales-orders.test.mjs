@@ -214,6 +214,9 @@ test('sales-orders: a partial return is its own order with negative lines, refer
   assert.deepEqual(sql(`SELECT person_id, share FROM order_reps WHERE order_id = ${rid} ORDER BY share DESC`),
     [[ids.zhangwei, '60.0000'], [ids.lina, '40.0000']]);
   assert.equal(one(`SELECT COUNT(*) FROM audit WHERE action = 'order_return' AND entity_id = '${rid}'`)[0], '1');
+  // a return is not edited (its lines come from the original)
+  assert.equal(await page.locator(`a[href="/sales/orders/${rid}/edit"]`).count(), 0);
+  assert.equal((await page.goto(`${URL}/sales/orders/${rid}/edit`)).status(), 409);
   // the original lists its return
   resp = await page.goto(`${URL}/sales/orders/${ids.order}`);
   assert.match(await page.textContent('main'), new RegExp(`E2E-${run}-R1`));
