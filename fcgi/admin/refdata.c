@@ -234,8 +234,10 @@ show_field(struct req *r, struct tdict *d, const struct ref_form *rf, int k)
 static void
 ref_tabs(struct req *r, struct tdict *d, const struct kind *cur)
 {
-	struct tdict *t = tdict_add_section(d, "REF_TAB");
+	struct tdict *t;
 
+	admin_tabs(r, "refdata");
+	t = tdict_add_section(d, "REF_TAB");
 	tdict_set(t, "href", "/admin/refdata");
 	tdict_set(t, "label", tr(r, "ref_overview"));
 	if (cur == NULL)

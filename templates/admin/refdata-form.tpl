@@ -8,6 +8,7 @@
     <a class="btn ghost" href="/admin/refdata/{{kind_slug}}">{{t_common_back}}</a>
   </div>
 </header>
+{{>ADMIN_TABS}}
 <nav class="tabs" aria-label="{{t_ref_title}}">{{#REF_TAB}}<a href="{{href}}"{{#REF_TAB_CURRENT}} aria-current="page"{{/REF_TAB_CURRENT}}>{{label}}</a>{{/REF_TAB}}</nav>
 <section class="card">
 <form method="post" action="{{action}}" class="form" novalidate>

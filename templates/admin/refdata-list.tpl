@@ -8,6 +8,7 @@
     <a class="btn primary" href="/admin/refdata/{{kind_slug}}/new">{{t_ref_new}}</a>
   </div>
 </header>
+{{>ADMIN_TABS}}
 <nav class="tabs" aria-label="{{t_ref_title}}">{{#REF_TAB}}<a href="{{href}}"{{#REF_TAB_CURRENT}} aria-current="page"{{/REF_TAB_CURRENT}}>{{label}}</a>{{/REF_TAB}}</nav>
 <form method="get" action="/admin/refdata/{{kind_slug}}" class="filters">
   <label class="grow">{{t_common_search}}

@@ -5,6 +5,7 @@
     <p>{{t_ref_intro}}</p>
   </div>
 </header>
+{{>ADMIN_TABS}}
 <nav class="tabs" aria-label="{{t_ref_title}}">{{#REF_TAB}}<a href="{{href}}"{{#REF_TAB_CURRENT}} aria-current="page"{{/REF_TAB_CURRENT}}>{{label}}</a>{{/REF_TAB}}</nav>
 <div class="kpis">
   {{#KIND}}<div class="kpi">
