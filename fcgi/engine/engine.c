@@ -37,6 +37,7 @@ struct calc {
 	struct tce_strmap       targets_map; /* (rep, period) -> target */
 	size_t                  lines_cap;
 	size_t                  warn_cap;
+	uint32_t                maxp, maxn;  /* most payments, lines of an order */
 };
 
 static void
@@ -400,12 +401,13 @@ credit_rows_range(struct calc *c, size_t from, size_t to)
 	return 0;
 }
 
-/* One half of the rows, credited into a result of its own. */
+/* One half of a job (rows or orders), run into a result of its own. */
 struct rows_half {
 	struct calc        c;
 	struct tce_result  res;
 	struct tce_diag    err;
 	size_t             from, to;
+	int              (*job)(struct calc *, size_t, size_t);
 	int                rc;
 };
 
@@ -414,7 +416,7 @@ run_rows_half(void *arg)
 {
 	struct rows_half *h = arg;
 
-	h->rc = credit_rows_range(&h->c, h->from, h->to);
+	h->rc = h->job(&h->c, h->from, h->to);
 	return NULL;
 }
 
@@ -456,29 +458,26 @@ absorb(struct calc *c, struct rows_half *h)
 	return 0;
 }
 
-/* Steps 1-3 for order rows, the two halves of the file on two threads
- * when it is big; lines and warnings keep the file's order. */
+/* Runs job over [0, n) in two halves, the second on another thread,
+ * each into a result of its own, then appends their lines and warnings
+ * in order to c's result; the first half's error wins. */
 static int
-credit_rows(struct calc *c)
+in_halves(struct calc *c, int (*job)(struct calc *, size_t, size_t),
+    size_t n)
 {
-	const struct tce_input *in = c->in;
 	struct rows_half h[2];
-	size_t mid = in->nrows / 2;
 	pthread_t tid;
 	int threaded = 0, rc;
 
-	if ((c->row_rule = malloc((in->nrows + 1) * sizeof(int32_t))) == NULL)
-		return nomem(c);
-	if (in->nrows < TCE_THREAD_ROWS)
-		return credit_rows_range(c, 0, in->nrows);
 	memset(h, 0, sizeof(h));
 	for (int k = 0; k < 2; k++) {
 		h[k].c = *c;
 		h[k].c.err = &h[k].err;
 		h[k].c.res = &h[k].res;
 		h[k].c.lines_cap = h[k].c.warn_cap = 0;
-		h[k].from = k ? mid : 0;
-		h[k].to = k ? in->nrows : mid;
+		h[k].from = k ? n / 2 : 0;
+		h[k].to = k ? n : n / 2;
+		h[k].job = job;
 	}
 	if (pthread_create(&tid, NULL, run_rows_half, &h[1]) == 0)
 		threaded = 1;
@@ -499,6 +498,20 @@ credit_rows(struct calc *c)
 		free(h[k].res.warnings);
 	}
 	return rc;
+}
+
+/* Steps 1-3 for order rows; the two halves of a big file on two threads
+ * (lines and warnings keep the file's order). */
+static int
+credit_rows(struct calc *c)
+{
+	const struct tce_input *in = c->in;
+
+	if ((c->row_rule = malloc((in->nrows + 1) * sizeof(int32_t))) == NULL)
+		return nomem(c);
+	if (in->nrows < TCE_THREAD_ROWS)
+		return credit_rows_range(c, 0, in->nrows);
+	return in_halves(c, credit_rows_range, in->nrows);
 }
 
 struct pay_ent {
@@ -600,6 +613,28 @@ collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
 		}
 	}
 	return 0;
+}
+
+/* Credits the payments of orders [from, to). */
+static int
+collect_range(struct calc *c, size_t from, size_t to)
+{
+	struct pay_ent *pe = malloc((c->maxp + 1) * sizeof(*pe));
+	tce_i128 *w = malloc((c->maxn + 1) * sizeof(*w));
+	int64_t *parts = malloc((c->maxn + 1) * sizeof(*parts));
+	uint32_t *lines = malloc((c->maxn + 1) * sizeof(*lines));
+	int rc = 0;
+
+	if (!pe || !w || !parts || !lines)
+		rc = nomem(c);
+	for (size_t o = from; o < to && rc == 0; o++)
+		if (c->orders[o].np > 0)
+			rc = collect_order(c, &c->orders[o], pe, w, parts, lines);
+	free(pe);
+	free(w);
+	free(parts);
+	free(lines);
+	return rc;
 }
 
 struct hent {
@@ -711,10 +746,6 @@ credit_payments(struct calc *c)
 	uint32_t *porder = NULL, maxn = 0, maxp = 0, sum;
 	uint32_t hord[BATCH];
 	size_t dup;
-	struct pay_ent *pe = NULL;
-	tce_i128 *w = NULL;
-	int64_t *parts = NULL;
-	uint32_t *lines = NULL;
 	int rc = 0;
 	size_t o;
 
@@ -768,22 +799,13 @@ credit_payments(struct calc *c)
 		struct order *od = &c->orders[porder[i]];
 		c->ord_pays[od->pstart + od->np++] = (uint32_t)i;
 	}
-	if ((pe = malloc((maxp + 1) * sizeof(*pe))) == NULL ||
-	    (w = malloc((maxn + 1) * sizeof(*w))) == NULL ||
-	    (parts = malloc((maxn + 1) * sizeof(*parts))) == NULL ||
-	    (lines = malloc((maxn + 1) * sizeof(*lines))) == NULL) {
-		rc = nomem(c);
-		goto out;
-	}
-	for (o = 0; o < c->norders && rc == 0; o++)
-		if (c->orders[o].np > 0)
-			rc = collect_order(c, &c->orders[o], pe, w, parts, lines);
+	c->maxp = maxp;
+	c->maxn = maxn;
+	rc = in->npayments < TCE_THREAD_ROWS ?
+	    collect_range(c, 0, c->norders) :
+	    in_halves(c, collect_range, c->norders);
 out:
 	free(porder);
-	free(pe);
-	free(w);
-	free(parts);
-	free(lines);
 	return rc;
 }
 
