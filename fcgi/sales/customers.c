@@ -821,16 +821,15 @@ cust_save(struct req *r, int64_t id, const struct dbres *old)
 	if ((rc = db_begin(r->app->db)) != 0)
 		goto out;
 	if (id > 0) {
-		uint64_t n = 0;
-
+		/* the row was found in the write scope; the scope is checked
+		 * again by the UPDATE itself */
 		rc = db_exec(r->app->db, &customers_db, Q_UPDATE,
 		    DB_ARGS(P_TEXT(name), P_INT(form_int(&f, CF_REGION, 0)),
 		    P_TEXT(form_str(&f, CF_INDUSTRY) ? form_str(&f,
 		    CF_INDUSTRY) : ""), P_INT(form_int(&f, CF_CHANNEL, 0)),
 		    P_INT(owner), P_TEXT(form_str(&f, CF_STATUS)), P_INT(id),
-		    SCOPE_ARGS(&w)), &n, NULL);
+		    SCOPE_ARGS(&w)), NULL, NULL);
 		snprintf(code, sizeof(code), "%s", cf.code);
-		(void)n;
 	} else {
 		bool generated = code[0] == '\0';
 
