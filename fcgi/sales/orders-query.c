@@ -483,11 +483,17 @@ orders_list_get(struct req *r)
 
 		snprintf(sq, sizeof(sq), "sort=%s&dir=%s", sortcols[col].name,
 		    desc ? "desc" : "asc");
+		int64_t shown = 0;
+
 		for (int64_t k = 1; k <= pages; k++) {
 			struct tdict *pg;
 
 			if (k != 1 && k != pages && (k < page - 3 || k > page + 3))
 				continue;
+			if (k > shown + 1)
+				tdict_show_section(tdict_add_section(p, "PAGE"),
+				    "GAP");
+			shown = k;
 			pg = tdict_add_section(p, "PAGE");
 			snprintf(link, sizeof(link), "/sales/orders?%s%s%s&page=%"
 			    PRId64, fq, fq[0] ? "&" : "", sq, k);

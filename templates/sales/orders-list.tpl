@@ -47,10 +47,11 @@
 </form>
 {{#EMPTY}}<div class="empty"><p>{{t_ord_empty}}</p>{{#CAN_CREATE}}<a class="btn primary" href="/sales/orders/new">{{t_ord_new_title}}</a>{{/CAN_CREATE}}</div>{{/EMPTY}}
 <div class="table-wrap">
-<table class="data" id="orders-table">
+<table class="data compact" id="orders-table">
   <thead><tr>
     <th aria-sort="{{aria_no}}"><a class="sort" href="{{sort_no}}">{{t_sales_order_no}}</a></th>
     <th aria-sort="{{aria_date}}"><a class="sort" href="{{sort_date}}">{{t_sales_date}}</a></th>
+    <th aria-sort="{{aria_status}}"><a class="sort" href="{{sort_status}}">{{t_sales_status}}</a></th>
     <th aria-sort="{{aria_customer}}"><a class="sort" href="{{sort_customer}}">{{t_sales_customer}}</a></th>
     <th aria-sort="{{aria_reps}}"><a class="sort" href="{{sort_reps}}">{{t_sales_reps}}</a></th>
     <th aria-sort="{{aria_region}}"><a class="sort" href="{{sort_region}}">{{t_sales_region}}</a></th>
@@ -58,12 +59,12 @@
     <th class="num" aria-sort="{{aria_amount}}"><a class="sort" href="{{sort_amount}}">{{t_sales_amount}}</a></th>
     <th class="num" aria-sort="{{aria_margin}}"><a class="sort" href="{{sort_margin}}">{{t_sales_margin}}</a></th>
     <th class="num" aria-sort="{{aria_collected}}"><a class="sort" href="{{sort_collected}}">{{t_sales_collected}}</a></th>
-    <th aria-sort="{{aria_status}}"><a class="sort" href="{{sort_status}}">{{t_sales_status}}</a></th>
   </tr></thead>
   <tbody>
   {{#ORDER}}<tr>
     <td class="mono"><a href="/sales/orders/{{id}}">{{order_no}}</a></td>
     <td class="nowrap">{{order_date}}</td>
+    <td><span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#LOCKED}} <span class="badge draft">{{t_sales_locked}}</span>{{/LOCKED}}</td>
     <td class="wrap">{{customer}}</td>
     <td>{{reps}}</td>
     <td>{{region}}</td>
@@ -71,20 +72,19 @@
     <td class="num money{{#amount_neg}} neg{{/amount_neg}}">{{amount}}</td>
     <td class="num money{{#margin_neg}} neg{{/margin_neg}}">{{margin}}</td>
     <td class="num money{{#collected_neg}} neg{{/collected_neg}}">{{collected}}</td>
-    <td><span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#LOCKED}} <span class="badge draft">{{t_sales_locked}}</span>{{/LOCKED}}</td>
   </tr>
   {{/ORDER}}</tbody>
   <tfoot><tr>
-    <td colspan="6">{{t_common_total}} · {{count}} · {{t_ord_kpi_booked_only}}</td>
+    <td colspan="7">{{t_common_total}} · {{count}} · {{t_ord_kpi_booked_only}}</td>
     <td class="num money{{#total_amount_neg}} neg{{/total_amount_neg}}">{{total_amount}}</td>
     <td class="num money{{#total_margin_neg}} neg{{/total_margin_neg}}">{{total_margin}}</td>
-    <td colspan="2"></td>
+    <td></td>
   </tr></tfoot>
 </table>
 </div>
 {{#PAGER}}<nav class="pager" aria-label="{{t_common_page}}">
   {{#PREV}}<a href="{{href}}" rel="prev">{{t_common_prev}}</a>{{/PREV}}
-  {{#PAGE}}{{#OTHER}}<a href="{{href}}">{{n}}</a>{{/OTHER}}{{#CURRENT}}<span class="current" aria-current="page">{{n}}</span>{{/CURRENT}}{{/PAGE}}
+  {{#PAGE}}{{#GAP}}<span class="gap">…</span>{{/GAP}}{{#OTHER}}<a href="{{href}}">{{n}}</a>{{/OTHER}}{{#CURRENT}}<span class="current" aria-current="page">{{n}}</span>{{/CURRENT}}{{/PAGE}}
   {{#NEXT}}<a href="{{href}}" rel="next">{{t_common_next}}</a>{{/NEXT}}
   <span class="pager-info">{{t_common_page}} {{page}} / {{pages}}</span>
 </nav>{{/PAGER}}

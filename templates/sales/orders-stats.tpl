@@ -75,9 +75,9 @@
   </svg>{{/CHART}}
   <div class="table-wrap">
   <table class="data compact">
-    <thead><tr><th>{{title}}</th><th class="num">{{t_sales_amount}}</th><th class="num">{{t_sales_margin}}</th><th class="num">{{t_ord_margin_pct}}</th><th class="num">{{t_ord_kpi_orders}}</th></tr></thead>
-    <tbody>{{#ROW}}<tr><td>{{label}}</td><td class="num money{{#amount_neg}} neg{{/amount_neg}}">{{amount}}</td><td class="num money{{#margin_neg}} neg{{/margin_neg}}">{{margin}}</td><td class="num">{{margin_pct}}</td><td class="num">{{count}}</td></tr>{{/ROW}}</tbody>
-    <tfoot><tr><td>{{t_common_total}}</td><td class="num money{{#total_amount_neg}} neg{{/total_amount_neg}}">{{total_amount}}</td><td class="num money{{#total_margin_neg}} neg{{/total_margin_neg}}">{{total_margin}}</td><td></td><td></td></tr></tfoot>
+    <thead><tr><th>{{title}}</th><th class="num">{{t_sales_amount}}</th><th class="num">{{t_sales_margin}}</th><th class="num">{{t_ord_kpi_orders}}</th></tr></thead>
+    <tbody>{{#ROW}}<tr><td>{{label}}</td><td class="num money{{#amount_neg}} neg{{/amount_neg}}">{{amount}}</td><td class="num money{{#margin_neg}} neg{{/margin_neg}}">{{margin}}</td><td class="num">{{count}}</td></tr>{{/ROW}}</tbody>
+    <tfoot><tr><td>{{t_common_total}}</td><td class="num money{{#total_amount_neg}} neg{{/total_amount_neg}}">{{total_amount}}</td><td class="num money{{#total_margin_neg}} neg{{/total_margin_neg}}">{{total_margin}}</td><td></td></tr></tfoot>
   </table>
   </div>
 </section>
