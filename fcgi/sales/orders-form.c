@@ -146,6 +146,7 @@ struct order_in {
 	char rep[ORDER_MAX_REPS][VAL], share[ORDER_MAX_REPS][VAL];
 	const char *e_rep[ORDER_MAX_REPS], *e_share[ORDER_MAX_REPS];
 	int64_t rep_v[ORDER_MAX_REPS], share_v[ORDER_MAX_REPS];
+	char rep_login[ORDER_MAX_REPS][VAL];
 	size_t nlines;
 	struct line_in line[MAX_LINES];
 	const char *e_lines;
@@ -369,8 +370,12 @@ validate(struct req *r, struct order_in *in, bool is_edit)
 				return rc;
 			if (dbres_rows(res) == 0)
 				in->e_rep[i] = "ord_err_rep";
-			else if (dbres_int(res, 0, 2) != 0)
-				rep_in_scope = true;
+			else {
+				snprintf(in->rep_login[i], VAL, "%s",
+				    dbres_text(res, 0, 1));
+				if (dbres_int(res, 0, 2) != 0)
+					rep_in_scope = true;
+			}
 			dbres_free(res);
 			res = NULL;
 		}
@@ -684,7 +689,8 @@ audit_detail(const struct order_in *in, const char *order_no, char *buf,
 	    fmt_money(m, total, false));
 	for (size_t i = 0; i < in->nrep && o < len; i++)
 		o += (size_t)snprintf(buf + o, len - o, "%s%s:%s", i ? "|" : "",
-		    in->rep[i], in->share[i]);
+		    in->rep_login[i][0] ? in->rep_login[i] : in->rep[i],
+		    in->share[i]);
 }
 
 /* Writes the reps of order id from in. */

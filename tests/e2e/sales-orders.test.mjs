@@ -148,8 +148,9 @@ test('sales-orders: a rep creates an order with two lines and a 60/40 split; err
   ]);
   assert.deepEqual(sql(`SELECT person_id, share FROM order_reps WHERE order_id = ${id} ORDER BY share DESC`),
     [[ids.zhangwei, '60.0000'], [ids.lina, '40.0000']]);
-  const a = one(`SELECT actor, action, entity FROM audit WHERE entity = 'order' AND entity_id = '${id}' AND action = 'order_create'`);
-  assert.deepEqual(a, ['zhangwei', 'order_create', 'order']);
+  const a = one(`SELECT actor, action, entity, detail FROM audit WHERE entity = 'order' AND entity_id = '${id}' AND action = 'order_create'`);
+  assert.deepEqual(a.slice(0, 3), ['zhangwei', 'order_create', 'order']);
+  assert.match(a[3], /amount=2522\.21 reps=zhangwei:60\|lina:40/);
   // the detail page shows the totals: 2522.21 amount, 1002.01 margin
   const main = await page.textContent('main');
   assert.match(main, /2,522\.21/);
