@@ -115,23 +115,11 @@ coll_set_money(struct tdict *d, const char *name, int64_t fen)
 	}
 }
 
-static int
-err_cmp(const void *a, const void *b)
-{
-	const struct imp_err *x = a, *y = b;
-
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	/* keep the order found: the address is the original position */
-	return x < y ? -1 : x > y;
-}
-
 void
 coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs)
 {
-	/* qsort is not stable: sort an index-carrying copy by line, then
-	 * by position, which is what err_cmp does on the original array
-	 * only before moving; so use insertion sort (lists are short). */
+	/* by line, keeping the order found within a line (a stable
+	 * insertion sort: the lists are short) */
 	for (size_t i = 1; i < errs->n; i++) {
 		struct imp_err t = errs->v[i];
 		size_t j = i;
@@ -142,7 +130,6 @@ coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs)
 		}
 		errs->v[j] = t;
 	}
-	(void)err_cmp;
 	tdict_show_section(d, "REPORT");
 	tdict_set_int(d, "bad_rows", (long long)imp_errs_lines(errs));
 	tdict_set_int(d, "err_count", (long long)errs->n);
