@@ -353,19 +353,18 @@ load_row(struct req *r, const struct kind *k, int64_t id,
 	return 0;
 }
 
-/* A short description of the row for the audit detail. */
+/* A short description of the row for the audit detail: the code and
+ * figures (names are data, read from the row). */
 static void
 audit_detail(char *buf, size_t len, const struct kind *k,
     const char *code, const struct form *f)
 {
 	if (k->product)
-		snprintf(buf, len, "code=%s name_zh=%s name_en=%s type=%s"
-		    " list_price=%s standard_cost=%s", code,
-		    form_str(f, F_ZH), form_str(f, F_EN), form_str(f, F_TYPE),
+		snprintf(buf, len, "code=%s type=%s list_price=%s"
+		    " standard_cost=%s", code, form_str(f, F_TYPE),
 		    form_str(f, F_PRICE), form_str(f, F_COST));
 	else
-		snprintf(buf, len, "code=%s name_zh=%s name_en=%s", code,
-		    form_str(f, F_ZH), form_str(f, F_EN));
+		snprintf(buf, len, "code=%s", code);
 }
 
 /* Creates (id 0) or updates row id of kind k from the posted form. */

@@ -868,12 +868,12 @@ cust_save(struct req *r, int64_t id, const struct dbres *old)
 	}
 	snprintf(idtext, sizeof(idtext), "%lld",
 	    (long long)(id > 0 ? id : (int64_t)new_id));
-	snprintf(detail, sizeof(detail), "code=%s name=%s region=%lld"
-	    " channel=%lld owner=%lld status=%s industry=%s%s", code, name,
+	/* ids and codes only: names are data, read from the row */
+	snprintf(detail, sizeof(detail), "code=%s region=%lld channel=%lld"
+	    " owner=%lld status=%s%s", code,
 	    (long long)form_int(&f, CF_REGION, 0),
 	    (long long)form_int(&f, CF_CHANNEL, 0), (long long)owner,
-	    form_str(&f, CF_STATUS), form_str(&f, CF_INDUSTRY) ?
-	    form_str(&f, CF_INDUSTRY) : "", dbres_rows(cf.dups) > 0 ?
+	    form_str(&f, CF_STATUS), dbres_rows(cf.dups) > 0 ?
 	    " duplicate_confirmed=1" : "");
 	if (rc != 0 || (rc = audit_write(r, id > 0 ? "customer_update" :
 	    "customer_create", "customer", idtext, detail)) != 0 ||
@@ -1209,16 +1209,15 @@ detail_get(struct req *r)
 	return detail_page(r, 200, NULL);
 }
 
-/* Writes contact change action (create/update/delete) of contact cid. */
+/* Writes the audit row of a change (action) to contact cid. */
 static int
-contact_audit(struct req *r, const char *action, int64_t cid,
-    const char *name)
+contact_audit(struct req *r, const char *action, int64_t cid)
 {
-	char idtext[24], detail[256];
+	char idtext[24], detail[64];
 
 	snprintf(idtext, sizeof(idtext), "%lld", (long long)cid);
-	snprintf(detail, sizeof(detail), "customer=%lld name=%s",
-	    (long long)r->ids[0], name);
+	snprintf(detail, sizeof(detail), "customer=%lld",
+	    (long long)r->ids[0]);
 	return audit_write(r, action, "contact", idtext, detail);
 }
 
@@ -1248,8 +1247,7 @@ contact_add_post(struct req *r)
 	    P_TEXT(f.e[KF_PHONE].present ? form_str(&f, KF_PHONE) : ""),
 	    P_TEXT(f.e[KF_EMAIL].present ? form_str(&f, KF_EMAIL) : "")),
 	    NULL, &cid)) != 0 ||
-	    (rc = contact_audit(r, "contact_create", (int64_t)cid,
-	    form_str(&f, KF_NAME))) != 0 ||
+	    (rc = contact_audit(r, "contact_create", (int64_t)cid)) != 0 ||
 	    (rc = db_commit(r->app->db)) != 0) {
 		db_rollback(r->app->db);
 		goto out;
@@ -1346,8 +1344,7 @@ contact_edit_post(struct req *r)
 	    P_TEXT(f.e[KF_PHONE].present ? form_str(&f, KF_PHONE) : ""),
 	    P_TEXT(f.e[KF_EMAIL].present ? form_str(&f, KF_EMAIL) : ""),
 	    P_INT(r->ids[1]), P_INT(r->ids[0])), NULL, NULL)) != 0 ||
-	    (rc = contact_audit(r, "contact_update", r->ids[1],
-	    form_str(&f, KF_NAME))) != 0 ||
+	    (rc = contact_audit(r, "contact_update", r->ids[1])) != 0 ||
 	    (rc = db_commit(r->app->db)) != 0) {
 		db_rollback(r->app->db);
 		goto out;
@@ -1379,8 +1376,7 @@ contact_delete_post(struct req *r)
 	if ((rc = db_begin(r->app->db)) != 0 ||
 	    (rc = db_exec(r->app->db, &customers_db, Q_CONTACT_DELETE,
 	    DB_ARGS(P_INT(r->ids[1]), P_INT(r->ids[0])), NULL, NULL)) != 0 ||
-	    (rc = contact_audit(r, "contact_delete", r->ids[1],
-	    dbres_text(row, 0, 1))) != 0 ||
+	    (rc = contact_audit(r, "contact_delete", r->ids[1])) != 0 ||
 	    (rc = db_commit(r->app->db)) != 0) {
 		db_rollback(r->app->db);
 		goto out;
