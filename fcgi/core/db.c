@@ -14,7 +14,9 @@
 #include "core/error.h"
 #include "core/log.h"
 
-#define DB_MAX_TABLES 8
+/* Statement tables one program may use: each module has a few areas of a
+ * few tables each; the core has its own (session, audit, people...). */
+#define DB_MAX_TABLES 64
 #define DB_MAX_PARAMS 64
 
 struct db {
@@ -201,8 +203,11 @@ stmt_get(struct db *d, struct db_table *t, int idx, MYSQL_STMT **out)
 	for (k = 0; k < d->ntables && d->tables[k] != t; k++)
 		;
 	if (k == d->ntables) {
-		if (d->ntables == DB_MAX_TABLES)
-			return TC_ETOOBIG;
+		if (d->ntables == DB_MAX_TABLES) {
+			log_msg("%s: more than %d statement tables", t->name,
+			    DB_MAX_TABLES);
+			return TC_EDB;
+		}
 		d->tables[d->ntables++] = t;
 	}
 	if (t->stmt[idx] != NULL) {
