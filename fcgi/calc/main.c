@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "calc/output.h"
@@ -142,6 +143,33 @@ load_table(struct tce_input *in, enum tce_table t, const char *path,
 	return tce_table_read(in, t, buf, len, d);
 }
 
+static size_t
+file_size(const char *path)
+{
+	struct stat st;
+
+	return path != NULL && stat(path, &st) == 0 ? (size_t)st.st_size : 0;
+}
+
+/* Reads orders.csv and its header. */
+static int
+open_orders(const struct args *a, struct tce_input *in, struct tce_table_reader *t,
+    struct tce_diag *d)
+{
+	char *buf;
+	size_t len;
+	int rc = tce_file_read(a->orders, &buf, &len);
+
+	if (rc != 0) {
+		memset(d, 0, sizeof(*d));
+		d->src = TCE_SRC_NONE;
+		snprintf(d->msg, sizeof(d->msg), "%s: cannot read: %s", a->orders,
+		    rc == TC_EIO ? strerror(errno) : "out of memory");
+		return rc;
+	}
+	return tce_table_open(t, in, TCE_TABLE_ORDERS, buf, len, d);
+}
+
 /* payments.csv and targets.csv are read on a second thread while the
  * main one reads orders.csv: the two cores of a small server both work. */
 struct side {
@@ -149,6 +177,12 @@ struct side {
 	struct tce_input   in;
 	struct tce_diag    d;
 	int                rc;
+	/* the second part of orders.csv, when it is big */
+	const struct tce_table_reader *orders;
+	size_t             split;
+	struct tce_input   part;
+	struct tce_diag    partd;
+	int                partrc;
 };
 
 static void *
@@ -156,6 +190,10 @@ load_side(void *arg)
 {
 	struct side *s = arg;
 
+	s->partrc = 0;
+	if (s->orders != NULL && s->split < s->orders->len)
+		s->partrc = tce_table_read_part(s->orders, &s->part, s->split,
+		    s->orders->len, 1, &s->partd, NULL);
 	s->rc = 0;
 	if (s->a->payments != NULL)
 		s->rc = load_table(&s->in, TCE_TABLE_PAYMENTS, s->a->payments,
@@ -334,6 +372,8 @@ main(int argc, char **argv)
 	struct tce_result *res = NULL;
 	struct tce_diag d;
 	struct side side;
+	struct tce_table_reader orders;
+	uint32_t end_line = 0;
 	pthread_t tid;
 	char *tmp = NULL;
 	int rc, status = 0, threaded;
@@ -349,18 +389,44 @@ main(int argc, char **argv)
 	memset(&side, 0, sizeof(side));
 	side.a = &a;
 	tce_input_init(&side.in);
+	tce_input_init(&side.part);
 	if ((rc = load_plan(plan, &a, &d)) != 0) {
 		print_diag(&a, &d, "");
 		status = exit_code(rc);
 		goto out;
 	}
+	/* orders.csv: header first; then its first part here and its
+	 * second part (if big) with payments and targets on another thread,
+	 * sized so that both threads read about as many bytes */
+	if ((rc = open_orders(&a, &in, &orders, &d)) != 0) {
+		print_diag(&a, &d, "");
+		status = exit_code(rc);
+		goto out;
+	}
+	side.orders = &orders;
+	side.split = orders.len;
+	if (orders.len - orders.body > (1 << 20)) {
+		size_t other = file_size(a.payments) + file_size(a.targets);
+		size_t at = (orders.len + other) / 2;
+		side.split = tce_table_split(&orders, at < orders.len ? at :
+		    orders.len);
+	}
 	threaded = pthread_create(&tid, NULL, load_side, &side) == 0;
 	if (!threaded)
 		load_side(&side);
-	rc = load_table(&in, TCE_TABLE_ORDERS, a.orders, &d);
+	rc = tce_table_read_part(&orders, &in, orders.body, side.split,
+	    orders.body_line, &d, &end_line);
 	if (threaded)
 		pthread_join(tid, NULL);
-	/* the first error in the order of the files: orders first */
+	/* the first error in the order of the files and lines */
+	if (rc == 0 && side.partrc != 0) {
+		rc = side.partrc;
+		d = side.partd;
+		if (d.line > 0)
+			d.line += end_line - 1;
+	}
+	if (rc == 0)
+		rc = tce_input_append_rows(&in, &side.part, end_line - 1);
 	if (rc == 0 && side.rc != 0) {
 		rc = side.rc;
 		d = side.d;
@@ -408,6 +474,7 @@ out:
 	}
 	tce_result_free(res);
 	tce_input_free(&side.in);
+	tce_input_free(&side.part);
 	tce_input_free(&in);
 	tce_plan_free(plan);
 	return status;

@@ -19,6 +19,18 @@ tce_csv_init(struct tce_csv *c, char *buf, size_t len)
 	return 0;
 }
 
+int
+tce_csv_init_part(struct tce_csv *c, char *buf, size_t from, size_t to,
+    uint32_t first_line)
+{
+	memset(c, 0, sizeof(*c));
+	c->buf = buf;
+	c->len = to;
+	c->pos = from;
+	c->line = first_line;
+	return 0;
+}
+
 void
 tce_csv_free(struct tce_csv *c)
 {

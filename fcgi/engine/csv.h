@@ -25,6 +25,14 @@ struct tce_csv {
  * byte (buf[len] is overwritten).  c borrows buf.  Returns 0. */
 int tce_csv_init(struct tce_csv *c, char *buf, size_t len);
 
+/* Starts reading bytes [from, to) of buf, a part of a file already
+ * started with tce_csv_init (which wrote the spare byte): no byte-order
+ * mark is skipped and nothing outside the part is read or written,
+ * provided the part ends at a line feed or at the end of the file.
+ * Lines are counted from first_line.  Returns 0. */
+int tce_csv_init_part(struct tce_csv *c, char *buf, size_t from, size_t to,
+    uint32_t first_line);
+
 /* Reads the next record into c->field, c->flen, c->nfield and stores the
  * physical line it starts on in *line.  Returns 1 for a record, 0 at the
  * end, TC_EINVAL for malformed CSV (then *line is the record's first line

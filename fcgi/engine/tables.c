@@ -20,6 +20,8 @@ enum col {
 	C_STATUS, C_PAYMENT_ID, C_PERIOD, C__MAX
 };
 
+_Static_assert(C__MAX <= 16, "struct tce_table.col is too small");
+
 static const char *const col_name[C__MAX] = {
 	"order_id", "line", "date", "rep", "product_type", "region",
 	"channel", "product", "customer", "quantity", "amount", "cost",
@@ -344,15 +346,38 @@ target_row(struct reader *r, struct tce_input *in)
 	return 0;
 }
 
-int
-tce_table_read(struct tce_input *in, enum tce_table table, char *buf,
-    size_t len, struct tce_diag *err)
+static int
+records(struct reader *r, struct tce_input *in, enum tce_table table,
+    size_t ncols)
 {
-	struct reader r;
 	const char *why;
-	size_t ncols;
 	int rc;
 
+	for (;;) {
+		rc = tce_csv_next(&r->csv, &r->line, &why);
+		if (rc == 0)
+			return 0;
+		if (rc < 0)
+			return rc == TC_EINVAL ? fail(r, rc, "%s", why) : rc;
+		if (r->csv.nfield != ncols)
+			return fail(r, TC_EINVAL, "%zu fields where the header "
+			    "has %zu", r->csv.nfield, ncols);
+		rc = table == TCE_TABLE_ORDERS ? order_row(r, in) :
+		    table == TCE_TABLE_PAYMENTS ? payment_row(r, in) :
+		    target_row(r, in);
+		if (rc != 0)
+			return rc;
+	}
+}
+
+int
+tce_table_open(struct tce_table_reader *t, struct tce_input *in,
+    enum tce_table table, char *buf, size_t len, struct tce_diag *err)
+{
+	struct reader r;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
 	if ((rc = tce_input_own(in, buf)) != 0)
 		return rc;
 	memset(&r, 0, sizeof(r));
@@ -371,33 +396,114 @@ tce_table_read(struct tce_input *in, enum tce_table table, char *buf,
 		rc = header(&r, targets_req, 3, NULL, 0);
 		break;
 	}
-	if (rc != 0)
-		goto out;
-	ncols = r.csv.nfield;
-	for (;;) {
-		rc = tce_csv_next(&r.csv, &r.line, &why);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			if (rc == TC_EINVAL)
-				fail(&r, rc, "%s", why);
-			goto out;
-		}
-		if (r.csv.nfield != ncols) {
-			rc = fail(&r, TC_EINVAL, "%zu fields where the header "
-			    "has %zu", r.csv.nfield, ncols);
-			goto out;
-		}
-		rc = table == TCE_TABLE_ORDERS ? order_row(&r, in) :
-		    table == TCE_TABLE_PAYMENTS ? payment_row(&r, in) :
-		    target_row(&r, in);
-		if (rc != 0)
-			goto out;
+	if (rc == 0) {
+		t->table = table;
+		t->buf = buf;
+		t->len = len;
+		t->body = r.csv.pos;
+		t->body_line = r.csv.line;
+		t->ncols = r.csv.nfield;
+		memcpy(t->col, r.col, sizeof(r.col));
 	}
-	rc = 0;
-out:
 	tce_csv_free(&r.csv);
 	return rc;
+}
+
+size_t
+tce_table_split(const struct tce_table_reader *t, size_t at)
+{
+	size_t quotes = 0, p = t->body;
+	const char *b = t->buf;
+
+	if (at <= t->body || at >= t->len)
+		return t->len;
+	/* Outside quoted fields the quotes before a byte are even in
+	 * number: the first line end after `at` with an even count before
+	 * it starts a record (in a file without stray quotes; a stray quote
+	 * is an error of the first part, reported first). */
+	for (;;) {
+		const char *nl = memchr(b + at, '\n', t->len - at);
+		if (nl == NULL)
+			return t->len;
+		for (const char *q; (q = memchr(b + p, '"', (size_t)(nl - b) -
+		    p)) != NULL; p = (size_t)(q - b) + 1)
+			quotes++;
+		p = (size_t)(nl - b);
+		if (quotes % 2 == 0)
+			return (size_t)(nl - b) + 1;
+		at = (size_t)(nl - b) + 1;
+	}
+}
+
+int
+tce_table_read_part(const struct tce_table_reader *t, struct tce_input *in,
+    size_t from, size_t to, uint32_t first_line, struct tce_diag *err,
+    uint32_t *end_line)
+{
+	struct reader r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.err = err;
+	r.src = t->table == TCE_TABLE_ORDERS ? TCE_SRC_ORDERS :
+	    t->table == TCE_TABLE_PAYMENTS ? TCE_SRC_PAYMENTS :
+	    TCE_SRC_TARGETS;
+	memcpy(r.col, t->col, sizeof(r.col));
+	tce_csv_init_part(&r.csv, t->buf, from, to, first_line);
+	rc = records(&r, in, t->table, t->ncols);
+	if (end_line != NULL)
+		*end_line = r.csv.line;
+	tce_csv_free(&r.csv);
+	return rc;
+}
+
+int
+tce_table_read(struct tce_input *in, enum tce_table table, char *buf,
+    size_t len, struct tce_diag *err)
+{
+	struct tce_table_reader t;
+	int rc = tce_table_open(&t, in, table, buf, len, err);
+
+	if (rc != 0)
+		return rc;
+	return tce_table_read_part(&t, in, t.body, t.len, t.body_line, err,
+	    NULL);
+}
+
+int
+tce_input_append_rows(struct tce_input *to, struct tce_input *from,
+    uint32_t line_offset)
+{
+	size_t nr = to->nrows + from->nrows, ns = to->nshares + from->nshares;
+
+	if (from->nrows == 0)
+		return 0;
+	if (nr > to->rows_cap) {
+		struct tce_row *x = realloc(to->rows, nr * sizeof(*x));
+		if (x == NULL)
+			return TC_ENOMEM;
+		to->rows = x;
+		to->rows_cap = nr;
+	}
+	if (ns > to->shares_cap) {
+		struct tce_share *x = realloc(to->shares, ns * sizeof(*x));
+		if (x == NULL)
+			return TC_ENOMEM;
+		to->shares = x;
+		to->shares_cap = ns;
+	}
+	for (size_t i = 0; i < from->nrows; i++) {
+		struct tce_row *r = &to->rows[to->nrows + i];
+		*r = from->rows[i];
+		r->share0 += (uint32_t)to->nshares;
+		r->src_line += line_offset;
+	}
+	memcpy(to->shares + to->nshares, from->shares,
+	    from->nshares * sizeof(*from->shares));
+	to->nrows = nr;
+	to->nshares = ns;
+	from->nrows = from->nshares = 0;
+	return 0;
 }
 
 int

@@ -5,7 +5,7 @@ ex=$(cd "$top_srcdir" && pwd)/tests/engine/example
 calc=$(cd "$top_builddir" && pwd)/ticheng-calc
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-echo 1..7
+echo 1..9
 "$calc" --plan "$ex/plan.json" --orders "$ex/orders.csv" \
 	--targets "$ex/targets.csv" --lines "$tmp/lines.csv" \
 	>"$tmp/summary.csv" 2>"$tmp/err"
@@ -93,4 +93,46 @@ if [ $rc -eq 0 ] && [ -z "$bad" ] && [ "$(grep -c '^rep,' "$tmp/lines.csv")" = 1
 else
 	echo "not ok 7 - calc-large-run-lines-add-up-to-summary"
 	echo "# exit $rc; mismatch: $bad"; head -3 "$tmp/err" | sed 's/^/# /'
+fi
+# A big orders file is read in two parts on two threads: a record that
+# spans the middle with quoted line breaks, and the lines named in
+# warnings and errors of the second part, come out as in one part.
+awk 'BEGIN {
+	print "order_id,date,rep,product_type,quantity,amount"
+	for (i = 1; i <= 80000; i++) {
+		pt = "t"
+		if (i == 40000) {           # 200000 quoted line breaks
+			pt = "\"t"
+			for (k = 0; k < 200000; k++) pt = pt "\nx"
+			pt = pt "\""
+		}
+		if (i == 70000) pt = "unmatched"
+		printf "Q%d,2026-04-%02d,r%d,%s,1,%d.%02d\n", i, 1 + i % 28, i % 50, pt, 1 + i % 400, i % 100
+	}
+}' >"$tmp/q.csv"
+cat >"$tmp/qplan.json" <<'J'
+{"plan": "q", "effective_from": "2026-01-01", "rules": [
+ {"id": "t", "match": {"product_type": "t"}, "base": "amount", "rate": "1%"},
+ {"id": "x", "match": {"product_type": "t\nx"}, "base": "amount", "rate": "1%"}]}
+J
+"$calc" --plan "$tmp/qplan.json" --orders "$tmp/q.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+# row 70000 is on line 70001 + 200000 (the middle of the file is inside
+# row 40000's quoted field)
+if [ $rc -eq 0 ] && grep -q "q.csv:270001: warning: order Q70000 line 1: unmatched" "$tmp/err" &&
+	[ "$(grep -c warning "$tmp/err")" = 2 ]; then
+	echo "ok 8 - calc-big-file-read-in-two-parts-keeps-lines"
+else
+	echo "not ok 8 - calc-big-file-read-in-two-parts-keeps-lines"
+	echo "# exit $rc"; head -5 "$tmp/err" | sed 's/^/# /'
+fi
+sed 's/^Q75000,\(.*\),1,[0-9.]*$/Q75000,\1,1,12,5/' "$tmp/q.csv" >"$tmp/q2.csv"
+"$calc" --plan "$tmp/qplan.json" --orders "$tmp/q2.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 2 ] && [ ! -s "$tmp/out" ] &&
+	grep -q "q2.csv:275001: 7 fields where the header has 6" "$tmp/err"; then
+	echo "ok 9 - calc-big-file-error-in-second-part-names-its-line"
+else
+	echo "not ok 9 - calc-big-file-error-in-second-part-names-its-line"
+	echo "# exit $rc"; head -5 "$tmp/err" | sed 's/^/# /'
 fi
