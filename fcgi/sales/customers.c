@@ -77,6 +77,7 @@ enum stmt {
 	Q_OPPS,
 	Q_ORDERS,
 	Q_SUMMARY,
+	Q_INDUSTRIES,
 	STMT__MAX
 };
 
@@ -169,6 +170,10 @@ static const char *const stmts[STMT__MAX] = {
 	    " (SELECT COALESCE(SUM(o.amount), 0) FROM opportunities o"
 	    "  JOIN stages s ON s.code = o.stage WHERE o.customer_id = ?"
 	    "  AND s.is_open AND " SCOPE_SQL("o.owner_id") ")",
+	/* the industries already used, offered while typing */
+	[Q_INDUSTRIES] =
+	    "SELECT industry FROM customers WHERE industry <> ''"
+	    " GROUP BY industry ORDER BY COUNT(*) DESC, industry LIMIT 50",
 };
 
 static struct db_table customers_db = DB_TABLE("customers", stmts);
@@ -642,6 +647,17 @@ cust_form_page(struct req *r, int status, const struct cust_form *cf)
 	    (rc = ref_options(r, d, "CHANNEL_OPTION", Q_CHANNELS,
 	    val_id(cf, CF_CHANNEL), false)) != 0)
 		return rc;
+	{
+		struct dbres *ind;
+
+		if ((rc = db_query(r->app->db, &customers_db, Q_INDUSTRIES,
+		    DB_NOARGS, &ind)) != 0)
+			return rc;
+		for (size_t i = 0; i < dbres_rows(ind); i++)
+			tdict_set(tdict_add_section(d, "INDUSTRY_OPTION"), "value",
+			    dbres_text(ind, i, 0));
+		dbres_free(ind);
+	}
 	if (has_role(r, ROLE_MANAGER)) {
 		struct tdict *o = tdict_add_section(d, "OWNER_PICK");
 		int64_t sel = val_id(cf, CF_OWNER);

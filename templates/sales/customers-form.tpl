@@ -41,7 +41,8 @@
   </div>
   <div class="field">
     <label for="industry">{{t_sales_industry}}</label>
-    <input id="industry" name="industry" type="text" value="{{industry}}" maxlength="64" placeholder="{{t_cust_industry_placeholder}}"{{#INDUSTRY_ERROR}} aria-invalid="true" aria-describedby="industry-error"{{/INDUSTRY_ERROR}}>
+    <input id="industry" name="industry" type="text" list="industries" value="{{industry}}" maxlength="64" placeholder="{{t_cust_industry_placeholder}}"{{#INDUSTRY_ERROR}} aria-invalid="true" aria-describedby="industry-error"{{/INDUSTRY_ERROR}}>
+    <datalist id="industries">{{#INDUSTRY_OPTION}}<option value="{{value}}">{{/INDUSTRY_OPTION}}</datalist>
     {{#INDUSTRY_ERROR}}<p class="error" id="industry-error">{{error}}</p>{{/INDUSTRY_ERROR}}
   </div>
   <div class="field">
