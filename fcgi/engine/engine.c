@@ -38,6 +38,7 @@ struct calc {
 	size_t                  lines_cap;
 	size_t                  warn_cap;
 	uint32_t                maxp, maxn;  /* most payments, lines of an order */
+	size_t                  dup;         /* first repeated payment_id */
 };
 
 static void
@@ -751,8 +752,7 @@ credit_payments(struct calc *c)
 
 	if (in->npayments == 0)
 		return 0;
-	if ((rc = first_repeated_payment(c, &dup)) != 0)
-		return rc;
+	dup = c->dup;
 	if ((porder = malloc(in->npayments * sizeof(*porder))) == NULL ||
 	    (c->ord_pays = malloc(in->npayments * sizeof(uint32_t))) == NULL) {
 		rc = nomem(c);
@@ -1187,6 +1187,53 @@ sort_and_summarise(struct calc *c)
 	return rc;
 }
 
+/* The reps and the payment ids, on a second thread while the first
+ * indexes the orders. */
+struct prep {
+	struct calc     c;
+	struct tce_diag err;
+	int             rc;
+};
+
+static void *
+run_prep(void *arg)
+{
+	struct prep *p = arg;
+
+	p->rc = intern_reps(&p->c);
+	if (p->rc == 0 && p->c.in->npayments > 0)
+		p->rc = first_repeated_payment(&p->c, &p->c.dup);
+	return NULL;
+}
+
+static int
+prepare(struct calc *c)
+{
+	struct prep p;
+	pthread_t tid;
+	int threaded = 0, rc;
+
+	memset(&p, 0, sizeof(p));
+	p.c = *c;
+	p.c.err = &p.err;
+	p.c.dup = c->in->npayments;
+	if (c->in->nrows + c->in->npayments >= TCE_THREAD_ROWS &&
+	    pthread_create(&tid, NULL, run_prep, &p) == 0)
+		threaded = 1;
+	else
+		run_prep(&p);
+	rc = index_orders(c);
+	if (threaded)
+		pthread_join(tid, NULL);
+	c->share_rep = p.c.share_rep;
+	c->dup = p.c.dup;
+	if (rc == 0 && p.rc != 0) {
+		rc = p.rc;
+		*c->err = p.err;
+	}
+	return rc;
+}
+
 int
 tce_calc(const struct tce_plan *plan, const struct tce_input *in,
     struct tce_result **out, struct tce_diag *err)
@@ -1203,8 +1250,7 @@ tce_calc(const struct tce_plan *plan, const struct tce_input *in,
 	if ((c.res = calloc(1, sizeof(*c.res))) == NULL)
 		return nomem(&c);
 	c.res->period = plan->period;
-	if ((rc = intern_reps(&c)) != 0 ||
-	    (rc = index_orders(&c)) != 0 ||
+	if ((rc = prepare(&c)) != 0 ||
 	    (rc = credit_rows(&c)) != 0 ||
 	    (rc = credit_payments(&c)) != 0 ||
 	    (rc = index_targets(&c)) != 0)

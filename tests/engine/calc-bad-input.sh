@@ -55,7 +55,7 @@ ed_file() { sed "$2" "$1" >"$1.new" && mv "$1.new" "$1"; }
 plan() { cat >plan.json; }
 P='{"plan": "p", "effective_from": "2026-01-01", "rules": ['
 
-echo 1..60
+echo 1..62
 
 good; check calc-no-arguments-refused "usage:" --orders orders.csv
 good; check calc-unknown-option-refused 'unknown option "--orderz"' \
@@ -196,3 +196,18 @@ good; big_orders 900 0
 check calc-big-file-missing-cost-in-second-half-refused 'orders.csv:901: cost: missing'
 good; big_orders 300 900
 check calc-big-file-first-missing-cost-named 'orders.csv:301: cost: missing'
+# duplicates in big files (checked on two threads): orders' first
+big_pays() {
+	awk -v dupo="$1" -v dupp="$2" 'BEGIN {
+		print "order_id,line,date,rep,quantity,amount" > "orders.csv"
+		print "payment_id,order_id,date,amount" > "payments.csv"
+		for (i = 1; i <= 1000; i++) {
+			printf "B%d,1,2026-03-05,ann,1,10\n", (i == dupo ? 1 : i) > "orders.csv"
+			printf "P%d,B%d,2026-03-09,5\n", (i == dupp ? 1 : i), i > "payments.csv"
+		}
+	}'
+}
+good; big_pays 0 800
+check calc-big-file-duplicate-payment-refused 'payments.csv:801: payment_id "P1": repeated'
+good; big_pays 900 800
+check calc-big-file-duplicate-order-line-named-before-payments 'orders.csv:901: order_id "B1" line 1: repeated'
