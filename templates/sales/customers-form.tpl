@@ -61,7 +61,7 @@
       {{#OWNER_OPTION}}<option value="{{id}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}} ({{login}})</option>{{/OWNER_OPTION}}
     </select>{{/OWNER_PICK}}
     {{#OWNER_SELF}}<input id="owner" type="text" value="{{me}}" readonly aria-describedby="owner-hint">
-    <p class="hint" id="owner-hint">{{t_cust_owner_self}}</p>{{/OWNER_SELF}}
+    <p class="hint" id="owner-hint">{{#CREATING}}{{t_cust_owner_self}}{{/CREATING}}{{#EDITING}}{{t_cust_owner_fixed}}{{/EDITING}}</p>{{/OWNER_SELF}}
     {{#OWNER_ERROR}}<p class="error" id="owner-error">{{error}}</p>{{/OWNER_ERROR}}
   </div>
   <div class="field">
