@@ -378,6 +378,8 @@ main(int argc, char **argv)
 	char *tmp = NULL;
 	int rc, status = 0, threaded;
 
+	/* warnings may be many: one write per 64 KiB, flushed at exit */
+	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
 	memset(&a, 0, sizeof(a));
 	tce_input_init(&in);
 	if ((rc = parse_args(argc, argv, &a)) != 0)
@@ -433,6 +435,11 @@ main(int argc, char **argv)
 	}
 	if (rc == 0)
 		rc = merge_side(&in, &side.in);
+	if (rc == TC_ENOMEM) {
+		memset(&d, 0, sizeof(d));
+		d.src = TCE_SRC_NONE;
+		snprintf(d.msg, sizeof(d.msg), "out of memory");
+	}
 	if (rc != 0 || (rc = tce_calc(plan, &in, &res, &d)) != 0) {
 		print_diag(&a, &d, "");
 		status = exit_code(rc);
