@@ -470,12 +470,16 @@ in_halves(struct calc *c, int (*job)(struct calc *, size_t, size_t),
 	pthread_t tid;
 	int threaded = 0, rc;
 
+	/* the first half appends to c's own result, the second to one of
+	 * its own, appended afterwards: the order is kept, half is copied */
 	memset(h, 0, sizeof(h));
 	for (int k = 0; k < 2; k++) {
 		h[k].c = *c;
 		h[k].c.err = &h[k].err;
-		h[k].c.res = &h[k].res;
-		h[k].c.lines_cap = h[k].c.warn_cap = 0;
+		if (k == 1) {
+			h[k].c.res = &h[k].res;
+			h[k].c.lines_cap = h[k].c.warn_cap = 0;
+		}
 		h[k].from = k ? n / 2 : 0;
 		h[k].to = k ? n : n / 2;
 		h[k].job = job;
@@ -487,17 +491,17 @@ in_halves(struct calc *c, int (*job)(struct calc *, size_t, size_t),
 		pthread_join(tid, NULL);
 	else
 		run_rows_half(&h[1]);
+	c->lines_cap = h[0].c.lines_cap;
+	c->warn_cap = h[0].c.warn_cap;
 	rc = h[0].rc ? h[0].rc : h[1].rc;
 	if (rc != 0)
 		*c->err = h[0].rc ? h[0].err : h[1].err;
-	for (int k = 0; k < 2 && rc == 0; k++)
-		rc = absorb(c, &h[k]);
-	for (int k = 0; k < 2; k++) {
-		free(h[k].res.lines);
-		for (size_t i = 0; i < h[k].res.nwarnings; i++)
-			free(h[k].res.warnings[i].msg);
-		free(h[k].res.warnings);
-	}
+	if (rc == 0)
+		rc = absorb(c, &h[1]);
+	free(h[1].res.lines);
+	for (size_t i = 0; i < h[1].res.nwarnings; i++)
+		free(h[1].res.warnings[i].msg);
+	free(h[1].res.warnings);
 	return rc;
 }
 
