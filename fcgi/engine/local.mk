@@ -10,7 +10,9 @@ fcgi_engine_libtcengine_a_SOURCES = \
 	fcgi/engine/commission.h fcgi/engine/commission.c \
 	fcgi/engine/strmap.h fcgi/engine/strmap.c \
 	fcgi/engine/sort.h fcgi/engine/sort.c \
-	fcgi/engine/engine.h fcgi/engine/input.c fcgi/engine/engine.c
+	fcgi/engine/engine.h fcgi/engine/input.c fcgi/engine/engine.c \
+	fcgi/engine/run.h fcgi/engine/credit.c fcgi/engine/halves.c \
+	fcgi/engine/payments.c fcgi/engine/summary.c
 
 # The readers: RFC 4180 CSV tables and plan JSON (used by ticheng-calc
 # and by the web import).
