@@ -108,44 +108,42 @@ int
 calc_write_summary(FILE *f, const struct tce_result *r)
 {
 	struct out *op = malloc(sizeof(*op));
-#define o (*op)
 	char label[16];
 	int rc;
 
 	if (op == NULL)
 		return TC_ENOMEM;
-	o.f = f;
-	o.n = 0;
-	o.failed = 0;
+	op->f = f;
+	op->n = 0;
+	op->failed = 0;
 	static const char hdr[] =
 	    "rep,period,sales,target,attainment,commission,bonus,total\n";
-	put(&o, hdr, sizeof(hdr) - 1);
+	put(op, hdr, sizeof(hdr) - 1);
 	for (size_t i = 0; i < r->nsummary; i++) {
 		const struct tce_summary *s = &r->summary[i];
-		put_field(&o, r->reps[s->rep]);
-		putc_(&o, ',');
-		put(&o, label, tce_period_label(label, r->period, s->period));
-		putc_(&o, ',');
-		put_money(&o, s->sales);
-		putc_(&o, ',');
+		put_field(op, r->reps[s->rep]);
+		putc_(op, ',');
+		put(op, label, tce_period_label(label, r->period, s->period));
+		putc_(op, ',');
+		put_money(op, s->sales);
+		putc_(op, ',');
 		if (s->has_target) {
-			put_money(&o, s->target);
-			putc_(&o, ',');
-			put_money(&o, s->attainment); /* hundredths, like fen */
+			put_money(op, s->target);
+			putc_(op, ',');
+			put_money(op, s->attainment); /* hundredths, like fen */
 		} else
-			putc_(&o, ',');
-		putc_(&o, ',');
-		put_money(&o, s->commission);
-		putc_(&o, ',');
-		put_money(&o, s->bonus);
-		putc_(&o, ',');
-		put_money(&o, s->total);
-		putc_(&o, '\n');
+			putc_(op, ',');
+		putc_(op, ',');
+		put_money(op, s->commission);
+		putc_(op, ',');
+		put_money(op, s->bonus);
+		putc_(op, ',');
+		put_money(op, s->total);
+		putc_(op, '\n');
 	}
-	rc = finish(&o);
+	rc = finish(op);
 	free(op);
 	return rc;
-#undef o
 }
 
 int
@@ -161,7 +159,6 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
     size_t to, int header)
 {
 	struct out *op = malloc(sizeof(*op));
-#define o (*op)
 	char prefix[512], b[32], **rulecol = NULL;
 	uint32_t last_rep = TCE_NONE;
 	int32_t last_period = 0;
@@ -196,13 +193,13 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
 		if (fclose(m) != 0)
 			goto out;
 	}
-	o.f = f;
-	o.n = 0;
-	o.failed = 0;
+	op->f = f;
+	op->n = 0;
+	op->failed = 0;
 	static const char hdr[] = "rep,period,order_id,line,payment_id,rule,"
 	    "base_kind,base_value,commission\n";
 	if (header)
-		put(&o, hdr, sizeof(hdr) - 1);
+		put(op, hdr, sizeof(hdr) - 1);
 	for (size_t i = from; i < to; i++) {
 		const struct tce_line *l = &r->lines[i];
 		const struct tce_row *row = &in->rows[l->row];
@@ -235,22 +232,22 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
 			last_period = l->period;
 		}
 		if (pl > 0)
-			put(&o, prefix, pl);
+			put(op, prefix, pl);
 		else {
 			char label[16];
-			put_field(&o, r->reps[l->rep]);
-			putc_(&o, ',');
-			put(&o, label, tce_period_label(label, r->period,
+			put_field(op, r->reps[l->rep]);
+			putc_(op, ',');
+			put(op, label, tce_period_label(label, r->period,
 			    l->period));
-			putc_(&o, ',');
+			putc_(op, ',');
 		}
-		put_field(&o, row->order_id);
-		putc_(&o, ',');
-		put_int(&o, row->line);
-		putc_(&o, ',');
+		put_field(op, row->order_id);
+		putc_(op, ',');
+		put_int(op, row->line);
+		putc_(op, ',');
 		if (l->payment != TCE_NONE)
-			put_field(&o, in->payments[l->payment].payment_id);
-		putc_(&o, ',');
+			put_field(op, in->payments[l->payment].payment_id);
+		putc_(op, ',');
 		if (l->rule >= 0) {
 			const struct tce_rule *rule = plan->rules[l->rule];
 			/* |base| < 2^63: round half away in 64 bits */
@@ -259,18 +256,18 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
 			int64_t v = (int64_t)((mag + 500000) / 1000000);
 			if (l->base < 0)
 				v = -v;
-			put(&o, rulecol[l->rule], rulelen[l->rule]);
+			put(op, rulecol[l->rule], rulelen[l->rule]);
 			if (rule->base == TCE_BASE_QUANTITY)
-				put(&o, b, tce_qty_format(b, v));
+				put(op, b, tce_qty_format(b, v));
 			else
-				put_money(&o, v);
+				put_money(op, v);
 		} else
-			put(&o, ",,", 2);
-		putc_(&o, ',');
-		put_money(&o, l->commission);
-		putc_(&o, '\n');
+			put(op, ",,", 2);
+		putc_(op, ',');
+		put_money(op, l->commission);
+		putc_(op, '\n');
 	}
-	rc = finish(&o);
+	rc = finish(op);
 out:
 	for (size_t k = 0; rulecol != NULL && k < plan->nrules; k++)
 		free(rulecol[k]);
@@ -278,5 +275,4 @@ out:
 	free(rulelen);
 	free(op);
 	return rc;
-#undef o
 }
