@@ -25,9 +25,9 @@
  *    credit in its period is silently unused (no row, no warning).
  *  - The cap applies with or without a target (only accelerators and
  *    bonuses need attainment); a cap of 0 caps every positive commission.
- *  - A payment whose credit differs from its amount gets one warning; a
- *    payment on an order without booked lines or with amount 0 gets one
- *    warning when its amount is not 0.
+ *  - A payment whose credit differs from its amount gets one warning; so
+ *    does every payment on an order without booked lines or with amount
+ *    0 (even a payment of 0.00: it names an order that earns nothing).
  *  - cost is parsed (and must be valid money) on every row where it is
  *    not empty, and is required only on booked rows whose rule has base
  *    margin; a negative cost is allowed (a margin above the amount).

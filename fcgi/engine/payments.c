@@ -68,7 +68,7 @@ collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
 		char a[24], b[24];
 
 		if (nl == 0 || od->amount == 0) {
-			if (p->amount != 0 && eng_warn(c, TCE_SRC_PAYMENTS,
+			if (eng_warn(c, TCE_SRC_PAYMENTS,
 			    p->src_line, "payment %s credits nothing: order %s "
 			    "%s", p->payment_id, p->order_id, nl == 0 ?
 			    "has no booked lines" : "amounts to 0") != 0)
