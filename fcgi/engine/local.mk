@@ -74,5 +74,4 @@ tests_engine_props_t_LDADD = $(TC_ENGINE_TEST_LDADD)
 
 EXTRA_DIST += tests/engine/example tests/engine/oracle.py \
 	tests/fuzz/engine-csv tests/fuzz/engine-plan tests/fuzz/engine-decimal \
-	tests/bench/engine \
-	fcgi/engine/README-engine.md
+	tests/bench/engine
