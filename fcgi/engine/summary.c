@@ -378,9 +378,14 @@ eng_sort_and_summarise(struct calc *c)
 	    sizeof(*res->summary))) == NULL)
 		rc = eng_nomem(c);
 	else {
-		memcpy(res->summary, h[0].sum, h[0].nsum * sizeof(*h[0].sum));
-		memcpy(res->summary + h[0].nsum, h[1].sum,
-		    h[1].nsum * sizeof(*h[1].sum));
+		/* A half with no reps has no array: memcpy wants one even
+		 * for 0 bytes. */
+		if (h[0].nsum > 0)
+			memcpy(res->summary, h[0].sum,
+			    h[0].nsum * sizeof(*h[0].sum));
+		if (h[1].nsum > 0)
+			memcpy(res->summary + h[0].nsum, h[1].sum,
+			    h[1].nsum * sizeof(*h[1].sum));
 		res->nsummary = h[0].nsum + h[1].nsum;
 	}
 	free(h[0].sum);

@@ -498,8 +498,9 @@ tce_input_append_rows(struct tce_input *to, struct tce_input *from,
 		r->share0 += (uint32_t)to->nshares;
 		r->src_line += line_offset;
 	}
-	memcpy(to->shares + to->nshares, from->shares,
-	    from->nshares * sizeof(*from->shares));
+	if (from->nshares > 0)
+		memcpy(to->shares + to->nshares, from->shares,
+		    from->nshares * sizeof(*from->shares));
 	to->nrows = nr;
 	to->nshares = ns;
 	from->nrows = from->nshares = 0;
