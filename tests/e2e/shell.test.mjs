@@ -430,3 +430,30 @@ test('the log has one line per request and never a password or token', async () 
   }
   await ctx.close();
 });
+
+test('SIGTERM lets a worker finish the request in progress, then exit', async () => {
+  const state = process.env.TICHENG_STATE;
+  const workers = readFileSync(`${state}/run/auth.pid`, 'utf8').split(/\s+/).filter(Boolean).map(Number);
+  const slapd = Number(readFileSync(`${state}/run/slapd.pid`, 'utf8'));
+  const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  // A paused directory holds /health for the LDAP operation timeout.
+  process.kill(slapd, 'SIGSTOP');
+  try {
+    const pending = fetch(`${URL}/health`);
+    await new Promise((r) => setTimeout(r, 700));
+    for (const pid of workers) process.kill(pid, 'SIGTERM');
+    const res = await pending;
+    assert.equal(res.status, 503, 'the request was answered by its worker, not dropped (502)');
+    assert.match(await res.text(), /directory: unavailable/);
+    for (let i = 0; i < 50 && workers.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(workers.filter(alive), [], 'both workers exited');
+    assert.match(readFileSync(`${state}/log/ticheng.log`, 'utf8'), /auth\[\d+\]: stopped/);
+  } finally {
+    process.kill(slapd, 'SIGCONT');
+    service('start', 'auth');
+  }
+  const ctx = await newContext(browser);
+  const page = await login(ctx, 'lina');
+  assert.equal(new globalThis.URL(page.url()).pathname, '/', 'new workers serve');
+  await ctx.close();
+});
