@@ -7,6 +7,9 @@
 extern const struct route_set people_route_set;   /* people.c: people, audit */
 extern const struct route_set refdata_route_set;  /* refdata.c: reference data */
 
+/* Every area, NULL-terminated (areas.c). */
+extern const struct route_set *const admin_areas[];
+
 /* Adds the administration sub-navigation (include {{>ADMIN_TABS}} in the
  * page template), marking current ("people", "audit", "refdata"). */
 void admin_tabs(struct req *r, const char *current);

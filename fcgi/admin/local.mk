@@ -7,10 +7,13 @@ nodist_EXTRA_ticheng_admin_SOURCES = dummy.cxx
 dist_man1_MANS += fcgi/admin/ticheng-admin.1
 
 ## admin.fcgi: people, audit log, reference data (admins only).
+noinst_LIBRARIES += fcgi/admin/libtcadmin.a
+fcgi_admin_libtcadmin_a_SOURCES = fcgi/admin/areas.c fcgi/admin/admin.h \
+	fcgi/admin/tabs.c fcgi/admin/people.c
+fcgi_admin_libtcadmin_a_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 pkglibexec_PROGRAMS += admin.fcgi
-admin_fcgi_SOURCES = fcgi/admin/main.c fcgi/admin/admin.h fcgi/admin/tabs.c \
-	fcgi/admin/people.c
+admin_fcgi_SOURCES = fcgi/admin/main.c
 admin_fcgi_CPPFLAGS = $(TC_CORE_CPPFLAGS)
-admin_fcgi_LDADD = $(TC_CORE_LIBS)
+admin_fcgi_LDADD = fcgi/admin/libtcadmin.a $(TC_CORE_LIBS)
 nodist_EXTRA_admin_fcgi_SOURCES = dummy.cxx
 include $(srcdir)/fcgi/admin/refdata.mk

@@ -1,2 +1,2 @@
 ## (the reference-data area appends its sources here)
-admin_fcgi_SOURCES += fcgi/admin/refdata.c
+fcgi_admin_libtcadmin_a_SOURCES += fcgi/admin/refdata.c

@@ -16,4 +16,8 @@ int login_post(struct req *r);
 /* POST /logout: ends the session. */
 int logout_post(struct req *r);
 
+/* The routes of auth.fcgi (home.c), and its NULL-terminated areas. */
+extern const struct route_set auth_route_set;
+extern const struct route_set *const auth_areas[];
+
 #endif

@@ -1,5 +1,5 @@
 ## (the customers area appends its sources here)
-sales_fcgi_SOURCES += fcgi/sales/customers.c \
+fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/customers.c \
 	fcgi/sales/customers-code.h fcgi/sales/customers-code.c
 
 check_PROGRAMS += tests/unit/customers-code-t

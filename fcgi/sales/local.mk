@@ -1,13 +1,29 @@
 ## sales.fcgi: the sales module.  Each area appends its sources in its
 ## own fragment.
-pkglibexec_PROGRAMS += sales.fcgi
-sales_fcgi_SOURCES = fcgi/sales/main.c fcgi/sales/sales.h \
+## Everything but main() is in libtcsales.a, so that tests can link the
+## route tables.
+noinst_LIBRARIES += fcgi/sales/libtcsales.a
+fcgi_sales_libtcsales_a_SOURCES = fcgi/sales/areas.c fcgi/sales/sales.h \
 	fcgi/sales/scope.h fcgi/sales/scope.c fcgi/sales/tabs.c
+fcgi_sales_libtcsales_a_CPPFLAGS = $(TC_CORE_CPPFLAGS)
+TC_SALES_LIBS = fcgi/sales/libtcsales.a fcgi/engine/libtcio.a $(TC_CORE_LIBS)
+
+pkglibexec_PROGRAMS += sales.fcgi
+sales_fcgi_SOURCES = fcgi/sales/main.c
 sales_fcgi_CPPFLAGS = $(TC_CORE_CPPFLAGS)
-sales_fcgi_LDADD = $(TC_CORE_LIBS)
+sales_fcgi_LDADD = $(TC_SALES_LIBS)
 nodist_EXTRA_sales_fcgi_SOURCES = dummy.cxx
 
 include $(srcdir)/fcgi/sales/customers.mk
 include $(srcdir)/fcgi/sales/pipeline.mk
 include $(srcdir)/fcgi/sales/orders.mk
 include $(srcdir)/fcgi/sales/collections.mk
+
+# The route tables of every program, against DESIGN.md's rules.
+check_PROGRAMS += tests/unit/routes-t
+TESTS += tests/unit/routes-t
+tests_unit_routes_t_SOURCES = tests/unit/routes-t.c
+tests_unit_routes_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
+tests_unit_routes_t_LDADD = fcgi/auth/libtcauth.a fcgi/admin/libtcadmin.a \
+	$(TC_SALES_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_routes_t_SOURCES = dummy.cxx

@@ -1,6 +1,6 @@
 ## fcgi/sales/orders.mk: orders, their query, export and statistics, and
 ## the pure order arithmetic (order-math.c, shared with the CSV import).
-sales_fcgi_SOURCES += fcgi/sales/order-math.c fcgi/sales/order-math.h
+fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/order-math.c fcgi/sales/order-math.h
 
 check_PROGRAMS += tests/unit/order-math-t
 TESTS += tests/unit/order-math-t
@@ -10,6 +10,6 @@ tests_unit_order_math_t_SOURCES = tests/unit/order-math-t.c \
 tests_unit_order_math_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_order_math_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_order_math_t_SOURCES = dummy.cxx
-sales_fcgi_SOURCES += fcgi/sales/orders.c fcgi/sales/orders.h \
+fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/orders.c fcgi/sales/orders.h \
 	fcgi/sales/orders-form.c fcgi/sales/orders-query.c \
 	fcgi/sales/orders-chart.c

@@ -14,6 +14,9 @@ extern const struct route_set opportunities_route_set;/* opportunities.c */
 extern const struct route_set orders_route_set;       /* orders.c */
 extern const struct route_set collections_route_set;  /* collections.c */
 
+/* Every area, NULL-terminated (areas.c). */
+extern const struct route_set *const sales_areas[];
+
 /* Adds the module's sub-navigation to the page (include {{>SALES_TABS}}
  * in the page template), marking tab current ("orders", ...) as current.
  * Tabs: overview customers activities opportunities funnel forecast
