@@ -424,6 +424,8 @@ orders_list_get(struct req *r)
 	sales_tabs(r, "orders");
 	if (has_role(r, ROLE_SALES | ROLE_MANAGER))
 		tdict_show_section(d, "CAN_CREATE");
+	if (has_role(r, ROLE_SALES | ROLE_MANAGER | ROLE_ADMIN))
+		tdict_show_section(d, "CAN_IMPORT");
 	/* Sort links of the header: the current column toggles. */
 	for (size_t i = 0; i < sizeof(sortcols) / sizeof(sortcols[0]); i++) {
 		char var[32];

@@ -51,6 +51,9 @@ async function orderId(no) {
 test('a manager imports a good orders file: orders and lines in the database, a summary, visible in the list', async () => {
   const ctx = await newContext(browser, 'zh-CN');
   const page = await login(ctx, 'chenjing');
+  // The import is reached from the orders list.
+  await page.goto(`${URL}/sales/orders`);
+  await Promise.all([page.waitForURL(/\/sales\/import$/), page.click('.page-head a[href="/sales/import"]')]);
   const before = Number(one('SELECT COUNT(*) FROM orders'));
   const status = await upload(page, '/sales/import', 'orders.csv', dataFile('sales-import-orders-good.csv'));
   assert.equal(status, 200, await page.textContent('main'));
