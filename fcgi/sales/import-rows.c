@@ -226,6 +226,21 @@ read_header(struct tce_csv *c, const struct col *cols, size_t ncol, int *idx,
 	return bad ? 1 : 0;
 }
 
+/* Doubles the capacity of the array *arr of items of size bytes (64 at
+ * first).  Returns 0, or TC_ENOMEM with *arr unchanged. */
+static int
+grow(void **arr, size_t *cap, size_t size)
+{
+	size_t nc = *cap ? *cap * 2 : 64;
+	void *nv = realloc(*arr, nc * size);
+
+	if (nv == NULL)
+		return TC_ENOMEM;
+	*arr = nv;
+	*cap = nc;
+	return 0;
+}
+
 static char *
 dup_upload(const char *data, size_t len)
 {
@@ -501,17 +516,10 @@ imp_orders_read(const char *data, size_t len, struct imp_orders *out,
 	}
 	nhdr = c.nfield;
 	READ_RECORDS(c, errs, nhdr, {
-		if (out->nrow == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct imp_line *nv = realloc(out->row,
-			    nc * sizeof(*nv));
-
-			if (nv == NULL) {
-				rc = TC_ENOMEM;
-				goto out;
-			}
-			out->row = nv;
-			cap = nc;
+		if (out->nrow == cap && grow((void **)&out->row, &cap,
+		    sizeof(*out->row)) != 0) {
+			rc = TC_ENOMEM;
+			goto out;
 		}
 		if ((rc = order_row(&c, idx, line, &out->row[out->nrow],
 		    errs)) != 0)
@@ -639,17 +647,10 @@ imp_payments_read(const char *data, size_t len, struct imp_payments *out,
 	}
 	nhdr = c.nfield;
 	READ_RECORDS(c, errs, nhdr, {
-		if (out->nrow == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct imp_payment *nv = realloc(out->row,
-			    nc * sizeof(*nv));
-
-			if (nv == NULL) {
-				rc = TC_ENOMEM;
-				goto out;
-			}
-			out->row = nv;
-			cap = nc;
+		if (out->nrow == cap && grow((void **)&out->row, &cap,
+		    sizeof(*out->row)) != 0) {
+			rc = TC_ENOMEM;
+			goto out;
 		}
 		if ((rc = payment_row(&c, idx, line, &out->row[out->nrow], out,
 		    errs)) != 0)
