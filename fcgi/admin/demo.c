@@ -298,7 +298,7 @@ count_of(struct gen *g, int idx, int64_t *n)
 }
 
 /* A minimal reference set, by code, when a table is empty (normally
- * sql/004-reference-seed.sql provides it). */
+ * sql/sales/002-reference-seed.sql provides it). */
 static int
 ensure_reference(struct gen *g)
 {

@@ -12,7 +12,7 @@
  * with splits, returns and cancellations, payments with partial payments
  * and refunds) from a fixed random seed, so every run makes the same
  * data relative to today's date.  Needs the sales people (sync-users)
- * and uses the reference data of sql/004-reference-seed.sql, creating a
+ * and uses the reference data of sql/sales/002-reference-seed.sql, creating a
  * minimal set by code only when a table is empty.  Idempotent: does
  * nothing when the setting demo_data_loaded exists.  Everything in one
  * transaction.  Reports counts on out.  Returns 0, or a tc_err with a

@@ -1,6 +1,6 @@
 ## ticheng-admin: migrations and directory sync from the command line.
 bin_PROGRAMS += ticheng-admin
-ticheng_admin_SOURCES = fcgi/admin/cli.c fcgi/admin/migrate.h fcgi/admin/migrate.c fcgi/admin/demo.h fcgi/admin/demo.c fcgi/sales/order-math.h fcgi/sales/order-math.c
+ticheng_admin_SOURCES = fcgi/admin/cli.c fcgi/admin/migrate.h fcgi/admin/migrate.c fcgi/admin/migrate-plan.h fcgi/admin/migrate-plan.c fcgi/admin/demo.h fcgi/admin/demo.c fcgi/sales/order-math.h fcgi/sales/order-math.c
 ticheng_admin_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 ticheng_admin_LDADD = $(TC_CORE_LIBS)
 nodist_EXTRA_ticheng_admin_SOURCES = dummy.cxx
@@ -17,3 +17,12 @@ admin_fcgi_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 admin_fcgi_LDADD = fcgi/admin/libtcadmin.a $(TC_CORE_LIBS)
 nodist_EXTRA_admin_fcgi_SOURCES = dummy.cxx
 include $(srcdir)/fcgi/admin/refdata.mk
+
+# The order of the migrations of every module (pure: files only).
+check_PROGRAMS += tests/unit/migrate-plan-t
+TESTS += tests/unit/migrate-plan-t
+tests_unit_migrate_plan_t_SOURCES = tests/unit/migrate-plan-t.c \
+	fcgi/admin/migrate-plan.h fcgi/admin/migrate-plan.c
+tests_unit_migrate_plan_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS) \
+	-DTEST_SQL='"$(abs_top_srcdir)/sql"'
+tests_unit_migrate_plan_t_LDADD = $(CHECK_LIBS)

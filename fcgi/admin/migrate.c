@@ -1,96 +1,213 @@
-/* migrate.c: numbered migrations, applied once each, in order. */
+/* migrate.c: the migrations of every module, each applied once, in the
+ * order of migrate-plan.c, recorded by (module, version). */
 #include "config.h"
 
-#include <ctype.h>
-#include <dirent.h>
-#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "admin/migrate-plan.h"
 #include "admin/migrate.h"
 #include "core/error.h"
 
-static const char create_table[] =
-    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-    " version INT UNSIGNED NOT NULL PRIMARY KEY,"
-    " name VARCHAR(255) NOT NULL,"
-    " applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
-    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+#define MIGRATIONS_COLUMNS \
+	" module     VARCHAR(32) CHARACTER SET ascii NOT NULL," \
+	" version    INT UNSIGNED NOT NULL," \
+	" name       VARCHAR(255) NOT NULL," \
+	" applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP," \
+	" PRIMARY KEY (module, version)" \
+	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
 
-/* A migration file is named NNN-something.sql. */
+enum stmt {
+	STMT_COLUMN_EXISTS,
+	STMT_CREATE,
+	STMT_APPLIED,
+	STMT_RECORD,
+	STMT_LEGACY_ROWS,
+	STMT_LEGACY_DROP_LEFTOVERS,
+	STMT_LEGACY_CREATE,
+	STMT_LEGACY_COPY,
+	STMT_LEGACY_SWAP,
+	STMT_LEGACY_DROP,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_COLUMN_EXISTS] =
+	    "SELECT COUNT(*) FROM information_schema.COLUMNS"
+	    " WHERE TABLE_SCHEMA = DATABASE()"
+	    " AND TABLE_NAME = 'schema_migrations' AND COLUMN_NAME = ?",
+	[STMT_CREATE] =
+	    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	    MIGRATIONS_COLUMNS,
+	[STMT_APPLIED] = "SELECT module, version FROM schema_migrations",
+	[STMT_RECORD] =
+	    "INSERT INTO schema_migrations (module, version, name)"
+	    " VALUES (?, ?, ?)",
+	[STMT_LEGACY_ROWS] =
+	    "SELECT version, name, applied_at FROM schema_migrations"
+	    " ORDER BY version",
+	[STMT_LEGACY_DROP_LEFTOVERS] =
+	    "DROP TABLE IF EXISTS schema_migrations_modules,"
+	    " schema_migrations_global",
+	[STMT_LEGACY_CREATE] =
+	    "CREATE TABLE schema_migrations_modules (" MIGRATIONS_COLUMNS,
+	[STMT_LEGACY_COPY] =
+	    "INSERT INTO schema_migrations_modules"
+	    " (module, version, name, applied_at) VALUES (?, ?, ?, ?)",
+	[STMT_LEGACY_SWAP] =
+	    "RENAME TABLE schema_migrations TO schema_migrations_global,"
+	    " schema_migrations_modules TO schema_migrations",
+	[STMT_LEGACY_DROP] = "DROP TABLE schema_migrations_global",
+};
+
+static struct db_table migrate_db = DB_TABLE("migrate", stmts);
+
+/* The files of the global numbering (one folder, version 1 to 6, before
+ * migrations were kept per module) and where each went.  Version 5 was
+ * never released. */
+static const struct legacy {
+	int version;
+	const char *name;
+	const char *module;
+	int module_version;
+	const char *module_name;
+} legacy[] = {
+	{ 1, "001-people-audit.sql", "core", 1, "001-people-audit.sql" },
+	{ 2, "002-sessions.sql", "core", 2, "002-sessions.sql" },
+	{ 3, "003-sales.sql", "sales", 1, "001-sales.sql" },
+	{ 4, "004-reference-seed.sql", "sales", 2, "002-reference-seed.sql" },
+	{ 6, "006-orders-return-lines.sql", "sales", 3,
+	    "003-orders-return-lines.sql" },
+};
+
 static int
-migration_version(const char *name)
+column_exists(struct db *d, const char *column, bool *exists)
 {
-	size_t n = strlen(name);
+	struct dbres *r = NULL;
+	int rc;
 
-	if (n < 9 || !isdigit((unsigned char)name[0]) ||
-	    !isdigit((unsigned char)name[1]) ||
-	    !isdigit((unsigned char)name[2]) || name[3] != '-' ||
-	    strcmp(name + n - 4, ".sql") != 0)
-		return -1;
-	return (name[0] - '0') * 100 + (name[1] - '0') * 10 + (name[2] - '0');
+	if ((rc = db_query(d, &migrate_db, STMT_COLUMN_EXISTS,
+	    DB_ARGS(P_TEXT(column)), &r)) != 0)
+		return rc;
+	*exists = dbres_rows(r) == 1 && dbres_int(r, 0, 0) > 0;
+	dbres_free(r);
+	return 0;
 }
 
-static int
-by_name(const void *a, const void *b)
+static const struct legacy *
+legacy_find(int version)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	for (size_t i = 0; i < sizeof(legacy) / sizeof(legacy[0]); i++)
+		if (legacy[i].version == version)
+			return &legacy[i];
+	return NULL;
 }
 
+/* Rewrites a schema_migrations of the global numbering as one keyed by
+ * (module, version): the new table is filled beside the old one and the
+ * two are swapped in one RENAME, so that an interruption leaves either
+ * the old table or the new one, and a re-run starts over.  A recorded
+ * version this program does not know is refused before anything
+ * changes. */
 static int
-is_applied(MYSQL *m, int version, int *applied)
+legacy_convert(struct db *d, FILE *out, char *err, size_t errlen)
 {
-	MYSQL_STMT *st = mysql_stmt_init(m);
-	MYSQL_BIND in = { 0 }, out = { 0 };
-	static const char q[] =
-	    "SELECT COUNT(*) FROM schema_migrations WHERE version = ?";
-	long long count = 0;
-	int rc = TC_EDB;
+	struct dbres *r = NULL;
+	size_t n;
+	int rc;
 
-	if (st == NULL)
-		return TC_ENOMEM;
-	in.buffer_type = MYSQL_TYPE_LONG;
-	in.buffer = &version;
-	out.buffer_type = MYSQL_TYPE_LONGLONG;
-	out.buffer = &count;
-	if (mysql_stmt_prepare(st, q, sizeof(q) - 1) == 0 &&
-	    mysql_stmt_bind_param(st, &in) == 0 &&
-	    mysql_stmt_execute(st) == 0 &&
-	    mysql_stmt_bind_result(st, &out) == 0 &&
-	    mysql_stmt_fetch(st) == 0) {
-		*applied = count > 0;
-		rc = 0;
+	if ((rc = db_query(d, &migrate_db, STMT_LEGACY_ROWS, DB_NOARGS,
+	    &r)) != 0) {
+		snprintf(err, errlen, "schema_migrations: cannot read the "
+		    "versions of the global numbering");
+		return rc;
 	}
-	mysql_stmt_close(st);
+	n = dbres_rows(r);
+	for (size_t i = 0; i < n; i++) {
+		int version = (int)dbres_int(r, i, 0);
+		const struct legacy *l = legacy_find(version);
+
+		if (l == NULL || strcmp(l->name, dbres_text(r, i, 1)) != 0) {
+			snprintf(err, errlen, "schema_migrations: version %d "
+			    "(%s) of the global numbering is not one this "
+			    "release knows; nothing was changed", version,
+			    dbres_text(r, i, 1));
+			rc = TC_EINVAL;
+			goto out;
+		}
+	}
+	if ((rc = db_exec(d, &migrate_db, STMT_LEGACY_DROP_LEFTOVERS,
+	    DB_NOARGS, NULL, NULL)) != 0 ||
+	    (rc = db_exec(d, &migrate_db, STMT_LEGACY_CREATE, DB_NOARGS,
+	    NULL, NULL)) != 0)
+		goto failed;
+	for (size_t i = 0; i < n; i++) {
+		const struct legacy *l = legacy_find((int)dbres_int(r, i, 0));
+
+		if ((rc = db_exec(d, &migrate_db, STMT_LEGACY_COPY,
+		    DB_ARGS(P_TEXT(l->module), P_INT(l->module_version),
+		    P_TEXT(l->module_name), P_TEXT(dbres_text(r, i, 2))),
+		    NULL, NULL)) != 0)
+			goto failed;
+	}
+	if ((rc = db_exec(d, &migrate_db, STMT_LEGACY_SWAP, DB_NOARGS,
+	    NULL, NULL)) != 0 ||
+	    (rc = db_exec(d, &migrate_db, STMT_LEGACY_DROP, DB_NOARGS,
+	    NULL, NULL)) != 0)
+		goto failed;
+	fprintf(out, "schema_migrations: %zu versions of the global "
+	    "numbering recorded per module\n", n);
+	goto out;
+failed:
+	snprintf(err, errlen, "schema_migrations: converting the global "
+	    "numbering failed; the old table is kept");
+out:
+	dbres_free(r);
 	return rc;
 }
 
+/* Makes schema_migrations exist in its (module, version) form. */
 static int
-record(MYSQL *m, int version, const char *name)
+table_ready(struct db *d, FILE *out, char *err, size_t errlen)
 {
-	MYSQL_STMT *st = mysql_stmt_init(m);
-	MYSQL_BIND in[2];
-	unsigned long len = strlen(name);
-	static const char q[] =
-	    "INSERT INTO schema_migrations (version, name) VALUES (?, ?)";
-	int rc = TC_EDB;
+	bool has_version = false, has_module = false;
+	int rc;
 
-	if (st == NULL)
-		return TC_ENOMEM;
-	memset(in, 0, sizeof(in));
-	in[0].buffer_type = MYSQL_TYPE_LONG;
-	in[0].buffer = &version;
-	in[1].buffer_type = MYSQL_TYPE_STRING;
-	in[1].buffer = (char *)name;
-	in[1].buffer_length = len;
-	in[1].length = &len;
-	if (mysql_stmt_prepare(st, q, sizeof(q) - 1) == 0 &&
-	    mysql_stmt_bind_param(st, in) == 0 &&
-	    mysql_stmt_execute(st) == 0)
-		rc = 0;
-	mysql_stmt_close(st);
+	if ((rc = column_exists(d, "version", &has_version)) != 0 ||
+	    (rc = column_exists(d, "module", &has_module)) != 0) {
+		snprintf(err, errlen, "schema_migrations: cannot inspect it");
+		return rc;
+	}
+	if (has_version && !has_module)
+		return legacy_convert(d, out, err, errlen);
+	if ((rc = db_exec(d, &migrate_db, STMT_CREATE, DB_NOARGS, NULL,
+	    NULL)) != 0)
+		snprintf(err, errlen, "schema_migrations: cannot create it");
 	return rc;
+}
+
+/* Marks the migrations of p already recorded. */
+static int
+mark_applied(struct db *d, struct migration_plan *p, char *err,
+    size_t errlen)
+{
+	struct dbres *r = NULL;
+	int rc;
+
+	if ((rc = db_query(d, &migrate_db, STMT_APPLIED, DB_NOARGS,
+	    &r)) != 0) {
+		snprintf(err, errlen, "schema_migrations: cannot read it");
+		return rc;
+	}
+	for (size_t i = 0; i < dbres_rows(r); i++)
+		for (size_t k = 0; k < p->n; k++)
+			if (p->m[k].version == dbres_int(r, i, 1) &&
+			    strcmp(p->m[k].module, dbres_text(r, i, 0)) == 0)
+				p->m[k].applied = true;
+	dbres_free(r);
+	return 0;
 }
 
 static int
@@ -140,93 +257,62 @@ run_script(MYSQL *m, const char *sql, size_t len)
 	return 0;
 }
 
-int
-migrate_apply(struct db *d, const char *dir, FILE *out, char *err,
+static int
+apply_one(struct db *d, const struct migration *mg, FILE *out, char *err,
     size_t errlen)
 {
 	MYSQL *m = db_handle(d);
-	DIR *dp = NULL;
-	struct dirent *de;
-	char **names = NULL, *sql = NULL, path[4096];
-	size_t n = 0, cap = 0, len;
-	int rc = 0;
+	char *sql = NULL;
+	size_t len;
+	int rc;
 
-	if (m == NULL) {
-		snprintf(err, errlen, "database unavailable");
-		return TC_EDB;
-	}
-	if (mysql_query(m, create_table) != 0) {
-		snprintf(err, errlen, "schema_migrations: %s", mysql_error(m));
-		return TC_EDB;
+	if ((rc = read_file(mg->path, &sql, &len)) != 0) {
+		snprintf(err, errlen, "%s: cannot read", mg->path);
+		return rc;
 	}
 	/* Migration files hold several statements; they are trusted files
 	 * of the installation, never user input. */
 	if (mysql_set_server_option(m, MYSQL_OPTION_MULTI_STATEMENTS_ON)) {
 		snprintf(err, errlen, "multi-statements: %s", mysql_error(m));
+		free(sql);
 		return TC_EDB;
 	}
-	if ((dp = opendir(dir)) == NULL) {
-		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
-		return TC_EIO;
-	}
-	while ((de = readdir(dp)) != NULL) {
-		if (migration_version(de->d_name) < 0)
-			continue;
-		if (n == cap) {
-			char **p = realloc(names, (cap = cap ? cap * 2 : 16) *
-			    sizeof(*names));
-
-			if (p == NULL) {
-				rc = TC_ENOMEM;
-				goto out;
-			}
-			names = p;
-		}
-		if ((names[n] = strdup(de->d_name)) == NULL) {
-			rc = TC_ENOMEM;
-			goto out;
-		}
-		n++;
-	}
-	qsort(names, n, sizeof(*names), by_name);
-	for (size_t i = 0; i < n; i++) {
-		int version = migration_version(names[i]), applied = 0;
-
-		if (i > 0 && migration_version(names[i - 1]) == version) {
-			snprintf(err, errlen, "%s: version %03d used twice",
-			    names[i], version);
-			rc = TC_EINVAL;
-			goto out;
-		}
-		if ((rc = is_applied(m, version, &applied)) != 0) {
-			snprintf(err, errlen, "%s: %s", names[i],
-			    mysql_error(m));
-			goto out;
-		}
-		if (applied)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		if ((rc = read_file(path, &sql, &len)) != 0) {
-			snprintf(err, errlen, "%s: cannot read", path);
-			goto out;
-		}
-		if ((rc = run_script(m, sql, len)) != 0 ||
-		    (rc = record(m, version, names[i])) != 0) {
-			snprintf(err, errlen, "%s: %s", names[i],
-			    mysql_error(m));
-			goto out;
-		}
-		free(sql);
-		sql = NULL;
-		fprintf(out, "applied %s\n", names[i]);
-	}
-out:
+	rc = run_script(m, sql, len);
+	if (rc != 0)
+		snprintf(err, errlen, "%s: %s", mg->path, mysql_error(m));
 	mysql_set_server_option(m, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
 	free(sql);
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	if (dp != NULL)
-		closedir(dp);
+	if (rc == 0 && (rc = db_exec(d, &migrate_db, STMT_RECORD,
+	    DB_ARGS(P_TEXT(mg->module), P_INT(mg->version), P_TEXT(mg->file)),
+	    NULL, NULL)) != 0)
+		snprintf(err, errlen, "%s: applied, but not recorded in "
+		    "schema_migrations", mg->path);
+	if (rc == 0)
+		fprintf(out, "applied %s/%s\n", mg->module, mg->file);
+	return rc;
+}
+
+int
+migrate_apply(struct db *d, const char *dir, FILE *out, char *err,
+    size_t errlen)
+{
+	struct migration_plan *p = NULL;
+	int rc;
+
+	if (db_handle(d) == NULL) {
+		snprintf(err, errlen, "database unavailable");
+		return TC_EDB;
+	}
+	/* The files are checked (names, requires, cycles) before the
+	 * database is touched. */
+	if ((rc = migration_plan_load(dir, &p, err, errlen)) != 0 ||
+	    (rc = table_ready(d, out, err, errlen)) != 0 ||
+	    (rc = mark_applied(d, p, err, errlen)) != 0)
+		goto out;
+	for (size_t i = 0; i < p->n && rc == 0; i++)
+		if (!p->m[i].applied)
+			rc = apply_one(d, &p->m[i], out, err, errlen);
+out:
+	migration_plan_free(p);
 	return rc;
 }

@@ -1,3 +1,4 @@
+-- requires: core
 -- Sales: reference data, customers, activities, opportunities, orders,
 -- payments.  Reference data have a stable code (what commission plans
 -- match on) and a name per language; nothing an order uses is deleted,
