@@ -10,6 +10,7 @@
 
 #include "core/conf.h"
 #include "core/error.h"
+#include "core/testhook.h"
 
 enum conf_type { CT_STR, CT_INT, CT_BOOL };
 
@@ -70,6 +71,9 @@ static const struct conf_key keys[] = {
 	I("login", "max_per_address", login_max_per_address, "20", 1, 100000),
 	I("login", "window", login_window, "900", 1, 86400),
 	I("login", "lockout", login_lockout, "900", 1, 86400),
+#ifdef TC_TEST_HOOKS
+	S("test", "hooks", test_hooks, ""),
+#endif
 };
 
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
@@ -247,7 +251,14 @@ conf_load(const char *path, struct conf **out, char *err, size_t errlen)
 	if (ferror(f)) {
 		snprintf(msg, sizeof(msg), "read error");
 		rc = TC_EIO;
+		goto out;
 	}
+#ifdef TC_TEST_HOOKS
+	if ((rc = tc_hook_set_dir(c->test_hooks)) != 0) {
+		lineno = 0;
+		snprintf(msg, sizeof(msg), "test.hooks: folder name too long");
+	}
+#endif
 out:
 	if (f != NULL)
 		fclose(f);

@@ -52,12 +52,15 @@ struct conf {
 	int login_max_per_address;
 	int login_window;       /* seconds over which failures are counted */
 	int login_lockout;      /* seconds a locked login or address waits */
+	/* [test], read only by builds with test hooks (core/testhook.h) */
+	char *test_hooks;       /* the hooks folder; "" or NULL: none */
 };
 
 /* Reads the file at path into a new struct conf, with defaults for absent
  * keys.  Returns 0 and sets *out (free with conf_free), or a negative
  * tc_err and writes a message naming the file, line and key into
- * err (of size errlen); *out is then NULL. */
+ * err (of size errlen); *out is then NULL.  In builds with test hooks, a
+ * file that loads also sets the hooks folder (tc_hook_set_dir). */
 int conf_load(const char *path, struct conf **out, char *err, size_t errlen);
 
 /* Frees c and its strings.  Accepts NULL. */

@@ -4,6 +4,7 @@ noinst_LIBRARIES += fcgi/core/libtccore.a
 fcgi_core_libtccore_a_SOURCES = \
 	fcgi/core/error.h fcgi/core/error.c \
 	fcgi/core/conf.h fcgi/core/conf.c \
+	fcgi/core/testhook.h fcgi/core/testhook.c \
 	fcgi/core/log.h fcgi/core/log.c \
 	fcgi/core/db.h fcgi/core/db.c \
 	fcgi/core/directory.h fcgi/core/directory.c \
@@ -23,8 +24,9 @@ TC_CORE_LIBS = fcgi/core/libtccore.a fcgi/core/libtcpure.a $(NETTLE_LIBS) $(FCGI
 # Unit tests of the core.
 EXTRA_DIST += tests/unit/templates
 check_PROGRAMS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/fmt-t \
-	tests/unit/route-t
-TESTS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/fmt-t tests/unit/route-t
+	tests/unit/route-t tests/unit/testhook-t
+TESTS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/fmt-t tests/unit/route-t \
+	tests/unit/testhook-t
 tests_unit_conf_t_SOURCES = tests/unit/conf-t.c
 tests_unit_conf_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_conf_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
@@ -42,6 +44,10 @@ tests_unit_route_t_SOURCES = tests/unit/route-t.c
 tests_unit_route_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_route_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_route_t_SOURCES = dummy.cxx
+tests_unit_testhook_t_SOURCES = tests/unit/testhook-t.c
+tests_unit_testhook_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
+tests_unit_testhook_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_testhook_t_SOURCES = dummy.cxx
 
 # The production nginx server block is checked with nginx -t.
 TESTS += tests/conf/nginx-conf.sh

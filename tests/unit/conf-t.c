@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/conf.h"
+#include "core/testhook.h"
 
 /* Writes text to a new temporary file; returns its path (static). */
 static const char *
@@ -97,6 +98,31 @@ START_TEST(conf_missing_file_is_an_error)
 }
 END_TEST
 
+/* [test] hooks exists only in builds with test hooks; elsewhere the
+ * section is unknown, so a production server refuses a test file. */
+START_TEST(conf_test_section_only_in_test_builds)
+{
+	struct conf *c;
+	const char *err = load("[test]\nhooks = /tmp/conf-t-hooks\n", &c);
+
+#ifdef TC_TEST_HOOKS
+	ck_assert_str_eq(err, "");
+	ck_assert_str_eq(c->test_hooks, "/tmp/conf-t-hooks");
+	ck_assert_str_eq(tc_hook_dir(), "/tmp/conf-t-hooks");
+	conf_free(c);
+	err = load("[site]\ntls = false\n", &c);
+	ck_assert_str_eq(err, "");
+	ck_assert_ptr_null(tc_hook_dir());
+	conf_free(c);
+#else
+	ck_assert_ptr_null(c);
+	ck_assert_msg(strstr(err, ":1: unknown section [test]") != NULL,
+	    "expected the [test] section refused, got \"%s\"", err);
+	ck_assert_ptr_null(tc_hook_dir());
+#endif
+}
+END_TEST
+
 int
 main(void)
 {
@@ -108,6 +134,7 @@ main(void)
 	tcase_add_loop_test(tc, conf_bad_file_names_line_and_key, 0,
 	    sizeof(bad) / sizeof(bad[0]));
 	tcase_add_test(tc, conf_missing_file_is_an_error);
+	tcase_add_test(tc, conf_test_section_only_in_test_builds);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
