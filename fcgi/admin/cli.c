@@ -1,11 +1,14 @@
 /* ticheng-admin: administration from the command line (and cron). */
 #include "config.h"
 
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "admin/cli.h"
 #include "admin/demo.h"
 #include "admin/migrate.h"
 #include "core/conf.h"
@@ -14,25 +17,96 @@
 #include "core/error.h"
 #include "core/people.h"
 
+static int cmd_migrate(struct conf *c, int argc, char **argv);
+static int cmd_sync_users(struct conf *c, int argc, char **argv);
+static int cmd_demo_data(struct conf *c, int argc, char **argv);
+
+static const struct cli_command commands[] = {
+	{ "migrate", "", "apply the SQL migrations not yet applied",
+	    cmd_migrate },
+	{ "sync-users", "", "copy every person of the directory into the "
+	    "database;\n    people no longer in it are marked inactive",
+	    cmd_sync_users },
+	{ "demo-data", "", "seed the demo company's sales history (once)",
+	    cmd_demo_data },
+	{ "periods", "", "list the commission periods and their state",
+	    cli_periods },
+	{ "close-period", "PERIOD", "close (结账) the oldest open period",
+	    cli_close_period },
+	{ "reopen-period", "PERIOD REASON", "reopen the latest closed "
+	    "period, saying why", cli_reopen_period },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
 static void
 usage(FILE *f)
 {
-	fprintf(f,
-	    "usage: ticheng-admin [-c ticheng.conf] COMMAND\n"
-	    "commands:\n"
-	    "  migrate       apply the SQL migrations not yet applied\n"
-	    "  sync-users    copy every person of the directory into the database;\n"
-	    "                people no longer in it are marked inactive\n"
-	    "  demo-data     seed the demo company's sales history (once)\n");
+	fprintf(f, "usage: ticheng-admin [-c ticheng.conf] COMMAND [ARGS]\n"
+	    "commands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %s%s%s\n    %s\n", commands[i].name,
+		    commands[i].args[0] ? " " : "", commands[i].args,
+		    commands[i].help);
+}
+
+int
+cli_db_open(const struct conf *c, struct db **d)
+{
+	char err[1024];
+
+	if (db_open(c, d, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ticheng-admin: %s\n", err);
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+}
+
+int32_t
+cli_today(void)
+{
+	/* The business time zone, Asia/Shanghai, has no daylight saving
+	 * time: it is UTC+8 all year. */
+	time_t now = time(NULL) + 8 * 3600;
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
+	    tm.tm_mday;
+}
+
+const struct actor *
+cli_actor(void)
+{
+	static char address[80];
+	static struct actor who = { "ticheng-admin", address };
+	struct passwd *pw = getpwuid(getuid());
+
+	snprintf(address, sizeof(address), "cli:%s",
+	    pw != NULL ? pw->pw_name : "?");
+	return &who;
+}
+
+/* Refuses extra arguments to a command that takes none. */
+static int
+no_args(int argc, char **argv)
+{
+	if (argc == 1)
+		return 0;
+	fprintf(stderr, "ticheng-admin: %s takes no arguments\n", argv[0]);
+	usage(stderr);
+	return CLI_USAGE;
 }
 
 static int
-cmd_migrate(struct conf *c)
+cmd_migrate(struct conf *c, int argc, char **argv)
 {
 	struct db *d = NULL;
 	char err[1024];
 	int rc;
 
+	if ((rc = no_args(argc, argv)) != 0)
+		return rc;
 	if ((rc = db_open(c, &d, err, sizeof(err))) != 0) {
 		fprintf(stderr, "ticheng-admin: %s\n", err);
 		return EXIT_FAILURE;
@@ -47,12 +121,14 @@ cmd_migrate(struct conf *c)
 }
 
 static int
-cmd_demo_data(struct conf *c)
+cmd_demo_data(struct conf *c, int argc, char **argv)
 {
 	struct db *d = NULL;
 	char err[1024];
 	int rc;
 
+	if ((rc = no_args(argc, argv)) != 0)
+		return rc;
 	if (db_open(c, &d, err, sizeof(err)) != 0) {
 		fprintf(stderr, "ticheng-admin: %s\n", err);
 		return EXIT_FAILURE;
@@ -87,7 +163,7 @@ sync_one(struct dir_person *p, void *arg)
 /* Copies the directory into people in one transaction: a failure half
  * way leaves the table as it was. */
 static int
-cmd_sync_users(struct conf *c)
+cmd_sync_users(struct conf *c, int argc, char **argv)
 {
 	struct sync s = { .conf = c };
 	struct db *d = NULL;
@@ -96,6 +172,8 @@ cmd_sync_users(struct conf *c)
 	uint64_t gone = 0;
 	int rc;
 
+	if ((rc = no_args(argc, argv)) != 0)
+		return rc;
 	if (db_open(c, &d, err, sizeof(err)) != 0 ||
 	    dir_open(c, &ld, err, sizeof(err)) != 0) {
 		fprintf(stderr, "ticheng-admin: %s\n", err);
@@ -128,9 +206,12 @@ main(int argc, char **argv)
 	const char *path = conf_default_path();
 	struct conf *c = NULL;
 	char err[1024];
+	size_t i;
 	int opt, status;
 
-	while ((opt = getopt(argc, argv, "c:h")) != -1) {
+	/* Options before the command only: the command's own arguments
+	 * may start with '-' (a reason, a file name). */
+	while ((opt = getopt(argc, argv, "+c:h")) != -1) {
 		switch (opt) {
 		case 'c':
 			path = optarg;
@@ -140,29 +221,27 @@ main(int argc, char **argv)
 			return EXIT_SUCCESS;
 		default:
 			usage(stderr);
-			return 2;
+			return CLI_USAGE;
 		}
 	}
-	if (optind != argc - 1) {
+	if (optind >= argc) {
 		usage(stderr);
-		return 2;
+		return CLI_USAGE;
 	}
-	if (conf_load(path, &c, err, sizeof(err)) != 0) {
-		fprintf(stderr, "ticheng-admin: %s\n", err);
-		return 2;
-	}
-	if (strcmp(argv[optind], "migrate") == 0)
-		status = cmd_migrate(c);
-	else if (strcmp(argv[optind], "sync-users") == 0)
-		status = cmd_sync_users(c);
-	else if (strcmp(argv[optind], "demo-data") == 0)
-		status = cmd_demo_data(c);
-	else {
+	for (i = 0; i < NCOMMANDS && strcmp(argv[optind],
+	    commands[i].name) != 0; i++)
+		;
+	if (i == NCOMMANDS) {
 		fprintf(stderr, "ticheng-admin: unknown command \"%s\"\n",
 		    argv[optind]);
 		usage(stderr);
-		status = 2;
+		return CLI_USAGE;
 	}
+	if (conf_load(path, &c, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ticheng-admin: %s\n", err);
+		return CLI_USAGE;
+	}
+	status = commands[i].fn(c, argc - optind, argv + optind);
 	conf_free(c);
 	return status;
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "core/app.h"
+#include "core/audit.h"
 #include "core/error.h"
 
 enum stmt { STMT_AUDIT_INSERT, STMT__MAX };
@@ -15,12 +16,21 @@ static const char *const stmts[STMT__MAX] = {
 static struct db_table audit_db = DB_TABLE("audit", stmts);
 
 int
+audit_write_as(struct db *d, const struct actor *who, const char *action,
+    const char *entity, const char *entity_id, const char *detail)
+{
+	return db_exec(d, &audit_db, STMT_AUDIT_INSERT,
+	    DB_ARGS(P_TEXT(who->login), P_TEXT(who->address), P_TEXT(action),
+	    P_TEXT(entity), P_TEXT(entity_id != NULL ? entity_id : ""),
+	    P_TEXT(detail != NULL ? detail : "")), NULL, NULL);
+}
+
+int
 audit_write(struct req *r, const char *action, const char *entity,
     const char *entity_id, const char *detail)
 {
-	return db_exec(r->app->db, &audit_db, STMT_AUDIT_INSERT,
-	    DB_ARGS(P_TEXT(r->signed_in ? r->me.login : "-"),
-	    P_TEXT(r->remote), P_TEXT(action), P_TEXT(entity),
-	    P_TEXT(entity_id != NULL ? entity_id : ""),
-	    P_TEXT(detail != NULL ? detail : "")), NULL, NULL);
+	struct actor who = { r->signed_in ? r->me.login : "-", r->remote };
+
+	return audit_write_as(r->app->db, &who, action, entity, entity_id,
+	    detail);
 }

@@ -12,7 +12,7 @@
 #include "core/error.h"
 #include "core/testhook.h"
 
-enum conf_type { CT_STR, CT_INT, CT_BOOL };
+enum conf_type { CT_STR, CT_INT, CT_BOOL, CT_CHOICE };
 
 struct conf_key {
 	const char *section;
@@ -21,18 +21,25 @@ struct conf_key {
 	size_t offset;
 	const char *def;    /* default, as it would be written in the file */
 	long min, max;      /* for CT_INT */
+	const char *const *choices; /* for CT_CHOICE: NULL-terminated */
 };
 
 #define S(sec, key, field, def) \
-	{ sec, key, CT_STR, offsetof(struct conf, field), def, 0, 0 }
+	{ sec, key, CT_STR, offsetof(struct conf, field), def, 0, 0, NULL }
 #define I(sec, key, field, def, lo, hi) \
-	{ sec, key, CT_INT, offsetof(struct conf, field), def, lo, hi }
+	{ sec, key, CT_INT, offsetof(struct conf, field), def, lo, hi, NULL }
 #define B(sec, key, field, def) \
-	{ sec, key, CT_BOOL, offsetof(struct conf, field), def, 0, 0 }
+	{ sec, key, CT_BOOL, offsetof(struct conf, field), def, 0, 0, NULL }
+/* A string that must be one of the NULL-terminated list of choices. */
+#define C(sec, key, field, def, list) \
+	{ sec, key, CT_CHOICE, offsetof(struct conf, field), def, 0, 0, list }
+
+static const char *const period_kinds[] = { "month", "quarter", "year", NULL };
 
 static const struct conf_key keys[] = {
 	S("site", "company", company, "示例科技有限公司"),
 	S("site", "currency", currency, "CNY"),
+	C("site", "period", period, "month", period_kinds),
 	S("site", "templates", templates, TC_PKGDATADIR "/templates"),
 	S("site", "sql", sql, TC_PKGDATADIR "/sql"),
 	S("site", "log", log, "/var/log/ticheng/ticheng.log"),
@@ -79,21 +86,49 @@ static const struct conf_key keys[] = {
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
 static int
+set_string(char **dst, const char *val)
+{
+	char *dup = strdup(val);
+
+	if (dup == NULL)
+		return TC_ENOMEM;
+	free(*dst);
+	*dst = dup;
+	return 0;
+}
+
+/* Refuses val unless it is one of k's choices, listing them in err. */
+static int
+check_choice(const struct conf_key *k, const char *val, char *err,
+    size_t errlen)
+{
+	size_t i, n;
+
+	for (i = 0; k->choices[i] != NULL; i++)
+		if (strcmp(k->choices[i], val) == 0)
+			return 0;
+	n = (size_t)snprintf(err, errlen, "%s.%s: \"%s\" is not one of",
+	    k->section, k->name, val);
+	for (i = 0; k->choices[i] != NULL && n < errlen; i++)
+		n += (size_t)snprintf(err + n, errlen - n, "%s %s",
+		    i == 0 ? "" : ",", k->choices[i]);
+	return TC_EINVAL;
+}
+
+static int
 set_value(struct conf *c, const struct conf_key *k, const char *val,
     char *err, size_t errlen)
 {
 	char *p = (char *)c + k->offset;
+	int rc;
 
 	switch (k->type) {
-	case CT_STR: {
-		char **dst = (char **)p, *dup = strdup(val);
-
-		if (dup == NULL)
-			return TC_ENOMEM;
-		free(*dst);
-		*dst = dup;
-		return 0;
-	}
+	case CT_STR:
+		return set_string((char **)p, val);
+	case CT_CHOICE:
+		if ((rc = check_choice(k, val, err, errlen)) != 0)
+			return rc;
+		return set_string((char **)p, val);
 	case CT_INT: {
 		char *end;
 		long v;
@@ -281,7 +316,7 @@ conf_free(struct conf *c)
 	if (c == NULL)
 		return;
 	for (size_t i = 0; i < NKEYS; i++)
-		if (keys[i].type == CT_STR)
+		if (keys[i].type == CT_STR || keys[i].type == CT_CHOICE)
 			free(*(char **)((char *)c + keys[i].offset));
 	free(c);
 }

@@ -14,6 +14,8 @@ struct conf {
 	/* [site] */
 	char *company;          /* shown in the page header and on forms */
 	char *currency;         /* ISO 4217 code, CNY */
+	char *period;           /* commission period kind: month, quarter,
+	                           year (core/period.h) */
 	char *templates;        /* directory of the page templates */
 	char *sql;              /* directory of the numbered migrations */
 	char *log;              /* request and error log file */

@@ -10,7 +10,8 @@ fcgi_core_libtccore_a_SOURCES = \
 	fcgi/core/directory.h fcgi/core/directory.c \
 	fcgi/core/tmpl.h fcgi/core/tmpl.cc \
 	fcgi/core/app.h fcgi/core/app.c fcgi/core/http.c fcgi/core/health.c \
-	fcgi/core/page.c fcgi/core/session.c fcgi/core/audit.c \
+	fcgi/core/page.c fcgi/core/session.c fcgi/core/audit.h fcgi/core/audit.c \
+	fcgi/core/period.h fcgi/core/period.c \
 	fcgi/core/people.h fcgi/core/people.c fcgi/core/fmt.h fcgi/core/fmt.c
 fcgi_core_libtccore_a_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) \
 	$(MARIADB_CFLAGS) $(LDAP_CFLAGS) $(CTEMPLATE_CFLAGS)
@@ -18,7 +19,8 @@ fcgi_core_libtccore_a_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) \
 # What a program linking the core needs; link with the C++ driver
 # (nodist_EXTRA_<prog>_SOURCES = dummy.cxx) because of tmpl.cc.
 TC_CORE_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) $(MARIADB_CFLAGS) $(LDAP_CFLAGS)
-TC_CORE_LIBS = fcgi/core/libtccore.a fcgi/core/libtcpure.a $(NETTLE_LIBS) $(FCGI_LIBS) $(MARIADB_LIBS) \
+TC_CORE_LIBS = fcgi/core/libtccore.a fcgi/core/libtcpure.a \
+	fcgi/engine/libtcengine.a $(NETTLE_LIBS) $(FCGI_LIBS) $(MARIADB_LIBS) \
 	$(LDAP_LIBS) $(CTEMPLATE_LIBS)
 
 # Unit tests of the core.

@@ -56,6 +56,7 @@ START_TEST(conf_good_file_sets_values_and_defaults)
 	ck_assert_int_eq(c->login_max_per_address, 20);
 	ck_assert_int_eq(c->login_window, 900);
 	ck_assert_str_eq(c->currency, "CNY");
+	ck_assert_str_eq(c->period, "month");
 	conf_free(c);
 }
 END_TEST
@@ -73,6 +74,7 @@ static const struct {
 	{ "[site]\ncompany\n", ":2: expected key = value" },
 	{ "[site]\ncompany = a\ncompany = b\n", ":3: key \"company\" in [site] given twice" },
 	{ "[site\n", ":1: bad section header" },
+	{ "[site]\nperiod = week\n", "site.period: \"week\" is not one of month, quarter, year" },
 };
 
 START_TEST(conf_bad_file_names_line_and_key)
