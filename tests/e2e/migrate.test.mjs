@@ -133,7 +133,11 @@ test('a database of the global numbering (versions 1 to 6) is recorded per modul
     'sales/002-reference-seed.sql', 'sales/003-orders-return-lines.sql']) {
     assert.ok(!applied.includes(f), `${f} applied again`);
   }
-  const rows = recorded(db).filter(([m]) => m === 'core' || m === 'sales');
+  // The five files of the old numbering keep their times; migrations
+  // added since (core/003-periods.sql, ...) are applied now.
+  const old = ['001-people-audit.sql', '002-sessions.sql', '001-sales.sql', '002-reference-seed.sql',
+    '003-orders-return-lines.sql'];
+  const rows = recorded(db).filter(([m, , n]) => (m === 'core' || m === 'sales') && old.includes(n));
   assert.deepEqual(rows, [
     ['core', '1', '001-people-audit.sql', '2025-01-01 01:00:00'],
     ['core', '2', '002-sessions.sql', '2025-02-01 02:00:00'],
