@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "core/fmt.h"
 #include "core/form.h"
+#include "core/list.h"
 
 /* --- the kinds ------------------------------------------------------- */
 
@@ -24,7 +25,6 @@ enum kind_id { K_TYPES, K_REGIONS, K_CHANNELS, K_PRODUCTS, K__MAX };
 
 /* Statements, one block of S__MAX per kind. */
 enum kstmt {
-	S_LIST,         /* q, like x3, status x2 */
 	S_GET,          /* id */
 	S_INSERT,       /* code, zh, en [, type, price, cost] */
 	S_UPDATE,       /* code, zh, en [, type, price, cost], id */
@@ -38,15 +38,8 @@ enum kstmt {
 #define STMT_TYPES_PICK (K__MAX * S__MAX)
 #define STMT__MAX (STMT_TYPES_PICK + 1)
 
-#define FILTER_SQL \
-	" WHERE (? = '' OR CONVERT(x.code USING utf8mb4) LIKE ? OR x.name_zh LIKE ? OR" \
-	" x.name_en LIKE ?) AND (? = 'all' OR x.active = (? = 'active'))"
-
 /* The statements of a kind with only code and names. */
 #define SIMPLE_KIND(k, tbl, used) \
-	[ST(k, S_LIST)] = "SELECT x.id, x.code, x.name_zh, x.name_en," \
-	    " x.active, '', '', NULL, NULL, " used " FROM " tbl " x" \
-	    FILTER_SQL " ORDER BY x.active DESC, x.code", \
 	[ST(k, S_GET)] = "SELECT x.id, x.code, x.name_zh, x.name_en," \
 	    " x.active, 0, NULL, NULL, " used " FROM " tbl " x" \
 	    " WHERE x.id = ?", \
@@ -75,12 +68,6 @@ static const char *const stmts[STMT__MAX] = {
 	SIMPLE_KIND(K_TYPES, "product_types", USED_TYPES),
 	SIMPLE_KIND(K_REGIONS, "regions", USED_REGIONS),
 	SIMPLE_KIND(K_CHANNELS, "channels", USED_CHANNELS),
-	[ST(K_PRODUCTS, S_LIST)] =
-	    "SELECT x.id, x.code, x.name_zh, x.name_en, x.active,"
-	    " t.name_zh, t.name_en, x.list_price, x.standard_cost, "
-	    USED_PRODUCTS " FROM products x"
-	    " JOIN product_types t ON t.id = x.product_type_id"
-	    FILTER_SQL " ORDER BY x.active DESC, t.code, x.code",
 	[ST(K_PRODUCTS, S_GET)] =
 	    "SELECT x.id, x.code, x.name_zh, x.name_en, x.active,"
 	    " x.product_type_id, x.list_price, x.standard_cost, "
@@ -105,7 +92,67 @@ static const char *const stmts[STMT__MAX] = {
 
 static struct db_table refdata_db = DB_TABLE("refdata", stmts);
 
-/* Columns of S_GET, and of S_LIST (where the type has two names). */
+/* --- the lists (core/list), one per kind ------------------------------ */
+
+enum lfilter { LF_Q, LF_STATUS, LF__MAX };
+
+static const char *const status_choices[] = { "all", "active", "inactive",
+    NULL };
+
+static const struct list_frag status_where[] = {
+	{ NULL, { LA_END } },
+	{ "x.active", { LA_END } },
+	{ "NOT x.active", { LA_END } },
+};
+
+static const struct list_filter ref_filters[LF__MAX] = {
+	[LF_Q] = { .field = { "q", form_text, 0, 0, 100, NULL, NULL },
+	    .label = "common_search",
+	    .where = { "CONVERT(x.code USING utf8mb4) LIKE ? OR x.name_zh LIKE ?"
+	    " OR x.name_en LIKE ?", { LA_CONTAINS, LA_CONTAINS, LA_CONTAINS } } },
+	[LF_STATUS] = { .field = { "status", form_oneof, 0, 0, 0, NULL,
+	    status_choices }, .label = "sales_status",
+	    .choice_where = status_where, .def = "all" },
+};
+
+/* Active rows first, then by code (unique); the tables are small. */
+static const struct list_sort simple_sorts[] = {
+	{ "code", "sales_code", "x.active DESC, x.code",
+	    "x.active, x.code DESC", 0 },
+};
+static const struct list_sort product_sorts[] = {
+	{ "code", "sales_code", "x.active DESC, t.code, x.code",
+	    "x.active, t.code DESC, x.code DESC", 0 },
+};
+
+/* Columns of a list row (as S_GET's, with the type's two names). */
+#define SIMPLE_LIST(slug, tbl, used) { \
+	.name = "refdata-" slug, .path = "/admin/refdata/" slug, \
+	.select = "SELECT x.id, x.code, x.name_zh, x.name_en, x.active, '',"\
+	    " '', NULL, NULL, " used, \
+	.from = " FROM " tbl " x", \
+	.filters = ref_filters, .nfilters = LF__MAX, \
+	.sorts = simple_sorts, .nsorts = 1, .no_headings = true, \
+	.per_page = 100 }
+
+static const struct list_def ref_lists[K__MAX] = {
+	[K_TYPES] = SIMPLE_LIST("product-types", "product_types", USED_TYPES),
+	[K_REGIONS] = SIMPLE_LIST("regions", "regions", USED_REGIONS),
+	[K_CHANNELS] = SIMPLE_LIST("channels", "channels", USED_CHANNELS),
+	[K_PRODUCTS] = {
+		.name = "refdata-products", .path = "/admin/refdata/products",
+		.select = "SELECT x.id, x.code, x.name_zh, x.name_en, x.active,"
+		    " t.name_zh, t.name_en, x.list_price, x.standard_cost, "
+		    USED_PRODUCTS,
+		.from = " FROM products x"
+		    " JOIN product_types t ON t.id = x.product_type_id",
+		.filters = ref_filters, .nfilters = LF__MAX,
+		.sorts = product_sorts, .nsorts = 1, .no_headings = true,
+		.per_page = 100,
+	},
+};
+
+/* Columns of S_GET, and of a list row (where the type has two names). */
 enum { C_ID, C_CODE, C_ZH, C_EN, C_ACTIVE, C_TYPE, C_PRICE, C_COST, C_USED };
 enum { L_TYPE_ZH = 5, L_PRICE = 7, L_COST, L_USED };
 
@@ -530,62 +577,24 @@ overview_get(struct req *r)
 	    "admin");
 }
 
-/* Copies q into a LIKE pattern matching it anywhere, escaped. */
-static void
-like_pattern(char *buf, size_t len, const char *q)
-{
-	size_t o = 0;
-
-	if (len < 3)
-		return;
-	buf[o++] = '%';
-	for (; *q != '\0' && o + 3 < len; q++) {
-		if (*q == '%' || *q == '_' || *q == '\\')
-			buf[o++] = '\\';
-		buf[o++] = *q;
-	}
-	buf[o++] = '%';
-	buf[o] = '\0';
-}
-
-static const char *const status_choices[] = { "all", "active", "inactive",
-    NULL };
-
 /* GET /admin/refdata/<kind>: the rows, filtered by text and status. */
 static int
 list_get(struct req *r)
 {
 	const struct kind *k = kind_of(r->path);
 	struct tdict *d = page_body(r);
-	const char *q = req_get(&r->q, "q"), *status = req_get(&r->q,
-	    "status"), *done = req_get(&r->q, "done");
-	char like[256], qbuf[128];
+	const char *done = req_get(&r->q, "done");
+	const struct form_value *status;
 	struct dbres *res;
-	bool known = false;
+	struct list l;
 	int rc;
 
 	if (k == NULL)
 		return TC_ENOTFOUND;
-	snprintf(qbuf, sizeof(qbuf), "%s", q != NULL ? q : "");
-	/* trim blanks around the search text */
-	{
-		size_t n = strlen(qbuf), s = strspn(qbuf, " \t");
-
-		while (n > s && (qbuf[n - 1] == ' ' || qbuf[n - 1] == '\t'))
-			qbuf[--n] = '\0';
-		memmove(qbuf, qbuf + s, n - s + 1);
-	}
-	for (size_t i = 0; status != NULL && status_choices[i] != NULL; i++)
-		if (strcmp(status, status_choices[i]) == 0)
-			known = true;
-	if (!known)
-		status = "all";
-	like_pattern(like, sizeof(like), qbuf);
-	if ((rc = db_query(r->app->db, &refdata_db,
-	    ST(kind_index(k), S_LIST), DB_ARGS(P_TEXT(qbuf), P_TEXT(like),
-	    P_TEXT(like), P_TEXT(like), P_TEXT(status), P_TEXT(status)),
-	    &res)) != 0)
-		return rc;
+	list_init(&l, &ref_lists[kind_index(k)]);
+	if ((rc = list_run(&l, r, d)) != 0)
+		goto out;
+	res = l.rows;
 	if (done != NULL && (strcmp(done, "created") == 0 ||
 	    strcmp(done, "updated") == 0 || strcmp(done, "deactivated") == 0 ||
 	    strcmp(done, "activated") == 0)) {
@@ -598,7 +607,7 @@ list_get(struct req *r)
 	tdict_set(d, "kind_slug", k->slug);
 	tdict_set(d, "kind_label", tr(r, k->key));
 	tdict_set(d, "kind_hint", tr(r, k->hint_key));
-	tdict_set(d, "q", qbuf);
+	status = list_value(&l, LF_STATUS);
 	for (size_t i = 0; status_choices[i] != NULL; i++) {
 		struct tdict *o = tdict_add_section(d, "STATUS_OPTION");
 		char key[32];
@@ -606,17 +615,12 @@ list_get(struct req *r)
 		snprintf(key, sizeof(key), "ref_status_%s", status_choices[i]);
 		tdict_set(o, "value", status_choices[i]);
 		tdict_set(o, "label", tr(r, key));
-		if (strcmp(status, status_choices[i]) == 0)
+		if (status != NULL && status->i == (int64_t)i)
 			tdict_show_section(o, "SELECTED");
 	}
 	if (k->product)
 		tdict_show_section(d, "PRODUCT_HEAD");
-	tdict_set_int(d, "count", (long long)dbres_rows(res));
-	if (dbres_rows(res) == 0)
-		tdict_show_section(d, "EMPTY");
-	else
-		tdict_show_section(d, "HAS_ROWS");
-	for (size_t i = 0; i < dbres_rows(res); i++) {
+	for (size_t i = 0; i < list_rows(&l); i++) {
 		struct tdict *row = tdict_add_section(d, "ROW");
 		char href[96], buf[FMT_MONEY_SIZE];
 
@@ -662,8 +666,11 @@ list_get(struct req *r)
 				tdict_set(p, "margin", "—");
 		}
 	}
-	dbres_free(res);
-	return page_send(r, 200, "admin/refdata-list.tpl", k->key, "admin");
+	rc = page_send(r, list_status(&l), "admin/refdata-list.tpl", k->key,
+	    "admin");
+out:
+	list_done(&l);
+	return rc;
 }
 
 /* GET /admin/refdata/<kind>/new */

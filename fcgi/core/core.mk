@@ -13,6 +13,9 @@ fcgi_core_libtccore_a_SOURCES = \
 	fcgi/core/page.c fcgi/core/session.c fcgi/core/audit.h fcgi/core/audit.c \
 	fcgi/core/period.h fcgi/core/period.c \
 	fcgi/core/people.h fcgi/core/people.c fcgi/core/fmt.h fcgi/core/fmt.c
+# Lists (core/list) and the query strings of their links.
+fcgi_core_libtccore_a_SOURCES += fcgi/core/qs.h fcgi/core/qs.c \
+	fcgi/core/list.h fcgi/core/list.c
 fcgi_core_libtccore_a_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) \
 	$(MARIADB_CFLAGS) $(LDAP_CFLAGS) $(CTEMPLATE_CFLAGS)
 
@@ -50,6 +53,13 @@ tests_unit_testhook_t_SOURCES = tests/unit/testhook-t.c
 tests_unit_testhook_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_testhook_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_testhook_t_SOURCES = dummy.cxx
+
+check_PROGRAMS += tests/unit/list-t
+TESTS += tests/unit/list-t
+tests_unit_list_t_SOURCES = tests/unit/list-t.c
+tests_unit_list_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
+tests_unit_list_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_list_t_SOURCES = dummy.cxx
 
 # The production nginx server block is checked with nginx -t.
 TESTS += tests/conf/nginx-conf.sh

@@ -18,6 +18,15 @@
  * few tables each; the core has its own (session, audit, people...). */
 #define DB_MAX_TABLES 64
 #define DB_MAX_PARAMS 64
+/* Statements assembled at run time (core/list) kept prepared per text. */
+#define DB_TEXT_CACHE 128
+
+struct text_stmt {
+	char *sql;              /* owned copy of the text */
+	uint64_t hash;
+	MYSQL_STMT *st;
+	uint64_t used;          /* when last used, for eviction */
+};
 
 struct db {
 	const struct conf *conf;
@@ -26,6 +35,9 @@ struct db {
 	bool in_tx;
 	struct db_table *tables[DB_MAX_TABLES]; /* tables prepared on m */
 	size_t ntables;
+	struct text_stmt *texts;           /* DB_TEXT_CACHE, on first use */
+	size_t ntexts;
+	uint64_t clock;
 };
 
 struct dbcell {
@@ -53,6 +65,11 @@ tables_close(struct db *d)
 		}
 	}
 	d->ntables = 0;
+	for (size_t k = 0; k < d->ntexts; k++) {
+		mysql_stmt_close(d->texts[k].st);
+		free(d->texts[k].sql);
+	}
+	d->ntexts = 0;
 }
 
 static int
@@ -125,6 +142,7 @@ db_close(struct db *d)
 	if (d == NULL)
 		return;
 	db_disconnect(d);
+	free(d->texts);
 	free(d);
 }
 
@@ -320,11 +338,11 @@ is_time_type(enum enum_field_types ty)
 	    ty == MYSQL_TYPE_TIMESTAMP;
 }
 
-int
-db_query(struct db *d, struct db_table *t, int idx,
+/* Runs st (statement idx of t, for messages) and reads every row. */
+static int
+query_run(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
     const struct db_param *params, size_t nparams, struct dbres **out)
 {
-	MYSQL_STMT *st;
 	MYSQL_RES *meta = NULL;
 	MYSQL_FIELD *fields;
 	MYSQL_BIND *b = NULL;
@@ -338,8 +356,6 @@ db_query(struct db *d, struct db_table *t, int idx,
 	int rc, f;
 
 	*out = NULL;
-	if ((rc = stmt_get(d, t, idx, &st)) != 0)
-		return rc;
 	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &update);
 	if ((rc = stmt_run(d, t, idx, st, params, nparams)) != 0)
 		return rc;
@@ -452,6 +468,97 @@ out:
 	free(times);
 	dbres_free(r);
 	return rc;
+}
+
+int
+db_query(struct db *d, struct db_table *t, int idx,
+    const struct db_param *params, size_t nparams, struct dbres **out)
+{
+	MYSQL_STMT *st;
+	int rc;
+
+	*out = NULL;
+	if ((rc = stmt_get(d, t, idx, &st)) != 0)
+		return rc;
+	return query_run(d, t, idx, st, params, nparams, out);
+}
+
+/* FNV-1a: the key of the text cache. */
+static uint64_t
+text_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* The prepared statement of text sql on this connection, prepared now
+ * when it is not in the cache (the least recently used one makes room). */
+static int
+text_stmt_get(struct db *d, struct db_table *label, const char *sql,
+    MYSQL_STMT **out)
+{
+	uint64_t h = text_hash(sql);
+	struct text_stmt *e;
+	MYSQL_STMT *st;
+	size_t k;
+
+	*out = NULL;
+	if (d->m == NULL)
+		return TC_EDB;
+	if (d->texts == NULL &&
+	    (d->texts = calloc(DB_TEXT_CACHE, sizeof(*d->texts))) == NULL)
+		return TC_ENOMEM;
+	for (k = 0; k < d->ntexts; k++)
+		if (d->texts[k].hash == h && strcmp(d->texts[k].sql, sql) == 0) {
+			d->texts[k].used = ++d->clock;
+			*out = d->texts[k].st;
+			return 0;
+		}
+	if ((st = mysql_stmt_init(d->m)) == NULL)
+		return TC_ENOMEM;
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		int rc = stmt_error(d, label, -1, st);
+
+		mysql_stmt_close(st);
+		return rc;
+	}
+	if (d->ntexts < DB_TEXT_CACHE)
+		e = &d->texts[d->ntexts++];
+	else {
+		e = &d->texts[0];
+		for (k = 1; k < d->ntexts; k++)
+			if (d->texts[k].used < e->used)
+				e = &d->texts[k];
+		mysql_stmt_close(e->st);
+		free(e->sql);
+	}
+	if ((e->sql = strdup(sql)) == NULL) {
+		mysql_stmt_close(st);
+		*e = d->texts[--d->ntexts];
+		return TC_ENOMEM;
+	}
+	e->hash = h;
+	e->st = st;
+	e->used = ++d->clock;
+	*out = st;
+	return 0;
+}
+
+int
+db_query_text(struct db *d, const char *name, const char *sql,
+    const struct db_param *params, size_t nparams, struct dbres **out)
+{
+	struct db_table label = { name, NULL, 0, NULL, 0 };
+	MYSQL_STMT *st;
+	int rc;
+
+	*out = NULL;
+	if ((rc = text_stmt_get(d, &label, sql, &st)) != 0)
+		return rc;
+	return query_run(d, &label, -1, st, params, nparams, out);
 }
 
 void

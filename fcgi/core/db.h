@@ -91,6 +91,13 @@ int db_exec(struct db *d, struct db_table *t, int idx,
 int db_query(struct db *d, struct db_table *t, int idx,
     const struct db_param *params, size_t nparams, struct dbres **out);
 
+/* As db_query for a statement text assembled at run time from fixed
+ * fragments (core/list), never from values: each distinct text is
+ * prepared once on this connection and kept (the least recently used of
+ * a bounded number is closed to make room).  name labels its messages. */
+int db_query_text(struct db *d, const char *name, const char *sql,
+    const struct db_param *params, size_t nparams, struct dbres **out);
+
 /* Frees r.  Accepts NULL. */
 void dbres_free(struct dbres *r);
 

@@ -6,21 +6,21 @@
   </div>
 </header>
 {{>ADMIN_TABS}}
+{{>LIST_ERRORS}}
 <form class="filters" method="get" action="/admin/audit">
-  <label>{{t_admin_actor}} <input type="text" name="actor" value="{{actor}}"></label>
-  <label>{{t_admin_action}} <input type="text" name="action" value="{{action}}"></label>
-  <label>{{t_admin_entity}} <input type="text" name="entity" value="{{entity}}"></label>
-  <label>{{t_admin_entity_id}} <input type="text" name="entity_id" value="{{entity_id}}"></label>
-  <label>{{t_admin_from}} <input type="date" name="from" value="{{from}}"{{#FROM_ERROR}} aria-invalid="true"{{/FROM_ERROR}}>{{#FROM_ERROR}}<span class="error">{{message}}</span>{{/FROM_ERROR}}</label>
-  <label>{{t_admin_to}} <input type="date" name="to" value="{{to}}"{{#TO_ERROR}} aria-invalid="true"{{/TO_ERROR}}>{{#TO_ERROR}}<span class="error">{{message}}</span>{{/TO_ERROR}}</label>
-  {{#FILTER_ERROR}}<span class="error">{{message}}</span>{{/FILTER_ERROR}}
+  <label>{{t_admin_actor}} <input type="text" name="actor" id="f-actor" value="{{f_actor}}"{{#F_ACTOR_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_ACTOR_ERROR}}>{{#F_ACTOR_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_ACTOR_ERROR}}</label>
+  <label>{{t_admin_action}} <input type="text" name="action" id="f-action" value="{{f_action}}"{{#F_ACTION_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_ACTION_ERROR}}>{{#F_ACTION_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_ACTION_ERROR}}</label>
+  <label>{{t_admin_entity}} <input type="text" name="entity" id="f-entity" value="{{f_entity}}"{{#F_ENTITY_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_ENTITY_ERROR}}>{{#F_ENTITY_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_ENTITY_ERROR}}</label>
+  <label>{{t_admin_entity_id}} <input type="text" name="entity_id" id="f-entity_id" value="{{f_entity_id}}"{{#F_ENTITY_ID_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_ENTITY_ID_ERROR}}>{{#F_ENTITY_ID_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_ENTITY_ID_ERROR}}</label>
+  <label>{{t_admin_from}} <input type="date" name="from" id="f-from" value="{{f_from}}"{{#F_FROM_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_FROM_ERROR}}>{{#F_FROM_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_FROM_ERROR}}</label>
+  <label>{{t_admin_to}} <input type="date" name="to" id="f-to" value="{{f_to}}"{{#F_TO_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_TO_ERROR}}>{{#F_TO_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_TO_ERROR}}</label>
   <button class="btn primary" type="submit">{{t_common_filter}}</button>
   <a class="btn ghost" href="/admin/audit">{{t_common_reset}}</a>
 </form>
 <div class="table-wrap">
 <table class="data compact" id="audit">
   <thead><tr>
-    <th>{{t_admin_at}}</th><th>{{t_admin_actor}}</th><th>{{t_admin_address}}</th>
+    {{>SORT_AT}}<th>{{t_admin_actor}}</th><th>{{t_admin_address}}</th>
     <th>{{t_admin_action}}</th><th>{{t_admin_entity}}</th><th>{{t_admin_entity_id}}</th>
     <th>{{t_admin_detail}}</th>
   </tr></thead>
@@ -33,9 +33,6 @@
   </tbody>
 </table>
 </div>
-{{#EMPTY}}<p class="empty">{{t_admin_no_audit}}</p>{{/EMPTY}}
-<nav class="pager" aria-label="{{t_common_page}}">
-  {{#PREV}}<a href="{{href}}" rel="prev">{{t_common_prev}}</a>{{/PREV}}
-  <span class="pager-info">{{page}} / {{pages}} · {{t_common_total}} {{total}}</span>
-  {{#NEXT}}<a href="{{href}}" rel="next">{{t_common_next}}</a>{{/NEXT}}
-</nav>
+{{#LIST_EMPTY}}<p class="empty">{{t_admin_no_audit}}</p>{{/LIST_EMPTY}}
+{{#LIST_ROWS}}<p class="muted small">{{t_common_total}} {{list_total}}</p>{{/LIST_ROWS}}
+{{>PAGER}}

@@ -6,21 +6,22 @@
   </div>
 </header>
 {{>ADMIN_TABS}}
+{{>LIST_ERRORS}}
 <form class="filters" method="get" action="/admin/">
-  <label>{{t_admin_search}} <input type="search" name="q" value="{{q}}" placeholder="{{t_admin_search_hint}}"></label>
-  <label>{{t_admin_team}} <input type="text" name="team" value="{{team}}"></label>
+  <label>{{t_admin_search}} <input type="search" name="q" id="f-q" value="{{f_q}}" placeholder="{{t_admin_search_hint}}"{{#F_Q_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_Q_ERROR}}>{{#F_Q_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_Q_ERROR}}</label>
+  <label>{{t_admin_team}} <input type="text" name="team" id="f-team" value="{{f_team}}"{{#F_TEAM_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_TEAM_ERROR}}>{{#F_TEAM_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_TEAM_ERROR}}</label>
   <label>{{t_admin_role}}
-    <select name="role">
+    <select name="role" id="f-role"{{#F_ROLE_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_ROLE_ERROR}}>
       <option value="">{{t_common_all}}</option>
       {{#ROLE_OPTION}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/ROLE_OPTION}}
-    </select>
+    </select>{{#F_ROLE_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_ROLE_ERROR}}
   </label>
   <label>{{t_admin_status}}
-    <select name="status">
+    <select name="status" id="f-status"{{#F_STATUS_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_STATUS_ERROR}}>
       <option value=""{{#STATUS_ANY}} selected{{/STATUS_ANY}}>{{t_common_all}}</option>
       <option value="active"{{#STATUS_ACTIVE}} selected{{/STATUS_ACTIVE}}>{{t_admin_active}}</option>
       <option value="inactive"{{#STATUS_INACTIVE}} selected{{/STATUS_INACTIVE}}>{{t_admin_inactive}}</option>
-    </select>
+    </select>{{#F_STATUS_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_STATUS_ERROR}}
   </label>
   <button class="btn primary" type="submit">{{t_common_filter}}</button>
   <a class="btn ghost" href="/admin/">{{t_common_reset}}</a>
@@ -28,15 +29,15 @@
 <div class="table-wrap">
 <table class="data" id="people">
   <thead><tr>
-    <th aria-sort="{{aria_login}}"><a class="sort" href="{{sort_login}}">{{t_admin_login}}</a></th>
-    <th aria-sort="{{aria_name}}"><a class="sort" href="{{sort_name}}">{{t_admin_name}}</a></th>
+    {{>SORT_LOGIN}}
+    {{>SORT_NAME}}
     <th>{{t_admin_email}}</th>
-    <th aria-sort="{{aria_department}}"><a class="sort" href="{{sort_department}}">{{t_admin_department}}</a></th>
-    <th aria-sort="{{aria_team}}"><a class="sort" href="{{sort_team}}">{{t_admin_team}}</a></th>
+    {{>SORT_DEPARTMENT}}
+    {{>SORT_TEAM}}
     <th>{{t_admin_manager}}</th>
     <th>{{t_admin_roles}}</th>
     <th>{{t_admin_status}}</th>
-    <th aria-sort="{{aria_last_login}}"><a class="sort" href="{{sort_last_login}}">{{t_admin_last_login}}</a></th>
+    {{>SORT_LAST_LOGIN}}
     <th>{{t_admin_synced}}</th>
   </tr></thead>
   <tbody>
@@ -55,9 +56,6 @@
   </tbody>
 </table>
 </div>
-{{#EMPTY}}<p class="empty">{{t_admin_no_people}}</p>{{/EMPTY}}
-<nav class="pager" aria-label="{{t_common_page}}">
-  {{#PREV}}<a href="{{href}}" rel="prev">{{t_common_prev}}</a>{{/PREV}}
-  <span class="pager-info">{{page}} / {{pages}} · {{t_common_total}} {{total}}</span>
-  {{#NEXT}}<a href="{{href}}" rel="next">{{t_common_next}}</a>{{/NEXT}}
-</nav>
+{{#LIST_EMPTY}}<p class="empty">{{t_admin_no_people}}</p>{{/LIST_EMPTY}}
+{{#LIST_ROWS}}<p class="muted small">{{t_common_total}} {{list_total}}</p>{{/LIST_ROWS}}
+{{>PAGER}}

@@ -10,20 +10,21 @@
 </header>
 {{>ADMIN_TABS}}
 <nav class="tabs" aria-label="{{t_ref_title}}">{{#REF_TAB}}<a href="{{href}}"{{#REF_TAB_CURRENT}} aria-current="page"{{/REF_TAB_CURRENT}}>{{label}}</a>{{/REF_TAB}}</nav>
+{{>LIST_ERRORS}}
 <form method="get" action="/admin/refdata/{{kind_slug}}" class="filters">
   <label class="grow">{{t_common_search}}
-    <input type="search" name="q" value="{{q}}" placeholder="{{t_ref_search_placeholder}}">
+    <input type="search" name="q" id="f-q" value="{{f_q}}" placeholder="{{t_ref_search_placeholder}}"{{#F_Q_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_Q_ERROR}}>{{#F_Q_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_Q_ERROR}}
   </label>
   <label>{{t_sales_status}}
-    <select name="status">{{#STATUS_OPTION}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/STATUS_OPTION}}</select>
+    <select name="status" id="f-status"{{#F_STATUS_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_STATUS_ERROR}}>{{#STATUS_OPTION}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/STATUS_OPTION}}</select>{{#F_STATUS_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_STATUS_ERROR}}
   </label>
   <div class="filter-actions">
     <button type="submit" class="btn">{{t_common_filter}}</button>
     <a class="btn ghost" href="/admin/refdata/{{kind_slug}}">{{t_common_reset}}</a>
   </div>
 </form>
-{{#EMPTY}}<div class="empty"><p>{{t_ref_empty}}</p><a class="btn primary" href="/admin/refdata/{{kind_slug}}/new">{{t_ref_new}}</a></div>{{/EMPTY}}
-{{#HAS_ROWS}}<p class="muted small">{{t_ref_count}} {{count}}</p>
+{{#LIST_EMPTY}}<div class="empty"><p>{{t_ref_empty}}</p><a class="btn primary" href="/admin/refdata/{{kind_slug}}/new">{{t_ref_new}}</a></div>{{/LIST_EMPTY}}
+{{#LIST_ROWS}}<p class="muted small">{{t_ref_count}} {{list_total}}</p>
 <div class="table-wrap">
 <table class="data" id="ref-table">
   <thead><tr>
@@ -38,7 +39,7 @@
     <th><span class="visually-hidden">{{t_common_actions}}</span></th>
   </tr></thead>
   <tbody>
-  {{/HAS_ROWS}}{{#ROW}}<tr data-code="{{code}}"{{#ROW_MUTED}} class="muted"{{/ROW_MUTED}}>
+  {{/LIST_ROWS}}{{#ROW}}<tr data-code="{{code}}"{{#ROW_MUTED}} class="muted"{{/ROW_MUTED}}>
     <td class="mono"><a href="{{base}}/edit" title="{{t_common_edit}}">{{code}}</a></td>
     <td class="wrap">{{name}}<br><span class="muted small">{{name_other}}</span></td>
     {{#PRODUCT}}<td>{{type}}</td>
@@ -52,6 +53,7 @@
       {{#INACTIVE}}<form method="post" action="{{base}}/activate" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="btn small ghost">{{t_ref_activate}}</button></form>{{/INACTIVE}}
     </td>
   </tr>
-  {{/ROW}}{{#HAS_ROWS}}</tbody>
+  {{/ROW}}{{#LIST_ROWS}}</tbody>
 </table>
-</div>{{/HAS_ROWS}}
+</div>{{/LIST_ROWS}}
+{{>PAGER}}

@@ -1,0 +1,716 @@
+/* list.c: validated filters, whitelisted sort, capped count and one page
+ * in SQL, and the links, headings and pager of a list (see list.h). */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/fmt.h"
+#include "core/list.h"
+
+#define LIST_CAP_DEFAULT 10000
+#define LIST_PAGE_MAX 1000000000
+
+/* Entries of l->form after the filters. */
+enum { X_SORT, X_DIR, X_PAGE, X__MAX };
+
+static const char *const dirs[] = { "asc", "desc", NULL };
+
+/* Scratch texts of filter k: LIKE patterns and month starts. */
+enum { S_CONTAINS, S_PREFIX, S_MONTH, S__MAX };
+
+void
+list_init(struct list *l, const struct list_def *def)
+{
+	memset(l, 0, sizeof(*l));
+	l->def = def;
+	l->page = l->pages = 1;
+}
+
+void
+list_done(struct list *l)
+{
+	if (l == NULL)
+		return;
+	form_free(&l->form);
+	free(l->fields);
+	free(l->sort_names);
+	for (size_t i = 0; i < LIST_MAX_FILTERS; i++)
+		for (size_t x = 0; x < S__MAX; x++)
+			free(l->scratch[i][x]);
+	dbres_free(l->rows);
+	dbres_free(l->totals);
+	l->fields = NULL;
+	l->sort_names = NULL;
+	l->rows = l->totals = NULL;
+	memset(l->scratch, 0, sizeof(l->scratch));
+}
+
+void
+list_where(struct list *l, const char *sql, const struct db_param *params,
+    size_t n)
+{
+	if (l->nwhere == LIST_MAX_WHERE ||
+	    l->nwparams + n > LIST_MAX_WHERE_ARGS) {
+		l->overflow = true;
+		return;
+	}
+	l->wsql[l->nwhere] = sql;
+	l->wargs[l->nwhere++] = n;
+	for (size_t i = 0; i < n; i++)
+		l->wparams[l->nwparams++] = params[i];
+}
+
+void
+list_ctx(struct list *l, size_t k, struct db_param v)
+{
+	if (k >= LIST_MAX_CTX) {
+		l->overflow = true;
+		return;
+	}
+	l->ctx[k] = v;
+}
+
+static int64_t
+list_cap(const struct list_def *def)
+{
+	return def->cap > 0 ? def->cap : LIST_CAP_DEFAULT;
+}
+
+/* The direction sort s takes when the URL names no direction. */
+static bool
+natural_desc(const struct list_def *def, size_t s)
+{
+	if (s == def->sort_default)
+		return def->desc_default;
+	return (def->sorts[s].flags & LIST_SORT_DESC_FIRST) != 0;
+}
+
+/* --- validation ------------------------------------------------------ */
+
+int
+list_validate(struct list *l, const struct req_fields *q)
+{
+	const struct list_def *def = l->def;
+	size_t nf = def->nfilters, n = nf + X__MAX;
+	const struct form_entry *e;
+
+	if (nf > LIST_MAX_FILTERS || def->nsorts == 0 ||
+	    def->nsorts > LIST_MAX_SORTS || def->sort_default >= def->nsorts) {
+		l->overflow = true;
+		return 0;
+	}
+	if ((l->fields = calloc(n, sizeof(*l->fields))) == NULL ||
+	    (l->sort_names = calloc(def->nsorts + 1,
+	    sizeof(*l->sort_names))) == NULL ||
+	    (l->form.e = calloc(n, sizeof(*l->form.e))) == NULL)
+		return TC_ENOMEM;
+	for (size_t k = 0; k < nf; k++)
+		l->fields[k] = def->filters[k].field;
+	for (size_t s = 0; s < def->nsorts; s++)
+		l->sort_names[s] = def->sorts[s].name;
+	l->fields[nf + X_SORT] = (struct field){ "sort", form_oneof, 0, 0, 0,
+	    NULL, l->sort_names };
+	l->fields[nf + X_DIR] = (struct field){ "dir", form_oneof, 0, 0, 0,
+	    NULL, dirs };
+	l->fields[nf + X_PAGE] = (struct field){ "page", form_int64, 0, 1,
+	    LIST_PAGE_MAX, NULL, NULL };
+	l->form.fields = l->fields;
+	l->form.n = n;
+	for (size_t k = 0; k < n; k++) {
+		struct form_entry *x = &l->form.e[k];
+		const char *raw = q != NULL ? req_get(q, l->fields[k].name) :
+		    NULL;
+		int rc;
+
+		if (raw == NULL && k < nf)
+			raw = def->filters[k].def;
+		if ((x->raw = strdup(raw != NULL ? raw : "")) == NULL)
+			return TC_ENOMEM;
+		rc = form_check(&l->fields[k], raw, &x->buf, &x->v);
+		if (rc == TC_ENOMEM)
+			return rc;
+		x->present = x->buf[0] != '\0';
+		if (rc != 0) {
+			x->err = rc;
+			x->msg = l->fields[k].msg;
+			x->v.s = NULL;
+			x->v.i = 0;
+			l->form.nerr++;
+		}
+	}
+	l->invalid = l->form.nerr > 0;
+	e = &l->form.e[nf + X_SORT];
+	l->sort = e->present && !e->err ? (size_t)e->v.i : def->sort_default;
+	e = &l->form.e[nf + X_DIR];
+	l->desc = e->present && !e->err ? e->v.i == 1 :
+	    natural_desc(def, l->sort);
+	l->page = form_int(&l->form, nf + X_PAGE, 1);
+	return 0;
+}
+
+const struct form_value *
+list_value(const struct list *l, size_t k)
+{
+	const struct form_entry *e;
+
+	if (l->form.e == NULL || k >= l->def->nfilters)
+		return NULL;
+	e = &l->form.e[k];
+	return e->present && !e->err ? &e->v : NULL;
+}
+
+/* The condition filter k adds, or NULL when it adds none. */
+static const struct list_frag *
+filter_frag(const struct list *l, size_t k)
+{
+	const struct list_filter *f = &l->def->filters[k];
+	const struct form_value *v = list_value(l, k);
+	const struct list_frag *w;
+
+	if (v == NULL)
+		return NULL;
+	if (f->choice_where != NULL)
+		w = &f->choice_where[v->i];
+	else
+		w = &f->where;
+	return w->sql != NULL ? w : NULL;
+}
+
+/* --- assembling the statement ----------------------------------------- */
+
+struct sbuf {
+	char *p;
+	size_t n, cap;
+	bool oom;
+};
+
+static void
+sb_put(struct sbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (b->oom)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 512;
+		char *p;
+
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		if ((p = realloc(b->p, cap)) == NULL) {
+			b->oom = true;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n + 1);
+	b->n += n;
+}
+
+/* Appends " WHERE (a) AND (b) ..." of every condition in use. */
+static void
+sb_where(struct sbuf *b, const struct list *l)
+{
+	bool first = true;
+
+#define COND(sql) do { sb_put(b, first ? " WHERE (" : " AND ("); \
+	sb_put(b, (sql)); sb_put(b, ")"); first = false; } while (0)
+	if (l->def->where != NULL)
+		COND(l->def->where);
+	for (size_t i = 0; i < l->nwhere; i++)
+		COND(l->wsql[i]);
+	for (size_t k = 0; k < l->def->nfilters; k++) {
+		const struct list_frag *w = filter_frag(l, k);
+
+		if (w != NULL)
+			COND(w->sql);
+	}
+#undef COND
+}
+
+char *
+list_sql(const struct list *l, enum list_sql_kind kind)
+{
+	const struct list_def *def = l->def;
+	const struct list_sort *s = &def->sorts[l->sort];
+	struct sbuf b = { NULL, 0, 0, false };
+
+	switch (kind) {
+	case LIST_SQL_PAGE:
+		sb_put(&b, def->select);
+		sb_put(&b, def->from);
+		sb_where(&b, l);
+		sb_put(&b, " ORDER BY ");
+		sb_put(&b, l->desc ? s->desc : s->asc);
+		sb_put(&b, " LIMIT ? OFFSET ?");
+		break;
+	case LIST_SQL_COUNT:
+		sb_put(&b, "SELECT ");
+		sb_put(&b, def->totals != NULL ? def->totals : "COUNT(*)");
+		sb_put(&b, " FROM (SELECT ");
+		sb_put(&b, def->totals_cols != NULL ? def->totals_cols : "1");
+		sb_put(&b, def->from);
+		sb_where(&b, l);
+		sb_put(&b, " LIMIT ?) t");
+		break;
+	case LIST_SQL_WHERE:
+		sb_put(&b, "");
+		sb_where(&b, l);
+		break;
+	}
+	if (b.oom) {
+		free(b.p);
+		return NULL;
+	}
+	return b.p;
+}
+
+/* "%text%" or "text%" with the LIKE metacharacters escaped. */
+static char *
+like_pattern(const char *s, bool contains)
+{
+	size_t n = strlen(s), o = 0;
+	char *p = malloc(2 * n + 3);
+
+	if (p == NULL)
+		return NULL;
+	if (contains)
+		p[o++] = '%';
+	for (; *s != '\0'; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			p[o++] = '\\';
+		p[o++] = *s;
+	}
+	p[o++] = '%';
+	p[o] = '\0';
+	return p;
+}
+
+/* The scratch text of kind x for filter k, made once. */
+static const char *
+scratch_text(struct list *l, size_t k, int x, const struct form_value *v)
+{
+	char **slot = &l->scratch[k][x];
+	char *t;
+
+	if (*slot != NULL)
+		return *slot;
+	switch (x) {
+	case S_CONTAINS:
+	case S_PREFIX:
+		t = like_pattern(v->s, x == S_CONTAINS);
+		break;
+	default:
+		if ((t = malloc(16)) != NULL)
+			snprintf(t, 16, "%04" PRId64 "-%02" PRId64 "-01",
+			    v->i / 100 % 10000, v->i % 100);
+		break;
+	}
+	*slot = t;
+	return t;
+}
+
+int
+list_params(struct list *l, enum list_sql_kind kind, struct db_param *p,
+    size_t max)
+{
+	size_t n = 0;
+
+#define PUT(v) do { if (n == max) return TC_ETOOBIG; p[n++] = (v); } while (0)
+	for (size_t i = 0; i < l->nwparams; i++)
+		PUT(l->wparams[i]);
+	for (size_t k = 0; k < l->def->nfilters; k++) {
+		const struct list_frag *w = filter_frag(l, k);
+		const struct form_value *v = list_value(l, k);
+
+		if (w == NULL)
+			continue;
+		for (size_t a = 0; a < LIST_MAX_ARGS && w->args[a] != LA_END;
+		    a++) {
+			const char *t;
+
+			switch (w->args[a]) {
+			case LA_TEXT:
+				PUT(P_TEXT(v->s));
+				break;
+			case LA_INT:
+				PUT(P_INT(v->i));
+				break;
+			case LA_CONTAINS:
+			case LA_PREFIX:
+			case LA_MONTH_FIRST:
+				if ((t = scratch_text(l, k, w->args[a] ==
+				    LA_CONTAINS ? S_CONTAINS : w->args[a] ==
+				    LA_PREFIX ? S_PREFIX : S_MONTH, v)) == NULL)
+					return TC_ENOMEM;
+				PUT(P_TEXT(t));
+				break;
+			case LA_CTX0:
+			case LA_CTX1:
+			case LA_CTX2:
+			case LA_CTX3:
+				PUT(l->ctx[w->args[a] - LA_CTX0]);
+				break;
+			case LA_END:
+				break;
+			}
+		}
+	}
+	switch (kind) {
+	case LIST_SQL_PAGE:
+		PUT(P_INT(l->def->per_page));
+		PUT(P_INT((l->page - 1) * l->def->per_page));
+		break;
+	case LIST_SQL_COUNT:
+		PUT(P_INT(list_cap(l->def) + 1));
+		break;
+	case LIST_SQL_WHERE:
+		break;
+	}
+#undef PUT
+	return (int)n;
+}
+
+/* --- links ------------------------------------------------------------ */
+
+void
+list_filter_query(const struct list *l, struct qs *q)
+{
+	for (size_t k = 0; k < l->def->nfilters; k++)
+		if (list_value(l, k) != NULL)
+			qs_add(q, l->def->filters[k].field.name,
+			    l->form.e[k].buf);
+}
+
+char *
+list_href(const struct list *l, size_t s, bool desc, int64_t page)
+{
+	const struct list_def *def = l->def;
+	bool natural = desc == natural_desc(def, s);
+	struct qs q;
+	char *href;
+
+	qs_init(&q);
+	list_filter_query(l, &q);
+	if (s != def->sort_default || !natural)
+		qs_add(&q, "sort", def->sorts[s].name);
+	if (!natural)
+		qs_add(&q, "dir", desc ? "desc" : "asc");
+	if (page > 1)
+		qs_add_int(&q, "page", page);
+	href = qs_href(&q, def->path);
+	qs_free(&q);
+	return href;
+}
+
+/* --- running and filling ---------------------------------------------- */
+
+static int
+run_query(struct list *l, struct req *r, enum list_sql_kind kind,
+    struct dbres **out)
+{
+	struct db_param p[LIST_MAX_WHERE_ARGS + LIST_MAX_FILTERS *
+	    LIST_MAX_ARGS + 2];
+	char *sql;
+	int n, rc;
+
+	*out = NULL;
+	if ((n = list_params(l, kind, p, sizeof(p) / sizeof(p[0]))) < 0)
+		return n;
+	if ((sql = list_sql(l, kind)) == NULL)
+		return TC_ENOMEM;
+	rc = db_query_text(r->app->db, l->def->name, sql, p, (size_t)n, out);
+	free(sql);
+	return rc;
+}
+
+int
+list_query_with(struct list *l, struct req *r, const char *sql_head,
+    const char *sql_tail, struct dbres **out)
+{
+	struct db_param p[LIST_MAX_WHERE_ARGS + LIST_MAX_FILTERS *
+	    LIST_MAX_ARGS];
+	struct sbuf b = { NULL, 0, 0, false };
+	int n, rc;
+
+	*out = NULL;
+	if (l->invalid || l->overflow)
+		return TC_EINVAL;
+	if ((n = list_params(l, LIST_SQL_WHERE, p,
+	    sizeof(p) / sizeof(p[0]))) < 0)
+		return n;
+	sb_put(&b, sql_head);
+	sb_where(&b, l);
+	sb_put(&b, sql_tail);
+	if (b.oom) {
+		free(b.p);
+		return TC_ENOMEM;
+	}
+	rc = db_query_text(r->app->db, l->def->name, b.p, p, (size_t)n, out);
+	free(b.p);
+	return rc;
+}
+
+/* "F_" + upper-case name + suffix, into buf. */
+static void
+section_name(char *buf, size_t len, const char *prefix, const char *name,
+    const char *suffix)
+{
+	size_t o = (size_t)snprintf(buf, len, "%s", prefix);
+
+	for (; *name != '\0' && o + 1 < len; name++, o++)
+		buf[o] = (char)(*name >= 'a' && *name <= 'z' ? *name - 32 :
+		    *name);
+	buf[o < len ? o : len - 1] = '\0';
+	snprintf(buf + strlen(buf), len - strlen(buf), "%s", suffix);
+}
+
+/* The catalogue key of the reason of entry e's error. */
+static void
+reason_key(char *buf, size_t len, const struct form_entry *e)
+{
+	if (e->msg != NULL) {
+		snprintf(buf, len, "%s", e->msg);
+		return;
+	}
+	snprintf(buf, len, "list_err_%s", form_strerror(e->err));
+	for (char *c = buf; *c != '\0'; c++)
+		if (*c == '-')
+			*c = '_';
+}
+
+static const char *
+entry_label(const struct list *l, size_t k)
+{
+	size_t nf = l->def->nfilters;
+
+	if (k < nf)
+		return l->def->filters[k].label != NULL ?
+		    l->def->filters[k].label : l->fields[k].name;
+	return k == nf + X_SORT ? "list_sort" : k == nf + X_DIR ?
+	    "list_dir" : "list_page";
+}
+
+static void
+fill_filters(struct list *l, struct req *r, struct tdict *d)
+{
+	struct tdict *sum = NULL;
+
+	for (size_t k = 0; k < l->form.n; k++) {
+		const struct form_entry *e = &l->form.e[k];
+		const char *name = l->fields[k].name;
+		char var[80], reason[80], msg[512], id[80];
+
+		if (k < l->def->nfilters) {
+			snprintf(var, sizeof(var), "f_%s", name);
+			tdict_set(d, var, e->raw);
+		}
+		if (e->err == 0)
+			continue;
+		reason_key(reason, sizeof(reason), e);
+		snprintf(msg, sizeof(msg), "%s%s%s", tr(r, entry_label(l, k)),
+		    tr(r, "list_err_sep"), tr(r, reason));
+		snprintf(id, sizeof(id), "f-%s-error", name);
+		section_name(var, sizeof(var), "F_", name, "_ERROR");
+		{
+			struct tdict *s = tdict_add_section(d, var);
+
+			tdict_set(s, "message", msg);
+			tdict_set(s, "reason", tr(r, reason));
+			tdict_set(s, "id", id);
+		}
+		if (sum == NULL)
+			sum = tdict_include(d, "LIST_ERRORS",
+			    "core/list-errors.tpl");
+		{
+			struct tdict *s = tdict_add_section(sum, "ERROR");
+			char href[80];
+
+			snprintf(href, sizeof(href), "#f-%s", name);
+			tdict_set(s, "href", href);
+			tdict_set(s, "message", msg);
+		}
+	}
+}
+
+static int
+fill_headings(struct list *l, struct req *r, struct tdict *d)
+{
+	if (l->def->no_headings)
+		return 0;
+	for (size_t s = 0; s < l->def->nsorts; s++) {
+		const struct list_sort *k = &l->def->sorts[s];
+		bool cur = s == l->sort;
+		char name[64], *href;
+		struct tdict *h;
+
+		section_name(name, sizeof(name), "SORT_", k->name, "");
+		h = tdict_include(d, name, "core/list-sort.tpl");
+		if ((href = list_href(l, s, cur ? !l->desc :
+		    natural_desc(l->def, s), 1)) == NULL)
+			return TC_ENOMEM;
+		tdict_set(h, "href", href);
+		free(href);
+		tdict_set(h, "label", tr(r, k->label));
+		if (k->flags & LIST_SORT_NUM)
+			tdict_show_section(h, "NUM");
+		if (cur)
+			tdict_set(tdict_add_section(h, "CURRENT"), "aria_sort",
+			    l->desc ? "descending" : "ascending");
+	}
+	return 0;
+}
+
+/* The count as people read it: "1,234", or "10,000+" past the cap. */
+static void
+count_text(char *buf, size_t len, int64_t n, bool capped)
+{
+	char m[FMT_MONEY_SIZE];
+
+	fmt_money(m, n * 100, true);
+	m[strlen(m) - 3] = '\0';        /* no ".00": a count, not money */
+	snprintf(buf, len, "%s%s", m, capped ? "+" : "");
+}
+
+static int
+fill_pager(struct list *l, struct tdict *d)
+{
+	int64_t shown = l->capped ? list_cap(l->def) : l->total;
+	int64_t per = l->def->per_page, p = l->page, last = 0;
+	struct tdict *pg;
+	char *href;
+
+	tdict_set_int(d, "list_page", p);
+	tdict_set_int(d, "list_pages", l->pages);
+	tdict_set_int(d, "list_from", shown > 0 ? (p - 1) * per + 1 : 0);
+	tdict_set_int(d, "list_to", p * per < shown ? p * per : shown);
+	if (l->pages <= 1)
+		return 0;
+	pg = tdict_include(d, "PAGER", "core/list-pager.tpl");
+	tdict_set_int(pg, "from", (p - 1) * per + 1);
+	tdict_set_int(pg, "to", p * per < shown ? p * per : shown);
+	{
+		char t[40];
+
+		count_text(t, sizeof(t), shown, l->capped);
+		tdict_set(pg, "total", t);
+	}
+	for (int64_t n = 1; n <= l->pages; n++) {
+		struct tdict *it;
+
+		if (n != 1 && n != l->pages && (n < p - 2 || n > p + 2))
+			continue;
+		if (n > last + 1)
+			tdict_show_section(tdict_add_section(pg, "ITEM"),
+			    "GAP");
+		last = n;
+		it = tdict_add_section(pg, "ITEM");
+		if (n == p) {
+			tdict_set_int(tdict_add_section(it, "CURRENT"), "n", n);
+			continue;
+		}
+		if ((href = list_href(l, l->sort, l->desc, n)) == NULL)
+			return TC_ENOMEM;
+		it = tdict_add_section(it, "LINK");
+		tdict_set(it, "href", href);
+		tdict_set_int(it, "n", n);
+		if (n == p - 1)
+			tdict_set(tdict_add_section(pg, "PREV"), "href", href);
+		if (n == p + 1)
+			tdict_set(tdict_add_section(pg, "NEXT"), "href", href);
+		free(href);
+	}
+	return 0;
+}
+
+/* Whether some filter or the sort differs from its default. */
+static bool
+filtered(const struct list *l)
+{
+	const struct list_def *def = l->def;
+
+	if (l->sort != def->sort_default || l->desc != def->desc_default)
+		return true;
+	for (size_t k = 0; k < def->nfilters; k++) {
+		const char *dv = def->filters[k].def;
+
+		if (l->form.e[k].err != 0 || (l->form.e[k].present &&
+		    (dv == NULL || strcmp(dv, l->form.e[k].buf) != 0)))
+			return true;
+	}
+	return false;
+}
+
+int
+list_run(struct list *l, struct req *r, struct tdict *d)
+{
+	int rc;
+
+	if ((rc = list_validate(l, &r->q)) != 0)
+		return rc;
+	if (l->overflow)
+		return TC_EINVAL;
+	if (!l->invalid) {
+		int64_t cap = list_cap(l->def), shown;
+
+		if ((rc = run_query(l, r, LIST_SQL_COUNT, &l->totals)) != 0)
+			return rc;
+		l->total = dbres_int(l->totals, 0, 0);
+		l->capped = l->total > cap;
+		shown = l->capped ? cap : l->total;
+		l->pages = shown > 0 ? (shown + l->def->per_page - 1) /
+		    l->def->per_page : 1;
+		if (l->page > l->pages)
+			l->page = l->pages;
+		if (l->total > 0 &&
+		    (rc = run_query(l, r, LIST_SQL_PAGE, &l->rows)) != 0)
+			return rc;
+	}
+	fill_filters(l, r, d);
+	if ((rc = fill_headings(l, r, d)) != 0)
+		return rc;
+	if (l->invalid) {
+		tdict_show_section(d, "LIST_INVALID");
+		tdict_show_section(d, "LIST_FILTERED");
+		return 0;
+	}
+	{
+		char t[40];
+		struct qs q;
+
+		count_text(t, sizeof(t), l->capped ? list_cap(l->def) :
+		    l->total, l->capped);
+		tdict_set(d, "list_total", t);
+		qs_init(&q);
+		list_filter_query(l, &q);
+		if (qs_str(&q) == NULL) {
+			qs_free(&q);
+			return TC_ENOMEM;
+		}
+		tdict_set(d, "list_query", qs_str(&q));
+		qs_free(&q);
+	}
+	if ((rc = fill_pager(l, d)) != 0)
+		return rc;
+	tdict_show_section(d, list_rows(l) > 0 ? "LIST_ROWS" : "LIST_EMPTY");
+	if (filtered(l))
+		tdict_show_section(d, "LIST_FILTERED");
+	return 0;
+}
+
+int
+list_status(const struct list *l)
+{
+	return l->invalid ? 400 : 200;
+}
+
+size_t
+list_rows(const struct list *l)
+{
+	return l->rows != NULL ? dbres_rows(l->rows) : 0;
+}
