@@ -16,6 +16,8 @@ fcgi_core_libtccore_a_SOURCES = \
 # Lists (core/list) and the query strings of their links.
 fcgi_core_libtccore_a_SOURCES += fcgi/core/qs.h fcgi/core/qs.c \
 	fcgi/core/list.h fcgi/core/list.c
+# Forms: a validated field table shown with its errors (core/formview).
+fcgi_core_libtccore_a_SOURCES += fcgi/core/formview.h fcgi/core/formview.c
 fcgi_core_libtccore_a_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) \
 	$(MARIADB_CFLAGS) $(LDAP_CFLAGS) $(CTEMPLATE_CFLAGS)
 
@@ -29,9 +31,9 @@ TC_CORE_LIBS = fcgi/core/libtccore.a fcgi/core/libtcpure.a \
 # Unit tests of the core.
 EXTRA_DIST += tests/unit/templates
 check_PROGRAMS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/fmt-t \
-	tests/unit/route-t tests/unit/testhook-t
+	tests/unit/route-t tests/unit/testhook-t tests/unit/formview-t
 TESTS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/fmt-t tests/unit/route-t \
-	tests/unit/testhook-t
+	tests/unit/testhook-t tests/unit/formview-t
 tests_unit_conf_t_SOURCES = tests/unit/conf-t.c
 tests_unit_conf_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_conf_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
@@ -53,6 +55,12 @@ tests_unit_testhook_t_SOURCES = tests/unit/testhook-t.c
 tests_unit_testhook_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_testhook_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_testhook_t_SOURCES = dummy.cxx
+tests_unit_formview_t_SOURCES = tests/unit/formview-t.c
+tests_unit_formview_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS) \
+	-DTEST_TEMPLATES='"$(abs_top_srcdir)/tests/unit/templates"' \
+	-DTC_TEMPLATES='"$(abs_top_srcdir)/templates"'
+tests_unit_formview_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_formview_t_SOURCES = dummy.cxx
 
 check_PROGRAMS += tests/unit/list-t
 TESTS += tests/unit/list-t

@@ -1,4 +1,5 @@
 /* form.c: typed form validation and pure validators. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -385,21 +386,49 @@ form_check(const struct field *f, const char *raw, char **scratch,
 	return f->valid(f, *scratch, out);
 }
 
-int
-form_validate(struct form *out, const struct field *fields, size_t n,
-    const struct req_fields *in)
+/* Which input a field reads: the first value of its name (row 0), the
+ * first value of "<name>_<row>" (by_suffix), or the row-1'th value of its
+ * name. */
+static const char *
+input_of(const struct req_fields *in, const char *name, size_t row,
+    int by_suffix)
+{
+	const struct req_pair *p = NULL;
+	char key[128];
+
+	if (in == NULL)
+		return NULL;
+	if (row == 0)
+		return req_get(in, name);
+	if (by_suffix) {
+		int n = snprintf(key, sizeof(key), "%s_%zu", name, row);
+
+		if (n < 0 || (size_t)n >= sizeof(key))
+			return NULL;
+		return req_get(in, key);
+	}
+	for (size_t i = 0; i < row; i++)
+		if ((p = req_next(in, name, p)) == NULL)
+			return NULL;
+	return p->value;
+}
+
+static int
+validate_as(struct form *out, const struct field *fields, size_t n,
+    const struct req_fields *in, size_t row, int by_suffix)
 {
 	size_t k;
 
 	out->fields = fields;
 	out->n = n;
 	out->nerr = 0;
+	out->row = row;
 	out->e = calloc(n ? n : 1, sizeof(*out->e));
 	if (out->e == NULL)
 		return TC_ENOMEM;
 	for (k = 0; k < n; k++) {
 		struct form_entry *e = &out->e[k];
-		const char *raw = in ? req_get(in, fields[k].name) : NULL;
+		const char *raw = input_of(in, fields[k].name, row, by_suffix);
 		int r;
 
 		e->raw = strdup(raw ? raw : "");
@@ -420,6 +449,84 @@ form_validate(struct form *out, const struct field *fields, size_t n,
 	return out->nerr ? FORM_EINVALID : 0;
 }
 
+int
+form_validate(struct form *out, const struct field *fields, size_t n,
+    const struct req_fields *in)
+{
+	return validate_as(out, fields, n, in, 0, 0);
+}
+
+int
+form_validate_row(struct form *out, const struct field *fields, size_t n,
+    const struct req_fields *in, size_t row)
+{
+	return validate_as(out, fields, n, in, row ? row : 1, 1);
+}
+
+int
+form_validate_nth(struct form *out, const struct field *fields, size_t n,
+    const struct req_fields *in, size_t nth)
+{
+	return validate_as(out, fields, n, in, nth + 1, 0);
+}
+
+int
+form_set_error(struct form *f, size_t k, const char *msg, const char *detail)
+{
+	struct form_entry *e;
+
+	if (f == NULL || f->e == NULL || k >= f->n)
+		return TC_EINVAL;
+	e = &f->e[k];
+	if (e->err != 0)
+		return 0;
+	if (detail != NULL && (e->detail = strdup(detail)) == NULL)
+		return TC_ENOMEM;
+	e->err = FORM_EINVALID;
+	e->msg = msg != NULL ? msg : f->fields[k].msg;
+	e->v.s = NULL;
+	e->v.i = 0;
+	f->nerr++;
+	return 0;
+}
+
+void
+form_ignore(struct form *f, size_t k)
+{
+	struct form_entry *e;
+
+	if (f == NULL || f->e == NULL || k >= f->n)
+		return;
+	e = &f->e[k];
+	if (e->err != 0)
+		f->nerr--;
+	e->err = 0;
+	e->msg = NULL;
+	e->present = 0;
+	e->v.s = NULL;
+	e->v.i = 0;
+	if (e->raw != NULL)
+		e->raw[0] = '\0';
+	if (e->buf != NULL)
+		e->buf[0] = '\0';
+	free(e->detail);
+	e->detail = NULL;
+}
+
+int
+form_present(const struct form *f, size_t k)
+{
+	return f != NULL && f->e != NULL && k < f->n && f->e[k].present;
+}
+
+const char *
+form_raw(const struct form *f, size_t k)
+{
+	if (f == NULL || f->e == NULL || k >= f->n)
+		return "";
+	return f->e[k].raw != NULL ? f->e[k].raw : "";
+}
+
 void
 form_free(struct form *f)
 {
@@ -430,6 +537,7 @@ form_free(struct form *f)
 	for (k = 0; k < f->n; k++) {
 		free(f->e[k].raw);
 		free(f->e[k].buf);
+		free(f->e[k].detail);
 	}
 	free(f->e);
 	f->e = NULL;

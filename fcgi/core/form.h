@@ -11,7 +11,16 @@
  *
  * form_validate() then gives, per field, the raw input (to re-show the
  * form), the parsed value and an error code plus message key.  Handlers
- * only read parsed values.
+ * only read parsed values.  Checks that need more than the field itself
+ * (a code already taken, a customer out of scope) mark the field with
+ * form_set_error(), so that every error reaches the page the same way:
+ * core/formview.h shows a validated form.
+ *
+ * Repeated fields are validated per value with the same table: the rows
+ * of a table of lines (inputs product_1, qty_1, ... product_2, ...) with
+ * form_validate_row(), repeated inputs of one name (several "rep") with
+ * form_validate_nth().  Nothing is copied into fixed-size buffers: a value
+ * too long for its field is refused (FORM_ETOO_LONG), never cut.
  *
  * Validators are pure: int v(const struct field *, const char *in,
  * struct form_value *out) returns 0 (out filled) or a negative FORM_E*
@@ -55,8 +64,10 @@ typedef int (*form_validator)(const struct field *f, const char *in,
 /* One declared field.  min/max: characters for text, value for int, fen
  * for money, scaled value for percent, yyyymmdd / yyyymm for dates; both 0
  * means "no bounds beyond the type's own" (text then allows 1..1000
- * characters, multi-line text 1..20000).  choices is a NULL-terminated
- * list of codes for form_oneof. */
+ * characters, multi-line text 1..20000).  msg is the catalogue key of the
+ * message shown next to the input when the value is refused.  choices is
+ * a NULL-terminated list of codes for form_oneof.  (The names of the
+ * fields, for the error summary, are the form view's: core/formview.h.) */
 struct field {
 	const char *name;
 	form_validator valid;
@@ -73,16 +84,20 @@ struct form_entry {
 	char *buf;          /* trimmed working copy; v.s points into it */
 	int present;        /* non-empty after trimming */
 	int err;            /* 0 or FORM_E* */
-	const char *msg;    /* the field's message key when err != 0 */
+	const char *msg;    /* the message key when err != 0 */
+	char *detail;       /* NULL, or text shown after the message */
 	struct form_value v;/* valid only when present && !err */
 };
 
-/* A validated form: e[k] belongs to fields[k]. */
+/* A validated form: e[k] belongs to fields[k].  row is 0 for a form read
+ * by form_validate (inputs named as the fields), else the 1-based row
+ * that form_validate_row or form_validate_nth read. */
 struct form {
 	const struct field *fields;
 	size_t n;
 	struct form_entry *e;
 	size_t nerr;        /* fields with err != 0 */
+	size_t row;
 };
 
 /* Validates every field of fields[0..n) against the first value of the
@@ -92,6 +107,45 @@ struct form {
  * out->nerr and each entry's err/msg), TC_ENOMEM on memory failure. */
 int form_validate(struct form *out, const struct field *fields, size_t n,
     const struct req_fields *in);
+
+/* As form_validate, for row row (>= 1) of a table of repeated fields:
+ * field "qty" reads input "qty_<row>".  out->row = row. */
+int form_validate_row(struct form *out, const struct field *fields,
+    size_t n, const struct req_fields *in, size_t row);
+
+/* As form_validate, reading the nth (0-based) value of each field's name
+ * (the inputs of one name repeated in a table: "rep", "rep", ...); a
+ * field with fewer values is absent.  out->row = nth + 1. */
+int form_validate_nth(struct form *out, const struct field *fields,
+    size_t n, const struct req_fields *in, size_t nth);
+
+/* Marks field k of a validated form invalid with message key msg (the
+ * field's own message when NULL) and, when detail is not NULL, a copy of
+ * detail shown after it (e.g. the sum that is wrong).  A field already
+ * invalid keeps its first error.  For what a validator cannot see: a code
+ * already taken, a row out of the person's scope, a rule across fields.
+ * Returns 0 or TC_ENOMEM. */
+int form_set_error(struct form *f, size_t k, const char *msg,
+    const char *detail);
+
+/* Reads field k of a validated form as absent, whatever came: for an
+ * input the form does not offer in this mode (a code that never changes
+ * once set, an owner only a manager picks).  Accepts k >= f->n. */
+void form_ignore(struct form *f, size_t k);
+
+/* Whether any field of f is invalid. */
+static inline int
+form_has_errors(const struct form *f)
+{
+	return f != NULL && f->nerr > 0;
+}
+
+/* Whether field k was given (non-blank), valid or not. */
+int form_present(const struct form *f, size_t k);
+
+/* Returns the input of field k exactly as it came ("" if absent).
+ * Borrowed from f. */
+const char *form_raw(const struct form *f, size_t k);
 
 /* Frees what form_validate stored in f (not f itself).  Accepts NULL. */
 void form_free(struct form *f);

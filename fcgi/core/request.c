@@ -115,6 +115,24 @@ fields_push(struct req_fields *f, char *name, char *value, size_t valsz,
 	return 0;
 }
 
+int
+req_fields_add(struct req_fields *f, const char *name, const char *value)
+{
+	static const struct req_limits unlimited = { 0, (size_t)-1, 0, 0, 0 };
+	char *n, *v;
+
+	if (value == NULL)
+		value = "";
+	n = strdup(name);
+	v = strdup(value);
+	if (n == NULL || v == NULL) {
+		free(n);
+		free(v);
+		return TC_ENOMEM;
+	}
+	return fields_push(f, n, v, strlen(v), NULL, NULL, &unlimited);
+}
+
 static int
 hexval(unsigned char c)
 {

@@ -74,6 +74,12 @@ void req_fields_init(struct req_fields *f);
  * Accepts NULL. */
 void req_fields_free(struct req_fields *f);
 
+/* Appends the pair name=value (copies; a NULL value is "") to f, as if
+ * it had been posted: for input made by a program (an import row, the
+ * demo data) that goes through a form's field table.  No limits apply.
+ * Returns 0 or TC_ENOMEM. */
+int req_fields_add(struct req_fields *f, const char *name, const char *value);
+
 /* Parses a query string (without the '?') of len bytes, appending to f.
  * '+' is a space, %XX decoded; empty segments and empty names skipped.
  * Returns 0, TC_ENOMEM or a REQ_E* error; on error f may hold the fields

@@ -444,6 +444,111 @@ START_TEST(form_free_accepts_null)
 }
 END_TEST
 
+/* The lines of an order, as a table of repeated fields. */
+enum line_field { LF_PRODUCT, LF_QTY, LF__MAX };
+static const struct field line_fields[LF__MAX] = {
+	[LF_PRODUCT] = {"product", form_text, 1, 1, 8, "err_product", NULL},
+	[LF_QTY] = {"qty", form_int64, 1, 1, 1000, "err_qty", NULL},
+};
+
+START_TEST(form_row_reads_the_inputs_of_its_row)
+{
+	struct req_fields in;
+	struct form a, b, c;
+
+	parse(&in, "product_1=HW-1&qty_1=2&product_2=SV-2&qty_2=0&qty_10=5");
+	ck_assert_int_eq(form_validate_row(&a, line_fields, LF__MAX, &in, 1), 0);
+	ck_assert_uint_eq(a.row, 1);
+	ck_assert_str_eq(form_str(&a, LF_PRODUCT), "HW-1");
+	ck_assert_int_eq(form_int(&a, LF_QTY, -1), 2);
+	ck_assert_int_eq(form_validate_row(&b, line_fields, LF__MAX, &in, 2),
+	    FORM_EINVALID);
+	ck_assert_int_eq(b.e[LF_QTY].err, FORM_ERANGE);
+	ck_assert_str_eq(form_raw(&b, LF_QTY), "0");
+	/* row 1 is not row 10 */
+	ck_assert_int_eq(form_validate_row(&c, line_fields, LF__MAX, &in, 10),
+	    FORM_EINVALID);
+	ck_assert_int_eq(c.e[LF_PRODUCT].err, FORM_EREQUIRED);
+	ck_assert_int_eq(form_int(&c, LF_QTY, -1), 5);
+	form_free(&a);
+	form_free(&b);
+	form_free(&c);
+	req_fields_free(&in);
+}
+END_TEST
+
+START_TEST(form_nth_reads_the_nth_value_of_a_repeated_name)
+{
+	struct req_fields in;
+	struct form a, b, c;
+
+	parse(&in, "product=HW-1&qty=2&product=SV-2&qty=3&product=X");
+	ck_assert_int_eq(form_validate_nth(&a, line_fields, LF__MAX, &in, 0), 0);
+	ck_assert_int_eq(form_validate_nth(&b, line_fields, LF__MAX, &in, 1), 0);
+	ck_assert_uint_eq(b.row, 2);
+	ck_assert_str_eq(form_str(&b, LF_PRODUCT), "SV-2");
+	ck_assert_int_eq(form_int(&b, LF_QTY, -1), 3);
+	ck_assert_int_eq(form_validate_nth(&c, line_fields, LF__MAX, &in, 2),
+	    FORM_EINVALID);
+	ck_assert_str_eq(form_str(&c, LF_PRODUCT), "X");
+	ck_assert_int_eq(c.e[LF_QTY].err, FORM_EREQUIRED);
+	ck_assert_int_eq(form_present(&c, LF_QTY), 0);
+	form_free(&a);
+	form_free(&b);
+	form_free(&c);
+	req_fields_free(&in);
+}
+END_TEST
+
+START_TEST(form_long_value_is_refused_whole_not_cut)
+{
+	struct req_fields in;
+	char body[400];
+	struct form f;
+
+	snprintf(body, sizeof(body), "product_1=%0300d&qty_1=1", 7);
+	parse(&in, body);
+	ck_assert_int_eq(form_validate_row(&f, line_fields, LF__MAX, &in, 1),
+	    FORM_EINVALID);
+	ck_assert_int_eq(f.e[LF_PRODUCT].err, FORM_ETOO_LONG);
+	ck_assert_uint_eq(strlen(form_raw(&f, LF_PRODUCT)), 300);
+	ck_assert_ptr_null(form_str(&f, LF_PRODUCT));
+	form_free(&f);
+	req_fields_free(&in);
+}
+END_TEST
+
+START_TEST(form_set_error_marks_a_field_once)
+{
+	struct req_fields in;
+	struct form f;
+
+	parse(&in, "product_1=HW-1&qty_1=x");
+	ck_assert_int_eq(form_validate_row(&f, line_fields, LF__MAX, &in, 1),
+	    FORM_EINVALID);
+	ck_assert_uint_eq(f.nerr, 1);
+	ck_assert_int_eq(form_set_error(&f, LF_PRODUCT, "err_unknown", "HW-1"),
+	    0);
+	ck_assert_uint_eq(f.nerr, 2);
+	ck_assert_str_eq(f.e[LF_PRODUCT].msg, "err_unknown");
+	ck_assert_str_eq(f.e[LF_PRODUCT].detail, "HW-1");
+	ck_assert_ptr_null(form_str(&f, LF_PRODUCT));
+	/* the first error of a field stands */
+	ck_assert_int_eq(form_set_error(&f, LF_QTY, "err_other", NULL), 0);
+	ck_assert_str_eq(f.e[LF_QTY].msg, "err_qty");
+	ck_assert_uint_eq(f.nerr, 2);
+	ck_assert_int_eq(form_has_errors(&f), 1);
+	ck_assert_int_eq(form_set_error(&f, LF__MAX, NULL, NULL), TC_EINVAL);
+	/* an input this form does not offer is read as absent */
+	form_ignore(&f, LF_PRODUCT);
+	ck_assert_uint_eq(f.nerr, 1);
+	ck_assert_int_eq(form_present(&f, LF_PRODUCT), 0);
+	ck_assert_str_eq(form_raw(&f, LF_PRODUCT), "");
+	form_free(&f);
+	req_fields_free(&in);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -472,6 +577,10 @@ main(void)
 	tcase_add_test(w, form_absent_input_marks_required_fields);
 	tcase_add_test(w, form_check_validates_each_repeated_value);
 	tcase_add_test(w, form_free_accepts_null);
+	tcase_add_test(w, form_row_reads_the_inputs_of_its_row);
+	tcase_add_test(w, form_nth_reads_the_nth_value_of_a_repeated_name);
+	tcase_add_test(w, form_long_value_is_refused_whole_not_cut);
+	tcase_add_test(w, form_set_error_marks_a_field_once);
 	suite_add_tcase(s, v);
 	suite_add_tcase(s, w);
 	sr = srunner_create(s);

@@ -82,3 +82,22 @@ export async function cjkTexts(page, allowed = []) {
   });
   return texts.filter((t) => !allowed.some((a) => (a instanceof RegExp ? a.test(t) : t === a)));
 }
+
+// The error summary at the top of a form (core/form-errors.tpl): the
+// [link target, text] of every error it lists, in order.
+export async function errorSummary(page) {
+  return page.$$eval('#form-errors li', (lis) => lis.map((li) =>
+    [li.querySelector('a')?.getAttribute('href') ?? '', li.textContent.trim()]));
+}
+
+// The message beside the input with id: null when the input is not marked
+// aria-invalid, else the text of the error its aria-describedby names.
+export async function fieldError(page, id) {
+  return page.evaluate((id) => {
+    const el = document.getElementById(id);
+    if (!el || el.getAttribute('aria-invalid') !== 'true') return null;
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    const msg = ids.map((i) => document.getElementById(i)).find((m) => m?.classList.contains('error'));
+    return msg ? msg.textContent.trim() : '';
+  }, id);
+}
