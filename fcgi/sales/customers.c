@@ -1,12 +1,10 @@
-/* customers.c: customers and their contacts.
+/* customers.c: the pages of customers and their contacts.
  *
  * A rep sees and edits their own customers, a manager the team's, other
  * roles read all (scope.h); someone else's id is simply not found (404).
- * A customer's code is generated (C000123) when left empty, else checked
- * for uniqueness, and never changes afterwards.  A name already used by
- * another customer of the same region is flagged, and saved only when the
- * person confirms.  Every change writes the audit table in the same
- * transaction. */
+ * The changes themselves (codes, namesakes in a region, the owner, the
+ * audit) are sales_customer_save and sales_contact_save (write.h); the
+ * forms show what they refused through core/formview. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -17,9 +15,11 @@
 #include "core/error.h"
 #include "core/fmt.h"
 #include "core/form.h"
+#include "core/formview.h"
 #include "sales/customers-code.h"
 #include "sales/sales.h"
 #include "sales/scope.h"
+#include "sales/write.h"
 
 #define PAGE_SIZE 50
 #define SALES_ROLES (ROLE_SALES | ROLE_MANAGER)
@@ -60,19 +60,11 @@ enum stmt {
 	SORTS(SORT_ENUM)
 	Q_COUNT,
 	Q_GET,
-	Q_DUPS,
-	Q_CODE_TAKEN,
-	Q_MAX_CODE,
-	Q_INSERT,
-	Q_UPDATE,
 	Q_REGIONS,
 	Q_CHANNELS,
 	Q_OWNERS,
 	Q_CONTACTS,
 	Q_CONTACT_GET,
-	Q_CONTACT_INSERT,
-	Q_CONTACT_UPDATE,
-	Q_CONTACT_DELETE,
 	Q_ACTIVITIES,
 	Q_OPPS,
 	Q_ORDERS,
@@ -97,23 +89,6 @@ static const char *const stmts[STMT__MAX] = {
 	    " JOIN channels ch ON ch.id = c.channel_id"
 	    " JOIN people p ON p.id = c.owner_id"
 	    " WHERE c.id = ? AND " SCOPE_SQL("c.owner_id"),
-	[Q_DUPS] =
-	    "SELECT c.id, c.code, c.name, p.name FROM customers c"
-	    " JOIN people p ON p.id = c.owner_id"
-	    " WHERE c.region_id = ? AND LOWER(TRIM(c.name)) = LOWER(?)"
-	    " AND c.id <> ? ORDER BY c.code",
-	[Q_CODE_TAKEN] =
-	    "SELECT id FROM customers WHERE code = ?",
-	[Q_MAX_CODE] =
-	    "SELECT code FROM customers WHERE code REGEXP '^C[0-9]{6,18}$'"
-	    " ORDER BY CHAR_LENGTH(code) DESC, code DESC LIMIT 1",
-	[Q_INSERT] =
-	    "INSERT INTO customers (code, name, region_id, industry,"
-	    " channel_id, owner_id, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[Q_UPDATE] =
-	    "UPDATE customers c SET c.name = ?, c.region_id = ?,"
-	    " c.industry = ?, c.channel_id = ?, c.owner_id = ?, c.status = ?"
-	    " WHERE c.id = ? AND " SCOPE_SQL("c.owner_id"),
 	[Q_REGIONS] =
 	    "SELECT id, name_zh, name_en, active FROM regions ORDER BY id",
 	[Q_CHANNELS] =
@@ -129,14 +104,6 @@ static const char *const stmts[STMT__MAX] = {
 	[Q_CONTACT_GET] =
 	    "SELECT id, name, title, phone, email FROM contacts"
 	    " WHERE id = ? AND customer_id = ?",
-	[Q_CONTACT_INSERT] =
-	    "INSERT INTO contacts (customer_id, name, title, phone, email)"
-	    " VALUES (?, ?, ?, ?, ?)",
-	[Q_CONTACT_UPDATE] =
-	    "UPDATE contacts SET name = ?, title = ?, phone = ?, email = ?"
-	    " WHERE id = ? AND customer_id = ?",
-	[Q_CONTACT_DELETE] =
-	    "DELETE FROM contacts WHERE id = ? AND customer_id = ?",
 	[Q_ACTIVITIES] =
 	    "SELECT a.id, a.kind, a.activity_date, a.notes, a.next_step,"
 	    " p.name, a.opportunity_id FROM activities a"
@@ -323,26 +290,6 @@ ref_options(struct req *r, struct tdict *d, const char *section, int stmt,
 		if (id == selected)
 			tdict_show_section(o, "SELECTED");
 	}
-	dbres_free(res);
-	return 0;
-}
-
-/* Whether id is a row of stmt (regions or channels) that may be picked:
- * active, or the current value current. */
-static int
-ref_ok(struct req *r, int stmt, int64_t id, int64_t current, bool *ok)
-{
-	struct dbres *res;
-	int rc;
-
-	*ok = false;
-	if ((rc = db_query(r->app->db, &customers_db, stmt, DB_NOARGS,
-	    &res)) != 0)
-		return rc;
-	for (size_t i = 0; i < dbres_rows(res); i++)
-		if (dbres_int(res, i, 0) == id && (dbres_int(res, i, 3) ||
-		    id == current))
-			*ok = true;
 	dbres_free(res);
 	return 0;
 }
@@ -557,53 +504,37 @@ list_get(struct req *r)
 
 /* --- the customer form ----------------------------------------------- */
 
-enum cfield { CF_CODE, CF_NAME, CF_REGION, CF_INDUSTRY, CF_CHANNEL,
-    CF_OWNER, CF_STATUS, CF__MAX };
-
-static int
-valid_cust_code(const struct field *f, const char *in, struct form_value *out)
-{
-	(void)f;
-	if (!cust_code_valid(in))
-		return FORM_EINVALID;
-	out->s = in;
-	out->i = (int64_t)strlen(in);
-	return 0;
-}
-
-static const struct field cust_fields[CF__MAX] = {
-	[CF_CODE] = { "code", valid_cust_code, 0, 0, 0, "cust_err_code",
-	    NULL },
-	[CF_NAME] = { "name", form_text, 1, 1, 200, "cust_err_name", NULL },
-	[CF_REGION] = { "region", form_int64, 1, 1, 4294967295LL,
-	    "cust_err_region", NULL },
-	[CF_INDUSTRY] = { "industry", form_text, 0, 0, 64,
-	    "cust_err_industry", NULL },
-	[CF_CHANNEL] = { "channel", form_int64, 1, 1, 4294967295LL,
-	    "cust_err_channel", NULL },
-	[CF_OWNER] = { "owner", form_int64, 0, 1, 4294967295LL,
-	    "cust_err_owner", NULL },
-	[CF_STATUS] = { "status", form_oneof, 1, 0, 0, "cust_err_status",
-	    statuses },
+/* How the error summary names the fields. */
+static const char *const cust_labels[CUST__MAX] = {
+	[CUST_CODE] = "sales_code", [CUST_NAME] = "sales_name",
+	[CUST_REGION] = "sales_region", [CUST_INDUSTRY] = "sales_industry",
+	[CUST_CHANNEL] = "cust_default_channel",
+	[CUST_OWNER] = "cust_owner_rep", [CUST_STATUS] = "sales_status",
+	[CUST_CONFIRM] = "cust_dup_title",
 };
 
-static const char *const cust_sections[CF__MAX] = {
-	"CODE", "NAME", "REGION", "INDUSTRY", "CHANNEL", "OWNER", "STATUS",
-};
-
-/* What the customer form shows. */
+/* What the customer form shows: the posted form f, or (when f is NULL)
+ * the values val of a new or stored customer. */
 struct cust_form {
-	const char *val[CF__MAX];
-	const char *err[CF__MAX];
+	const struct form *f;
+	const char *val[CUST__MAX];
 	int64_t id;                 /* 0: a new customer */
 	const char *code;           /* of an existing customer */
 	struct dbres *dups;         /* same name in the region, or NULL */
 };
 
+static const char *
+cust_value(const struct cust_form *cf, int k)
+{
+	if (cf->f != NULL)
+		return form_raw(cf->f, (size_t)k);
+	return cf->val[k] != NULL ? cf->val[k] : "";
+}
+
 static int64_t
 val_id(const struct cust_form *cf, int k)
 {
-	return cf->val[k] != NULL ? strtoll(cf->val[k], NULL, 10) : 0;
+	return strtoll(cust_value(cf, k), NULL, 10);
 }
 
 static int
@@ -611,21 +542,18 @@ cust_form_page(struct req *r, int status, const struct cust_form *cf)
 {
 	struct tdict *d = page_body(r);
 	struct scope w = scope_write(r);
+	struct form_errors fe;
 	char buf[96];
 	int rc;
 
 	sales_tabs(r, "customers");
-	for (int k = 0; k < CF__MAX; k++) {
-		tdict_set(d, cust_fields[k].name, cf->val[k] != NULL ?
-		    cf->val[k] : "");
-		if (cf->err[k] != NULL) {
-			snprintf(buf, sizeof(buf), "%s_ERROR", cust_sections[k]);
-			tdict_set(tdict_add_section(d, buf), "error",
-			    tr(r, cf->err[k]));
-		}
-	}
-	if (status >= 400)
-		tdict_show_section(d, "FORM_ERRORS");
+	form_errors_init(&fe, d, r->cat);
+	if (cf->f != NULL) {
+		if ((rc = form_show(&fe, d, cf->f, cust_labels, NULL)) != 0)
+			return rc;
+	} else
+		for (int k = 0; k < CUST__MAX; k++)
+			tdict_set(d, customer_fields[k].name, cust_value(cf, k));
 	if (cf->id > 0) {
 		struct tdict *e = tdict_add_section(d, "EDITING");
 
@@ -643,9 +571,9 @@ cust_form_page(struct req *r, int status, const struct cust_form *cf)
 		tdict_set(d, "cancel", "/sales/customers");
 	}
 	if ((rc = ref_options(r, d, "REGION_OPTION", Q_REGIONS,
-	    val_id(cf, CF_REGION), false)) != 0 ||
+	    val_id(cf, CUST_REGION), false)) != 0 ||
 	    (rc = ref_options(r, d, "CHANNEL_OPTION", Q_CHANNELS,
-	    val_id(cf, CF_CHANNEL), false)) != 0)
+	    val_id(cf, CUST_CHANNEL), false)) != 0)
 		return rc;
 	{
 		struct dbres *ind;
@@ -660,7 +588,7 @@ cust_form_page(struct req *r, int status, const struct cust_form *cf)
 	}
 	if (has_role(r, ROLE_MANAGER)) {
 		struct tdict *o = tdict_add_section(d, "OWNER_PICK");
-		int64_t sel = val_id(cf, CF_OWNER);
+		int64_t sel = val_id(cf, CUST_OWNER);
 
 		if ((rc = owner_options(r, o, "OWNER_OPTION", &w,
 		    sel > 0 ? sel : r->me.id)) != 0)
@@ -674,8 +602,7 @@ cust_form_page(struct req *r, int status, const struct cust_form *cf)
 		snprintf(buf, sizeof(buf), "sales_customer_%s", statuses[i]);
 		tdict_set(o, "value", statuses[i]);
 		tdict_set(o, "label", tr(r, buf));
-		if (cf->val[CF_STATUS] != NULL &&
-		    strcmp(cf->val[CF_STATUS], statuses[i]) == 0)
+		if (strcmp(cust_value(cf, CUST_STATUS), statuses[i]) == 0)
 			tdict_show_section(o, "SELECTED");
 	}
 	if (cf->dups != NULL && dbres_rows(cf->dups) > 0) {
@@ -720,193 +647,41 @@ new_get(struct req *r)
 
 	memset(&cf, 0, sizeof(cf));
 	snprintf(me, sizeof(me), "%lld", (long long)r->me.id);
-	cf.val[CF_OWNER] = me;
-	cf.val[CF_STATUS] = "active";
+	cf.val[CUST_OWNER] = me;
+	cf.val[CUST_STATUS] = "active";
 	return cust_form_page(r, 200, &cf);
 }
 
 /* Saves the posted customer: id 0 creates, else updates (row old, in the
- * write scope). */
+ * write scope, whose code the form shows). */
 static int
 cust_save(struct req *r, int64_t id, const struct dbres *old)
 {
-	struct scope w = scope_write(r);
+	struct sales_actor a = sales_actor_of(r);
+	struct customer_saved saved;
 	struct cust_form cf;
 	struct form f;
-	char name[512], code[CUST_CODE_MAX + 8], idtext[24], detail[1024];
-	char ownbuf[24];
-	const char *confirm = req_get(&r->form, "confirm_duplicate");
-	int64_t owner, cur_region = 0, cur_channel = 0;
-	uint64_t new_id = 0;
-	struct dbres *res = NULL;
-	bool ok;
+	char loc[96];
 	int rc;
 
 	memset(&cf, 0, sizeof(cf));
 	cf.id = id;
-	if (old != NULL) {
+	cf.f = &f;
+	if (old != NULL)
 		cf.code = dbres_text(old, 0, G_CODE);
-		cur_region = dbres_int(old, 0, G_REGION);
-		cur_channel = dbres_int(old, 0, G_CHANNEL);
-	}
-	if ((rc = form_validate(&f, cust_fields, CF__MAX, &r->form)) ==
-	    TC_ENOMEM)
-		goto out;
-	for (int k = 0; k < CF__MAX; k++) {
-		cf.val[k] = f.e[k].raw;
-		if (f.e[k].err != 0)
-			cf.err[k] = cust_fields[k].msg;
-	}
-	if (id > 0) {
-		/* the code never changes */
-		cf.val[CF_CODE] = cf.code;
-		cf.err[CF_CODE] = NULL;
-	}
-	/* the owner: a manager picks a rep of the team; a rep owns the
-	 * customers they create, and the owner of their own stays */
-	if (has_role(r, ROLE_MANAGER)) {
-		owner = form_int(&f, CF_OWNER, 0);
-		if (cf.err[CF_OWNER] == NULL && !f.e[CF_OWNER].present)
-			cf.err[CF_OWNER] = "cust_err_owner";
-		if (cf.err[CF_OWNER] == NULL) {
-			if ((rc = db_query(r->app->db, &customers_db, Q_OWNERS,
-			    DB_ARGS(SCOPE_ARGS(&w)), &res)) != 0)
-				goto out;
-			ok = false;
-			for (size_t i = 0; i < dbres_rows(res); i++)
-				if (dbres_int(res, i, 0) == owner)
-					ok = true;
-			dbres_free(res);
-			res = NULL;
-			if (!ok)
-				cf.err[CF_OWNER] = "cust_err_owner";
-		}
-	} else {
-		owner = old != NULL ? dbres_int(old, 0, G_OWNER) : r->me.id;
-		cf.err[CF_OWNER] = NULL;
-	}
-	snprintf(ownbuf, sizeof(ownbuf), "%lld", (long long)owner);
-	if (!has_role(r, ROLE_MANAGER))
-		cf.val[CF_OWNER] = ownbuf;
-	if (cf.err[CF_REGION] == NULL) {
-		if ((rc = ref_ok(r, Q_REGIONS, form_int(&f, CF_REGION, 0),
-		    cur_region, &ok)) != 0)
-			goto out;
-		if (!ok)
-			cf.err[CF_REGION] = "cust_err_region";
-	}
-	if (cf.err[CF_CHANNEL] == NULL) {
-		if ((rc = ref_ok(r, Q_CHANNELS, form_int(&f, CF_CHANNEL, 0),
-		    cur_channel, &ok)) != 0)
-			goto out;
-		if (!ok)
-			cf.err[CF_CHANNEL] = "cust_err_channel";
-	}
-	name[0] = '\0';
-	if (cf.err[CF_NAME] == NULL &&
-	    cust_name_clean(form_str(&f, CF_NAME), name, sizeof(name)) < 0)
-		cf.err[CF_NAME] = "cust_err_name";
-	code[0] = '\0';
-	if (id == 0 && cf.err[CF_CODE] == NULL && f.e[CF_CODE].present) {
-		snprintf(code, sizeof(code), "%s", form_str(&f, CF_CODE));
-		if ((rc = db_query(r->app->db, &customers_db, Q_CODE_TAKEN,
-		    DB_ARGS(P_TEXT(code)), &res)) != 0)
-			goto out;
-		if (dbres_rows(res) > 0)
-			cf.err[CF_CODE] = "cust_err_code_taken";
-		dbres_free(res);
-		res = NULL;
-	}
-	for (int k = 0; k < CF__MAX; k++)
-		if (cf.err[k] != NULL) {
-			rc = cust_form_page(r, 400, &cf);
-			goto out;
-		}
-
-	/* the same name in the region: saved only once confirmed */
-	if ((rc = db_query(r->app->db, &customers_db, Q_DUPS,
-	    DB_ARGS(P_INT(form_int(&f, CF_REGION, 0)), P_TEXT(name),
-	    P_INT(id)), &cf.dups)) != 0)
-		goto out;
-	if (dbres_rows(cf.dups) > 0 && (confirm == NULL ||
-	    strcmp(confirm, "1") != 0)) {
+	rc = sales_customer_save(&a, id, &r->form, &f, &saved);
+	if (rc == FORM_EINVALID)
+		rc = cust_form_page(r, 400, &cf);
+	else if (rc == 0 && saved.id == 0) {
+		/* namesakes in the region: shown, saved once confirmed */
+		cf.dups = saved.namesakes;
 		rc = cust_form_page(r, 200, &cf);
-		goto out;
-	}
-
-	if ((rc = db_begin(r->app->db)) != 0)
-		goto out;
-	if (id > 0) {
-		/* the row was found in the write scope; the scope is checked
-		 * again by the UPDATE itself */
-		rc = db_exec(r->app->db, &customers_db, Q_UPDATE,
-		    DB_ARGS(P_TEXT(name), P_INT(form_int(&f, CF_REGION, 0)),
-		    P_TEXT(form_str(&f, CF_INDUSTRY) ? form_str(&f,
-		    CF_INDUSTRY) : ""), P_INT(form_int(&f, CF_CHANNEL, 0)),
-		    P_INT(owner), P_TEXT(form_str(&f, CF_STATUS)), P_INT(id),
-		    SCOPE_ARGS(&w)), NULL, NULL);
-		snprintf(code, sizeof(code), "%s", cf.code);
-	} else {
-		bool generated = code[0] == '\0';
-
-		/* a generated code may be taken meanwhile: try again */
-		for (int tries = 0; tries < 5; tries++) {
-			if (generated) {
-				if ((rc = db_query(r->app->db, &customers_db,
-				    Q_MAX_CODE, DB_NOARGS, &res)) != 0)
-					break;
-				rc = cust_code_next(code, sizeof(code),
-				    dbres_rows(res) > 0 ? dbres_text(res, 0, 0) :
-				    NULL);
-				dbres_free(res);
-				res = NULL;
-				if (rc != 0) {
-					rc = TC_EINVAL;
-					break;
-				}
-			}
-			rc = db_exec(r->app->db, &customers_db, Q_INSERT,
-			    DB_ARGS(P_TEXT(code), P_TEXT(name),
-			    P_INT(form_int(&f, CF_REGION, 0)),
-			    P_TEXT(form_str(&f, CF_INDUSTRY) ? form_str(&f,
-			    CF_INDUSTRY) : ""),
-			    P_INT(form_int(&f, CF_CHANNEL, 0)), P_INT(owner),
-			    P_TEXT(form_str(&f, CF_STATUS))), NULL, &new_id);
-			if (rc != TC_ECONFLICT || !generated)
-				break;
-		}
-		if (rc == TC_ECONFLICT) {
-			db_rollback(r->app->db);
-			cf.err[CF_CODE] = "cust_err_code_taken";
-			rc = cust_form_page(r, 400, &cf);
-			goto out;
-		}
-	}
-	snprintf(idtext, sizeof(idtext), "%lld",
-	    (long long)(id > 0 ? id : (int64_t)new_id));
-	/* ids and codes only: names are data, read from the row */
-	snprintf(detail, sizeof(detail), "code=%s region=%lld channel=%lld"
-	    " owner=%lld status=%s%s", code,
-	    (long long)form_int(&f, CF_REGION, 0),
-	    (long long)form_int(&f, CF_CHANNEL, 0), (long long)owner,
-	    form_str(&f, CF_STATUS), dbres_rows(cf.dups) > 0 ?
-	    " duplicate_confirmed=1" : "");
-	if (rc != 0 || (rc = audit_write(r, id > 0 ? "customer_update" :
-	    "customer_create", "customer", idtext, detail)) != 0 ||
-	    (rc = db_commit(r->app->db)) != 0) {
-		db_rollback(r->app->db);
-		goto out;
-	}
-	{
-		char loc[96];
-
-		snprintf(loc, sizeof(loc), "/sales/customers/%s?done=%s",
-		    idtext, id > 0 ? "updated" : "created");
+	} else if (rc == 0) {
+		snprintf(loc, sizeof(loc), "/sales/customers/%lld?done=%s",
+		    (long long)saved.id, id > 0 ? "updated" : "created");
 		rc = http_redirect(r, loc);
 	}
-out:
-	dbres_free(res);
-	dbres_free(cf.dups);
+	dbres_free(saved.namesakes);
 	form_free(&f);
 	return rc;
 }
@@ -945,13 +720,13 @@ edit_get(struct req *r)
 	memset(&cf, 0, sizeof(cf));
 	cf.id = r->ids[0];
 	cf.code = dbres_text(res, 0, G_CODE);
-	cf.val[CF_CODE] = cf.code;
-	cf.val[CF_NAME] = dbres_text(res, 0, G_NAME);
-	cf.val[CF_REGION] = dbres_text(res, 0, G_REGION);
-	cf.val[CF_INDUSTRY] = dbres_text(res, 0, G_INDUSTRY);
-	cf.val[CF_CHANNEL] = dbres_text(res, 0, G_CHANNEL);
-	cf.val[CF_OWNER] = dbres_text(res, 0, G_OWNER);
-	cf.val[CF_STATUS] = dbres_text(res, 0, G_STATUS);
+	cf.val[CUST_CODE] = cf.code;
+	cf.val[CUST_NAME] = dbres_text(res, 0, G_NAME);
+	cf.val[CUST_REGION] = dbres_text(res, 0, G_REGION);
+	cf.val[CUST_INDUSTRY] = dbres_text(res, 0, G_INDUSTRY);
+	cf.val[CUST_CHANNEL] = dbres_text(res, 0, G_CHANNEL);
+	cf.val[CUST_OWNER] = dbres_text(res, 0, G_OWNER);
+	cf.val[CUST_STATUS] = dbres_text(res, 0, G_STATUS);
 	rc = cust_form_page(r, 200, &cf);
 	dbres_free(res);
 	return rc;
@@ -972,70 +747,28 @@ edit_post(struct req *r)
 
 /* --- contacts -------------------------------------------------------- */
 
-enum kfield { KF_NAME, KF_TITLE, KF_PHONE, KF_EMAIL, KF__MAX };
+static const char *const contact_labels[CONTACT__MAX] = {
+	[CONTACT_NAME] = "sales_name", [CONTACT_TITLE] = "cust_contact_title",
+	[CONTACT_PHONE] = "cust_contact_phone",
+	[CONTACT_EMAIL] = "cust_contact_email",
+};
 
-/* A phone number: 3..40 of digits, blanks and + - ( ) . / and "ext". */
+/* Shows the contact form in d (whose template includes FORM_ERRORS):
+ * the posted form f with its errors, else the stored contact row, else
+ * empty fields. */
 static int
-valid_phone(const struct field *f, const char *in, struct form_value *out)
-{
-	size_t n = strlen(in), digits = 0;
-
-	(void)f;
-	if (n < 3 || n > 40)
-		return FORM_EINVALID;
-	for (size_t i = 0; i < n; i++) {
-		char c = in[i];
-
-		if (c >= '0' && c <= '9')
-			digits++;
-		else if (!(c == ' ' || c == '+' || c == '-' || c == '(' ||
-		    c == ')' || c == '.' || c == '/' || c == 'e' || c == 'x' ||
-		    c == 't' || c == 'E' || c == 'X' || c == 'T'))
-			return FORM_EINVALID;
-	}
-	if (digits < 3)
-		return FORM_EINVALID;
-	out->s = in;
-	out->i = (int64_t)n;
-	return 0;
-}
-
-static const struct field contact_fields[KF__MAX] = {
-	[KF_NAME] = { "name", form_text, 1, 1, 100, "cust_err_contact_name",
-	    NULL },
-	[KF_TITLE] = { "title", form_text, 0, 0, 100, "cust_err_title", NULL },
-	[KF_PHONE] = { "phone", valid_phone, 0, 0, 0, "cust_err_phone", NULL },
-	[KF_EMAIL] = { "email", form_email, 0, 0, 0, "cust_err_email", NULL },
-};
-
-static const char *const contact_sections[KF__MAX] = {
-	"C_NAME", "C_TITLE", "C_PHONE", "C_EMAIL",
-};
-
-/* Fills the contact form fields of d from f (NULL: empty). */
-static void
-contact_fields_show(struct req *r, struct tdict *d, const struct form *f,
+contact_form_show(struct req *r, struct tdict *d, const struct form *f,
     const struct dbres *row)
 {
-	for (int k = 0; k < KF__MAX; k++) {
-		char name[32];
+	struct form_errors fe;
 
-		snprintf(name, sizeof(name), "c_%s", contact_fields[k].name);
-		if (f != NULL) {
-			tdict_set(d, name, f->e[k].raw);
-			if (f->e[k].err != 0) {
-				char sec[32];
-
-				snprintf(sec, sizeof(sec), "%s_ERROR",
-				    contact_sections[k]);
-				tdict_set(tdict_add_section(d, sec), "error",
-				    tr(r, contact_fields[k].msg));
-			}
-		} else if (row != NULL)
-			tdict_set(d, name, dbres_text(row, 0, (size_t)k + 1));
-		else
-			tdict_set(d, name, "");
-	}
+	form_errors_init(&fe, d, r->cat);
+	if (f != NULL)
+		return form_show(&fe, d, f, contact_labels, NULL);
+	for (int k = 0; k < CONTACT__MAX; k++)
+		tdict_set(d, contact_fields[k].name, row != NULL ?
+		    dbres_text(row, 0, (size_t)k + 1) : "");
+	return 0;
 }
 
 /* The detail page of customer ids[0]; cf: a contact form to show again
@@ -1112,9 +845,8 @@ detail_page(struct req *r, int status, const struct form *cf)
 	if (can_edit) {
 		struct tdict *a = tdict_add_section(d, "CONTACT_ADD");
 
-		contact_fields_show(r, a, cf, NULL);
-		if (cf != NULL)
-			tdict_show_section(a, "CONTACT_ADD_OPEN");
+		if ((rc = contact_form_show(r, a, cf, NULL)) != 0)
+			goto out;
 	}
 
 	/* the customer's figures, in scope */
@@ -1225,58 +957,31 @@ detail_get(struct req *r)
 	return detail_page(r, 200, NULL);
 }
 
-/* Writes the audit row of a change (action) to contact cid. */
+/* The detail page after a contact was saved or deleted (done). */
 static int
-contact_audit(struct req *r, const char *action, int64_t cid)
+contact_done(struct req *r, const char *done)
 {
-	char idtext[24], detail[64];
+	char loc[96];
 
-	snprintf(idtext, sizeof(idtext), "%lld", (long long)cid);
-	snprintf(detail, sizeof(detail), "customer=%lld",
-	    (long long)r->ids[0]);
-	return audit_write(r, action, "contact", idtext, detail);
+	snprintf(loc, sizeof(loc), "/sales/customers/%lld?done=%s#contacts",
+	    (long long)r->ids[0], done);
+	return http_redirect(r, loc);
 }
 
 /* POST /sales/customers/#/contacts: adds a contact. */
 static int
 contact_add_post(struct req *r)
 {
-	struct dbres *res = NULL;
-	uint64_t cid = 0;
+	struct sales_actor a = sales_actor_of(r);
 	struct form f;
+	int64_t cid;
 	int rc;
 
-	if ((rc = load_for_edit(r, &res)) != 0)
-		return rc;
-	dbres_free(res);
-	if ((rc = form_validate(&f, contact_fields, KF__MAX, &r->form)) ==
-	    TC_ENOMEM)
-		goto out;
-	if (f.nerr > 0) {
+	rc = sales_contact_save(&a, r->ids[0], 0, &r->form, &f, &cid);
+	if (rc == FORM_EINVALID)
 		rc = detail_page(r, 400, &f);
-		goto out;
-	}
-	if ((rc = db_begin(r->app->db)) != 0 ||
-	    (rc = db_exec(r->app->db, &customers_db, Q_CONTACT_INSERT,
-	    DB_ARGS(P_INT(r->ids[0]), P_TEXT(form_str(&f, KF_NAME)),
-	    P_TEXT(f.e[KF_TITLE].present ? form_str(&f, KF_TITLE) : ""),
-	    P_TEXT(f.e[KF_PHONE].present ? form_str(&f, KF_PHONE) : ""),
-	    P_TEXT(f.e[KF_EMAIL].present ? form_str(&f, KF_EMAIL) : "")),
-	    NULL, &cid)) != 0 ||
-	    (rc = contact_audit(r, "contact_create", (int64_t)cid)) != 0 ||
-	    (rc = db_commit(r->app->db)) != 0) {
-		db_rollback(r->app->db);
-		goto out;
-	}
-	{
-		char loc[96];
-
-		snprintf(loc, sizeof(loc),
-		    "/sales/customers/%lld?done=contact_added#contacts",
-		    (long long)r->ids[0]);
-		rc = http_redirect(r, loc);
-	}
-out:
+	else if (rc == 0)
+		rc = contact_done(r, "contact_added");
 	form_free(&f);
 	return rc;
 }
@@ -1288,6 +993,7 @@ contact_page(struct req *r, int status, const struct form *f,
 {
 	struct tdict *d = page_body(r);
 	char base[64];
+	int rc;
 
 	sales_tabs(r, "customers");
 	snprintf(base, sizeof(base), "/sales/customers/%lld",
@@ -1296,9 +1002,8 @@ contact_page(struct req *r, int status, const struct form *f,
 	tdict_set_int(d, "cid", r->ids[1]);
 	tdict_set(d, "customer", dbres_text(cust, 0, G_NAME));
 	tdict_set(d, "customer_code", dbres_text(cust, 0, G_CODE));
-	if (status >= 400)
-		tdict_show_section(d, "FORM_ERRORS");
-	contact_fields_show(r, d, f, row);
+	if ((rc = contact_form_show(r, d, f, row)) != 0)
+		return rc;
 	return page_send(r, status, "sales/customers-contact.tpl",
 	    "cust_contact_edit_title", "sales");
 }
@@ -1340,40 +1045,19 @@ contact_edit_get(struct req *r)
 static int
 contact_edit_post(struct req *r)
 {
+	struct sales_actor a = sales_actor_of(r);
 	struct dbres *cust, *row;
 	struct form f;
+	int64_t cid;
 	int rc;
 
 	if ((rc = contact_load(r, &cust, &row)) != 0)
 		return rc;
-	if ((rc = form_validate(&f, contact_fields, KF__MAX, &r->form)) ==
-	    TC_ENOMEM)
-		goto out;
-	if (f.nerr > 0) {
+	rc = sales_contact_save(&a, r->ids[0], r->ids[1], &r->form, &f, &cid);
+	if (rc == FORM_EINVALID)
 		rc = contact_page(r, 400, &f, row, cust);
-		goto out;
-	}
-	if ((rc = db_begin(r->app->db)) != 0 ||
-	    (rc = db_exec(r->app->db, &customers_db, Q_CONTACT_UPDATE,
-	    DB_ARGS(P_TEXT(form_str(&f, KF_NAME)),
-	    P_TEXT(f.e[KF_TITLE].present ? form_str(&f, KF_TITLE) : ""),
-	    P_TEXT(f.e[KF_PHONE].present ? form_str(&f, KF_PHONE) : ""),
-	    P_TEXT(f.e[KF_EMAIL].present ? form_str(&f, KF_EMAIL) : ""),
-	    P_INT(r->ids[1]), P_INT(r->ids[0])), NULL, NULL)) != 0 ||
-	    (rc = contact_audit(r, "contact_update", r->ids[1])) != 0 ||
-	    (rc = db_commit(r->app->db)) != 0) {
-		db_rollback(r->app->db);
-		goto out;
-	}
-	{
-		char loc[96];
-
-		snprintf(loc, sizeof(loc),
-		    "/sales/customers/%lld?done=contact_updated#contacts",
-		    (long long)r->ids[0]);
-		rc = http_redirect(r, loc);
-	}
-out:
+	else if (rc == 0)
+		rc = contact_done(r, "contact_updated");
 	form_free(&f);
 	dbres_free(cust);
 	dbres_free(row);
@@ -1383,28 +1067,12 @@ out:
 static int
 contact_delete_post(struct req *r)
 {
-	struct dbres *cust, *row;
-	char loc[96];
+	struct sales_actor a = sales_actor_of(r);
 	int rc;
 
-	if ((rc = contact_load(r, &cust, &row)) != 0)
+	if ((rc = sales_contact_delete(&a, r->ids[0], r->ids[1])) != 0)
 		return rc;
-	if ((rc = db_begin(r->app->db)) != 0 ||
-	    (rc = db_exec(r->app->db, &customers_db, Q_CONTACT_DELETE,
-	    DB_ARGS(P_INT(r->ids[1]), P_INT(r->ids[0])), NULL, NULL)) != 0 ||
-	    (rc = contact_audit(r, "contact_delete", r->ids[1])) != 0 ||
-	    (rc = db_commit(r->app->db)) != 0) {
-		db_rollback(r->app->db);
-		goto out;
-	}
-	snprintf(loc, sizeof(loc),
-	    "/sales/customers/%lld?done=contact_deleted#contacts",
-	    (long long)r->ids[0]);
-	rc = http_redirect(r, loc);
-out:
-	dbres_free(cust);
-	dbres_free(row);
-	return rc;
+	return contact_done(r, "contact_deleted");
 }
 
 static const struct route customers_routes[] = {

@@ -1,5 +1,6 @@
 ## (the customers area appends its sources here)
 fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/customers.c \
+	fcgi/sales/customers-write.c \
 	fcgi/sales/customers-code.h fcgi/sales/customers-code.c
 
 check_PROGRAMS += tests/unit/customers-code-t

@@ -17,15 +17,23 @@ scope_read(const struct req *r)
 }
 
 struct scope
-scope_write(const struct req *r)
+scope_write_person(const struct person *p)
 {
-	struct scope s = { SCOPE_NONE, r->me.id, r->me.team, r->me.login };
+	struct scope s = { SCOPE_NONE, p->id, p->team, p->login };
 
-	if (has_role(r, ROLE_MANAGER))
+	if (p->roles & ROLE_MANAGER)
 		s.kind = SCOPE_TEAM;
-	else if (has_role(r, ROLE_SALES))
+	else if (p->roles & ROLE_SALES)
 		s.kind = SCOPE_OWN;
 	else
 		s.me = -1;      /* matches no owner */
 	return s;
+}
+
+struct scope
+scope_write(const struct req *r)
+{
+	static const struct person nobody = { .id = -1 };
+
+	return scope_write_person(r->signed_in ? &r->me : &nobody);
 }

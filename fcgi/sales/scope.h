@@ -32,6 +32,10 @@ struct scope scope_read(const struct req *r);
  * people without a sales role: their changes match no row). */
 struct scope scope_write(const struct req *r);
 
+/* The same for person p (roles as the directory gave them), outside a
+ * request; p must outlive the result. */
+struct scope scope_write_person(const struct person *p);
+
 /* Parameters (5) for SCOPE_SQL, in order. */
 #define SCOPE_SQL(col) \
 	"(? = 2 OR " col " = ? OR (? = 1 AND " col " IN (SELECT sp.id FROM" \

@@ -46,26 +46,26 @@
   {{#CONTACT_ADD}}<h2>{{t_cust_contact_add}}</h2>
   <form method="post" action="{{base}}/contacts" class="form" novalidate>
     <input type="hidden" name="csrf" value="{{csrf}}">
-    {{#CONTACT_ADD_OPEN}}<div class="flash error" role="alert">{{t_cust_form_errors}}</div>{{/CONTACT_ADD_OPEN}}
+    {{>FORM_ERRORS}}
   <div class="field">
     <label for="c_name" class="required">{{t_sales_name}}</label>
-    <input id="c_name" name="name" type="text" value="{{c_name}}" maxlength="100"{{#C_NAME_ERROR}} aria-invalid="true" aria-describedby="c_name-error"{{/C_NAME_ERROR}}>
-    {{#C_NAME_ERROR}}<p class="error" id="c_name-error">{{error}}</p>{{/C_NAME_ERROR}}
+    <input id="c_name" name="c_name" type="text" value="{{c_name}}" maxlength="100"{{#C_NAME_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/C_NAME_ERROR}}>
+    {{#C_NAME_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/C_NAME_ERROR}}
   </div>
   <div class="field">
     <label for="c_title">{{t_cust_contact_title}}</label>
-    <input id="c_title" name="title" type="text" value="{{c_title}}" maxlength="100"{{#C_TITLE_ERROR}} aria-invalid="true" aria-describedby="c_title-error"{{/C_TITLE_ERROR}}>
-    {{#C_TITLE_ERROR}}<p class="error" id="c_title-error">{{error}}</p>{{/C_TITLE_ERROR}}
+    <input id="c_title" name="c_title" type="text" value="{{c_title}}" maxlength="100"{{#C_TITLE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/C_TITLE_ERROR}}>
+    {{#C_TITLE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/C_TITLE_ERROR}}
   </div>
   <div class="field">
     <label for="c_phone">{{t_cust_contact_phone}}</label>
-    <input id="c_phone" name="phone" type="tel" value="{{c_phone}}" maxlength="40"{{#C_PHONE_ERROR}} aria-invalid="true" aria-describedby="c_phone-error"{{/C_PHONE_ERROR}}>
-    {{#C_PHONE_ERROR}}<p class="error" id="c_phone-error">{{error}}</p>{{/C_PHONE_ERROR}}
+    <input id="c_phone" name="c_phone" type="tel" value="{{c_phone}}" maxlength="40"{{#C_PHONE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/C_PHONE_ERROR}}>
+    {{#C_PHONE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/C_PHONE_ERROR}}
   </div>
   <div class="field">
     <label for="c_email">{{t_cust_contact_email}}</label>
-    <input id="c_email" name="email" type="email" value="{{c_email}}" maxlength="254"{{#C_EMAIL_ERROR}} aria-invalid="true" aria-describedby="c_email-error"{{/C_EMAIL_ERROR}}>
-    {{#C_EMAIL_ERROR}}<p class="error" id="c_email-error">{{error}}</p>{{/C_EMAIL_ERROR}}
+    <input id="c_email" name="c_email" type="email" value="{{c_email}}" maxlength="254"{{#C_EMAIL_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/C_EMAIL_ERROR}}>
+    {{#C_EMAIL_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/C_EMAIL_ERROR}}
   </div>
     <div class="form-actions"><button type="submit" class="btn">{{t_cust_contact_add}}</button></div>
   </form>{{/CONTACT_ADD}}

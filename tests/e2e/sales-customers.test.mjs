@@ -4,7 +4,7 @@
 // saved only once confirmed; every change is audited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, launch, newContext, login, shot, sql, cjkTexts, csrfOf } from './lib.mjs';
+import { URL, launch, newContext, login, shot, sql, cjkTexts, csrfOf, errorSummary, fieldError } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -94,8 +94,10 @@ test('a rep creates a customer: owned by them, with a generated code, listed, au
   const bad = await submit(page, '#contacts form.form button[type=submit]');
   assert.equal(bad.status(), 400);
   assert.equal(await page.inputValue('#contacts #c_email'), 'not-an-email');
-  assert.equal(await page.getAttribute('#contacts #c_name', 'aria-invalid'), 'true');
-  assert.equal(await page.getAttribute('#contacts #c_email', 'aria-invalid'), 'true');
+  assert.match(await fieldError(page, 'c_name'), /联系人姓名/);
+  assert.match(await fieldError(page, 'c_email'), /电子邮件/);
+  assert.deepEqual((await errorSummary(page)).map(([href]) => href), ['#c_name', '#c_email']);
+  assert.equal(one(`SELECT COUNT(*) FROM contacts WHERE customer_id = ${row[0]}`)[0], '1', 'nothing saved');
 
   // add a second contact, then delete it
   await page.goto(`${URL}/sales/customers/${row[0]}`);
@@ -133,13 +135,28 @@ test('a form error keeps what was typed and names the field', async () => {
   assert.equal(await page.inputValue('#code'), 'bad code!');
   assert.equal(await page.inputValue('#industry'), '零售');
   assert.equal(await page.inputValue('#region'), regionId('north'));
-  for (const f of ['code', 'name', 'channel'])
-    assert.equal(await page.getAttribute(`#${f}`, 'aria-invalid'), 'true', f);
-  assert.match(await page.textContent('#code-error'), /编码/);
-  assert.match(await page.textContent('#name-error'), /客户名称/);
-  assert.equal(await page.$('#industry-error'), null);
+  assert.match(await fieldError(page, 'code'), /编码/);
+  assert.match(await fieldError(page, 'name'), /客户名称/);
+  assert.match(await fieldError(page, 'channel'), /渠道/);
+  assert.equal(await fieldError(page, 'industry'), null);
+  // the summary at the top names every field, in order, with a link to it
+  const summary = await errorSummary(page);
+  assert.deepEqual(summary.map(([href]) => href), ['#code', '#name', '#channel']);
+  assert.match(summary[1][1], /^名称：请填写客户名称/);
+  assert.match(await page.textContent('#form-errors strong'), /3 处错误/);
   assert.equal(one('SELECT COUNT(*) FROM customers')[0], before, 'nothing saved');
   await shot(page, 'customers-form-error-zh');
+
+  // a name longer than its 200 characters is refused whole, never cut
+  const long = '长'.repeat(201);
+  await page.$eval('#name', (e) => e.removeAttribute('maxlength')); // as a script could post
+  await page.fill('#code', '');
+  await page.fill('#name', long);
+  await page.selectOption('#channel', channelId('direct'));
+  assert.equal((await submit(page)).status(), 400);
+  assert.equal(await page.inputValue('#name'), long);
+  assert.match(await fieldError(page, 'name'), /最多 200 个字/);
+  assert.equal(one('SELECT COUNT(*) FROM customers')[0], before, 'nothing saved');
 
   // a code already taken
   const taken = one('SELECT code FROM customers ORDER BY id LIMIT 1')[0];
