@@ -11,6 +11,7 @@
 #include <mysqld_error.h>
 
 #include "core/db.h"
+#include "core/db-rows.h"
 #include "core/error.h"
 #include "core/log.h"
 
@@ -321,6 +322,26 @@ db_exec(struct db *d, struct db_table *t, int idx,
 		*last_id = mysql_stmt_insert_id(st);
 	mysql_stmt_free_result(st);
 	return 0;
+}
+
+int
+db_each(struct db *d, struct db_table *t, int idx,
+    const struct db_param *params, size_t nparams, db_row_fn fn, void *ctx)
+{
+	MYSQL_STMT *st;
+	int rc;
+
+	if ((rc = stmt_get(d, t, idx, &st)) != 0 ||
+	    (rc = stmt_run(d, t, idx, st, params, nparams)) != 0)
+		return rc;
+	if ((rc = dbrows_fetch(st, fn, ctx)) == DBROWS_ESTMT) {
+		rc = stmt_error(d, t, idx, st);
+		if (d->m == NULL)
+			return rc;      /* st was closed with the lost connection */
+	}
+	/* Also discards the rows left unread when fn stopped. */
+	mysql_stmt_free_result(st);
+	return rc;
 }
 
 static bool

@@ -98,6 +98,40 @@ int db_query(struct db *d, struct db_table *t, int idx,
 int db_query_text(struct db *d, const char *name, const char *sql,
     const struct db_param *params, size_t nparams, struct dbres **out);
 
+/* One row of a result read by db_each, valid only while the row function
+ * runs.  Every value is read as text. */
+struct dbrow;
+
+/* Called by db_each with each row.  Returns 0 to go on, or a negative
+ * tc_err to stop. */
+typedef int (*db_row_fn)(void *ctx, const struct dbrow *row);
+
+/* Runs query idx of t and calls fn with each row as it comes from the
+ * server: rows are not stored (an export of any size holds one row at a
+ * time).  Until db_each returns, the connection serves no other
+ * statement, so fn must not query.  Returns 0, fn's value when it
+ * stopped (the rest of the result is discarded), TC_EDB or TC_ENOMEM. */
+int db_each(struct db *d, struct db_table *t, int idx,
+    const struct db_param *params, size_t nparams, db_row_fn fn, void *ctx);
+
+/* The number of columns of row, and the index of the column named (or
+ * aliased) name, -1 when there is none. */
+size_t dbrow_cols(const struct dbrow *row);
+int dbrow_col(const struct dbrow *row, const char *name);
+
+/* Whether the value of col is SQL NULL (or col is out of range). */
+bool dbrow_null(const struct dbrow *row, size_t col);
+
+/* The value as text ("" for NULL), owned by the row: DECIMAL as written
+ * by the server ("12.50"), dates "YYYY-MM-DD", integers in decimal. */
+const char *dbrow_text(const struct dbrow *row, size_t col);
+
+/* A DECIMAL(_, scale) (or integer) value as an integer scaled by
+ * 10^scale into *out (0 for NULL).  Returns 0, or TC_EINVAL when the
+ * text is not such a decimal (more decimals than scale included). */
+int dbrow_decimal(const struct dbrow *row, size_t col, int scale,
+    int64_t *out);
+
 /* Frees r.  Accepts NULL. */
 void dbres_free(struct dbres *r);
 

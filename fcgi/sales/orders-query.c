@@ -9,8 +9,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/export.h"
 #include "core/fmt.h"
 #include "core/form.h"
+#include "core/log.h"
 #include "sales/order-math.h"
 #include "sales/orders.h"
 #include "sales/sales.h"
@@ -140,16 +142,21 @@ static const char *const stmts[Q__MAX] = {
 	    " FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id AND "
 	    LINE_PTYPE_SQL " WHERE " SCOPE_ORDER_SQL("o.id") FILTER_SQL,
 	[Q_CSV] =
-	    "SELECT o.order_no, l.line_no, o.order_date,"
+	    "SELECT o.order_no AS order_id, l.line_no AS line,"
+	    " o.order_date AS date,"
 	    " (SELECT GROUP_CONCAT(p.login, ':', r.share ORDER BY r.share DESC,"
 	    "  p.login SEPARATOR '|') FROM order_reps r JOIN people p"
-	    "  ON p.id = r.person_id WHERE r.order_id = o.id),"
-	    " c.code, pr.code, pt.code, rg.code, ch.code, l.quantity,"
-	    " l.amount, l.cost, l.status, c.name, pr.name_zh, pr.name_en,"
+	    "  ON p.id = r.person_id WHERE r.order_id = o.id) AS rep,"
+	    " c.code AS customer, pr.code AS product, pt.code AS product_type,"
+	    " rg.code AS region, ch.code AS channel, l.quantity AS quantity,"
+	    " l.amount AS amount, l.cost AS cost, l.status AS status,"
+	    " c.name AS customer_name, pr.name_zh AS product_name_zh,"
+	    " pr.name_en AS product_name_en,"
 	    " (SELECT GROUP_CONCAT(p.name ORDER BY r.share DESC, p.login"
 	    "  SEPARATOR '|') FROM order_reps r JOIN people p"
-	    "  ON p.id = r.person_id WHERE r.order_id = o.id),"
-	    " COALESCE(oo.order_no, ''), l.unit_price, l.discount"
+	    "  ON p.id = r.person_id WHERE r.order_id = o.id) AS rep_names,"
+	    " COALESCE(oo.order_no, '') AS original_order_id,"
+	    " l.unit_price AS unit_price, l.discount AS discount"
 	    " FROM orders o JOIN order_lines l ON l.order_id = o.id"
 	    " JOIN products pr ON pr.id = l.product_id"
 	    " JOIN product_types pt ON pt.id = pr.product_type_id"
@@ -443,6 +450,9 @@ orders_list_get(struct req *r)
 	snprintf(link, sizeof(link), "/sales/orders.csv%s%s", fq[0] ? "?" : "",
 	    fq);
 	tdict_set(d, "csv_href", link);
+	snprintf(link, sizeof(link), "/sales/orders.xlsx%s%s", fq[0] ? "?" : "",
+	    fq);
+	tdict_set(d, "xlsx_href", link);
 	for (size_t i = 0; i < dbres_rows(res); i++) {
 		struct tdict *t = tdict_add_section(d, "ORDER");
 		int64_t a = dbres_money(res, i, 11), c = dbres_money(res, i, 12);
@@ -525,56 +535,33 @@ out:
 	return rc;
 }
 
-/* --- CSV --- */
+/* --- export: the list's orders, one row per order line --- */
 
-struct csvbuf {
-	char *p;
-	size_t n, cap;
-	bool oom;
+/* The columns of the export: the calculation spec's orders.csv columns
+ * first (ticheng-calc and the import read them), then names for people.
+ * The statement Q_CSV selects them under these names. */
+static const struct export_col order_cols[] = {
+	{ "order_id", "sales_order_no", EXPORT_TEXT, 16 },
+	{ "line", "sales_line", EXPORT_INT, 6 },
+	{ "date", "sales_date", EXPORT_DATE, 0 },
+	{ "rep", "ordx_split", EXPORT_TEXT, 24 },
+	{ "customer", "ordx_customer_code", EXPORT_TEXT, 14 },
+	{ "product", "ordx_product_code", EXPORT_TEXT, 14 },
+	{ "product_type", "ordx_ptype_code", EXPORT_TEXT, 12 },
+	{ "region", "ordx_region_code", EXPORT_TEXT, 10 },
+	{ "channel", "ordx_channel_code", EXPORT_TEXT, 10 },
+	{ "quantity", "sales_quantity", EXPORT_QTY, 0 },
+	{ "amount", "sales_amount", EXPORT_MONEY, 0 },
+	{ "cost", "sales_cost", EXPORT_MONEY, 0 },
+	{ "status", "sales_status", EXPORT_TEXT, 10 },
+	{ "customer_name", "sales_customer", EXPORT_TEXT, 28 },
+	{ "product_name", "sales_product", EXPORT_TEXT, 24 },
+	{ "rep_names", "sales_reps", EXPORT_TEXT, 20 },
+	{ "original_order_id", "ord_original", EXPORT_TEXT, 16 },
+	{ "unit_price", "sales_unit_price", EXPORT_MONEY, 0 },
+	{ "discount", "sales_discount", EXPORT_PCT, 0 },
 };
-
-static void
-cb_put(struct csvbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 65536;
-		char *q;
-
-		while (cap < b->n + n + 1)
-			cap *= 2;
-		if ((q = realloc(b->p, cap)) == NULL) {
-			b->oom = true;
-			return;
-		}
-		b->p = q;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-}
-
-/* One RFC 4180 field, quoted when it holds a comma, quote or line end.
- * Values are written as they are (the file is meant to be read back by
- * the import and ticheng-calc), so nothing is prefixed. */
-static void
-cb_field(struct csvbuf *b, const char *s, bool last)
-{
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
-
-	if (quote) {
-		cb_put(b, "\"", 1);
-		for (const char *p = s; *p != '\0'; p++) {
-			if (*p == '"')
-				cb_put(b, "\"", 1);
-			cb_put(b, p, 1);
-		}
-		cb_put(b, "\"", 1);
-	} else
-		cb_put(b, s, strlen(s));
-	cb_put(b, last ? "\r\n" : ",", last ? 2 : 1);
-}
+#define ORDER_COLS (sizeof(order_cols) / sizeof(order_cols[0]))
 
 /* "zhangwei:60.0000|lina:40.0000" -> "zhangwei:60|lina:40". */
 static void
@@ -603,66 +590,92 @@ split_clean(const char *in, char *out, size_t len)
 	}
 }
 
-int
-orders_csv_get(struct req *r)
+struct export_ctx {
+	struct req *r;
+	struct export *e;
+	int col[ORDER_COLS];        /* result column of each export column */
+	int name_zh, name_en;       /* the product's names */
+	bool resolved;
+};
+
+/* Finds the result's columns by name, once. */
+static int
+export_resolve(struct export_ctx *x, const struct dbrow *w)
 {
-	static const char *const header[] = { "order_id", "line", "date",
-	    "rep", "customer", "product", "product_type", "region", "channel",
-	    "quantity", "amount", "cost", "status", "customer_name",
-	    "product_name", "rep_names", "original_order_id", "unit_price",
-	    "discount" };
+	for (size_t c = 0; c < ORDER_COLS; c++)
+		if (strcmp(order_cols[c].name, "product_name") != 0 &&
+		    (x->col[c] = dbrow_col(w, order_cols[c].name)) < 0) {
+			log_msg("orders export: no column %s", order_cols[c].name);
+			return TC_EINVAL;
+		}
+	x->name_zh = dbrow_col(w, "product_name_zh");
+	x->name_en = dbrow_col(w, "product_name_en");
+	if (x->name_zh < 0 || x->name_en < 0)
+		return TC_EINVAL;
+	x->resolved = true;
+	return 0;
+}
+
+/* Writes one order line of the export. */
+static int
+export_order_row(void *ctx, const struct dbrow *w)
+{
+	struct export_ctx *x = ctx;
+	int rc = 0;
+
+	if (!x->resolved && (rc = export_resolve(x, w)) != 0)
+		return rc;
+	for (size_t c = 0; c < ORDER_COLS && rc == 0; c++) {
+		const char *name = order_cols[c].name;
+		const char *v = dbrow_text(w, (size_t)x->col[c]);
+		int64_t n;
+
+		if (strcmp(name, "rep") == 0) {
+			char reps[2048];
+
+			split_clean(v, reps, sizeof(reps));
+			rc = export_text(x->e, reps);
+		} else if (strcmp(name, "product_name") == 0)
+			rc = export_text(x->e, orders_name(x->r,
+			    dbrow_text(w, (size_t)x->name_zh),
+			    dbrow_text(w, (size_t)x->name_en)));
+		else if (order_cols[c].kind == EXPORT_TEXT ||
+		    order_cols[c].kind == EXPORT_DATE)
+			rc = export_text(x->e, v);
+		else if ((rc = dbrow_decimal(w, (size_t)x->col[c],
+		    order_cols[c].kind == EXPORT_QTY ? 3 :
+		    order_cols[c].kind == EXPORT_PCT ? 4 :
+		    order_cols[c].kind == EXPORT_MONEY ? 2 : 0, &n)) != 0)
+			log_msg("orders export: %s: bad value \"%s\"", name, v);
+		else
+			rc = order_cols[c].kind == EXPORT_QTY ? export_qty(x->e, n) :
+			    order_cols[c].kind == EXPORT_PCT ? export_pct(x->e, n) :
+			    order_cols[c].kind == EXPORT_MONEY ?
+			    export_money(x->e, n) : export_int(x->e, n);
+	}
+	return rc != 0 ? rc : export_end_row(x->e);
+}
+
+/* GET /sales/orders.csv and /sales/orders.xlsx: the lines of the orders
+ * the list shows with the same filters, in the reader's scope. */
+int
+orders_export_get(struct req *r)
+{
 	struct scope s = scope_read(r);
-	struct csvbuf b = { 0 };
-	struct dbres *res = NULL;
+	struct export_ctx x = { .r = r };
 	struct ofilter f;
-	size_t nh = sizeof(header) / sizeof(header[0]);
 	int rc;
 
 	filter_read(r, &f, false);
 	filter_bounds(&f);
-	if ((rc = db_query(r->app->db, &query_db, Q_CSV,
-	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
-	    FILTER_ARGS(&f)), &res)) != 0)
+	if ((rc = export_start(r, export_format_of(r), "orders",
+	    "ord_list_title", order_cols, ORDER_COLS, &x.e)) != 0)
 		return rc;
-	cb_put(&b, "\xEF\xBB\xBF", 3);
-	for (size_t i = 0; i < nh; i++)
-		cb_field(&b, header[i], i + 1 == nh);
-	for (size_t i = 0; i < dbres_rows(res); i++) {
-		char reps[2048], q[FMT_MONEY_SIZE], a[FMT_MONEY_SIZE],
-		    c[FMT_MONEY_SIZE], p[FMT_MONEY_SIZE], dsc[FMT_MONEY_SIZE];
-		int64_t qty = 0, disc = 0;
-
-		split_clean(dbres_text(res, i, 3), reps, sizeof(reps));
-		fmt_parse_scaled(dbres_text(res, i, 9), 3, &qty);
-		fmt_parse_scaled(dbres_text(res, i, 19), 4, &disc);
-		cb_field(&b, dbres_text(res, i, 0), false);
-		cb_field(&b, dbres_text(res, i, 1), false);
-		cb_field(&b, dbres_text(res, i, 2), false);
-		cb_field(&b, reps, false);
-		for (size_t k = 4; k <= 8; k++)
-			cb_field(&b, dbres_text(res, i, k), false);
-		cb_field(&b, fmt_qty(q, qty), false);
-		cb_field(&b, fmt_money(a, dbres_money(res, i, 10), false), false);
-		cb_field(&b, fmt_money(c, dbres_money(res, i, 11), false), false);
-		cb_field(&b, dbres_text(res, i, 12), false);
-		cb_field(&b, dbres_text(res, i, 13), false);
-		cb_field(&b, orders_name(r, dbres_text(res, i, 14),
-		    dbres_text(res, i, 15)), false);
-		cb_field(&b, dbres_text(res, i, 16), false);
-		cb_field(&b, dbres_text(res, i, 17), false);
-		cb_field(&b, fmt_money(p, dbres_money(res, i, 18), false), false);
-		cb_field(&b, fmt_pct4(dsc, disc), true);
-	}
-	dbres_free(res);
-	if (b.oom) {
-		free(b.p);
-		return TC_ENOMEM;
-	}
-	if ((rc = http_header(r, "Content-Disposition",
-	    "attachment; filename=\"orders.csv\"")) == 0 &&
-	    (rc = http_open(r, 200, "text/csv; charset=utf-8")) == 0)
-		rc = http_write(r, b.p, b.n);
-	free(b.p);
+	if ((rc = db_each(r->app->db, &query_db, Q_CSV,
+	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
+	    FILTER_ARGS(&f)), export_order_row, &x)) == 0)
+		rc = export_finish(x.e);
+	export_free(x.e);
 	return rc;
 }
 

@@ -101,7 +101,8 @@ static struct db_table orders_db = DB_TABLE("orders", stmts);
 
 static const struct route routes[] = {
 	{ "GET", "/sales/orders", ROLES_ALL, orders_list_get },
-	{ "GET", "/sales/orders.csv", ROLES_ALL, orders_csv_get },
+	{ "GET", "/sales/orders.csv", ROLES_ALL, orders_export_get },
+	{ "GET", "/sales/orders.xlsx", ROLES_ALL, orders_export_get },
 	{ "GET", "/sales/stats", ROLES_ALL, orders_stats_get },
 	{ "GET", "/sales/orders/new", ROLE_SALES | ROLE_MANAGER,
 	    orders_new_get },

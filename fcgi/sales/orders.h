@@ -36,7 +36,7 @@ int orders_costs_post(struct req *r);
 
 /* --- orders-query.c --- */
 int orders_list_get(struct req *r);
-int orders_csv_get(struct req *r);
+int orders_export_get(struct req *r);    /* .csv and .xlsx */
 int orders_stats_get(struct req *r);
 
 /* --- orders-chart.c: geometry of a horizontal bar chart --- */

@@ -6,7 +6,8 @@
     <p>{{t_ord_list_intro}}</p>
   </div>
   <div class="actions">
-    <a class="btn" href="{{csv_href}}">{{t_common_export_csv}}</a>
+    <a class="btn" href="{{csv_href}}" download>{{t_common_export_csv}}</a>
+    <a class="btn" href="{{xlsx_href}}" download>{{t_common_export_xlsx}}</a>
     <a class="btn ghost" href="/sales/stats">{{t_ord_stats_title}}</a>
     {{#CAN_IMPORT}}<a class="btn" href="/sales/import">{{t_common_import_csv}}</a>{{/CAN_IMPORT}}
     {{#CAN_CREATE}}<a class="btn primary" href="/sales/orders/new">{{t_ord_new_title}}</a>{{/CAN_CREATE}}
