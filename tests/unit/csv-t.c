@@ -165,6 +165,7 @@ START_TEST(bom_comes_first_once)
 	ck_assert_uint_eq(m.n, 3 + strlen("客户\r\nb\r\n"));
 	ck_assert_mem_eq(m.p, "\xEF\xBB\xBF", 3);
 	ck_assert_str_eq(m.p + 3, "客户\r\nb\r\n");
+	free(m.p);
 }
 END_TEST
 
