@@ -15,6 +15,7 @@
 #include "core/db.h"
 #include "core/directory.h"
 #include "core/error.h"
+#include "core/module.h"
 #include "core/people.h"
 
 static int cmd_migrate(struct conf *c, int argc, char **argv);
@@ -43,7 +44,10 @@ static void
 usage(FILE *f)
 {
 	fprintf(f, "usage: ticheng-admin [-c ticheng.conf] COMMAND [ARGS]\n"
-	    "commands:\n");
+	    "commands:\n"
+	    "  modules\n    list the modules of this build: name, URL prefix "
+	    "(- for none),\n    required modules (- for none); needs no "
+	    "configuration\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %s%s%s\n    %s\n", commands[i].name,
 		    commands[i].args[0] ? " " : "", commands[i].args,
@@ -96,6 +100,31 @@ no_args(int argc, char **argv)
 	fprintf(stderr, "ticheng-admin: %s takes no arguments\n", argv[0]);
 	usage(stderr);
 	return CLI_USAGE;
+}
+
+/* Lists the modules in dependency order, one a line, for ./dev (which
+ * programs to start, which nginx locations to write) and for people. */
+static int
+cmd_modules(void)
+{
+	const struct module *order[MODULE_MAX];
+	char err[256];
+	size_t n;
+
+	if (module_order(module_registry, order, &n, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ticheng-admin: modules: %s\n", err);
+		return CLI_FAILED;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct module *m = order[i];
+
+		printf("%s %s ", m->name, m->prefix ? m->prefix : "-");
+		for (size_t r = 0; m->requires != NULL && m->requires[r]; r++)
+			printf("%s%s", r ? "," : "", m->requires[r]);
+		printf("%s\n", m->requires == NULL || m->requires[0] == NULL ?
+		    "-" : "");
+	}
+	return fflush(stdout) == 0 ? CLI_OK : CLI_FAILED;
 }
 
 static int
@@ -228,6 +257,8 @@ main(int argc, char **argv)
 		usage(stderr);
 		return CLI_USAGE;
 	}
+	if (strcmp(argv[optind], "modules") == 0)
+		return optind == argc - 1 ? cmd_modules() : CLI_USAGE;
 	for (i = 0; i < NCOMMANDS && strcmp(argv[optind],
 	    commands[i].name) != 0; i++)
 		;

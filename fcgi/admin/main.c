@@ -6,5 +6,5 @@
 int
 main(int argc, char **argv)
 {
-	return app_main_sets(argc, argv, "admin", admin_areas);
+	return app_main_module(argc, argv, &admin_code, module_registry);
 }

@@ -3,6 +3,7 @@
 #define TC_AUTH_AUTH_H
 
 #include "core/app.h"
+#include "core/module.h"
 
 /* Whether path is a local path that is safe to redirect to. */
 bool safe_return_path(const char *path);
@@ -19,5 +20,10 @@ int logout_post(struct req *r);
 /* The routes of auth.fcgi (home.c), and its NULL-terminated areas. */
 extern const struct route_set auth_route_set;
 extern const struct route_set *const auth_areas[];
+
+/* The module as every program knows it (module.c), and what its
+ * program runs (module-code.c). */
+extern const struct module auth_module;
+extern const struct module_code auth_code;
 
 #endif

@@ -6,5 +6,5 @@
 int
 main(int argc, char **argv)
 {
-	return app_main_sets(argc, argv, "auth", auth_areas);
+	return app_main_module(argc, argv, &auth_code, module_registry);
 }

@@ -13,6 +13,7 @@
 #include "core/app.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "core/module.h"
 
 #define PRE_COOKIE "tc_pre"      /* CSRF token of a visitor not signed in */
 
@@ -266,12 +267,15 @@ catalogue_load(const char *templates, const char *lang,
 	return rc;
 }
 
-int
+/* Reads the configuration (-c FILE, else conf_default_path()), the
+ * catalogues, opens the log and the database, then serves routes until
+ * SIGTERM.  Returns the process exit status. */
+static int
 app_main(int argc, char **argv, const char *name, const struct route *routes,
-    size_t nroutes)
+    size_t nroutes, const struct module *const *registry)
 {
 	const char *path = conf_default_path();
-	struct app a = { .name = name };
+	struct app a = { .name = name, .modules = registry };
 	struct sigaction sa;
 	FCGX_Request f;
 	char err[1024];
@@ -293,6 +297,12 @@ app_main(int argc, char **argv, const char *name, const struct route *routes,
 	if (log_open(a.conf->log) != 0)
 		fprintf(stderr, "%s: cannot open log %s: %s\n", name,
 		    a.conf->log, strerror(errno));
+	if (module_check_deployed(a.conf, registry, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: %s\n", name, err);
+		log_msg("%s", err);
+		status = 2;
+		goto out;
+	}
 	if (catalogue_load(a.conf->templates, "zh", &a.cat_zh, err,
 	    sizeof(err)) != 0 || catalogue_load(a.conf->templates, "en",
 	    &a.cat_en, err, sizeof(err)) != 0) {
@@ -335,21 +345,23 @@ out:
 }
 
 int
-app_main_sets(int argc, char **argv, const char *name,
-    const struct route_set *const *sets)
+app_main_module(int argc, char **argv, const struct module_code *code,
+    const struct module *const *registry)
 {
+	const struct route_set *const *sets = code->routes;
 	struct route *routes;
 	size_t n = 0, k = 0;
 	int status;
 
-	for (size_t i = 0; sets[i] != NULL; i++)
+	for (size_t i = 0; sets != NULL && sets[i] != NULL; i++)
 		n += sets[i]->n;
 	if ((routes = calloc(n + 1, sizeof(*routes))) == NULL)
 		return EXIT_FAILURE;
-	for (size_t i = 0; sets[i] != NULL; i++)
+	for (size_t i = 0; sets != NULL && sets[i] != NULL; i++)
 		for (size_t j = 0; j < sets[i]->n; j++)
 			routes[k++] = sets[i]->routes[j];
-	status = app_main(argc, argv, name, routes, n);
+	status = app_main(argc, argv, code->module->name, routes, n,
+	    registry);
 	free(routes);
 	return status;
 }

@@ -1,8 +1,8 @@
 /* app.h: a FastCGI program: its process state, its requests, its routes.
  *
- * Each module is one program whose main() hands a route table to
- * app_main().  Before a handler runs, the loop has parsed the query, the
- * cookies and (for POST) the body under limits, picked the language,
+ * Each module is one program whose main() hands its code (module.h) to
+ * app_main_module().  Before a handler runs, the loop has parsed the
+ * query, the cookies and (for POST) the body under limits, picked the language,
  * found the session, checked the route's roles and, for every POST, the
  * CSRF token; a handler only sees requests it may answer.  SIGTERM lets
  * the request in progress finish, then the worker exits. */
@@ -38,9 +38,13 @@ enum role {
 /* The catalogue key of a role's name ("role_sales"), by bit index. */
 const char *role_key(unsigned bit_index);
 
+struct module;
+
 /* Process-wide state, one per worker. */
 struct app {
 	const char *name;           /* program name, "auth" */
+	const struct module *const *modules;  /* every module of the build,
+	                               NULL-terminated (the navigation) */
 	struct conf *conf;
 	struct db *db;              /* NULL while the database is unreachable */
 	struct i18n_cat *cat_zh;
@@ -105,17 +109,6 @@ struct route_set {
 };
 
 #define ROUTE_SET(arr) { (arr), sizeof(arr) / sizeof((arr)[0]) }
-
-/* As app_main, serving the routes of every set of the NULL-terminated
- * list sets, in order. */
-int app_main_sets(int argc, char **argv, const char *name,
-    const struct route_set *const *sets);
-
-/* Reads the configuration (-c FILE, else conf_default_path()), the
- * catalogues, opens the log and the database, then serves routes until
- * SIGTERM.  Returns the process exit status. */
-int app_main(int argc, char **argv, const char *name,
-    const struct route *routes, size_t nroutes);
 
 /* Whether route pattern matches path; fills ids (up to ROUTE_MAX_IDS)
  * with the numbers matched by '#'.  Exposed for tests. */

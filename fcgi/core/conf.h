@@ -20,7 +20,8 @@ struct conf {
 	char *sql;              /* directory of the numbered migrations */
 	char *log;              /* request and error log file */
 	bool tls;               /* the site is served over https: Secure cookies */
-	char *modules;          /* deployed modules, space-separated keys */
+	char *modules;          /* deployed modules, space-separated names;
+	                           empty: every module of the build */
 	/* [database] */
 	char *db_socket;        /* unix socket; empty: use host and port */
 	char *db_host;

@@ -10,6 +10,7 @@ fcgi_core_libtccore_a_SOURCES = \
 	fcgi/core/directory.h fcgi/core/directory.c \
 	fcgi/core/tmpl.h fcgi/core/tmpl.cc \
 	fcgi/core/app.h fcgi/core/app.c fcgi/core/http.c fcgi/core/health.c \
+	fcgi/core/module.h fcgi/core/module.c \
 	fcgi/core/page.c fcgi/core/session.c fcgi/core/audit.h fcgi/core/audit.c \
 	fcgi/core/period.h fcgi/core/period.c \
 	fcgi/core/people.h fcgi/core/people.c fcgi/core/fmt.h fcgi/core/fmt.c

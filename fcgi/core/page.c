@@ -9,19 +9,7 @@
 #include "core/app.h"
 #include "core/error.h"
 #include "core/log.h"
-
-/* The modules of the product, in navigation order. */
-static const struct module {
-	const char *key;
-	const char *href;
-	unsigned roles;
-} modules[] = {
-	{ "sales", "/sales/", ROLES_ALL },
-	{ "commission", "/commission/", ROLES_ALL },
-	{ "performance", "/performance/", ROLES_ALL },
-	{ "settlement", "/settlement/", ROLES_ALL },
-	{ "admin", "/admin/", ROLE_ADMIN },
-};
+#include "core/module.h"
 
 static const char *const role_keys[ROLE__COUNT] = {
 	"role_sales", "role_manager", "role_hr", "role_finance",
@@ -40,20 +28,52 @@ tr(const struct req *r, const char *key)
 	return i18n_get(r->cat, key);
 }
 
-/* Whether module key is deployed (listed in site.modules). */
-static bool
-module_deployed(const struct conf *c, const char *key)
+/* The modules the signed-in person finds in the navigation and on home:
+ * those of the build that are deployed, have a web program and an entry,
+ * and that their roles may use, in navigation order.  Returns how many
+ * were put in out (at most MODULE_MAX). */
+static size_t
+nav_modules(const struct req *r, const struct module **out)
 {
-	size_t n = strlen(key);
-	const char *p = c->modules;
+	const struct module *const *list = r->app->modules;
+	size_t n = 0;
 
-	while ((p = strstr(p, key)) != NULL) {
-		if ((p == c->modules || p[-1] == ' ') &&
-		    (p[n] == '\0' || p[n] == ' '))
-			return true;
-		p += n;
+	for (size_t i = 0; list != NULL && list[i] != NULL && n < MODULE_MAX;
+	    i++) {
+		const struct module *m = list[i];
+		size_t k = n;
+
+		if (m->prefix == NULL || m->nav.label_key == NULL ||
+		    !(r->me.roles & m->nav.roles) ||
+		    !module_deployed(r->app->conf, m))
+			continue;
+		while (k > 0 && out[k - 1]->nav.order > m->nav.order) {
+			out[k] = out[k - 1];
+			k--;
+		}
+		out[k] = m;
+		n++;
 	}
-	return false;
+	return n;
+}
+
+/* Shows beside an entry how much waits for the person in module m. */
+static void
+nav_waiting(struct req *r, const struct module *m, struct tdict *entry)
+{
+	int64_t count = 0;
+
+	if (m->waiting == NULL)
+		return;
+	if (m->waiting(r, &count) != 0) {
+		log_msg("%s: %s: the waiting count failed", r->id, m->name);
+		return;
+	}
+	if (count > 0) {
+		struct tdict *w = tdict_add_section(entry, "WAITING");
+
+		tdict_set_int(w, "waiting", count);
+	}
 }
 
 static void
@@ -126,20 +146,17 @@ layout_fill(struct req *r, const char *title_key, const char *nav_key)
 			tdict_set(tdict_add_section(r->body, "ROLE"),
 			    "role_label", tr(r, role_keys[b]));
 		}
-	for (size_t i = 0; i < sizeof(modules) / sizeof(modules[0]); i++) {
-		const struct module *m = &modules[i];
-		char key[64];
-		struct tdict *n;
+	const struct module *nav[MODULE_MAX];
+	size_t nnav = nav_modules(r, nav);
 
-		if (!(r->me.roles & m->roles) ||
-		    !module_deployed(r->app->conf, m->key))
-			continue;
-		n = tdict_add_section(s, "NAV");
-		tdict_set(n, "href", m->href);
-		snprintf(key, sizeof(key), "nav_%s", m->key);
-		tdict_set(n, "label", tr(r, key));
-		if (nav_key != NULL && strcmp(nav_key, m->key) == 0)
+	for (size_t i = 0; i < nnav; i++) {
+		struct tdict *n = tdict_add_section(s, "NAV");
+
+		tdict_set(n, "href", nav[i]->prefix);
+		tdict_set(n, "label", tr(r, nav[i]->nav.label_key));
+		if (nav_key != NULL && strcmp(nav_key, nav[i]->name) == 0)
 			tdict_show_section(n, "NAV_CURRENT");
+		nav_waiting(r, nav[i], n);
 	}
 }
 
@@ -171,26 +188,20 @@ page_send(struct req *r, int status, const char *tpl, const char *title_key,
 void
 page_modules(struct req *r, struct tdict *d)
 {
-	int shown = 0;
+	const struct module *nav[MODULE_MAX];
+	size_t nnav = nav_modules(r, nav);
 
-	for (size_t i = 0; i < sizeof(modules) / sizeof(modules[0]); i++) {
-		const struct module *m = &modules[i];
-		char key[64];
-		struct tdict *row;
+	for (size_t i = 0; i < nnav; i++) {
+		struct tdict *row = tdict_add_section(d, "MODULE");
 
-		if (!(r->me.roles & m->roles) ||
-		    !module_deployed(r->app->conf, m->key))
-			continue;
-		row = tdict_add_section(d, "MODULE");
-		tdict_set(row, "href", m->href);
-		tdict_set(row, "module_key", m->key);
-		snprintf(key, sizeof(key), "nav_%s", m->key);
-		tdict_set(row, "module_title", tr(r, key));
-		snprintf(key, sizeof(key), "home_%s_text", m->key);
-		tdict_set(row, "module_text", tr(r, key));
-		shown++;
+		tdict_set(row, "href", nav[i]->prefix);
+		tdict_set(row, "module_key", nav[i]->name);
+		tdict_set(row, "module_title", tr(r, nav[i]->nav.label_key));
+		tdict_set(row, "module_text", nav[i]->nav.text_key != NULL ?
+		    tr(r, nav[i]->nav.text_key) : "");
+		nav_waiting(r, nav[i], row);
 	}
-	if (shown == 0)
+	if (nnav == 0)
 		tdict_show_section(d, "NO_MODULES");
 }
 

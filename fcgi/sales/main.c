@@ -7,5 +7,5 @@
 int
 main(int argc, char **argv)
 {
-	return app_main_sets(argc, argv, "sales", sales_areas);
+	return app_main_module(argc, argv, &sales_code, module_registry);
 }

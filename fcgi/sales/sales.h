@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "core/app.h"
+#include "core/module.h"
 
 /* Each area: const struct route_set <area>_route_set; */
 extern const struct route_set customers_route_set;    /* customers.c */
@@ -22,5 +23,10 @@ extern const struct route_set *const sales_areas[];
  * Tabs: overview customers activities opportunities funnel forecast
  * orders stats collections. */
 void sales_tabs(struct req *r, const char *current);
+
+/* The module as every program knows it (module.c), and what its
+ * program runs (module-code.c). */
+extern const struct module sales_module;
+extern const struct module_code sales_code;
 
 #endif

@@ -23,7 +23,7 @@
         <a href="{{href}}">
           <span class="module-icon"><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><use href="#i-{{module_key}}"/></svg></span>
           <span class="module-body">
-            <span class="module-title">{{module_title}}</span>
+            <span class="module-title">{{module_title}}{{#WAITING}} <span class="nav-waiting"><span class="visually-hidden">{{t_nav_waiting}}</span>{{waiting}}</span>{{/WAITING}}</span>
             <span class="module-text">{{module_text}}</span>
           </span>
           <span class="module-go" aria-hidden="true"><svg viewBox="0 0 24 24" focusable="false"><path d="M9 5.5l6.5 6.5L9 18.5"/></svg></span>

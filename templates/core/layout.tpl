@@ -32,7 +32,7 @@
   <div class="sidebar-panel" id="sidebar-panel">
     <nav class="nav" aria-label="{{t_nav_main}}">
       <ul>
-        {{#NAV}}<li><a href="{{href}}" data-current="{{nav_current}}"{{#NAV_CURRENT}} aria-current="page" class="current"{{/NAV_CURRENT}}>{{label}}</a></li>
+        {{#NAV}}<li><a href="{{href}}" data-current="{{nav_current}}"{{#NAV_CURRENT}} aria-current="page" class="current"{{/NAV_CURRENT}}>{{label}}{{#WAITING}} <span class="nav-waiting"><span class="visually-hidden">{{t_nav_waiting}}</span>{{waiting}}</span>{{/WAITING}}</a></li>
         {{/NAV}}
       </ul>
     </nav>

@@ -1,35 +1,85 @@
-/* routes-t: the route tables of every program keep DESIGN.md's rules:
- * who may use what, one handler per method and path, no route outside
- * its program's prefix. */
+/* routes-t: the route tables of every module of the build (found in
+ * the module registry) keep DESIGN.md's rules: who may use what, one
+ * handler per method and path, no route outside its program's prefix,
+ * a navigation entry that leads to a page its people may open. */
 #include "config.h"
 
 #include <check.h>
 #include <string.h>
 
-#include "admin/admin.h"
-#include "auth/auth.h"
-#include "sales/sales.h"
+#include "core/module.h"
 
-static const struct program {
-	const char *name;
-	const struct route_set *const *areas;
-	const char *prefix;
-} programs[] = {
-	{ "auth", auth_areas, "/" },
-	{ "admin", admin_areas, "/admin/" },
-	{ "sales", sales_areas, "/sales/" },
-};
-#define NPROGRAMS (sizeof(programs) / sizeof(programs[0]))
+static size_t nprograms;
 
-/* Calls fn for every route of program p. */
+/* The code of the module named name (the test fails when it is not in
+ * the build). */
+static const struct module_code *
+program(const char *name)
+{
+	for (size_t i = 0; module_code_registry[i] != NULL; i++)
+		if (strcmp(module_code_registry[i]->module->name, name) == 0)
+			return module_code_registry[i];
+	ck_abort_msg("module %s is not in the registry", name);
+	return NULL;
+}
+
+/* Every route rt of module code p. */
 #define EACH_ROUTE(p, rt) \
-	for (size_t a_ = 0; (p)->areas[a_] != NULL; a_++) \
-		for (const struct route *rt = (p)->areas[a_]->routes; \
-		    rt < (p)->areas[a_]->routes + (p)->areas[a_]->n; rt++)
+	for (size_t a_ = 0; (p)->routes != NULL && (p)->routes[a_] != NULL; \
+	    a_++) \
+		for (const struct route *rt = (p)->routes[a_]->routes; \
+		    rt < (p)->routes[a_]->routes + (p)->routes[a_]->n; rt++)
+
+START_TEST(routes_a_program_for_every_prefix_and_no_other)
+{
+	const struct module_code *p = module_code_registry[_i];
+	size_t n = 0;
+
+	EACH_ROUTE(p, rt)
+		n++;
+	ck_assert_msg((p->module->prefix != NULL) == (n > 0),
+	    "%s: prefix %s, %zu routes", p->module->name,
+	    p->module->prefix ? p->module->prefix : "(none)", n);
+	for (size_t k = 0; module_code_registry[k] != NULL; k++) {
+		const struct module *o = module_code_registry[k]->module;
+
+		ck_assert_msg(k == (size_t)_i || strcmp(o->name,
+		    p->module->name) != 0, "module %s registered twice",
+		    o->name);
+		ck_assert_msg(k == (size_t)_i || o->prefix == NULL ||
+		    p->module->prefix == NULL ||
+		    strcmp(o->prefix, p->module->prefix) != 0,
+		    "%s and %s share the prefix %s", o->name,
+		    p->module->name, o->prefix);
+	}
+}
+END_TEST
+
+START_TEST(routes_navigation_entry_opens_for_everyone_it_is_shown_to)
+{
+	const struct module *m = module_code_registry[_i]->module;
+	int found = 0;
+
+	if (m->nav.label_key == NULL)
+		return;
+	ck_assert_msg(m->prefix != NULL && m->nav.roles != 0,
+	    "%s: a navigation entry needs a prefix and roles", m->name);
+	EACH_ROUTE(module_code_registry[_i], rt)
+		if (strcmp(rt->method, "GET") == 0 &&
+		    strcmp(rt->pattern, m->prefix) == 0) {
+			found = 1;
+			ck_assert_msg((rt->roles & m->nav.roles) ==
+			    m->nav.roles, "GET %s: roles %#x, shown to %#x",
+			    m->prefix, rt->roles, m->nav.roles);
+		}
+	ck_assert_msg(found, "%s: no GET %s behind its navigation entry",
+	    m->name, m->prefix);
+}
+END_TEST
 
 START_TEST(routes_one_handler_per_method_and_path)
 {
-	const struct program *p = &programs[_i];
+	const struct module_code *p = module_code_registry[_i];
 
 	EACH_ROUTE(p, a) {
 		int same = 0;
@@ -43,19 +93,31 @@ START_TEST(routes_one_handler_per_method_and_path)
 			    strcmp(a->pattern, b->pattern) == 0)
 				same++;
 		ck_assert_msg(same == 1, "%s: %s %s declared %d times",
-		    p->name, a->method, a->pattern, same);
+		    p->module->name, a->method, a->pattern, same);
 	}
 }
 END_TEST
 
 START_TEST(routes_stay_under_their_program_prefix)
 {
-	const struct program *p = &programs[_i];
+	const struct module_code *p = module_code_registry[_i];
 
-	EACH_ROUTE(p, rt)
-		ck_assert_msg(strncmp(rt->pattern, p->prefix,
-		    strlen(p->prefix)) == 0, "%s: %s is outside %s", p->name,
-		    rt->pattern, p->prefix);
+	EACH_ROUTE(p, rt) {
+		ck_assert_msg(strncmp(rt->pattern, p->module->prefix,
+		    strlen(p->module->prefix)) == 0, "%s: %s is outside %s",
+		    p->module->name, rt->pattern, p->module->prefix);
+		/* nginx gives a path to the longest prefix: another
+		 * module's, when it is longer and matches. */
+		for (size_t k = 0; module_code_registry[k] != NULL; k++) {
+			const char *o = module_code_registry[k]->module->prefix;
+
+			ck_assert_msg(o == NULL ||
+			    strlen(o) <= strlen(p->module->prefix) ||
+			    strncmp(rt->pattern, o, strlen(o)) != 0,
+			    "%s: %s would reach %s", p->module->name,
+			    rt->pattern, module_code_registry[k]->module->name);
+		}
+	}
 }
 END_TEST
 
@@ -64,7 +126,7 @@ START_TEST(routes_auth_public_only_sign_in_language_health)
 	static const char *const public[] = { "GET /health", "GET /login",
 	    "POST /login", "POST /lang" };
 
-	EACH_ROUTE(&programs[0], rt) {
+	EACH_ROUTE(program("auth"), rt) {
 		char key[128];
 		int listed = 0;
 
@@ -79,7 +141,7 @@ END_TEST
 
 START_TEST(routes_admin_only_for_admins)
 {
-	EACH_ROUTE(&programs[1], rt)
+	EACH_ROUTE(program("admin"), rt)
 		ck_assert_msg(rt->roles == ROLE_ADMIN, "%s %s: roles %#x",
 		    rt->method, rt->pattern, rt->roles);
 }
@@ -87,7 +149,7 @@ END_TEST
 
 START_TEST(routes_sales_need_sign_in_and_read_only_roles_never_write)
 {
-	EACH_ROUTE(&programs[2], rt) {
+	EACH_ROUTE(program("sales"), rt) {
 		ck_assert_msg(rt->roles != ROLE_PUBLIC, "%s %s is public",
 		    rt->method, rt->pattern);
 		/* HR and management read sales data; they change none. */
@@ -109,7 +171,7 @@ START_TEST(routes_sales_lists_open_to_every_role)
 	for (size_t k = 0; k < sizeof(lists) / sizeof(lists[0]); k++) {
 		int found = 0;
 
-		EACH_ROUTE(&programs[2], rt)
+		EACH_ROUTE(program("sales"), rt)
 			if (strcmp(rt->method, "GET") == 0 &&
 			    strcmp(rt->pattern, lists[k]) == 0) {
 				found = 1;
@@ -128,10 +190,17 @@ main(void)
 	TCase *tc = tcase_create("routes");
 	SRunner *sr;
 
+	while (module_code_registry[nprograms] != NULL)
+		nprograms++;
+	tcase_add_loop_test(tc, routes_a_program_for_every_prefix_and_no_other,
+	    0, nprograms);
+	tcase_add_loop_test(tc,
+	    routes_navigation_entry_opens_for_everyone_it_is_shown_to, 0,
+	    nprograms);
 	tcase_add_loop_test(tc, routes_one_handler_per_method_and_path, 0,
-	    NPROGRAMS);
+	    nprograms);
 	tcase_add_loop_test(tc, routes_stay_under_their_program_prefix, 0,
-	    NPROGRAMS);
+	    nprograms);
 	tcase_add_test(tc, routes_auth_public_only_sign_in_language_health);
 	tcase_add_test(tc, routes_admin_only_for_admins);
 	tcase_add_test(tc, routes_sales_need_sign_in_and_read_only_roles_never_write);

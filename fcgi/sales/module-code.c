@@ -1,0 +1,11 @@
+/* module-code.c: what sales.fcgi, ticheng-admin and the route test run
+ * of the sales module. */
+#include "config.h"
+
+#include "core/module.h"
+#include "sales/sales.h"
+
+const struct module_code sales_code = {
+	.module = &sales_module,
+	.routes = sales_areas,
+};

@@ -1,0 +1,13 @@
+/* module.c: the sales module as every program knows it: customers,
+ * activities, opportunities, orders and collections, open to every role
+ * (what each may see and change is decided per route and per row). */
+#include "config.h"
+
+#include "core/module.h"
+
+const struct module sales_module = {
+	.name = "sales",
+	.prefix = "/sales/",
+	.nav = { "nav_sales", "home_sales_text", 10, ROLES_ALL },
+	.migrations = "sales",
+};
