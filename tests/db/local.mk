@@ -1,0 +1,22 @@
+## tests/db: C tests against the MariaDB of a running stack.  Built by
+## make check but not run by it: ./dev test runs them (make check-db) once
+## its test stack is up, with $TICHENG_CONF naming that stack's
+## configuration, from the normal and the sanitizer build.  A test here
+## is listed as
+##   TC_DB_TESTS += tests/db/<name>-t
+##   check_PROGRAMS += tests/db/<name>-t
+## and links $(TC_DB_TEST_LDADD).
+
+noinst_LIBRARIES += tests/db/libdbtest.a
+tests_db_libdbtest_a_SOURCES = tests/db/harness.h tests/db/harness.c
+tests_db_libdbtest_a_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
+
+TC_DB_TEST_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
+TC_DB_TEST_LDADD = tests/db/libdbtest.a $(TC_CORE_LIBS) $(CHECK_LIBS)
+
+TC_DB_TESTS += tests/db/db-t
+check_PROGRAMS += tests/db/db-t
+tests_db_db_t_SOURCES = tests/db/db-t.c
+tests_db_db_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_db_t_LDADD = $(TC_DB_TEST_LDADD)
+nodist_EXTRA_tests_db_db_t_SOURCES = dummy.cxx
