@@ -65,6 +65,26 @@ list_where(struct list *l, const char *sql, const struct db_param *params,
 }
 
 void
+list_scope(struct list *l, const struct list_scope *sql, int kind,
+    int64_t me, const char *team, const char *login)
+{
+	switch (kind) {
+	case 2:
+		break;
+	case 1:
+		list_where(l, sql->team, DB_ARGS(P_INT(me), P_TEXT(team),
+		    P_TEXT(login)));
+		break;
+	case 0:
+		list_where(l, sql->own, DB_ARGS(P_INT(me)));
+		break;
+	default:
+		list_where(l, "1 = 0", DB_NOARGS);
+		break;
+	}
+}
+
+void
 list_ctx(struct list *l, size_t k, struct db_param v)
 {
 	if (k >= LIST_MAX_CTX) {
@@ -698,6 +718,8 @@ list_run(struct list *l, struct req *r, struct tdict *d)
 	if ((rc = fill_pager(l, d)) != 0)
 		return rc;
 	tdict_show_section(d, list_rows(l) > 0 ? "LIST_ROWS" : "LIST_EMPTY");
+	if (l->capped)
+		tdict_show_section(d, "LIST_CAPPED");
 	if (filtered(l))
 		tdict_show_section(d, "LIST_FILTERED");
 	return 0;

@@ -64,6 +64,8 @@
  *   list_page, list_pages, list_from, list_to
  *   list_query            the filters as a query string (for exports)
  *   LIST_ROWS / LIST_EMPTY   sections: some rows / none (valid filters)
+ *   LIST_CAPPED           section: more rows than the cap (totals over
+ *                         them would be wrong: show none)
  *   LIST_INVALID          section: some filter is invalid
  *   LIST_FILTERED         section: some filter or the sort differs from
  *                         its default (show a reset link) */
@@ -203,6 +205,33 @@ void list_done(struct list *l);
  * them makes list_run fail with TC_EINVAL (a programming error). */
 void list_where(struct list *l, const char *sql,
     const struct db_param *params, size_t n);
+
+/* How a list's rows name the person whose they are, for list_scope():
+ * one condition for the reader's own rows (one '?': their people.id) and
+ * one for their team's (three: their id, team and login).  A reader who
+ * sees every row gets no condition at all: each kind has its own
+ * statement text, never "(? = 2 OR ...)", which defeats the index and,
+ * in a prepared statement run for several kinds, made MariaDB 10.11 read
+ * a semi-join's rows more than once. */
+struct list_scope {
+	const char *own;
+	const char *team;
+};
+
+/* The rows of people column col.  The team is the people of the
+ * reader's team attribute (when not empty) or whose manager they are. */
+#define LIST_SCOPE_OWN_SQL(col) col " = ?"
+#define LIST_SCOPE_TEAM_SQL(col) "(" col " = ? OR " col " IN (SELECT sp.id" \
+	" FROM people sp WHERE (sp.team = ? AND sp.team <> '') OR" \
+	" sp.manager_login = ?))"
+#define LIST_SCOPE_PERSON(col) { LIST_SCOPE_OWN_SQL(col), \
+	LIST_SCOPE_TEAM_SQL(col) }
+
+/* Adds the condition of scope kind (SCOPE_NONE -1: no row, OWN 0, TEAM 1,
+ * ALL 2: none) of the reader me, of team and login (texts that outlive
+ * the run), as list_where does. */
+void list_scope(struct list *l, const struct list_scope *sql, int kind,
+    int64_t me, const char *team, const char *login);
 
 /* Sets the value LA_CTX<k> binds to (k < LIST_MAX_CTX); a text must
  * outlive the run. */

@@ -12,6 +12,7 @@
 #include "core/export.h"
 #include "core/fmt.h"
 #include "core/form.h"
+#include "core/list.h"
 #include "core/log.h"
 #include "sales/order-math.h"
 #include "sales/orders.h"
@@ -53,26 +54,6 @@ struct ofilter {
 #define LINE_PTYPE_SQL "(? = 0 OR l.product_id IN (SELECT px.id FROM" \
 	" products px WHERE px.product_type_id = ?))"
 
-#define LIST_SQL(order) \
-	"SELECT o.id, o.order_no, o.order_date, c.name, rg.name_zh," \
-	" rg.name_en, ch.name_zh, ch.name_en, o.status, o.locked," \
-	" o.original_order_id, COALESCE(SUM(l.amount), 0) AS amount," \
-	" COALESCE(SUM(l.cost), 0) AS cost," \
-	" (SELECT GROUP_CONCAT(p.name ORDER BY r.share DESC, p.login" \
-	"  SEPARATOR ', ') FROM order_reps r JOIN people p" \
-	"  ON p.id = r.person_id WHERE r.order_id = o.id) AS reps," \
-	" (SELECT COALESCE(SUM(pm.amount), 0) FROM payments pm" \
-	"  WHERE pm.order_id = o.id) AS collected" \
-	" FROM orders o JOIN customers c ON c.id = o.customer_id" \
-	" JOIN regions rg ON rg.id = o.region_id" \
-	" JOIN channels ch ON ch.id = o.channel_id" \
-	" LEFT JOIN order_lines l ON l.order_id = o.id AND " LINE_PTYPE_SQL \
-	" WHERE " SCOPE_ORDER_SQL("o.id") FILTER_SQL \
-	" GROUP BY o.id, o.order_no, o.order_date, c.name, rg.name_zh," \
-	" rg.name_en, ch.name_zh, ch.name_en, o.status, o.locked," \
-	" o.original_order_id, rg.code, ch.code" \
-	" ORDER BY " order " LIMIT ? OFFSET ?"
-
 #define STATS_SQL(select, joins, group) \
 	"SELECT " select " FROM orders o JOIN order_lines l" \
 	" ON l.order_id = o.id AND l.status = 'booked'" \
@@ -80,24 +61,7 @@ struct ofilter {
 	" WHERE o.status = 'booked' AND " LINE_PTYPE_SQL \
 	" AND " SCOPE_ORDER_SQL("o.id") FILTER_SQL group
 
-/* The sortable columns: query name and ORDER BY text (asc, desc). */
-static const struct sortcol {
-	const char *name;
-	int stmt_asc;
-} sortcols[] = {
-	{ "no", 0 }, { "date", 2 }, { "customer", 4 }, { "reps", 6 },
-	{ "region", 8 }, { "channel", 10 }, { "amount", 12 }, { "cost", 14 },
-	{ "margin", 16 }, { "collected", 18 }, { "status", 20 },
-};
-
 enum stmt {
-	Q_LIST_NO_A, Q_LIST_NO_D, Q_LIST_DATE_A, Q_LIST_DATE_D,
-	Q_LIST_CUST_A, Q_LIST_CUST_D, Q_LIST_REPS_A, Q_LIST_REPS_D,
-	Q_LIST_REGION_A, Q_LIST_REGION_D, Q_LIST_CHANNEL_A, Q_LIST_CHANNEL_D,
-	Q_LIST_AMOUNT_A, Q_LIST_AMOUNT_D, Q_LIST_COST_A, Q_LIST_COST_D,
-	Q_LIST_MARGIN_A, Q_LIST_MARGIN_D, Q_LIST_COLL_A, Q_LIST_COLL_D,
-	Q_LIST_STATUS_A, Q_LIST_STATUS_D,
-	Q_TOTALS,
 	Q_CSV,
 	Q_TEAMS,
 	Q_KPI,
@@ -111,36 +75,6 @@ enum stmt {
 };
 
 static const char *const stmts[Q__MAX] = {
-	[Q_LIST_NO_A] = LIST_SQL("o.order_no ASC, o.id ASC"),
-	[Q_LIST_NO_D] = LIST_SQL("o.order_no DESC, o.id DESC"),
-	[Q_LIST_DATE_A] = LIST_SQL("o.order_date ASC, o.id ASC"),
-	[Q_LIST_DATE_D] = LIST_SQL("o.order_date DESC, o.id DESC"),
-	[Q_LIST_CUST_A] = LIST_SQL("c.name ASC, o.id ASC"),
-	[Q_LIST_CUST_D] = LIST_SQL("c.name DESC, o.id DESC"),
-	[Q_LIST_REPS_A] = LIST_SQL("reps ASC, o.id ASC"),
-	[Q_LIST_REPS_D] = LIST_SQL("reps DESC, o.id DESC"),
-	[Q_LIST_REGION_A] = LIST_SQL("rg.code ASC, o.id ASC"),
-	[Q_LIST_REGION_D] = LIST_SQL("rg.code DESC, o.id DESC"),
-	[Q_LIST_CHANNEL_A] = LIST_SQL("ch.code ASC, o.id ASC"),
-	[Q_LIST_CHANNEL_D] = LIST_SQL("ch.code DESC, o.id DESC"),
-	[Q_LIST_AMOUNT_A] = LIST_SQL("amount ASC, o.id ASC"),
-	[Q_LIST_AMOUNT_D] = LIST_SQL("amount DESC, o.id DESC"),
-	[Q_LIST_COST_A] = LIST_SQL("cost ASC, o.id ASC"),
-	[Q_LIST_COST_D] = LIST_SQL("cost DESC, o.id DESC"),
-	[Q_LIST_MARGIN_A] = LIST_SQL("amount - cost ASC, o.id ASC"),
-	[Q_LIST_MARGIN_D] = LIST_SQL("amount - cost DESC, o.id DESC"),
-	[Q_LIST_COLL_A] = LIST_SQL("collected ASC, o.id ASC"),
-	[Q_LIST_COLL_D] = LIST_SQL("collected DESC, o.id DESC"),
-	[Q_LIST_STATUS_A] = LIST_SQL("o.status ASC, o.id ASC"),
-	[Q_LIST_STATUS_D] = LIST_SQL("o.status DESC, o.id DESC"),
-	[Q_TOTALS] =
-	    "SELECT COUNT(DISTINCT o.id),"
-	    " COALESCE(SUM(CASE WHEN l.status = 'booked' AND o.status ="
-	    " 'booked' THEN l.amount END), 0),"
-	    " COALESCE(SUM(CASE WHEN l.status = 'booked' AND o.status ="
-	    " 'booked' THEN l.cost END), 0)"
-	    " FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id AND "
-	    LINE_PTYPE_SQL " WHERE " SCOPE_ORDER_SQL("o.id") FILTER_SQL,
 	[Q_CSV] =
 	    "SELECT o.order_no AS order_id, l.line_no AS line,"
 	    " o.order_date AS date,"
@@ -384,154 +318,245 @@ set_money(struct tdict *d, const char *name, int64_t fen)
 	}
 }
 
+/* --- the list (core/list) --- */
+
+enum ofield { OF_FROM, OF_TO, OF_REP, OF_TEAM, OF_CUSTOMER, OF_PTYPE,
+    OF_REGION, OF_CHANNEL, OF_STATUS, OF__MAX };
+
+static const char *const order_statuses[] = { "booked", "cancelled", NULL };
+
+#define ID_FIELD(name) { name, form_int64, 0, 1, 4294967295LL, NULL, NULL }
+
+static const struct list_filter order_filters[OF__MAX] = {
+	[OF_FROM] = { .field = { "from", form_date, 0, 0, 0, "list_err_date",
+	    NULL }, .label = "sales_from",
+	    .where = { "o.order_date >= ?", { LA_TEXT } } },
+	[OF_TO] = { .field = { "to", form_date, 0, 0, 0, "list_err_date",
+	    NULL }, .label = "sales_to",
+	    .where = { "o.order_date <= ?", { LA_TEXT } } },
+	[OF_REP] = { .field = ID_FIELD("rep"), .label = "sales_rep",
+	    .where = { "EXISTS (SELECT 1 FROM order_reps fr"
+	    " WHERE fr.order_id = o.id AND fr.person_id = ?)", { LA_INT } } },
+	[OF_TEAM] = { .field = { "team", form_text, 0, 1, 64, NULL, NULL },
+	    .label = "sales_team",
+	    .where = { "EXISTS (SELECT 1 FROM order_reps ft JOIN people fp"
+	    " ON fp.id = ft.person_id WHERE ft.order_id = o.id"
+	    " AND fp.team = ?)", { LA_TEXT } } },
+	[OF_CUSTOMER] = { .field = ID_FIELD("customer"),
+	    .label = "sales_customer",
+	    .where = { "o.customer_id = ?", { LA_INT } } },
+	/* orders with a line of the type (the row shows the whole order) */
+	[OF_PTYPE] = { .field = ID_FIELD("ptype"),
+	    .label = "sales_product_type",
+	    .where = { "EXISTS (SELECT 1 FROM order_lines fl JOIN products fx"
+	    " ON fx.id = fl.product_id WHERE fl.order_id = o.id"
+	    " AND fx.product_type_id = ?)", { LA_INT } } },
+	[OF_REGION] = { .field = ID_FIELD("region"), .label = "sales_region",
+	    .where = { "o.region_id = ?", { LA_INT } } },
+	[OF_CHANNEL] = { .field = ID_FIELD("channel"),
+	    .label = "sales_channel",
+	    .where = { "o.channel_id = ?", { LA_INT } } },
+	[OF_STATUS] = { .field = { "status", form_oneof, 0, 0, 0, NULL,
+	    order_statuses }, .label = "sales_status",
+	    .where = { "o.status = ?", { LA_TEXT } } },
+};
+
+/* Each order is served by an index of orders (order_no is unique; the
+ * others carry the id, the tie-breaker); the amounts are the rollups
+ * the triggers of sql/sales/004 keep. */
+static const struct list_sort order_sorts[] = {
+	{ "date", "sales_date", "o.order_date, o.id",
+	    "o.order_date DESC, o.id DESC", LIST_SORT_DESC_FIRST },
+	{ "no", "sales_order_no", "o.order_no", "o.order_no DESC", 0 },
+	{ "status", "sales_status", "o.status, o.order_date, o.id",
+	    "o.status DESC, o.order_date DESC, o.id DESC", 0 },
+	{ "amount", "sales_amount", "o.amount_total, o.id",
+	    "o.amount_total DESC, o.id DESC", LIST_SORT_NUM },
+	{ "margin", "sales_margin", "o.margin_total, o.id",
+	    "o.margin_total DESC, o.id DESC", LIST_SORT_NUM },
+	{ "collected", "sales_collected", "o.collected, o.id",
+	    "o.collected DESC, o.id DESC", LIST_SORT_NUM },
+};
+
+/* An order is in scope when one of its credited reps is. */
+static const struct list_scope order_scope = {
+	"EXISTS (SELECT 1 FROM order_reps sx WHERE sx.order_id = o.id AND "
+	    LIST_SCOPE_OWN_SQL("sx.person_id") ")",
+	"EXISTS (SELECT 1 FROM order_reps sx WHERE sx.order_id = o.id AND "
+	    LIST_SCOPE_TEAM_SQL("sx.person_id") ")",
+};
+
+/* The reps of the page's orders only (a subquery in the select list
+ * runs for the rows sent, after the page is cut). */
+static const struct list_def orders_list = {
+	.name = "orders-list",
+	.path = "/sales/orders",
+	.select = "SELECT o.id, o.order_no, o.order_date, c.name, rg.name_zh,"
+	    " rg.name_en, ch.name_zh, ch.name_en, o.status, o.locked,"
+	    " o.original_order_id, o.amount_total, o.cost_total,"
+	    " (SELECT GROUP_CONCAT(p.name ORDER BY r.share DESC, p.login"
+	    "  SEPARATOR ', ') FROM order_reps r JOIN people p"
+	    "  ON p.id = r.person_id WHERE r.order_id = o.id), o.collected",
+	.from = " FROM orders o JOIN customers c ON c.id = o.customer_id"
+	    " JOIN regions rg ON rg.id = o.region_id"
+	    " JOIN channels ch ON ch.id = o.channel_id",
+	/* what the KPIs add up: booked lines of booked orders */
+	.totals = "COUNT(*),"
+	    " COALESCE(SUM(CASE WHEN t.st = 'booked' THEN t.ab END), 0),"
+	    " COALESCE(SUM(CASE WHEN t.st = 'booked' THEN t.cb END), 0)",
+	.totals_cols = "o.status AS st, o.amount_booked AS ab,"
+	    " o.cost_booked AS cb",
+	.filters = order_filters, .nfilters = OF__MAX,
+	.sorts = order_sorts, .nsorts = sizeof(order_sorts) /
+	    sizeof(order_sorts[0]),
+	.sort_default = 0, .desc_default = true,
+	.per_page = PAGE_SIZE,
+};
+
+/* Columns of the page. */
+enum { OL_ID, OL_NO, OL_DATE, OL_CUSTOMER, OL_REGION_ZH, OL_REGION_EN,
+    OL_CHANNEL_ZH, OL_CHANNEL_EN, OL_STATUS, OL_LOCKED, OL_ORIGINAL,
+    OL_AMOUNT, OL_COST, OL_REPS, OL_COLLECTED };
+
+/* The id of filter k when set, else 0 (for the pickers). */
+static int64_t
+filter_id(const struct list *l, size_t k)
+{
+	const struct form_value *v = list_value(l, k);
+
+	return v != NULL ? v->i : 0;
+}
+
+/* The pickers of the filter bar, the selected ones marked. */
+static int
+list_pickers(struct req *r, struct tdict *d, const struct list *l)
+{
+	struct scope s = scope_read(r);
+	const struct form_value *team = list_value(l, OF_TEAM);
+	const struct form_value *st = list_value(l, OF_STATUS);
+	struct dbres *teams = NULL;
+	int rc;
+
+	if ((rc = orders_options(r, d, "F_REP", "rep", filter_id(l, OF_REP),
+	    NULL)) != 0 ||
+	    (rc = orders_options(r, d, "F_CUSTOMER", "customer",
+	    filter_id(l, OF_CUSTOMER), &s)) != 0 ||
+	    (rc = orders_options(r, d, "F_PTYPE", "ptype",
+	    filter_id(l, OF_PTYPE), NULL)) != 0 ||
+	    (rc = orders_options(r, d, "F_REGION", "region",
+	    filter_id(l, OF_REGION), NULL)) != 0 ||
+	    (rc = orders_options(r, d, "F_CHANNEL", "channel",
+	    filter_id(l, OF_CHANNEL), NULL)) != 0)
+		return rc;
+	if ((rc = db_query(r->app->db, &query_db, Q_TEAMS, DB_NOARGS,
+	    &teams)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(teams); i++) {
+		struct tdict *t = tdict_add_section(d, "F_TEAM");
+
+		tdict_set(t, "value", dbres_text(teams, i, 0));
+		tdict_set(t, "label", dbres_text(teams, i, 0));
+		if (team != NULL && strcmp(team->s, dbres_text(teams, i, 0)) == 0)
+			tdict_show_section(t, "SEL");
+	}
+	dbres_free(teams);
+	for (size_t i = 0; order_statuses[i] != NULL; i++) {
+		struct tdict *t = tdict_add_section(d, "F_STATUS");
+		char key[48];
+
+		snprintf(key, sizeof(key), "sales_status_%s", order_statuses[i]);
+		tdict_set(t, "value", order_statuses[i]);
+		tdict_set(t, "label", tr(r, key));
+		if (st != NULL && st->i == (int64_t)i)
+			tdict_show_section(t, "SEL");
+	}
+	return 0;
+}
+
 int
 orders_list_get(struct req *r)
 {
 	struct scope s = scope_read(r);
 	struct tdict *d = page_body(r);
-	struct dbres *res = NULL, *tot = NULL;
-	struct ofilter f;
-	const char *sort = req_get(&r->q, "sort"), *dir = req_get(&r->q, "dir");
-	char fq[2048], link[2300];
-	int64_t page = 1, pages, total;
-	size_t col = 1;
-	bool desc = true;
+	struct list l;
+	char link[2300];
 	int rc;
 
-	filter_read(r, &f, false);
-	if ((rc = filter_form(r, d, &f, true)) != 0)
-		return rc;
-	filter_query(&f, r, fq, sizeof(fq));
-	filter_bounds(&f);
-	for (size_t i = 0; sort != NULL && i < sizeof(sortcols) /
-	    sizeof(sortcols[0]); i++)
-		if (strcmp(sort, sortcols[i].name) == 0) {
-			col = i;
-			desc = false;
-		}
-	if (dir != NULL && strcmp(dir, "desc") == 0)
-		desc = true;
-	else if (dir != NULL && strcmp(dir, "asc") == 0)
-		desc = false;
-	parse_pos(req_get(&r->q, "page"), &page);
-	if ((rc = db_query(r->app->db, &query_db, Q_TOTALS,
-	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
-	    FILTER_ARGS(&f)), &tot)) != 0)
-		goto out;
-	total = dbres_int(tot, 0, 0);
-	pages = total > 0 ? (total + PAGE_SIZE - 1) / PAGE_SIZE : 1;
-	if (page > pages)
-		page = pages;
-	if ((rc = db_query(r->app->db, &query_db,
-	    sortcols[col].stmt_asc + (desc ? 1 : 0),
-	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
-	    FILTER_ARGS(&f), P_INT(PAGE_SIZE), P_INT((page - 1) * PAGE_SIZE)),
-	    &res)) != 0)
+	list_init(&l, &orders_list);
+	list_scope(&l, &order_scope, s.kind, s.me, s.team, s.login);
+	if ((rc = list_run(&l, r, d)) != 0 ||
+	    (rc = list_pickers(r, d, &l)) != 0)
 		goto out;
 	sales_tabs(r, "orders");
 	if (has_role(r, ROLE_SALES | ROLE_MANAGER))
 		tdict_show_section(d, "CAN_CREATE");
 	if (has_role(r, ROLE_SALES | ROLE_MANAGER | ROLE_ADMIN))
 		tdict_show_section(d, "CAN_IMPORT");
-	/* Sort links of the header: the current column toggles. */
-	for (size_t i = 0; i < sizeof(sortcols) / sizeof(sortcols[0]); i++) {
-		char var[32];
-		bool cur = i == col;
+	if (!l.invalid) {
+		struct qs q;
+		const char *fq;
 
-		snprintf(link, sizeof(link), "/sales/orders?%s%ssort=%s&dir=%s",
-		    fq, fq[0] ? "&" : "", sortcols[i].name,
-		    cur && !desc ? "desc" : "asc");
-		snprintf(var, sizeof(var), "sort_%s", sortcols[i].name);
-		tdict_set(d, var, link);
-		snprintf(var, sizeof(var), "aria_%s", sortcols[i].name);
-		tdict_set(d, var, cur ? (desc ? "descending" : "ascending") :
-		    "none");
+		qs_init(&q);
+		list_filter_query(&l, &q);
+		fq = qs_str(&q) != NULL ? qs_str(&q) : "";
+		snprintf(link, sizeof(link), "/sales/orders.csv%s%s",
+		    fq[0] ? "?" : "", fq);
+		tdict_set(d, "csv_href", link);
+		snprintf(link, sizeof(link), "/sales/orders.xlsx%s%s",
+		    fq[0] ? "?" : "", fq);
+		tdict_set(d, "xlsx_href", link);
+		qs_free(&q);
+	} else {
+		tdict_set(d, "csv_href", "/sales/orders.csv");
+		tdict_set(d, "xlsx_href", "/sales/orders.xlsx");
 	}
-	snprintf(link, sizeof(link), "/sales/orders.csv%s%s", fq[0] ? "?" : "",
-	    fq);
-	tdict_set(d, "csv_href", link);
-	snprintf(link, sizeof(link), "/sales/orders.xlsx%s%s", fq[0] ? "?" : "",
-	    fq);
-	tdict_set(d, "xlsx_href", link);
-	for (size_t i = 0; i < dbres_rows(res); i++) {
+	for (size_t i = 0; i < list_rows(&l); i++) {
 		struct tdict *t = tdict_add_section(d, "ORDER");
-		int64_t a = dbres_money(res, i, 11), c = dbres_money(res, i, 12);
+		int64_t a = dbres_money(l.rows, i, OL_AMOUNT);
+		int64_t c = dbres_money(l.rows, i, OL_COST);
 		char key[48];
 
-		tdict_set(t, "id", dbres_text(res, i, 0));
-		tdict_set(t, "order_no", dbres_text(res, i, 1));
-		tdict_set(t, "order_date", dbres_text(res, i, 2));
-		tdict_set(t, "customer", dbres_text(res, i, 3));
-		tdict_set(t, "region", orders_name(r, dbres_text(res, i, 4),
-		    dbres_text(res, i, 5)));
-		tdict_set(t, "channel", orders_name(r, dbres_text(res, i, 6),
-		    dbres_text(res, i, 7)));
-		tdict_set(t, "status", dbres_text(res, i, 8));
+		tdict_set(t, "id", dbres_text(l.rows, i, OL_ID));
+		tdict_set(t, "order_no", dbres_text(l.rows, i, OL_NO));
+		tdict_set(t, "order_date", dbres_text(l.rows, i, OL_DATE));
+		tdict_set(t, "customer", dbres_text(l.rows, i, OL_CUSTOMER));
+		tdict_set(t, "region", orders_name(r, dbres_text(l.rows, i,
+		    OL_REGION_ZH), dbres_text(l.rows, i, OL_REGION_EN)));
+		tdict_set(t, "channel", orders_name(r, dbres_text(l.rows, i,
+		    OL_CHANNEL_ZH), dbres_text(l.rows, i, OL_CHANNEL_EN)));
+		tdict_set(t, "status", dbres_text(l.rows, i, OL_STATUS));
 		snprintf(key, sizeof(key), "sales_status_%s",
-		    dbres_text(res, i, 8));
+		    dbres_text(l.rows, i, OL_STATUS));
 		tdict_set(t, "status_label", tr(r, key));
-		if (dbres_int(res, i, 9) != 0)
+		if (dbres_int(l.rows, i, OL_LOCKED) != 0)
 			tdict_show_section(t, "LOCKED");
-		if (!dbres_null(res, i, 10))
+		if (!dbres_null(l.rows, i, OL_ORIGINAL))
 			tdict_show_section(t, "IS_RETURN");
 		set_money(t, "amount", a);
 		set_money(t, "cost", c);
 		set_money(t, "margin", a - c);
-		tdict_set(t, "reps", dbres_text(res, i, 13));
-		set_money(t, "collected", dbres_money(res, i, 14));
+		tdict_set(t, "reps", dbres_text(l.rows, i, OL_REPS));
+		set_money(t, "collected", dbres_money(l.rows, i, OL_COLLECTED));
 	}
-	if (dbres_rows(res) == 0)
-		tdict_show_section(d, "EMPTY");
-	tdict_set_int(d, "count", total);
-	set_money(d, "total_amount", dbres_money(tot, 0, 1));
-	set_money(d, "total_cost", dbres_money(tot, 0, 2));
-	set_money(d, "total_margin", dbres_money(tot, 0, 1) -
-	    dbres_money(tot, 0, 2));
-	tdict_set_int(d, "page", page);
-	tdict_set_int(d, "pages", pages);
-	if (pages > 1) {
-		struct tdict *p = tdict_add_section(d, "PAGER");
-		char sq[64];
+	if (!l.invalid) {
+		int64_t amount = dbres_money(l.totals, 0, 1);
+		int64_t cost = dbres_money(l.totals, 0, 2);
 
-		snprintf(sq, sizeof(sq), "sort=%s&dir=%s", sortcols[col].name,
-		    desc ? "desc" : "asc");
-		int64_t shown = 0;
-
-		for (int64_t k = 1; k <= pages; k++) {
-			struct tdict *pg;
-
-			if (k != 1 && k != pages && (k < page - 3 || k > page + 3))
-				continue;
-			if (k > shown + 1)
-				tdict_show_section(tdict_add_section(p, "PAGE"),
-				    "GAP");
-			shown = k;
-			pg = tdict_add_section(p, "PAGE");
-			snprintf(link, sizeof(link), "/sales/orders?%s%s%s&page=%"
-			    PRId64, fq, fq[0] ? "&" : "", sq, k);
-			tdict_set(pg, "href", link);
-			tdict_set_int(pg, "n", k);
-			if (k == page)
-				tdict_show_section(pg, "CURRENT");
-			else
-				tdict_show_section(pg, "OTHER");
-		}
-		if (page > 1) {
-			snprintf(link, sizeof(link), "/sales/orders?%s%s%s&page=%"
-			    PRId64, fq, fq[0] ? "&" : "", sq, page - 1);
-			tdict_set(tdict_add_section(p, "PREV"), "href", link);
-		}
-		if (page < pages) {
-			snprintf(link, sizeof(link), "/sales/orders?%s%s%s&page=%"
-			    PRId64, fq, fq[0] ? "&" : "", sq, page + 1);
-			tdict_set(tdict_add_section(p, "NEXT"), "href", link);
+		if (l.capped) {
+			/* the totals of the first rows would be wrong */
+			tdict_set(d, "total_amount", "—");
+			tdict_set(d, "total_cost", "—");
+			tdict_set(d, "total_margin", "—");
+		} else {
+			set_money(d, "total_amount", amount);
+			set_money(d, "total_cost", cost);
+			set_money(d, "total_margin", amount - cost);
 		}
 	}
-	rc = page_send(r, 200, "sales/orders-list.tpl", "ord_list_title",
-	    "sales");
+	rc = page_send(r, list_status(&l), "sales/orders-list.tpl",
+	    "ord_list_title", "sales");
 out:
-	dbres_free(res);
-	dbres_free(tot);
+	list_done(&l);
 	return rc;
 }
 

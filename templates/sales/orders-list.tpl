@@ -14,53 +14,54 @@
   </div>
 </header>
 <div class="kpis">
-  <div class="kpi"><p class="kpi-label">{{t_ord_kpi_orders}}</p><p class="kpi-value">{{count}}</p><p class="kpi-sub">{{t_ord_kpi_filtered}}</p></div>
+  <div class="kpi"><p class="kpi-label">{{t_ord_kpi_orders}}</p><p class="kpi-value">{{list_total}}</p><p class="kpi-sub">{{t_ord_kpi_filtered}}</p></div>
   <div class="kpi"><p class="kpi-label">{{t_ord_kpi_amount}}</p><p class="kpi-value money">{{total_amount}}</p><p class="kpi-sub">{{t_ord_kpi_booked_only}}</p></div>
   <div class="kpi"><p class="kpi-label">{{t_sales_margin}}</p><p class="kpi-value money">{{total_margin}}</p><p class="kpi-sub">{{t_sales_cost}} {{total_cost}}</p></div>
 </div>
+{{>LIST_ERRORS}}
 <form method="get" action="/sales/orders" class="filters" aria-label="{{t_common_filter}}">
-  <label>{{t_sales_from}}<input type="date" name="from" value="{{f_from}}"></label>
-  <label>{{t_sales_to}}<input type="date" name="to" value="{{f_to}}"></label>
+  <label>{{t_sales_from}}<input type="date" name="from" id="f-from" value="{{f_from}}"{{#F_FROM_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_FROM_ERROR}}>{{#F_FROM_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_FROM_ERROR}}</label>
+  <label>{{t_sales_to}}<input type="date" name="to" id="f-to" value="{{f_to}}"{{#F_TO_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_TO_ERROR}}>{{#F_TO_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_TO_ERROR}}</label>
   <label>{{t_sales_rep}}
-    <select name="rep"><option value="">{{t_common_all}}</option>{{#F_REP}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_REP}}</select>
+    <select name="rep" id="f-rep"{{#F_REP_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_REP_ERROR}}><option value="">{{t_common_all}}</option>{{#F_REP}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_REP}}</select>{{#F_REP_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_REP_ERROR}}
   </label>
   <label>{{t_sales_team}}
-    <select name="team"><option value="">{{t_common_all}}</option>{{#F_TEAM}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_TEAM}}</select>
+    <select name="team" id="f-team"{{#F_TEAM_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_TEAM_ERROR}}><option value="">{{t_common_all}}</option>{{#F_TEAM}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_TEAM}}</select>{{#F_TEAM_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_TEAM_ERROR}}
   </label>
   <label class="grow">{{t_sales_customer}}
-    <select name="customer"><option value="">{{t_common_all}}</option>{{#F_CUSTOMER}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_CUSTOMER}}</select>
+    <select name="customer" id="f-customer"{{#F_CUSTOMER_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_CUSTOMER_ERROR}}><option value="">{{t_common_all}}</option>{{#F_CUSTOMER}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_CUSTOMER}}</select>{{#F_CUSTOMER_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_CUSTOMER_ERROR}}
   </label>
   <label>{{t_sales_product_type}}
-    <select name="ptype"><option value="">{{t_common_all}}</option>{{#F_PTYPE}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_PTYPE}}</select>
+    <select name="ptype" id="f-ptype"{{#F_PTYPE_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_PTYPE_ERROR}}><option value="">{{t_common_all}}</option>{{#F_PTYPE}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_PTYPE}}</select>{{#F_PTYPE_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_PTYPE_ERROR}}
   </label>
   <label>{{t_sales_region}}
-    <select name="region"><option value="">{{t_common_all}}</option>{{#F_REGION}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_REGION}}</select>
+    <select name="region" id="f-region"{{#F_REGION_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_REGION_ERROR}}><option value="">{{t_common_all}}</option>{{#F_REGION}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_REGION}}</select>{{#F_REGION_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_REGION_ERROR}}
   </label>
   <label>{{t_sales_channel}}
-    <select name="channel"><option value="">{{t_common_all}}</option>{{#F_CHANNEL}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_CHANNEL}}</select>
+    <select name="channel" id="f-channel"{{#F_CHANNEL_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_CHANNEL_ERROR}}><option value="">{{t_common_all}}</option>{{#F_CHANNEL}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_CHANNEL}}</select>{{#F_CHANNEL_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_CHANNEL_ERROR}}
   </label>
-  {{#WITH_STATUS}}<label>{{t_sales_status}}
-    <select name="status"><option value="">{{t_common_all}}</option>{{#F_STATUS}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_STATUS}}</select>
-  </label>{{/WITH_STATUS}}
+  <label>{{t_sales_status}}
+    <select name="status" id="f-status"{{#F_STATUS_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_STATUS_ERROR}}><option value="">{{t_common_all}}</option>{{#F_STATUS}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_STATUS}}</select>{{#F_STATUS_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_STATUS_ERROR}}
+  </label>
   <div class="filter-actions">
     <button type="submit" class="btn">{{t_common_filter}}</button>
     <a class="btn ghost" href="/sales/orders">{{t_common_reset}}</a>
   </div>
 </form>
-{{#EMPTY}}<div class="empty"><p>{{t_ord_empty}}</p>{{#CAN_CREATE}}<a class="btn primary" href="/sales/orders/new">{{t_ord_new_title}}</a>{{/CAN_CREATE}}</div>{{/EMPTY}}
+{{#LIST_EMPTY}}<div class="empty"><p>{{t_ord_empty}}</p>{{#CAN_CREATE}}<a class="btn primary" href="/sales/orders/new">{{t_ord_new_title}}</a>{{/CAN_CREATE}}</div>{{/LIST_EMPTY}}
 <div class="table-wrap">
 <table class="data compact" id="orders-table">
   <thead><tr>
-    <th aria-sort="{{aria_no}}"><a class="sort" href="{{sort_no}}">{{t_sales_order_no}}</a></th>
-    <th aria-sort="{{aria_date}}"><a class="sort" href="{{sort_date}}">{{t_sales_date}}</a></th>
-    <th aria-sort="{{aria_status}}"><a class="sort" href="{{sort_status}}">{{t_sales_status}}</a></th>
-    <th aria-sort="{{aria_customer}}"><a class="sort" href="{{sort_customer}}">{{t_sales_customer}}</a></th>
-    <th aria-sort="{{aria_reps}}"><a class="sort" href="{{sort_reps}}">{{t_sales_reps}}</a></th>
-    <th aria-sort="{{aria_region}}"><a class="sort" href="{{sort_region}}">{{t_sales_region}}</a></th>
-    <th aria-sort="{{aria_channel}}"><a class="sort" href="{{sort_channel}}">{{t_sales_channel}}</a></th>
-    <th class="num" aria-sort="{{aria_amount}}"><a class="sort" href="{{sort_amount}}">{{t_sales_amount}}</a></th>
-    <th class="num" aria-sort="{{aria_margin}}"><a class="sort" href="{{sort_margin}}">{{t_sales_margin}}</a></th>
-    <th class="num" aria-sort="{{aria_collected}}"><a class="sort" href="{{sort_collected}}">{{t_sales_collected}}</a></th>
+    {{>SORT_NO}}
+    {{>SORT_DATE}}
+    {{>SORT_STATUS}}
+    <th>{{t_sales_customer}}</th>
+    <th>{{t_sales_reps}}</th>
+    <th>{{t_sales_region}}</th>
+    <th>{{t_sales_channel}}</th>
+    {{>SORT_AMOUNT}}
+    {{>SORT_MARGIN}}
+    {{>SORT_COLLECTED}}
   </tr></thead>
   <tbody>
   {{#ORDER}}<tr>
@@ -77,16 +78,11 @@
   </tr>
   {{/ORDER}}</tbody>
   <tfoot><tr>
-    <td colspan="7">{{t_common_total}} · {{count}} · {{t_ord_kpi_booked_only}}</td>
+    <td colspan="7">{{t_common_total}} · {{list_total}} · {{t_ord_kpi_booked_only}}{{#LIST_CAPPED}} · {{t_list_totals_capped}}{{/LIST_CAPPED}}</td>
     <td class="num money{{#total_amount_neg}} neg{{/total_amount_neg}}">{{total_amount}}</td>
     <td class="num money{{#total_margin_neg}} neg{{/total_margin_neg}}">{{total_margin}}</td>
     <td></td>
   </tr></tfoot>
 </table>
 </div>
-{{#PAGER}}<nav class="pager" aria-label="{{t_common_page}}">
-  {{#PREV}}<a href="{{href}}" rel="prev">{{t_common_prev}}</a>{{/PREV}}
-  {{#PAGE}}{{#GAP}}<span class="gap">…</span>{{/GAP}}{{#OTHER}}<a href="{{href}}">{{n}}</a>{{/OTHER}}{{#CURRENT}}<span class="current" aria-current="page">{{n}}</span>{{/CURRENT}}{{/PAGE}}
-  {{#NEXT}}<a href="{{href}}" rel="next">{{t_common_next}}</a>{{/NEXT}}
-  <span class="pager-info">{{t_common_page}} {{page}} / {{pages}}</span>
-</nav>{{/PAGER}}
+{{>PAGER}}
