@@ -20,7 +20,6 @@
 
 static int cmd_migrate(struct conf *c, int argc, char **argv);
 static int cmd_sync_users(struct conf *c, int argc, char **argv);
-static int cmd_demo_data(struct conf *c, int argc, char **argv);
 
 static const struct cli_command commands[] = {
 	{ "migrate", "", "apply the SQL migrations not yet applied",
@@ -28,8 +27,8 @@ static const struct cli_command commands[] = {
 	{ "sync-users", "", "copy every person of the directory into the "
 	    "database;\n    people no longer in it are marked inactive",
 	    cmd_sync_users },
-	{ "demo-data", "", "seed the demo company's sales history (once)",
-	    cmd_demo_data },
+	{ "demo-data", "[MODULE]", "seed the demo data of every module, or of "
+	    "one (once each)", demo_data_command },
 	{ "periods", "", "list the commission periods and their state",
 	    cli_periods },
 	{ "close-period", "PERIOD", "close (结账) the oldest open period",
@@ -52,6 +51,34 @@ usage(FILE *f)
 		fprintf(f, "  %s%s%s\n    %s\n", commands[i].name,
 		    commands[i].args[0] ? " " : "", commands[i].args,
 		    commands[i].help);
+	for (size_t m = 0; module_code_registry[m] != NULL; m++) {
+		const struct module_command *k =
+		    module_code_registry[m]->commands;
+
+		for (; k != NULL && k->name != NULL; k++)
+			fprintf(f, "  %s%s%s\n    %s (module %s)\n", k->name,
+			    k->args[0] ? " " : "", k->args, k->help,
+			    module_code_registry[m]->module->name);
+	}
+}
+
+/* The command named name: one of ticheng-admin's own, else one a module
+ * registered (module-code.c), else NULL. */
+static cli_fn
+command_find(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return commands[i].fn;
+	for (size_t m = 0; module_code_registry[m] != NULL; m++) {
+		const struct module_command *k =
+		    module_code_registry[m]->commands;
+
+		for (; k != NULL && k->name != NULL; k++)
+			if (strcmp(k->name, name) == 0)
+				return k->fn;
+	}
+	return NULL;
 }
 
 int
@@ -149,29 +176,6 @@ cmd_migrate(struct conf *c, int argc, char **argv)
 	return EXIT_SUCCESS;
 }
 
-static int
-cmd_demo_data(struct conf *c, int argc, char **argv)
-{
-	struct db *d = NULL;
-	char err[1024];
-	int rc;
-
-	if ((rc = no_args(argc, argv)) != 0)
-		return rc;
-	if (db_open(c, &d, err, sizeof(err)) != 0) {
-		fprintf(stderr, "ticheng-admin: %s\n", err);
-		return EXIT_FAILURE;
-	}
-	rc = demo_data_load(d, stdout, err, sizeof(err));
-	db_close(d);
-	if (rc != 0) {
-		fprintf(stderr, "ticheng-admin: demo-data: %s: %s\n", err,
-		    tc_strerror(rc));
-		return EXIT_FAILURE;
-	}
-	return EXIT_SUCCESS;
-}
-
 struct sync {
 	struct db *db;
 	const struct conf *conf;
@@ -235,7 +239,7 @@ main(int argc, char **argv)
 	const char *path = conf_default_path();
 	struct conf *c = NULL;
 	char err[1024];
-	size_t i;
+	cli_fn fn;
 	int opt, status;
 
 	/* Options before the command only: the command's own arguments
@@ -259,10 +263,7 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[optind], "modules") == 0)
 		return optind == argc - 1 ? cmd_modules() : CLI_USAGE;
-	for (i = 0; i < NCOMMANDS && strcmp(argv[optind],
-	    commands[i].name) != 0; i++)
-		;
-	if (i == NCOMMANDS) {
+	if ((fn = command_find(argv[optind])) == NULL) {
 		fprintf(stderr, "ticheng-admin: unknown command \"%s\"\n",
 		    argv[optind]);
 		usage(stderr);
@@ -272,7 +273,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "ticheng-admin: %s\n", err);
 		return CLI_USAGE;
 	}
-	status = commands[i].fn(c, argc - optind, argv + optind);
+	status = fn(c, argc - optind, argv + optind);
 	conf_free(c);
 	return status;
 }

@@ -1,1025 +1,180 @@
-/* demo.c: the demo company's history, made from a fixed seed.
- *
- * A deterministic PRNG (splitmix64; nothing here is secret) drives every
- * choice, and every date is an offset from today, so "this month" always
- * has data and two runs on the same day make the same rows.  Volumes:
- * 64 customers with contacts, ~320 opportunities at every stage with
- * their stage history, ~1,100 activities, ~720 orders with ~1,700 lines
- * over every product type, region and channel, splits within a team,
- * cancellations, returns, and payments (full, partial, none, refunds, a
- * few over-payments).  Everything in one transaction with prepared
- * statements; the setting demo_data_loaded makes a second run a no-op. */
+/* demo.c: ticheng-admin demo-data: each module's demo seeder, in
+ * dependency order, each once, each with its own marker. */
 #include "config.h"
 
-#include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "admin/cli.h"
 #include "admin/demo.h"
 #include "core/error.h"
-#include "core/fmt.h"
-#include "sales/order-math.h"
+#include "core/module.h"
 
-/* --- randomness and dates --- */
+enum stmt { STMT_MARKER, STMT_MARK, STMT__MAX };
 
-static uint64_t rng_state;
-
-static uint64_t
-rnd64(void)
-{
-	uint64_t z = (rng_state += 0x9E3779B97F4A7C15ULL);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
-/* A number in [lo, hi]. */
-static int64_t
-rnd(int64_t lo, int64_t hi)
-{
-	return lo + (int64_t)(rnd64() % (uint64_t)(hi - lo + 1));
-}
-
-/* True with probability pct percent. */
-static bool
-chance(int pct)
-{
-	return rnd(0, 99) < pct;
-}
-
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant). */
-static int64_t
-days_from_civil(int y, int m, int d)
-{
-	int64_t era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-static void
-civil_from_days(int64_t z, int *y, int *m, int *d)
-{
-	int64_t era;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int64_t today;           /* days since the epoch, local time */
-
-/* "YYYY-MM-DD" of day z into buf (11 bytes). */
-static const char *
-day_text(char *buf, int64_t z)
-{
-	int y, m, d;
-
-	civil_from_days(z, &y, &m, &d);
-	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-	return buf;
-}
-
-/* "YYYY-MM-DD HH:MM:00" of day z at a working hour into buf (20 bytes). */
-static const char *
-time_text(char *buf, int64_t z)
-{
-	char day[11];
-
-	snprintf(buf, 20, "%s %02d:%02d:00", day_text(day, z),
-	    (int)rnd(9, 17), (int)rnd(0, 59));
-	return buf;
-}
-
-/* --- statements --- */
-
-enum stmt {
-	S_MARKER, S_MARK,
-	S_COUNT_TYPES, S_COUNT_REGIONS, S_COUNT_CHANNELS, S_COUNT_PRODUCTS,
-	S_ADD_TYPE, S_ADD_REGION, S_ADD_CHANNEL, S_ADD_PRODUCT,
-	S_REGIONS, S_CHANNELS, S_PRODUCTS, S_PERSON,
-	S_CUSTOMER, S_CONTACT, S_OPP, S_STAGE, S_OPP_ORDER, S_ACTIVITY,
-	S_ORDER, S_ORDER_REP, S_LINE, S_PAYMENT,
-	S__MAX
-};
-
-static const char *const stmts[S__MAX] = {
-	[S_MARKER] = "SELECT value FROM settings WHERE name = 'demo_data_loaded'",
-	[S_MARK] = "INSERT INTO settings (name, value) VALUES"
-	    " ('demo_data_loaded', ?)",
-	[S_COUNT_TYPES] = "SELECT COUNT(*) FROM product_types",
-	[S_COUNT_REGIONS] = "SELECT COUNT(*) FROM regions",
-	[S_COUNT_CHANNELS] = "SELECT COUNT(*) FROM channels",
-	[S_COUNT_PRODUCTS] = "SELECT COUNT(*) FROM products",
-	[S_ADD_TYPE] = "INSERT IGNORE INTO product_types (code, name_zh, name_en)"
-	    " VALUES (?, ?, ?)",
-	[S_ADD_REGION] = "INSERT IGNORE INTO regions (code, name_zh, name_en)"
-	    " VALUES (?, ?, ?)",
-	[S_ADD_CHANNEL] = "INSERT IGNORE INTO channels (code, name_zh, name_en)"
-	    " VALUES (?, ?, ?)",
-	[S_ADD_PRODUCT] = "INSERT IGNORE INTO products (code, name_zh, name_en,"
-	    " product_type_id, list_price, standard_cost) SELECT ?, ?, ?, t.id,"
-	    " ?, ? FROM product_types t WHERE t.code = ?",
-	[S_REGIONS] = "SELECT id, code FROM regions WHERE active ORDER BY id",
-	[S_CHANNELS] = "SELECT id, code FROM channels WHERE active ORDER BY id",
-	[S_PRODUCTS] = "SELECT p.id, t.code, p.list_price, p.standard_cost"
-	    " FROM products p JOIN product_types t ON t.id = p.product_type_id"
-	    " WHERE p.active ORDER BY p.id",
-	[S_PERSON] = "SELECT id FROM people WHERE login = ?",
-	[S_CUSTOMER] = "INSERT INTO customers (code, name, region_id, industry,"
-	    " channel_id, owner_id, status, created_at) VALUES"
-	    " (?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_CONTACT] = "INSERT INTO contacts (customer_id, name, title, phone,"
-	    " email, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-	[S_OPP] = "INSERT INTO opportunities (owner_id, customer_id, title,"
-	    " needs, amount, stage, expected_close, next_follow_up,"
-	    " lost_reason, stage_changed_at, created_at) VALUES"
-	    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_STAGE] = "INSERT INTO opportunity_stage_changes (opportunity_id,"
-	    " from_stage, to_stage, changed_at, changed_by) VALUES"
-	    " (?, ?, ?, ?, ?)",
-	[S_OPP_ORDER] = "UPDATE opportunities SET order_id = ?, amount = ?"
-	    " WHERE id = ?",
-	[S_ACTIVITY] = "INSERT INTO activities (owner_id, customer_id,"
-	    " opportunity_id, kind, activity_date, notes, next_step,"
-	    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_ORDER] = "INSERT INTO orders (order_no, customer_id, order_date,"
-	    " region_id, channel_id, status, original_order_id,"
-	    " opportunity_id, note, created_by, created_at) VALUES"
-	    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_ORDER_REP] = "INSERT INTO order_reps (order_id, person_id, share)"
-	    " VALUES (?, ?, ?)",
-	[S_LINE] = "INSERT INTO order_lines (order_id, line_no, product_id,"
-	    " quantity, unit_price, discount, amount, cost, status) VALUES"
-	    " (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_PAYMENT] = "INSERT INTO payments (payment_no, order_id,"
-	    " payment_date, amount, reference, created_by, created_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+static const char *const stmts[STMT__MAX] = {
+	[STMT_MARKER] = "SELECT seeded_on FROM demo_data WHERE module = ?",
+	[STMT_MARK] = "INSERT INTO demo_data (module, seeded_on) VALUES (?, ?)",
 };
 
 static struct db_table demo_db = DB_TABLE("demo", stmts);
 
-/* --- the company --- */
-
-/* The sales people: index 0..3 East reps, 4 East manager, 5..8 North
- * reps, 9 North manager. */
-static const char *const sales_logins[10] = {
-	"zhangwei", "lina", "liuyang", "huangli", "chenjing",
-	"wangqiang", "zhoumin", "xuhui", "sunhao", "yangfan",
-};
-/* Regions each team covers (codes; those absent are skipped). */
-static const char *const east_regions[] = { "east", "south", "central",
-	"southwest", NULL };
-static const char *const north_regions[] = { "north", "northeast",
-	"northwest", "central", NULL };
-
-static const char *const cities[] = { "上海", "杭州", "苏州", "南京",
-	"宁波", "合肥", "广州", "深圳", "武汉", "长沙", "成都", "重庆",
-	"北京", "天津", "石家庄", "济南", "青岛", "沈阳", "大连", "西安",
-	"太原", "郑州", "无锡", "厦门" };
-static const char *const cores[] = { "华信", "恒达", "新源", "天润",
-	"瑞丰", "金石", "博远", "中联", "长青", "海纳", "鼎盛", "汇通",
-	"启明", "宏图", "安泰", "正和", "嘉禾", "同创", "兴业", "明德",
-	"永盛", "康宁", "润泽", "凯越", "卓越", "华腾", "远航", "盛世" };
-static const struct { const char *industry, *suffix; } industries[] = {
-	{ "制造业", "精密制造有限公司" }, { "零售", "商贸有限公司" },
-	{ "医疗", "医疗器械有限公司" }, { "教育", "教育科技有限公司" },
-	{ "金融", "金融服务有限公司" }, { "物流", "物流有限公司" },
-	{ "能源", "能源科技股份有限公司" }, { "政府与公共事业", "信息中心" },
-	{ "互联网", "网络科技有限公司" }, { "汽车", "汽车零部件有限公司" },
-};
-static const char *const surnames[] = { "王", "李", "张", "刘", "陈",
-	"杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林",
-	"何", "郭", "马", "罗" };
-static const char *const given[] = { "伟", "芳", "娜", "秀英", "敏",
-	"静", "磊", "强", "军", "洋", "勇", "艳", "杰", "涛", "明", "超",
-	"婷", "鹏", "华", "建国" };
-static const char *const titles[] = { "采购经理", "IT 总监", "信息部主任",
-	"总经理", "财务总监", "运营经理", "技术负责人" };
-static const char *const opp_subjects[] = { "服务器扩容项目",
-	"ERP 升级改造", "门店终端更换", "数据中心存储采购", "CRM 上线项目",
-	"年度维保续约", "云平台迁移", "安全防护升级", "耗材年度框架协议",
-	"商业智能平台建设", "分支机构网络改造", "用户培训与实施" };
-static const char *const needs_texts[] = {
-	"客户希望在下季度前完成系统替换，关注稳定性与售后响应。",
-	"预算已批，需提供两套方案对比及分期付款选项。",
-	"现有设备老化，计划分批更换，首批约三成。",
-	"关注数据安全与合规，需要本地化部署。",
-	"希望打包采购软件与实施服务，统一验收。",
-};
-static const char *const lost_reasons[] = { "价格高于竞争对手",
-	"客户预算取消", "选择了竞争对手", "项目延期至明年", "需求不匹配" };
-static const struct { const char *kind; int weight; const char *note; }
-    kinds[] = {
-	{ "call", 34, "电话沟通需求与预算，客户反馈积极。" },
-	{ "visit", 26, "上门拜访，与采购及技术负责人面谈。" },
-	{ "demo", 12, "产品演示，客户对报表功能很感兴趣。" },
-	{ "quote", 14, "发送正式报价单，等待客户内部审批。" },
-	{ "contract", 6, "合同条款确认，准备签署。" },
-	{ "other", 8, "整理客户资料并更新联系人信息。" },
-};
-static const char *const next_steps[] = { "下周电话跟进", "安排技术交流会",
-	"提交修订报价", "邀请参观样板客户", "确认合同条款", "" };
-
-struct ref {
-	int64_t id;
-	char code[33];
-};
-
-struct product {
-	int64_t id, price, cost;
-	char type[33];
-};
-
-struct customer {
-	int64_t id, region, channel;
-	int owner;              /* index into sales_logins */
-};
-
-struct order {
-	int64_t id, amount, date, channel;
-	struct customer *cust;
-	int64_t rep[2], share[2];
-	int nreps;
-	int64_t product, qty, price, discount, std_cost;  /* its first line */
-	char no[40];
-	int nlines, owner;
-	bool cancelled, is_return;
-};
-
-struct gen {
-	struct db *d;
-	struct ref regions[32], channels[32];
-	size_t nregions, nchannels;
-	struct product products[128];
-	size_t nproducts;
-	int64_t people[10], finance[2];
-	struct customer customers[64];
-	size_t ncustomers;
-	struct order *orders;
-	size_t norders, cap;
-	size_t n_contacts, n_opps, n_stage, n_acts, n_lines, n_pay, n_returns,
-	    n_cancelled, n_splits, n_refunds;
-	unsigned order_seq[10000];
-	unsigned pay_seq;
-};
-
-/* Runs a statement, counting nothing.  Returns 0 or a tc_err. */
-#define EXEC(g, idx, id, ...) db_exec((g)->d, &demo_db, (idx), \
-	DB_ARGS(__VA_ARGS__), NULL, (id))
-
-static int
-count_of(struct gen *g, int idx, int64_t *n)
+static const struct module_code *
+code_of(const struct module *m)
 {
-	struct dbres *res = NULL;
-	int rc = db_query(g->d, &demo_db, idx, DB_NOARGS, &res);
+	for (size_t i = 0; module_code_registry[i] != NULL; i++)
+		if (module_code_registry[i]->module == m)
+			return module_code_registry[i];
+	return NULL;
+}
 
+/* Sets on (size 11) to the day module m was seeded, "" when never. */
+static int
+seeded_on(struct db *d, const struct module *m, char *on)
+{
+	struct dbres *r = NULL;
+	int rc;
+
+	on[0] = '\0';
+	if ((rc = db_query(d, &demo_db, STMT_MARKER,
+	    DB_ARGS(P_TEXT(m->name)), &r)) != 0)
+		return rc;
+	if (dbres_rows(r) > 0)
+		snprintf(on, 11, "%s", dbres_text(r, 0, 0));
+	dbres_free(r);
+	return 0;
+}
+
+/* Seeds module m in one transaction with its marker.  The marker goes
+ * first: a second run at the same time waits on its key, then finds it
+ * taken. */
+static int
+seed_one(struct db *d, struct conf *c, const struct module_code *code)
+{
+	const struct module *m = code->module;
+	char err[1024] = "", day[32], *said = NULL;
+	size_t saidlen = 0;
+	struct module_seed s = { .db = d, .conf = c, .actor = cli_actor(),
+	    .today = cli_today(), .err = err, .errlen = sizeof(err) };
+	int rc;
+
+	/* What the seeder says is printed once its data is committed. */
+	if ((s.out = open_memstream(&said, &saidlen)) == NULL)
+		return TC_ENOMEM;
+	snprintf(day, sizeof(day), "%04d-%02d-%02d", (int)(s.today / 10000),
+	    (int)(s.today / 100 % 100), (int)(s.today % 100));
+	if ((rc = db_begin(d)) != 0)
+		goto out;
+	if ((rc = db_exec(d, &demo_db, STMT_MARK, DB_ARGS(P_TEXT(m->name),
+	    P_TEXT(day)), NULL, NULL)) != 0) {
+		if (rc == TC_ECONFLICT)
+			snprintf(err, sizeof(err), "seeded meanwhile by "
+			    "another run");
+		goto out;
+	}
+	if ((rc = code->seed(&s)) != 0)
+		goto out;
+	rc = db_commit(d);
+out:
+	if (db_in_transaction(d))
+		db_rollback(d);
+	fclose(s.out);
 	if (rc == 0)
-		*n = dbres_int(res, 0, 0);
-	dbres_free(res);
+		printf("demo data of %s: %s", m->name, said != NULL &&
+		    saidlen > 0 ? said : "seeded\n");
+	free(said);
+	if (rc != 0)
+		fprintf(stderr, "ticheng-admin: demo-data: %s: %s%s%s\n",
+		    m->name, err, err[0] ? ": " : "", tc_strerror(rc));
 	return rc;
 }
 
-/* A minimal reference set, by code, when a table is empty (normally
- * sql/sales/002-reference-seed.sql provides it). */
+/* Refuses to seed m alone while a module it requires has a seeder that
+ * has not run: its data would lack what it builds on. */
 static int
-ensure_reference(struct gen *g)
+requirements_seeded(struct db *d, const struct module *m)
 {
-	int64_t n;
+	char on[11];
 	int rc;
 
-	if ((rc = count_of(g, S_COUNT_TYPES, &n)) != 0)
-		return rc;
-	if (n == 0 && ((rc = EXEC(g, S_ADD_TYPE, NULL, P_TEXT("hardware"),
-	    P_TEXT("硬件"), P_TEXT("Hardware"))) != 0 ||
-	    (rc = EXEC(g, S_ADD_TYPE, NULL, P_TEXT("software"), P_TEXT("软件"),
-	    P_TEXT("Software"))) != 0 ||
-	    (rc = EXEC(g, S_ADD_TYPE, NULL, P_TEXT("service"), P_TEXT("服务"),
-	    P_TEXT("Services"))) != 0))
-		return rc;
-	if ((rc = count_of(g, S_COUNT_REGIONS, &n)) != 0)
-		return rc;
-	if (n == 0 && ((rc = EXEC(g, S_ADD_REGION, NULL, P_TEXT("east"),
-	    P_TEXT("华东"), P_TEXT("East China"))) != 0 ||
-	    (rc = EXEC(g, S_ADD_REGION, NULL, P_TEXT("north"), P_TEXT("华北"),
-	    P_TEXT("North China"))) != 0 ||
-	    (rc = EXEC(g, S_ADD_REGION, NULL, P_TEXT("south"), P_TEXT("华南"),
-	    P_TEXT("South China"))) != 0))
-		return rc;
-	if ((rc = count_of(g, S_COUNT_CHANNELS, &n)) != 0)
-		return rc;
-	if (n == 0 && ((rc = EXEC(g, S_ADD_CHANNEL, NULL, P_TEXT("direct"),
-	    P_TEXT("直销"), P_TEXT("Direct sales"))) != 0 ||
-	    (rc = EXEC(g, S_ADD_CHANNEL, NULL, P_TEXT("distributor"),
-	    P_TEXT("经销商"), P_TEXT("Distributor"))) != 0))
-		return rc;
-	if ((rc = count_of(g, S_COUNT_PRODUCTS, &n)) != 0)
-		return rc;
-	if (n == 0 && ((rc = EXEC(g, S_ADD_PRODUCT, NULL, P_TEXT("hw-server-r2"),
-	    P_TEXT("机架式服务器 R2"), P_TEXT("Rack server R2"),
-	    P_MONEY(4800000), P_MONEY(3120000), P_TEXT("hardware"))) != 0 ||
-	    (rc = EXEC(g, S_ADD_PRODUCT, NULL, P_TEXT("sw-erp-std"),
-	    P_TEXT("ERP 标准版"), P_TEXT("ERP Standard"), P_MONEY(9800000),
-	    P_MONEY(1200000), P_TEXT("software"))) != 0 ||
-	    (rc = EXEC(g, S_ADD_PRODUCT, NULL, P_TEXT("svc-install"),
-	    P_TEXT("安装调试服务"), P_TEXT("Installation"), P_MONEY(800000),
-	    P_MONEY(480000), P_TEXT("service"))) != 0))
-		return rc;
-	return 0;
-}
+	for (size_t i = 0; module_code_registry[i] != NULL; i++) {
+		const struct module_code *need = module_code_registry[i];
 
-static int
-load_refs(struct gen *g, int idx, struct ref *out, size_t max, size_t *n)
-{
-	struct dbres *res = NULL;
-	int rc = db_query(g->d, &demo_db, idx, DB_NOARGS, &res);
-
-	*n = 0;
-	for (size_t i = 0; rc == 0 && i < dbres_rows(res) && *n < max; i++) {
-		out[*n].id = dbres_int(res, i, 0);
-		snprintf(out[*n].code, sizeof(out[*n].code), "%s",
-		    dbres_text(res, i, 1));
-		(*n)++;
-	}
-	dbres_free(res);
-	return rc;
-}
-
-static int
-load_world(struct gen *g, char *err, size_t errlen)
-{
-	struct dbres *res = NULL;
-	int rc;
-
-	if ((rc = load_refs(g, S_REGIONS, g->regions, 32, &g->nregions)) != 0 ||
-	    (rc = load_refs(g, S_CHANNELS, g->channels, 32, &g->nchannels)) != 0)
-		return rc;
-	if ((rc = db_query(g->d, &demo_db, S_PRODUCTS, DB_NOARGS, &res)) != 0)
-		return rc;
-	for (size_t i = 0; i < dbres_rows(res) && g->nproducts < 128; i++) {
-		struct product *p = &g->products[g->nproducts++];
-
-		p->id = dbres_int(res, i, 0);
-		snprintf(p->type, sizeof(p->type), "%s", dbres_text(res, i, 1));
-		p->price = dbres_money(res, i, 2);
-		p->cost = dbres_money(res, i, 3);
-	}
-	dbres_free(res);
-	if (g->nregions == 0 || g->nchannels == 0 || g->nproducts == 0) {
-		snprintf(err, errlen, "no active regions, channels or products");
-		return TC_ENOTFOUND;
-	}
-	for (int i = 0; i < 10 + 2; i++) {
-		const char *login = i < 10 ? sales_logins[i] :
-		    i == 10 ? "sunli" : "zhouhang";
-
-		res = NULL;
-		if ((rc = db_query(g->d, &demo_db, S_PERSON,
-		    DB_ARGS(P_TEXT(login)), &res)) != 0)
+		if (need->seed == NULL ||
+		    !module_requires(module_registry, m, need->module->name))
+			continue;
+		if ((rc = seeded_on(d, need->module, on)) != 0)
 			return rc;
-		if (dbres_rows(res) == 0) {
-			dbres_free(res);
-			snprintf(err, errlen, "person %s is missing: run "
-			    "ticheng-admin sync-users first", login);
-			return TC_ENOTFOUND;
-		}
-		if (i < 10)
-			g->people[i] = dbres_int(res, 0, 0);
-		else
-			g->finance[i - 10] = dbres_int(res, 0, 0);
-		dbres_free(res);
-	}
-	return 0;
-}
-
-/* The id of region code, else of any region. */
-static int64_t
-region_of(struct gen *g, const char *code)
-{
-	for (size_t i = 0; i < g->nregions; i++)
-		if (strcmp(g->regions[i].code, code) == 0)
-			return g->regions[i].id;
-	return 0;
-}
-
-/* A region of the team of person index owner. */
-static int64_t
-team_region(struct gen *g, int owner)
-{
-	const char *const *list = owner < 5 ? east_regions : north_regions;
-	int64_t ids[8];
-	size_t n = 0;
-
-	for (size_t i = 0; list[i] != NULL; i++)
-		if ((ids[n] = region_of(g, list[i])) != 0)
-			n++;
-	if (n == 0)
-		return g->regions[rnd(0, (int64_t)g->nregions - 1)].id;
-	/* the home region most often */
-	return chance(55) ? ids[0] : ids[rnd(0, (int64_t)n - 1)];
-}
-
-static int
-make_customers(struct gen *g)
-{
-	/* reps own 7, managers 4: 8 x 7 + 2 x 4 = 64 */
-	static const int owners_n[10] = { 7, 7, 7, 7, 4, 7, 7, 7, 7, 4 };
-	char code[16], name[200], when[20], email[80], phone[24], cname[32];
-	size_t k = 0;
-	int rc;
-
-	for (int o = 0; o < 10; o++)
-		for (int j = 0; j < owners_n[o]; j++, k++) {
-			struct customer *c = &g->customers[g->ncustomers];
-			size_t ind = (size_t)rnd(0, 9);
-			const char *status = k % 13 == 5 ? "prospect" :
-			    k % 29 == 7 ? "inactive" : "active";
-			uint64_t id = 0;
-
-			snprintf(code, sizeof(code), "DC%04zu", k + 1);
-			snprintf(name, sizeof(name), "%s%s%s",
-			    cities[(k * 7) % (sizeof(cities) / sizeof(*cities))],
-			    cores[(k * 11 + k / 28) % (sizeof(cores) /
-			    sizeof(*cores))], industries[ind].suffix);
-			c->owner = o;
-			c->region = team_region(g, o);
-			c->channel = g->channels[chance(55) ? 0 :
-			    rnd(0, (int64_t)g->nchannels - 1)].id;
-			if ((rc = EXEC(g, S_CUSTOMER, &id, P_TEXT(code),
-			    P_TEXT(name), P_INT(c->region),
-			    P_TEXT(industries[ind].industry), P_INT(c->channel),
-			    P_INT(g->people[o]), P_TEXT(status),
-			    P_TEXT(time_text(when, today - 400 + rnd(0, 30)))))
-			    != 0)
-				return rc;
-			c->id = (int64_t)id;
-			g->ncustomers++;
-			for (int n = (int)rnd(1, 2); n > 0; n--) {
-				snprintf(cname, sizeof(cname), "%s%s",
-				    surnames[rnd(0, 19)], given[rnd(0, 19)]);
-				snprintf(phone, sizeof(phone), "13%d%08d",
-				    (int)rnd(0, 9), (int)rnd(0, 99999999));
-				snprintf(email, sizeof(email),
-				    "contact%zu.%d@%s.example.cn", k + 1, n,
-				    code);
-				if ((rc = EXEC(g, S_CONTACT, NULL, P_INT(id),
-				    P_TEXT(cname), P_TEXT(titles[rnd(0, 6)]),
-				    P_TEXT(phone), P_TEXT(email),
-				    P_TEXT(when))) != 0)
-					return rc;
-				g->n_contacts++;
-			}
-		}
-	return 0;
-}
-
-/* A customer of person index owner (or any when none). */
-static struct customer *
-customer_of(struct gen *g, int owner)
-{
-	size_t start = (size_t)rnd(0, (int64_t)g->ncustomers - 1);
-
-	for (size_t i = 0; i < g->ncustomers; i++) {
-		struct customer *c = &g->customers[(start + i) % g->ncustomers];
-
-		if (c->owner == owner)
-			return c;
-	}
-	return &g->customers[start];
-}
-
-/* A product, so that every type is used: pick a type first. */
-static struct product *
-pick_product(struct gen *g)
-{
-	struct product *p = &g->products[rnd(0, (int64_t)g->nproducts - 1)];
-
-	if (chance(35)) {
-		/* bias towards hardware and software, the big tickets */
-		for (int t = 0; t < 8; t++) {
-			struct product *q =
-			    &g->products[rnd(0, (int64_t)g->nproducts - 1)];
-
-			if (strcmp(q->type, "hardware") == 0 ||
-			    strcmp(q->type, "software") == 0)
-				return q;
-		}
-	}
-	return p;
-}
-
-/* A quantity (thousandths) believable for the product's type and price. */
-static int64_t
-pick_qty(const struct product *p)
-{
-	if (strcmp(p->type, "consumable") == 0)
-		return rnd(2, 40) * 5000;
-	if (strcmp(p->type, "service") == 0)
-		return rnd(1, 20) * 1000;
-	if (p->price < 500000)              /* per-user licences, terminals */
-		return rnd(5, 60) * 1000;
-	if (p->price > 10000000)
-		return rnd(1, 2) * 1000;
-	return rnd(1, 8) * 1000;
-}
-
-static const int64_t discounts[] = { 0, 0, 0, 0, 50000, 50000, 100000,
-	100000, 150000, 200000, 80000, 125000 };
-
-static int
-add_order_rec(struct gen *g, struct order **out)
-{
-	if (g->norders == g->cap) {
-		size_t nc = g->cap ? g->cap * 2 : 512;
-		struct order *nv = realloc(g->orders, nc * sizeof(*nv));
-
-		if (nv == NULL)
-			return TC_ENOMEM;
-		g->orders = nv;
-		g->cap = nc;
-	}
-	*out = &g->orders[g->norders++];
-	memset(*out, 0, sizeof(**out));
-	return 0;
-}
-
-/* Creates an order of customer c on day, for its owner (sometimes split
- * with a teammate), linked to opportunity opp (0: none). */
-static int
-make_order(struct gen *g, struct customer *c, int64_t day, int64_t opp,
-    bool cancel, struct order **made)
-{
-	struct order *o;
-	char no[40], date[11], when[20], qty[FMT_MONEY_SIZE],
-	    disc[FMT_MONEY_SIZE];
-	int y, m, dd, nlines, rc;
-	int64_t channel = chance(88) ? c->channel :
-	    g->channels[rnd(0, (int64_t)g->nchannels - 1)].id;
-	uint64_t id = 0;
-	unsigned *seq;
-
-	civil_from_days(day, &y, &m, &dd);
-	seq = &g->order_seq[((y % 100) * 12 + m) % 10000];
-	snprintf(no, sizeof(no), "SO%04d%02d-%04u", y, m, ++*seq);
-	if ((rc = add_order_rec(g, &o)) != 0)
-		return rc;
-	o->date = day;
-	o->owner = c->owner;
-	o->cancelled = cancel;
-	o->cust = c;
-	o->channel = channel;
-	snprintf(o->no, sizeof(o->no), "%s", no);
-	if ((rc = EXEC(g, S_ORDER, &id, P_TEXT(no), P_INT(c->id),
-	    P_TEXT(day_text(date, day)), P_INT(c->region), P_INT(channel),
-	    P_TEXT(cancel ? "cancelled" : "booked"), P_NULL,
-	    opp ? P_INT(opp) : P_NULL, P_TEXT(""), P_INT(g->people[c->owner]),
-	    P_TEXT(time_text(when, day)))) != 0)
-		return rc;
-	o->id = (int64_t)id;
-	if (cancel)
-		g->n_cancelled++;
-	/* credited reps: the owner, or a split with a teammate */
-	if (chance(14)) {
-		static const int64_t shares[][2] = { { 600000, 400000 },
-		    { 500000, 500000 }, { 700000, 300000 } };
-		int team0 = c->owner < 5 ? 0 : 5;
-		int mate = team0 + (int)rnd(0, 3);
-		const int64_t *s = shares[rnd(0, 2)];
-		char sh[FMT_MONEY_SIZE];
-
-		if (mate == c->owner)
-			mate = team0 + (mate - team0 + 1) % 4;
-		o->nreps = 2;
-		o->rep[0] = g->people[c->owner];
-		o->rep[1] = g->people[mate];
-		o->share[0] = s[0];
-		o->share[1] = s[1];
-		if ((rc = EXEC(g, S_ORDER_REP, NULL, P_INT(id),
-		    P_INT(g->people[c->owner]), P_TEXT(fmt_pct4(sh, s[0])))) != 0 ||
-		    (rc = EXEC(g, S_ORDER_REP, NULL, P_INT(id),
-		    P_INT(g->people[mate]), P_TEXT(fmt_pct4(sh, s[1])))) != 0)
-			return rc;
-		g->n_splits++;
-	} else {
-		o->nreps = 1;
-		o->rep[0] = g->people[c->owner];
-		o->share[0] = 1000000;
-		if ((rc = EXEC(g, S_ORDER_REP, NULL, P_INT(id),
-		    P_INT(g->people[c->owner]), P_TEXT("100"))) != 0)
-			return rc;
-	}
-	nlines = (int)rnd(1, 4);
-	for (int l = 0; l < nlines; l++) {
-		struct product *p = pick_product(g);
-		int64_t q = pick_qty(p), dsc = discounts[rnd(0, 11)];
-		int64_t amount = 0, cost = 0;
-		uint64_t lid = 0;
-
-		if (order_line_amount(q, p->price, dsc, &amount) != 0 ||
-		    order_line_cost(q, p->cost, &cost) != 0)
+		if (on[0] == '\0') {
+			fprintf(stderr, "ticheng-admin: demo-data: %s requires "
+			    "the demo data of %s: run ticheng-admin demo-data "
+			    "%s first\n", m->name, need->module->name,
+			    need->module->name);
 			return TC_EINVAL;
-		if ((rc = EXEC(g, S_LINE, &lid, P_INT(id), P_INT(l + 1),
-		    P_INT(p->id), P_TEXT(fmt_qty(qty, q)), P_MONEY(p->price),
-		    P_TEXT(fmt_pct4(disc, dsc)), P_MONEY(amount),
-		    P_MONEY(cost), P_TEXT(cancel ? "cancelled" : "booked")))
-		    != 0)
-			return rc;
-		if (l == 0) {
-			o->product = p->id;
-			o->qty = q;
-			o->price = p->price;
-			o->discount = dsc;
-			o->std_cost = p->cost;
-		}
-		if (!cancel)
-			o->amount += amount;
-		g->n_lines++;
-	}
-	o->nlines = nlines;
-	*made = o;
-	return 0;
-}
-
-static const char *const stage_path[] = { "lead", "qualified", "proposal",
-	"negotiation" };
-
-static int
-make_opportunities(struct gen *g)
-{
-	char when[20], date[11], follow[11], title[200];
-	int rc;
-
-	for (int i = 0; i < 320; i++) {
-		int owner = (int)rnd(0, 9);
-		struct customer *c;
-		int64_t created, t, amount, close;
-		int reach, r = (int)rnd(0, 99);
-		const char *final, *prev = NULL;
-		bool won, lost;
-		uint64_t id = 0;
-
-		if (owner == 4 || owner == 9)       /* managers: fewer */
-			owner = (int)rnd(0, 9);
-		c = customer_of(g, owner);
-		owner = c->owner;
-		created = today - rnd(0, 360);
-		/* how far it got: open ones spread over the stages; older
-		 * ones more often closed */
-		if (today - created > 200) {
-			won = r < 35;
-			lost = !won && r < 65;
-		} else if (today - created > 90) {
-			won = r < 22;
-			lost = !won && r < 40;
-		} else {
-			won = r < 8;
-			lost = !won && r < 14;
-		}
-		reach = won || lost ? (int)rnd(1, 4) : (int)rnd(1, 4);
-		final = won ? "won" : lost ? "lost" : stage_path[reach - 1];
-		amount = rnd(20, 900) * 100000;
-		close = won || lost ? created + rnd(20, 150) : today + rnd(-20,
-		    150);
-		if (close > today && (won || lost))
-			close = today - rnd(0, 60);
-		if (close < created)
-			close = created;
-		snprintf(title, sizeof(title), "%s",
-		    opp_subjects[rnd(0, 11)]);
-		/* the stage history: created, then each step */
-		t = created;
-		{
-			int64_t steps = reach + (won || lost ? 1 : 0);
-			int64_t span = (won || lost ? close : today) - created;
-			int64_t last = created + (steps > 1 ? span : 0);
-
-			if (last > today)
-				last = today;
-			if ((rc = EXEC(g, S_OPP, &id, P_INT(g->people[owner]),
-			    P_INT(c->id), P_TEXT(title),
-			    P_TEXT(needs_texts[rnd(0, 4)]), P_MONEY(amount),
-			    P_TEXT(final), P_TEXT(day_text(date, close)),
-			    won || lost ? P_NULL : P_TEXT(day_text(follow,
-			    today + rnd(-12, 21))),
-			    P_TEXT(lost ? lost_reasons[rnd(0, 4)] : ""),
-			    P_TEXT(time_text(when, last)),
-			    P_TEXT(time_text((char[20]){ 0 }, created)))) != 0)
-				return rc;
-			g->n_opps++;
-			for (int s = 0; s < steps; s++) {
-				const char *to = s < reach ? stage_path[s] :
-				    final;
-
-				t = created + (steps > 1 ? span * s /
-				    (steps - 1) : 0);
-				if (t > today)
-					t = today;
-				if ((rc = EXEC(g, S_STAGE, NULL, P_INT(id),
-				    prev ? P_TEXT(prev) : P_NULL, P_TEXT(to),
-				    P_TEXT(time_text(when, t)),
-				    P_INT(g->people[owner]))) != 0)
-					return rc;
-				g->n_stage++;
-				prev = to;
-			}
-		}
-		/* a few activities on it */
-		for (int a = (int)rnd(1, 3); a > 0; a--) {
-			int64_t day = created + rnd(0, (won || lost ? close :
-			    today) - created);
-			int k = (int)rnd(0, 5);
-
-			if ((rc = EXEC(g, S_ACTIVITY, NULL,
-			    P_INT(g->people[owner]), P_INT(c->id), P_INT(id),
-			    P_TEXT(kinds[k].kind), P_TEXT(day_text(date, day)),
-			    P_TEXT(kinds[k].note), P_TEXT(next_steps[rnd(0, 5)]),
-			    P_TEXT(time_text(when, day)))) != 0)
-				return rc;
-			g->n_acts++;
-		}
-		/* winning made an order */
-		if (won) {
-			struct order *o = NULL;
-
-			if ((rc = make_order(g, c, close, (int64_t)id, false,
-			    &o)) != 0 ||
-			    (rc = EXEC(g, S_OPP_ORDER, NULL, P_INT(o->id),
-			    P_MONEY(o->amount), P_INT(id))) != 0)
-				return rc;
-		}
-	}
-	return 0;
-}
-
-static int
-make_activities(struct gen *g)
-{
-	char date[11], when[20];
-	int total = 0, rc;
-
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
-		total += kinds[i].weight;
-	while (g->n_acts < 1150) {
-		int owner = (int)rnd(0, 9);
-		struct customer *c = customer_of(g, owner);
-		/* recent weeks are busier */
-		int64_t day = chance(30) ? today - rnd(0, 28) :
-		    today - rnd(0, 365);
-		int w = (int)rnd(0, total - 1), k = 0;
-
-		while (w >= kinds[k].weight)
-			w -= kinds[k++].weight;
-		if ((rc = EXEC(g, S_ACTIVITY, NULL, P_INT(g->people[c->owner]),
-		    P_INT(c->id), P_NULL, P_TEXT(kinds[k].kind),
-		    P_TEXT(day_text(date, day)), P_TEXT(kinds[k].note),
-		    P_TEXT(next_steps[rnd(0, 5)]),
-		    P_TEXT(time_text(when, day)))) != 0)
-			return rc;
-		g->n_acts++;
-	}
-	return 0;
-}
-
-static int
-make_orders(struct gen *g)
-{
-	int64_t first_of_month;
-	int y, m, d, rc;
-
-	civil_from_days(today, &y, &m, &d);
-	first_of_month = days_from_civil(y, m, 1);
-	while (g->n_lines < 1560) {
-		struct customer *c = &g->customers[rnd(0,
-		    (int64_t)g->ncustomers - 1)];
-		struct order *o;
-		/* a steady year, with this month always present */
-		int64_t day = chance(3) ? first_of_month +
-		    rnd(0, today - first_of_month) : today - rnd(0, 364);
-
-		if ((rc = make_order(g, c, day, 0, chance(4), &o)) != 0)
-			return rc;
-	}
-	return 0;
-}
-
-/* Returns: some booked orders older than two weeks give part of their
- * first line back, as their own order dated when the goods came back. */
-static int
-make_returns(struct gen *g)
-{
-	size_t n = g->norders;
-	char no[40], date[11], when[20], qty[FMT_MONEY_SIZE],
-	    disc[FMT_MONEY_SIZE], sh[FMT_MONEY_SIZE];
-	int rc;
-
-	for (size_t i = 0; i < n; i++) {
-		struct order *o = &g->orders[i], *r;
-		uint64_t id = 0;
-		int64_t day, q, amount = 0, cost = 0;
-
-		if (o->cancelled || o->date > today - 14 || !chance(4))
-			continue;
-		day = o->date + rnd(7, 60);
-		if (day > today)
-			day = today;
-		/* give back part of the first line (at least one unit) */
-		q = o->qty >= 2000 ? -(rnd(1, o->qty / 1000 / 2 + 1) * 1000) :
-		    -o->qty;
-		if (q < -o->qty)
-			q = -o->qty;
-		if (order_line_amount(q, o->price, o->discount, &amount) != 0 ||
-		    order_line_cost(q, o->std_cost, &cost) != 0)
-			return TC_EINVAL;
-		if ((rc = add_order_rec(g, &r)) != 0)
-			return rc;
-		o = &g->orders[i];  /* add_order_rec may move the array */
-		snprintf(no, sizeof(no), "%.36s-R1", o->no);
-		*r = *o;
-		r->date = day;
-		r->amount = amount;
-		r->is_return = true;
-		r->nlines = 1;
-		snprintf(r->no, sizeof(r->no), "%s", no);
-		if ((rc = EXEC(g, S_ORDER, &id, P_TEXT(no), P_INT(o->cust->id),
-		    P_TEXT(day_text(date, day)), P_INT(o->cust->region),
-		    P_INT(o->channel), P_TEXT("booked"), P_INT(o->id), P_NULL,
-		    P_TEXT(""), P_INT(g->people[o->owner]),
-		    P_TEXT(time_text(when, day)))) != 0)
-			return rc;
-		r->id = (int64_t)id;
-		for (int k = 0; k < o->nreps; k++)
-			if ((rc = EXEC(g, S_ORDER_REP, NULL, P_INT(id),
-			    P_INT(o->rep[k]), P_TEXT(fmt_pct4(sh, o->share[k]))))
-			    != 0)
-				return rc;
-		if ((rc = EXEC(g, S_LINE, NULL, P_INT(id), P_INT(1),
-		    P_INT(o->product), P_TEXT(fmt_qty(qty, q)),
-		    P_MONEY(o->price), P_TEXT(fmt_pct4(disc, o->discount)),
-		    P_MONEY(amount), P_MONEY(cost), P_TEXT("booked"))) != 0)
-			return rc;
-		g->n_lines++;
-		g->n_returns++;
-	}
-	return 0;
-}
-
-/* Rounds fen down to whole hundreds of yuan (at least 100 yuan). */
-static int64_t
-round_hundreds(int64_t fen)
-{
-	int64_t v = fen / 10000 * 10000;
-
-	return v < 10000 ? 10000 : v;
-}
-
-static int
-pay(struct gen *g, const struct order *o, int64_t day, int64_t amount)
-{
-	char no[32], date[11], when[20], ref[64];
-
-	if (amount == 0 || day > today)
-		return 0;       /* not yet arrived */
-	if (day < o->date)
-		day = o->date;
-	snprintf(no, sizeof(no), "DP%06u", ++g->pay_seq);
-	snprintf(ref, sizeof(ref), "%s %u%06u", amount < 0 ? "退款凭证" :
-	    "银行回单", (unsigned)rnd(1000, 9999), (unsigned)rnd(0, 999999));
-	g->n_pay++;
-	if (amount < 0)
-		g->n_refunds++;
-	return EXEC(g, S_PAYMENT, NULL, P_TEXT(no), P_INT(o->id),
-	    P_TEXT(day_text(date, day)), P_MONEY(amount), P_TEXT(ref),
-	    P_INT(g->finance[rnd(0, 1)]), P_TEXT(time_text(when, day)));
-}
-
-/* Collections: older orders mostly paid, recent ones mostly open; some
- * partial payments, refunds after returns, a few refunds of a
- * settlement discount and a few over-payments. */
-static int
-make_payments(struct gen *g)
-{
-	int rc;
-
-	for (size_t i = 0; i < g->norders; i++) {
-		const struct order *o = &g->orders[i];
-		int64_t age = today - o->date, first;
-		int full, part;
-
-		if (o->cancelled || o->amount == 0)
-			continue;
-		if (o->is_return) {
-			/* the money goes back for most returns */
-			if (chance(75) && (rc = pay(g, o, o->date + rnd(3, 20),
-			    o->amount)) != 0)
-				return rc;
-			continue;
-		}
-		full = age > 180 ? 92 : age > 90 ? 80 : age > 30 ? 50 : 15;
-		part = age > 180 ? 6 : age > 90 ? 14 : age > 30 ? 30 : 20;
-		first = o->date + rnd(5, age > 60 ? 60 : age > 5 ? age : 5);
-		if (chance(full)) {
-			if (chance(35)) {
-				/* in two instalments */
-				int64_t a = round_hundreds(o->amount *
-				    rnd(30, 60) / 100);
-
-				if (a >= o->amount)
-					a = o->amount / 2;
-				if ((rc = pay(g, o, first, a)) != 0 ||
-				    (rc = pay(g, o, first + rnd(10, 40),
-				    o->amount - a)) != 0)
-					return rc;
-			} else if ((rc = pay(g, o, first, o->amount)) != 0)
-				return rc;
-			if (chance(2) && (rc = pay(g, o, first + rnd(5, 30),
-			    -round_hundreds(o->amount / 20))) != 0)
-				return rc;
-			if (chance(1) && (rc = pay(g, o, first + rnd(1, 10),
-			    round_hundreds(o->amount / 50))) != 0)
-				return rc;      /* paid twice by mistake */
-		} else if (chance(part * 100 / (100 - full))) {
-			int64_t a = round_hundreds(o->amount * rnd(20, 70) /
-			    100);
-
-			if (a >= o->amount)
-				a = o->amount / 2;
-			if ((rc = pay(g, o, first, a)) != 0)
-				return rc;
 		}
 	}
 	return 0;
 }
 
 int
-demo_data_load(struct db *d, FILE *out, char *err, size_t errlen)
+demo_data_command(struct conf *c, int argc, char **argv)
 {
-	struct gen *g = calloc(1, sizeof(*g));
-	struct dbres *res = NULL;
-	struct timespec t0, t1;
-	time_t now = time(NULL);
-	struct tm tm;
-	char stamp[11];
-	int rc;
+	const struct module *order[MODULE_MAX];
+	const char *only = argc == 2 ? argv[1] : NULL;
+	const struct module *wanted = NULL;
+	struct db *d = NULL;
+	char err[256], on[11];
+	size_t n;
+	int rc = 0, status;
 
-	if (g == NULL)
-		return TC_ENOMEM;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	localtime_r(&now, &tm);
-	today = days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-	rng_state = 0x7469636865466e67ULL;      /* fixed: same data each run */
-	g->d = d;
-	snprintf(err, errlen, "database error");
-	if ((rc = db_query(d, &demo_db, S_MARKER, DB_NOARGS, &res)) != 0)
-		goto out;
-	if (dbres_rows(res) > 0) {
-		fprintf(out, "demo data already loaded (%s): nothing to do\n",
-		    dbres_text(res, 0, 0));
-		goto out;
+	if (argc > 2) {
+		fprintf(stderr, "usage: ticheng-admin demo-data [MODULE]\n");
+		return CLI_USAGE;
 	}
-	if ((rc = db_begin(d)) != 0)
-		goto out;
-	if ((rc = ensure_reference(g)) != 0 ||
-	    (rc = load_world(g, err, errlen)) != 0 ||
-	    (rc = make_customers(g)) != 0 ||
-	    (rc = make_opportunities(g)) != 0 ||
-	    (rc = make_activities(g)) != 0 ||
-	    (rc = make_orders(g)) != 0 ||
-	    (rc = make_returns(g)) != 0 ||
-	    (rc = make_payments(g)) != 0 ||
-	    (rc = EXEC(g, S_MARK, NULL, P_TEXT(day_text(stamp, today)))) != 0 ||
-	    (rc = db_commit(d)) != 0)
-		goto out;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	fprintf(out, "demo data: %zu customers (%zu contacts), %zu "
-	    "opportunities (%zu stage changes), %zu activities, %zu orders "
-	    "(%zu cancelled, %zu returns, %zu split) with %zu lines, %zu "
-	    "payments (%zu refunds) in %.2f s\n", g->ncustomers,
-	    g->n_contacts, g->n_opps, g->n_stage, g->n_acts, g->norders,
-	    g->n_cancelled, g->n_returns, g->n_splits, g->n_lines, g->n_pay,
-	    g->n_refunds, (double)(t1.tv_sec - t0.tv_sec) +
-	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-out:
-	if (db_in_transaction(d))
-		db_rollback(d);
-	dbres_free(res);
-	free(g->orders);
-	free(g);
-	return rc;
+	if (only != NULL) {
+		const struct module_code *code;
+
+		if ((wanted = module_find(module_registry, only)) == NULL) {
+			fprintf(stderr, "ticheng-admin: demo-data: no module "
+			    "\"%s\" in this build (ticheng-admin modules)\n",
+			    only);
+			return CLI_USAGE;
+		}
+		if ((code = code_of(wanted)) == NULL || code->seed == NULL) {
+			fprintf(stderr, "ticheng-admin: demo-data: module %s "
+			    "has no demo data\n", only);
+			return CLI_USAGE;
+		}
+	}
+	if (module_order(module_registry, order, &n, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ticheng-admin: demo-data: %s\n", err);
+		return CLI_FAILED;
+	}
+	if ((status = cli_db_open(c, &d)) != CLI_OK)
+		return status;
+	if (wanted != NULL && (rc = requirements_seeded(d, wanted)) != 0) {
+		db_close(d);
+		return rc == TC_EINVAL ? CLI_USAGE : CLI_FAILED;
+	}
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const struct module_code *code = code_of(order[i]);
+
+		if (code == NULL || code->seed == NULL ||
+		    (wanted != NULL && order[i] != wanted))
+			continue;
+		if ((rc = seeded_on(d, order[i], on)) != 0) {
+			fprintf(stderr, "ticheng-admin: demo-data: %s: cannot "
+			    "read its marker: %s\n", order[i]->name,
+			    tc_strerror(rc));
+			break;
+		}
+		if (on[0] != '\0')
+			printf("demo data of %s: seeded on %s, nothing to do\n",
+			    order[i]->name, on);
+		else
+			rc = seed_one(d, c, code);
+	}
+	db_close(d);
+	return rc == 0 ? CLI_OK : CLI_FAILED;
 }

@@ -62,10 +62,15 @@ struct module {
 	module_waiting_fn waiting;  /* NULL: nothing waits */
 };
 
+struct actor;
+
 /* What a demo seeder is given. */
 struct module_seed {
 	struct db *db;
 	const struct conf *conf;
+	const struct actor *actor;  /* the operator running ticheng-admin */
+	int32_t today;              /* the business date, yyyymmdd: demo
+	                               dates are offsets from it */
 	FILE *out;                  /* one line saying what was made */
 	char *err;                  /* a message on failure */
 	size_t errlen;

@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include "core/module.h"
+#include "sales/demo.h"
 #include "sales/sales.h"
 
 const struct module_code sales_code = {
 	.module = &sales_module,
 	.routes = sales_areas,
+	.seed = sales_demo_seed,
 };

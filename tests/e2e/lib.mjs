@@ -1,8 +1,8 @@
 // Shared helpers of the end-to-end tests: the stack's address, a browser,
 // signing in, screenshots, and reading the stack's database.
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const URL = process.env.TICHENG_URL ?? 'http://127.0.0.1:8099';
@@ -100,4 +100,39 @@ export async function fieldError(page, id) {
     const msg = ids.map((i) => document.getElementById(i)).find((m) => m?.classList.contains('error'));
     return msg ? msg.textContent.trim() : '';
   }, id);
+}
+
+// --- scratch databases beside the stack's own, for tests of ticheng-admin
+
+export const BUILD = process.env.TICHENG_BUILD ?? join(TOP, '.state', 'build');
+
+// Runs SQL as root on the stack's server (in database db when given).
+export function rootSql(query, db) {
+  const args = ['--no-defaults', '-S', join(STATE, 'run', 'mysqld.sock'), '-u', 'root', '-N', '-B'];
+  if (db) args.push(db);
+  const out = execFileSync('mariadb', [...args, '-e', query], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+// A new empty database (name from label and the process id) that the
+// ticheng user may use, and a copy of the stack's ticheng.conf naming it
+// (in folder dir).  Drop it with dropScratch(db).
+export function scratchDatabase(label, dir) {
+  const db = `tc_${label}_${process.pid}`;
+  rootSql(`DROP DATABASE IF EXISTS ${db}; CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+    GRANT ALL PRIVILEGES ON ${db}.* TO 'ticheng'@'localhost'`);
+  const conf = join(dir, `${db}.conf`);
+  writeFileSync(conf, readFileSync(process.env.TICHENG_CONF ?? join(STATE, 'ticheng.conf'), 'utf8')
+    .replace(/^name = .*$/m, `name = ${db}`));
+  return { db, conf };
+}
+
+export function dropScratch(db) {
+  rootSql(`DROP DATABASE IF EXISTS ${db}`);
+}
+
+// Runs ticheng-admin with configuration conf: { status, out, err }.
+export function tichengAdmin(conf, ...args) {
+  const r = spawnSync(join(BUILD, 'ticheng-admin'), ['-c', conf, ...args], { encoding: 'utf8' });
+  return { status: r.status, out: r.stdout, err: r.stderr };
 }

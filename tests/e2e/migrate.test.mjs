@@ -161,7 +161,7 @@ test('a database of the global numbering without 006 gets only what it lacks', (
     assert.ok(!applied.includes(f), `${f} applied again`);
   }
   assert.deepEqual(root("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_lines' AND COLUMN_NAME = 'original_line_id'", db), [['1']]);
-  assert.deepEqual(root("SELECT version, name FROM schema_migrations WHERE module = 'sales' ORDER BY version", db),
+  assert.deepEqual(root("SELECT version, name FROM schema_migrations WHERE module = 'sales' AND version <= 3 ORDER BY version", db),
     [['1', '001-sales.sql'], ['2', '002-reference-seed.sql'], ['3', '003-orders-return-lines.sql']]);
 });
 
