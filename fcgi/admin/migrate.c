@@ -41,7 +41,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_CREATE] =
 	    "CREATE TABLE IF NOT EXISTS schema_migrations ("
 	    MIGRATIONS_COLUMNS,
-	[STMT_APPLIED] = "SELECT module, version FROM schema_migrations",
+	[STMT_APPLIED] = "SELECT module, version, name FROM schema_migrations",
 	[STMT_RECORD] =
 	    "INSERT INTO schema_migrations (module, version, name)"
 	    " VALUES (?, ?, ?)",
@@ -188,7 +188,10 @@ table_ready(struct db *d, FILE *out, char *err, size_t errlen)
 	return rc;
 }
 
-/* Marks the migrations of p already recorded. */
+/* Marks the migrations of p already recorded.  A number recorded under
+ * another file name means the file was renumbered, or two migrations
+ * were given one number: refused, since the file would be taken for
+ * applied. */
 static int
 mark_applied(struct db *d, struct migration_plan *p, char *err,
     size_t errlen)
@@ -201,13 +204,25 @@ mark_applied(struct db *d, struct migration_plan *p, char *err,
 		snprintf(err, errlen, "schema_migrations: cannot read it");
 		return rc;
 	}
-	for (size_t i = 0; i < dbres_rows(r); i++)
-		for (size_t k = 0; k < p->n; k++)
-			if (p->m[k].version == dbres_int(r, i, 1) &&
-			    strcmp(p->m[k].module, dbres_text(r, i, 0)) == 0)
-				p->m[k].applied = true;
+	for (size_t i = 0; i < dbres_rows(r) && rc == 0; i++)
+		for (size_t k = 0; k < p->n; k++) {
+			struct migration *m = &p->m[k];
+
+			if (m->version != dbres_int(r, i, 1) ||
+			    strcmp(m->module, dbres_text(r, i, 0)) != 0)
+				continue;
+			if (strcmp(m->file, dbres_text(r, i, 2)) != 0) {
+				snprintf(err, errlen, "%s: %s %03d was applied "
+				    "as %s: a migration keeps its number once "
+				    "applied", m->path, m->module, m->version,
+				    dbres_text(r, i, 2));
+				rc = TC_EINVAL;
+				break;
+			}
+			m->applied = true;
+		}
 	dbres_free(r);
-	return 0;
+	return rc;
 }
 
 static int

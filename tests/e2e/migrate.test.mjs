@@ -221,3 +221,12 @@ test('a cycle or an unknown module is refused naming the file, and the database 
   assert.match(r.err, /stray\/007-periods\.sql: a migration belongs in its module's folder/);
   assert.deepEqual(root('SHOW TABLES', db), [], 'no table was created');
 });
+
+test('a number applied under another file name (renumbered, or taken twice) is refused', () => {
+  const db = newDatabase('renumbered');
+  assert.equal(migrate(confFor(db)).status, 0);
+  root("UPDATE schema_migrations SET name = '002-an-older-file.sql' WHERE module = 'sales' AND version = 2", db);
+  const r = migrate(confFor(db));
+  assert.notEqual(r.status, 0);
+  assert.match(r.err, /sql\/sales\/002-reference-seed\.sql: sales 002 was applied as 002-an-older-file\.sql/);
+});
