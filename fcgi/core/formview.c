@@ -148,6 +148,14 @@ label_of(const struct form_errors *s, const struct form *f, size_t k,
 	return out;
 }
 
+void
+form_show_values(struct tdict *d, const struct form *f)
+{
+	for (size_t k = 0; k < f->n; k++)
+		tdict_set(d, f->fields[k].name, f->e[k].raw != NULL ?
+		    f->e[k].raw : "");
+}
+
 int
 form_show(struct form_errors *s, struct tdict *d, const struct form *f,
     const char *const *labels, const char *row_key)

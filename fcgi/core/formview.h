@@ -64,6 +64,11 @@ void form_errors_init(struct form_errors *s, struct tdict *top,
 int form_show(struct form_errors *s, struct tdict *d, const struct form *f,
     const char *const *labels, const char *row_key);
 
+/* Shows only the values of f in d, as form_show does, without any error:
+ * for a form shown before anything was submitted (defaults, a stored
+ * row read through the same table). */
+void form_show_values(struct tdict *d, const struct form *f);
+
 /* Lists one more error in s's summary: label and message are shown as
  * given (already translated; label may be NULL), as a link to the
  * element with id href_id when not NULL.  For errors that are not about

@@ -13,6 +13,7 @@
 #include "core/fmt.h"
 #include "sales/orders.h"
 #include "sales/sales.h"
+#include "sales/write.h"
 
 enum stmt {
 	ST_HEADER,
@@ -21,8 +22,6 @@ enum stmt {
 	ST_COLLECTED,
 	ST_RETURNS,
 	ST_WRITABLE,
-	ST_CANCEL,
-	ST_CANCEL_LINES,
 	ST_OPT_REGION,
 	ST_OPT_CHANNEL,
 	ST_OPT_PTYPE,
@@ -69,12 +68,6 @@ static const char *const stmts[ST__MAX] = {
 	[ST_WRITABLE] =
 	    "SELECT o.id FROM orders o WHERE o.id = ? AND "
 	    SCOPE_ORDER_SQL("o.id"),
-	[ST_CANCEL] =
-	    "UPDATE orders o SET o.status = 'cancelled' WHERE o.id = ?"
-	    " AND o.status = 'booked' AND o.locked = 0 AND "
-	    SCOPE_ORDER_SQL("o.id"),
-	[ST_CANCEL_LINES] =
-	    "UPDATE order_lines SET status = 'cancelled' WHERE order_id = ?",
 	[ST_OPT_REGION] =
 	    "SELECT id, code, name_zh, name_en FROM regions"
 	    " WHERE active OR id = ? ORDER BY code",
@@ -406,39 +399,21 @@ orders_detail_get(struct req *r)
 int
 orders_cancel_post(struct req *r)
 {
-	struct scope w = scope_write(r);
+	struct sales_actor a = sales_actor_of(r);
+	struct order_saved saved;
 	int64_t id = r->ids[0];
-	uint64_t n = 0;
-	char idtext[24], loc[64];
-	bool writable;
+	char loc[64];
 	int rc;
 
-	if ((rc = order_writable(r, id, &writable)) != 0)
-		return rc;
-	if (!writable)
-		return TC_ENOTFOUND;
-	if ((rc = db_begin(r->app->db)) != 0)
-		return rc;
-	snprintf(idtext, sizeof(idtext), "%" PRId64, id);
-	if ((rc = db_exec(r->app->db, &orders_db, ST_CANCEL,
-	    DB_ARGS(P_INT(id), SCOPE_ARGS(&w)), &n, NULL)) != 0)
-		goto fail;
-	if (n == 0) {
-		/* Locked, or already cancelled: nothing changes. */
-		db_rollback(r->app->db);
-		page_flash(r, "error", tr(r, "ord_err_not_cancellable"));
+	rc = sales_order_cancel(&a, id, &saved);
+	if (rc == TC_ECONFLICT && saved.refused != NULL) {
+		/* already cancelled, or frozen: nothing changes */
+		page_flash(r, "error", tr(r, saved.refused));
 		return detail_page(r, id, 409);
 	}
-	if ((rc = db_exec(r->app->db, &orders_db, ST_CANCEL_LINES,
-	    DB_ARGS(P_INT(id)), NULL, NULL)) != 0 ||
-	    (rc = audit_write(r, "order_cancel", "order", idtext,
-	    "status booked -> cancelled, lines cancelled")) != 0 ||
-	    (rc = db_commit(r->app->db)) != 0)
-		goto fail;
+	if (rc != 0)
+		return rc;
 	snprintf(loc, sizeof(loc), "/sales/orders/%" PRId64 "?done=cancelled",
 	    id);
 	return http_redirect(r, loc);
-fail:
-	db_rollback(r->app->db);
-	return rc;
 }

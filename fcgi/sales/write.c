@@ -7,7 +7,8 @@
 struct sales_actor
 sales_actor_of(struct req *r)
 {
-	struct sales_actor a = { r->app->db, &r->me, { r->me.login, r->remote } };
+	struct sales_actor a = { r->app->db, r->app->conf, &r->me,
+	    { r->me.login, r->remote } };
 
 	return a;
 }

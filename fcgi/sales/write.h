@@ -30,6 +30,7 @@
 /* Who writes, and from where (for the audit record). */
 struct sales_actor {
 	struct db *db;
+	const struct conf *conf;
 	const struct person *who;   /* roles as the directory gave them */
 	struct actor as;            /* who->login and the client's address,
 	                             * or the tool's */
@@ -89,5 +90,160 @@ int sales_contact_save(const struct sales_actor *a, int64_t cust,
 /* Deletes contact of customer cust (in the write scope). */
 int sales_contact_delete(const struct sales_actor *a, int64_t cust,
     int64_t contact);
+
+/* --- orders (orders-write.c) --- */
+
+#define ORDER_LINES_MAX 1000    /* line rows of one order */
+
+/* The order's own fields.  "split" and "order_lines" have no input: they
+ * carry the errors of the credited reps and of the lines as a whole (the
+ * form's fieldsets of those ids). */
+enum order_field { ORDER_NO, ORDER_CUSTOMER, ORDER_DATE, ORDER_REGION,
+    ORDER_CHANNEL, ORDER_NOTE, ORDER_OPPORTUNITY, ORDER_SPLIT, ORDER_LINES,
+    ORDER__MAX };
+
+/* A credited rep: repeated inputs "rep" (people.id) and "share" (%). */
+enum order_rep_field { OREP_PERSON, OREP_SHARE, OREP__MAX };
+
+/* A line, inputs "<name>_<row>" for rows 1, 2, ...: lid (the stored
+ * line, when editing), lno (its number: files only), product
+ * (products.id), qty, price (default: the list price), discount (%),
+ * amount (default: qty x price x (1 - discount)), cost and status (files
+ * only; default: qty x the standard cost, booked). */
+enum order_line_field { OLINE_ID, OLINE_NO, OLINE_PRODUCT, OLINE_QTY,
+    OLINE_PRICE, OLINE_DISCOUNT, OLINE_AMOUNT, OLINE_COST, OLINE_STATUS,
+    OLINE__MAX };
+
+extern const struct field order_fields[ORDER__MAX];
+extern const struct field order_rep_fields[OREP__MAX];
+extern const struct field order_line_fields[OLINE__MAX];
+
+/* How the input of an order was read: head, every rep row (nth value of
+ * "rep" / "share"; empty rows included) and every line row (empty rows
+ * included), so that a form shows them again where they were typed. */
+struct order_input {
+	struct form head;
+	struct form *reps;
+	size_t nreps;
+	struct form *lines;
+	size_t nlines;
+};
+
+/* What the input of an order may hold besides the form's. */
+struct order_options {
+	/* An orders.csv import (spec 1.2): each line gives its number, its
+	 * cost and its status; a quantity may be 0 or negative; the unit
+	 * price stored is the amount given over the quantity. */
+	bool from_file;
+};
+
+/* What a change of an order gave. */
+struct order_saved {
+	int64_t id;                 /* the order (or the return) written */
+	char order_no[48];
+	/* When the order may not be changed (rc TC_ECONFLICT): the
+	 * catalogue key of the reason ("ord_err_cancelled", ...), and for a
+	 * closed period the date that lies in it (yyyymmdd, else 0). */
+	const char *refused;
+	int32_t closed_date;
+};
+
+/* What is about to change in a stored order. */
+enum order_change { ORDER_CHANGE_EDIT, ORDER_CHANGE_CANCEL,
+    ORDER_CHANGE_RETURN, ORDER_CHANGE_COSTS };
+
+/* Whether order id may undergo change by a (costs: finance, any order;
+ * else sales roles, the write scope): 0, TC_ENOTFOUND, TC_EDENIED, or
+ * TC_ECONFLICT with saved->refused, as the change itself would say.
+ * For a page that offers the change. */
+int sales_order_may(const struct sales_actor *a, int64_t id,
+    enum order_change change, struct order_saved *saved);
+
+/* Reads in into *out (free with order_input_free whatever the result)
+ * without the database: each row through its field table.  Returns 0
+ * or TC_ENOMEM. */
+int order_input_read(const struct req_fields *in,
+    const struct order_options *o, struct order_input *out);
+
+/* Frees what out holds (not out).  Accepts NULL. */
+void order_input_free(struct order_input *in);
+
+/* Whether line row i (0-based) of in has nothing typed. */
+bool order_line_blank(const struct order_input *in, size_t i);
+
+/* Whether any form of in has an error. */
+bool order_input_has_errors(const struct order_input *in);
+
+/* Books (id 0) or changes order id from in, read into *input.  A line
+ * row with a lid and nothing else deletes that line; a kept line keeps
+ * its cost unless its product or quantity changes, and never shrinks
+ * below what was returned of it.  opts may be NULL (the form).  A stored
+ * order that may not change (cancelled, a return, in a closed period)
+ * gives TC_ECONFLICT with saved->refused. */
+int sales_order_save(const struct sales_actor *a, int64_t id,
+    const struct req_fields *in, const struct order_options *opts,
+    struct order_input *input, struct order_saved *saved);
+
+/* Cancels order id and all its lines (TC_ECONFLICT as above). */
+int sales_order_cancel(const struct sales_actor *a, int64_t id,
+    struct order_saved *saved);
+
+/* A return: its date and note, and "return_lines" for the lines as a
+ * whole; per stored line, input rq_<line number>, the quantity back. */
+enum order_return_field { ORET_DATE, ORET_NOTE, ORET_LINES, ORET__MAX };
+enum order_return_line_field { ORETL_QTY, ORETL__MAX };
+
+extern const struct field order_return_fields[ORET__MAX];
+extern const struct field order_return_line_fields[ORETL__MAX];
+
+/* A return as read: the original (order, stored lines) and the forms,
+ * lines[i] for stored line i (free with order_return_free). */
+struct order_return {
+	struct form head;
+	struct form *lines;
+	size_t nlines;
+	struct dbres *order;
+	struct dbres *stored;
+};
+
+void order_return_free(struct order_return *rt);
+
+/* Loads order id for a return into rt->order and rt->stored (the
+ * original in the write scope; a return of a return, or of a cancelled
+ * order, is refused with TC_ECONFLICT).  An order of a closed period may
+ * be returned: the return is dated in an open one. */
+int sales_order_return_load(const struct sales_actor *a, int64_t id,
+    struct order_return *rt, struct order_saved *saved);
+
+/* Books a return of order id from in: a new order referencing the
+ * original, with negative lines prorated from the original's, the same
+ * credit, dated on or after the original and in an open period.
+ * saved->id is the return. */
+int sales_order_return(const struct sales_actor *a, int64_t id,
+    const struct req_fields *in, struct order_return *rt,
+    struct order_saved *saved);
+
+/* Line costs (finance): per stored line, input cost_<line number>. */
+enum order_cost_field { OCOST_COST, OCOST__MAX };
+extern const struct field order_cost_fields[OCOST__MAX];
+
+struct order_costs {
+	struct form *lines;         /* lines[i] for stored line i */
+	size_t nlines;
+	struct dbres *order;
+	struct dbres *stored;
+};
+
+void order_costs_free(struct order_costs *oc);
+
+/* Loads order id for a cost edit (finance only; refused in a closed
+ * period). */
+int sales_order_costs_load(const struct sales_actor *a, int64_t id,
+    struct order_costs *oc, struct order_saved *saved);
+
+/* Sets the costs of order id's lines from in. */
+int sales_order_costs(const struct sales_actor *a, int64_t id,
+    const struct req_fields *in, struct order_costs *oc,
+    struct order_saved *saved);
 
 #endif

@@ -6,8 +6,8 @@
     <p>{{t_ord_costs_intro}}</p>
   </div>
 </header>
-{{#HAS_ERRORS}}<div class="flash error" role="alert">{{t_ord_err_summary}}</div>{{/HAS_ERRORS}}
 <form method="post" action="/sales/orders/{{id}}/costs" class="form stack" novalidate>
+  {{>FORM_ERRORS}}
   <input type="hidden" name="csrf" value="{{csrf}}">
   <div class="table-wrap field wide">
   <table class="data compact">
@@ -18,7 +18,7 @@
       <td class="num">{{quantity}}</td>
       <td class="num money">{{amount}}</td>
       <td class="num money">{{default_cost}}</td>
-      <td><input name="{{field}}" value="{{cost}}" class="money" size="12" inputmode="decimal" aria-label="{{t_sales_line}} {{line_no}} {{t_sales_cost}}"{{#COST_INVALID}} aria-invalid="true" aria-describedby="e-{{field}}"{{/COST_INVALID}}>{{#COST_ERR}}<p class="error" id="e-{{field}}">{{error}}</p>{{/COST_ERR}}</td>
+      <td><input id="cost_{{line_no}}" name="cost_{{line_no}}" value="{{cost}}" class="money" size="12" inputmode="decimal" aria-label="{{t_sales_line}} {{line_no}} {{t_sales_cost}}"{{#COST_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/COST_ERROR}}>{{#COST_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/COST_ERROR}}</td>
     </tr>{{/LINE}}</tbody>
   </table>
   </div>

@@ -6,12 +6,9 @@
     <p>{{t_ord_form_intro}}</p>
   </div>
 </header>
-{{#HAS_ERRORS}}<div class="flash error" role="alert">
-  <p><strong>{{t_ord_err_summary}}</strong></p>
-  <ul>{{#ERRLIST}}<li>{{text}}</li>{{/ERRLIST}}</ul>
-</div>{{/HAS_ERRORS}}
 <form method="post" action="{{action}}" class="form stack order-form" novalidate>
   <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">{{t_common_save}}</button>
+  {{>FORM_ERRORS}}
   <input type="hidden" name="csrf" value="{{csrf}}">
   <input type="hidden" name="opportunity" value="{{opportunity}}">
   <input type="hidden" name="lines" value="{{lines}}">
@@ -19,82 +16,82 @@
   <fieldset>
     <legend>{{t_ord_header}}</legend>
     <div class="field">
-      <label for="f-order_no">{{t_sales_order_no}}</label>
-      <input id="f-order_no" name="order_no" value="{{order_no}}" maxlength="40" class="mono" placeholder="{{t_ord_order_no_auto}}"{{#ORDER_NO_INVALID}} aria-invalid="true" aria-describedby="e-order_no"{{/ORDER_NO_INVALID}}>
-      {{#ORDER_NO_ERR}}<p class="error" id="e-order_no">{{error}}</p>{{/ORDER_NO_ERR}}
-      <p class="hint">{{t_ord_order_no_hint}}</p>
+      <label for="order_no">{{t_sales_order_no}}</label>
+      <input id="order_no" name="order_no" value="{{order_no}}" maxlength="40" class="mono" placeholder="{{t_ord_order_no_auto}}" aria-describedby="order_no-hint{{#ORDER_NO_ERROR}} {{error_id}}{{/ORDER_NO_ERROR}}"{{#ORDER_NO_ERROR}} aria-invalid="true"{{/ORDER_NO_ERROR}}>
+      {{#ORDER_NO_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/ORDER_NO_ERROR}}
+      <p class="hint" id="order_no-hint">{{t_ord_order_no_hint}}</p>
     </div>
     <div class="field">
-      <label for="f-customer" class="required">{{t_sales_customer}}</label>
-      <select id="f-customer" name="customer"{{#CUSTOMER_INVALID}} aria-invalid="true" aria-describedby="e-customer"{{/CUSTOMER_INVALID}}>
+      <label for="customer" class="required">{{t_sales_customer}}</label>
+      <select id="customer" name="customer"{{#CUSTOMER_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/CUSTOMER_ERROR}}>
         <option value="">{{t_ord_choose}}</option>
         {{#CUSTOMER_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/CUSTOMER_OPT}}
       </select>
-      {{#CUSTOMER_ERR}}<p class="error" id="e-customer">{{error}}</p>{{/CUSTOMER_ERR}}
+      {{#CUSTOMER_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/CUSTOMER_ERROR}}
     </div>
     <div class="field">
-      <label for="f-order_date" class="required">{{t_sales_date}}</label>
-      <input id="f-order_date" type="date" name="order_date" value="{{order_date}}"{{#ORDER_DATE_INVALID}} aria-invalid="true" aria-describedby="e-order_date"{{/ORDER_DATE_INVALID}}>
-      {{#ORDER_DATE_ERR}}<p class="error" id="e-order_date">{{error}}</p>{{/ORDER_DATE_ERR}}
+      <label for="order_date" class="required">{{t_sales_date}}</label>
+      <input id="order_date" type="date" name="order_date" value="{{order_date}}"{{#ORDER_DATE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/ORDER_DATE_ERROR}}>
+      {{#ORDER_DATE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/ORDER_DATE_ERROR}}
     </div>
     <div class="field">
-      <label for="f-region">{{t_sales_region}}</label>
-      <select id="f-region" name="region"{{#REGION_INVALID}} aria-invalid="true" aria-describedby="e-region"{{/REGION_INVALID}}>
+      <label for="region">{{t_sales_region}}</label>
+      <select id="region" name="region"{{#REGION_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REGION_ERROR}}>
         <option value="">{{t_ord_from_customer}}</option>
         {{#REGION_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/REGION_OPT}}
       </select>
-      {{#REGION_ERR}}<p class="error" id="e-region">{{error}}</p>{{/REGION_ERR}}
+      {{#REGION_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/REGION_ERROR}}
     </div>
     <div class="field">
-      <label for="f-channel">{{t_sales_channel}}</label>
-      <select id="f-channel" name="channel"{{#CHANNEL_INVALID}} aria-invalid="true" aria-describedby="e-channel"{{/CHANNEL_INVALID}}>
+      <label for="channel">{{t_sales_channel}}</label>
+      <select id="channel" name="channel"{{#CHANNEL_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/CHANNEL_ERROR}}>
         <option value="">{{t_ord_from_customer}}</option>
         {{#CHANNEL_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/CHANNEL_OPT}}
       </select>
-      {{#CHANNEL_ERR}}<p class="error" id="e-channel">{{error}}</p>{{/CHANNEL_ERR}}
+      {{#CHANNEL_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/CHANNEL_ERROR}}
     </div>
     <div class="field wide">
-      <label for="f-note">{{t_sales_notes}} <span class="muted">({{t_common_optional}})</span></label>
-      <input id="f-note" name="note" value="{{note}}" maxlength="255"{{#NOTE_INVALID}} aria-invalid="true" aria-describedby="e-note"{{/NOTE_INVALID}}>
-      {{#NOTE_ERR}}<p class="error" id="e-note">{{error}}</p>{{/NOTE_ERR}}
+      <label for="note">{{t_sales_notes}} <span class="muted">({{t_common_optional}})</span></label>
+      <input id="note" name="note" value="{{note}}" maxlength="255"{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/NOTE_ERROR}}>
+      {{#NOTE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/NOTE_ERROR}}
     </div>
   </fieldset>
-  <fieldset class="reps"{{#SPLIT_INVALID}} aria-describedby="e-split"{{/SPLIT_INVALID}}>
+  <fieldset class="reps" id="split" tabindex="-1"{{#SPLIT_ERROR}} aria-describedby="{{error_id}}"{{/SPLIT_ERROR}}>
     <legend>{{t_ord_credited_reps}}</legend>
     <div class="field wide"><p class="hint">{{t_ord_split_hint}}</p></div>
-    {{#SPLIT_ERR}}<div class="field wide"><p class="error" id="e-split">{{error}}</p></div>{{/SPLIT_ERR}}
+    {{#SPLIT_ERROR}}<div class="field wide"><p class="error" id="{{error_id}}">{{error}}</p></div>{{/SPLIT_ERROR}}
     <div class="table-wrap field wide">
     <table class="data compact order-reps">
       <thead><tr><th class="num">#</th><th>{{t_sales_rep}}</th><th class="num">{{t_ord_share}} (%)</th></tr></thead>
       <tbody>{{#REPROW}}<tr>
         <td class="num">{{n}}</td>
-        <td><select id="f-rep-{{n}}" name="rep" aria-label="{{t_sales_rep}} {{n}}"{{#REP_INVALID}} aria-invalid="true" aria-describedby="e-rep-{{n}}"{{/REP_INVALID}}>
+        <td><select id="rep_{{n}}" name="rep" aria-label="{{t_sales_rep}} {{n}}"{{#REP_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REP_ERROR}}>
           <option value="">{{t_ord_choose}}</option>
           {{#REP_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/REP_OPT}}
-        </select>{{#REP_ERR}}<p class="error" id="e-rep-{{n}}">{{error}}</p>{{/REP_ERR}}</td>
-        <td><input id="f-share-{{n}}" name="share" value="{{share}}" class="num" size="10" inputmode="decimal" aria-label="{{t_ord_share}} {{n}} (%)"{{#SHARE_INVALID}} aria-invalid="true" aria-describedby="e-share-{{n}} e-split"{{/SHARE_INVALID}}>{{#SHARE_ERR}}<p class="error" id="e-share-{{n}}">{{error}}</p>{{/SHARE_ERR}}</td>
+        </select>{{#REP_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/REP_ERROR}}</td>
+        <td><input id="share_{{n}}" name="share" value="{{share}}" class="num" size="10" inputmode="decimal" aria-label="{{t_ord_share}} {{n}} (%)"{{#SHARE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/SHARE_ERROR}}{{#SPLIT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/SPLIT_ERROR}}>{{#SHARE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/SHARE_ERROR}}</td>
       </tr>{{/REPROW}}</tbody>
     </table>
     </div>
     <div class="form-actions"><button type="submit" name="more" value="reps" class="btn small">{{t_ord_add_rep}}</button></div>
   </fieldset>
-  <fieldset class="lines">
+  <fieldset class="lines" id="order_lines" tabindex="-1"{{#ORDER_LINES_ERROR}} aria-describedby="{{error_id}}"{{/ORDER_LINES_ERROR}}>
     <legend>{{t_ord_lines}}</legend>
     <div class="field wide"><p class="hint">{{t_ord_lines_hint}}</p></div>
-    {{#LINES_ERR}}<div class="field wide"><p class="error" id="e-lines">{{error}}</p></div>{{/LINES_ERR}}
+    {{#ORDER_LINES_ERROR}}<div class="field wide"><p class="error" id="{{error_id}}">{{error}}</p></div>{{/ORDER_LINES_ERROR}}
     <div class="table-wrap field wide">
     <table class="data compact order-lines">
       <thead><tr><th class="num">{{t_sales_line}}</th><th>{{t_sales_product}}</th><th class="num">{{t_sales_quantity}}</th><th class="num">{{t_sales_unit_price}}</th><th class="num">{{t_sales_discount}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
       <tbody>{{#LINE}}<tr>
         <td class="num">{{n}}<input type="hidden" name="lid_{{n}}" value="{{lid}}"></td>
-        <td><select name="product_{{n}}" aria-label="{{t_sales_line}} {{n}} {{t_sales_product}}"{{#PRODUCT_INVALID}} aria-invalid="true" aria-describedby="e-product-{{n}}"{{/PRODUCT_INVALID}}>
+        <td><select id="product_{{n}}" name="product_{{n}}" aria-label="{{t_sales_line}} {{n}} {{t_sales_product}}"{{#PRODUCT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/PRODUCT_ERROR}}>
           <option value="">{{t_ord_choose}}</option>
           {{#PRODUCT_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/PRODUCT_OPT}}
-        </select>{{#PRODUCT_ERR}}<p class="error" id="e-product-{{n}}">{{error}}</p>{{/PRODUCT_ERR}}</td>
-        <td><input name="qty_{{n}}" value="{{qty}}" class="num" size="8" inputmode="decimal" aria-label="{{t_sales_line}} {{n}} {{t_sales_quantity}}"{{#QTY_INVALID}} aria-invalid="true" aria-describedby="e-qty-{{n}}"{{/QTY_INVALID}}>{{#QTY_ERR}}<p class="error" id="e-qty-{{n}}">{{error}}</p>{{/QTY_ERR}}</td>
-        <td><input name="price_{{n}}" value="{{price}}" class="money" size="10" inputmode="decimal" placeholder="{{t_ord_list_price}}" aria-label="{{t_sales_line}} {{n}} {{t_sales_unit_price}}"{{#PRICE_INVALID}} aria-invalid="true" aria-describedby="e-price-{{n}}"{{/PRICE_INVALID}}>{{#PRICE_ERR}}<p class="error" id="e-price-{{n}}">{{error}}</p>{{/PRICE_ERR}}</td>
-        <td><input name="discount_{{n}}" value="{{discount}}" class="num" size="6" inputmode="decimal" placeholder="0" aria-label="{{t_sales_line}} {{n}} {{t_sales_discount}}"{{#DISCOUNT_INVALID}} aria-invalid="true" aria-describedby="e-discount-{{n}}"{{/DISCOUNT_INVALID}}>{{#DISCOUNT_ERR}}<p class="error" id="e-discount-{{n}}">{{error}}</p>{{/DISCOUNT_ERR}}</td>
-        <td><input name="amount_{{n}}" value="{{amount}}" class="money" size="12" inputmode="decimal" placeholder="{{t_ord_computed}}" aria-label="{{t_sales_line}} {{n}} {{t_sales_amount}}"{{#AMOUNT_INVALID}} aria-invalid="true" aria-describedby="e-amount-{{n}}"{{/AMOUNT_INVALID}}>{{#AMOUNT_ERR}}<p class="error" id="e-amount-{{n}}">{{error}}</p>{{/AMOUNT_ERR}}</td>
+        </select>{{#PRODUCT_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/PRODUCT_ERROR}}</td>
+        <td><input id="qty_{{n}}" name="qty_{{n}}" value="{{qty}}" class="num" size="8" inputmode="decimal" aria-label="{{t_sales_line}} {{n}} {{t_sales_quantity}}"{{#QTY_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/QTY_ERROR}}>{{#QTY_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/QTY_ERROR}}</td>
+        <td><input id="price_{{n}}" name="price_{{n}}" value="{{price}}" class="money" size="10" inputmode="decimal" placeholder="{{t_ord_list_price}}" aria-label="{{t_sales_line}} {{n}} {{t_sales_unit_price}}"{{#PRICE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/PRICE_ERROR}}>{{#PRICE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/PRICE_ERROR}}</td>
+        <td><input id="discount_{{n}}" name="discount_{{n}}" value="{{discount}}" class="num" size="6" inputmode="decimal" placeholder="0" aria-label="{{t_sales_line}} {{n}} {{t_sales_discount}}"{{#DISCOUNT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/DISCOUNT_ERROR}}>{{#DISCOUNT_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/DISCOUNT_ERROR}}</td>
+        <td><input id="amount_{{n}}" name="amount_{{n}}" value="{{amount}}" class="money" size="12" inputmode="decimal" placeholder="{{t_ord_computed}}" aria-label="{{t_sales_line}} {{n}} {{t_sales_amount}}"{{#AMOUNT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/AMOUNT_ERROR}}>{{#AMOUNT_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/AMOUNT_ERROR}}</td>
       </tr>{{/LINE}}</tbody>
     </table>
     </div>

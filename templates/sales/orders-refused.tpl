@@ -7,5 +7,7 @@
 </header>
 <div class="empty">
   <p>{{message}}</p>
+  {{#CLOSED}}<p>{{t_ord_closed_period}} <strong class="mono">{{period}}</strong></p>
+  <p class="muted">{{t_ord_closed_fix}}</p>{{/CLOSED}}
   <a class="btn primary" href="{{back}}">{{t_ord_back_to_order}}</a>
 </div>

@@ -6,21 +6,22 @@
     <p>{{t_ord_return_intro}}</p>
   </div>
 </header>
-{{#HAS_ERRORS}}<div class="flash error" role="alert">{{t_ord_err_summary}}</div>{{/HAS_ERRORS}}
 <form method="post" action="/sales/orders/{{id}}/return" class="form stack" novalidate>
+  {{>FORM_ERRORS}}
   <input type="hidden" name="csrf" value="{{csrf}}">
   <div class="field">
-    <label for="f-return_date" class="required">{{t_ord_return_date}}</label>
-    <input id="f-return_date" type="date" name="return_date" value="{{return_date}}"{{#RETURN_DATE_INVALID}} aria-invalid="true" aria-describedby="e-return_date"{{/RETURN_DATE_INVALID}}>
-    {{#RETURN_DATE_ERR}}<p class="error" id="e-return_date">{{error}}</p>{{/RETURN_DATE_ERR}}
+    <label for="return_date" class="required">{{t_ord_return_date}}</label>
+    <input id="return_date" type="date" name="return_date" value="{{return_date}}"{{#RETURN_DATE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/RETURN_DATE_ERROR}}>
+    {{#RETURN_DATE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/RETURN_DATE_ERROR}}
     <p class="hint">{{t_ord_return_date_hint}} {{order_date}}</p>
   </div>
   <div class="field">
-    <label for="f-note">{{t_sales_notes}} <span class="muted">({{t_common_optional}})</span></label>
-    <input id="f-note" name="note" value="{{note}}" maxlength="255">
+    <label for="note">{{t_sales_notes}} <span class="muted">({{t_common_optional}})</span></label>
+    <input id="note" name="note" value="{{note}}" maxlength="255"{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/NOTE_ERROR}}>
+    {{#NOTE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/NOTE_ERROR}}
   </div>
-  {{#LINES_ERR}}<div class="field wide"><p class="error">{{error}}</p></div>{{/LINES_ERR}}
-  <div class="table-wrap field wide">
+  <div class="table-wrap field wide" id="return_lines" tabindex="-1"{{#RETURN_LINES_ERROR}} aria-describedby="{{error_id}}"{{/RETURN_LINES_ERROR}}>
+  {{#RETURN_LINES_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/RETURN_LINES_ERROR}}
   <table class="data compact">
     <thead><tr><th class="num">{{t_sales_line}}</th><th>{{t_sales_product}}</th><th class="num">{{t_ord_sold}}</th><th class="num">{{t_ord_returned}}</th><th class="num">{{t_ord_returnable}}</th><th class="num">{{t_sales_amount}}</th><th class="num">{{t_ord_return_qty}}</th></tr></thead>
     <tbody>{{#LINE}}<tr>
@@ -28,7 +29,7 @@
       <td class="wrap"><span class="mono muted">{{product_code}}</span> {{product}}</td>
       <td class="num">{{sold}}</td><td class="num">{{returned}}</td><td class="num">{{returnable}}</td>
       <td class="num money">{{amount}}</td>
-      <td><input name="{{field}}" value="{{rq}}" class="num" size="8" inputmode="decimal" placeholder="0" aria-label="{{t_sales_line}} {{line_no}} {{t_ord_return_qty}}"{{#RQ_INVALID}} aria-invalid="true" aria-describedby="e-{{field}}"{{/RQ_INVALID}}>{{#RQ_ERR}}<p class="error" id="e-{{field}}">{{error}}</p>{{/RQ_ERR}}</td>
+      <td><input id="rq_{{line_no}}" name="rq_{{line_no}}" value="{{rq}}" class="num" size="8" inputmode="decimal" placeholder="0" aria-label="{{t_sales_line}} {{line_no}} {{t_ord_return_qty}}"{{#RQ_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/RQ_ERROR}}>{{#RQ_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/RQ_ERROR}}</td>
     </tr>{{/LINE}}</tbody>
   </table>
   </div>

@@ -218,6 +218,31 @@ START_TEST(summary_item_without_a_field)
 }
 END_TEST
 
+START_TEST(values_only_for_a_form_not_yet_submitted)
+{
+	struct tdict *d = tdict_new();
+	struct req_fields in;
+	struct form f;
+	char *out = NULL;
+	size_t len;
+
+	req_fields_init(&in);
+	ck_assert_int_eq(req_fields_add(&in, "email", "x"), 0);
+	form_validate(&f, fields, F__MAX, &in);
+	ck_assert_uint_eq(f.nerr, 2);
+	form_show_values(d, &f);
+	ck_assert_int_eq(tmpl_render(TEST_TEMPLATES "/form-view.tpl", d, &out,
+	    &len), 0);
+	HAS(out, "<input id=\"email\" value=\"x\">");
+	HAS_NOT(out, "aria-invalid");
+	HAS_NOT(out, "form-errors");
+	free(out);
+	form_free(&f);
+	req_fields_free(&in);
+	tdict_free(d);
+}
+END_TEST
+
 START_TEST(error_section_names)
 {
 	char buf[16];
@@ -243,6 +268,7 @@ main(void)
 	tcase_add_test(tc, summary_lists_every_error_in_order_with_a_link);
 	tcase_add_test(tc, row_fields_get_ids_of_their_row);
 	tcase_add_test(tc, summary_item_without_a_field);
+	tcase_add_test(tc, values_only_for_a_form_not_yet_submitted);
 	tcase_add_test(tc, error_section_names);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
