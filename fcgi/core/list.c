@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/fmt.h"
+#include "core/formview.h"
 #include "core/list.h"
 
 #define LIST_CAP_DEFAULT 10000
@@ -111,6 +112,21 @@ natural_desc(const struct list_def *def, size_t s)
 
 /* --- validation ------------------------------------------------------ */
 
+/* The catalogue key of what is wrong with a value, when the field names
+ * no message of its own. */
+static const char *
+reason_key(int err)
+{
+	switch (err) {
+	case FORM_EREQUIRED: return "list_err_required";
+	case FORM_ETOO_SHORT: return "list_err_too_short";
+	case FORM_ETOO_LONG: return "list_err_too_long";
+	case FORM_ERANGE: return "list_err_range";
+	case FORM_ECONTROL: return "list_err_control";
+	}
+	return "list_err_invalid";
+}
+
 int
 list_validate(struct list *l, const struct req_fields *q)
 {
@@ -156,7 +172,8 @@ list_validate(struct list *l, const struct req_fields *q)
 		x->present = x->buf[0] != '\0';
 		if (rc != 0) {
 			x->err = rc;
-			x->msg = l->fields[k].msg;
+			x->msg = l->fields[k].msg != NULL ? l->fields[k].msg :
+			    reason_key(rc);
 			x->v.s = NULL;
 			x->v.i = 0;
 			l->form.nerr++;
@@ -476,10 +493,9 @@ list_query_with(struct list *l, struct req *r, const char *sql_head,
 	return rc;
 }
 
-/* "F_" + upper-case name + suffix, into buf. */
+/* prefix + upper-case name, into buf. */
 static void
-section_name(char *buf, size_t len, const char *prefix, const char *name,
-    const char *suffix)
+section_name(char *buf, size_t len, const char *prefix, const char *name)
 {
 	size_t o = (size_t)snprintf(buf, len, "%s", prefix);
 
@@ -487,75 +503,24 @@ section_name(char *buf, size_t len, const char *prefix, const char *name,
 		buf[o] = (char)(*name >= 'a' && *name <= 'z' ? *name - 32 :
 		    *name);
 	buf[o < len ? o : len - 1] = '\0';
-	snprintf(buf + strlen(buf), len - strlen(buf), "%s", suffix);
 }
 
-/* The catalogue key of the reason of entry e's error. */
-static void
-reason_key(char *buf, size_t len, const struct form_entry *e)
-{
-	if (e->msg != NULL) {
-		snprintf(buf, len, "%s", e->msg);
-		return;
-	}
-	snprintf(buf, len, "list_err_%s", form_strerror(e->err));
-	for (char *c = buf; *c != '\0'; c++)
-		if (*c == '-')
-			*c = '_';
-}
-
-static const char *
-entry_label(const struct list *l, size_t k)
-{
-	size_t nf = l->def->nfilters;
-
-	if (k < nf)
-		return l->def->filters[k].label != NULL ?
-		    l->def->filters[k].label : l->fields[k].name;
-	return k == nf + X_SORT ? "list_sort" : k == nf + X_DIR ?
-	    "list_dir" : "list_page";
-}
-
-static void
+/* The filter form as core/formview shows every form: values as typed,
+ * a message by each refused one, the summary naming them. */
+static int
 fill_filters(struct list *l, struct req *r, struct tdict *d)
 {
-	struct tdict *sum = NULL;
+	const char *labels[LIST_MAX_FILTERS + X__MAX];
+	size_t nf = l->def->nfilters;
+	struct form_errors fe;
 
-	for (size_t k = 0; k < l->form.n; k++) {
-		const struct form_entry *e = &l->form.e[k];
-		const char *name = l->fields[k].name;
-		char var[80], reason[80], msg[512], id[80];
-
-		if (k < l->def->nfilters) {
-			snprintf(var, sizeof(var), "f_%s", name);
-			tdict_set(d, var, e->raw);
-		}
-		if (e->err == 0)
-			continue;
-		reason_key(reason, sizeof(reason), e);
-		snprintf(msg, sizeof(msg), "%s%s%s", tr(r, entry_label(l, k)),
-		    tr(r, "list_err_sep"), tr(r, reason));
-		snprintf(id, sizeof(id), "f-%s-error", name);
-		section_name(var, sizeof(var), "F_", name, "_ERROR");
-		{
-			struct tdict *s = tdict_add_section(d, var);
-
-			tdict_set(s, "message", msg);
-			tdict_set(s, "reason", tr(r, reason));
-			tdict_set(s, "id", id);
-		}
-		if (sum == NULL)
-			sum = tdict_include(d, "LIST_ERRORS",
-			    "core/list-errors.tpl");
-		{
-			struct tdict *s = tdict_add_section(sum, "ERROR");
-			char href[80];
-
-			snprintf(href, sizeof(href), "#f-%s", name);
-			tdict_set(s, "href", href);
-			tdict_set(s, "message", msg);
-		}
-	}
+	for (size_t k = 0; k < nf; k++)
+		labels[k] = l->def->filters[k].label;
+	labels[nf + X_SORT] = "list_sort";
+	labels[nf + X_DIR] = "list_dir";
+	labels[nf + X_PAGE] = "list_page";
+	form_errors_init(&fe, d, r->cat);
+	return form_show(&fe, d, &l->form, labels, NULL);
 }
 
 static int
@@ -569,7 +534,7 @@ fill_headings(struct list *l, struct req *r, struct tdict *d)
 		char name[64], *href;
 		struct tdict *h;
 
-		section_name(name, sizeof(name), "SORT_", k->name, "");
+		section_name(name, sizeof(name), "SORT_", k->name);
 		h = tdict_include(d, name, "core/list-sort.tpl");
 		if ((href = list_href(l, s, cur ? !l->desc :
 		    natural_desc(l->def, s), 1)) == NULL)
@@ -691,8 +656,8 @@ list_run(struct list *l, struct req *r, struct tdict *d)
 		    (rc = run_query(l, r, LIST_SQL_PAGE, &l->rows)) != 0)
 			return rc;
 	}
-	fill_filters(l, r, d);
-	if ((rc = fill_headings(l, r, d)) != 0)
+	if ((rc = fill_filters(l, r, d)) != 0 ||
+	    (rc = fill_headings(l, r, d)) != 0)
 		return rc;
 	if (l->invalid) {
 		tdict_show_section(d, "LIST_INVALID");

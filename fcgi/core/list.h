@@ -54,9 +54,11 @@
  * the filter form showing what was typed and a message naming the field.
  *
  * What the page's dictionary receives (d given to list_run):
- *   f_<name>              each filter's input as typed (or its default)
- *   F_<NAME>_ERROR        section for a filter in error: message, id
- *   LIST_ERRORS           include (core/list-errors.tpl): the summary
+ *   the filter form as core/formview shows every form: {{<name>}} each
+ *                         filter's input as typed (or its default),
+ *                         <NAME>_ERROR sections (error, error_id) and
+ *                         the summary {{>FORM_ERRORS}}; inputs have
+ *                         id="<name>"
  *   SORT_<NAME>           include (core/list-sort.tpl) per sort key: the
  *                         heading <th> with its link and aria-sort
  *   PAGER                 include (core/list-pager.tpl)

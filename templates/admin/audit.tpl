@@ -6,14 +6,14 @@
   </div>
 </header>
 {{>ADMIN_TABS}}
-{{>LIST_ERRORS}}
+{{>FORM_ERRORS}}
 <form class="filters" method="get" action="/admin/audit">
-  <label>{{t_admin_actor}} <input type="text" name="actor" id="f-actor" value="{{f_actor}}"{{#F_ACTOR_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_ACTOR_ERROR}}>{{#F_ACTOR_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_ACTOR_ERROR}}</label>
-  <label>{{t_admin_action}} <input type="text" name="action" id="f-action" value="{{f_action}}"{{#F_ACTION_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_ACTION_ERROR}}>{{#F_ACTION_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_ACTION_ERROR}}</label>
-  <label>{{t_admin_entity}} <input type="text" name="entity" id="f-entity" value="{{f_entity}}"{{#F_ENTITY_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_ENTITY_ERROR}}>{{#F_ENTITY_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_ENTITY_ERROR}}</label>
-  <label>{{t_admin_entity_id}} <input type="text" name="entity_id" id="f-entity_id" value="{{f_entity_id}}"{{#F_ENTITY_ID_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_ENTITY_ID_ERROR}}>{{#F_ENTITY_ID_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_ENTITY_ID_ERROR}}</label>
-  <label>{{t_admin_from}} <input type="date" name="from" id="f-from" value="{{f_from}}"{{#F_FROM_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_FROM_ERROR}}>{{#F_FROM_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_FROM_ERROR}}</label>
-  <label>{{t_admin_to}} <input type="date" name="to" id="f-to" value="{{f_to}}"{{#F_TO_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_TO_ERROR}}>{{#F_TO_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_TO_ERROR}}</label>
+  <label>{{t_admin_actor}} <input type="text" name="actor" id="actor" value="{{actor}}"{{#ACTOR_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/ACTOR_ERROR}}>{{#ACTOR_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/ACTOR_ERROR}}</label>
+  <label>{{t_admin_action}} <input type="text" name="action" id="action" value="{{action}}"{{#ACTION_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/ACTION_ERROR}}>{{#ACTION_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/ACTION_ERROR}}</label>
+  <label>{{t_admin_entity}} <input type="text" name="entity" id="entity" value="{{entity}}"{{#ENTITY_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/ENTITY_ERROR}}>{{#ENTITY_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/ENTITY_ERROR}}</label>
+  <label>{{t_admin_entity_id}} <input type="text" name="entity_id" id="entity_id" value="{{entity_id}}"{{#ENTITY_ID_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/ENTITY_ID_ERROR}}>{{#ENTITY_ID_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/ENTITY_ID_ERROR}}</label>
+  <label>{{t_admin_from}} <input type="date" name="from" id="from" value="{{from}}"{{#FROM_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/FROM_ERROR}}>{{#FROM_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/FROM_ERROR}}</label>
+  <label>{{t_admin_to}} <input type="date" name="to" id="to" value="{{to}}"{{#TO_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/TO_ERROR}}>{{#TO_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/TO_ERROR}}</label>
   <button class="btn primary" type="submit">{{t_common_filter}}</button>
   <a class="btn ghost" href="/admin/audit">{{t_common_reset}}</a>
 </form>

@@ -6,22 +6,22 @@
   </div>
 </header>
 {{>ADMIN_TABS}}
-{{>LIST_ERRORS}}
+{{>FORM_ERRORS}}
 <form class="filters" method="get" action="/admin/">
-  <label>{{t_admin_search}} <input type="search" name="q" id="f-q" value="{{f_q}}" placeholder="{{t_admin_search_hint}}"{{#F_Q_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_Q_ERROR}}>{{#F_Q_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_Q_ERROR}}</label>
-  <label>{{t_admin_team}} <input type="text" name="team" id="f-team" value="{{f_team}}"{{#F_TEAM_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_TEAM_ERROR}}>{{#F_TEAM_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_TEAM_ERROR}}</label>
+  <label>{{t_admin_search}} <input type="search" name="q" id="q" value="{{q}}" placeholder="{{t_admin_search_hint}}"{{#Q_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/Q_ERROR}}>{{#Q_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/Q_ERROR}}</label>
+  <label>{{t_admin_team}} <input type="text" name="team" id="team" value="{{team}}"{{#TEAM_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/TEAM_ERROR}}>{{#TEAM_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/TEAM_ERROR}}</label>
   <label>{{t_admin_role}}
-    <select name="role" id="f-role"{{#F_ROLE_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_ROLE_ERROR}}>
+    <select name="role" id="role"{{#ROLE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/ROLE_ERROR}}>
       <option value="">{{t_common_all}}</option>
       {{#ROLE_OPTION}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/ROLE_OPTION}}
-    </select>{{#F_ROLE_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_ROLE_ERROR}}
+    </select>{{#ROLE_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/ROLE_ERROR}}
   </label>
   <label>{{t_admin_status}}
-    <select name="status" id="f-status"{{#F_STATUS_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_STATUS_ERROR}}>
+    <select name="status" id="status"{{#STATUS_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/STATUS_ERROR}}>
       <option value=""{{#STATUS_ANY}} selected{{/STATUS_ANY}}>{{t_common_all}}</option>
       <option value="active"{{#STATUS_ACTIVE}} selected{{/STATUS_ACTIVE}}>{{t_admin_active}}</option>
       <option value="inactive"{{#STATUS_INACTIVE}} selected{{/STATUS_INACTIVE}}>{{t_admin_inactive}}</option>
-    </select>{{#F_STATUS_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_STATUS_ERROR}}
+    </select>{{#STATUS_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/STATUS_ERROR}}
   </label>
   <button class="btn primary" type="submit">{{t_common_filter}}</button>
   <a class="btn ghost" href="/admin/">{{t_common_reset}}</a>

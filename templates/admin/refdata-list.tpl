@@ -10,13 +10,13 @@
 </header>
 {{>ADMIN_TABS}}
 <nav class="tabs" aria-label="{{t_ref_title}}">{{#REF_TAB}}<a href="{{href}}"{{#REF_TAB_CURRENT}} aria-current="page"{{/REF_TAB_CURRENT}}>{{label}}</a>{{/REF_TAB}}</nav>
-{{>LIST_ERRORS}}
+{{>FORM_ERRORS}}
 <form method="get" action="/admin/refdata/{{kind_slug}}" class="filters">
   <label class="grow">{{t_common_search}}
-    <input type="search" name="q" id="f-q" value="{{f_q}}" placeholder="{{t_ref_search_placeholder}}"{{#F_Q_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_Q_ERROR}}>{{#F_Q_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_Q_ERROR}}
+    <input type="search" name="q" id="q" value="{{q}}" placeholder="{{t_ref_search_placeholder}}"{{#Q_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/Q_ERROR}}>{{#Q_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/Q_ERROR}}
   </label>
   <label>{{t_sales_status}}
-    <select name="status" id="f-status"{{#F_STATUS_ERROR}} aria-invalid="true" aria-describedby="{{id}}"{{/F_STATUS_ERROR}}>{{#STATUS_OPTION}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/STATUS_OPTION}}</select>{{#F_STATUS_ERROR}}<span class="error" id="{{id}}">{{reason}}</span>{{/F_STATUS_ERROR}}
+    <select name="status" id="status"{{#STATUS_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/STATUS_ERROR}}>{{#STATUS_OPTION}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/STATUS_OPTION}}</select>{{#STATUS_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/STATUS_ERROR}}
   </label>
   <div class="filter-actions">
     <button type="submit" class="btn">{{t_common_filter}}</button>
