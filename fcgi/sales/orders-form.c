@@ -381,8 +381,10 @@ refused(struct req *r, int64_t id, enum order_change change, int *rc)
 	struct order_saved saved;
 
 	*rc = sales_order_may(&a, id, change, &saved);
-	if (*rc == TC_ECONFLICT && saved.refused != NULL)
+	if (*rc == TC_ECONFLICT && saved.refused != NULL) {
 		*rc = refuse(r, &saved);
+		return 1;
+	}
 	return *rc != 0;
 }
 

@@ -392,7 +392,9 @@ static const struct list_def orders_list = {
 	.name = "orders-list",
 	.path = "/sales/orders",
 	.select = "SELECT o.id, o.order_no, o.order_date, c.name, rg.name_zh,"
-	    " rg.name_en, ch.name_zh, ch.name_en, o.status, o.locked,"
+	    " rg.name_en, ch.name_zh, ch.name_en, o.status, (o.order_date <="
+	    " (SELECT COALESCE(MAX(pd.last_day), DATE '1000-01-01')"
+	    " FROM periods pd WHERE pd.state = 'closed')),"
 	    " o.original_order_id, o.amount_total, o.cost_total,"
 	    " (SELECT GROUP_CONCAT(p.name ORDER BY r.share DESC, p.login"
 	    "  SEPARATOR ', ') FROM order_reps r JOIN people p"
@@ -415,7 +417,7 @@ static const struct list_def orders_list = {
 
 /* Columns of the page. */
 enum { OL_ID, OL_NO, OL_DATE, OL_CUSTOMER, OL_REGION_ZH, OL_REGION_EN,
-    OL_CHANNEL_ZH, OL_CHANNEL_EN, OL_STATUS, OL_LOCKED, OL_ORIGINAL,
+    OL_CHANNEL_ZH, OL_CHANNEL_EN, OL_STATUS, OL_CLOSED, OL_ORIGINAL,
     OL_AMOUNT, OL_COST, OL_REPS, OL_COLLECTED };
 
 /* The id of filter k when set, else 0 (for the pickers). */
@@ -528,8 +530,8 @@ orders_list_get(struct req *r)
 		snprintf(key, sizeof(key), "sales_status_%s",
 		    dbres_text(l.rows, i, OL_STATUS));
 		tdict_set(t, "status_label", tr(r, key));
-		if (dbres_int(l.rows, i, OL_LOCKED) != 0)
-			tdict_show_section(t, "LOCKED");
+		if (dbres_int(l.rows, i, OL_CLOSED) != 0)
+			tdict_show_section(t, "CLOSED");
 		if (!dbres_null(l.rows, i, OL_ORIGINAL))
 			tdict_show_section(t, "IS_RETURN");
 		set_money(t, "amount", a);

@@ -65,7 +65,7 @@ enum { L_ID, L_NO, L_PRODUCT, L_QTY, L_PRICE, L_DISCOUNT, L_AMOUNT, L_COST,
 
 /* Columns of W_ORDER. */
 enum { O_ID, O_STATUS, O_CUSTOMER, O_ORIGINAL, O_NO, O_DATE, O_REGION,
-    O_CHANNEL, O_NOTE, O_LOCKED };
+    O_CHANNEL, O_NOTE };
 
 static const char *const stmts[W__MAX] = {
 	/* id, the order's own customer, write scope */
@@ -106,9 +106,9 @@ static const char *const stmts[W__MAX] = {
 	/* id, write scope */
 	[W_ORDER] =
 	    "SELECT o.id, o.status, o.customer_id, o.original_order_id,"
-	    " o.order_no, o.order_date, o.region_id, o.channel_id, o.note,"
-	    " o.locked FROM orders o WHERE o.id = ? AND "
-	    SCOPE_ORDER_SQL("o.id") " FOR UPDATE",
+	    " o.order_no, o.order_date, o.region_id, o.channel_id, o.note"
+	    " FROM orders o WHERE o.id = ? AND " SCOPE_ORDER_SQL("o.id")
+	    " FOR UPDATE",
 	[W_ORDER_UPDATE] =
 	    "UPDATE orders SET order_no = ?, customer_id = ?, order_date = ?,"
 	    " region_id = ?, channel_id = ?, note = ? WHERE id = ?"
@@ -997,10 +997,7 @@ load_changeable(const struct sales_actor *a, int64_t id,
 	if (closed) {
 		saved->refused = "ord_err_period_closed";
 		saved->closed_date = date;
-	} else if (dbres_int(*o, 0, O_LOCKED) != 0 &&
-	    change != ORDER_CHANGE_RETURN)
-		saved->refused = "ord_err_locked";
-	else if (!booked && change != ORDER_CHANGE_COSTS)
+	} else if (!booked && change != ORDER_CHANGE_COSTS)
 		saved->refused = "ord_err_cancelled";
 	else if (change == ORDER_CHANGE_EDIT && !dbres_null(*o, 0, O_ORIGINAL))
 		saved->refused = "ord_err_return_edit";

@@ -15,6 +15,12 @@
 #include "sales/sales.h"
 #include "sales/write.h"
 
+/* Whether order o is dated in a closed period (core/period): once per
+ * query, the subquery does not depend on the row. */
+#define CLOSED_SQL \
+	"(o.order_date <= (SELECT COALESCE(MAX(pd.last_day), DATE '1000-01-01')" \
+	" FROM periods pd WHERE pd.state = 'closed'))"
+
 enum stmt {
 	ST_HEADER,
 	ST_REPS,
@@ -33,7 +39,8 @@ enum stmt {
 
 static const char *const stmts[ST__MAX] = {
 	[ST_HEADER] =
-	    "SELECT o.id, o.order_no, o.order_date, o.status, o.locked, o.note,"
+	    "SELECT o.id, o.order_no, o.order_date, o.status, " CLOSED_SQL ","
+	    " o.note,"
 	    " o.original_order_id, oo.order_no, o.opportunity_id, op.title,"
 	    " c.id, c.code, c.name, rg.name_zh, rg.name_en, ch.name_zh,"
 	    " ch.name_en, o.created_at, cp.name"
@@ -219,7 +226,7 @@ detail_page(struct req *r, int64_t id, int status)
 	    *rets = NULL;
 	struct tdict *d = page_body(r);
 	int64_t amount = 0, cost = 0, collected, returned = 0;
-	bool writable = false, locked, booked, is_return;
+	bool writable = false, closed, booked, is_return;
 	const char *done;
 	char buf[64], q[FMT_MONEY_SIZE];
 	int rc;
@@ -247,7 +254,7 @@ detail_page(struct req *r, int64_t id, int status)
 	    sizeof(done_keys[0]); i++)
 		if (strcmp(done, done_keys[i][0]) == 0)
 			page_flash(r, "ok", tr(r, done_keys[i][1]));
-	locked = dbres_int(h, 0, 4) != 0;
+	closed = dbres_int(h, 0, 4) != 0;
 	booked = strcmp(dbres_text(h, 0, 3), "booked") == 0;
 	is_return = !dbres_null(h, 0, 6);
 	tdict_set(d, "id", dbres_text(h, 0, 0));
@@ -256,8 +263,8 @@ detail_page(struct req *r, int64_t id, int status)
 	tdict_set(d, "status", dbres_text(h, 0, 3));
 	snprintf(buf, sizeof(buf), "sales_status_%s", dbres_text(h, 0, 3));
 	tdict_set(d, "status_label", tr(r, buf));
-	if (locked)
-		tdict_show_section(d, "LOCKED");
+	if (closed)
+		tdict_show_section(d, "CLOSED");
 	if (dbres_text(h, 0, 5)[0] != '\0') {
 		struct tdict *n = tdict_add_section(d, "NOTE");
 
@@ -370,14 +377,14 @@ detail_page(struct req *r, int64_t id, int status)
 	/* Outstanding: what is owed for the order net of its returns. */
 	set_money(d, "outstanding", booked ? amount + returned - collected :
 	    -collected);
-	if (writable && booked && !locked) {
+	if (writable && booked && !closed) {
 		if (!is_return)     /* a return's lines come from its original */
 			tdict_show_section(d, "CAN_EDIT");
 		tdict_show_section(d, "CAN_CANCEL");
 	}
 	if (writable && booked && !is_return)
 		tdict_show_section(d, "CAN_RETURN");
-	if (has_role(r, ROLE_FINANCE) && !locked && booked)
+	if (has_role(r, ROLE_FINANCE) && !closed)
 		tdict_show_section(d, "CAN_COSTS");
 	rc = page_send(r, status, "sales/orders-detail.tpl", "ord_detail_title",
 	    "sales");

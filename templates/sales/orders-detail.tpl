@@ -2,7 +2,7 @@
 <header class="page-head">
   <div>
     <p class="eyebrow"><a href="/sales/orders">{{t_ord_list_title}}</a></p>
-    <h1><span class="mono">{{order_no}}</span> <span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#LOCKED}} <span class="badge draft" title="{{t_ord_locked_hint}}">{{t_sales_locked}}</span>{{/LOCKED}}</h1>
+    <h1><span class="mono">{{order_no}}</span> <span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#CLOSED}} <span class="badge draft" title="{{t_ord_closed_hint}}">{{t_sales_closed}}</span>{{/CLOSED}}</h1>
     <p>{{customer_name}} · {{order_date}}</p>
   </div>
   <div class="actions">
@@ -30,7 +30,7 @@
       <dt>{{t_sales_date}}</dt><dd>{{order_date}}</dd>
       <dt>{{t_sales_region}}</dt><dd>{{region}}</dd>
       <dt>{{t_sales_channel}}</dt><dd>{{channel}}</dd>
-      <dt>{{t_sales_status}}</dt><dd><span class="badge {{status}}">{{status_label}}</span>{{#LOCKED}} <span class="badge draft">{{t_sales_locked}}</span>{{/LOCKED}}</dd>
+      <dt>{{t_sales_status}}</dt><dd><span class="badge {{status}}">{{status_label}}</span>{{#CLOSED}} <span class="badge draft" title="{{t_ord_closed_hint}}">{{t_sales_closed}}</span>{{/CLOSED}}</dd>
       {{#ORIGINAL}}<dt>{{t_ord_original}}</dt><dd><a class="mono" href="/sales/orders/{{original_id}}">{{original_no}}</a></dd>{{/ORIGINAL}}
       {{#OPPORTUNITY}}<dt>{{t_sales_opportunity}}</dt><dd><a href="/sales/opportunities/{{opportunity_id}}">{{opportunity_title}}</a></dd>{{/OPPORTUNITY}}
       {{#NOTE}}<dt>{{t_sales_notes}}</dt><dd>{{note}}</dd>{{/NOTE}}

@@ -67,7 +67,7 @@
   {{#ORDER}}<tr>
     <td class="mono"><a href="/sales/orders/{{id}}">{{order_no}}</a></td>
     <td class="nowrap">{{order_date}}</td>
-    <td><span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#LOCKED}} <span class="badge draft">{{t_sales_locked}}</span>{{/LOCKED}}</td>
+    <td><span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#CLOSED}} <span class="badge draft" title="{{t_ord_closed_hint}}">{{t_sales_closed}}</span>{{/CLOSED}}</td>
     <td class="wrap">{{customer}}</td>
     <td>{{reps}}</td>
     <td>{{region}}</td>

@@ -1,5 +1,5 @@
 // Orders: a rep creates an order with lines and a 60/40 split, errors keep
-// the input and name the field, edit, cancel, partial return, a locked
+// the input and name the field, edit, cancel, partial return, a closed
 // order, another rep's order is out of reach (404, nothing changed), the
 // statistics count the order, the CSV export, filters, English labels.
 import { test, before, after } from 'node:test';
@@ -246,7 +246,13 @@ test('sales-orders: a partial return is its own order with negative lines, refer
   await ctx.close();
 });
 
-test('sales-orders: a locked order cannot be edited or cancelled, but can be returned', async () => {
+// A period long past, closed for this file's order (core/period: the
+// only lock is the period of an order's date).  Nothing else is dated in
+// it, and it goes when the file is done.
+const CLOSED = { label: '2001-02', first: '2001-02-01', last: '2001-02-28', day: '2001-02-10' };
+after(() => { sql(`DELETE FROM periods WHERE label = '${CLOSED.label}'`); });
+
+test('sales-orders: an order of a closed period is read-only, says why and how to correct it, and can be returned', async () => {
   const ctx = await newContext(browser, 'zh-CN');
   const page = await login(ctx, 'zhangwei');
   const id = await createOrder(page, {
@@ -256,29 +262,59 @@ test('sales-orders: a locked order cannot be edited or cancelled, but can be ret
   ids.locked = id;
   // an automatic number
   assert.match(one(`SELECT order_no FROM orders WHERE id = ${id}`)[0], /^SO-\d{6}-\d{5}$/);
-  sql(`UPDATE orders SET locked = 1 WHERE id = ${id}`);
+  sql(`UPDATE orders SET order_date = '${CLOSED.day}' WHERE id = ${id}`);
+  sql(`INSERT INTO periods (kind, label, first_day, last_day, state) VALUES ('month', '${CLOSED.label}', '${CLOSED.first}', '${CLOSED.last}', 'closed')
+    ON DUPLICATE KEY UPDATE state = 'closed'`);
   await page.goto(`${URL}/sales/orders/${id}`);
   assert.equal(await page.locator(`a[href="/sales/orders/${id}/edit"]`).count(), 0);
-  assert.match(await page.textContent('main h1'), /锁定/);
+  assert.equal(await page.locator(`form[action="/sales/orders/${id}/cancel"]`).count(), 0);
+  assert.match(await page.textContent('main h1'), /已结账/);
   await shot(page, 'sales-orders-locked-zh');
   const csrf = await page.locator('input[name=csrf]').first().getAttribute('value');
   let resp = await page.goto(`${URL}/sales/orders/${id}/edit`);
   assert.equal(resp.status(), 409);
+  // why, which period, and how to correct it
+  const why = await page.textContent('main');
+  assert.match(why, /期间已结账/);
+  assert.match(why, new RegExp(CLOSED.label));
+  assert.match(why, /退货/);
+  assert.equal(await page.locator('form.order-form').count(), 0, 'the refusal only, no form');
+  await shot(page, 'sales-orders-closed-refused-zh');
   let r = await page.request.post(`${URL}/sales/orders/${id}/cancel`, { form: { csrf } });
   assert.equal(r.status(), 409);
   r = await page.request.post(`${URL}/sales/orders/${id}/edit`, { form: { csrf, customer: ids.cz, order_date: todayText, rep: ids.zhangwei, share: '100', lines: '1', product_1: ids.pb, qty_1: '99' } });
   assert.equal(r.status(), 409);
-  assert.deepEqual(one(`SELECT o.status, l.quantity, l.status FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.id = ${id}`), ['booked', '10.000', 'booked']);
-  // returned: allowed
+  assert.deepEqual(one(`SELECT o.status, o.order_date, l.quantity, l.status FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.id = ${id}`),
+    ['booked', CLOSED.day, '10.000', 'booked']);
+  // nor is a new order booked into the closed period
+  await page.goto(`${URL}/sales/orders/new`);
+  await fillOrder(page, { customer: ids.cz, reps: [[ids.zhangwei, '100']], lines: [{ product: ids.pb, qty: '1' }] });
+  await page.fill('input[name=order_date]', CLOSED.day);
+  const before = one('SELECT COUNT(*) FROM orders')[0];
+  resp = await submit(page);
+  assert.equal(resp.status(), 422);
+  assert.match(await fieldError(page, 'order_date'), /已结账/);
+  assert.equal(one('SELECT COUNT(*) FROM orders')[0], before, 'nothing written');
+  // returned: allowed, dated in an open period (not in the closed one)
   resp = await page.goto(`${URL}/sales/orders/${id}/return`);
   assert.equal(resp.status(), 200);
   await page.fill('input[name=rq_1]', '10');
+  await page.fill('input[name=return_date]', '2001-02-20');
+  resp = await submit(page, 'main form button.btn.primary');
+  assert.equal(resp.status(), 422);
+  assert.match(await fieldError(page, 'return_date'), /已结账/);
+  await page.fill('input[name=return_date]', todayText);
   resp = await submit(page, 'main form button.btn.primary');
   assert.equal(resp.status(), 200);
   const rid = new globalThis.URL(page.url()).pathname.split('/').pop();
   // the whole line back: exactly its amount, 10 x 99.99 = 999.90
   assert.deepEqual(sql(`SELECT quantity, amount FROM order_lines WHERE order_id = ${rid}`), [['-10.000', '-999.90']]);
   await ctx.close();
+  // finance cannot change its costs either
+  const fctx = await newContext(browser, 'zh-CN');
+  const fpage = await login(fctx, 'sunli');
+  assert.equal((await fpage.goto(`${URL}/sales/orders/${id}/costs`)).status(), 409);
+  await fctx.close();
 });
 
 test('sales-orders: cancel cancels the order and all its lines, audited', async () => {
