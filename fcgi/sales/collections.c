@@ -19,7 +19,8 @@
  *   POST /sales/collections/new
  *   GET  /sales/collections/import       import payments.csv (finance)
  *   POST /sales/collections/import
- *   GET  /sales/import                   import orders.csv (sales, admin)
+ *   GET  /sales/import                   import orders.csv (sales roles, as
+ *                                        the order form)
  *   POST /sales/import
  *   GET  /sales/import/sample.csv        a sample orders file */
 #include "config.h"
@@ -32,6 +33,7 @@
 #include "core/error.h"
 #include "core/fmt.h"
 #include "core/form.h"
+#include "core/formview.h"
 #include "sales/collections.h"
 #include "sales/sales.h"
 #include "sales/scope.h"
@@ -118,6 +120,12 @@ coll_set_money(struct tdict *d, const char *name, int64_t fen)
 void
 coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs)
 {
+	const char *whole = NULL;
+	struct form_errors fe;
+	struct tdict *fs;
+	char msg[512];
+	size_t rows = 0;
+
 	/* by line, keeping the order found within a line (a stable
 	 * insertion sort: the lists are short) */
 	for (size_t i = 1; i < errs->n; i++) {
@@ -130,21 +138,37 @@ coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs)
 		}
 		errs->v[j] = t;
 	}
-	tdict_show_section(d, "REPORT");
-	tdict_set_int(d, "bad_rows", (long long)imp_errs_lines(errs));
-	tdict_set_int(d, "err_count", (long long)errs->n);
 	for (size_t i = 0; i < errs->n; i++) {
-		struct tdict *e = tdict_add_section(d, "ERROR");
 		const struct imp_err *x = &errs->v[i];
+		struct tdict *e;
 
-		if (x->line > 0)
-			tdict_set_int(e, "err_line", x->line);
-		else
-			tdict_set(e, "err_line", "–");
+		if (x->line == 0) {
+			if (whole == NULL)
+				whole = x->key;
+			continue;
+		}
+		e = tdict_add_section(d, "ERROR");
+		tdict_set_int(e, "err_line", x->line);
 		tdict_set(e, "err_column", x->column[0] ? x->column : "–");
 		tdict_set(e, "err_reason", tr(r, x->key));
 		tdict_set(e, "err_value", x->value);
+		rows++;
 	}
+	if (whole != NULL)
+		snprintf(msg, sizeof(msg), "%s", tr(r, whole));
+	else
+		snprintf(msg, sizeof(msg), "%zu %s %s", imp_errs_lines(errs),
+		    tr(r, "imp_bad_rows"), tr(r, "imp_see_report"));
+	fs = tdict_add_section(d, "FILE_ERROR");
+	tdict_set(fs, "error", msg);
+	tdict_set(fs, "error_id", "file-error");
+	form_errors_init(&fe, d, r->cat);
+	form_summary_add(&fe, "file", tr(r, "imp_file"), msg);
+	if (rows == 0)
+		return;
+	tdict_show_section(d, "REPORT");
+	tdict_set_int(d, "bad_rows", (long long)imp_errs_lines(errs));
+	tdict_set_int(d, "err_count", (long long)errs->n);
 }
 
 const char *
@@ -1061,9 +1085,9 @@ static const struct route routes[] = {
 	    coll_import_get },
 	{ "POST", "/sales/collections/import", ROLE_FINANCE | ROLE_REVIEWER,
 	    coll_import_post },
-	{ "GET", "/sales/import", ROLE_SALES | ROLE_MANAGER | ROLE_ADMIN,
+	{ "GET", "/sales/import", ROLE_SALES | ROLE_MANAGER,
 	    imp_orders_get },
-	{ "POST", "/sales/import", ROLE_SALES | ROLE_MANAGER | ROLE_ADMIN,
+	{ "POST", "/sales/import", ROLE_SALES | ROLE_MANAGER,
 	    imp_orders_post },
 	{ "GET", "/sales/import/sample.csv", ROLES_ALL, imp_orders_sample },
 };

@@ -25,9 +25,13 @@ char *coll_today(char buf[11]);
  * name_NEG when negative (for the .neg class). */
 void coll_set_money(struct tdict *d, const char *name, int64_t fen);
 
-/* Sorts errs by line (stable) and adds one ERROR row per problem to d
- * (err_line, err_column, err_reason, err_value), with bad_rows and
- * err_count, and shows section REPORT. */
+/* Shows what an upload form refused, the one way (core/formview): the
+ * file input ("file") is marked with its message and listed in the
+ * form's error summary; a problem of the whole file (line 0) is that
+ * message, else it counts the bad rows, which follow in the report: errs
+ * sorted by line (stable), one ERROR row per problem (err_line,
+ * err_column, err_reason, err_value), bad_rows, err_count and section
+ * REPORT. */
 void coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs);
 
 /* The file part "file" of a multipart POST: sets *data and *len and

@@ -10,19 +10,22 @@
  * amount / quantity to the fen (0 when the quantity is 0), discount 0.
  * An order whose lines are all cancelled is imported as cancelled.
  *
- * Who: sales reps and managers, for the reps of their write scope (every
- * credited rep of a row must be in it: a rep imports their own orders, a
- * manager the team's); admins for anyone.  Finance does not import
- * orders (DESIGN: finance reads sales data and writes collections).
+ * Each order of the file is booked by sales_order_save (write.h), the
+ * function behind the order form, so the import applies exactly the
+ * form's rules: sales reps and managers only, the customer in the
+ * importer's write scope, every credited rep an active sales person and
+ * at least one of them in the scope, the order number free, nothing in a
+ * closed period.  Here only the codes become ids (an unknown code is a
+ * bad row) and the function's refusals become the report's lines and
+ * columns.
  *
  * All or nothing, in one transaction: every bad row is reported with its
  * physical line, column and reason, and nothing is written if any row is
- * bad.  An order number already in the database, an unknown (or inactive)
- * rep, an unknown customer, product, region or channel code is a bad row,
- * never an update.  One audit row per order created and one for the
+ * bad.  One audit row per order created (by the function) and one for the
  * import (with its counts). */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,50 +35,35 @@
 #include "sales/collections.h"
 #include "sales/order-math.h"
 #include "sales/sales.h"
-#include "sales/scope.h"
+#include "sales/write.h"
 
 int imp_orders_get(struct req *r);
 int imp_orders_post(struct req *r);
 int imp_orders_sample(struct req *r);
 
 enum stmt {
-	S_ORDER_EXISTS,
 	S_PERSON,
 	S_CUSTOMER,
 	S_PRODUCT,
 	S_REGION,
 	S_CHANNEL,
-	S_ORDER_INSERT,
-	S_REP_INSERT,
-	S_LINE_INSERT,
+	S_ORDER_COST,
 	S__MAX
 };
 
+/* Codes to ids; whether a row may use them is sales_order_save's to say. */
 static const char *const stmts[S__MAX] = {
-	[S_ORDER_EXISTS] = "SELECT id FROM orders WHERE order_no = ?",
-	[S_PERSON] =
-	    "SELECT p.id, p.active, " SCOPE_SQL("p.id")
-	    " FROM people p WHERE p.login = ?",
-	[S_CUSTOMER] =
-	    "SELECT id, region_id, channel_id, name FROM customers"
-	    " WHERE code = ?",
+	[S_PERSON] = "SELECT p.id FROM people p WHERE p.login = ?",
+	[S_CUSTOMER] = "SELECT id, name FROM customers WHERE code = ?",
 	[S_PRODUCT] =
-	    "SELECT p.id, p.standard_cost, t.code FROM products p"
+	    "SELECT p.id, t.code FROM products p"
 	    " JOIN product_types t ON t.id = p.product_type_id"
 	    " WHERE p.code = ?",
 	[S_REGION] = "SELECT id FROM regions WHERE code = ?",
 	[S_CHANNEL] = "SELECT id FROM channels WHERE code = ?",
-	[S_ORDER_INSERT] =
-	    "INSERT INTO orders (order_no, customer_id, order_date, region_id,"
-	    " channel_id, status, note, created_by)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_REP_INSERT] =
-	    "INSERT INTO order_reps (order_id, person_id, share)"
-	    " VALUES (?, ?, ?)",
-	[S_LINE_INSERT] =
-	    "INSERT INTO order_lines (order_id, line_no, product_id, quantity,"
-	    " unit_price, discount, amount, cost, status)"
-	    " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)",
+	[S_ORDER_COST] =
+	    "SELECT COALESCE(SUM(cost), 0) FROM order_lines"
+	    " WHERE order_id = ? AND status = 'booked'",
 };
 
 static struct db_table imp_db = DB_TABLE("import", stmts);
@@ -116,37 +104,13 @@ imp_orders_sample(struct req *r)
 	return http_write(r, sample, sizeof(sample) - 1);
 }
 
-/* Rounds n / d half away from zero (d != 0). */
-static int64_t
-div_round(__int128 n, __int128 d)
-{
-	__int128 q, rem;
-	bool neg = (n < 0) != (d < 0);
-
-	if (n < 0)
-		n = -n;
-	if (d < 0)
-		d = -d;
-	q = n / d;
-	rem = n % d;
-	if (rem * 2 >= d)
-		q++;
-	return (int64_t)(neg ? -q : q);
-}
-
-/* What the database knows of one row's codes. */
-struct rowref {
-	int64_t customer, region, channel, product, std_cost;
-	int64_t person[IMP_MAX_SPLITS];
-};
-
-/* A cached code -> id (and extra) lookup. */
+/* A cached code -> id lookup. */
 struct cache_ent {
 	const char *code;
-	int64_t id, a, b;
-	char type[33];
+	int64_t id;
+	char type[33];          /* a product's type code */
 	char name[201];         /* a customer's name */
-	int found;              /* 1 found, 0 not, 2 found but inactive/out */
+	bool found;
 };
 
 struct cache {
@@ -163,28 +127,10 @@ cache_find(struct cache *c, const char *code)
 	return NULL;
 }
 
-static struct cache_ent *
-cache_new(struct cache *c, const char *code)
-{
-	if (c->n == c->cap) {
-		size_t nc = c->cap ? c->cap * 2 : 32;
-		struct cache_ent *nv = realloc(c->v, nc * sizeof(*nv));
-
-		if (nv == NULL)
-			return NULL;
-		c->v = nv;
-		c->cap = nc;
-	}
-	memset(&c->v[c->n], 0, sizeof(c->v[0]));
-	c->v[c->n].code = code;
-	return &c->v[c->n++];
-}
-
-/* Looks code up with statement idx (one text parameter, or the scope
- * and the login for S_PERSON). */
+/* Looks code up with statement idx (one text parameter). */
 static int
 lookup(struct req *r, struct cache *c, int idx, const char *code,
-    const struct scope *sc, struct cache_ent **out)
+    struct cache_ent **out)
 {
 	struct cache_ent *e = cache_find(c, code);
 	struct dbres *res = NULL;
@@ -194,60 +140,262 @@ lookup(struct req *r, struct cache *c, int idx, const char *code,
 		*out = e;
 		return 0;
 	}
-	if ((e = cache_new(c, code)) == NULL)
-		return TC_ENOMEM;
-	if (idx == S_PERSON)
-		rc = db_query(r->app->db, &imp_db, idx,
-		    DB_ARGS(SCOPE_ARGS(sc), P_TEXT(code)), &res);
-	else
-		rc = db_query(r->app->db, &imp_db, idx, DB_ARGS(P_TEXT(code)),
-		    &res);
-	if (rc != 0)
+	if (c->n == c->cap) {
+		size_t nc = c->cap ? c->cap * 2 : 32;
+		struct cache_ent *nv = realloc(c->v, nc * sizeof(*nv));
+
+		if (nv == NULL)
+			return TC_ENOMEM;
+		c->v = nv;
+		c->cap = nc;
+	}
+	e = &c->v[c->n++];
+	memset(e, 0, sizeof(*e));
+	e->code = code;
+	if ((rc = db_query(r->app->db, &imp_db, idx, DB_ARGS(P_TEXT(code)),
+	    &res)) != 0)
 		return rc;
 	if (dbres_rows(res) > 0) {
-		e->found = 1;
+		e->found = true;
 		e->id = dbres_int(res, 0, 0);
-		if (idx == S_PERSON) {
-			e->a = dbres_int(res, 0, 1);        /* active */
-			e->b = dbres_int(res, 0, 2);        /* in scope */
-		} else if (idx == S_CUSTOMER) {
-			e->a = dbres_int(res, 0, 1);
-			e->b = dbres_int(res, 0, 2);
+		if (idx == S_CUSTOMER)
 			snprintf(e->name, sizeof(e->name), "%s",
-			    dbres_text(res, 0, 3));
-		} else if (idx == S_PRODUCT) {
-			e->a = dbres_money(res, 0, 1);
+			    dbres_text(res, 0, 1));
+		else if (idx == S_PRODUCT)
 			snprintf(e->type, sizeof(e->type), "%s",
-			    dbres_text(res, 0, 2));
-		}
+			    dbres_text(res, 0, 1));
 	}
 	dbres_free(res);
 	*out = e;
 	return 0;
 }
 
+/* The lookups of one import. */
+struct codes {
+	struct cache people, customers, products, regions, channels;
+};
+
+static void
+codes_free(struct codes *c)
+{
+	free(c->people.v);
+	free(c->customers.v);
+	free(c->products.v);
+	free(c->regions.v);
+	free(c->channels.v);
+}
+
+/* Adds name_N = value to f. */
+static int
+add_row(struct req_fields *f, const char *name, size_t n, const char *value)
+{
+	char key[48];
+
+	snprintf(key, sizeof(key), "%s_%zu", name, n);
+	return req_fields_add(f, key, value);
+}
+
+#define ADD(errs, line, col, key, val) do { \
+	if ((rc = imp_errs_add((errs), (line), (col), (key), (val))) != 0) \
+		return rc; } while (0)
+
+/* Turns the codes of order k's rows into the inputs of the order form,
+ * appended to f; an unknown code is a bad row (*bad).  rows[0..n) are
+ * the order's rows in file order. */
+static int
+order_fields_of(struct req *r, struct codes *c, struct imp_orders *o,
+    const size_t *rows, size_t n, struct imp_errs *errs,
+    struct req_fields *f, bool *bad)
+{
+	const struct imp_line *h = &o->row[rows[0]];
+	struct cache_ent *e;
+	char buf[FMT_MONEY_SIZE], key[24], date[11];
+	int rc;
+
+	*bad = false;
+	if ((rc = req_fields_add(f, "order_no", h->order_id)) != 0 ||
+	    (rc = req_fields_add(f, "order_date", coll_ymd(date, h->date))) ||
+	    (rc = req_fields_add(f, "note", "import")) != 0)
+		return rc;
+	if ((rc = lookup(r, &c->customers, S_CUSTOMER, h->customer, &e)) != 0)
+		return rc;
+	if (!e->found) {
+		ADD(errs, h->line, "customer", "imp_err_unknown_customer",
+		    h->customer);
+		*bad = true;
+	}
+	snprintf(key, sizeof(key), "%" PRId64, e->id);
+	if ((rc = req_fields_add(f, "customer", key)) != 0)
+		return rc;
+	if (*h->region != '\0') {
+		if ((rc = lookup(r, &c->regions, S_REGION, h->region, &e)) != 0)
+			return rc;
+		if (!e->found) {
+			ADD(errs, h->line, "region", "imp_err_unknown_region",
+			    h->region);
+			*bad = true;
+		}
+		snprintf(key, sizeof(key), "%" PRId64, e->id);
+		if ((rc = req_fields_add(f, "region", key)) != 0)
+			return rc;
+	}
+	if (*h->channel != '\0') {
+		if ((rc = lookup(r, &c->channels, S_CHANNEL, h->channel,
+		    &e)) != 0)
+			return rc;
+		if (!e->found) {
+			ADD(errs, h->line, "channel", "imp_err_unknown_channel",
+			    h->channel);
+			*bad = true;
+		}
+		snprintf(key, sizeof(key), "%" PRId64, e->id);
+		if ((rc = req_fields_add(f, "channel", key)) != 0)
+			return rc;
+	}
+	for (int k = 0; k < h->nsplit; k++) {
+		if ((rc = lookup(r, &c->people, S_PERSON, h->split[k].login,
+		    &e)) != 0)
+			return rc;
+		if (!e->found) {
+			ADD(errs, h->line, "rep", "imp_err_unknown_rep",
+			    h->split[k].login);
+			*bad = true;
+		}
+		snprintf(key, sizeof(key), "%" PRId64, e->id);
+		if ((rc = req_fields_add(f, "rep", key)) != 0 ||
+		    (rc = req_fields_add(f, "share", fmt_pct4(buf,
+		    h->split[k].share))) != 0)
+			return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct imp_line *x = &o->row[rows[i]];
+
+		if ((rc = lookup(r, &c->products, S_PRODUCT, x->product,
+		    &e)) != 0)
+			return rc;
+		if (!e->found) {
+			ADD(errs, x->line, "product", "imp_err_unknown_product",
+			    x->product);
+			*bad = true;
+		} else if (*x->product_type != '\0' &&
+		    strcmp(x->product_type, e->type) != 0) {
+			ADD(errs, x->line, "product_type",
+			    "imp_err_product_type", x->product_type);
+			*bad = true;
+		}
+		snprintf(key, sizeof(key), "%" PRId64, e->id);
+		if ((rc = add_row(f, "product", i + 1, key)) != 0 ||
+		    (rc = add_row(f, "qty", i + 1, fmt_qty(buf, x->qty))) ||
+		    (rc = add_row(f, "amount", i + 1,
+		    fmt_money(buf, x->amount, false))) != 0 ||
+		    (x->has_cost && (rc = add_row(f, "cost", i + 1,
+		    fmt_money(buf, x->cost, false))) != 0) ||
+		    (rc = add_row(f, "status", i + 1, x->cancelled ?
+		    "cancelled" : "booked")) != 0)
+			return rc;
+		snprintf(key, sizeof(key), "%" PRId64, x->line_no);
+		if ((rc = add_row(f, "lno", i + 1, key)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The column of orders.csv that field k of an order's head, a rep row
+ * or a line row came from. */
+static const char *const head_columns[ORDER__MAX] = {
+	[ORDER_NO] = "order_id", [ORDER_CUSTOMER] = "customer",
+	[ORDER_DATE] = "date", [ORDER_REGION] = "region",
+	[ORDER_CHANNEL] = "channel", [ORDER_SPLIT] = "rep",
+	[ORDER_LINES] = "line",
+};
+static const char *const line_columns[OLINE__MAX] = {
+	[OLINE_NO] = "line", [OLINE_PRODUCT] = "product",
+	[OLINE_QTY] = "quantity", [OLINE_AMOUNT] = "amount",
+	[OLINE_COST] = "cost", [OLINE_STATUS] = "status",
+};
+
+/* What the file said in column col of row x. */
+static const char *
+cell(const struct imp_line *x, const char *col)
+{
+	if (strcmp(col, "order_id") == 0)
+		return x->order_id;
+	if (strcmp(col, "customer") == 0)
+		return x->customer;
+	if (strcmp(col, "region") == 0)
+		return x->region;
+	if (strcmp(col, "channel") == 0)
+		return x->channel;
+	if (strcmp(col, "rep") == 0)
+		return x->rep;
+	if (strcmp(col, "product") == 0)
+		return x->product;
+	return "";
+}
+
+/* Adds the refusals of form f (an order's head, rep or line row) to
+ * errs, on the physical line of row x. */
+static int
+report_form(const struct form *f, const char *const *columns,
+    const struct imp_line *x, struct imp_errs *errs)
+{
+	int rc;
+
+	for (size_t k = 0; k < f->n; k++) {
+		const char *col;
+
+		if (f->e[k].err == 0)
+			continue;
+		col = columns != NULL && columns[k] != NULL ? columns[k] : "rep";
+		ADD(errs, x->line, col, f->e[k].msg != NULL ? f->e[k].msg :
+		    f->fields[k].msg, cell(x, col)[0] != '\0' ? cell(x, col) :
+		    f->e[k].detail);
+	}
+	return 0;
+}
+
+/* Adds every refusal of order in (rows[0..n) of o) to errs. */
+static int
+report_order(const struct order_input *in, const struct imp_orders *o,
+    const size_t *rows, size_t n, struct imp_errs *errs)
+{
+	const struct imp_line *h = &o->row[rows[0]];
+	int rc;
+
+	if ((rc = report_form(&in->head, head_columns, h, errs)) != 0)
+		return rc;
+	for (size_t i = 0; i < in->nreps; i++)
+		if ((rc = report_form(&in->reps[i], NULL, h, errs)) != 0)
+			return rc;
+	for (size_t i = 0; i < in->nlines && i < n; i++)
+		if ((rc = report_form(&in->lines[i], line_columns,
+		    &o->row[rows[i]], errs)) != 0)
+			return rc;
+	return 0;
+}
+#undef ADD
+
 int
 imp_orders_post(struct req *r)
 {
+	struct sales_actor a = sales_actor_of(r);
+	static const struct order_options file = { .from_file = true };
 	struct tdict *d = page_body(r);
-	struct scope sc = scope_write(r);
 	struct imp_orders o;
 	struct imp_errs errs = { 0 };
-	struct cache people = { 0 }, customers = { 0 }, products = { 0 },
-	    regions = { 0 }, channels = { 0 };
-	struct rowref *ref = NULL;
+	struct codes codes;
+	struct req_fields f;
 	int64_t *order_ids = NULL;
-	signed char *exists = NULL;
+	size_t *rows = NULL, nlines = 0, ncancelled = 0;
 	const char *data = NULL, *why;
-	size_t len = 0, nlines = 0, ncancelled = 0;
 	int64_t total_amount = 0, total_cost = 0;
-	char detail[512], idtext[24], date[11], b1[FMT_MONEY_SIZE],
-	    b2[FMT_MONEY_SIZE];
+	char detail[512], date[11], b1[FMT_MONEY_SIZE], b2[FMT_MONEY_SIZE];
+	size_t len = 0;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
-	if (has_role(r, ROLE_ADMIN))
-		sc.kind = SCOPE_ALL;        /* admins import for anyone */
+	memset(&codes, 0, sizeof(codes));
+	req_fields_init(&f);
 	if ((why = coll_upload(r, &data, &len)) != NULL) {
 		if ((rc = imp_errs_add(&errs, 0, "", why, NULL)) != 0)
 			goto out;
@@ -257,166 +405,68 @@ imp_orders_post(struct req *r)
 	}
 	if ((rc = imp_orders_read(data, len, &o, &errs)) != 0)
 		goto out;
-	ref = calloc(o.nrow ? o.nrow : 1, sizeof(*ref));
 	order_ids = calloc(o.norder ? o.norder : 1, sizeof(*order_ids));
-	exists = calloc(o.norder ? o.norder : 1, 1);
-	if (ref == NULL || order_ids == NULL || exists == NULL) {
+	rows = calloc(o.nrow ? o.nrow : 1, sizeof(*rows));
+	if (order_ids == NULL || rows == NULL) {
 		rc = TC_ENOMEM;
 		goto out;
 	}
 
-	/* The checks that need the database. */
-	for (size_t i = 0; i < o.nrow; i++) {
-		struct imp_line *x = &o.row[i];
-		struct rowref *f = &ref[i];
-		struct cache_ent *e;
+	/* Every order through the order form's function, in one
+	 * transaction that is kept only if no row of the file is bad. */
+	if ((rc = db_begin(r->app->db)) != 0)
+		goto out;
+	for (size_t k = 0; k < o.norder; k++) {
+		struct order_input in;
+		struct order_saved saved;
+		size_t n = 0;
+		bool bad = false;
 
-#define ADD(col, key, val) do { \
-	if ((rc = imp_errs_add(&errs, x->line, (col), (key), (val))) != 0) \
-		goto out; } while (0)
-		if (x->order < o.norder && *x->order_id != '\0' &&
-		    imp_valid_code(x->order_id, 40)) {
-			if (exists[x->order] == 0) {
-				struct dbres *res = NULL;
-
-				if ((rc = db_query(r->app->db, &imp_db,
-				    S_ORDER_EXISTS, DB_ARGS(P_TEXT(x->order_id)),
-				    &res)) != 0)
-					goto out;
-				exists[x->order] = dbres_rows(res) > 0 ? 1 : -1;
-				dbres_free(res);
+		for (size_t i = 0; i < o.nrow; i++)
+			if (o.row[i].order == k) {
+				rows[n++] = i;
+				bad = bad || o.row[i].bad;
 			}
-			if (exists[x->order] == 1)
-				ADD("order_id", "imp_err_order_exists",
-				    x->order_id);
-		}
-		for (int k = 0; k < x->nsplit; k++) {
-			if ((rc = lookup(r, &people, S_PERSON,
-			    x->split[k].login, &sc, &e)) != 0)
-				goto out;
-			if (!e->found || !e->a)
-				ADD("rep", "imp_err_unknown_rep",
-				    x->split[k].login);
-			else if (!e->b)
-				ADD("rep", "imp_err_rep_scope",
-				    x->split[k].login);
-			f->person[k] = e->id;
-		}
-		if (*x->customer != '\0') {
-			if ((rc = lookup(r, &customers, S_CUSTOMER, x->customer,
-			    NULL, &e)) != 0)
-				goto out;
-			if (!e->found)
-				ADD("customer", "imp_err_unknown_customer",
-				    x->customer);
-			f->customer = e->id;
-			f->region = e->a;
-			f->channel = e->b;
-		}
-		if (*x->product != '\0') {
-			if ((rc = lookup(r, &products, S_PRODUCT, x->product,
-			    NULL, &e)) != 0)
-				goto out;
-			if (!e->found)
-				ADD("product", "imp_err_unknown_product",
-				    x->product);
-			else if (*x->product_type != '\0' &&
-			    strcmp(x->product_type, e->type) != 0)
-				ADD("product_type", "imp_err_product_type",
-				    x->product_type);
-			f->product = e->id;
-			f->std_cost = e->a;
-		}
-		if (*x->region != '\0') {
-			if ((rc = lookup(r, &regions, S_REGION, x->region, NULL,
-			    &e)) != 0)
-				goto out;
-			if (!e->found)
-				ADD("region", "imp_err_unknown_region",
-				    x->region);
-			f->region = e->id;
-		}
-		if (*x->channel != '\0') {
-			if ((rc = lookup(r, &channels, S_CHANNEL, x->channel,
-			    NULL, &e)) != 0)
-				goto out;
-			if (!e->found)
-				ADD("channel", "imp_err_unknown_channel",
-				    x->channel);
-			f->channel = e->id;
-		}
-#undef ADD
+		if (bad || n == 0)
+			continue;           /* reported by the reading */
+		req_fields_free(&f);
+		if ((rc = order_fields_of(r, &codes, &o, rows, n, &errs, &f,
+		    &bad)) != 0)
+			goto fail;
+		if (bad)
+			continue;
+		rc = sales_order_save(&a, 0, &f, &file, &in, &saved);
+		if (rc == FORM_EINVALID)
+			rc = report_order(&in, &o, rows, n, &errs);
+		else if (rc == 0)
+			order_ids[k] = saved.id;
+		order_input_free(&in);
+		if (rc != 0)
+			goto fail;
 	}
 	if (errs.n > 0) {
+		db_rollback(r->app->db);
 		coll_report_errors(r, d, &errs);
 		tdict_set_int(d, "rows_read", (long long)o.nrow);
 		rc = import_page(r, 422);
 		goto out;
 	}
-
-	/* Everything is good: write it all, or nothing. */
-	if ((rc = db_begin(r->app->db)) != 0)
-		goto out;
-	for (size_t k = 0; k < o.norder; k++) {
-		struct imp_order *g = &o.order[k];
-		struct imp_line *h = &o.row[g->first];
-		struct rowref *hf = &ref[g->first];
-		uint64_t id = 0;
-
-		rc = db_exec(r->app->db, &imp_db, S_ORDER_INSERT,
-		    DB_ARGS(P_TEXT(h->order_id), P_INT(hf->customer),
-		    P_TEXT(coll_ymd(date, h->date)), P_INT(hf->region),
-		    P_INT(hf->channel),
-		    P_TEXT(g->all_cancelled ? "cancelled" : "booked"),
-		    P_TEXT("import"), P_INT(r->me.id)), NULL, &id);
-		if (rc != 0)
-			goto fail;
-		order_ids[k] = (int64_t)id;
-		for (int s = 0; s < h->nsplit; s++) {
-			char share[FMT_MONEY_SIZE];
-
-			if ((rc = db_exec(r->app->db, &imp_db, S_REP_INSERT,
-			    DB_ARGS(P_INT(id), P_INT(hf->person[s]),
-			    P_TEXT(fmt_pct4(share, h->split[s].share))),
-			    NULL, NULL)) != 0)
-				goto fail;
-		}
-		snprintf(idtext, sizeof(idtext), "%llu", (unsigned long long)id);
-		snprintf(detail, sizeof(detail),
-		    "order %s imported: %zu lines, amount %s, rep %s",
-		    h->order_id, g->nlines, fmt_money(b1, g->amount, false),
-		    h->rep);
-		if ((rc = audit_write(r, "order_create", "order", idtext,
-		    detail)) != 0)
-			goto fail;
-	}
 	for (size_t i = 0; i < o.nrow; i++) {
-		struct imp_line *x = &o.row[i];
-		int64_t cost = x->cost;
-		int64_t price = x->qty != 0 ?
-		    div_round((__int128)x->amount * 1000, x->qty) : 0;
-		char qty[FMT_MONEY_SIZE];
-
-		/* the default cost as the orders form computes it */
-		if (!x->has_cost &&
-		    order_line_cost(x->qty, ref[i].std_cost, &cost) != 0) {
-			rc = TC_EINVAL;
-			goto fail;
-		}
-		if ((rc = db_exec(r->app->db, &imp_db, S_LINE_INSERT,
-		    DB_ARGS(P_INT(order_ids[x->order]), P_INT(x->line_no),
-		    P_INT(ref[i].product), P_TEXT(fmt_qty(qty, x->qty)),
-		    P_MONEY(price), P_MONEY(x->amount), P_MONEY(cost),
-		    P_TEXT(x->cancelled ? "cancelled" : "booked")),
-		    NULL, NULL)) != 0)
-			goto fail;
 		nlines++;
-		if (x->cancelled)
+		if (o.row[i].cancelled)
 			ncancelled++;
-		else {
-			total_amount += x->amount;
-			total_cost += cost;
-		}
+		else
+			total_amount += o.row[i].amount;
+	}
+	/* the costs as booked: given, or the standard cost */
+	for (size_t k = 0; k < o.norder; k++) {
+		struct dbres *res = NULL;
+
+		if ((rc = db_query(r->app->db, &imp_db, S_ORDER_COST,
+		    DB_ARGS(P_INT(order_ids[k])), &res)) != 0)
+			goto fail;
+		total_cost += dbres_money(res, 0, 0);
+		dbres_free(res);
 	}
 	snprintf(detail, sizeof(detail),
 	    "%zu orders, %zu lines (%zu cancelled), amount %s, cost %s",
@@ -425,7 +475,6 @@ imp_orders_post(struct req *r)
 	if ((rc = audit_write(r, "order_import", "order", "", detail)) != 0 ||
 	    (rc = db_commit(r->app->db)) != 0)
 		goto fail;
-
 	/* The summary of what was imported. */
 	tdict_show_section(d, "DONE");
 	tdict_set_int(d, "done_orders", (long long)o.norder);
@@ -437,7 +486,7 @@ imp_orders_post(struct req *r)
 	for (size_t k = 0; k < o.norder; k++) {
 		struct imp_order *g = &o.order[k];
 		struct imp_line *h = &o.row[g->first];
-		struct cache_ent *c = cache_find(&customers, h->customer);
+		struct cache_ent *c = cache_find(&codes.customers, h->customer);
 		struct tdict *row = tdict_add_section(d, "DONE_ORDER");
 
 		tdict_set_int(row, "id", order_ids[k]);
@@ -458,14 +507,10 @@ fail:
 	if (db_in_transaction(r->app->db))
 		db_rollback(r->app->db);
 out:
-	free(people.v);
-	free(customers.v);
-	free(products.v);
-	free(regions.v);
-	free(channels.v);
-	free(ref);
+	codes_free(&codes);
+	req_fields_free(&f);
 	free(order_ids);
-	free(exists);
+	free(rows);
 	imp_orders_free(&o);
 	imp_errs_free(&errs);
 	return rc;

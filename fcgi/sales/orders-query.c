@@ -492,7 +492,7 @@ orders_list_get(struct req *r)
 	sales_tabs(r, "orders");
 	if (has_role(r, ROLE_SALES | ROLE_MANAGER))
 		tdict_show_section(d, "CAN_CREATE");
-	if (has_role(r, ROLE_SALES | ROLE_MANAGER | ROLE_ADMIN))
+	if (has_role(r, ROLE_SALES | ROLE_MANAGER))
 		tdict_show_section(d, "CAN_IMPORT");
 	if (!l.invalid) {
 		struct qs q;

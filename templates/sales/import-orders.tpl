@@ -35,11 +35,13 @@
 <section class="card">
   <h2>{{t_imp_upload}}</h2>
   <form method="post" action="/sales/import" enctype="multipart/form-data" class="form narrow">
+    {{>FORM_ERRORS}}
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field">
       <label for="file" class="required">{{t_imp_file}}</label>
-      <input id="file" name="file" type="file" accept=".csv,text/csv" required>
-      <p class="hint">{{t_imp_file_hint}}</p>
+      <input id="file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="file-hint{{#FILE_ERROR}} {{error_id}}{{/FILE_ERROR}}"{{#FILE_ERROR}} aria-invalid="true"{{/FILE_ERROR}}>
+      {{#FILE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/FILE_ERROR}}
+      <p class="hint" id="file-hint">{{t_imp_file_hint}}</p>
     </div>
     <div class="form-actions"><button type="submit" class="btn primary">{{t_common_import_csv}}</button></div>
   </form>

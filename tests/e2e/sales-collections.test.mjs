@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { URL, TOP, STATE, launch, newContext, login, shot, sql, cjkTexts } from './lib.mjs';
+import { URL, TOP, STATE, launch, newContext, login, shot, sql, cjkTexts, errorSummary, fieldError } from './lib.mjs';
 
 const RUN = Date.now().toString(36).toUpperCase();
 const CUST = `T4C${RUN}`;
@@ -92,6 +92,9 @@ test('an orders file with three bad rows imports nothing and names all three lin
   assert.deepEqual(rows.map((r) => [r[0], r[1]]), [['3', 'product'], ['5', 'date'], ['6', 'rep']]);
   assert.match(rows[0][2], /Unknown product code/);
   assert.match(await page.textContent('#import-report'), /3 bad rows/);
+  // the upload form says it the way every form does: the file is named
+  assert.match(await fieldError(page, 'file'), /^3 bad rows: nothing was written/);
+  assert.deepEqual((await errorSummary(page)).map(([href]) => href), ['#file']);
   await shot(page, 'sales-import-bad-en');
   await ctx.close();
 });
@@ -108,6 +111,52 @@ test('a rep cannot import orders crediting a rep outside their scope, nor an ord
   assert.deepEqual(rows.map((r) => [r[0], r[1]]), [['2', 'rep'], ['3', 'order_id'], ['4', 'rep']]);
   assert.equal(one(`SELECT COUNT(*) FROM orders WHERE order_no IN (${q(NO('Q'))}, ${q(NO('R'))})`), '0');
   await ctx.close();
+});
+
+// Issue 10, control hole 1: the import booked orders the order form
+// refuses.  It now goes through the form's own function.
+test('the orders import applies the order form\'s rules: another rep\'s customer is refused, and admin may not import', async () => {
+  const WCUST = `T4W${RUN}`;
+  sql(`INSERT INTO customers (code, name, region_id, industry, channel_id, owner_id)
+       SELECT ${q(WCUST)}, ${q(`王强的客户 ${RUN}`)}, r.id, 'test', c.id, p.id
+       FROM regions r, channels c, people p
+       WHERE r.code = 'north' AND c.code = 'direct' AND p.login = 'wangqiang'`);
+  const wid = one(`SELECT id FROM customers WHERE code = ${q(WCUST)}`);
+  const before = [one('SELECT COUNT(*) FROM orders'), one('SELECT COUNT(*) FROM order_lines'), one('SELECT COUNT(*) FROM order_reps')];
+  const ctx = await newContext(browser, 'zh-CN');
+  const page = await login(ctx, 'zhangwei');
+  // zhangwei may not see that customer, nor pick it in the order form
+  assert.equal((await page.goto(`${URL}/sales/customers/${wid}`)).status(), 404);
+  await page.goto(`${URL}/sales/orders/new`);
+  assert.equal(await page.locator(`select[name=customer] option[value="${wid}"]`).count(), 0);
+  // an order of his own on it, in a file: refused on that line, nothing written
+  const text = 'order_id,date,rep,customer,product,quantity,amount\n' +
+    `${NO('W1')},${TODAY},zhangwei,${WCUST},${PROD},1,10\n` +
+    `${NO('W2')},${TODAY},zhangwei,${CUST},${PROD},1,10\n`;
+  assert.equal(await upload(page, '/sales/import', 'w.csv', text), 422);
+  const rows = await page.$$eval('#import-errors tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+  assert.deepEqual(rows.map((r) => [r[0], r[1], r[3]]), [['2', 'customer', WCUST]]);
+  assert.match(rows[0][2], /名下的客户/);
+  assert.deepEqual([one('SELECT COUNT(*) FROM orders'), one('SELECT COUNT(*) FROM order_lines'), one('SELECT COUNT(*) FROM order_reps')], before,
+    'nothing written, not even the good order of the same file');
+  // and the customer did not come into his picker
+  await page.goto(`${URL}/sales/orders/new`);
+  assert.equal(await page.locator(`select[name=customer] option[value="${wid}"]`).count(), 0);
+  await ctx.close();
+
+  // admin reads sales data but books no order: the form says 403, so does the import
+  const actx = await newContext(browser, 'zh-CN');
+  const apage = await login(actx, 'admin');
+  assert.equal((await apage.goto(`${URL}/sales/orders/new`)).status(), 403);
+  assert.equal((await apage.goto(`${URL}/sales/import`)).status(), 403);
+  await apage.goto(`${URL}/sales/orders`);
+  assert.equal(await apage.locator('a[href="/sales/import"]').count(), 0);
+  const csrf = await apage.locator('input[name=csrf]').first().getAttribute('value');
+  const r = await apage.request.post(`${URL}/sales/import`, { multipart: { csrf,
+    file: { name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(`order_id,date,rep,customer,product,quantity,amount\n${NO('AD')},${TODAY},zhangwei,${CUST},${PROD},1,10\n`) } } });
+  assert.equal(r.status(), 403);
+  assert.equal(one(`SELECT COUNT(*) FROM orders WHERE order_no = ${q(NO('AD'))}`), '0');
+  await actx.close();
 });
 
 test('finance records a partial payment and a refund; collected and outstanding are shown', async () => {
