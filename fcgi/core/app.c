@@ -180,7 +180,9 @@ dispatch(struct req *r, const struct route *routes, size_t nroutes)
 	rt = route_find(r, routes, nroutes, &known);
 	if (rt != NULL && rt->fn == health_get)
 		return health_get(r);
-	if (r->app->db == NULL || db_ensure(r->app->db) != 0)
+	/* No round trip here: a statement that finds the connection lost
+	 * reconnects (core/db.h). */
+	if (r->app->db == NULL)
 		return page_error(r, 503);
 	if ((rc = session_load(r)) != 0)
 		return page_error(r, status_of(rc));
@@ -234,6 +236,12 @@ serve(struct app *a, FCGX_Request *f, const struct route *routes,
 	r.cat = a->cat_zh;
 
 	rc = dispatch(&r, routes, nroutes);
+	if (a->db != NULL && db_in_transaction(a->db)) {
+		/* Never carried into the next request. */
+		log_msg("%s: %s left a transaction open: rolled back", r.id,
+		    r.path);
+		db_rollback(a->db);
+	}
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	log_msg("%s %s %s %s %d %.1fms%s", r.id,

@@ -29,12 +29,27 @@ struct text_stmt {
 	uint64_t used;          /* when last used, for eviction */
 };
 
+/* How the server was lost by the statement that just failed. */
+enum db_lost {
+	LOST_NONE,
+	LOST_NOT_RUN,      /* the statement cannot have run: safe to retry */
+	LOST_UNKNOWN,      /* lost while it ran: a write may have happened */
+};
+
+/* The statements of one table prepared on one connection: each
+ * connection keeps its own, so that several connections of a process
+ * (the job worker's, a test's) may use the same table. */
+struct prepared {
+	const struct db_table *t;
+	MYSQL_STMT **stmt;                 /* t->n, NULL until prepared */
+};
+
 struct db {
 	const struct conf *conf;
-	MYSQL *m;
-	unsigned gen;                      /* bumped at every connect */
-	bool in_tx;
-	struct db_table *tables[DB_MAX_TABLES]; /* tables prepared on m */
+	MYSQL *m;                          /* NULL while disconnected */
+	bool in_tx;                        /* stays set when m is lost in it */
+	enum db_lost lost;                 /* set by stmt_error */
+	struct prepared tables[DB_MAX_TABLES]; /* tables used on m */
 	size_t ntables;
 	struct text_stmt *texts;           /* DB_TEXT_CACHE, on first use */
 	size_t ntexts;
@@ -57,13 +72,12 @@ static void
 tables_close(struct db *d)
 {
 	for (size_t k = 0; k < d->ntables; k++) {
-		struct db_table *t = d->tables[k];
+		struct prepared *p = &d->tables[k];
 
-		for (size_t i = 0; i < t->n; i++) {
-			if (t->stmt[i] != NULL)
-				mysql_stmt_close(t->stmt[i]);
-			t->stmt[i] = NULL;
-		}
+		for (size_t i = 0; i < p->t->n; i++)
+			if (p->stmt[i] != NULL)
+				mysql_stmt_close(p->stmt[i]);
+		free(p->stmt);
 	}
 	d->ntables = 0;
 	for (size_t k = 0; k < d->ntexts; k++) {
@@ -104,7 +118,6 @@ db_connect(struct db *d, char *err, size_t errlen)
 		return TC_EDB;
 	}
 	d->m = m;
-	d->gen++;
 	d->in_tx = false;
 	return 0;
 }
@@ -127,6 +140,9 @@ db_open(const struct conf *c, struct db **out, char *err, size_t errlen)
 	return 0;
 }
 
+/* Closes the connection and every statement prepared on it.  A
+ * transaction in progress stays marked (d->in_tx): it is lost with the
+ * connection, and only db_commit or db_rollback ends it. */
 static void
 db_disconnect(struct db *d)
 {
@@ -134,7 +150,6 @@ db_disconnect(struct db *d)
 	if (d->m != NULL)
 		mysql_close(d->m);
 	d->m = NULL;
-	d->in_tx = false;
 }
 
 void
@@ -147,20 +162,41 @@ db_close(struct db *d)
 	free(d);
 }
 
-int
-db_ensure(struct db *d)
+/* Connects again after the connection was lost, unless a transaction
+ * was lost with it (the caller must end it first). */
+static int
+db_reconnect(struct db *d)
 {
 	char err[512];
+	int rc;
 
-	if (d->m != NULL && mysql_ping(d->m) == 0)
+	if (d->m != NULL)
 		return 0;
-	db_disconnect(d);
-	if (db_connect(d, err, sizeof(err)) != 0) {
+	if (d->in_tx)
+		return TC_EDB;
+	if ((rc = db_connect(d, err, sizeof(err))) != 0) {
 		log_msg("%s", err);
 		return TC_EDB;
 	}
 	log_msg("database connection re-established");
 	return 0;
+}
+
+int
+db_ensure(struct db *d)
+{
+	return db_reconnect(d);
+}
+
+int
+db_ping(struct db *d)
+{
+	if (d->m != NULL && mysql_ping(d->m) == 0)
+		return 0;
+	if (d->in_tx)
+		return TC_EDB;
+	db_disconnect(d);
+	return db_reconnect(d);
 }
 
 MYSQL *
@@ -169,14 +205,20 @@ db_handle(struct db *d)
 	return d->m;
 }
 
-/* Classifies the last error of a statement; marks the connection lost
- * when the server went away, so that db_ensure() reconnects. */
+/* Classifies the last error of a statement.  When the server went away
+ * it only notes so in d->lost: the caller still frees what it holds of
+ * the statement, then connection_lost() closes the connection. */
 static int
 stmt_error(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st)
 {
 	unsigned no = st != NULL ? mysql_stmt_errno(st) : mysql_errno(d->m);
 	const char *msg = st != NULL ? mysql_stmt_error(st) : mysql_error(d->m);
 
+	if (no == 0 && d->m != NULL) {
+		/* An unbuffered fetch leaves its error on the connection. */
+		no = mysql_errno(d->m);
+		msg = mysql_error(d->m);
+	}
 	switch (no) {
 	case ER_DUP_ENTRY:
 		return TC_ECONFLICT;
@@ -189,11 +231,17 @@ stmt_error(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st)
 	case ER_BAD_NULL_ERROR:
 		log_msg("%s[%d]: %s", t->name, idx, msg);
 		return TC_EINVAL;
-	case CR_SERVER_GONE_ERROR:
-	case CR_SERVER_LOST:
+	case CR_SERVER_GONE_ERROR:  /* gone before the statement was sent */
+	case ER_CONNECTION_KILLED:  /* killed: the statement was undone */
+	case ER_SERVER_SHUTDOWN:
+		log_msg("%s[%d]: error %u: %s", t->name, idx, no, msg);
+		d->lost = LOST_NOT_RUN;
+		return TC_EDB;
+	case CR_SERVER_LOST:        /* gone while it ran */
+	case CR_SERVER_LOST_EXTENDED:
 	case CR_CONNECTION_ERROR:
-		log_msg("%s[%d]: %s", t->name, idx, msg);
-		db_disconnect(d);
+		log_msg("%s[%d]: error %u: %s", t->name, idx, no, msg);
+		d->lost = LOST_UNKNOWN;
 		return TC_EDB;
 	}
 	log_msg("%s[%d]: error %u: %s", t->name, idx, no, msg);
@@ -205,32 +253,31 @@ stmt_error(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st)
 static int
 stmt_get(struct db *d, struct db_table *t, int idx, MYSQL_STMT **out)
 {
+	struct prepared *p;
 	MYSQL_STMT *st;
 	size_t k;
 
 	*out = NULL;
-	if (d->m == NULL)
-		return TC_EDB;
 	if (idx < 0 || (size_t)idx >= t->n)
 		return TC_EINVAL;
-	if (t->gen != d->gen) {
-		/* Prepared on a connection that is gone: forget them. */
-		for (size_t i = 0; i < t->n; i++)
-			t->stmt[i] = NULL;
-		t->gen = d->gen;
-	}
-	for (k = 0; k < d->ntables && d->tables[k] != t; k++)
+	if (d->m == NULL && db_reconnect(d) != 0)
+		return TC_EDB;
+	for (k = 0; k < d->ntables && d->tables[k].t != t; k++)
 		;
+	p = &d->tables[k];
 	if (k == d->ntables) {
 		if (d->ntables == DB_MAX_TABLES) {
 			log_msg("%s: more than %d statement tables", t->name,
 			    DB_MAX_TABLES);
 			return TC_EDB;
 		}
-		d->tables[d->ntables++] = t;
+		if ((p->stmt = calloc(t->n, sizeof(*p->stmt))) == NULL)
+			return TC_ENOMEM;
+		p->t = t;
+		d->ntables++;
 	}
-	if (t->stmt[idx] != NULL) {
-		*out = t->stmt[idx];
+	if (p->stmt[idx] != NULL) {
+		*out = p->stmt[idx];
 		return 0;
 	}
 	if ((st = mysql_stmt_init(d->m)) == NULL)
@@ -238,10 +285,12 @@ stmt_get(struct db *d, struct db_table *t, int idx, MYSQL_STMT **out)
 	if (mysql_stmt_prepare(st, t->sql[idx], strlen(t->sql[idx])) != 0) {
 		int rc = stmt_error(d, t, idx, st);
 
+		if (d->lost != LOST_NONE)
+			d->lost = LOST_NOT_RUN;   /* preparing runs nothing */
 		mysql_stmt_close(st);
 		return rc;
 	}
-	t->stmt[idx] = st;
+	p->stmt[idx] = st;
 	*out = st;
 	return 0;
 }
@@ -304,8 +353,32 @@ stmt_run(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
 	return 0;
 }
 
-int
-db_exec(struct db *d, struct db_table *t, int idx,
+/* After a statement failed: when it lost the server, closes the
+ * connection (and with it every prepared statement) and says whether the
+ * statement may run once more on a new one: not when retry is false, not
+ * inside a transaction (the caller's transaction is lost with the
+ * connection), and a write only when it cannot have run, or it might be
+ * written twice. */
+static bool
+connection_lost(struct db *d, struct db_table *t, int idx, bool write,
+    bool retry)
+{
+	if (d->lost == LOST_NONE)
+		return false;
+	retry = retry && !d->in_tx && (!write || d->lost == LOST_NOT_RUN);
+	db_disconnect(d);
+	d->lost = LOST_NONE;
+	if (d->in_tx)
+		log_msg("%s[%d]: the transaction is lost with the connection",
+		    t->name, idx);
+	else if (retry)
+		log_msg("%s[%d]: running it again on a new connection",
+		    t->name, idx);
+	return retry;
+}
+
+static int
+exec_once(struct db *d, struct db_table *t, int idx,
     const struct db_param *params, size_t nparams,
     uint64_t *affected, uint64_t *last_id)
 {
@@ -325,23 +398,44 @@ db_exec(struct db *d, struct db_table *t, int idx,
 }
 
 int
+db_exec(struct db *d, struct db_table *t, int idx,
+    const struct db_param *params, size_t nparams,
+    uint64_t *affected, uint64_t *last_id)
+{
+	int rc;
+
+	for (int attempt = 0;; attempt++) {
+		d->lost = LOST_NONE;
+		rc = exec_once(d, t, idx, params, nparams, affected, last_id);
+		if (!connection_lost(d, t, idx, true, attempt == 0))
+			return rc;
+	}
+}
+
+int
 db_each(struct db *d, struct db_table *t, int idx,
     const struct db_param *params, size_t nparams, db_row_fn fn, void *ctx)
 {
 	MYSQL_STMT *st;
+	bool ran;
 	int rc;
 
-	if ((rc = stmt_get(d, t, idx, &st)) != 0 ||
-	    (rc = stmt_run(d, t, idx, st, params, nparams)) != 0)
-		return rc;
-	if ((rc = dbrows_fetch(st, fn, ctx)) == DBROWS_ESTMT) {
-		rc = stmt_error(d, t, idx, st);
-		if (d->m == NULL)
-			return rc;      /* st was closed with the lost connection */
+	for (int attempt = 0;; attempt++) {
+		d->lost = LOST_NONE;
+		ran = false;
+		if ((rc = stmt_get(d, t, idx, &st)) == 0 &&
+		    (rc = stmt_run(d, t, idx, st, params, nparams)) == 0) {
+			ran = true;
+			if ((rc = dbrows_fetch(st, fn, ctx)) == DBROWS_ESTMT)
+				rc = stmt_error(d, t, idx, st);
+			/* Also discards the rows left unread when fn
+			 * stopped. */
+			mysql_stmt_free_result(st);
+		}
+		/* Again only when it never ran: fn may have seen rows. */
+		if (!connection_lost(d, t, idx, false, attempt == 0 && !ran))
+			return rc;
 	}
-	/* Also discards the rows left unread when fn stopped. */
-	mysql_stmt_free_result(st);
-	return rc;
 }
 
 static bool
@@ -498,10 +592,14 @@ db_query(struct db *d, struct db_table *t, int idx,
 	MYSQL_STMT *st;
 	int rc;
 
-	*out = NULL;
-	if ((rc = stmt_get(d, t, idx, &st)) != 0)
-		return rc;
-	return query_run(d, t, idx, st, params, nparams, out);
+	for (int attempt = 0;; attempt++) {
+		*out = NULL;
+		d->lost = LOST_NONE;
+		if ((rc = stmt_get(d, t, idx, &st)) == 0)
+			rc = query_run(d, t, idx, st, params, nparams, out);
+		if (!connection_lost(d, t, idx, false, attempt == 0))
+			return rc;
+	}
 }
 
 /* FNV-1a: the key of the text cache. */
@@ -527,7 +625,7 @@ text_stmt_get(struct db *d, struct db_table *label, const char *sql,
 	size_t k;
 
 	*out = NULL;
-	if (d->m == NULL)
+	if (d->m == NULL && db_reconnect(d) != 0)
 		return TC_EDB;
 	if (d->texts == NULL &&
 	    (d->texts = calloc(DB_TEXT_CACHE, sizeof(*d->texts))) == NULL)
@@ -543,6 +641,8 @@ text_stmt_get(struct db *d, struct db_table *label, const char *sql,
 	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
 		int rc = stmt_error(d, label, -1, st);
 
+		if (d->lost != LOST_NONE)
+			d->lost = LOST_NOT_RUN;   /* preparing runs nothing */
 		mysql_stmt_close(st);
 		return rc;
 	}
@@ -572,14 +672,19 @@ int
 db_query_text(struct db *d, const char *name, const char *sql,
     const struct db_param *params, size_t nparams, struct dbres **out)
 {
-	struct db_table label = { name, NULL, 0, NULL, 0 };
+	struct db_table label = { name, NULL, 0 };
 	MYSQL_STMT *st;
 	int rc;
 
-	*out = NULL;
-	if ((rc = text_stmt_get(d, &label, sql, &st)) != 0)
-		return rc;
-	return query_run(d, &label, -1, st, params, nparams, out);
+	for (int attempt = 0;; attempt++) {
+		*out = NULL;
+		d->lost = LOST_NONE;
+		if ((rc = text_stmt_get(d, &label, sql, &st)) == 0)
+			rc = query_run(d, &label, -1, st, params, nparams,
+			    out);
+		if (!connection_lost(d, &label, -1, false, attempt == 0))
+			return rc;
+	}
 }
 
 void
@@ -662,11 +767,34 @@ dbres_money(const struct dbres *r, size_t row, size_t col)
 	return neg ? -(units * 100 + frac) : units * 100 + frac;
 }
 
+/* Whether the last call on the connection itself (not a statement)
+ * found the server gone. */
+static bool
+server_gone(struct db *d)
+{
+	unsigned no = mysql_errno(d->m);
+
+	return no == CR_SERVER_GONE_ERROR || no == CR_SERVER_LOST ||
+	    no == CR_SERVER_LOST_EXTENDED || no == CR_CONNECTION_ERROR ||
+	    no == ER_CONNECTION_KILLED || no == ER_SERVER_SHUTDOWN;
+}
+
 int
 db_begin(struct db *d)
 {
-	if (d->m == NULL || mysql_autocommit(d->m, 0) != 0)
-		return TC_EDB;
+	if (d->in_tx)   /* already open; or lost, until it is ended */
+		return d->m != NULL ? 0 : TC_EDB;
+	for (int attempt = 0;; attempt++) {
+		if (db_reconnect(d) != 0)
+			return TC_EDB;
+		if (mysql_autocommit(d->m, 0) == 0)
+			break;
+		log_msg("begin: %s", mysql_error(d->m));
+		if (!server_gone(d) || attempt > 0)
+			return TC_EDB;
+		/* Nothing had started: begin again on a new connection. */
+		db_disconnect(d);
+	}
 	d->in_tx = true;
 	return 0;
 }
@@ -676,26 +804,42 @@ db_commit(struct db *d)
 {
 	int rc = 0;
 
-	if (d->m == NULL)
+	/* Either way the transaction ends here: committed, or not. */
+	d->in_tx = false;
+	if (d->m == NULL) {
+		log_msg("commit: the transaction was lost with the connection");
 		return TC_EDB;
+	}
 	if (mysql_commit(d->m) != 0) {
 		log_msg("commit: %s", mysql_error(d->m));
-		mysql_rollback(d->m);
 		rc = TC_EDB;
+		if (server_gone(d)) {
+			db_disconnect(d);
+			return rc;
+		}
+		mysql_rollback(d->m);
 	}
-	mysql_autocommit(d->m, 1);
-	d->in_tx = false;
+	if (mysql_autocommit(d->m, 1) != 0) {
+		/* The next statement must not run in a transaction nobody
+		 * opened: start again on a new connection. */
+		log_msg("commit: %s", mysql_error(d->m));
+		db_disconnect(d);
+	}
 	return rc;
 }
 
 int
 db_rollback(struct db *d)
 {
-	if (d->m == NULL)
-		return TC_EDB;
 	d->in_tx = false;
-	if (mysql_rollback(d->m) != 0 || mysql_autocommit(d->m, 1) != 0)
-		return TC_EDB;
+	/* A transaction lost with its connection was undone by the server. */
+	if (d->m == NULL)
+		return 0;
+	if (mysql_rollback(d->m) != 0 || mysql_autocommit(d->m, 1) != 0) {
+		/* Closing the connection undoes it just as well. */
+		log_msg("rollback: %s", mysql_error(d->m));
+		db_disconnect(d);
+	}
 	return 0;
 }
 

@@ -1,9 +1,13 @@
 /* db.h: the MariaDB connection of one worker, and its statements.
  *
- * One connection per process, utf8mb4, never MYSQL_OPT_RECONNECT: a lost
- * connection is noticed by db_ensure() (called before every request),
- * which reconnects deliberately and has every statement table re-prepared
- * on its next use.
+ * One connection per process, utf8mb4, never MYSQL_OPT_RECONNECT.  There
+ * is no round trip before each request: a lost connection is noticed by
+ * the statement that fails on it, which closes it (and every statement
+ * prepared on it).  Outside a transaction that statement reconnects,
+ * re-prepares and runs once more (a write only when the server cannot
+ * have run it); inside one the error goes to the caller, whose
+ * transaction is lost with the connection, and nothing runs until
+ * db_rollback (or db_commit) ends it; the next statement reconnects.
  *
  * Every statement lives in a table (struct db_table) declared once per
  * module and is called by its index with typed parameters; SQL is never
@@ -21,19 +25,16 @@
 struct db;
 
 /* A module's statements: sql[i] is the text of statement i, with '?'
- * parameters.  Declare as a static object; stmt must point at n NULL
- * pointers (the prepared statements of this process). */
+ * parameters.  Declare with DB_TABLE; each connection prepares a
+ * statement at its first use and keeps it until it is closed or lost. */
 struct db_table {
 	const char *name;          /* for messages: "sales" */
 	const char *const *sql;
 	size_t n;
-	MYSQL_STMT **stmt;
-	unsigned gen;              /* connection generation they belong to */
 };
 
 #define DB_TABLE(tname, sqls) { (tname), (sqls), \
-	sizeof(sqls) / sizeof((sqls)[0]), \
-	(MYSQL_STMT *[sizeof(sqls) / sizeof((sqls)[0])]){ NULL }, 0 }
+	sizeof(sqls) / sizeof((sqls)[0]) }
 
 /* A parameter value.  Use the P_* constructors. */
 enum db_type { DBT_NULL, DBT_INT, DBT_TEXT, DBT_MONEY, DBT_BLOB };
@@ -70,9 +71,14 @@ int db_open(const struct conf *c, struct db **out, char *err, size_t errlen);
  * Accepts NULL. */
 void db_close(struct db *d);
 
-/* Makes sure the connection is alive, reconnecting once if it was lost.
- * Returns 0, or TC_EDB when the server cannot be reached. */
+/* Connects again if the connection was lost (no round trip when it is
+ * up; statements do this themselves).  Returns 0, or TC_EDB when the
+ * server cannot be reached or a lost transaction has not been ended. */
 int db_ensure(struct db *d);
+
+/* A round trip to the server (for health checks), reconnecting once when
+ * the connection was lost.  Returns 0 or TC_EDB. */
+int db_ping(struct db *d);
 
 /* The underlying handle (owned by d), or NULL while disconnected. */
 MYSQL *db_handle(struct db *d);
@@ -81,13 +87,16 @@ MYSQL *db_handle(struct db *d);
  * not NULL it receives the number of rows changed; when last_id is not
  * NULL, the AUTO_INCREMENT value generated.  Returns 0, TC_ECONFLICT for
  * a duplicate key, TC_EINVAL for a constraint or data error, or TC_EDB
- * (the error is logged). */
+ * (the error is logged).  A write that loses the server while it runs is
+ * not run again (it may have been written): TC_EDB. */
 int db_exec(struct db *d, struct db_table *t, int idx,
     const struct db_param *params, size_t nparams,
     uint64_t *affected, uint64_t *last_id);
 
 /* Runs query idx of t and reads every row into a new *out (free with
- * dbres_free).  Returns 0 or TC_EDB/TC_ENOMEM (then *out is NULL). */
+ * dbres_free).  Returns 0 or TC_EDB/TC_ENOMEM (then *out is NULL).  A
+ * query that loses the server outside a transaction runs once more, on a
+ * new connection. */
 int db_query(struct db *d, struct db_table *t, int idx,
     const struct db_param *params, size_t nparams, struct dbres **out);
 
@@ -153,12 +162,19 @@ int64_t dbres_int(const struct dbres *r, size_t row, size_t col);
 /* A DECIMAL(_,2) (or integer) value as fen (0 for NULL). */
 int64_t dbres_money(const struct dbres *r, size_t row, size_t col);
 
-/* Starts, commits or rolls back a transaction.  Return 0 or TC_EDB. */
+/* Starts a transaction (reconnecting if need be).  Returns 0 or TC_EDB. */
 int db_begin(struct db *d);
+
+/* Commits; the transaction is over either way.  Returns 0, or TC_EDB
+ * when it was not committed (lost with the connection, or refused). */
 int db_commit(struct db *d);
+
+/* Rolls back; a transaction lost with the connection was undone by the
+ * server.  Returns 0: the transaction is undone in every case. */
 int db_rollback(struct db *d);
 
-/* Whether a transaction is open (db_begin without commit or rollback). */
+/* Whether a transaction is open (db_begin without commit or rollback),
+ * including one lost with the connection and not yet ended. */
 bool db_in_transaction(const struct db *d);
 
 #endif

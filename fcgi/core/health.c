@@ -30,7 +30,7 @@ health_get(struct req *r)
 	int db_ok, dir_ok;
 	char body[128];
 
-	db_ok = a->db != NULL && db_ensure(a->db) == 0;
+	db_ok = a->db != NULL && db_ping(a->db) == 0;
 	dir_ok = directory_reachable(a->conf);
 	snprintf(body, sizeof(body), "database: %s\ndirectory: %s\n",
 	    db_ok ? "ok" : "unavailable", dir_ok ? "ok" : "unavailable");

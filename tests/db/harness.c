@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/error.h"
@@ -94,4 +96,38 @@ dbt_connection_id(struct db *d)
 {
 	ck_assert_ptr_nonnull(db_handle(d));
 	return mysql_thread_id(db_handle(d));
+}
+
+int
+dbt_service(const char *action, const char *name)
+{
+	const char *top = getenv("TICHENG_TOP");
+	char dev[4096];
+	pid_t pid;
+	int status, fd;
+
+	ck_assert_msg(top != NULL && *top != '\0',
+	    "TICHENG_TOP is not set (./dev test sets it for the db suite)");
+	snprintf(dev, sizeof(dev), "%s/dev", top);
+	if ((pid = fork()) < 0)
+		return -1;
+	if (pid == 0) {
+		/* Services started here outlive the test: they leave its
+		 * process group (which Check kills once the test is over)
+		 * and get none of its descriptors (database sockets, Check's
+		 * pipes). */
+		if (setsid() < 0)
+			_exit(127);
+		if ((fd = open("dev-service.log", O_WRONLY | O_CREAT |
+		    O_APPEND, 0644)) < 0 || dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
+			_exit(127);
+		if ((fd = open("/dev/null", O_RDONLY)) < 0 || dup2(fd, 0) < 0)
+			_exit(127);
+		closefrom(3);
+		execl(dev, dev, "service", action, name, (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }

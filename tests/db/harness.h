@@ -41,6 +41,12 @@ char *dbt_unique(char *buf, size_t len, const char *prefix);
  * with the server's message when it fails. */
 void dbt_sql(struct db *d, const char *sql);
 
+/* Runs "$TICHENG_TOP/dev service ACTION NAME" (stop or start mariadb,
+ * slapd, or a program of the stack), its output appended to
+ * dev-service.log in the working directory.  Returns its exit status
+ * (0: done), or -1 when it could not run. */
+int dbt_service(const char *action, const char *name);
+
 /* The server's id of d's connection (CONNECTION_ID()). */
 unsigned long dbt_connection_id(struct db *d);
 

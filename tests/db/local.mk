@@ -20,3 +20,10 @@ tests_db_db_t_SOURCES = tests/db/db-t.c
 tests_db_db_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
 tests_db_db_t_LDADD = $(TC_DB_TEST_LDADD)
 nodist_EXTRA_tests_db_db_t_SOURCES = dummy.cxx
+
+TC_DB_TESTS += tests/db/db-lost-t
+check_PROGRAMS += tests/db/db-lost-t
+tests_db_db_lost_t_SOURCES = tests/db/db-lost-t.c
+tests_db_db_lost_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_db_lost_t_LDADD = $(TC_DB_TEST_LDADD)
+nodist_EXTRA_tests_db_db_lost_t_SOURCES = dummy.cxx
