@@ -157,7 +157,7 @@ coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs)
 	if (whole != NULL)
 		snprintf(msg, sizeof(msg), "%s", tr(r, whole));
 	else
-		snprintf(msg, sizeof(msg), "%zu %s %s", imp_errs_lines(errs),
+		snprintf(msg, sizeof(msg), "%zu %s%s", imp_errs_lines(errs),
 		    tr(r, "imp_bad_rows"), tr(r, "imp_see_report"));
 	fs = tdict_add_section(d, "FILE_ERROR");
 	tdict_set(fs, "error", msg);
