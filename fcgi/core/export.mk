@@ -6,12 +6,18 @@ fcgi_core_libtccore_a_SOURCES += \
 	fcgi/core/csv.h fcgi/core/csv.c \
 	fcgi/core/db-rows.h fcgi/core/db-rows.c \
 	fcgi/core/xlsx.h fcgi/core/xlsx.c \
-	fcgi/core/export.h fcgi/core/export.c
+	fcgi/core/export.h fcgi/core/export.c \
+	fcgi/core/chart.h fcgi/core/chart.c fcgi/core/chart-view.c
 fcgi_core_libtccore_a_CPPFLAGS += $(XLSXWRITER_CFLAGS)
 TC_CORE_LIBS += $(XLSXWRITER_LIBS)
 
-check_PROGRAMS += tests/unit/csv-t tests/unit/xlsx-t
-TESTS += tests/unit/csv-t tests/unit/xlsx-t
+check_PROGRAMS += tests/unit/csv-t tests/unit/xlsx-t tests/unit/chart-t
+TESTS += tests/unit/csv-t tests/unit/xlsx-t tests/unit/chart-t
+tests_unit_chart_t_SOURCES = tests/unit/chart-t.c
+tests_unit_chart_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS) \
+	-DTC_TEST_TOPDIR='"$(abs_top_srcdir)"'
+tests_unit_chart_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_chart_t_SOURCES = dummy.cxx
 tests_unit_csv_t_SOURCES = tests/unit/csv-t.c
 tests_unit_csv_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_csv_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)

@@ -30,6 +30,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/chart.h"
 #include "core/error.h"
 #include "core/fmt.h"
 #include "core/form.h"
@@ -449,32 +450,15 @@ set_filter_values(struct tdict *d, const struct form *f, const char *const *n,
 		tdict_set(d, n[k], f->e[k].raw);
 }
 
-/* A short money figure for chart labels: "1.2M", "35.6K", "800". */
-static void
-short_money(char *buf, size_t len, int64_t fen)
-{
-	int64_t y = fen / 100;
-
-	if (y >= 1000000 || y <= -1000000)
-		snprintf(buf, len, "%lld.%lldM", (long long)(y / 1000000),
-		    (long long)((y < 0 ? -y : y) % 1000000 / 100000));
-	else if (y >= 1000 || y <= -1000)
-		snprintf(buf, len, "%lld.%lldK", (long long)(y / 1000),
-		    (long long)((y < 0 ? -y : y) % 1000 / 100));
-	else
-		snprintf(buf, len, "%lld", (long long)y);
-}
-
-/* The last twelve months of collections as a bar chart (received, and
- * refunds beside them), in the reader's scope. */
+/* The last twelve months of collections as a chart: received above the
+ * zero line, refunds below it, in the reader's scope. */
 static int
 months_chart(struct req *r, struct tdict *d, const struct scope *sc)
 {
-	enum { W = 720, H = 210, LEFT = 16, TOP = 18, BASE = 176, SLOT = 58 };
 	struct dbres *res = NULL;
-	int64_t in[12] = { 0 }, out[12] = { 0 }, max = 1;
-	char label[12][8], buf[FMT_MONEY_SIZE], sh[24];
-	struct tdict *c;
+	int64_t in[12] = { 0 }, out[12] = { 0 };
+	char label[12][8];
+	const char *cats[12];
 	time_t t = time(NULL);
 	struct tm tm;
 	int y, m, rc;
@@ -486,64 +470,72 @@ months_chart(struct req *r, struct tdict *d, const struct scope *sc)
 	y = tm.tm_year + 1900;
 	m = tm.tm_mon + 1;
 	for (int i = 11; i >= 0; i--) {
-		char key[16];
-
-		snprintf(label[i], sizeof(label[i]), "%02d", m);
-		snprintf(key, sizeof(key), "%04u-%02u", (unsigned)y % 10000u,
-		    (unsigned)m % 100u);
+		snprintf(label[i], sizeof(label[i]), "%04u-%02u",
+		    (unsigned)y % 10000u, (unsigned)m % 100u);
+		cats[i] = label[i];
 		for (size_t k = 0; k < dbres_rows(res); k++)
-			if (strcmp(dbres_text(res, k, 0), key) == 0) {
+			if (strcmp(dbres_text(res, k, 0), label[i]) == 0) {
 				in[i] = dbres_money(res, k, 1);
-				out[i] = dbres_money(res, k, 2);
+				out[i] = -dbres_money(res, k, 2);
 			}
-		if (in[i] > max)
-			max = in[i];
-		if (out[i] > max)
-			max = out[i];
 		if (--m == 0) {
 			m = 12;
 			y--;
 		}
 	}
 	dbres_free(res);
-	c = tdict_add_section(d, "MONTHS_CHART");
-	tdict_set_int(c, "chart_w", W);
-	tdict_set_int(c, "chart_h", H);
-	tdict_set_int(c, "base_y", BASE);
-	tdict_set_int(c, "axis_x2", W - 4);
-	for (int i = 0; i < 12; i++) {
-		struct tdict *col = tdict_add_section(c, "MONTH");
-		int x = LEFT + i * SLOT;
-		int hin = (int)(in[i] * (BASE - TOP) / max);
-		int hout = (int)(out[i] * (BASE - TOP) / max);
 
-		tdict_set(col, "label", label[i]);
-		tdict_set_int(col, "cx", x + SLOT / 2);
-		tdict_set_int(col, "label_y", BASE + 18);
-		tdict_set_int(col, "x", x + 8);
-		tdict_set_int(col, "w", 26);
-		tdict_set_int(col, "y", BASE - hin);
-		tdict_set_int(col, "h", hin);
-		tdict_set(col, "value", fmt_money(buf, in[i], true));
-		if (in[i] > 0) {
-			struct tdict *v = tdict_add_section(col, "VALUE");
+	struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_MONEY,
+	    .stacked = true, .table = true, .id = "chart-collections",
+	    .title = tr(r, "coll_chart_months"),
+	    .cat_title = tr(r, "sales_month"), .cats = cats, .ncat = 12,
+	    .nseries = 2 };
 
-			short_money(sh, sizeof(sh), in[i]);
-			tdict_set(v, "short", sh);
-			tdict_set_int(v, "vx", x + 21);
-			tdict_set_int(v, "vy", BASE - hin - 4);
-		}
-		if (out[i] > 0) {
-			struct tdict *o = tdict_add_section(col, "REFUND");
+	c.series[0].name = tr(r, "coll_kind_in");
+	c.series[0].v = in;
+	c.series[1].name = tr(r, "coll_kind_refund");
+	c.series[1].v = out;
+	return chart_show(r, tdict_add_section(d, "MONTHS_CHART"), "CHART", &c);
+}
 
-			tdict_set_int(o, "rx", x + 36);
-			tdict_set_int(o, "rw", 10);
-			tdict_set_int(o, "ry", BASE - (hout > 2 ? hout : 2));
-			tdict_set_int(o, "rh", hout > 2 ? hout : 2);
-			tdict_set(o, "rvalue", fmt_money(buf, out[i], true));
+/* The amounts still open, by age (the buckets of S_OPEN_AGING), as bars
+ * with the number of orders beside each. */
+static int
+aging_chart(struct req *r, struct tdict *d, struct dbres *ag)
+{
+	static const char *const bucket_keys[5] = { "coll_age_0_30",
+	    "coll_age_31_60", "coll_age_61_90", "coll_age_91_180",
+	    "coll_age_181" };
+	int64_t amt[5] = { 0 }, cnt[5] = { 0 };
+	const char *cats[5], *notes[5];
+	char note[5][64];
+
+	for (size_t k = 0; k < dbres_rows(ag); k++) {
+		int64_t b = dbres_int(ag, k, 0);
+
+		if (b >= 0 && b < 5) {
+			cnt[b] = dbres_int(ag, k, 1);
+			amt[b] = dbres_money(ag, k, 2);
 		}
 	}
-	return 0;
+	for (int b = 0; b < 5; b++) {
+		char sh[CHART_LABEL_SIZE];
+
+		cats[b] = tr(r, bucket_keys[b]);
+		snprintf(note[b], sizeof(note[b]), "%s · %lld",
+		    chart_short(sh, amt[b], CHART_MONEY, r->lang),
+		    (long long)cnt[b]);
+		notes[b] = note[b];
+	}
+
+	struct chart c = { .kind = CHART_BARS, .unit = CHART_MONEY,
+	    .table = true, .id = "chart-aging", .title = tr(r, "coll_chart_aging"),
+	    .cat_title = tr(r, "coll_age"), .cats = cats, .notes = notes,
+	    .ncat = 5, .nseries = 1, .width = 960 };
+
+	c.series[0].name = tr(r, "sales_outstanding");
+	c.series[0].v = amt;
+	return chart_show(r, tdict_add_section(d, "AGING"), "CHART", &c);
 }
 
 static int
@@ -732,43 +724,15 @@ open_list(struct req *r)
 		goto out;
 
 	{
-		/* the outstanding amounts by age, as horizontal bars */
-		static const char *const bucket_keys[5] = { "coll_age_0_30",
-		    "coll_age_31_60", "coll_age_61_90", "coll_age_91_180",
-		    "coll_age_181" };
-		int64_t amt[5] = { 0 }, cnt[5] = { 0 }, max = 1;
 		struct dbres *ag = NULL;
-		struct tdict *c;
-		char buf[FMT_MONEY_SIZE];
 
 		if ((rc = db_query(r->app->db, &coll_db, S_OPEN_AGING,
 		    DB_ARGS(OPEN_ARGS), &ag)) != 0)
 			goto out;
-		for (size_t k = 0; k < dbres_rows(ag); k++) {
-			int64_t b = dbres_int(ag, k, 0);
-
-			if (b >= 0 && b < 5) {
-				cnt[b] = dbres_int(ag, k, 1);
-				amt[b] = dbres_money(ag, k, 2);
-				if (amt[b] > max)
-					max = amt[b];
-			}
-		}
+		rc = aging_chart(r, d, ag);
 		dbres_free(ag);
-		c = tdict_add_section(d, "AGING");
-		for (int b = 0; b < 5; b++) {
-			struct tdict *row = tdict_add_section(c, "BUCKET");
-			int w = (int)(amt[b] * 420 / max);
-
-			tdict_set(row, "label", tr(r, bucket_keys[b]));
-			tdict_set_int(row, "ty", 22 + b * 34);
-			tdict_set_int(row, "y", 8 + b * 34);
-			tdict_set_int(row, "w", w > 0 ? w : amt[b] > 0 ? 1 : 0);
-			tdict_set_int(row, "vx", 136 + w + 8);
-			tdict_set(row, "value", fmt_money(buf, amt[b], true));
-			tdict_set_int(row, "count", cnt[b]);
-			tdict_set(row, "cls", b >= 3 ? "s5" : b == 2 ? "s3" : "s1");
-		}
+		if (rc != 0)
+			goto out;
 	}
 	set_filter_values(d, &f, names, 4);
 	for (int i = 0; states[i] != NULL; i++) {

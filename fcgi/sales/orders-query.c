@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/chart.h"
 #include "core/export.h"
 #include "core/fmt.h"
 #include "core/form.h"
@@ -712,10 +713,10 @@ orders_export_get(struct req *r)
 
 /* Fills one GROUP of d from a statistics result whose columns are key,
  * name (or name_zh, name_en when bilingual), amount, cost, count. */
-static void
-stats_group(struct req *r, struct tdict *d, const char *title_key,
-    const char *note_key, struct dbres *res, bool bilingual,
-    const char *empty_label)
+static int
+stats_group(struct req *r, struct tdict *d, size_t index,
+    const char *title_key, const char *note_key, struct dbres *res,
+    bool bilingual, const char *empty_label)
 {
 	struct tdict *g = tdict_add_section(d, "GROUP");
 	const char *labels[MAX_GROUP];
@@ -761,10 +762,21 @@ stats_group(struct req *r, struct tdict *d, const char *title_key,
 	}
 	set_money(g, "total_amount", ta);
 	set_money(g, "total_margin", ta - tc);
-	if (n == 0)
+	if (n == 0) {
 		tdict_show_section(g, "EMPTY");
-	else
-		bar_chart(tdict_add_section(g, "CHART"), labels, v, n);
+		return 0;
+	}
+
+	char id[32];
+	struct chart c = { .kind = CHART_BARS, .unit = CHART_MONEY,
+	    .id = id, .title = tr(r, title_key), .cat_title = tr(r, title_key),
+	    .desc = tr(r, "ord_kpi_booked_only"), .cats = labels, .ncat = n,
+	    .nseries = 1 };
+
+	snprintf(id, sizeof(id), "chart-group-%zu", index);
+	c.series[0].name = tr(r, "sales_amount");
+	c.series[0].v = v;
+	return chart_show(r, g, "CHART", &c);
 }
 
 int
@@ -828,7 +840,7 @@ orders_stats_get(struct req *r)
 		struct tdict *g = tdict_add_section(d, "MONTHS");
 		const char *labels[36];
 		char lab[36][16];
-		int64_t v[36], ta = 0, tc = 0;
+		int64_t v[36], mv[36], ta = 0, tc = 0;
 		int y, m, ye, me, n = 0;
 		size_t k = 0;
 
@@ -870,6 +882,7 @@ orders_stats_get(struct req *r)
 			}
 			labels[n] = lab[n];
 			v[n] = a;
+			mv[n] = a - c;
 			ta += a;
 			tc += c;
 			tdict_set(t, "label", lab[n]);
@@ -894,7 +907,20 @@ orders_stats_get(struct req *r)
 		}
 		set_money(g, "total_amount", ta);
 		set_money(g, "total_margin", ta - tc);
-		col_chart(tdict_add_section(g, "CHART"), labels, v, (size_t)n);
+
+		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_MONEY,
+		    .id = "chart-months", .title = tr(r, "ord_stats_by_month"),
+		    .desc = tr(r, "ord_kpi_booked_only"),
+		    .cat_title = tr(r, "sales_month"), .cats = labels,
+		    .ncat = (size_t)n, .nseries = 2 };
+
+		c.series[0].name = tr(r, "sales_amount");
+		c.series[0].v = v;
+		c.series[1].name = tr(r, "sales_margin");
+		c.series[1].v = mv;
+		c.series[1].line = true;
+		if ((rc = chart_show(r, g, "CHART", &c)) != 0)
+			return rc;
 	}
 	dbres_free(res);
 	res = NULL;
@@ -903,10 +929,12 @@ orders_stats_get(struct req *r)
 		    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
 		    FILTER_ARGS(&f)), &res)) != 0)
 			return rc;
-		stats_group(r, d, groups[i].title, groups[i].note, res,
+		rc = stats_group(r, d, i, groups[i].title, groups[i].note, res,
 		    groups[i].bilingual, tr(r, "ord_no_team"));
 		dbres_free(res);
 		res = NULL;
+		if (rc != 0)
+			return rc;
 	}
 	return page_send(r, 200, "sales/orders-stats.tpl", "ord_stats_title",
 	    "sales");

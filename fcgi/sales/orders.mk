@@ -5,12 +5,10 @@ fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/order-math.c fcgi/sales/order-math
 check_PROGRAMS += tests/unit/order-math-t
 TESTS += tests/unit/order-math-t
 tests_unit_order_math_t_SOURCES = tests/unit/order-math-t.c \
-	fcgi/sales/order-math.c fcgi/sales/order-math.h \
-	fcgi/sales/orders-chart.c fcgi/sales/orders.h
+	fcgi/sales/order-math.c fcgi/sales/order-math.h
 tests_unit_order_math_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_order_math_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_order_math_t_SOURCES = dummy.cxx
 fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/orders.c fcgi/sales/orders.h \
 	fcgi/sales/orders-form.c fcgi/sales/orders-write.c \
-	fcgi/sales/orders-query.c \
-	fcgi/sales/orders-chart.c
+	fcgi/sales/orders-query.c

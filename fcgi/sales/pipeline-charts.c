@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/chart.h"
 #include "core/error.h"
 #include "core/fmt.h"
 #include "sales/pipeline-date.h"
@@ -222,7 +223,7 @@ pipe_funnel_get(struct req *r)
 	struct pipe_stage st[PIPE_MAX_STAGES];
 	int64_t count[PIPE_MAX_STAGES] = { 0 }, amount[PIPE_MAX_STAGES] = { 0 };
 	int64_t in[PIPE_MAX_STAGES] = { 0 }, reached[PIPE_MAX_STAGES] = { 0 };
-	int64_t today = pipe_today(), from_d, to_d, maxc = 0;
+	int64_t today = pipe_today(), from_d, to_d;
 	const char *qf = req_get(&r->q, "from"), *qt = req_get(&r->q, "to");
 	struct narrow nw;
 	struct dbres *res;
@@ -269,44 +270,43 @@ pipe_funnel_get(struct req *r)
 				reached[k] = dbres_int(res, i, 2);
 			}
 	dbres_free(res);
-	for (size_t k = 0; k < nst; k++)
-		if (count[k] > maxc)
-			maxc = count[k];
-	/* The chart: one centred bar per stage, width by count. */
+	/* The table of stages, and the funnel: one centred bar per stage,
+	 * as wide as its count, with the count and amount beside it. */
 	{
-		const int left = 150, span = 440, row = 44, bar = 32;
+		const char *cats[PIPE_MAX_STAGES], *notes[PIPE_MAX_STAGES];
+		char note[PIPE_MAX_STAGES][64];
 		int64_t total = 0, total_amount = 0;
 
 		for (size_t k = 0; k < nst; k++) {
-			struct tdict *b = tdict_add_section(d, "BAR");
 			struct tdict *t = tdict_add_section(d, "STAGE_ROW");
-			long long w = maxc > 0 ? count[k] * span / maxc : 0;
-			char cls[16];
+			char sh[CHART_LABEL_SIZE];
 
-			if (count[k] > 0 && w < 4)
-				w = 4;
-			tdict_set(b, "label", pipe_stage_label(r, st[k].code));
-			tdict_set_int(b, "x", left + (span - w) / 2);
-			tdict_set_int(b, "y", (long long)(k * row + 6));
-			tdict_set_int(b, "w", w);
-			tdict_set_int(b, "h", bar);
-			tdict_set_int(b, "ty", (long long)(k * row + 6 + 21));
-			tdict_set_int(b, "count", count[k]);
-			snprintf(cls, sizeof(cls), "s%zu", k % 6 + 1);
-			tdict_set(b, "class", strcmp(st[k].code, "lost") == 0 ?
-			    "s5" : strcmp(st[k].code, "won") == 0 ? "s6" : "s1");
-			pipe_set_money(b, "amount", amount[k]);
+			cats[k] = pipe_stage_label(r, st[k].code);
+			snprintf(note[k], sizeof(note[k]), "%lld · %s",
+			    (long long)count[k], chart_short(sh, amount[k],
+			    CHART_MONEY, r->lang));
+			notes[k] = note[k];
 			tdict_set(t, "stage", st[k].code);
-			tdict_set(t, "label", pipe_stage_label(r, st[k].code));
+			tdict_set(t, "label", cats[k]);
 			tdict_set_int(t, "count", count[k]);
 			pipe_set_money(t, "amount", amount[k]);
 			tdict_set_int(t, "probability", st[k].probability);
 			total += count[k];
 			total_amount += amount[k];
 		}
-		tdict_set_int(d, "chart_h", (long long)(nst * row + 8));
 		tdict_set_int(d, "total_count", total);
 		pipe_set_money(d, "total_amount", total_amount);
+
+		struct chart c = { .kind = CHART_BARS, .unit = CHART_COUNT,
+		    .centred = true, .id = "chart-funnel",
+		    .title = tr(r, "pipe_funnel_by_stage"),
+		    .cat_title = tr(r, "sales_stage"), .cats = cats,
+		    .notes = notes, .ncat = nst, .nseries = 1, .width = 960 };
+
+		c.series[0].name = tr(r, "pipe_count");
+		c.series[0].v = count;
+		if ((rc = chart_show(r, d, "CHART", &c)) != 0)
+			return rc;
 	}
 	/* Conversion rows: each open stage to the next. */
 	for (size_t k = 0; k + 1 < nst; k++) {
@@ -334,24 +334,6 @@ pipe_funnel_get(struct req *r)
 
 /* ---- forecast ---- */
 
-/* The smallest 1, 2 or 5 x 10^k whole CNY (k >= 1) at or above fen, in
- * fen: the top of a chart's axis (CNY 100 for nothing). */
-static int64_t
-nice_ceiling(int64_t fen)
-{
-	int64_t yuan = (fen + 99) / 100, p = 10;
-
-	while (p * 10 <= yuan && p < INT64_MAX / 100)
-		p *= 10;
-	if (yuan <= p)
-		return p * 100;
-	if (yuan <= 2 * p)
-		return 2 * p * 100;
-	if (yuan <= 5 * p)
-		return 5 * p * 100;
-	return 10 * p * 100;
-}
-
 #define FC_PAST 5       /* months before the current one */
 #define FC_AHEAD 5      /* months after it */
 #define FC_SLOTS (FC_PAST + 1 + FC_AHEAD)
@@ -366,7 +348,7 @@ pipe_forecast_get(struct req *r)
 	char keys[FC_SLOTS][16], from[32], to[32];
 	int64_t weighted[FC_SLOTS] = { 0 }, pipeline[FC_SLOTS] = { 0 };
 	int64_t won[FC_SLOTS] = { 0 }, nopen[FC_SLOTS] = { 0 };
-	int64_t nwon[FC_SLOTS] = { 0 }, maxv = 0;
+	int64_t nwon[FC_SLOTS] = { 0 };
 	int64_t tw = 0, tp = 0, twon = 0;
 	int y, m, dd, rc;
 
@@ -423,60 +405,28 @@ pipe_forecast_get(struct req *r)
 				nwon[k] = dbres_int(res, i, 2);
 			}
 	dbres_free(res);
-	for (int k = 0; k < FC_SLOTS; k++) {
-		if (won[k] > maxv)
-			maxv = won[k];
-		if (weighted[k] > maxv)
-			maxv = weighted[k];
-	}
-	/* Chart geometry: plot 60..700 x 20..220. */
+	/* The chart: won before and in this month, weighted from it on. */
 	{
-		const int x0 = 70, slot = 58, top = 20, h = 200, bw = 20;
-		int64_t scale = nice_ceiling(maxv);
+		const char *cats[FC_SLOTS];
+		int64_t cw[FC_SLOTS], cf[FC_SLOTS];
 
-		for (int g = 0; g <= 4; g++) {
-			struct tdict *gl = tdict_add_section(d, "GRID");
-			char lab[FMT_MONEY_SIZE];
-
-			tdict_set_int(gl, "y", top + h - g * h / 4);
-			/* Axis labels in whole CNY. */
-			fmt_money(lab, scale * g / 4 / 100 * 100, true);
-			lab[strlen(lab) - 3] = '\0';
-			tdict_set(gl, "label", lab);
-			tdict_set_int(gl, "ty", top + h - g * h / 4 + 4);
-		}
 		for (int k = 0; k < FC_SLOTS; k++) {
-			struct tdict *c = tdict_add_section(d, "SLOT");
-			int x = x0 + k * slot;
-
-			tdict_set(c, "month", keys[k]);
-			tdict_set(c, "month_short", keys[k] + 2);
-			tdict_set_int(c, "tx", x + slot / 2);
-			if (k <= FC_PAST) {
-				struct tdict *b = tdict_add_section(c, "WON_BAR");
-				long long bh = won[k] * h / scale;
-
-				tdict_set_int(b, "x", x + slot / 2 - bw);
-				tdict_set_int(b, "y", top + h - bh);
-				tdict_set_int(b, "w", bw);
-				tdict_set_int(b, "h", bh);
-				pipe_set_money(b, "value", won[k]);
-			}
-			if (k >= FC_PAST) {
-				struct tdict *b = tdict_add_section(c, "FC_BAR");
-				long long bh = weighted[k] * h / scale;
-
-				tdict_set_int(b, "x", k == FC_PAST ?
-				    x + slot / 2 : x + slot / 2 - bw / 2);
-				tdict_set_int(b, "y", top + h - bh);
-				tdict_set_int(b, "w", bw);
-				tdict_set_int(b, "h", bh);
-				pipe_set_money(b, "value", weighted[k]);
-			}
+			cats[k] = keys[k];
+			cw[k] = k <= FC_PAST ? won[k] : CHART_NONE;
+			cf[k] = k >= FC_PAST ? weighted[k] : CHART_NONE;
 		}
-		tdict_set_int(d, "axis_y", top + h);
-		tdict_set_int(d, "axis_x2", x0 + FC_SLOTS * slot);
-		tdict_set_int(d, "label_y", top + h + 18);
+
+		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_MONEY,
+		    .id = "chart-forecast", .title = tr(r, "pipe_forecast_chart"),
+		    .cat_title = tr(r, "sales_month"), .cats = cats,
+		    .ncat = FC_SLOTS, .nseries = 2 };
+
+		c.series[0].name = tr(r, "pipe_won");
+		c.series[0].v = cw;
+		c.series[1].name = tr(r, "pipe_weighted");
+		c.series[1].v = cf;
+		if ((rc = chart_show(r, d, "CHART", &c)) != 0)
+			return rc;
 	}
 	for (int k = 0; k < FC_SLOTS; k++) {
 		struct tdict *row = tdict_add_section(d, "MONTH");

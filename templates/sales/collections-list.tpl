@@ -17,15 +17,8 @@
   <div class="kpi"><div class="kpi-label">{{t_coll_kpi_refund}}</div><div class="kpi-value money{{#kpi_refund_NEG}} neg{{/kpi_refund_NEG}}">{{kpi_refund}}</div></div>
 </div>
 {{#MONTHS_CHART}}<section class="card">
-  <div class="card-head"><h2>{{t_coll_chart_months}}</h2><ul class="legend"><li class="s1">{{t_coll_kind_in}}</li><li class="s5">{{t_coll_kind_refund}}</li></ul></div>
-  <svg class="chart" viewBox="0 0 {{chart_w}} {{chart_h}}" role="img" aria-label="{{t_coll_chart_months}}">
-    <line class="axis" x1="0" y1="{{base_y}}" x2="{{axis_x2}}" y2="{{base_y}}"/>
-    {{#MONTH}}<rect class="bar s1" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="2"><title>{{label}}: {{value}}</title></rect>
-    {{#VALUE}}<text class="value" x="{{vx}}" y="{{vy}}" text-anchor="middle">{{short}}</text>{{/VALUE}}
-    {{#REFUND}}<rect class="bar s5" x="{{rx}}" y="{{ry}}" width="{{rw}}" height="{{rh}}" rx="2"><title>{{label}}: -{{rvalue}}</title></rect>{{/REFUND}}
-    <text class="label" x="{{cx}}" y="{{label_y}}" text-anchor="middle">{{label}}</text>
-    {{/MONTH}}
-  </svg>
+  <div class="card-head"><h2>{{t_coll_chart_months}}</h2></div>
+  {{>CHART}}
 </section>{{/MONTHS_CHART}}
 <form class="filters" method="get" action="/sales/collections">
   <label>{{t_sales_from}}<input type="date" name="from" value="{{from}}"></label>

@@ -18,13 +18,7 @@
 </div>
 {{#AGING}}<section class="card">
   <div class="card-head"><h2>{{t_coll_chart_aging}}</h2></div>
-  <svg class="chart" viewBox="0 0 720 176" role="img" aria-label="{{t_coll_chart_aging}}">
-    <line class="axis" x1="136" y1="0" x2="136" y2="176"/>
-    {{#BUCKET}}<text class="label" x="126" y="{{ty}}" text-anchor="end">{{label}}</text>
-    <rect class="bar {{cls}}" x="136" y="{{y}}" width="{{w}}" height="22" rx="2"><title>{{label}}: {{value}} ({{count}})</title></rect>
-    <text class="value" x="{{vx}}" y="{{ty}}">{{value}} · {{count}}</text>
-    {{/BUCKET}}
-  </svg>
+  {{>CHART}}
 </section>{{/AGING}}
 <form class="filters" method="get" action="/sales/collections/open">
   <label>{{t_coll_state}}<select name="state">{{#STATE}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/STATE}}</select></label>

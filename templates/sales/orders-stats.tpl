@@ -43,13 +43,7 @@
 </div>
 {{#MONTHS}}<section class="card stats-months" aria-label="{{title}}">
   <div class="card-head"><h2>{{title}}</h2><span class="muted small">{{t_ord_kpi_booked_only}}</span></div>
-  {{#CHART}}<svg class="chart" viewBox="0 0 {{chart_w}} {{chart_h}}" role="img" aria-label="{{title}}">
-    <line class="axis" x1="{{axis_x1}}" y1="{{zero_y}}" x2="{{axis_x2}}" y2="{{zero_y}}"/>
-    {{#COL}}<rect class="bar{{#NEG}} s5{{/NEG}}" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="2"><title>{{label}}: {{value}}</title></rect>
-    {{#NONZERO}}<text class="value" x="{{cx}}" y="{{vy}}" text-anchor="middle">{{short}}</text>{{/NONZERO}}
-    <text class="label" x="{{cx}}" y="{{label_y}}" text-anchor="middle">{{label}}</text>
-    {{/COL}}
-  </svg>{{/CHART}}
+  {{>CHART}}
   <details>
     <summary>{{t_ord_stats_table}}</summary>
     <div class="table-wrap">
@@ -66,13 +60,7 @@
   <div class="card-head"><h2>{{title}}</h2></div>
   {{#NOTE}}<p class="muted small">{{note}}</p>{{/NOTE}}
   {{#EMPTY}}<div class="empty"><p>{{t_ord_stats_empty}}</p></div>{{/EMPTY}}
-  {{#CHART}}<svg class="chart" viewBox="0 0 {{chart_w}} {{chart_h}}" role="img" aria-label="{{title}}">
-    <line class="axis" x1="{{zero_x}}" y1="0" x2="{{zero_x}}" y2="{{chart_h}}"/>
-    {{#BAR}}<text class="label" x="{{label_x}}" y="{{ty}}" text-anchor="end">{{label}}</text>
-    <rect class="bar{{#NEG}} s5{{/NEG}}" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="2"><title>{{label}}: {{value}}</title></rect>
-    <text class="value" x="{{vx}}" y="{{ty}}">{{short}}</text>
-    {{/BAR}}
-  </svg>{{/CHART}}
+  {{>CHART}}
   <div class="table-wrap">
   <table class="data compact">
     <thead><tr><th>{{title}}</th><th class="num">{{t_sales_amount}}</th><th class="num">{{t_sales_margin}}</th><th class="num">{{t_ord_kpi_orders}}</th></tr></thead>

@@ -24,14 +24,7 @@
 </div>
 <section class="card">
   <h2>{{t_pipe_forecast_chart}}</h2>
-  <svg class="chart" viewBox="0 0 720 250" role="img" aria-label="{{t_pipe_forecast_chart}}">
-    {{#GRID}}<line class="grid" x1="70" x2="{{axis_x2}}" y1="{{y}}" y2="{{y}}"></line><text x="62" y="{{ty}}" text-anchor="end">{{label}}</text>
-    {{/GRID}}
-    <line class="axis" x1="70" x2="{{axis_x2}}" y1="{{axis_y}}" y2="{{axis_y}}"></line>
-    {{#SLOT}}{{#WON_BAR}}<rect class="bar s1" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}"><title>{{month}} {{t_pipe_won}}: {{value}}</title></rect>{{/WON_BAR}}{{#FC_BAR}}<rect class="bar s2" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}"><title>{{month}} {{t_pipe_weighted}}: {{value}}</title></rect>{{/FC_BAR}}<text class="label" x="{{tx}}" y="{{label_y}}" text-anchor="middle">{{month_short}}</text>
-    {{/SLOT}}
-  </svg>
-  <p class="legend"><span class="s1">{{t_pipe_won}}</span><span class="s2">{{t_pipe_weighted}}</span></p>
+  {{>CHART}}
 </section>
 <div class="table-wrap">
   <table class="data" id="forecast">

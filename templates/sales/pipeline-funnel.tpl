@@ -25,12 +25,7 @@
 </form>
 <section class="card">
   <h2>{{t_pipe_funnel_by_stage}}</h2>
-  <svg class="chart funnel-chart" viewBox="0 0 760 {{chart_h}}" role="img" aria-label="{{t_pipe_funnel_title}}">
-    {{#BAR}}<text class="label" x="140" y="{{ty}}" text-anchor="end">{{label}}</text>
-    <rect class="bar {{class}}" x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" rx="4"><title>{{label}}: {{count}} · {{amount}}</title></rect>
-    <text class="value" x="600" y="{{ty}}">{{count}} · {{amount}}</text>
-    {{/BAR}}
-  </svg>
+  {{>CHART}}
 </section>
 <div class="grid-2">
   <section class="card">

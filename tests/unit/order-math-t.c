@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "sales/order-math.h"
-#include "sales/orders.h"
 
 static const struct {
 	int64_t qty, price, discount, amount;
@@ -263,64 +262,6 @@ START_TEST(prorate_gives_back_a_whole_line_exactly)
 }
 END_TEST
 
-START_TEST(bar_geometry_is_proportional)
-{
-	/* plot = 520 - 120 - 96 = 304 pixels; values 100 and 50 (fen):
-	 * 304 and 152 pixels from the zero line at x = 120 */
-	int64_t v[3] = { 100, 50, 0 };
-	struct bar_geom g[3];
-	int zero, h;
-
-	h = bar_layout(v, 3, 520, 120, 28, g, &zero);
-	ck_assert_int_eq(h, 84);
-	ck_assert_int_eq(zero, 120);
-	ck_assert_int_eq(g[0].x, 120);
-	ck_assert_int_eq(g[0].w, 304);
-	ck_assert_int_eq(g[1].w, 152);
-	ck_assert_int_eq(g[2].w, 0);
-	ck_assert_int_eq(g[1].y, 28 + 5);
-}
-END_TEST
-
-START_TEST(bar_geometry_with_negatives_moves_the_zero_line)
-{
-	/* 300 and -100: span 400 over 304 pixels; zero at 120 + 304/4 = 196;
-	 * the positive bar 228 pixels right of it, the negative 76 left */
-	int64_t v[2] = { 300, -100 };
-	struct bar_geom g[2];
-	int zero;
-
-	bar_layout(v, 2, 520, 120, 28, g, &zero);
-	ck_assert_int_eq(zero, 196);
-	ck_assert_int_eq(g[0].x, 196);
-	ck_assert_int_eq(g[0].w, 228);
-	ck_assert_int_eq(g[1].x, 196 - 76);
-	ck_assert_int_eq(g[1].w, 76);
-}
-END_TEST
-
-START_TEST(column_geometry_stands_on_the_zero_line)
-{
-	/* 2 columns in 220 pixels: slots of (220 - 20) / 2 = 100, columns
-	 * 60 wide centred; 200 pixels of plot from y = 22; 40 and 20 fen:
-	 * 200 and 100 pixels tall, zero line at 222 */
-	int64_t v[2] = { 40, 20 };
-	struct bar_geom g[2];
-	int zero, h;
-
-	h = col_layout(v, 2, 220, 200, g, &zero);
-	ck_assert_int_eq(h, 22 + 200 + 24);
-	ck_assert_int_eq(zero, 222);
-	ck_assert_int_eq(g[0].x, 10 + 20);
-	ck_assert_int_eq(g[0].w, 60);
-	ck_assert_int_eq(g[0].h, 200);
-	ck_assert_int_eq(g[0].y, 22);
-	ck_assert_int_eq(g[1].x, 110 + 20);
-	ck_assert_int_eq(g[1].h, 100);
-	ck_assert_int_eq(g[1].y, 122);
-}
-END_TEST
-
 int
 main(void)
 {
@@ -343,9 +284,6 @@ main(void)
 	tcase_add_test(tc, split_text_parses_and_formats);
 	tcase_add_test(tc, share_of_an_amount_rounds);
 	tcase_add_test(tc, prorate_gives_back_a_whole_line_exactly);
-	tcase_add_test(tc, bar_geometry_is_proportional);
-	tcase_add_test(tc, bar_geometry_with_negatives_moves_the_zero_line);
-	tcase_add_test(tc, column_geometry_stands_on_the_zero_line);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
