@@ -2,13 +2,15 @@
  *
  * Columns payment_id, order_id (our order number), date, amount (negative
  * for a refund), and optionally reference (bank voucher, at most 128
- * characters).  All or nothing in one transaction: every bad row is
- * reported (line, column, reason) and nothing is written if any row is
- * bad.  Bad: a payment_id repeated in the file or already recorded, an
- * unknown order, a cancelled order, a zero amount, a malformed field.
- * An over-payment (an order's collected total above its amount after the
- * import) is accepted, and the orders are named in a warning.  One audit
- * row per payment and one for the import. */
+ * characters).  Each row is recorded by sales_payment_save (write.h),
+ * the function behind the payment form, so the same rules hold: finance
+ * only, the order booked, the date not before the order's nor in a
+ * closed period, the payment number free.  All or nothing in one
+ * transaction: every bad row is reported (line, column, reason) and
+ * nothing is written if any row is bad (a payment_id repeated in the file
+ * too).  An over-payment (an order's collected total above its amount
+ * after the import) is accepted, and the orders are named in a warning.
+ * One audit row per payment (by the function) and one for the import. */
 #include "config.h"
 
 #include <stdio.h>
@@ -19,32 +21,20 @@
 #include "core/fmt.h"
 #include "sales/collections.h"
 #include "sales/sales.h"
-#include "sales/scope.h"
+#include "sales/write.h"
 
 int coll_import_get(struct req *r);
 int coll_import_post(struct req *r);
 
 enum stmt {
-	S_ORDER_BY_NO,
-	S_PAY_NO_EXISTS,
-	S_PAY_INSERT,
+	S_CUSTOMER_OF,
 	S__MAX
 };
 
 static const char *const stmts[S__MAX] = {
-	[S_ORDER_BY_NO] =
-	    "SELECT o.id, o.status,"
-	    " COALESCE((SELECT SUM(ol.amount) FROM order_lines ol WHERE"
-	    "  ol.order_id = o.id AND ol.status = 'booked'), 0),"
-	    " COALESCE((SELECT SUM(pp.amount) FROM payments pp WHERE"
-	    "  pp.order_id = o.id), 0), c.name"
-	    " FROM orders o JOIN customers c ON c.id = o.customer_id"
-	    " WHERE o.order_no = ?",
-	[S_PAY_NO_EXISTS] =
-	    "SELECT id FROM payments WHERE payment_no = ?",
-	[S_PAY_INSERT] =
-	    "INSERT INTO payments (payment_no, order_id, payment_date, amount,"
-	    " reference, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+	[S_CUSTOMER_OF] =
+	    "SELECT c.name FROM orders o JOIN customers c"
+	    " ON c.id = o.customer_id WHERE o.id = ?",
 };
 
 static struct db_table cimp_db = DB_TABLE("collections-import", stmts);
@@ -68,24 +58,70 @@ struct ord {
 	const char *no;
 	int64_t id, amount, before, added;
 	char customer[201];
-	int status;             /* 0 unknown, 1 booked, 2 cancelled */
 };
+
+/* The column of payments.csv that payment field k came from, and what
+ * the file said there. */
+static const char *const columns[PAY__MAX] = {
+	[PAY_ORDER] = "order_id", [PAY_DATE] = "date", [PAY_AMOUNT] = "amount",
+	[PAY_REFERENCE] = "reference", [PAY_NO] = "payment_id",
+};
+
+static int
+report(const struct form *f, const struct imp_payment *x,
+    struct imp_errs *errs)
+{
+	int rc;
+
+	for (size_t k = 0; k < f->n; k++) {
+		const char *v = k == PAY_ORDER ? x->order_id : k == PAY_NO ?
+		    x->payment_id : k == PAY_REFERENCE ? x->reference :
+		    f->e[k].raw;
+
+		if (f->e[k].err != 0 && (rc = imp_errs_add(errs, x->line,
+		    columns[k], f->e[k].msg, v)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The row's inputs of the payment form, into f. */
+static int
+fields_of(const struct imp_payment *x, struct req_fields *f)
+{
+	char date[11], amount[FMT_MONEY_SIZE];
+	int rc;
+
+	req_fields_free(f);
+	if ((rc = req_fields_add(f, "order", x->order_id)) != 0 ||
+	    (rc = req_fields_add(f, "date", coll_ymd(date, x->date))) != 0 ||
+	    (rc = req_fields_add(f, "amount", fmt_money(amount, x->amount,
+	    false))) != 0 ||
+	    (rc = req_fields_add(f, "payment_no", x->payment_id)) != 0)
+		return rc;
+	if (*x->reference != '\0')
+		rc = req_fields_add(f, "reference", x->reference);
+	return rc;
+}
 
 int
 coll_import_post(struct req *r)
 {
+	struct sales_actor a = sales_actor_of(r);
 	struct tdict *d = page_body(r);
 	struct imp_payments pay;
 	struct imp_errs errs = { 0 };
+	struct req_fields in;
 	struct ord *ords = NULL;
-	size_t nord = 0, *which = NULL, nover = 0;
+	size_t nord = 0, nover = 0;
 	const char *data = NULL, *why;
 	size_t len = 0;
 	int64_t total_in = 0, total_out = 0;
-	char buf[FMT_MONEY_SIZE], detail[512], idtext[24], date[11];
+	char buf[FMT_MONEY_SIZE], detail[512];
 	int rc;
 
 	memset(&pay, 0, sizeof(pay));
+	req_fields_init(&in);
 	if ((why = coll_upload(r, &data, &len)) != NULL) {
 		if ((rc = imp_errs_add(&errs, 0, "", why, NULL)) != 0)
 			goto out;
@@ -95,99 +131,64 @@ coll_import_post(struct req *r)
 	}
 	if ((rc = imp_payments_read(data, len, &pay, &errs)) != 0)
 		goto out;
-	ords = calloc(pay.nrow ? pay.nrow : 1, sizeof(*ords));
-	which = calloc(pay.nrow ? pay.nrow : 1, sizeof(*which));
-	if (ords == NULL || which == NULL) {
+	if ((ords = calloc(pay.nrow ? pay.nrow : 1, sizeof(*ords))) == NULL) {
 		rc = TC_ENOMEM;
 		goto out;
 	}
-	/* What needs the database: orders known and not cancelled, payment
-	 * numbers new. */
+	/* every row through the payment form's function, in one transaction
+	 * kept only if no row is bad */
+	if ((rc = db_begin(r->app->db)) != 0)
+		goto out;
 	for (size_t i = 0; i < pay.nrow; i++) {
 		struct imp_payment *x = &pay.row[i];
-		struct dbres *res = NULL;
+		struct payment_saved saved;
+		struct form f;
 		size_t k;
 
-		if (*x->payment_id != '\0' && imp_valid_code(x->payment_id, 64)) {
-			if ((rc = db_query(r->app->db, &cimp_db,
-			    S_PAY_NO_EXISTS, DB_ARGS(P_TEXT(x->payment_id)),
-			    &res)) != 0)
-				goto out;
-			if (dbres_rows(res) > 0 &&
-			    (rc = imp_errs_add(&errs, x->line, "payment_id",
-			    "imp_err_payment_exists", x->payment_id)) != 0) {
-				dbres_free(res);
-				goto out;
-			}
-			dbres_free(res);
-			res = NULL;
-		}
-		if (*x->order_id == '\0' || !imp_valid_code(x->order_id, 40))
+		if (x->bad)
+			continue;           /* reported by the reading */
+		if ((rc = fields_of(x, &in)) != 0)
+			goto fail;
+		rc = sales_payment_save(&a, &in, &f, &saved);
+		if (rc == FORM_EINVALID)
+			rc = report(&f, x, &errs);
+		form_free(&f);
+		if (rc != 0)
+			goto fail;
+		if (saved.id == 0)
 			continue;
 		for (k = 0; k < nord; k++)
-			if (strcmp(ords[k].no, x->order_id) == 0)
+			if (ords[k].id == saved.order_id)
 				break;
 		if (k == nord) {
 			ords[k].no = x->order_id;
-			if ((rc = db_query(r->app->db, &cimp_db, S_ORDER_BY_NO,
-			    DB_ARGS(P_TEXT(x->order_id)), &res)) != 0)
-				goto out;
-			if (dbres_rows(res) > 0) {
-				ords[k].id = dbres_int(res, 0, 0);
-				ords[k].status = strcmp(dbres_text(res, 0, 1),
-				    "cancelled") == 0 ? 2 : 1;
-				ords[k].amount = dbres_money(res, 0, 2);
-				ords[k].before = dbres_money(res, 0, 3);
-				snprintf(ords[k].customer,
-				    sizeof(ords[k].customer), "%s",
-				    dbres_text(res, 0, 4));
-			}
-			dbres_free(res);
+			ords[k].id = saved.order_id;
+			ords[k].amount = saved.order_amount;
+			ords[k].before = saved.collected;
 			nord++;
 		}
-		which[i] = k;
-		if (ords[k].status == 0)
-			rc = imp_errs_add(&errs, x->line, "order_id",
-			    "imp_err_unknown_order", x->order_id);
-		else if (ords[k].status == 2)
-			rc = imp_errs_add(&errs, x->line, "order_id",
-			    "imp_err_cancelled_order", x->order_id);
+		ords[k].added += x->amount;
+		if (x->amount > 0)
+			total_in += x->amount;
 		else
-			ords[k].added += x->amount;
-		if (rc != 0)
-			goto out;
+			total_out += x->amount;
 	}
 	if (errs.n > 0) {
+		db_rollback(r->app->db);
 		coll_report_errors(r, d, &errs);
 		tdict_set_int(d, "rows_read", (long long)pay.nrow);
 		rc = import_page(r, 422);
 		goto out;
 	}
+	for (size_t k = 0; k < nord; k++) {
+		struct dbres *res = NULL;
 
-	if ((rc = db_begin(r->app->db)) != 0)
-		goto out;
-	for (size_t i = 0; i < pay.nrow; i++) {
-		struct imp_payment *x = &pay.row[i];
-		uint64_t id = 0;
-
-		rc = db_exec(r->app->db, &cimp_db, S_PAY_INSERT,
-		    DB_ARGS(P_TEXT(x->payment_id), P_INT(ords[which[i]].id),
-		    P_TEXT(coll_ymd(date, x->date)), P_MONEY(x->amount),
-		    P_TEXT(x->reference), P_INT(r->me.id)), NULL, &id);
-		if (rc != 0)
+		if ((rc = db_query(r->app->db, &cimp_db, S_CUSTOMER_OF,
+		    DB_ARGS(P_INT(ords[k].id)), &res)) != 0)
 			goto fail;
-		snprintf(idtext, sizeof(idtext), "%llu", (unsigned long long)id);
-		snprintf(detail, sizeof(detail),
-		    "payment %s order %s date %s amount %s (import)",
-		    x->payment_id, x->order_id, date,
-		    fmt_money(buf, x->amount, false));
-		if ((rc = audit_write(r, x->amount < 0 ? "payment_refund" :
-		    "payment_create", "payment", idtext, detail)) != 0)
-			goto fail;
-		if (x->amount > 0)
-			total_in += x->amount;
-		else
-			total_out += x->amount;
+		snprintf(ords[k].customer, sizeof(ords[k].customer), "%s",
+		    dbres_text(res, 0, 0));
+		dbres_free(res);
 	}
 	snprintf(detail, sizeof(detail),
 	    "%zu payments on %zu orders, received %s, refunded %s",
@@ -196,7 +197,6 @@ coll_import_post(struct req *r)
 	if ((rc = audit_write(r, "payment_import", "payment", "", detail)) != 0 ||
 	    (rc = db_commit(r->app->db)) != 0)
 		goto fail;
-
 	/* The summary, with the over-paid orders named. */
 	tdict_show_section(d, "DONE");
 	tdict_set_int(d, "done_payments", (long long)pay.nrow);
@@ -236,8 +236,8 @@ fail:
 	if (db_in_transaction(r->app->db))
 		db_rollback(r->app->db);
 out:
+	req_fields_free(&in);
 	free(ords);
-	free(which);
 	imp_payments_free(&pay);
 	imp_errs_free(&errs);
 	return rc;

@@ -38,6 +38,7 @@
 #include "sales/collections.h"
 #include "sales/sales.h"
 #include "sales/scope.h"
+#include "sales/write.h"
 
 #define PER_PAGE 50
 
@@ -296,10 +297,6 @@ enum stmt {
 	S_PAY_MONTHS,
 	S_ORDER,
 	S_ORDER_PAYMENTS,
-	S_ORDER_BY_NO,
-	S_PAY_NO_EXISTS,
-	S_PAY_INSERT,
-	S_PAY_SET_NO,
 	S__MAX
 };
 
@@ -364,20 +361,6 @@ static const char *const stmts[S__MAX] = {
 	    " COALESCE(pe.name, ''), pm.created_at"
 	    " FROM payments pm LEFT JOIN people pe ON pe.id = pm.created_by"
 	    " WHERE pm.order_id = ? ORDER BY pm.payment_date, pm.payment_no",
-	[S_ORDER_BY_NO] =
-	    "SELECT o.id, o.status,"
-	    " COALESCE((SELECT SUM(ol.amount) FROM order_lines ol WHERE"
-	    "  ol.order_id = o.id AND ol.status = 'booked'), 0),"
-	    " COALESCE((SELECT SUM(pp.amount) FROM payments pp WHERE"
-	    "  pp.order_id = o.id), 0)"
-	    " FROM orders o WHERE o.order_no = ? AND " ORDER_IN_SCOPE("o.id"),
-	[S_PAY_NO_EXISTS] =
-	    "SELECT id FROM payments WHERE payment_no = ?",
-	[S_PAY_INSERT] =
-	    "INSERT INTO payments (payment_no, order_id, payment_date, amount,"
-	    " reference, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-	[S_PAY_SET_NO] =
-	    "UPDATE payments SET payment_no = ? WHERE id = ?",
 };
 
 static struct db_table coll_db = DB_TABLE("collections", stmts);
@@ -876,49 +859,30 @@ out:
 
 /* --- recording a payment --- */
 
-enum { N_ORDER, N_DATE, N_AMOUNT, N_REFERENCE, N_PAYMENT_NO, N__MAX };
-
-static const struct field new_fields[N__MAX] = {
-	[N_ORDER] = { "order", form_text, 1, 1, 40, "coll_err_order", NULL },
-	[N_DATE] = { "date", form_date, 1, 0, 0, "coll_err_date", NULL },
-	[N_AMOUNT] = { "amount", form_money, 1, -99999999999999LL,
-	    99999999999999LL, "coll_err_amount", NULL },
-	[N_REFERENCE] = { "reference", form_text, 0, 1, 128,
-	    "coll_err_reference", NULL },
-	[N_PAYMENT_NO] = { "payment_no", form_text, 0, 1, 64,
-	    "coll_err_payment_no", NULL },
+static const char *const payment_labels[PAY__MAX] = {
+	[PAY_ORDER] = "sales_order_no", [PAY_DATE] = "coll_payment_date",
+	[PAY_AMOUNT] = "sales_amount", [PAY_REFERENCE] = "coll_reference",
+	[PAY_NO] = "coll_payment_no",
 };
 
-static const char *const new_names[N__MAX] = { "order", "date", "amount",
-	"reference", "payment_no" };
-
-/* Shows the form with what was typed (f may be NULL: a fresh form). */
+/* Shows the payment form: what was typed, with what was refused (f), or
+ * a fresh one (f NULL). */
 static int
 new_page(struct req *r, int status, const struct form *f)
 {
 	struct tdict *d = page_body(r);
+	struct form_errors fe;
 	char today[11];
+	int rc;
 
+	form_errors_init(&fe, d, r->cat);
 	if (f == NULL) {
 		const char *o = req_get(&r->q, "order");
 
 		tdict_set(d, "order", o != NULL ? o : "");
 		tdict_set(d, "date", coll_today(today));
-	} else
-		for (size_t k = 0; k < N__MAX; k++) {
-			tdict_set(d, new_names[k], f->e[k].raw);
-			if (f->e[k].err != 0) {
-				char sec[40];
-				struct tdict *e;
-
-				snprintf(sec, sizeof(sec), "ERR_%s",
-				    new_names[k]);
-				e = tdict_add_section(d, sec);
-				tdict_set(e, "msg", tr(r, f->e[k].msg));
-			}
-		}
-	if (f != NULL && f->nerr > 0)
-		page_flash(r, "error", tr(r, "coll_form_invalid"));
+	} else if ((rc = form_show(&fe, d, f, payment_labels, NULL)) != 0)
+		return rc;
 	sales_tabs(r, "collections");
 	return page_send(r, status, "sales/collections-new.tpl",
 	    "coll_new_title", "sales");
@@ -930,109 +894,24 @@ new_get(struct req *r)
 	return new_page(r, 200, NULL);
 }
 
-/* Marks field k of f bad with message key msg. */
-static void
-field_fail(struct form *f, size_t k, const char *msg)
-{
-	if (f->e[k].err == 0)
-		f->nerr++;
-	f->e[k].err = FORM_EINVALID;
-	f->e[k].msg = msg;
-}
-
 static int
 new_post(struct req *r)
 {
-	struct scope sc = { SCOPE_ALL, r->me.id, r->me.team, r->me.login };
+	struct sales_actor a = sales_actor_of(r);
+	struct payment_saved saved;
 	struct form f;
-	struct dbres *o = NULL, *dup = NULL;
-	uint64_t id = 0;
-	int64_t amount, order_amt = 0, collected = 0, order_id = 0;
-	char pno[72], detail[256], loc[96], idtext[24], abuf[FMT_MONEY_SIZE];
-	const char *ref;
+	char loc[96];
 	int rc;
 
-	if ((rc = form_validate(&f, new_fields, N__MAX, &r->form)) ==
-	    TC_ENOMEM)
-		goto out;
-	amount = form_int(&f, N_AMOUNT, 0);
-	if (f.e[N_AMOUNT].err == 0 && amount == 0)
-		field_fail(&f, N_AMOUNT, "coll_err_zero");
-	if (f.e[N_PAYMENT_NO].err == 0 && form_str(&f, N_PAYMENT_NO) &&
-	    !imp_valid_code(form_str(&f, N_PAYMENT_NO), 64))
-		field_fail(&f, N_PAYMENT_NO, "coll_err_payment_no");
-	if (f.e[N_ORDER].err == 0) {
-		if ((rc = db_query(r->app->db, &coll_db, S_ORDER_BY_NO,
-		    DB_ARGS(P_TEXT(form_str(&f, N_ORDER)), SCOPE_ARGS(&sc)),
-		    &o)) != 0)
-			goto out;
-		if (dbres_rows(o) == 0)
-			field_fail(&f, N_ORDER, "coll_err_unknown_order");
-		else if (strcmp(dbres_text(o, 0, 1), "cancelled") == 0)
-			field_fail(&f, N_ORDER, "coll_err_cancelled");
-		else {
-			order_id = dbres_int(o, 0, 0);
-			order_amt = dbres_money(o, 0, 2);
-			collected = dbres_money(o, 0, 3);
-		}
-	}
-	if (f.e[N_PAYMENT_NO].err == 0 && form_str(&f, N_PAYMENT_NO)) {
-		if ((rc = db_query(r->app->db, &coll_db, S_PAY_NO_EXISTS,
-		    DB_ARGS(P_TEXT(form_str(&f, N_PAYMENT_NO))), &dup)) != 0)
-			goto out;
-		if (dbres_rows(dup) > 0)
-			field_fail(&f, N_PAYMENT_NO, "coll_err_dup_payment");
-	}
-	if (f.nerr > 0) {
+	rc = sales_payment_save(&a, &r->form, &f, &saved);
+	if (rc == FORM_EINVALID)
 		rc = new_page(r, 422, &f);
-		goto out;
+	else if (rc == 0) {
+		snprintf(loc, sizeof(loc),
+		    "/sales/collections/order/%lld?done=created%s",
+		    (long long)saved.order_id, saved.over ? "&over=1" : "");
+		rc = http_redirect(r, loc);
 	}
-	ref = form_str(&f, N_REFERENCE) ? form_str(&f, N_REFERENCE) : "";
-	/* A payment number the user gave, else a temporary unique one
-	 * replaced by M<id> once the id is known. */
-	if (form_str(&f, N_PAYMENT_NO))
-		snprintf(pno, sizeof(pno), "%s", form_str(&f, N_PAYMENT_NO));
-	else
-		snprintf(pno, sizeof(pno), "tmp-%.50s-%lld", r->id,
-		    (long long)r->me.id);
-	if ((rc = db_begin(r->app->db)) != 0)
-		goto out;
-	rc = db_exec(r->app->db, &coll_db, S_PAY_INSERT, DB_ARGS(P_TEXT(pno),
-	    P_INT(order_id), P_TEXT(form_str(&f, N_DATE)), P_MONEY(amount),
-	    P_TEXT(ref), P_INT(r->me.id)), NULL, &id);
-	if (rc == TC_ECONFLICT) {
-		db_rollback(r->app->db);
-		field_fail(&f, N_PAYMENT_NO, "coll_err_dup_payment");
-		rc = new_page(r, 422, &f);
-		goto out;
-	}
-	if (rc != 0)
-		goto fail;
-	if (!form_str(&f, N_PAYMENT_NO)) {
-		snprintf(pno, sizeof(pno), "M%08llu", (unsigned long long)id);
-		if ((rc = db_exec(r->app->db, &coll_db, S_PAY_SET_NO,
-		    DB_ARGS(P_TEXT(pno), P_INT(id)), NULL, NULL)) != 0)
-			goto fail;
-	}
-	snprintf(idtext, sizeof(idtext), "%llu", (unsigned long long)id);
-	snprintf(detail, sizeof(detail), "payment %s order %s date %s amount %s",
-	    pno, form_str(&f, N_ORDER), form_str(&f, N_DATE),
-	    fmt_money(abuf, amount, false));
-	if ((rc = audit_write(r, amount < 0 ? "payment_refund" :
-	    "payment_create", "payment", idtext, detail)) != 0 ||
-	    (rc = db_commit(r->app->db)) != 0)
-		goto fail;
-	snprintf(loc, sizeof(loc), "/sales/collections/order/%lld?done=created%s",
-	    (long long)order_id, order_amt >= 0 && collected + amount > order_amt
-	    ? "&over=1" : "");
-	rc = http_redirect(r, loc);
-	goto out;
-fail:
-	if (db_in_transaction(r->app->db))
-		db_rollback(r->app->db);
-out:
-	dbres_free(o);
-	dbres_free(dup);
 	form_free(&f);
 	return rc;
 }

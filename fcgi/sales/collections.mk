@@ -1,7 +1,7 @@
 ## (the collections area appends its sources here)
 ## Collections (payments received), the CSV imports of orders and
 ## payments, and their pure row reader (import-rows.c, unit-tested).
-fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/collections.h fcgi/sales/collections.c \
+fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/collections.h fcgi/sales/collections.c fcgi/sales/collections-write.c \
 	fcgi/sales/collections-import.c fcgi/sales/import.c \
 	fcgi/sales/import-rows.h fcgi/sales/import-rows.c
 # The engine's strict RFC 4180 reader (csv.o of libtcio.a).

@@ -246,4 +246,28 @@ int sales_order_costs(const struct sales_actor *a, int64_t id,
     const struct req_fields *in, struct order_costs *oc,
     struct order_saved *saved);
 
+/* --- payments (collections-write.c) --- */
+
+/* A payment received (or refunded, when negative): the order by its
+ * number, the date, the amount, the bank's reference, and the payment's
+ * own number (made when left empty). */
+enum payment_field { PAY_ORDER, PAY_DATE, PAY_AMOUNT, PAY_REFERENCE,
+    PAY_NO, PAY__MAX };
+
+extern const struct field payment_fields[PAY__MAX];
+
+struct payment_saved {
+	int64_t id, order_id;
+	char payment_no[72];
+	int64_t order_amount;       /* the order's booked amount */
+	int64_t collected;          /* collected before this payment */
+	bool over;                  /* more is collected than the amount */
+};
+
+/* Records a payment from in, validated into *f (finance and reviewers;
+ * the order booked, the date on or after the order's and in an open
+ * period, the number free). */
+int sales_payment_save(const struct sales_actor *a,
+    const struct req_fields *in, struct form *f, struct payment_saved *saved);
+
 #endif

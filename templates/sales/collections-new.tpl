@@ -11,34 +11,35 @@
 </header>
 <section class="card">
 <form method="post" action="/sales/collections/new" class="form" novalidate>
+  {{>FORM_ERRORS}}
   <input type="hidden" name="csrf" value="{{csrf}}">
   <div class="field">
     <label for="order" class="required">{{t_sales_order_no}}</label>
-    <input id="order" name="order" type="text" value="{{order}}" maxlength="40" required autofocus{{#ERR_order}} aria-invalid="true" aria-describedby="order-error"{{/ERR_order}}>
-    {{#ERR_order}}<p class="error" id="order-error">{{msg}}</p>{{/ERR_order}}
+    <input id="order" name="order" type="text" value="{{order}}" maxlength="40" required autofocus{{#ORDER_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/ORDER_ERROR}}>
+    {{#ORDER_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/ORDER_ERROR}}
   </div>
   <div class="field">
     <label for="date" class="required">{{t_coll_payment_date}}</label>
-    <input id="date" name="date" type="date" value="{{date}}" required{{#ERR_date}} aria-invalid="true" aria-describedby="date-error"{{/ERR_date}}>
-    {{#ERR_date}}<p class="error" id="date-error">{{msg}}</p>{{/ERR_date}}
+    <input id="date" name="date" type="date" value="{{date}}" required{{#DATE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/DATE_ERROR}}>
+    {{#DATE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/DATE_ERROR}}
   </div>
   <div class="field">
     <label for="amount" class="required">{{t_sales_amount}}</label>
-    <input id="amount" name="amount" type="text" inputmode="decimal" class="money" value="{{amount}}" required{{#ERR_amount}} aria-invalid="true" aria-describedby="amount-error"{{/ERR_amount}}>
+    <input id="amount" name="amount" type="text" inputmode="decimal" class="money" value="{{amount}}" required{{#AMOUNT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/AMOUNT_ERROR}}>
     <p class="hint">{{t_coll_amount_hint}}</p>
-    {{#ERR_amount}}<p class="error" id="amount-error">{{msg}}</p>{{/ERR_amount}}
+    {{#AMOUNT_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/AMOUNT_ERROR}}
   </div>
   <div class="field">
     <label for="reference">{{t_coll_reference}}</label>
-    <input id="reference" name="reference" type="text" value="{{reference}}" maxlength="128"{{#ERR_reference}} aria-invalid="true" aria-describedby="reference-error"{{/ERR_reference}}>
+    <input id="reference" name="reference" type="text" value="{{reference}}" maxlength="128"{{#REFERENCE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REFERENCE_ERROR}}>
     <p class="hint">{{t_coll_reference_hint}}</p>
-    {{#ERR_reference}}<p class="error" id="reference-error">{{msg}}</p>{{/ERR_reference}}
+    {{#REFERENCE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/REFERENCE_ERROR}}
   </div>
   <div class="field">
     <label for="payment_no">{{t_coll_payment_no}}</label>
-    <input id="payment_no" name="payment_no" type="text" value="{{payment_no}}" maxlength="64" class="mono"{{#ERR_payment_no}} aria-invalid="true" aria-describedby="payment_no-error"{{/ERR_payment_no}}>
+    <input id="payment_no" name="payment_no" type="text" value="{{payment_no}}" maxlength="64" class="mono"{{#PAYMENT_NO_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/PAYMENT_NO_ERROR}}>
     <p class="hint">{{t_coll_payment_no_hint}}</p>
-    {{#ERR_payment_no}}<p class="error" id="payment_no-error">{{msg}}</p>{{/ERR_payment_no}}
+    {{#PAYMENT_NO_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/PAYMENT_NO_ERROR}}
   </div>
   <div class="form-actions">
     <button type="submit" class="btn primary">{{t_common_save}}</button>

@@ -187,18 +187,20 @@ test('finance records a partial payment and a refund; collected and outstanding 
   await ctx.close();
 });
 
-test('a payment on a cancelled order, of zero, or on an unknown order is refused next to the field', async () => {
+test('a payment on a cancelled order, of zero, on an unknown order, or before its order is refused next to the field', async () => {
   const ctx = await newContext(browser, 'en-US');
   const page = await login(ctx, 'zhouhang');
   const before = one('SELECT COUNT(*) FROM payments');
-  for (const [order, amount, field, msg] of [[NO('C'), '100', 'order', /cancelled/], [NO('A'), '0', 'amount', /cannot be 0/], [`NOPE-${RUN}`, '5', 'order', /No order/]]) {
+  for (const [order, amount, date, field, msg] of [[NO('C'), '100', '', 'order', /cancelled/], [NO('A'), '0', '', 'amount', /cannot be 0/],
+    [`NOPE-${RUN}`, '5', '', 'order', /No order/], [NO('A'), '5', '2000-01-03', 'date', /before its order/]]) {
     await page.goto(`${URL}/sales/collections/new`);
     await page.fill('input[name=order]', order);
     await page.fill('input[name=amount]', amount);
+    if (date) await page.fill('input[name=date]', date);
     const [resp] = await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
     assert.equal(resp.status(), 422);
-    assert.equal(await page.getAttribute(`input[name=${field}]`, 'aria-invalid'), 'true');
-    assert.match(await page.textContent(`#${field}-error`), msg);
+    assert.match(await fieldError(page, field), msg);
+    assert.deepEqual((await errorSummary(page)).map(([href]) => href), [`#${field}`]);
     assert.equal(await page.inputValue('input[name=order]'), order);
     assert.equal(await page.inputValue('input[name=amount]'), amount);
   }
