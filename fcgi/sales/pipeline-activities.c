@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/formview.h"
 #include "sales/pipeline-date.h"
 #include "sales/pipeline.h"
+#include "sales/write.h"
 
 enum stmt {
 	STMT_WEEK,
@@ -18,9 +20,6 @@ enum stmt {
 	STMT_CUSTOMER,
 	STMT_ACTIVITY,
 	STMT_OPP_OPTIONS,
-	STMT_OPP_OF_CUSTOMER,
-	STMT_INSERT,
-	STMT_UPDATE,
 	STMT__MAX
 };
 
@@ -60,25 +59,11 @@ static const char *const stmts[STMT__MAX] = {
 	    " JOIN customers c ON c.id = o.customer_id"
 	    " WHERE " SCOPE_SQL("c.owner_id")
 	    " ORDER BY c.name, o.title, o.id",
-	[STMT_OPP_OF_CUSTOMER] =
-	    "SELECT COUNT(*) FROM opportunities o JOIN customers c"
-	    " ON c.id = o.customer_id WHERE o.id = ? AND o.customer_id = ?"
-	    " AND " SCOPE_SQL("c.owner_id"),
-	[STMT_INSERT] =
-	    "INSERT INTO activities (owner_id, customer_id, opportunity_id,"
-	    " kind, activity_date, notes, next_step)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[STMT_UPDATE] =
-	    "UPDATE activities a SET a.customer_id = ?, a.opportunity_id = ?,"
-	    " a.kind = ?, a.activity_date = ?, a.notes = ?, a.next_step = ?"
-	    " WHERE a.id = ? AND " SCOPE_SQL("a.owner_id"),
 };
 
 static struct db_table act_db = DB_TABLE("activities", stmts);
 
-static const char *const kinds[] = {
-	"call", "visit", "demo", "quote", "contract", "other", NULL
-};
+#define kinds activity_kinds
 
 static void
 kind_label(struct req *r, struct tdict *d, const char *kind)
@@ -207,23 +192,28 @@ activities_get(struct req *r)
 
 /* ---- the form ---- */
 
-enum act_field { A_KIND, A_DATE, A_CUSTOMER, A_OPP, A_NOTES, A_NEXT,
-	A_RETURN, A__MAX };
-
-static const struct field act_fields[A__MAX] = {
-	[A_KIND] = { "kind", form_oneof, 1, 0, 0, "pipe_err_kind", kinds },
-	[A_DATE] = { "activity_date", form_date, 1, 0, 0, "pipe_err_date",
-	    NULL },
-	[A_CUSTOMER] = { "customer", form_int64, 1, 1, INT32_MAX,
-	    "pipe_err_customer", NULL },
-	[A_OPP] = { "opportunity", form_int64, 0, 1, INT32_MAX,
-	    "pipe_err_opportunity", NULL },
-	[A_NOTES] = { "notes", form_text_multiline, 1, 1, 5000,
-	    "pipe_err_notes", NULL },
-	[A_NEXT] = { "next_step", form_text, 0, 0, 255, "pipe_err_next_step",
-	    NULL },
-	[A_RETURN] = { "return", form_return_path, 0, 0, 0, NULL, NULL },
+static const char *const act_labels[ACT__MAX] = {
+	[ACT_KIND] = "pipe_kind", [ACT_DATE] = "sales_date",
+	[ACT_CUSTOMER] = "sales_customer", [ACT_OPP] = "sales_opportunity",
+	[ACT_NOTES] = "sales_notes", [ACT_NEXT] = "pipe_next_step",
 };
+
+static const struct field return_field = { "return", form_return_path, 0,
+    0, 0, NULL, NULL };
+
+/* The local page to go back to: the posted or asked one when safe. */
+static const char *
+return_path(const struct req *r)
+{
+	const char *ret = req_get(&r->form, "return");
+	struct form_value fv;
+
+	if (ret == NULL)
+		ret = req_get(&r->q, "return");
+	if (ret == NULL || form_return_path(&return_field, ret, &fv) != 0)
+		return NULL;
+	return ret;
+}
 
 static int
 act_form_page(struct req *r, int status, int64_t id, const struct form *f,
@@ -231,12 +221,14 @@ act_form_page(struct req *r, int status, int64_t id, const struct form *f,
 {
 	struct tdict *d = page_body(r);
 	struct scope ws = scope_write(r);
+	struct form_errors fe;
 	struct dbres *res;
 	char buf[96];
 	int rc;
 
-	if (f != NULL)
-		pipe_form_fill(r, d, f);
+	form_errors_init(&fe, d, r->cat);
+	if (f != NULL && (rc = form_show(&fe, d, f, act_labels, NULL)) != 0)
+		return rc;
 	for (size_t i = 0; kinds[i] != NULL; i++) {
 		struct tdict *o = tdict_add_section(d, "KIND_OPT");
 		char key[64];
@@ -286,16 +278,8 @@ act_form_page(struct req *r, int status, int64_t id, const struct form *f,
 		tdict_set(d, "action", buf);
 		tdict_show_section(d, "EDIT");
 	}
-	{
-		const char *ret = f != NULL ? form_str(f, A_RETURN) :
-		    req_get(&r->q, "return");
-		struct form_value fv;
-
-		if (ret == NULL || form_return_path(&act_fields[A_RETURN], ret,
-		    &fv) != 0)
-			ret = "/sales/activities";
-		tdict_set(d, "return", ret);
-	}
+	tdict_set(d, "return", return_path(r) != NULL ? return_path(r) :
+	    "/sales/activities");
 	sales_tabs(r, "activities");
 	return page_send(r, status, "sales/pipeline-activity-form.tpl",
 	    id == 0 ? "pipe_act_new" : "pipe_act_edit", "sales");
@@ -314,113 +298,33 @@ act_new_get(struct req *r)
 	return act_form_page(r, 200, 0, NULL, "visit", cust, opp);
 }
 
-/* Customer and opportunity must be in the write scope, and the
- * opportunity of that customer. */
-static int
-act_check(struct req *r, struct form *f)
-{
-	struct scope ws = scope_write(r);
-	struct dbres *res;
-	int rc;
-
-	if (f->e[A_CUSTOMER].err == 0 && f->e[A_CUSTOMER].present) {
-		if ((rc = pipe_customer_in_scope(r, &ws,
-		    form_int(f, A_CUSTOMER, 0))) < 0)
-			return rc;
-		if (rc == 0) {
-			f->e[A_CUSTOMER].err = FORM_EINVALID;
-			f->e[A_CUSTOMER].msg = "pipe_err_customer";
-			f->nerr++;
-		}
-	}
-	if (f->e[A_OPP].err == 0 && f->e[A_OPP].present) {
-		if ((rc = db_query(r->app->db, &act_db, STMT_OPP_OF_CUSTOMER,
-		    DB_ARGS(P_INT(form_int(f, A_OPP, 0)),
-		    P_INT(form_int(f, A_CUSTOMER, 0)), SCOPE_ARGS(&ws)),
-		    &res)) != 0)
-			return rc;
-		if (dbres_int(res, 0, 0) == 0) {
-			f->e[A_OPP].err = FORM_EINVALID;
-			f->e[A_OPP].msg = "pipe_err_opportunity";
-			f->nerr++;
-		}
-		dbres_free(res);
-	}
-	return 0;
-}
-
 static int
 act_save(struct req *r, int64_t id)
 {
-	struct scope ws = scope_write(r);
+	struct sales_actor a = sales_actor_of(r);
+	const char *ret = return_path(r);
+	char loc[2200];
 	struct form f;
-	const char *ret;
-	uint64_t newid = 0, changed = 0;
-	char idt[32], loc[2200];
+	int64_t saved;
 	int rc;
 
-	if ((rc = form_validate(&f, act_fields, A__MAX, &r->form)) ==
-	    TC_ENOMEM)
-		goto out;
-	if (id != 0) {
-		struct dbres *res;
+	rc = sales_activity_save(&a, id, &r->form, &f, &saved);
+	if (rc == FORM_EINVALID)
+		rc = act_form_page(r, 400, id, &f, form_raw(&f, ACT_KIND),
+		    form_raw(&f, ACT_CUSTOMER), form_raw(&f, ACT_OPP));
+	else if (rc == 0) {
+		if (ret == NULL || strcmp(ret, "/sales/activities") == 0) {
+			int64_t day;
+			char wk[16];
 
-		if ((rc = db_query(r->app->db, &act_db, STMT_ACTIVITY,
-		    DB_ARGS(P_INT(id), SCOPE_ARGS(&ws)), &res)) != 0)
-			goto out;
-		rc = dbres_rows(res) == 1 ? 0 : TC_ENOTFOUND;
-		dbres_free(res);
-		if (rc != 0)
-			goto out;
+			pipe_parse_date(form_str(&f, ACT_DATE), &day);
+			snprintf(loc, sizeof(loc),
+			    "/sales/activities?week=%s&done=saved",
+			    pipe_fmt_week(wk, sizeof(wk), day));
+		} else
+			snprintf(loc, sizeof(loc), "%s", ret);
+		rc = http_redirect(r, loc);
 	}
-	if ((rc = act_check(r, &f)) != 0)
-		goto out;
-	if (f.nerr > 0) {
-		rc = act_form_page(r, 400, id, &f, f.e[A_KIND].raw,
-		    f.e[A_CUSTOMER].raw, f.e[A_OPP].raw);
-		goto out;
-	}
-	if ((rc = db_begin(r->app->db)) != 0)
-		goto out;
-	if (id == 0) {
-		rc = db_exec(r->app->db, &act_db, STMT_INSERT,
-		    DB_ARGS(P_INT(r->me.id), P_INT(form_int(&f, A_CUSTOMER, 0)),
-		    form_str(&f, A_OPP) ? P_INT(form_int(&f, A_OPP, 0)) : P_NULL,
-		    P_TEXT(form_str(&f, A_KIND)), P_TEXT(form_str(&f, A_DATE)),
-		    P_TEXT(form_str(&f, A_NOTES)),
-		    P_TEXT(form_str(&f, A_NEXT) ? form_str(&f, A_NEXT) : "")),
-		    NULL, &newid);
-		id = (int64_t)newid;
-	} else {
-		rc = db_exec(r->app->db, &act_db, STMT_UPDATE,
-		    DB_ARGS(P_INT(form_int(&f, A_CUSTOMER, 0)),
-		    form_str(&f, A_OPP) ? P_INT(form_int(&f, A_OPP, 0)) : P_NULL,
-		    P_TEXT(form_str(&f, A_KIND)), P_TEXT(form_str(&f, A_DATE)),
-		    P_TEXT(form_str(&f, A_NOTES)),
-		    P_TEXT(form_str(&f, A_NEXT) ? form_str(&f, A_NEXT) : ""),
-		    P_INT(id), SCOPE_ARGS(&ws)), &changed, NULL);
-	}
-	snprintf(idt, sizeof(idt), "%lld", (long long)id);
-	if (rc != 0 || (rc = audit_write(r, newid ? "activity_create" :
-	    "activity_update", "activity", idt, form_str(&f, A_KIND))) != 0) {
-		db_rollback(r->app->db);
-		goto out;
-	}
-	if ((rc = db_commit(r->app->db)) != 0)
-		goto out;
-	ret = form_str(&f, A_RETURN);
-	if (ret == NULL || f.e[A_RETURN].err != 0 ||
-	    strcmp(ret, "/sales/activities") == 0) {
-		int64_t day;
-		char wk[16];
-
-		pipe_parse_date(form_str(&f, A_DATE), &day);
-		snprintf(loc, sizeof(loc), "/sales/activities?week=%s&done=saved",
-		    pipe_fmt_week(wk, sizeof(wk), day));
-	} else
-		snprintf(loc, sizeof(loc), "%s", ret);
-	rc = http_redirect(r, loc);
-out:
 	form_free(&f);
 	return rc;
 }

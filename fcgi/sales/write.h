@@ -270,4 +270,18 @@ struct payment_saved {
 int sales_payment_save(const struct sales_actor *a,
     const struct req_fields *in, struct form *f, struct payment_saved *saved);
 
+/* --- activities (activities-write.c) --- */
+
+enum activity_field { ACT_KIND, ACT_DATE, ACT_CUSTOMER, ACT_OPP, ACT_NOTES,
+    ACT_NEXT, ACT__MAX };
+
+extern const char *const activity_kinds[];      /* NULL-terminated */
+extern const struct field activity_fields[ACT__MAX];
+
+/* Logs (id 0) or changes activity id of a's own from in: the customer
+ * in the write scope, the opportunity (optional) one of that customer's.
+ * *out gets the activity's id. */
+int sales_activity_save(const struct sales_actor *a, int64_t id,
+    const struct req_fields *in, struct form *f, int64_t *out);
+
 #endif

@@ -7,7 +7,7 @@
 // probability; English pages show no untranslated label.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, launch, newContext, login, shot, sql, cjkTexts } from './lib.mjs';
+import { URL, launch, newContext, login, shot, sql, cjkTexts, errorSummary, fieldError } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -63,6 +63,28 @@ async function submit(page, selector = 'main form.form button.primary') {
   const [resp] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
   return resp;
 }
+
+test('an activity form error keeps what was typed, names the fields, and writes nothing', async () => {
+  const ctx = await newContext(browser, 'zh-CN');
+  const page = await login(ctx, 'zhangwei');
+  const next = `下一步 ${run}`;
+  const before = one('SELECT COUNT(*) FROM activities');
+  await go(page, `/sales/activities/new?customer=${custZw}`);
+  await page.fill('#activity_date', '');
+  await page.fill('#notes', '   ');
+  await page.fill('#next_step', next);
+  const resp = await submit(page);
+  assert.equal(resp.status(), 400);
+  assert.ok(await fieldError(page, 'activity_date'), 'the date is named');
+  assert.ok(await fieldError(page, 'notes'), 'the notes are named');
+  assert.equal(await fieldError(page, 'next_step'), null);
+  assert.deepEqual((await errorSummary(page)).map(([href]) => href), ['#activity_date', '#notes']);
+  assert.equal(await page.inputValue('#next_step'), next);
+  assert.equal(await page.inputValue('#customer'), String(custZw));
+  assert.equal(one('SELECT COUNT(*) FROM activities'), before, 'nothing written');
+  await shot(page, 'pipeline-activity-error-zh');
+  await ctx.close();
+});
 
 test('a rep records a visit: it is in their week list and on the customer timeline', async () => {
   const ctx = await newContext(browser, 'zh-CN');
