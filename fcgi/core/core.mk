@@ -19,6 +19,8 @@ fcgi_core_libtccore_a_SOURCES += fcgi/core/qs.h fcgi/core/qs.c \
 	fcgi/core/list.h fcgi/core/list.c
 # Forms: a validated field table shown with its errors (core/formview).
 fcgi_core_libtccore_a_SOURCES += fcgi/core/formview.h fcgi/core/formview.c
+# Scope (core/scope): which rows a person sees or changes.
+fcgi_core_libtccore_a_SOURCES += fcgi/core/scope.h fcgi/core/scope.c
 fcgi_core_libtccore_a_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) \
 	$(MARIADB_CFLAGS) $(LDAP_CFLAGS) $(CTEMPLATE_CFLAGS)
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "sales/scope.h"
+#include "sales/sales.h"
 #include "sales/write-tx.h"
 
 #define SALES_ROLES (ROLE_SALES | ROLE_MANAGER)
@@ -85,7 +85,7 @@ int
 sales_activity_save(const struct sales_actor *a, int64_t id,
     const struct req_fields *in, struct form *f, int64_t *out)
 {
-	struct scope w = scope_write_person(a->who);
+	struct scope w = scope_person(a->who, &sales_scope_write);
 	const char *opp, *next;
 	char idtext[24];
 	uint64_t newid = 0;

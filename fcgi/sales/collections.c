@@ -37,7 +37,6 @@
 #include "core/formview.h"
 #include "sales/collections.h"
 #include "sales/sales.h"
-#include "sales/scope.h"
 #include "sales/write.h"
 
 #define PER_PAGE 50
@@ -526,7 +525,7 @@ payments_list(struct req *r)
 {
 	static const char *const names[] = { "from", "to", "order", "customer",
 	    "kind" };
-	struct scope sc = scope_read(r);
+	struct scope sc = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
 	struct form f;
 	struct dbres *res = NULL, *tot = NULL;
@@ -663,7 +662,7 @@ open_list(struct req *r)
 {
 	static const char *const names[] = { "order", "customer", "from", "to",
 	    "state" };
-	struct scope sc = scope_read(r);
+	struct scope sc = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
 	struct form f;
 	struct dbres *res = NULL, *tot = NULL;
@@ -782,7 +781,7 @@ out:
 static int
 order_get(struct req *r)
 {
-	struct scope sc = scope_read(r);
+	struct scope sc = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
 	struct dbres *o = NULL, *pm = NULL;
 	const char *done = req_get(&r->q, "done");

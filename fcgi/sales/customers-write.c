@@ -15,7 +15,7 @@
 
 #include "core/error.h"
 #include "sales/customers-code.h"
-#include "sales/scope.h"
+#include "sales/sales.h"
 #include "sales/write-tx.h"
 
 #define SALES_ROLES (ROLE_SALES | ROLE_MANAGER)
@@ -137,7 +137,7 @@ static int
 customer_check(const struct sales_actor *a, const struct dbres *old,
     struct form *f, int64_t *owner)
 {
-	struct scope w = scope_write_person(a->who);
+	struct scope w = scope_person(a->who, &sales_scope_write);
 	int64_t cur_region = old ? dbres_int(old, 0, 2) : 0;
 	int64_t cur_channel = old ? dbres_int(old, 0, 3) : 0;
 	bool ok;
@@ -230,7 +230,7 @@ int
 sales_customer_save(const struct sales_actor *a, int64_t id,
     const struct req_fields *in, struct form *f, struct customer_saved *out)
 {
-	struct scope w = scope_write_person(a->who);
+	struct scope w = scope_person(a->who, &sales_scope_write);
 	struct dbres *old = NULL;
 	char *name = NULL, idtext[24], detail[256];
 	const char *industry;
@@ -363,7 +363,7 @@ const struct field contact_fields[CONTACT__MAX] = {
 static int
 customer_lock(const struct sales_actor *a, int64_t cust)
 {
-	struct scope w = scope_write_person(a->who);
+	struct scope w = scope_person(a->who, &sales_scope_write);
 	bool found;
 	int rc;
 

@@ -1,7 +1,8 @@
 /* customers.c: the pages of customers and their contacts.
  *
  * A rep sees and edits their own customers, a manager the team's, other
- * roles read all (scope.h); someone else's id is simply not found (404).
+ * roles read all (sales.h's scope rules); someone else's id is simply
+ * not found (404).
  * The changes themselves (codes, namesakes in a region, the owner, the
  * audit) are sales_customer_save and sales_contact_save (write.h); the
  * forms show what they refused through core/formview. */
@@ -18,7 +19,6 @@
 #include "core/formview.h"
 #include "sales/customers-code.h"
 #include "sales/sales.h"
-#include "sales/scope.h"
 #include "sales/write.h"
 
 #define PAGE_SIZE 50
@@ -299,7 +299,7 @@ ref_options(struct req *r, struct tdict *d, const char *section, int stmt,
 static int
 list_get(struct req *r)
 {
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
 	const char *sort = req_get(&r->q, "sort"), *dir = req_get(&r->q,
 	    "dir"), *status = req_get(&r->q, "status"), *done;
@@ -541,7 +541,7 @@ static int
 cust_form_page(struct req *r, int status, const struct cust_form *cf)
 {
 	struct tdict *d = page_body(r);
-	struct scope w = scope_write(r);
+	struct scope w = scope_of(r, &sales_scope_write);
 	struct form_errors fe;
 	char buf[96];
 	int rc;
@@ -625,7 +625,8 @@ cust_form_page(struct req *r, int status, const struct cust_form *cf)
 static int
 customer_load(struct req *r, int64_t id, struct dbres **res)
 {
-	struct scope rs = scope_read(r), ws = scope_write(r);
+	struct scope rs = scope_of(r, &sales_scope_read);
+	struct scope ws = scope_of(r, &sales_scope_write);
 	int rc;
 
 	if ((rc = db_query(r->app->db, &customers_db, Q_GET,
@@ -776,7 +777,7 @@ contact_form_show(struct req *r, struct tdict *d, const struct form *f,
 static int
 detail_page(struct req *r, int status, const struct form *cf)
 {
-	struct scope rs = scope_read(r);
+	struct scope rs = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
 	struct dbres *res = NULL, *x = NULL;
 	char buf[FMT_MONEY_SIZE], base[48];

@@ -7,7 +7,7 @@ fcgi_libtcmodules_a_SOURCES += fcgi/sales/module.c
 TC_MODULE_LIBS += fcgi/sales/libtcsales.a fcgi/engine/libtcio.a
 noinst_LIBRARIES += fcgi/sales/libtcsales.a
 fcgi_sales_libtcsales_a_SOURCES = fcgi/sales/areas.c fcgi/sales/sales.h \
-	fcgi/sales/scope.h fcgi/sales/scope.c fcgi/sales/tabs.c \
+	fcgi/sales/access.c fcgi/sales/tabs.c \
 	fcgi/sales/write.h fcgi/sales/write-tx.h fcgi/sales/write.c \
 	fcgi/sales/module-code.c fcgi/sales/demo.h fcgi/sales/demo.c
 fcgi_sales_libtcsales_a_CPPFLAGS = $(TC_CORE_CPPFLAGS)

@@ -168,7 +168,7 @@ static int
 form_page(struct req *r, int status, int64_t id, const struct order_input *in,
     bool errors, size_t rep_rows, size_t line_rows)
 {
-	struct scope w = scope_write(r);
+	struct scope w = scope_of(r, &sales_scope_write);
 	struct tdict *d = page_body(r);
 	struct form_errors fe;
 	size_t rows;
@@ -268,7 +268,7 @@ add_row(struct req_fields *f, const char *name, size_t n, const char *value)
 int
 orders_new_get(struct req *r)
 {
-	struct scope w = scope_write(r);
+	struct scope w = scope_of(r, &sales_scope_write);
 	const char *opp = req_get(&r->q, "opportunity");
 	struct req_fields f;
 	struct dbres *res = NULL;
@@ -391,7 +391,7 @@ refused(struct req *r, int64_t id, enum order_change change, int *rc)
 int
 orders_edit_get(struct req *r)
 {
-	struct scope w = scope_write(r);
+	struct scope w = scope_of(r, &sales_scope_write);
 	struct dbres *o = NULL, *reps = NULL, *lines = NULL;
 	struct req_fields f;
 	int64_t id = r->ids[0];

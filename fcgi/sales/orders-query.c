@@ -261,7 +261,7 @@ static int
 filter_form(struct req *r, struct tdict *d, const struct ofilter *f,
     bool with_status)
 {
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct dbres *teams = NULL;
 	int rc;
 
@@ -434,7 +434,7 @@ filter_id(const struct list *l, size_t k)
 static int
 list_pickers(struct req *r, struct tdict *d, const struct list *l)
 {
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	const struct form_value *team = list_value(l, OF_TEAM);
 	const struct form_value *st = list_value(l, OF_STATUS);
 	struct dbres *teams = NULL;
@@ -479,7 +479,7 @@ list_pickers(struct req *r, struct tdict *d, const struct list *l)
 int
 orders_list_get(struct req *r)
 {
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
 	struct list l;
 	char link[2300];
@@ -689,7 +689,7 @@ export_order_row(void *ctx, const struct dbrow *w)
 int
 orders_export_get(struct req *r)
 {
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct export_ctx x = { .r = r };
 	struct ofilter f;
 	int rc;
@@ -782,7 +782,7 @@ stats_group(struct req *r, struct tdict *d, size_t index,
 int
 orders_stats_get(struct req *r)
 {
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
 	struct dbres *res = NULL;
 	struct ofilter f;

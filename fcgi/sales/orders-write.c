@@ -25,7 +25,7 @@
 #include "core/fmt.h"
 #include "core/period.h"
 #include "sales/order-math.h"
-#include "sales/scope.h"
+#include "sales/sales.h"
 #include "sales/write-tx.h"
 
 #define SALES_ROLES (ROLE_SALES | ROLE_MANAGER)
@@ -1014,7 +1014,8 @@ int
 sales_order_may(const struct sales_actor *a, int64_t id,
     enum order_change change, struct order_saved *saved)
 {
-	struct scope w = scope_write_person(a->who);
+	struct scope w = scope_person(a->who, change == ORDER_CHANGE_COSTS ?
+	    &sales_scope_costs : &sales_scope_write);
 	struct dbres *o = NULL;
 	int rc;
 
@@ -1022,8 +1023,6 @@ sales_order_may(const struct sales_actor *a, int64_t id,
 	if (!actor_has(a, change == ORDER_CHANGE_COSTS ? ROLE_FINANCE :
 	    SALES_ROLES))
 		return TC_EDENIED;
-	if (change == ORDER_CHANGE_COSTS)
-		w.kind = SCOPE_ALL;         /* finance reads every order */
 	rc = load_changeable(a, id, &w, &o, saved, change);
 	dbres_free(o);
 	return rc;
@@ -1043,7 +1042,7 @@ sales_order_save(const struct sales_actor *a, int64_t id,
 	c.a = a;
 	c.o = opts;
 	c.in = input;
-	c.w = scope_write_person(a->who);
+	c.w = scope_person(a->who, &sales_scope_write);
 	if ((rc = order_input_read(in, opts, input)) != 0)
 		return rc;
 	if (!actor_has(a, SALES_ROLES))
@@ -1086,7 +1085,7 @@ int
 sales_order_cancel(const struct sales_actor *a, int64_t id,
     struct order_saved *saved)
 {
-	struct scope w = scope_write_person(a->who);
+	struct scope w = scope_person(a->who, &sales_scope_write);
 	struct dbres *o = NULL;
 	char idtext[24];
 	bool own = false;
@@ -1146,7 +1145,7 @@ int
 sales_order_return_load(const struct sales_actor *a, int64_t id,
     struct order_return *rt, struct order_saved *saved)
 {
-	struct scope w = scope_write_person(a->who);
+	struct scope w = scope_person(a->who, &sales_scope_write);
 	int rc;
 
 	memset(saved, 0, sizeof(*saved));
@@ -1305,10 +1304,8 @@ int
 sales_order_costs_load(const struct sales_actor *a, int64_t id,
     struct order_costs *oc, struct order_saved *saved)
 {
-	struct scope all = scope_write_person(a->who);
+	struct scope all = scope_person(a->who, &sales_scope_costs);
 	int rc;
-
-	all.kind = SCOPE_ALL;               /* finance reads every order */
 
 	memset(saved, 0, sizeof(*saved));
 	if (!actor_has(a, ROLE_FINANCE))

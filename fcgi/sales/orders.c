@@ -182,7 +182,7 @@ orders_options(struct req *r, struct tdict *d, const char *section,
 static int
 order_writable(struct req *r, int64_t id, bool *yes)
 {
-	struct scope w = scope_write(r);
+	struct scope w = scope_of(r, &sales_scope_write);
 	struct dbres *res;
 	int rc;
 
@@ -221,7 +221,7 @@ static const char *const done_keys[][2] = {
 static int
 detail_page(struct req *r, int64_t id, int status)
 {
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct dbres *h = NULL, *reps = NULL, *lines = NULL, *paid = NULL,
 	    *rets = NULL;
 	struct tdict *d = page_body(r);

@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "core/app.h"
-#include "sales/scope.h"
+#include "sales/sales.h"
 
 /* --- orders.c --- */
 int orders_detail_get(struct req *r);

@@ -90,7 +90,7 @@ static int
 activities_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	const char *week = req_get(&r->q, "week");
 	const char *rep = req_get(&r->q, "rep");
 	int64_t monday, today = pipe_today(), owner;
@@ -220,7 +220,7 @@ act_form_page(struct req *r, int status, int64_t id, const struct form *f,
     const char *kind, const char *customer, const char *opp)
 {
 	struct tdict *d = page_body(r);
-	struct scope ws = scope_write(r);
+	struct scope ws = scope_of(r, &sales_scope_write);
 	struct form_errors fe;
 	struct dbres *res;
 	char buf[96];
@@ -339,7 +339,7 @@ static int
 act_edit_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
-	struct scope ws = scope_write(r);
+	struct scope ws = scope_of(r, &sales_scope_write);
 	struct dbres *res;
 	char kind[17], cust[32], opp[32];
 	int rc;
@@ -410,7 +410,7 @@ static int
 customer_timeline_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct dbres *res;
 	char buf[128];
 	int rc;

@@ -101,7 +101,7 @@ int
 pipe_overview_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct pipe_opp_filter flt = { .open_only = true };
 	struct pipe_opp *v = NULL;
 	struct dbres *res;
@@ -219,7 +219,7 @@ int
 pipe_funnel_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct pipe_stage st[PIPE_MAX_STAGES];
 	int64_t count[PIPE_MAX_STAGES] = { 0 }, amount[PIPE_MAX_STAGES] = { 0 };
 	int64_t in[PIPE_MAX_STAGES] = { 0 }, reached[PIPE_MAX_STAGES] = { 0 };
@@ -342,7 +342,7 @@ int
 pipe_forecast_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct narrow nw;
 	struct dbres *res;
 	char keys[FC_SLOTS][16], from[32], to[32];

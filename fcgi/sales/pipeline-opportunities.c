@@ -156,7 +156,7 @@ int
 pipe_opps_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct pipe_opp_filter flt = { 0 };
 	struct pipe_stage st[PIPE_MAX_STAGES];
 	struct pipe_opp *v = NULL;
@@ -333,7 +333,7 @@ opp_form_page(struct req *r, int status, int64_t id, const char *stage,
     const struct form *f, const char *owner, const char *customer)
 {
 	struct tdict *d = page_body(r);
-	struct scope ws = scope_write(r);
+	struct scope ws = scope_of(r, &sales_scope_write);
 	int rc;
 
 	if (f != NULL)
@@ -395,7 +395,7 @@ pipe_opp_new_get(struct req *r)
 static int
 opp_check(struct req *r, struct form *f, const char *stage)
 {
-	struct scope ws = scope_write(r);
+	struct scope ws = scope_of(r, &sales_scope_write);
 	int rc;
 
 	if (f->e[F_OWNER].err == 0 && f->e[F_OWNER].present) {
@@ -497,7 +497,7 @@ int
 pipe_opp_edit_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
-	struct scope ws = scope_write(r);
+	struct scope ws = scope_of(r, &sales_scope_write);
 	struct dbres *res;
 	char owner[32], cust[32], amount[FMT_MONEY_SIZE], stage[17];
 	int rc;
@@ -529,7 +529,7 @@ pipe_opp_edit_get(struct req *r)
 int
 pipe_opp_edit_post(struct req *r)
 {
-	struct scope ws = scope_write(r);
+	struct scope ws = scope_of(r, &sales_scope_write);
 	struct dbres *res = NULL;
 	struct form f;
 	char stage[17], idt[32], loc[96];
@@ -595,7 +595,7 @@ opp_detail_page(struct req *r, int status, const char *reason,
     const char *reason_err)
 {
 	struct tdict *d = page_body(r);
-	struct scope s = scope_read(r);
+	struct scope s = scope_of(r, &sales_scope_read);
 	struct pipe_opp_filter flt = { .id = r->ids[0] };
 	struct pipe_stage st[PIPE_MAX_STAGES];
 	struct pipe_opp *v = NULL;
@@ -740,7 +740,7 @@ static const struct field stage_fields[S__MAX] = {
 int
 pipe_opp_stage_post(struct req *r)
 {
-	struct scope ws = scope_write(r);
+	struct scope ws = scope_of(r, &sales_scope_write);
 	struct dbres *res = NULL;
 	struct form f;
 	const char *to;

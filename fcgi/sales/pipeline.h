@@ -1,7 +1,7 @@
 /* pipeline.h: what the pipeline's files (activities, opportunities,
  * funnel, forecast, overview) share.  Route handlers answer as app.h's
  * route_fn; the helpers fill a page's dictionary from the database,
- * always within a scope (scope.h). */
+ * always within a scope (core/scope.h, sales.h's rules). */
 #ifndef TC_SALES_PIPELINE_H
 #define TC_SALES_PIPELINE_H
 
@@ -12,7 +12,6 @@
 #include "core/form.h"
 #include "sales/pipeline-priority.h"
 #include "sales/sales.h"
-#include "sales/scope.h"
 
 #define PIPE_ROLES_WRITE (ROLE_SALES | ROLE_MANAGER)
 #define PIPE_MAX_STAGES 8

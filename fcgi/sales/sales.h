@@ -7,6 +7,7 @@
 
 #include "core/app.h"
 #include "core/module.h"
+#include "core/scope.h"
 
 /* Each area: const struct route_set <area>_route_set; */
 extern const struct route_set customers_route_set;    /* customers.c */
@@ -28,5 +29,22 @@ void sales_tabs(struct req *r, const char *current);
  * program runs (module-code.c). */
 extern const struct module sales_module;
 extern const struct module_code sales_code;
+
+/* Who sees and changes which rows (core/scope.h; access.c).  A row of
+ * sales data belongs to its owner (customers, opportunities), to whoever
+ * logged it (activities), or to every rep credited on it (orders). */
+extern const struct scope_rule sales_scope_read;    /* reps their own,
+	managers their team's, HR, finance, reviewers, management and admins
+	everything */
+extern const struct scope_rule sales_scope_write;   /* reps their own,
+	managers their team's; nobody else changes sales data */
+extern const struct scope_rule sales_scope_costs;   /* finance edits
+	the costs of every order */
+
+/* Order column col is in scope: some credited rep of the order is.
+ * Parameters: SCOPE_ARGS. */
+#define SCOPE_ORDER_SQL(col) \
+	"EXISTS (SELECT 1 FROM order_reps sx WHERE sx.order_id = " col \
+	" AND " SCOPE_SQL("sx.person_id") ")"
 
 #endif
