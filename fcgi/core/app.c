@@ -143,8 +143,8 @@ csrf_valid(struct req *r)
 	return pre != NULL && token_well_formed(pre) && token_equal(sent, pre);
 }
 
-static int
-status_of(int rc)
+int
+http_status_of(int rc)
 {
 	switch (rc) {
 	case TC_ENOTFOUND: return 404;
@@ -153,6 +153,7 @@ status_of(int rc)
 	case TC_EDIR: return 503;
 	case TC_EINVAL: return 400;
 	case TC_ETOOBIG: return 413;
+	case TC_ECONFLICT: return 409;
 	}
 	return 500;
 }
@@ -185,7 +186,7 @@ dispatch(struct req *r, const struct route *routes, size_t nroutes)
 	if (r->app->db == NULL)
 		return page_error(r, 503);
 	if ((rc = session_load(r)) != 0)
-		return page_error(r, status_of(rc));
+		return page_error(r, http_status_of(rc));
 	r->cat = strcmp(r->lang, "en") == 0 ? r->app->cat_en : r->app->cat_zh;
 	if (!r->signed_in && (rc = pre_session_token(r)) != 0)
 		return page_error(r, 500);
@@ -214,7 +215,7 @@ dispatch(struct req *r, const struct route *routes, size_t nroutes)
 	if (rc != 0 && r->app->db != NULL && db_in_transaction(r->app->db))
 		db_rollback(r->app->db);
 	if (rc != 0 && r->status == 0)
-		return page_error(r, status_of(rc));
+		return page_error(r, http_status_of(rc));
 	return rc;
 }
 

@@ -91,8 +91,9 @@ struct req {
 
 /* A handler answers one request.  Returns 0 when it sent a response, or
  * a negative tc_err: the loop then sends the matching error page
- * (TC_ENOTFOUND 404, TC_EDENIED 403, TC_EDB 503, TC_EINVAL 400, other
- * 500) if no response was started. */
+ * (TC_ENOTFOUND 404, TC_EDENIED 403, TC_EDB 503, TC_EINVAL 400,
+ * TC_ECONFLICT 409, TC_ETOOBIG 413, other 500) if no response was
+ * started. */
 typedef int (*route_fn)(struct req *r);
 
 struct route {
@@ -145,6 +146,10 @@ int http_text(struct req *r, int status, const char *text);
 /* Redirects (303 See Other) to a local path. */
 int http_redirect(struct req *r, const char *location);
 
+/* The status of the error page the loop sends for a handler's tc_err
+ * (see route_fn): TC_ECONFLICT 409, TC_ENOTFOUND 404, ... 500. */
+int http_status_of(int err);
+
 /* Returns the reason phrase of an HTTP status ("Not Found"). */
 const char *http_reason(int status);
 
@@ -174,7 +179,7 @@ void page_modules(struct req *r, struct tdict *d);
  * request (kind: "ok", "error" or "warn"). */
 void page_flash(struct req *r, const char *kind, const char *text);
 
-/* Sends the error page for status (400, 403, 404, 405, 413, 500, 503)
+/* Sends the error page for status (400, 403, 404, 405, 409, 413, 500, 503)
  * in the request's language. */
 int page_error(struct req *r, int status);
 

@@ -21,6 +21,8 @@ fcgi_core_libtccore_a_SOURCES += fcgi/core/qs.h fcgi/core/qs.c \
 fcgi_core_libtccore_a_SOURCES += fcgi/core/formview.h fcgi/core/formview.c
 # Scope (core/scope): which rows a person sees or changes.
 fcgi_core_libtccore_a_SOURCES += fcgi/core/scope.h fcgi/core/scope.c
+# Workflow (core/workflow): records moving through states.
+fcgi_core_libtccore_a_SOURCES += fcgi/core/workflow.h fcgi/core/workflow.c
 fcgi_core_libtccore_a_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) \
 	$(MARIADB_CFLAGS) $(LDAP_CFLAGS) $(CTEMPLATE_CFLAGS)
 

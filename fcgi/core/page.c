@@ -223,7 +223,7 @@ page_error(struct req *r, int status)
 	tdict_set(d, "error_title", tr(r, key));
 	snprintf(key, sizeof(key), "error_%d_text", status);
 	tdict_set(d, "error_text", tr(r, key));
-	if (status == 403 || status == 404)
+	if (status == 403 || status == 404 || status == 409)
 		tdict_show_section(d, "BACK");
 	snprintf(key, sizeof(key), "error_%d_title", status);
 	if (page_send(r, status, "core/error.tpl", key, NULL) != 0 &&

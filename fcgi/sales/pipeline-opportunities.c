@@ -1,8 +1,10 @@
 /* pipeline-opportunities.c: the opportunity list (classified, filtered,
  * sorted, paged), the form to create and edit one, its detail page with
  * stage history and activity timeline, and moving it through the stages.
- * Every stage change, creation included, is recorded in
- * opportunity_stage_changes with time and user, and audited. */
+ * The stages are a workflow (core/workflow.h): every stage change,
+ * creation included, is recorded in opportunity_stage_changes with time
+ * and user, and audited; a move made from a page that is out of date is
+ * refused (409) with the stage as it is now. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,29 +13,32 @@
 
 #include "core/error.h"
 #include "core/fmt.h"
+#include "core/workflow.h"
 #include "sales/pipeline-date.h"
 #include "sales/pipeline.h"
 
 enum stmt {
 	STMT_OPP_EXTRA,
+	STMT_OPP_GET,
 	STMT_OPP_LOCK,
 	STMT_OPP_INSERT,
 	STMT_OPP_UPDATE,
-	STMT_OPP_STAGE,
-	STMT_CHANGE_INSERT,
 	STMT_CHANGES,
 	STMT__MAX
 };
+
+/* An opportunity as the edit form shows it, in the write scope. */
+#define OPP_GET_SQL \
+	"SELECT o.stage, o.owner_id, o.customer_id, o.title, o.needs," \
+	" o.amount, o.expected_close, o.next_follow_up, o.lost_reason" \
+	" FROM opportunities o WHERE o.id = ? AND " SCOPE_SQL("o.owner_id")
 
 static const char *const stmts[STMT__MAX] = {
 	[STMT_OPP_EXTRA] =
 	    "SELECT o.needs, o.lost_reason, o.created_at, o.stage_changed_at"
 	    " FROM opportunities o WHERE o.id = ? AND " SCOPE_SQL("o.owner_id"),
-	[STMT_OPP_LOCK] =
-	    "SELECT o.stage, o.owner_id, o.customer_id, o.title, o.needs,"
-	    " o.amount, o.expected_close, o.next_follow_up, o.lost_reason"
-	    " FROM opportunities o WHERE o.id = ? AND " SCOPE_SQL("o.owner_id")
-	    " FOR UPDATE",
+	[STMT_OPP_GET] = OPP_GET_SQL,
+	[STMT_OPP_LOCK] = OPP_GET_SQL " FOR UPDATE",
 	[STMT_OPP_INSERT] =
 	    "INSERT INTO opportunities (owner_id, customer_id, title, needs,"
 	    " amount, stage, expected_close, next_follow_up, lost_reason)"
@@ -43,13 +48,6 @@ static const char *const stmts[STMT__MAX] = {
 	    " o.title = ?, o.needs = ?, o.amount = ?, o.expected_close = ?,"
 	    " o.next_follow_up = ?, o.lost_reason = ?"
 	    " WHERE o.id = ? AND " SCOPE_SQL("o.owner_id"),
-	[STMT_OPP_STAGE] =
-	    "UPDATE opportunities o SET o.stage = ?, o.stage_changed_at = NOW(),"
-	    " o.lost_reason = CASE WHEN ? = 'lost' THEN ? ELSE o.lost_reason END"
-	    " WHERE o.id = ? AND " SCOPE_SQL("o.owner_id"),
-	[STMT_CHANGE_INSERT] =
-	    "INSERT INTO opportunity_stage_changes (opportunity_id, from_stage,"
-	    " to_stage, changed_at, changed_by) VALUES (?, ?, ?, NOW(), ?)",
 	[STMT_CHANGES] =
 	    "SELECT ch.from_stage, ch.to_stage, ch.changed_at, p.name"
 	    " FROM opportunity_stage_changes ch JOIN people p"
@@ -62,6 +60,63 @@ static struct db_table opp_db = DB_TABLE("opportunities", stmts);
 static const char *const stage_codes[] = {
 	"lead", "qualified", "proposal", "negotiation", "won", "lost", NULL
 };
+
+/* ---- the stages, a workflow ---- */
+
+/* Moving to a stage is the action named after it, from any other stage,
+ * for the sales roles within their write scope; lost needs a reason,
+ * kept on the opportunity. */
+static const struct wf_set stage_sets[] = {
+	{ "stage_changed_at", WF_NOW }, { NULL, 0 }
+};
+static const struct wf_set lost_sets[] = {
+	{ "lost_reason", WF_COMMENT }, { NULL, 0 }
+};
+
+#define MOVE_TO(stage) \
+	{ stage, NULL, stage, PIPE_ROLES_WRITE, NULL, NULL, NULL, NULL, NULL, \
+	    NULL }
+
+static const struct wf_transition stage_moves[] = {
+	MOVE_TO("lead"),
+	MOVE_TO("qualified"),
+	MOVE_TO("proposal"),
+	MOVE_TO("negotiation"),
+	MOVE_TO("won"),
+	{ "lost", NULL, "lost", PIPE_ROLES_WRITE, NULL, NULL, NULL,
+	    "pipe_err_lost_reason", lost_sets, NULL },
+};
+
+static const struct wf_def stage_flow = {
+	.name = "opportunity",
+	.audit_action = "opportunity_stage",
+	.table = "opportunities",
+	.id_col = "id",
+	.state_col = "stage",
+	.scope_sql = SCOPE_SQL("t.owner_id"),
+	.cols = { NULL },
+	.sets = stage_sets,
+	.history = { "opportunity_stage_changes", "opportunity_id",
+	    "from_stage", "to_stage", "changed_at", "changed_by", NULL, NULL },
+	.transitions = stage_moves,
+	.ntransitions = sizeof(stage_moves) / sizeof(stage_moves[0]),
+	.stmts = WF_STATEMENTS,
+};
+
+/* The opportunity for its stage buttons: *row (free with wf_row_free)
+ * when r's person may move it, NULL when not.  Returns 0 or a tc_err. */
+static int
+opp_stage_row(struct req *r, int64_t id, struct wf_row **row)
+{
+	struct scope ws = scope_of(r, &sales_scope_write);
+	int rc;
+
+	*row = NULL;
+	if (!has_role(r, PIPE_ROLES_WRITE))
+		return 0;
+	rc = wf_load(r, &stage_flow, id, &ws, row);
+	return rc == TC_ENOTFOUND ? 0 : rc;
+}
 
 /* ---- the list ---- */
 
@@ -427,21 +482,6 @@ opp_check(struct req *r, struct form *f, const char *stage)
 	return 0;
 }
 
-static int
-record_change(struct req *r, int64_t id, const char *from, const char *to)
-{
-	char idt[32], detail[64];
-	int rc;
-
-	snprintf(idt, sizeof(idt), "%lld", (long long)id);
-	snprintf(detail, sizeof(detail), "%s -> %s", from ? from : "-", to);
-	if ((rc = db_exec(r->app->db, &opp_db, STMT_CHANGE_INSERT,
-	    DB_ARGS(P_INT(id), P_TEXT_OR_NULL(from), P_TEXT(to),
-	    P_INT(r->me.id)), NULL, NULL)) != 0)
-		return rc;
-	return audit_write(r, "opportunity_stage", "opportunity", idt, detail);
-}
-
 int
 pipe_opp_new_post(struct req *r)
 {
@@ -478,7 +518,7 @@ pipe_opp_new_post(struct req *r)
 	snprintf(idt, sizeof(idt), "%llu", (unsigned long long)id);
 	if ((rc = audit_write(r, "opportunity_create", "opportunity", idt,
 	    form_str(&f, F_TITLE))) != 0 ||
-	    (rc = record_change(r, (int64_t)id, NULL, stage)) != 0)
+	    (rc = wf_created(r, &stage_flow, (int64_t)id, stage)) != 0)
 		goto fail;
 	if ((rc = db_commit(r->app->db)) != 0)
 		goto out;
@@ -493,26 +533,39 @@ out:
 	return rc;
 }
 
+/* Reads opportunity r->ids[0] for the edit form within r's write scope,
+ * locked when lock (in the caller's transaction): whether this person
+ * may edit it is decided here, for the form and its POST alike.
+ * Returns 0 with *res (one row, free with dbres_free), TC_ENOTFOUND, or
+ * a tc_err; *res is NULL on failure. */
+static int
+opp_for_edit(struct req *r, bool lock, struct dbres **res)
+{
+	struct scope ws = scope_of(r, &sales_scope_write);
+	int rc;
+
+	if ((rc = db_query(r->app->db, &opp_db, lock ? STMT_OPP_LOCK :
+	    STMT_OPP_GET, DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&ws)),
+	    res)) != 0)
+		return rc;
+	if (dbres_rows(*res) != 1) {
+		dbres_free(*res);
+		*res = NULL;
+		return TC_ENOTFOUND;
+	}
+	return 0;
+}
+
 int
 pipe_opp_edit_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
-	struct scope ws = scope_of(r, &sales_scope_write);
 	struct dbres *res;
 	char owner[32], cust[32], amount[FMT_MONEY_SIZE], stage[17];
 	int rc;
 
-	if ((rc = db_begin(r->app->db)) != 0)
+	if ((rc = opp_for_edit(r, false, &res)) != 0)
 		return rc;
-	rc = db_query(r->app->db, &opp_db, STMT_OPP_LOCK,
-	    DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&ws)), &res);
-	db_rollback(r->app->db);
-	if (rc != 0)
-		return rc;
-	if (dbres_rows(res) != 1) {
-		dbres_free(res);
-		return TC_ENOTFOUND;
-	}
 	snprintf(stage, sizeof(stage), "%s", dbres_text(res, 0, 0));
 	snprintf(owner, sizeof(owner), "%s", dbres_text(res, 0, 1));
 	snprintf(cust, sizeof(cust), "%s", dbres_text(res, 0, 2));
@@ -540,13 +593,8 @@ pipe_opp_edit_post(struct req *r)
 		goto out;
 	if ((rc = db_begin(r->app->db)) != 0)
 		goto out;
-	if ((rc = db_query(r->app->db, &opp_db, STMT_OPP_LOCK,
-	    DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&ws)), &res)) != 0)
+	if ((rc = opp_for_edit(r, true, &res)) != 0)
 		goto fail;
-	if (dbres_rows(res) != 1) {
-		rc = TC_ENOTFOUND;
-		goto fail;
-	}
 	snprintf(stage, sizeof(stage), "%s", dbres_text(res, 0, 0));
 	/* The stage is changed by its own action, never by this form. */
 	if (f.e[F_STAGE].err != 0) {
@@ -590,9 +638,12 @@ out:
 
 /* ---- the detail page ---- */
 
+/* The detail page, with status.  reason and reason_err: the lost form's
+ * input and error (NULL: none); conflict: not NULL when a move was
+ * refused because the stage had moved on. */
 static int
 opp_detail_page(struct req *r, int status, const char *reason,
-    const char *reason_err)
+    const char *reason_err, bool conflict)
 {
 	struct tdict *d = page_body(r);
 	struct scope s = scope_of(r, &sales_scope_read);
@@ -600,9 +651,9 @@ opp_detail_page(struct req *r, int status, const char *reason,
 	struct pipe_stage st[PIPE_MAX_STAGES];
 	struct pipe_opp *v = NULL;
 	struct dbres *res = NULL;
+	struct wf_row *row = NULL;
 	const char *done = req_get(&r->q, "done");
 	const struct pipe_stage *cur;
-	bool can = has_role(r, PIPE_ROLES_WRITE);
 	size_t n = 0, nst;
 	char buf[128];
 	int rc;
@@ -614,6 +665,8 @@ opp_detail_page(struct req *r, int status, const char *reason,
 		pipe_opps_free(v, n);
 		return TC_ENOTFOUND;
 	}
+	if ((rc = opp_stage_row(r, r->ids[0], &row)) != 0)
+		goto out;
 	opp_row(r, d, &v[0]);
 	tdict_set(d, "owner_name", v[0].owner);
 	cur = pipe_stage_find(st, nst, v[0].stage);
@@ -630,7 +683,8 @@ opp_detail_page(struct req *r, int status, const char *reason,
 	}
 	dbres_free(res);
 	res = NULL;
-	/* Stage steps (open path to won), history, actions. */
+	/* Stage steps (open path to won), history, the moves the person
+	 * may make now (the workflow's answer, in funnel order). */
 	for (size_t i = 0; i < nst; i++) {
 		struct tdict *sd;
 
@@ -643,9 +697,8 @@ opp_detail_page(struct req *r, int status, const char *reason,
 			else if (cur != NULL && st[i].position == cur->position)
 				tdict_set(sd, "class", "current");
 		}
-		if (!can || (cur != NULL && strcmp(st[i].code, cur->code) == 0))
-			continue;
-		if (strcmp(st[i].code, "lost") == 0)
+		if (row == NULL || strcmp(st[i].code, "lost") == 0 ||
+		    !wf_may(r, row, st[i].code))
 			continue;
 		sd = tdict_add_section(d, "MOVE");
 		tdict_set(sd, "to", st[i].code);
@@ -653,7 +706,11 @@ opp_detail_page(struct req *r, int status, const char *reason,
 		tdict_set(sd, "class", strcmp(st[i].code, "won") == 0 ?
 		    "primary" : "");
 	}
-	if (can && (cur == NULL || strcmp(cur->code, "lost") != 0)) {
+	if (row != NULL) {
+		/* the stage the buttons move from, to refuse a stale page */
+		tdict_set(d, "from_stage", wf_row_state(row));
+	}
+	if (row != NULL && wf_may(r, row, "lost")) {
 		struct tdict *l = tdict_add_section(d, "MOVE_LOST");
 
 		tdict_set(l, "lost_reason", reason);
@@ -662,7 +719,7 @@ opp_detail_page(struct req *r, int status, const char *reason,
 			    "error", tr(r, reason_err));
 		}
 	}
-	if (has_role(r, PIPE_ROLES_WRITE))
+	if (row != NULL)
 		tdict_show_section(d, "CAN_WRITE");
 	if (strcmp(v[0].stage, "won") == 0) {
 		struct tdict *w = tdict_add_section(d, "WON");
@@ -673,7 +730,7 @@ opp_detail_page(struct req *r, int status, const char *reason,
 			snprintf(buf, sizeof(buf), "/sales/orders/%lld",
 			    (long long)v[0].order_id);
 			tdict_set(o, "order_href", buf);
-		} else if (has_role(r, PIPE_ROLES_WRITE)) {
+		} else if (row != NULL) {
 			struct tdict *o = tdict_add_section(w, "CREATE_ORDER");
 
 			snprintf(buf, sizeof(buf),
@@ -714,10 +771,13 @@ opp_detail_page(struct req *r, int status, const char *reason,
 	}
 	if (reason_err != NULL)
 		page_flash(r, "error", tr(r, reason_err));
+	if (conflict)
+		wf_flash_conflict(r, pipe_stage_label(r, v[0].stage));
 	sales_tabs(r, "opportunities");
 	rc = page_send(r, status, "sales/pipeline-opportunity.tpl",
 	    "pipe_opp_detail", "sales");
 out:
+	wf_row_free(row);
 	dbres_free(res);
 	pipe_opps_free(v, n);
 	return rc;
@@ -726,70 +786,53 @@ out:
 int
 pipe_opp_get(struct req *r)
 {
-	return opp_detail_page(r, 200, "", NULL);
+	return opp_detail_page(r, 200, "", NULL, false);
 }
 
-enum stage_field { S_TO, S_REASON, S__MAX };
+enum stage_field { S_TO, S_FROM, S_REASON, S__MAX };
 
 static const struct field stage_fields[S__MAX] = {
 	[S_TO] = { "to", form_oneof, 1, 0, 0, "pipe_err_stage", stage_codes },
+	[S_FROM] = { "from", form_oneof, 0, 0, 0, "pipe_err_stage",
+	    stage_codes },
 	[S_REASON] = { "lost_reason", form_text, 0, 0, 255,
 	    "pipe_err_lost_reason", NULL },
 };
 
+/* Moves the opportunity to stage "to", from the stage "from" its page
+ * showed.  A page that is out of date (someone moved it meanwhile) gets
+ * the page again with 409 and the stage as it is now. */
 int
 pipe_opp_stage_post(struct req *r)
 {
 	struct scope ws = scope_of(r, &sales_scope_write);
-	struct dbres *res = NULL;
+	struct wf_request w = { "", NULL, NULL };
+	struct wf_outcome out;
 	struct form f;
-	const char *to;
-	char from[17], loc[96];
+	char loc[96];
 	int rc;
 
 	if ((rc = form_validate(&f, stage_fields, S__MAX, &r->form)) ==
 	    TC_ENOMEM)
 		goto out;
-	if ((rc = db_begin(r->app->db)) != 0)
-		goto out;
-	if ((rc = db_query(r->app->db, &opp_db, STMT_OPP_LOCK,
-	    DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&ws)), &res)) != 0)
-		goto fail;
-	if (dbres_rows(res) != 1) {
-		rc = TC_ENOTFOUND;
-		goto fail;
-	}
-	snprintf(from, sizeof(from), "%s", dbres_text(res, 0, 0));
-	if (f.e[S_TO].err != 0) {
-		rc = TC_EINVAL;
-		goto fail;
-	}
-	to = form_str(&f, S_TO);
-	if (strcmp(to, "lost") == 0 && (f.e[S_REASON].err != 0 ||
-	    !f.e[S_REASON].present)) {
-		db_rollback(r->app->db);
-		rc = opp_detail_page(r, 400, f.e[S_REASON].raw,
-		    "pipe_err_lost_reason");
-		goto out;
-	}
-	if (strcmp(to, from) != 0) {
-		if ((rc = db_exec(r->app->db, &opp_db, STMT_OPP_STAGE,
-		    DB_ARGS(P_TEXT(to), P_TEXT(to),
-		    P_TEXT(form_str(&f, S_REASON) ? form_str(&f, S_REASON) : ""),
-		    P_INT(r->ids[0]), SCOPE_ARGS(&ws)), NULL, NULL)) != 0 ||
-		    (rc = record_change(r, r->ids[0], from, to)) != 0)
-			goto fail;
-	}
-	if ((rc = db_commit(r->app->db)) != 0)
-		goto out;
-	snprintf(loc, sizeof(loc), "/sales/opportunities/%lld?done=stage",
-	    (long long)r->ids[0]);
-	rc = http_redirect(r, loc);
-	goto out;
-fail:
-	db_rollback(r->app->db);
+	if (f.e[S_TO].err == 0)
+		w.action = form_str(&f, S_TO);
+	if (f.e[S_FROM].present)
+		w.expect = f.e[S_FROM].err == 0 ? form_str(&f, S_FROM) : "";
+	if (f.e[S_REASON].err == 0)
+		w.comment = form_str(&f, S_REASON);
+	rc = wf_apply(r, &stage_flow, r->ids[0], &ws, &w, &out);
+	if (rc == 0) {
+		snprintf(loc, sizeof(loc),
+		    "/sales/opportunities/%lld?done=stage",
+		    (long long)r->ids[0]);
+		rc = http_redirect(r, loc);
+	} else if (rc == TC_EINVAL && out.msg != NULL &&
+	    strcmp(w.action, "lost") == 0)
+		rc = opp_detail_page(r, 400, f.e[S_REASON].raw, out.msg, false);
+	else if (rc == TC_ECONFLICT)
+		rc = opp_detail_page(r, 409, "", NULL, true);
 out:
-	dbres_free(res);
 	form_free(&f);
 	return rc;
 }

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{!
-  Error page content.  The C side shows section BACK for 403 and 404: a
+  Error page content.  The C side shows section BACK for 403, 404 and 409: a
   "go back" link that ticheng.js turns into history.back() (hidden without
   JavaScript, where the home link remains).  back_href, if ever set, is
   used as the link's own target.

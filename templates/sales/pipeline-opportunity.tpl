@@ -41,12 +41,14 @@
       {{#MOVE}}<form method="post" action="/sales/opportunities/{{id}}/stage" class="inline-form">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <input type="hidden" name="to" value="{{to}}">
+        <input type="hidden" name="from" value="{{from_stage}}">
         <button type="submit" class="btn small {{class}}" data-stage="{{to}}">{{label}}</button>
       </form>{{/MOVE}}
     </div>
     {{#MOVE_LOST}}<form method="post" action="/sales/opportunities/{{id}}/stage" class="form narrow lost-form">
       <input type="hidden" name="csrf" value="{{csrf}}">
       <input type="hidden" name="to" value="lost">
+      <input type="hidden" name="from" value="{{from_stage}}">
       <div class="field">
         <label for="lost_reason">{{t_pipe_lost_reason}}</label>
         <input id="lost_reason" name="lost_reason" type="text" maxlength="255" value="{{lost_reason}}"{{#LOST_REASON_ERROR}} aria-invalid="true" aria-describedby="lost_reason-error"{{/LOST_REASON_ERROR}}>

@@ -188,6 +188,62 @@ test('marking an opportunity lost needs a reason; without one nothing changes', 
   await ctx.close();
 });
 
+test('a stage move from a page that is out of date is refused (409) with the stage as it is now', async () => {
+  const ctx = await newContext(browser, 'zh-CN');
+  const first = await login(ctx, 'zhangwei');
+  const second = await ctx.newPage();   // the same rep, a second tab
+  const id = opportunity(ZW, custZw, `e2e two tabs ${run}`, { stage: 'lead' });
+  const moves = () => one(`SELECT COUNT(*) FROM opportunity_stage_changes WHERE opportunity_id = ${id}`);
+  const audits = () => one(`SELECT COUNT(*) FROM audit WHERE entity = 'opportunity' AND entity_id = '${id}' AND action = 'opportunity_stage'`);
+
+  await go(first, `/sales/opportunities/${id}`);
+  await go(second, `/sales/opportunities/${id}`);
+  let resp = await submit(first, 'button[data-stage=qualified]');
+  assert.equal(resp.status(), 200);
+  assert.equal(one(`SELECT stage FROM opportunities WHERE id = ${id}`), 'qualified');
+
+  // the second tab still shows lead: the same move is too late
+  resp = await submit(second, 'button[data-stage=qualified]');
+  assert.equal(resp.status(), 409);
+  const flash = await second.textContent('.flash.error');
+  assert.match(flash, /已有他人处理了这条记录，您的操作未执行/);
+  assert.match(flash, /当前状态：已确认/);
+  assert.equal(one(`SELECT stage FROM opportunities WHERE id = ${id}`), 'qualified');
+  assert.equal(moves(), '2');     // the creation and one move, not two
+  assert.equal(audits(), '1');
+  await shot(second, 'pipeline-opportunity-conflict-zh');
+
+  // and so is another move decided on the old stage
+  await go(second, `/sales/opportunities/${id}`);
+  await submit(first, 'button[data-stage=proposal]');
+  resp = await submit(second, 'button[data-stage=negotiation]');
+  assert.equal(resp.status(), 409);
+  assert.equal(one(`SELECT stage FROM opportunities WHERE id = ${id}`), 'proposal');
+
+  // the 409 page is up to date: it offers the moves from proposal, which work
+  assert.equal(await second.locator('button[data-stage=proposal]').count(), 0);
+  resp = await submit(second, 'button[data-stage=negotiation]');
+  assert.equal(resp.status(), 200);
+  assert.equal(one(`SELECT stage FROM opportunities WHERE id = ${id}`), 'negotiation');
+  assert.equal(moves(), '4');
+  assert.equal(audits(), '3');
+  await ctx.close();
+
+  // in English, a stale "mark lost" keeps nothing of its reason
+  const en = await newContext(browser, 'en-US');
+  const a = await login(en, 'zhangwei');
+  const b = await en.newPage();
+  await go(a, `/sales/opportunities/${id}`);
+  await go(b, `/sales/opportunities/${id}`);
+  await submit(a, 'button[data-stage=won]');
+  await b.fill('#lost_reason', 'Budget cut');
+  resp = await submit(b, 'button[data-stage=lost]');
+  assert.equal(resp.status(), 409);
+  assert.match(await b.textContent('.flash.error'), /Someone else acted on this record after you opened the page; nothing was done\. Its state now: Won/);
+  assert.deepEqual(sql(`SELECT stage, lost_reason FROM opportunities WHERE id = ${id}`), [['won', '']]);
+  await en.close();
+});
+
 test("a rep gets 404 on another rep's opportunity and cannot move it", async () => {
   const ctx = await newContext(browser, 'zh-CN');
   const page = await login(ctx, 'zhangwei');

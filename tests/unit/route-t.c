@@ -1,9 +1,11 @@
-/* route-t: route patterns match exactly, '#' only a positive integer. */
+/* route-t: route patterns match exactly, '#' only a positive integer;
+ * a handler's error becomes the error page of its status. */
 #include "config.h"
 
 #include <check.h>
 
 #include "core/app.h"
+#include "core/error.h"
 
 static const struct { const char *pattern, *path; int match; int64_t id; } cases[] = {
 	{ "/sales/", "/sales/", 1, 0 },
@@ -44,6 +46,21 @@ START_TEST(route_roles_cover_every_role)
 }
 END_TEST
 
+START_TEST(handler_errors_map_to_their_status)
+{
+	ck_assert_int_eq(http_status_of(TC_ENOTFOUND), 404);
+	ck_assert_int_eq(http_status_of(TC_EDENIED), 403);
+	ck_assert_int_eq(http_status_of(TC_EINVAL), 400);
+	ck_assert_int_eq(http_status_of(TC_ECONFLICT), 409);
+	ck_assert_int_eq(http_status_of(TC_ETOOBIG), 413);
+	ck_assert_int_eq(http_status_of(TC_EDB), 503);
+	ck_assert_int_eq(http_status_of(TC_EDIR), 503);
+	ck_assert_int_eq(http_status_of(TC_ENOMEM), 500);
+	ck_assert_int_eq(http_status_of(TC_EIO), 500);
+	ck_assert_str_eq(http_reason(409), "Conflict");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -54,6 +71,7 @@ main(void)
 	tcase_add_loop_test(tc, route_pattern_matches_exactly, 0,
 	    sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, route_roles_cover_every_role);
+	tcase_add_test(tc, handler_errors_map_to_their_status);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
