@@ -27,3 +27,19 @@ tests_db_db_lost_t_SOURCES = tests/db/db-lost-t.c
 tests_db_db_lost_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
 tests_db_db_lost_t_LDADD = $(TC_DB_TEST_LDADD)
 nodist_EXTRA_tests_db_db_lost_t_SOURCES = dummy.cxx
+
+# core/scope: the rows a rep, a manager, finance and others see.
+TC_DB_TESTS += tests/db/scope-t
+check_PROGRAMS += tests/db/scope-t
+tests_db_scope_t_SOURCES = tests/db/scope-t.c
+tests_db_scope_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_scope_t_LDADD = tests/db/libdbtest.a $(TC_SALES_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_db_scope_t_SOURCES = dummy.cxx
+
+# core/workflow: a raced transition, guards, roles, states, buttons.
+TC_DB_TESTS += tests/db/workflow-t
+check_PROGRAMS += tests/db/workflow-t
+tests_db_workflow_t_SOURCES = tests/db/workflow-t.c
+tests_db_workflow_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_workflow_t_LDADD = $(TC_DB_TEST_LDADD)
+nodist_EXTRA_tests_db_workflow_t_SOURCES = dummy.cxx
