@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "core/fmt.h"
 #include "core/form.h"
+#include "core/formview.h"
 #include "core/list.h"
 
 /* --- the kinds ------------------------------------------------------- */
@@ -247,34 +248,30 @@ static const struct field ref_fields[F__MAX] = {
 	    "ref_err_cost", NULL },
 };
 
-/* The upper-case section prefix of each field in the form template. */
-static const char *const field_sections[F__MAX] = {
-	"CODE", "NAME_ZH", "NAME_EN", "TYPE", "PRICE", "COST",
+/* How the error summary names the fields. */
+static const char *const ref_labels[F__MAX] = {
+	[F_CODE] = "sales_code", [F_ZH] = "sales_name_zh",
+	[F_EN] = "sales_name_en", [F_TYPE] = "sales_product_type",
+	[F_PRICE] = "ref_list_price", [F_COST] = "ref_standard_cost",
 };
 
-/* What the form shows: the values (as typed, or from the row) and, per
- * field, an error message key or NULL. */
+/* What the form shows: the posted form f with what it refused, or (f
+ * NULL) the values val of a stored or new row. */
 struct ref_form {
+	const struct form *f;
 	const char *val[F__MAX];
-	const char *err[F__MAX];
+	const char *code;       /* a code that no longer changes, or NULL */
 	int64_t id;             /* 0 for a new row */
 	int64_t used;           /* rows using it: the code is then fixed */
 	bool active;
 };
 
-/* Sets the field's value and, when it has an error, the sections that
- * mark the input invalid and show the message beside it. */
-static void
-show_field(struct req *r, struct tdict *d, const struct ref_form *rf, int k)
+static const char *
+ref_value(const struct ref_form *rf, int k)
 {
-	char sec[32];
-
-	tdict_set(d, ref_fields[k].name, rf->val[k] != NULL ? rf->val[k] : "");
-	if (rf->err[k] != NULL) {
-		snprintf(sec, sizeof(sec), "%s_ERROR", field_sections[k]);
-		tdict_set(tdict_add_section(d, sec), "error",
-		    tr(r, rf->err[k]));
-	}
+	if (rf->f != NULL)
+		return form_raw(rf->f, (size_t)k);
+	return rf->val[k] != NULL ? rf->val[k] : "";
 }
 
 /* Adds the tabs of the reference-data pages, current marked. */
@@ -308,6 +305,7 @@ form_page(struct req *r, int status, const struct kind *k,
     const struct ref_form *rf)
 {
 	struct tdict *d = page_body(r);
+	struct form_errors fe;
 	char buf[128];
 	int rc = 0;
 
@@ -333,18 +331,20 @@ form_page(struct req *r, int status, const struct kind *k,
 		tdict_set_int(u, "used", rf->used);
 	} else
 		tdict_show_section(d, "CODE_FREE");
-	if (status >= 400)
-		tdict_show_section(d, "FORM_ERRORS");
-	for (int f = 0; f < F_SIMPLE_MAX; f++)
-		show_field(r, d, rf, f);
+	form_errors_init(&fe, d, r->cat);
+	if (rf->f != NULL) {
+		if ((rc = form_show(&fe, d, rf->f, ref_labels, NULL)) != 0)
+			return rc;
+	} else
+		for (int f = 0; f < F__MAX; f++)
+			tdict_set(d, ref_fields[f].name, ref_value(rf, f));
+	if (rf->code != NULL)
+		tdict_set(d, "code", rf->code);
 	if (k->product) {
 		struct tdict *p = tdict_add_section(d, "PRODUCT");
 		struct dbres *res;
-		int64_t cur = rf->val[F_TYPE] != NULL ?
-		    strtoll(rf->val[F_TYPE], NULL, 10) : 0;
+		int64_t cur = strtoll(ref_value(rf, F_TYPE), NULL, 10);
 
-		for (int f = F_TYPE; f < F__MAX; f++)
-			show_field(r, p, rf, f);
 		if ((rc = db_query(r->app->db, &refdata_db, STMT_TYPES_PICK,
 		    DB_NOARGS, &res)) != 0)
 			return rc;
@@ -436,33 +436,28 @@ save(struct req *r, const struct kind *k, int64_t id)
 	rc = form_validate(&f, ref_fields, (size_t)nf, &r->form);
 	if (rc == TC_ENOMEM)
 		goto out;
+	rf.f = &f;
 	rf.id = id;
 	rf.used = old.used;
 	rf.active = id > 0 ? old.active : true;
-	for (int i = 0; i < nf; i++) {
-		rf.val[i] = f.e[i].raw;
-		if (f.e[i].err != 0)
-			rf.err[i] = ref_fields[i].msg;
-	}
 	/* Once used, the code stays what it was, whatever was posted. */
 	if (old.used > 0) {
-		rf.val[F_CODE] = old.val[F_CODE];
-		rf.err[F_CODE] = NULL;
+		form_ignore(&f, F_CODE);
+		rf.code = old.val[F_CODE];
 	}
-	code = rf.val[F_CODE];
-	if (rf.err[F_CODE] == NULL) {
-		if (old.used == 0)
-			code = form_str(&f, F_CODE);
+	code = rf.code != NULL ? rf.code : form_str(&f, F_CODE);
+	if (code != NULL) {
 		if ((rc = db_query(r->app->db, &refdata_db,
 		    ST(ki, S_CODE_TAKEN), DB_ARGS(P_TEXT(code), P_INT(id)),
 		    &res)) != 0)
 			goto out;
-		if (dbres_rows(res) > 0)
-			rf.err[F_CODE] = "ref_err_code_taken";
+		if (dbres_rows(res) > 0 && (rc = form_set_error(&f, F_CODE,
+		    "ref_err_code_taken", NULL)) != 0)
+			goto out;
 		dbres_free(res);
 		res = NULL;
 	}
-	if (k->product && rf.err[F_TYPE] == NULL) {
+	if (k->product && form_int(&f, F_TYPE, 0) > 0) {
 		int64_t t = form_int(&f, F_TYPE, 0);
 		bool ok = false;
 
@@ -476,14 +471,13 @@ save(struct req *r, const struct kind *k, int64_t id)
 				ok = true;
 		dbres_free(res);
 		res = NULL;
-		if (!ok)
-			rf.err[F_TYPE] = "ref_err_type";
-	}
-	for (int i = 0; i < nf; i++)
-		if (rf.err[i] != NULL) {
-			rc = form_page(r, 400, k, &rf);
+		if (!ok && (rc = form_set_error(&f, F_TYPE, NULL, NULL)) != 0)
 			goto out;
-		}
+	}
+	if (form_has_errors(&f)) {
+		rc = form_page(r, 400, k, &rf);
+		goto out;
+	}
 
 	if ((rc = db_begin(r->app->db)) != 0)
 		goto out;
@@ -516,8 +510,9 @@ save(struct req *r, const struct kind *k, int64_t id)
 	if (rc == TC_ECONFLICT) {
 		/* Taken between the check and the write. */
 		db_rollback(r->app->db);
-		rf.err[F_CODE] = "ref_err_code_taken";
-		rc = form_page(r, 400, k, &rf);
+		if ((rc = form_set_error(&f, F_CODE, "ref_err_code_taken",
+		    NULL)) == 0)
+			rc = form_page(r, 400, k, &rf);
 		goto out;
 	}
 	snprintf(idtext, sizeof(idtext), "%lld",

@@ -9,15 +9,24 @@
 #include "core/directory.h"
 #include "core/error.h"
 #include "core/form.h"
+#include "core/formview.h"
 #include "core/log.h"
 #include "core/people.h"
 
-enum field_idx { F_USERNAME, F_NEXT, F__MAX };
+enum field_idx { F_USERNAME, F_PASSWORD, F_NEXT, F__MAX };
 
+/* An empty password would be an anonymous bind: the table refuses it
+ * before anything is asked of the directory. */
 static const struct field login_fields[F__MAX] = {
 	[F_USERNAME] = { "username", form_login, 1, 1, 64,
 	    "login_username_required", NULL },
+	[F_PASSWORD] = { "password", form_text_multiline, 1, 1, 256,
+	    "login_password_required", NULL },
 	[F_NEXT] = { "next", form_return_path, 0, 0, 0, NULL, NULL },
+};
+
+static const char *const login_labels[F__MAX] = {
+	[F_USERNAME] = "login_username", [F_PASSWORD] = "login_password",
 };
 
 enum stmt {
@@ -60,33 +69,32 @@ return_path(const struct form *f)
 	return next != NULL && f->e[F_NEXT].err == 0 ? next : "/";
 }
 
-/* Shows the form again, keeping the user name (never the password). */
+/* Shows the form again, keeping the user name (never the password):
+ * what the form refused beside its field, and a refusal of the whole
+ * sign-in (why: a catalogue key, or NULL) in the error summary; section
+ * (or NULL) is a state of the service shown above the form. */
 static int
 login_page(struct req *r, int status, const struct form *f,
-    const char *section, const char *message)
+    const char *why, const char *section)
 {
 	struct tdict *d = page_body(r);
 	const char *next = f != NULL ? f->e[F_NEXT].raw : req_get(&r->q, "next");
+	struct form_errors fe;
+	int rc;
 
-	tdict_set(d, "username", f != NULL ? f->e[F_USERNAME].raw : "");
+	form_errors_init(&fe, d, r->cat);
+	if (f != NULL && (rc = form_show(&fe, d, f, login_labels, NULL)) != 0)
+		return rc;
+	tdict_set(d, "password", "");
+	tdict_set(d, "next", "");
 	/* Only a safe local path is carried along. */
 	if (next != NULL && safe_return_path(next))
 		tdict_set(d, "next", next);
-	if (f != NULL && f->e[F_USERNAME].err != 0) {
-		struct tdict *e = tdict_add_section(d, "USERNAME_ERROR");
-
-		tdict_set(e, "username_error", tr(r, "login_username_required"));
-		tdict_show_section(d, "USERNAME_INVALID");
-	}
-	if (section != NULL) {
-		struct tdict *s = tdict_add_section(d, section);
-
-		if (message != NULL) {
-			tdict_set(s, "login_error", message);
-			tdict_set(s, "login_locked", message);
-			tdict_set(s, "password_error", message);
-		}
-	}
+	if (why != NULL && (rc = form_summary_add(&fe, "username", NULL,
+	    tr(r, why))) != 0)
+		return rc;
+	if (section != NULL)
+		tdict_show_section(d, section);
 	return page_send(r, status, "auth/login.tpl", "login_title", NULL);
 }
 
@@ -207,38 +215,30 @@ login_post(struct req *r)
 	if ((rc = form_validate(&f, login_fields, F__MAX, &r->form)) ==
 	    TC_ENOMEM)
 		goto out;
-	if (f.e[F_USERNAME].err != 0) {
+	if (f.e[F_USERNAME].err != 0 || f.e[F_PASSWORD].err != 0) {
 		rc = login_page(r, 400, &f, NULL, NULL);
 		goto out;
 	}
 	login = form_str(&f, F_USERNAME);
-	/* An empty password would be an anonymous bind: refused before
-	 * anything is asked of the directory. */
-	if (password == NULL || password[0] == '\0') {
-		rc = login_page(r, 400, &f, "PASSWORD_ERROR",
-		    tr(r, "login_password_required"));
-		goto out;
-	}
 	if ((rc = failure_counts(r, login, &by_login, &by_address)) != 0)
 		goto out;
 	if (by_login >= c->login_max_per_login ||
 	    by_address >= c->login_max_per_address) {
 		log_msg("%s: sign-in refused: too many failures (%s, %s)",
 		    r->id, login, r->remote);
-		rc = login_page(r, 429, &f, "LOCKED", tr(r, "login_locked"));
+		rc = login_page(r, 429, &f, "login_locked", NULL);
 		goto out;
 	}
 	rc = authenticate(c, login, password, &dp);
 	if (rc == TC_EDIR) {
-		rc = login_page(r, 503, &f, "DIRECTORY_DOWN", NULL);
+		rc = login_page(r, 503, &f, NULL, "DIRECTORY_DOWN");
 		goto out;
 	}
 	if (rc == 0 && dp.roles == 0)
 		rc = TC_EDENIED;    /* a person no department gives a role */
 	if (rc == TC_EDENIED) {
 		if ((rc = failure_add(r, login)) == 0)
-			rc = login_page(r, 401, &f, "LOGIN_ERROR",
-			    tr(r, "login_failed"));
+			rc = login_page(r, 401, &f, "login_failed", NULL);
 		goto out;
 	}
 	if (rc != 0)

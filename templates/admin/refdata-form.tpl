@@ -13,43 +13,43 @@
 <section class="card">
 <form method="post" action="{{action}}" class="form" novalidate>
   <input type="hidden" name="csrf" value="{{csrf}}">
-  {{#FORM_ERRORS}}<div class="flash error" role="alert">{{t_ref_form_errors}}</div>{{/FORM_ERRORS}}
+  {{>FORM_ERRORS}}
   <div class="field">
     <label for="code" class="required">{{t_sales_code}}</label>
-    <input id="code" name="code" type="text" class="mono" value="{{code}}" maxlength="32" autocapitalize="none" spellcheck="false"{{#CODE_FIXED}} readonly aria-describedby="code-hint"{{/CODE_FIXED}}{{#CODE_ERROR}} aria-invalid="true" aria-describedby="code-error"{{/CODE_ERROR}}>
+    <input id="code" name="code" type="text" class="mono" value="{{code}}" maxlength="32" autocapitalize="none" spellcheck="false"{{#CODE_FIXED}} readonly aria-describedby="code-hint"{{/CODE_FIXED}}{{#CODE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/CODE_ERROR}}>
     {{#CODE_FREE}}<p class="hint">{{t_ref_code_hint}}</p>{{/CODE_FREE}}
     {{#CODE_FIXED}}<p class="hint" id="code-hint">{{t_ref_code_fixed}} ({{t_ref_used}}: {{used}})</p>{{/CODE_FIXED}}
-    {{#CODE_ERROR}}<p class="error" id="code-error">{{error}}</p>{{/CODE_ERROR}}
+    {{#CODE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/CODE_ERROR}}
   </div>
   <div class="field">
     <label for="name_zh" class="required">{{t_sales_name_zh}}</label>
-    <input id="name_zh" name="name_zh" type="text" value="{{name_zh}}" maxlength="100"{{#NAME_ZH_ERROR}} aria-invalid="true" aria-describedby="name_zh-error"{{/NAME_ZH_ERROR}}>
-    {{#NAME_ZH_ERROR}}<p class="error" id="name_zh-error">{{error}}</p>{{/NAME_ZH_ERROR}}
+    <input id="name_zh" name="name_zh" type="text" value="{{name_zh}}" maxlength="100"{{#NAME_ZH_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/NAME_ZH_ERROR}}>
+    {{#NAME_ZH_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/NAME_ZH_ERROR}}
   </div>
   <div class="field">
     <label for="name_en" class="required">{{t_sales_name_en}}</label>
-    <input id="name_en" name="name_en" type="text" value="{{name_en}}" maxlength="100"{{#NAME_EN_ERROR}} aria-invalid="true" aria-describedby="name_en-error"{{/NAME_EN_ERROR}}>
-    {{#NAME_EN_ERROR}}<p class="error" id="name_en-error">{{error}}</p>{{/NAME_EN_ERROR}}
+    <input id="name_en" name="name_en" type="text" value="{{name_en}}" maxlength="100"{{#NAME_EN_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/NAME_EN_ERROR}}>
+    {{#NAME_EN_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/NAME_EN_ERROR}}
   </div>
   {{#PRODUCT}}<div class="field">
     <label for="product_type" class="required">{{t_sales_product_type}}</label>
-    <select id="product_type" name="product_type"{{#TYPE_ERROR}} aria-invalid="true" aria-describedby="product_type-error"{{/TYPE_ERROR}}>
+    <select id="product_type" name="product_type"{{#PRODUCT_TYPE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/PRODUCT_TYPE_ERROR}}>
       <option value="">{{t_ref_choose}}</option>
       {{#TYPE_OPTION}}<option value="{{id}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/TYPE_OPTION}}
     </select>
-    {{#TYPE_ERROR}}<p class="error" id="product_type-error">{{error}}</p>{{/TYPE_ERROR}}
+    {{#PRODUCT_TYPE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/PRODUCT_TYPE_ERROR}}
   </div>
   <div class="field">
     <label for="list_price" class="required">{{t_ref_list_price}}</label>
-    <input id="list_price" name="list_price" type="text" inputmode="decimal" class="money" value="{{list_price}}"{{#PRICE_ERROR}} aria-invalid="true" aria-describedby="list_price-error"{{/PRICE_ERROR}}>
+    <input id="list_price" name="list_price" type="text" inputmode="decimal" class="money" value="{{list_price}}"{{#LIST_PRICE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/LIST_PRICE_ERROR}}>
     <p class="hint">{{t_ref_money_hint}}</p>
-    {{#PRICE_ERROR}}<p class="error" id="list_price-error">{{error}}</p>{{/PRICE_ERROR}}
+    {{#LIST_PRICE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/LIST_PRICE_ERROR}}
   </div>
   <div class="field">
     <label for="standard_cost" class="required">{{t_ref_standard_cost}}</label>
-    <input id="standard_cost" name="standard_cost" type="text" inputmode="decimal" class="money" value="{{standard_cost}}"{{#COST_ERROR}} aria-invalid="true" aria-describedby="standard_cost-error"{{/COST_ERROR}}>
+    <input id="standard_cost" name="standard_cost" type="text" inputmode="decimal" class="money" value="{{standard_cost}}"{{#STANDARD_COST_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/STANDARD_COST_ERROR}}>
     <p class="hint">{{t_ref_money_hint}}</p>
-    {{#COST_ERROR}}<p class="error" id="standard_cost-error">{{error}}</p>{{/COST_ERROR}}
+    {{#STANDARD_COST_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/STANDARD_COST_ERROR}}
   </div>{{/PRODUCT}}
   <div class="form-actions">
     <button type="submit" class="btn primary">{{t_common_save}}</button>

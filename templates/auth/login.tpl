@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{!
-  Sign-in card.  One message above the form (LOGIN_ERROR, DIRECTORY_DOWN,
-  LOCKED), field errors beside their input.  The password is never refilled.
+  Sign-in card.  What was refused is in the form's error summary (a wrong
+  login or password, too many attempts) and beside its field; the
+  directory being down is said above the form.  The password is never
+  refilled.
 }}<div class="login">
   <div class="login-card">
     <div class="login-brand">
@@ -12,21 +14,20 @@
     </div>
     <h1>{{t_login_title}}</h1>
     <p class="login-intro">{{t_login_intro}}</p>
-    {{#LOGIN_ERROR}}<div class="flash error" role="alert">{{login_error}}</div>{{/LOGIN_ERROR}}
     {{#DIRECTORY_DOWN}}<div class="flash warn" role="alert">{{t_login_directory_down}}</div>{{/DIRECTORY_DOWN}}
-    {{#LOCKED}}<div class="flash error" role="alert">{{login_locked}}</div>{{/LOCKED}}
     <form method="post" action="/login" class="form login-form" novalidate>
+      {{>FORM_ERRORS}}
       <input type="hidden" name="csrf" value="{{csrf}}">
       <input type="hidden" name="next" value="{{next}}">
       <div class="field">
         <label for="username">{{t_login_username}}</label>
-        <input id="username" name="username" type="text" value="{{username}}" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus data-next-focus="password"{{#USERNAME_ERROR}} aria-invalid="true" aria-describedby="username-error"{{/USERNAME_ERROR}}>
-        {{#USERNAME_ERROR}}<p class="error" id="username-error">{{username_error}}</p>{{/USERNAME_ERROR}}
+        <input id="username" name="username" type="text" value="{{username}}" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus data-next-focus="password"{{#USERNAME_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/USERNAME_ERROR}}>
+        {{#USERNAME_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/USERNAME_ERROR}}
       </div>
       <div class="field">
         <label for="password">{{t_login_password}}</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required{{#PASSWORD_ERROR}} aria-invalid="true" aria-describedby="password-error"{{/PASSWORD_ERROR}}>
-        {{#PASSWORD_ERROR}}<p class="error" id="password-error">{{password_error}}</p>{{/PASSWORD_ERROR}}
+        <input id="password" name="password" type="password" autocomplete="current-password" required{{#PASSWORD_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/PASSWORD_ERROR}}>
+        {{#PASSWORD_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/PASSWORD_ERROR}}
       </div>
       <div class="form-actions">
         <button type="submit" class="btn primary block">{{t_login_submit}}</button>

@@ -4,7 +4,7 @@
 // may open the pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, launch, newContext, login, shot, sql, cjkTexts } from './lib.mjs';
+import { URL, launch, newContext, login, shot, sql, cjkTexts, errorSummary, fieldError } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -140,6 +140,7 @@ test('a form error keeps what was typed and names the field; a taken code is ref
   assert.match(await page.textContent('#code-error'), /编码/);
   assert.match(await page.textContent('#name_zh-error'), /中文名称/);
   assert.equal(await page.$('#name_en-error'), null);
+  assert.deepEqual((await errorSummary(page)).map(([href, text]) => [href, text.split('：')[0]]), [['#code', '编码'], ['#name_zh', '中文名称']]);
   await shot(page, 'refdata-region-error-zh');
 
   // "east" exists: a duplicate code is a field error
@@ -161,7 +162,8 @@ test('a form error keeps what was typed and names the field; a taken code is ref
   assert.equal(await page.inputValue('#list_price'), '-5');
   assert.equal(await page.inputValue('#standard_cost'), '1.234');
   for (const id of ['product_type', 'list_price', 'standard_cost'])
-    assert.equal(await page.getAttribute(`#${id}`, 'aria-invalid'), 'true', id);
+    assert.ok(await fieldError(page, id), id);
+  assert.deepEqual((await errorSummary(page)).map(([href]) => href), ['#product_type', '#list_price', '#standard_cost']);
   assert.equal(sql('SELECT COUNT(*) FROM regions')[0][0], before, 'nothing was saved');
   assert.equal(one(`SELECT COUNT(*) FROM products WHERE code = 'e2e-bad-${run}'`)[0], '0');
   await ctx.close();

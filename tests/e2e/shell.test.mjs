@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   URL, launch, newContext, login, shot, sql, service, cjkTexts, csrfOf,
+  errorSummary, fieldError,
 } from './lib.mjs';
 
 let browser;
@@ -105,14 +106,17 @@ test('a wrong password and an unknown user get the same single message', async (
   const ctx = await newContext(browser);
   const wrong = await failLogin(ctx, 'zhangwei', 'not-the-password');
   assert.equal(wrong.status, 401);
-  const wrongText = (await wrong.page.textContent('[role=alert]')).trim();
-  assert.equal(wrongText, '用户名或密码不正确。');
+  // one message in the form's error summary, naming no field
+  const wrongText = await errorSummary(wrong.page);
+  assert.deepEqual(wrongText, [['#username', '用户名或密码不正确。']]);
+  assert.equal(await fieldError(wrong.page, 'username'), null);
+  assert.equal(await fieldError(wrong.page, 'password'), null);
   assert.equal(await wrong.page.inputValue('input[name=username]'), 'zhangwei', 'the user name is kept');
   assert.equal(await wrong.page.inputValue('input[name=password]'), '', 'the password is not');
   await shot(wrong.page, 'login-wrong-password-zh');
   const unknown = await failLogin(ctx, 'nosuchperson', 'whatever');
   assert.equal(unknown.status, 401);
-  assert.equal((await unknown.page.textContent('[role=alert]')).trim(), wrongText);
+  assert.deepEqual(await errorSummary(unknown.page), wrongText);
   assert.equal((await ctx.cookies()).some((c) => c.name === 'tc_session'), false);
   assert.equal(sql("SELECT COUNT(*) FROM login_failures WHERE login IN ('zhangwei', 'nosuchperson')")[0][0], '2');
   await ctx.close();
@@ -122,8 +126,8 @@ test('an empty password is refused before any bind, naming the field', async () 
   const ctx = await newContext(browser);
   const { page, status } = await failLogin(ctx, 'zhangwei', '');
   assert.equal(status, 400);
-  assert.match(await page.textContent('#password-error'), /请输入密码/);
-  assert.equal(await page.getAttribute('#password', 'aria-invalid'), 'true');
+  assert.match(await fieldError(page, 'password'), /请输入密码/);
+  assert.deepEqual((await errorSummary(page)).map(([href]) => href), ['#password']);
   assert.equal(sql('SELECT COUNT(*) FROM login_failures')[0][0], '0', 'not even counted as a try');
   assert.equal((await ctx.cookies()).some((c) => c.name === 'tc_session'), false);
   await ctx.close();
