@@ -356,9 +356,18 @@ int
 list_params(struct list *l, enum list_sql_kind kind, struct db_param *p,
     size_t max)
 {
+	const enum list_arg *head = kind == LIST_SQL_PAGE ?
+	    l->def->select_args : kind == LIST_SQL_COUNT ?
+	    l->def->totals_args : NULL;
 	size_t n = 0;
 
 #define PUT(v) do { if (n == max) return TC_ETOOBIG; p[n++] = (v); } while (0)
+	for (size_t a = 0; head != NULL && a < LIST_MAX_ARGS &&
+	    head[a] != LA_END; a++) {
+		if (head[a] < LA_CTX0)
+			return TC_EINVAL;       /* no filter value there */
+		PUT(l->ctx[head[a] - LA_CTX0]);
+	}
 	for (size_t i = 0; i < l->nwparams; i++)
 		PUT(l->wparams[i]);
 	for (size_t k = 0; k < l->def->nfilters; k++) {
@@ -451,8 +460,8 @@ static int
 run_query(struct list *l, struct req *r, enum list_sql_kind kind,
     struct dbres **out)
 {
-	struct db_param p[LIST_MAX_WHERE_ARGS + LIST_MAX_FILTERS *
-	    LIST_MAX_ARGS + 2];
+	struct db_param p[LIST_MAX_ARGS + LIST_MAX_WHERE_ARGS +
+	    LIST_MAX_FILTERS * LIST_MAX_ARGS + 2];
 	char *sql;
 	int n, rc;
 
@@ -468,19 +477,23 @@ run_query(struct list *l, struct req *r, enum list_sql_kind kind,
 
 int
 list_query_with(struct list *l, struct req *r, const char *sql_head,
-    const char *sql_tail, struct dbres **out)
+    const struct db_param *head, size_t nhead, const char *sql_tail,
+    struct dbres **out)
 {
-	struct db_param p[LIST_MAX_WHERE_ARGS + LIST_MAX_FILTERS *
-	    LIST_MAX_ARGS];
+	struct db_param p[LIST_MAX_ARGS + LIST_MAX_WHERE_ARGS +
+	    LIST_MAX_FILTERS * LIST_MAX_ARGS];
 	struct sbuf b = { NULL, 0, 0, false };
 	int n, rc;
 
 	*out = NULL;
-	if (l->invalid || l->overflow)
+	if (l->invalid || l->overflow || nhead > LIST_MAX_ARGS)
 		return TC_EINVAL;
-	if ((n = list_params(l, LIST_SQL_WHERE, p,
-	    sizeof(p) / sizeof(p[0]))) < 0)
+	for (size_t i = 0; i < nhead; i++)
+		p[i] = head[i];
+	if ((n = list_params(l, LIST_SQL_WHERE, p + nhead,
+	    sizeof(p) / sizeof(p[0]) - nhead)) < 0)
 		return n;
+	n += (int)nhead;
 	sb_put(&b, sql_head);
 	sb_where(&b, l);
 	sb_put(&b, sql_tail);

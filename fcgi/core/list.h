@@ -142,6 +142,9 @@ struct list_def {
 	const char *name;       /* for messages: "orders" */
 	const char *path;       /* where its links point: "/sales/orders" */
 	const char *select;     /* "SELECT o.id, ..." (the page's columns) */
+	/* What the '?' of select are bound to, in order (LA_CTX* only):
+	 * e.g. today, for an age computed for the rows of the page. */
+	enum list_arg select_args[LIST_MAX_ARGS];
 	const char *from;       /* " FROM orders o JOIN ..." (joins the
 	                           filters and the columns use) */
 	const char *where;      /* a condition always there, or NULL */
@@ -150,6 +153,7 @@ struct list_def {
 	 * NULL, NULL: "COUNT(*)" over "1". */
 	const char *totals;
 	const char *totals_cols;
+	enum list_arg totals_args[LIST_MAX_ARGS]; /* of totals_cols, LA_CTX* */
 	const struct list_filter *filters;
 	size_t nfilters;
 	const struct list_sort *sorts;
@@ -280,8 +284,10 @@ const struct form_value *list_value(const struct list *l, size_t k);
 /* Runs sql_head + the list's WHERE (its filters, run-time fragments) +
  * sql_tail, e.g. an aggregate of every matching row for a chart ("SELECT
  * ... FROM orders o" and " GROUP BY b"); the caller names the joins the
- * filters need.  Only for a valid list.  *out as db_query. */
+ * filters need.  head holds the nhead parameters of sql_head.  Only for
+ * a valid list.  *out as db_query. */
 int list_query_with(struct list *l, struct req *r, const char *sql_head,
-    const char *sql_tail, struct dbres **out);
+    const struct db_param *head, size_t nhead, const char *sql_tail,
+    struct dbres **out);
 
 #endif

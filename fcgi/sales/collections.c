@@ -35,6 +35,7 @@
 #include "core/fmt.h"
 #include "core/form.h"
 #include "core/formview.h"
+#include "core/list.h"
 #include "sales/collections.h"
 #include "sales/sales.h"
 #include "sales/write.h"
@@ -49,40 +50,6 @@ int imp_orders_post(struct req *r);
 int imp_orders_sample(struct req *r);
 
 /* --- shared helpers --- */
-
-void
-coll_query_add(char *buf, size_t len, const char *name, const char *value)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(buf);
-
-	if (value == NULL || *value == '\0')
-		return;
-#define PUT(ch) do { if (n + 1 >= len) { buf[n] = '\0'; return; } \
-	buf[n++] = (ch); } while (0)
-	if (n > 0)
-		PUT('&');
-	for (const char *p = name; *p; p++)
-		PUT(*p);
-	PUT('=');
-	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
-		    *p == '.' || *p == '~')
-			PUT((char)*p);
-		else {
-			if (n + 3 >= len) {
-				buf[n] = '\0';
-				return;
-			}
-			buf[n++] = '%';
-			buf[n++] = hex[*p >> 4];
-			buf[n++] = hex[*p & 15];
-		}
-	}
-#undef PUT
-	buf[n] = '\0';
-}
 
 char *
 coll_ymd(char buf[11], int32_t ymd)
@@ -188,41 +155,6 @@ coll_upload(const struct req *r, const char **data, size_t *len)
 	return NULL;
 }
 
-void
-coll_pager(struct req *r, struct tdict *d, const char *base, const char *qs,
-    long page, long total, long per)
-{
-	long pages = total > 0 ? (total + per - 1) / per : 1;
-	char href[2300], num[24];
-	struct tdict *pg;
-
-	(void)r;
-	pg = tdict_add_section(d, "PAGER");
-	tdict_set_int(pg, "page", page);
-	tdict_set_int(pg, "pages", pages);
-	tdict_set_int(pg, "total_rows", total);
-	if (page > 1) {
-		snprintf(num, sizeof(num), "%ld", page - 1);
-		snprintf(href, sizeof(href), "%s?%s", base, qs);
-		coll_query_add(href, sizeof(href), "page", num);
-		if (href[strlen(base) + 1] == '&')
-			memmove(href + strlen(base) + 1,
-			    href + strlen(base) + 2,
-			    strlen(href + strlen(base) + 2) + 1);
-		tdict_set(tdict_add_section(pg, "PREV"), "href", href);
-	}
-	if (page < pages) {
-		snprintf(num, sizeof(num), "%ld", page + 1);
-		snprintf(href, sizeof(href), "%s?%s", base, qs);
-		coll_query_add(href, sizeof(href), "page", num);
-		if (href[strlen(base) + 1] == '&')
-			memmove(href + strlen(base) + 1,
-			    href + strlen(base) + 2,
-			    strlen(href + strlen(base) + 2) + 1);
-		tdict_set(tdict_add_section(pg, "NEXT"), "href", href);
-	}
-}
-
 /* --- statements --- */
 
 /* Order column col is in scope: as SCOPE_ORDER_SQL (same parameters),
@@ -238,61 +170,7 @@ coll_pager(struct req *r, struct tdict *d, const char *base, const char *qs,
 	" SEPARATOR ', ') FROM order_reps orp JOIN people rp ON" \
 	" rp.id = orp.person_id WHERE orp.order_id = " col ")"
 
-/* The filters of the payments list: from, to, order no, customer. */
-#define PAY_WHERE \
-	" WHERE " ORDER_IN_SCOPE("o.id") \
-	" AND (? = '' OR pm.payment_date >= ?)" \
-	" AND (? = '' OR pm.payment_date <= ?)" \
-	" AND (? = '' OR o.order_no LIKE CONCAT('%', ?, '%'))" \
-	" AND (? = '' OR c.name LIKE CONCAT('%', ?, '%') OR c.code = ?)" \
-	" AND (? = '' OR (? = 'in' AND pm.amount > 0) OR" \
-	"  (? = 'refund' AND pm.amount < 0))"
-#define PAY_FROM \
-	" FROM payments pm JOIN orders o ON o.id = pm.order_id" \
-	" JOIN customers c ON c.id = o.customer_id"
-
-/* The receivables list.  Amount and collected are correlated subqueries
- * (index lookups per order), not derived tables: a prepared statement
- * keeps plan decisions of its first execution, and derived tables with
- * pushed-down conditions made later executions crawl. */
-#define AMT_OF_O \
-	"(SELECT COALESCE(SUM(ol.amount), 0) FROM order_lines ol" \
-	" WHERE ol.order_id = o.id AND ol.status = 'booked')"
-#define COL_OF_O \
-	"(SELECT COALESCE(SUM(pp.amount), 0) FROM payments pp" \
-	" WHERE pp.order_id = o.id)"
-#define OPEN_FROM \
-	" FROM orders o JOIN customers c ON c.id = o.customer_id"
-#define OPEN_WHERE \
-	" WHERE o.status = 'booked' AND " ORDER_IN_SCOPE("o.id") \
-	" AND (? = '' OR o.order_no LIKE CONCAT('%', ?, '%'))" \
-	" AND (? = '' OR c.name LIKE CONCAT('%', ?, '%') OR c.code = ?)" \
-	" AND (? = '' OR o.order_date >= ?)" \
-	" AND (? = '' OR o.order_date <= ?)" \
-	" AND ((? = 'open' AND " AMT_OF_O " - " COL_OF_O " > 0)" \
-	"  OR (? = 'paid' AND " AMT_OF_O " > 0 AND " AMT_OF_O " = " COL_OF_O ")" \
-	"  OR (? = 'over' AND " AMT_OF_O " >= 0 AND " COL_OF_O " > " AMT_OF_O ")" \
-	"  OR (? = 'all'))"
-
-/* Sort: one integer picks a column and direction (see the sort tables). */
-#define SORT8(c1, c2, c3, c4) \
-	" ORDER BY CASE WHEN ? = 1 THEN " c1 " END," \
-	" CASE WHEN ? = 2 THEN " c1 " END DESC," \
-	" CASE WHEN ? = 3 THEN " c2 " END," \
-	" CASE WHEN ? = 4 THEN " c2 " END DESC," \
-	" CASE WHEN ? = 5 THEN " c3 " END," \
-	" CASE WHEN ? = 6 THEN " c3 " END DESC," \
-	" CASE WHEN ? = 7 THEN " c4 " END," \
-	" CASE WHEN ? = 8 THEN " c4 " END DESC"
-#define SORT_ARGS(k) P_INT(k), P_INT(k), P_INT(k), P_INT(k), P_INT(k), \
-	P_INT(k), P_INT(k), P_INT(k)
-
 enum stmt {
-	S_PAY_LIST,
-	S_PAY_TOTALS,
-	S_OPEN_LIST,
-	S_OPEN_TOTALS,
-	S_OPEN_AGING,
 	S_PAY_MONTHS,
 	S_ORDER,
 	S_ORDER_PAYMENTS,
@@ -300,43 +178,6 @@ enum stmt {
 };
 
 static const char *const stmts[S__MAX] = {
-	[S_PAY_LIST] =
-	    "SELECT pm.id, pm.payment_no, pm.payment_date, pm.amount,"
-	    " pm.reference, o.id, o.order_no, c.name, o.status"
-	    PAY_FROM PAY_WHERE
-	    SORT8("pm.payment_date", "pm.amount", "o.order_no", "c.name")
-	    ", pm.payment_date DESC, pm.id DESC LIMIT ? OFFSET ?",
-	[S_PAY_TOTALS] =
-	    "SELECT COUNT(*), COALESCE(SUM(pm.amount), 0),"
-	    " COALESCE(SUM(CASE WHEN pm.amount > 0 THEN pm.amount END), 0),"
-	    " COALESCE(SUM(CASE WHEN pm.amount < 0 THEN pm.amount END), 0),"
-	    " COUNT(DISTINCT pm.order_id)"
-	    PAY_FROM PAY_WHERE,
-	[S_OPEN_LIST] =
-	    "SELECT o.id, o.order_no, o.order_date, c.name, " AMT_OF_O ", "
-	    COL_OF_O ", " AMT_OF_O " - " COL_OF_O ","
-	    " DATEDIFF(CURDATE(), o.order_date), (SELECT MAX(pp.payment_date)"
-	    " FROM payments pp WHERE pp.order_id = o.id), " REPS_OF("o.id")
-	    OPEN_FROM OPEN_WHERE
-	    SORT8("(" AMT_OF_O " - " COL_OF_O ")", "o.order_date", "o.order_no",
-	    "c.name")
-	    ", o.order_date, o.id LIMIT ? OFFSET ?",
-	[S_OPEN_TOTALS] =
-	    "SELECT COUNT(*), COALESCE(SUM(t.amt), 0), COALESCE(SUM(t.col), 0),"
-	    " COALESCE(SUM(t.amt - t.col), 0),"
-	    " COALESCE(SUM(CASE WHEN t.age > 90 AND t.amt - t.col > 0"
-	    "  THEN t.amt - t.col END), 0)"
-	    " FROM (SELECT " AMT_OF_O " AS amt, " COL_OF_O " AS col,"
-	    " DATEDIFF(CURDATE(), o.order_date) AS age"
-	    OPEN_FROM OPEN_WHERE ") t",
-	[S_OPEN_AGING] =
-	    "SELECT CASE WHEN t.age <= 30 THEN 0 WHEN t.age <= 60 THEN 1"
-	    " WHEN t.age <= 90 THEN 2 WHEN t.age <= 180 THEN 3 ELSE 4 END AS b,"
-	    " COUNT(*), SUM(t.amt - t.col)"
-	    " FROM (SELECT " AMT_OF_O " AS amt, " COL_OF_O " AS col,"
-	    " DATEDIFF(CURDATE(), o.order_date) AS age"
-	    OPEN_FROM OPEN_WHERE ") t WHERE t.amt - t.col > 0"
-	    " GROUP BY b ORDER BY b",
 	[S_PAY_MONTHS] =
 	    "SELECT DATE_FORMAT(pm.payment_date, '%Y-%m') AS m,"
 	    " COALESCE(SUM(CASE WHEN pm.amount > 0 THEN pm.amount END), 0),"
@@ -364,72 +205,71 @@ static const char *const stmts[S__MAX] = {
 
 static struct db_table coll_db = DB_TABLE("collections", stmts);
 
-/* --- the payments list --- */
+/* --- the payments list (core/list) --- */
 
-enum { L_FROM, L_TO, L_ORDER, L_CUSTOMER, L_KIND, L_SORT, L_DIR, L_PAGE,
-	L__MAX };
+enum pfilter { PF_FROM, PF_TO, PF_ORDER, PF_CUSTOMER, PF_KIND, PF__MAX };
 
-static const char *const pay_sorts[] = { "date", "amount", "order",
-	"customer", NULL };
-static const char *const dirs[] = { "asc", "desc", NULL };
 static const char *const kinds[] = { "in", "refund", NULL };
 
-static const struct field list_fields[L__MAX] = {
-	[L_FROM] = { "from", form_date, 0, 0, 0, "coll_err_date", NULL },
-	[L_TO] = { "to", form_date, 0, 0, 0, "coll_err_date", NULL },
-	[L_ORDER] = { "order", form_text, 0, 1, 40, "coll_err_text", NULL },
-	[L_CUSTOMER] = { "customer", form_text, 0, 1, 100, "coll_err_text",
-	    NULL },
-	[L_KIND] = { "kind", form_oneof, 0, 0, 0, NULL, kinds },
-	[L_SORT] = { "sort", form_oneof, 0, 0, 0, NULL, pay_sorts },
-	[L_DIR] = { "dir", form_oneof, 0, 0, 0, NULL, dirs },
-	[L_PAGE] = { "page", form_int64, 0, 1, 1000000, NULL, NULL },
+static const struct list_frag kind_where[] = {
+	{ "pm.amount > 0", { LA_END } },
+	{ "pm.amount < 0", { LA_END } },
 };
 
-/* The valid text of field k, or "" (an invalid filter is ignored). */
-static const char *
-fstr(const struct form *f, size_t k)
-{
-	const char *s = form_str(f, k);
+static const struct list_filter pay_filters[PF__MAX] = {
+	[PF_FROM] = { .field = { "from", form_date, 0, 0, 0, "coll_err_date",
+	    NULL }, .label = "sales_from",
+	    .where = { "pm.payment_date >= ?", { LA_TEXT } } },
+	[PF_TO] = { .field = { "to", form_date, 0, 0, 0, "coll_err_date",
+	    NULL }, .label = "sales_to",
+	    .where = { "pm.payment_date <= ?", { LA_TEXT } } },
+	[PF_ORDER] = { .field = { "order", form_text, 0, 1, 40,
+	    "coll_err_text", NULL }, .label = "sales_order_no",
+	    .where = { "o.order_no LIKE ?", { LA_CONTAINS } } },
+	[PF_CUSTOMER] = { .field = { "customer", form_text, 0, 1, 100,
+	    "coll_err_text", NULL }, .label = "sales_customer",
+	    .where = { "c.name LIKE ? OR c.code = ?",
+	    { LA_CONTAINS, LA_TEXT } } },
+	[PF_KIND] = { .field = { "kind", form_oneof, 0, 0, 0, NULL, kinds },
+	    .label = "coll_kind", .choice_where = kind_where },
+};
 
-	return s != NULL ? s : "";
-}
+/* Served by payments_date and payments_amount (with the id).  By order
+ * or customer no index of payments can sort: those orders went. */
+static const struct list_sort pay_sorts[] = {
+	{ "date", "sales_date", "pm.payment_date, pm.id",
+	    "pm.payment_date DESC, pm.id DESC", LIST_SORT_DESC_FIRST },
+	{ "amount", "sales_amount", "pm.amount, pm.id",
+	    "pm.amount DESC, pm.id DESC", LIST_SORT_NUM | LIST_SORT_DESC_FIRST },
+};
 
-/* Adds sort header links: for each column name, sort_<name> (href) and
- * aria_<name> ("ascending"/"descending"/"" ) in d. */
+static const struct list_def pay_list = {
+	.name = "collections-payments",
+	.path = "/sales/collections",
+	.select = "SELECT pm.id, pm.payment_no, pm.payment_date, pm.amount,"
+	    " pm.reference, o.id, o.order_no, c.name, o.status",
+	.from = " FROM payments pm JOIN orders o ON o.id = pm.order_id"
+	    " JOIN customers c ON c.id = o.customer_id",
+	.totals = "COUNT(*), COALESCE(SUM(t.a), 0),"
+	    " COALESCE(SUM(CASE WHEN t.a > 0 THEN t.a END), 0),"
+	    " COALESCE(SUM(CASE WHEN t.a < 0 THEN t.a END), 0),"
+	    " COUNT(DISTINCT t.oid)",
+	.totals_cols = "pm.amount AS a, pm.order_id AS oid",
+	.filters = pay_filters, .nfilters = PF__MAX,
+	.sorts = pay_sorts, .nsorts = sizeof(pay_sorts) / sizeof(pay_sorts[0]),
+	.sort_default = 0, .desc_default = true,
+	.per_page = PER_PAGE,
+};
+
+/* Shows the kpi_<name> figures of the list's totals, or "—" when the
+ * count stopped at its cap (totals of the first rows would be wrong). */
 static void
-sort_links(struct tdict *d, const char *base, const char *qs,
-    const char *const *names, const char *cur, bool desc)
+set_kpi(const struct list *l, struct tdict *d, const char *name, size_t col)
 {
-	for (size_t i = 0; names[i] != NULL; i++) {
-		char href[2400], var[48];
-		bool is = strcmp(names[i], cur) == 0;
-
-		snprintf(href, sizeof(href), "%s", qs);
-		coll_query_add(href, sizeof(href), "sort", names[i]);
-		coll_query_add(href, sizeof(href), "dir",
-		    is && !desc ? "desc" : "asc");
-		snprintf(var, sizeof(var), "sort_%s", names[i]);
-		{
-			char full[2500];
-
-			snprintf(full, sizeof(full), "%s?%s", base, href);
-			tdict_set(d, var, full);
-		}
-		if (is) {
-			snprintf(var, sizeof(var), "ARIA_%s", names[i]);
-			tdict_set(tdict_add_section(d, var), "aria",
-			    desc ? "descending" : "ascending");
-		}
-	}
-}
-
-static void
-set_filter_values(struct tdict *d, const struct form *f, const char *const *n,
-    size_t count)
-{
-	for (size_t k = 0; k < count; k++)
-		tdict_set(d, n[k], f->e[k].raw);
+	if (l->capped)
+		tdict_set(d, name, "—");
+	else
+		coll_set_money(d, name, dbres_money(l->totals, 0, col));
 }
 
 /* The last twelve months of collections as a chart: received above the
@@ -480,8 +320,8 @@ months_chart(struct req *r, struct tdict *d, const struct scope *sc)
 	return chart_show(r, tdict_add_section(d, "MONTHS_CHART"), "CHART", &c);
 }
 
-/* The amounts still open, by age (the buckets of S_OPEN_AGING), as bars
- * with the number of orders beside each. */
+/* The amounts still open, by age (buckets 0..4: up to 30, 60, 90, 180
+ * days, older), as bars with the number of orders beside each. */
 static int
 aging_chart(struct req *r, struct tdict *d, struct dbres *ag)
 {
@@ -523,115 +363,118 @@ aging_chart(struct req *r, struct tdict *d, struct dbres *ag)
 static int
 payments_list(struct req *r)
 {
-	static const char *const names[] = { "from", "to", "order", "customer",
-	    "kind" };
 	struct scope sc = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
-	struct form f;
-	struct dbres *res = NULL, *tot = NULL;
-	char qs[2048] = "", buf[FMT_MONEY_SIZE];
-	const char *sort, *from, *to, *ord, *cust, *kind;
-	bool desc;
-	long page, total;
-	int key, rc;
+	const struct form_value *kind;
+	struct list l;
+	int rc;
 
-	if ((rc = form_validate(&f, list_fields, L__MAX, &r->q)) == TC_ENOMEM)
+	list_init(&l, &pay_list);
+	list_scope(&l, &sales_order_scope, sc.kind, sc.me, sc.team, sc.login);
+	if ((rc = list_run(&l, r, d)) != 0 ||
+	    (rc = months_chart(r, d, &sc)) != 0)
 		goto out;
-	from = fstr(&f, L_FROM);
-	to = fstr(&f, L_TO);
-	ord = fstr(&f, L_ORDER);
-	cust = fstr(&f, L_CUSTOMER);
-	kind = fstr(&f, L_KIND);
-	sort = form_str(&f, L_SORT) ? form_str(&f, L_SORT) : "date";
-	desc = form_str(&f, L_DIR) ? strcmp(form_str(&f, L_DIR), "desc") == 0 :
-	    strcmp(sort, "date") == 0 || strcmp(sort, "amount") == 0;
-	key = 1;
-	for (int i = 0; pay_sorts[i] != NULL; i++)
-		if (strcmp(pay_sorts[i], sort) == 0)
-			key = i * 2 + 1 + (desc ? 1 : 0);
-	page = (long)form_int(&f, L_PAGE, 1);
-
-	for (size_t k = 0; k < 5; k++)
-		coll_query_add(qs, sizeof(qs), names[k],
-		    form_str(&f, k) ? form_str(&f, k) : "");
-
-#define PAY_ARGS SCOPE_ARGS(&sc), P_TEXT(from), P_TEXT(from), P_TEXT(to), \
-	P_TEXT(to), P_TEXT(ord), P_TEXT(ord), P_TEXT(cust), P_TEXT(cust), \
-	P_TEXT(cust), P_TEXT(kind), P_TEXT(kind), P_TEXT(kind)
-	if ((rc = db_query(r->app->db, &coll_db, S_PAY_TOTALS,
-	    DB_ARGS(PAY_ARGS), &tot)) != 0)
-		goto out;
-	total = (long)dbres_int(tot, 0, 0);
-	if (page > (total + PER_PAGE - 1) / PER_PAGE && total > 0)
-		page = (total + PER_PAGE - 1) / PER_PAGE;
-	if ((rc = db_query(r->app->db, &coll_db, S_PAY_LIST,
-	    DB_ARGS(PAY_ARGS, SORT_ARGS(key), P_INT(PER_PAGE),
-	    P_INT((page - 1) * PER_PAGE)), &res)) != 0)
-		goto out;
-#undef PAY_ARGS
-
-	if ((rc = months_chart(r, d, &sc)) != 0)
-		goto out;
-	set_filter_values(d, &f, names, 5);
-	if (strcmp(kind, "in") == 0)
-		tdict_show_section(d, "KIND_IN");
-	else if (strcmp(kind, "refund") == 0)
-		tdict_show_section(d, "KIND_REFUND");
-	tdict_set_int(d, "kpi_count", total);
-	coll_set_money(d, "kpi_net", dbres_money(tot, 0, 1));
-	coll_set_money(d, "kpi_in", dbres_money(tot, 0, 2));
-	coll_set_money(d, "kpi_refund", dbres_money(tot, 0, 3));
-	tdict_set_int(d, "kpi_orders", dbres_int(tot, 0, 4));
+	kind = list_value(&l, PF_KIND);
+	if (kind != NULL)
+		tdict_show_section(d, kind->i == 0 ? "KIND_IN" : "KIND_REFUND");
+	if (!l.invalid) {
+		set_kpi(&l, d, "kpi_net", 1);
+		set_kpi(&l, d, "kpi_in", 2);
+		set_kpi(&l, d, "kpi_refund", 3);
+		if (l.capped)
+			tdict_set(d, "kpi_orders", "—");
+		else
+			tdict_set_int(d, "kpi_orders", dbres_int(l.totals, 0, 4));
+	}
 	if (has_role(r, ROLE_FINANCE | ROLE_REVIEWER))
 		tdict_show_section(d, "CAN_WRITE");
-	sort_links(d, "/sales/collections", qs, pay_sorts, sort, desc);
-	for (size_t i = 0; i < dbres_rows(res); i++) {
+	for (size_t i = 0; i < list_rows(&l); i++) {
 		struct tdict *row = tdict_add_section(d, "PAYMENT");
 
-		tdict_set(row, "payment_no", dbres_text(res, i, 1));
-		tdict_set(row, "date", dbres_text(res, i, 2));
-		coll_set_money(row, "amount", dbres_money(res, i, 3));
-		if (dbres_money(res, i, 3) < 0)
+		tdict_set(row, "payment_no", dbres_text(l.rows, i, 1));
+		tdict_set(row, "date", dbres_text(l.rows, i, 2));
+		coll_set_money(row, "amount", dbres_money(l.rows, i, 3));
+		if (dbres_money(l.rows, i, 3) < 0)
 			tdict_show_section(row, "REFUND");
-		tdict_set(row, "reference", dbres_text(res, i, 4));
-		tdict_set(row, "order_id", dbres_text(res, i, 5));
-		tdict_set(row, "order_no", dbres_text(res, i, 6));
-		tdict_set(row, "customer", dbres_text(res, i, 7));
+		tdict_set(row, "reference", dbres_text(l.rows, i, 4));
+		tdict_set(row, "order_id", dbres_text(l.rows, i, 5));
+		tdict_set(row, "order_no", dbres_text(l.rows, i, 6));
+		tdict_set(row, "customer", dbres_text(l.rows, i, 7));
 	}
-	if (dbres_rows(res) == 0)
-		tdict_show_section(d, "EMPTY");
-	else
-		tdict_set(d, "page_total", fmt_money(buf, dbres_money(tot, 0, 1),
-		    true));
-	coll_pager(r, d, "/sales/collections", qs, page, total, PER_PAGE);
 	sales_tabs(r, "collections");
-	rc = page_send(r, 200, "sales/collections-list.tpl", "coll_title",
-	    "sales");
+	rc = page_send(r, list_status(&l), "sales/collections-list.tpl",
+	    "coll_title", "sales");
 out:
-	dbres_free(res);
-	dbres_free(tot);
-	form_free(&f);
+	list_done(&l);
 	return rc;
 }
 
-/* --- receivables --- */
+/* --- receivables (core/list) --- */
 
-enum { O_ORDER, O_CUSTOMER, O_FROM, O_TO, O_STATE, O_SORT, O_DIR, O_PAGE,
-	O__MAX };
+enum ofilter { OF_ORDER, OF_CUSTOMER, OF_FROM, OF_TO, OF_STATE, OF__MAX };
 
-static const char *const open_sorts[] = { "outstanding", "date", "order",
-	"customer", NULL };
 static const char *const states[] = { "open", "paid", "over", "all", NULL };
 
-static const struct field open_fields[O__MAX] = {
-	[O_ORDER] = { "order", form_text, 0, 1, 40, NULL, NULL },
-	[O_CUSTOMER] = { "customer", form_text, 0, 1, 100, NULL, NULL },
-	[O_FROM] = { "from", form_date, 0, 0, 0, NULL, NULL },
-	[O_TO] = { "to", form_date, 0, 0, 0, NULL, NULL },
-	[O_STATE] = { "state", form_oneof, 0, 0, 0, NULL, states },
-	[O_SORT] = { "sort", form_oneof, 0, 0, 0, NULL, open_sorts },
-	[O_DIR] = { "dir", form_oneof, 0, 0, 0, NULL, dirs },
-	[O_PAGE] = { "page", form_int64, 0, 1, 1000000, NULL, NULL },
+/* On the rollups of the order (sql/sales/004). */
+static const struct list_frag state_where[] = {
+	{ "o.outstanding > 0", { LA_END } },
+	{ "o.amount_booked > 0 AND o.collected = o.amount_booked", { LA_END } },
+	{ "o.amount_booked >= 0 AND o.collected > o.amount_booked", { LA_END } },
+	{ NULL, { LA_END } },
+};
+
+static const struct list_filter open_filters[OF__MAX] = {
+	[OF_ORDER] = { .field = { "order", form_text, 0, 1, 40,
+	    "coll_err_text", NULL }, .label = "sales_order_no",
+	    .where = { "o.order_no LIKE ?", { LA_CONTAINS } } },
+	[OF_CUSTOMER] = { .field = { "customer", form_text, 0, 1, 100,
+	    "coll_err_text", NULL }, .label = "sales_customer",
+	    .where = { "c.name LIKE ? OR c.code = ?",
+	    { LA_CONTAINS, LA_TEXT } } },
+	[OF_FROM] = { .field = { "from", form_date, 0, 0, 0, "coll_err_date",
+	    NULL }, .label = "sales_from",
+	    .where = { "o.order_date >= ?", { LA_TEXT } } },
+	[OF_TO] = { .field = { "to", form_date, 0, 0, 0, "coll_err_date",
+	    NULL }, .label = "sales_to",
+	    .where = { "o.order_date <= ?", { LA_TEXT } } },
+	[OF_STATE] = { .field = { "state", form_oneof, 0, 0, 0, NULL, states },
+	    .label = "coll_state", .choice_where = state_where, .def = "open" },
+};
+
+/* Booked orders by what is owed (orders_status_outstanding), by date
+ * (orders_status_date) or by number (orders_no). */
+static const struct list_sort open_sorts[] = {
+	{ "outstanding", "sales_outstanding", "o.outstanding, o.id",
+	    "o.outstanding DESC, o.id DESC", LIST_SORT_NUM |
+	    LIST_SORT_DESC_FIRST },
+	{ "date", "sales_date", "o.order_date, o.id",
+	    "o.order_date DESC, o.id DESC", 0 },
+	{ "order", "sales_order_no", "o.order_no", "o.order_no DESC", 0 },
+};
+
+/* LA_CTX0: today.  The last payment and the reps: for the page only. */
+static const struct list_def open_list_def = {
+	.name = "collections-receivables",
+	.path = "/sales/collections/open",
+	.select = "SELECT o.id, o.order_no, o.order_date, c.name,"
+	    " o.amount_booked, o.collected, o.outstanding,"
+	    " DATEDIFF(?, o.order_date), (SELECT MAX(pp.payment_date)"
+	    " FROM payments pp WHERE pp.order_id = o.id), " REPS_OF("o.id"),
+	.select_args = { LA_CTX0 },
+	.from = " FROM orders o JOIN customers c ON c.id = o.customer_id",
+	.where = "o.status = 'booked'",
+	.totals = "COUNT(*), COALESCE(SUM(t.amt), 0), COALESCE(SUM(t.col), 0),"
+	    " COALESCE(SUM(t.owed), 0),"
+	    " COALESCE(SUM(CASE WHEN t.age > 90 AND t.owed > 0 THEN t.owed"
+	    " END), 0)",
+	.totals_cols = "o.amount_booked AS amt, o.collected AS col,"
+	    " o.outstanding AS owed, DATEDIFF(?, o.order_date) AS age",
+	.totals_args = { LA_CTX0 },
+	.filters = open_filters, .nfilters = OF__MAX,
+	.sorts = open_sorts, .nsorts = sizeof(open_sorts) /
+	    sizeof(open_sorts[0]),
+	.sort_default = 0, .desc_default = true,
+	.per_page = PER_PAGE,
 };
 
 /* The badge class and catalogue key of an order's collection state. */
@@ -657,66 +500,47 @@ collection_state(int64_t amount, int64_t collected, const char **cls,
 	}
 }
 
+/* The aging chart of every order the list matches (not only the page's):
+ * what is still owed, by age on today. */
+static int
+open_aging(struct req *r, struct tdict *d, struct list *l, const char *today)
+{
+	struct dbres *ag = NULL;
+	int rc;
+
+	if ((rc = list_query_with(l, r,
+	    "SELECT CASE WHEN t.age <= 30 THEN 0 WHEN t.age <= 60 THEN 1"
+	    " WHEN t.age <= 90 THEN 2 WHEN t.age <= 180 THEN 3 ELSE 4 END AS b,"
+	    " COUNT(*), SUM(t.owed) FROM (SELECT o.outstanding AS owed,"
+	    " DATEDIFF(?, o.order_date) AS age"
+	    " FROM orders o JOIN customers c ON c.id = o.customer_id",
+	    DB_ARGS(P_TEXT(today)),
+	    ") t WHERE t.owed > 0 GROUP BY b ORDER BY b", &ag)) != 0)
+		return rc;
+	rc = aging_chart(r, d, ag);
+	dbres_free(ag);
+	return rc;
+}
+
 static int
 open_list(struct req *r)
 {
-	static const char *const names[] = { "order", "customer", "from", "to",
-	    "state" };
 	struct scope sc = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
-	struct form f;
-	struct dbres *res = NULL, *tot = NULL;
-	char qs[2048] = "";
-	const char *sort, *ord, *cust, *from, *to, *state;
-	bool desc;
-	long page, total;
-	int key, rc;
+	const struct form_value *state;
+	char today[11];
+	struct list l;
+	int rc;
 
-	if ((rc = form_validate(&f, open_fields, O__MAX, &r->q)) == TC_ENOMEM)
+	coll_today(today);
+	list_init(&l, &open_list_def);
+	list_scope(&l, &sales_order_scope, sc.kind, sc.me, sc.team, sc.login);
+	list_ctx(&l, 0, P_TEXT(today));
+	if ((rc = list_run(&l, r, d)) != 0)
 		goto out;
-	ord = fstr(&f, O_ORDER);
-	cust = fstr(&f, O_CUSTOMER);
-	from = fstr(&f, O_FROM);
-	to = fstr(&f, O_TO);
-	state = form_str(&f, O_STATE) ? form_str(&f, O_STATE) : "open";
-	sort = form_str(&f, O_SORT) ? form_str(&f, O_SORT) : "outstanding";
-	desc = form_str(&f, O_DIR) ? strcmp(form_str(&f, O_DIR), "desc") == 0 :
-	    strcmp(sort, "outstanding") == 0;
-	key = 1;
-	for (int i = 0; open_sorts[i] != NULL; i++)
-		if (strcmp(open_sorts[i], sort) == 0)
-			key = i * 2 + 1 + (desc ? 1 : 0);
-	page = (long)form_int(&f, O_PAGE, 1);
-	for (size_t k = 0; k < 5; k++)
-		coll_query_add(qs, sizeof(qs), names[k],
-		    form_str(&f, k) ? form_str(&f, k) : "");
-
-#define OPEN_ARGS SCOPE_ARGS(&sc), P_TEXT(ord), P_TEXT(ord), P_TEXT(cust), \
-	P_TEXT(cust), P_TEXT(cust), P_TEXT(from), P_TEXT(from), P_TEXT(to), \
-	P_TEXT(to), P_TEXT(state), P_TEXT(state), P_TEXT(state), P_TEXT(state)
-	if ((rc = db_query(r->app->db, &coll_db, S_OPEN_TOTALS,
-	    DB_ARGS(OPEN_ARGS), &tot)) != 0)
+	if (!l.invalid && (rc = open_aging(r, d, &l, today)) != 0)
 		goto out;
-	total = (long)dbres_int(tot, 0, 0);
-	if (page > (total + PER_PAGE - 1) / PER_PAGE && total > 0)
-		page = (total + PER_PAGE - 1) / PER_PAGE;
-	if ((rc = db_query(r->app->db, &coll_db, S_OPEN_LIST,
-	    DB_ARGS(OPEN_ARGS, SORT_ARGS(key), P_INT(PER_PAGE),
-	    P_INT((page - 1) * PER_PAGE)), &res)) != 0)
-		goto out;
-
-	{
-		struct dbres *ag = NULL;
-
-		if ((rc = db_query(r->app->db, &coll_db, S_OPEN_AGING,
-		    DB_ARGS(OPEN_ARGS), &ag)) != 0)
-			goto out;
-		rc = aging_chart(r, d, ag);
-		dbres_free(ag);
-		if (rc != 0)
-			goto out;
-	}
-	set_filter_values(d, &f, names, 4);
+	state = list_value(&l, OF_STATE);
 	for (int i = 0; states[i] != NULL; i++) {
 		struct tdict *o = tdict_add_section(d, "STATE");
 		char k[40];
@@ -724,37 +548,39 @@ open_list(struct req *r)
 		tdict_set(o, "value", states[i]);
 		snprintf(k, sizeof(k), "coll_filter_%s", states[i]);
 		tdict_set(o, "label", tr(r, k));
-		if (strcmp(states[i], state) == 0)
+		if (state != NULL && state->i == i)
 			tdict_show_section(o, "SELECTED");
 	}
-	tdict_set_int(d, "kpi_count", total);
-	coll_set_money(d, "kpi_amount", dbres_money(tot, 0, 1));
-	coll_set_money(d, "kpi_collected", dbres_money(tot, 0, 2));
-	coll_set_money(d, "kpi_outstanding", dbres_money(tot, 0, 3));
-	coll_set_money(d, "kpi_aged", dbres_money(tot, 0, 4));
+	if (!l.invalid) {
+		set_kpi(&l, d, "kpi_amount", 1);
+		set_kpi(&l, d, "kpi_collected", 2);
+		set_kpi(&l, d, "kpi_outstanding", 3);
+		set_kpi(&l, d, "kpi_aged", 4);
+	}
 	if (has_role(r, ROLE_FINANCE | ROLE_REVIEWER))
 		tdict_show_section(d, "CAN_WRITE");
-	sort_links(d, "/sales/collections/open", qs, open_sorts, sort, desc);
-	for (size_t i = 0; i < dbres_rows(res); i++) {
+	for (size_t i = 0; i < list_rows(&l); i++) {
 		struct tdict *row = tdict_add_section(d, "ORDER");
-		int64_t amt = dbres_money(res, i, 4), col = dbres_money(res, i, 5);
-		int64_t age = dbres_int(res, i, 7);
+		int64_t amt = dbres_money(l.rows, i, 4);
+		int64_t col = dbres_money(l.rows, i, 5);
+		int64_t owed = dbres_money(l.rows, i, 6);
+		int64_t age = dbres_int(l.rows, i, 7);
 		const char *cls, *k;
 		long pct;
 
-		tdict_set(row, "id", dbres_text(res, i, 0));
-		tdict_set(row, "order_no", dbres_text(res, i, 1));
-		tdict_set(row, "date", dbres_text(res, i, 2));
-		tdict_set(row, "customer", dbres_text(res, i, 3));
+		tdict_set(row, "id", dbres_text(l.rows, i, 0));
+		tdict_set(row, "order_no", dbres_text(l.rows, i, 1));
+		tdict_set(row, "date", dbres_text(l.rows, i, 2));
+		tdict_set(row, "customer", dbres_text(l.rows, i, 3));
 		coll_set_money(row, "amount", amt);
 		coll_set_money(row, "collected", col);
-		coll_set_money(row, "outstanding", dbres_money(res, i, 6));
+		coll_set_money(row, "outstanding", owed);
 		tdict_set_int(row, "age", age);
-		if (age > 90 && dbres_money(res, i, 6) > 0)
+		if (age > 90 && owed > 0)
 			tdict_show_section(row, "AGED");
-		tdict_set(row, "last_paid", dbres_null(res, i, 8) ? "–" :
-		    dbres_text(res, i, 8));
-		tdict_set(row, "reps", dbres_text(res, i, 9));
+		tdict_set(row, "last_paid", dbres_null(l.rows, i, 8) ? "–" :
+		    dbres_text(l.rows, i, 8));
+		tdict_set(row, "reps", dbres_text(l.rows, i, 9));
 		collection_state(amt, col, &cls, &k);
 		tdict_set(row, "state_class", cls);
 		tdict_set(row, "state", tr(r, k));
@@ -762,17 +588,11 @@ open_list(struct req *r)
 		    20 / amt) * 5 : 0;
 		tdict_set_int(row, "pct", pct);
 	}
-	if (dbres_rows(res) == 0)
-		tdict_show_section(d, "EMPTY");
-#undef OPEN_ARGS
-	coll_pager(r, d, "/sales/collections/open", qs, page, total, PER_PAGE);
 	sales_tabs(r, "collections");
-	rc = page_send(r, 200, "sales/collections-open.tpl", "coll_open_title",
-	    "sales");
+	rc = page_send(r, list_status(&l), "sales/collections-open.tpl",
+	    "coll_open_title", "sales");
 out:
-	dbres_free(res);
-	dbres_free(tot);
-	form_free(&f);
+	list_done(&l);
 	return rc;
 }
 

@@ -9,12 +9,6 @@
 #include "core/app.h"
 #include "sales/import-rows.h"
 
-/* Appends "&name=value" (value percent-encoded; no '&' when buf is
- * empty) to the NUL-terminated buf of size len; silently stops when full.
- * Nothing is appended when value is NULL or "". */
-void coll_query_add(char *buf, size_t len, const char *name,
-    const char *value);
-
 /* Writes yyyymmdd as "YYYY-MM-DD" into buf (11 bytes).  Returns buf. */
 char *coll_ymd(char buf[11], int32_t ymd);
 
@@ -38,10 +32,5 @@ void coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs);
  * returns 0, or returns the catalogue key of the problem (no file, empty,
  * not UTF-8) and sets nothing. */
 const char *coll_upload(const struct req *r, const char **data, size_t *len);
-
-/* Adds pager links to d (PAGER section with PREV/NEXT hrefs built from
- * base path and query qs, page and pages numbers). */
-void coll_pager(struct req *r, struct tdict *d, const char *base,
-    const char *qs, long page, long total, long per);
 
 #endif

@@ -176,7 +176,7 @@ local(const struct req *r, const struct dbres *res, size_t row, size_t zh)
 /* Appends "name=value" (value percent-encoded) to buf, with '&' first
  * when buf is not empty. */
 static void
-qs_add(char *buf, size_t len, const char *name, const char *value)
+cust_qs_add(char *buf, size_t len, const char *name, const char *value)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t o = strlen(buf);
@@ -397,20 +397,20 @@ list_get(struct req *r)
 
 	/* the query string of the filters, for sort and pager links */
 	base[0] = '\0';
-	qs_add(base, sizeof(base), "q", q);
+	cust_qs_add(base, sizeof(base), "q", q);
 	if (region > 0) {
 		char b[24];
 
 		snprintf(b, sizeof(b), "%lld", (long long)region);
-		qs_add(base, sizeof(base), "region", b);
+		cust_qs_add(base, sizeof(base), "region", b);
 	}
 	if (owner > 0) {
 		char b[24];
 
 		snprintf(b, sizeof(b), "%lld", (long long)owner);
-		qs_add(base, sizeof(base), "owner", b);
+		cust_qs_add(base, sizeof(base), "owner", b);
 	}
-	qs_add(base, sizeof(base), "status", status);
+	cust_qs_add(base, sizeof(base), "status", status);
 	if (base[0] != '\0' || strcmp(sort, "name") != 0 || desc)
 		tdict_show_section(d, "FILTERED");
 

@@ -379,8 +379,7 @@ static const struct list_sort order_sorts[] = {
 	    "o.collected DESC, o.id DESC", LIST_SORT_NUM },
 };
 
-/* An order is in scope when one of its credited reps is. */
-static const struct list_scope order_scope = {
+const struct list_scope sales_order_scope = {
 	"EXISTS (SELECT 1 FROM order_reps sx WHERE sx.order_id = o.id AND "
 	    LIST_SCOPE_OWN_SQL("sx.person_id") ")",
 	"EXISTS (SELECT 1 FROM order_reps sx WHERE sx.order_id = o.id AND "
@@ -486,7 +485,7 @@ orders_list_get(struct req *r)
 	int rc;
 
 	list_init(&l, &orders_list);
-	list_scope(&l, &order_scope, s.kind, s.me, s.team, s.login);
+	list_scope(&l, &sales_order_scope, s.kind, s.me, s.team, s.login);
 	if ((rc = list_run(&l, r, d)) != 0 ||
 	    (rc = list_pickers(r, d, &l)) != 0)
 		goto out;

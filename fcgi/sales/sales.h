@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "core/app.h"
+#include "core/list.h"
 #include "core/module.h"
 #include "core/scope.h"
 
@@ -15,6 +16,11 @@ extern const struct route_set activities_route_set;   /* activities.c */
 extern const struct route_set opportunities_route_set;/* opportunities.c */
 extern const struct route_set orders_route_set;       /* orders.c */
 extern const struct route_set collections_route_set;  /* collections.c */
+
+/* An order is in a reader's scope when one of its credited reps is: the
+ * conditions of core/list's list_scope() on an order aliased o
+ * (orders-query.c). */
+extern const struct list_scope sales_order_scope;
 
 /* Every area, NULL-terminated (areas.c). */
 extern const struct route_set *const sales_areas[];
