@@ -17,6 +17,7 @@
 #include "core/fmt.h"
 #include "core/form.h"
 #include "core/formview.h"
+#include "core/list.h"
 #include "sales/customers-code.h"
 #include "sales/sales.h"
 #include "sales/write.h"
@@ -26,39 +27,7 @@
 
 /* --- statements ------------------------------------------------------ */
 
-#define LIST_FROM \
-	" FROM customers c JOIN regions r ON r.id = c.region_id" \
-	" JOIN channels ch ON ch.id = c.channel_id" \
-	" JOIN people p ON p.id = c.owner_id" \
-	" WHERE " SCOPE_SQL("c.owner_id") \
-	" AND (? = '' OR c.name LIKE ? OR CONVERT(c.code USING utf8mb4) LIKE ?)" \
-	" AND (? = 0 OR c.region_id = ?) AND (? = 0 OR c.owner_id = ?)" \
-	" AND (? = '' OR c.status = ?)"
-
-#define LIST_SQL \
-	"SELECT c.id, c.code, c.name, r.name_zh, r.name_en, c.industry," \
-	" ch.name_zh, ch.name_en, p.name, c.status," \
-	" (SELECT COUNT(*) FROM contacts k WHERE k.customer_id = c.id)" \
-	" AS ncontacts, DATE(c.updated_at)" LIST_FROM
-
-/* The sortable columns: name in the URL, fixed SQL. */
-#define SORTS(X) \
-	X(code, "c.code") X(name, "c.name") X(region, "r.code") \
-	X(industry, "c.industry") X(channel, "ch.code") X(owner, "p.name") \
-	X(status, "c.status") X(contacts, "ncontacts") \
-	X(updated, "c.updated_at")
-
-#define SORT_ENUM(n, col) Q_LIST_##n##_asc, Q_LIST_##n##_desc,
-#define SORT_SQL(n, col) \
-	[Q_LIST_##n##_asc] = LIST_SQL " ORDER BY " col " ASC, c.id ASC" \
-	    " LIMIT ? OFFSET ?", \
-	[Q_LIST_##n##_desc] = LIST_SQL " ORDER BY " col " DESC, c.id DESC" \
-	    " LIMIT ? OFFSET ?",
-#define SORT_ROW(n, col) { #n, Q_LIST_##n##_asc },
-
 enum stmt {
-	SORTS(SORT_ENUM)
-	Q_COUNT,
 	Q_GET,
 	Q_REGIONS,
 	Q_CHANNELS,
@@ -74,11 +43,6 @@ enum stmt {
 };
 
 static const char *const stmts[STMT__MAX] = {
-	SORTS(SORT_SQL)
-	[Q_COUNT] =
-	    "SELECT COUNT(*), COALESCE(SUM(c.status = 'active'), 0),"
-	    " COALESCE(SUM(c.status = 'prospect'), 0),"
-	    " COALESCE(SUM(c.status = 'inactive'), 0)" LIST_FROM,
 	/* write scope (can_edit), id, read scope */
 	[Q_GET] =
 	    "SELECT c.id, c.code, c.name, c.region_id, r.name_zh, r.name_en,"
@@ -145,10 +109,6 @@ static const char *const stmts[STMT__MAX] = {
 
 static struct db_table customers_db = DB_TABLE("customers", stmts);
 
-static const struct sort { const char *name; int asc; } sorts[] = {
-	SORTS(SORT_ROW)
-};
-
 /* Columns of Q_GET. */
 enum { G_ID, G_CODE, G_NAME, G_REGION, G_REGION_ZH, G_REGION_EN,
     G_INDUSTRY, G_CHANNEL, G_CHANNEL_ZH, G_CHANNEL_EN, G_OWNER,
@@ -171,63 +131,6 @@ static const char *
 local(const struct req *r, const struct dbres *res, size_t row, size_t zh)
 {
 	return dbres_text(res, row, is_en(r) ? zh + 1 : zh);
-}
-
-/* Appends "name=value" (value percent-encoded) to buf, with '&' first
- * when buf is not empty. */
-static void
-cust_qs_add(char *buf, size_t len, const char *name, const char *value)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t o = strlen(buf);
-
-	if (value == NULL || *value == '\0')
-		return;
-	o += (size_t)snprintf(buf + o, o < len ? len - o : 0, "%s%s=",
-	    o > 0 ? "&" : "", name);
-	for (const unsigned char *p = (const unsigned char *)value;
-	    *p != '\0' && o + 4 < len; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
-		    *p == '.')
-			buf[o++] = (char)*p;
-		else {
-			buf[o++] = '%';
-			buf[o++] = hex[*p >> 4];
-			buf[o++] = hex[*p & 15];
-		}
-	}
-	if (o < len)
-		buf[o] = '\0';
-}
-
-static void
-like_pattern(char *buf, size_t len, const char *q)
-{
-	size_t o = 0;
-
-	buf[o++] = '%';
-	for (; *q != '\0' && o + 3 < len; q++) {
-		if (*q == '%' || *q == '_' || *q == '\\')
-			buf[o++] = '\\';
-		buf[o++] = *q;
-	}
-	buf[o++] = '%';
-	buf[o] = '\0';
-}
-
-/* A positive integer query parameter, or 0. */
-static int64_t
-q_id(const struct req *r, const char *name)
-{
-	const char *s = req_get(&r->q, name);
-	char *end;
-	long long v;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' && v > 0 ? v : 0;
 }
 
 static void
@@ -294,212 +197,156 @@ ref_options(struct req *r, struct tdict *d, const char *section, int stmt,
 	return 0;
 }
 
-/* --- the list -------------------------------------------------------- */
+/* --- the list (core/list) -------------------------------------------- */
+
+enum cfilter { CF_Q, CF_REGION, CF_OWNER, CF_STATUS, CF__MAX };
+
+#define ID_FIELD(name) { name, form_int64, 0, 1, INT32_MAX, NULL, NULL }
+
+static const struct list_filter cust_filters[CF__MAX] = {
+	/* a part of the name or of the code */
+	[CF_Q] = { .field = { "q", form_text, 0, 1, 100, NULL, NULL },
+	    .label = "common_search",
+	    .where = { "c.name LIKE ? OR CONVERT(c.code USING utf8mb4)"
+	    " LIKE ?", { LA_CONTAINS, LA_CONTAINS } } },
+	[CF_REGION] = { .field = ID_FIELD("region"), .label = "sales_region",
+	    .where = { "c.region_id = ?", { LA_INT } } },
+	[CF_OWNER] = { .field = ID_FIELD("owner"), .label = "sales_owner",
+	    .where = { "c.owner_id = ?", { LA_INT } } },
+	[CF_STATUS] = { .field = { "status", form_oneof, 0, 0, 0, NULL,
+	    statuses }, .label = "sales_status",
+	    .where = { "c.status = ?", { LA_TEXT } } },
+};
+
+/* Each served by an index of customers (sql/sales/001 and 004; code is
+ * unique, the others carry the id, the tie-breaker).  Region, channel
+ * and owner are names in other tables, and the number of contacts is
+ * counted for the rows shown: no index of customers orders by them. */
+static const struct list_sort cust_sorts[] = {
+	{ "code", "cust_col_code", "c.code", "c.code DESC", 0 },
+	{ "name", "cust_col_name", "c.name, c.id", "c.name DESC, c.id DESC",
+	    0 },
+	{ "industry", "cust_col_industry", "c.industry, c.id",
+	    "c.industry DESC, c.id DESC", 0 },
+	{ "status", "cust_col_status", "c.status, c.id",
+	    "c.status DESC, c.id DESC", 0 },
+	{ "updated", "cust_col_updated", "c.updated_at, c.id",
+	    "c.updated_at DESC, c.id DESC", LIST_SORT_DESC_FIRST },
+};
+
+static const struct list_scope cust_scope = LIST_SCOPE_PERSON("c.owner_id");
+
+/* The contacts are counted for the rows of the page only (a subquery of
+ * the select list runs for the rows sent). */
+static const struct list_def cust_list = {
+	.name = "customers-list",
+	.path = "/sales/customers",
+	.select = "SELECT c.id, c.code, c.name, r.name_zh, r.name_en,"
+	    " c.industry, ch.name_zh, ch.name_en, p.name, c.status,"
+	    " (SELECT COUNT(*) FROM contacts k WHERE k.customer_id = c.id),"
+	    " DATE(c.updated_at)",
+	.from = " FROM customers c JOIN regions r ON r.id = c.region_id"
+	    " JOIN channels ch ON ch.id = c.channel_id"
+	    " JOIN people p ON p.id = c.owner_id",
+	.totals = "COUNT(*), COALESCE(SUM(t.st = 'active'), 0),"
+	    " COALESCE(SUM(t.st = 'prospect'), 0),"
+	    " COALESCE(SUM(t.st = 'inactive'), 0)",
+	.totals_cols = "c.status AS st",
+	.filters = cust_filters, .nfilters = CF__MAX,
+	.sorts = cust_sorts, .nsorts = sizeof(cust_sorts) /
+	    sizeof(cust_sorts[0]),
+	.sort_default = 1, .desc_default = false,
+	.per_page = PAGE_SIZE,
+};
+
+/* Columns of the page. */
+enum { CL_ID, CL_CODE, CL_NAME, CL_REGION_ZH, CL_REGION_EN, CL_INDUSTRY,
+    CL_CHANNEL_ZH, CL_CHANNEL_EN, CL_OWNER, CL_STATUS, CL_CONTACTS,
+    CL_UPDATED };
+
+/* The id of filter k when set, else 0 (for the pickers). */
+static int64_t
+filter_id(const struct list *l, size_t k)
+{
+	const struct form_value *v = list_value(l, k);
+
+	return v != NULL ? v->i : 0;
+}
+
+/* The count of each status, or "—" past the cap of the count. */
+static void
+status_kpi(const struct list *l, struct tdict *d, const char *name,
+    size_t col)
+{
+	if (l->capped)
+		tdict_set(d, name, "—");
+	else
+		tdict_set_int(d, name, dbres_int(l->totals, 0, col));
+}
 
 static int
 list_get(struct req *r)
 {
 	struct scope s = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
-	const char *sort = req_get(&r->q, "sort"), *dir = req_get(&r->q,
-	    "dir"), *status = req_get(&r->q, "status"), *done;
-	char q[128], like[300], base[512], url[640];
-	int64_t region = q_id(r, "region"), owner = q_id(r, "owner");
-	int64_t pg = q_id(r, "page"), total, pages;
-	int stmt = -1;
-	bool desc;
-	struct dbres *res;
+	const struct form_value *st;
+	const char *done;
+	struct list l;
 	int rc;
 
-	/* the filters, as understood */
-	{
-		const char *qs = req_get(&r->q, "q");
-
-		if (qs == NULL)
-			qs = "";
-		if (cust_name_clean(qs, q, sizeof(q)) < 0)
-			q[0] = '\0';
+	list_init(&l, &cust_list);
+	list_scope(&l, &cust_scope, s.kind, s.me, s.team, s.login);
+	if ((rc = list_run(&l, r, d)) != 0)
+		goto out;
+	if (!l.invalid) {
+		status_kpi(&l, d, "n_active", 1);
+		status_kpi(&l, d, "n_prospect", 2);
+		status_kpi(&l, d, "n_inactive", 3);
 	}
-	like_pattern(like, sizeof(like), q);
-	{
-		bool known = false;
-
-		for (size_t i = 0; status != NULL && statuses[i] != NULL; i++)
-			if (strcmp(status, statuses[i]) == 0)
-				known = true;
-		if (!known)
-			status = "";
-	}
-	for (size_t i = 0; sort != NULL && i < sizeof(sorts) / sizeof(sorts[0]);
-	    i++)
-		if (strcmp(sort, sorts[i].name) == 0)
-			stmt = sorts[i].asc;
-	if (stmt < 0) {
-		sort = "name";
-		stmt = Q_LIST_name_asc;
-	}
-	desc = dir != NULL && strcmp(dir, "desc") == 0;
-	if (desc)
-		stmt++;
-	if (pg < 1)
-		pg = 1;
-
-#define FILTER_ARGS SCOPE_ARGS(&s), P_TEXT(q), P_TEXT(like), P_TEXT(like), \
-	P_INT(region), P_INT(region), P_INT(owner), P_INT(owner), \
-	P_TEXT(status), P_TEXT(status)
-	if ((rc = db_query(r->app->db, &customers_db, Q_COUNT,
-	    DB_ARGS(FILTER_ARGS), &res)) != 0)
-		return rc;
-	total = dbres_int(res, 0, 0);
-	tdict_set_int(d, "total", total);
-	tdict_set_int(d, "n_active", dbres_int(res, 0, 1));
-	tdict_set_int(d, "n_prospect", dbres_int(res, 0, 2));
-	tdict_set_int(d, "n_inactive", dbres_int(res, 0, 3));
-	dbres_free(res);
-	pages = total > 0 ? (total + PAGE_SIZE - 1) / PAGE_SIZE : 1;
-	if (pg > pages)
-		pg = pages;
-	if ((rc = db_query(r->app->db, &customers_db, stmt,
-	    DB_ARGS(FILTER_ARGS, P_INT(PAGE_SIZE),
-	    P_INT((pg - 1) * PAGE_SIZE)), &res)) != 0)
-		return rc;
-#undef FILTER_ARGS
-
 	if ((done = req_get(&r->q, "done")) != NULL &&
 	    strcmp(done, "created") == 0)
 		page_flash(r, "ok", tr(r, "cust_done_created"));
 	sales_tabs(r, "customers");
 	if (has_role(r, SALES_ROLES))
 		tdict_show_section(d, "CAN_CREATE");
-	tdict_set(d, "q", q);
 
-	/* filter pickers */
-	{
-		char buf[24];
+	/* the pickers of the filters, the chosen ones selected */
+	if ((rc = ref_options(r, d, "REGION_OPTION", Q_REGIONS,
+	    filter_id(&l, CF_REGION), true)) != 0 ||
+	    (rc = owner_options(r, d, "OWNER_OPTION", &s,
+	    filter_id(&l, CF_OWNER))) != 0)
+		goto out;
+	st = list_value(&l, CF_STATUS);
+	for (size_t i = 0; statuses[i] != NULL; i++) {
+		struct tdict *o = tdict_add_section(d, "STATUS_OPTION");
+		char key[48];
 
-		if ((rc = ref_options(r, d, "REGION_OPTION", Q_REGIONS, region,
-		    true)) != 0 ||
-		    (rc = owner_options(r, d, "OWNER_OPTION", &s, owner)) != 0) {
-			dbres_free(res);
-			return rc;
-		}
-		for (size_t i = 0; statuses[i] != NULL; i++) {
-			struct tdict *o = tdict_add_section(d, "STATUS_OPTION");
-
-			snprintf(buf, sizeof(buf), "sales_customer_%s",
-			    statuses[i]);
-			tdict_set(o, "value", statuses[i]);
-			tdict_set(o, "label", tr(r, buf));
-			if (strcmp(status, statuses[i]) == 0)
-				tdict_show_section(o, "SELECTED");
-		}
+		snprintf(key, sizeof(key), "sales_customer_%s", statuses[i]);
+		tdict_set(o, "value", statuses[i]);
+		tdict_set(o, "label", tr(r, key));
+		if (st != NULL && st->i == (int64_t)i)
+			tdict_show_section(o, "SELECTED");
 	}
 
-	/* the query string of the filters, for sort and pager links */
-	base[0] = '\0';
-	cust_qs_add(base, sizeof(base), "q", q);
-	if (region > 0) {
-		char b[24];
-
-		snprintf(b, sizeof(b), "%lld", (long long)region);
-		cust_qs_add(base, sizeof(base), "region", b);
-	}
-	if (owner > 0) {
-		char b[24];
-
-		snprintf(b, sizeof(b), "%lld", (long long)owner);
-		cust_qs_add(base, sizeof(base), "owner", b);
-	}
-	cust_qs_add(base, sizeof(base), "status", status);
-	if (base[0] != '\0' || strcmp(sort, "name") != 0 || desc)
-		tdict_show_section(d, "FILTERED");
-
-	/* column heads: a link that sorts, and the current order */
-	for (size_t i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++) {
-		char sec[32], key[32];
-		struct tdict *h;
-		bool cur = strcmp(sort, sorts[i].name) == 0;
-
-		snprintf(sec, sizeof(sec), "SORT_%s", sorts[i].name);
-		for (char *c = sec; *c != '\0'; c++)
-			if (*c >= 'a' && *c <= 'z')
-				*c = (char)(*c - 'a' + 'A');
-		h = tdict_add_section(d, sec);
-		snprintf(url, sizeof(url), "/sales/customers?%s%ssort=%s&dir=%s",
-		    base, base[0] != '\0' ? "&" : "", sorts[i].name,
-		    cur && !desc ? "desc" : "asc");
-		tdict_set(h, "href", url);
-		snprintf(key, sizeof(key), "cust_col_%s", sorts[i].name);
-		tdict_set(h, "label", tr(r, key));
-		if (cur)
-			tdict_set(h, "aria_sort", desc ? "descending" :
-			    "ascending");
-		else
-			tdict_set(h, "aria_sort", "none");
-	}
-
-	if (dbres_rows(res) == 0)
-		tdict_show_section(d, "EMPTY");
-	else
-		tdict_show_section(d, "HAS_ROWS");
-	for (size_t i = 0; i < dbres_rows(res); i++) {
+	for (size_t i = 0; i < list_rows(&l); i++) {
 		struct tdict *row = tdict_add_section(d, "ROW");
 
-		tdict_set(row, "id", dbres_text(res, i, 0));
-		tdict_set(row, "code", dbres_text(res, i, 1));
-		tdict_set(row, "name", dbres_text(res, i, 2));
-		tdict_set(row, "region", local(r, res, i, 3));
-		tdict_set(row, "industry", dbres_text(res, i, 5));
-		tdict_set(row, "channel", local(r, res, i, 6));
-		tdict_set(row, "owner", dbres_text(res, i, 8));
-		set_status_badge(r, row, dbres_text(res, i, 9));
-		tdict_set(row, "contacts", dbres_text(res, i, 10));
-		tdict_set(row, "updated", dbres_text(res, i, 11));
+		tdict_set(row, "id", dbres_text(l.rows, i, CL_ID));
+		tdict_set(row, "code", dbres_text(l.rows, i, CL_CODE));
+		tdict_set(row, "name", dbres_text(l.rows, i, CL_NAME));
+		tdict_set(row, "region", local(r, l.rows, i, CL_REGION_ZH));
+		tdict_set(row, "industry", dbres_text(l.rows, i, CL_INDUSTRY));
+		tdict_set(row, "channel", local(r, l.rows, i, CL_CHANNEL_ZH));
+		tdict_set(row, "owner", dbres_text(l.rows, i, CL_OWNER));
+		set_status_badge(r, row, dbres_text(l.rows, i, CL_STATUS));
+		tdict_set(row, "contacts", dbres_text(l.rows, i, CL_CONTACTS));
+		tdict_set(row, "updated", dbres_text(l.rows, i, CL_UPDATED));
 	}
-	dbres_free(res);
-
-	/* pager */
-	tdict_set_int(d, "page", pg);
-	tdict_set_int(d, "pages", pages);
-	tdict_set_int(d, "from", total > 0 ? (pg - 1) * PAGE_SIZE + 1 : 0);
-	tdict_set_int(d, "to", pg * PAGE_SIZE < total ? pg * PAGE_SIZE :
-	    total);
-	if (pages > 1) {
-		struct tdict *p = tdict_add_section(d, "PAGER");
-		char sq[96];
-
-		snprintf(sq, sizeof(sq), "sort=%s&dir=%s", sort,
-		    desc ? "desc" : "asc");
-		for (int64_t n = 1; n <= pages; n++) {
-			struct tdict *e;
-
-			if (n != 1 && n != pages && (n < pg - 2 || n > pg + 2)) {
-				if (n == pg - 3 || n == pg + 3)
-					tdict_show_section(tdict_add_section(p,
-					    "PAGE_ITEM"), "IS_GAP");
-				continue;
-			}
-			snprintf(url, sizeof(url),
-			    "/sales/customers?%s%s%s&page=%lld", base,
-			    base[0] != '\0' ? "&" : "", sq, (long long)n);
-			e = tdict_add_section(p, "PAGE_ITEM");
-			if (n == pg) {
-				e = tdict_add_section(e, "IS_CURRENT");
-			} else {
-				e = tdict_add_section(e, "IS_LINK");
-				tdict_set(e, "href", url);
-			}
-			tdict_set_int(e, "n", n);
-			if (n == pg - 1)
-				tdict_set(tdict_add_section(p, "PREV"), "href",
-				    url);
-			if (n == pg + 1)
-				tdict_set(tdict_add_section(p, "NEXT"), "href",
-				    url);
-		}
-	}
-	return page_send(r, 200, "sales/customers-list.tpl", "cust_title",
-	    "sales");
+	rc = page_send(r, list_status(&l), "sales/customers-list.tpl",
+	    "cust_title", "sales");
+out:
+	list_done(&l);
+	return rc;
 }
 
 /* --- the customer form ----------------------------------------------- */
