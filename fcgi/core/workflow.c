@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/audit.h"
 #include "core/db.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -18,6 +19,7 @@
 enum wf_stmt {
 	WS_LOCK,                /* the row in scope, FOR UPDATE */
 	WS_READ,                /* the same, without the lock */
+	WS_WAITING,             /* the rows in scope in some states */
 	WS_HISTORY,             /* one history row */
 	WS_UPDATE,              /* the UPDATE of transition i is WS_UPDATE + i */
 };
@@ -26,7 +28,8 @@ struct wf_row {
 	const struct wf_def *def;
 	int64_t id;
 	char state[WF_STATE_SIZE];
-	struct dbres *res;      /* one row: the state, then def->cols */
+	struct dbres *res;      /* row i: the state, then def->cols */
+	size_t i;
 };
 
 /* ---- composing the statements ---- */
@@ -94,9 +97,32 @@ sets_ok(const struct wf_set *sets)
 
 	for (; sets != NULL && sets[n].col != NULL; n++)
 		if (n == WF_MAX_SETS || !ident_ok(sets[n].col) ||
-		    sets[n].value < WF_ACTOR || sets[n].value > WF_COMMENT)
+		    sets[n].value < WF_ACTOR || sets[n].value > WF_PARAM ||
+		    (sets[n].value == WF_PARAM && sets[n].param >= WF_MAX_SETS))
 			return false;
 	return true;
+}
+
+/* Appends "SELECT t.state, t.col... FROM table t WHERE ". */
+static void
+add_select(struct sbuf *b, const struct wf_def *def)
+{
+	sb_add(b, "SELECT t.");
+	sb_add(b, def->state_col);
+	for (size_t i = 0; def->cols[i] != NULL; i++) {
+		sb_add(b, ", t.");
+		sb_add(b, def->cols[i]);
+	}
+}
+
+static char *
+sb_done(struct sbuf *b)
+{
+	if (b->oom) {
+		free(b->p);
+		return NULL;
+	}
+	return b->p;
 }
 
 static char *
@@ -104,12 +130,7 @@ compose_select(const struct wf_def *def, bool lock)
 {
 	struct sbuf b = { 0 };
 
-	sb_add(&b, "SELECT t.");
-	sb_add(&b, def->state_col);
-	for (size_t i = 0; def->cols[i] != NULL; i++) {
-		sb_add(&b, ", t.");
-		sb_add(&b, def->cols[i]);
-	}
+	add_select(&b, def);
 	sb_add(&b, " FROM ");
 	sb_add(&b, def->table);
 	sb_add(&b, " t WHERE t.");
@@ -118,11 +139,36 @@ compose_select(const struct wf_def *def, bool lock)
 	sb_add(&b, def->scope_sql);
 	if (lock)
 		sb_add(&b, " FOR UPDATE");
-	if (b.oom) {
-		free(b.p);
-		return NULL;
+	return sb_done(&b);
+}
+
+/* The candidates of wf_waiting: the state, the cols and the id of the
+ * rows in scope whose state is one of nfrom parameters (any state when
+ * nfrom is 0). */
+static char *
+compose_waiting(const struct wf_def *def, size_t nfrom)
+{
+	struct sbuf b = { 0 };
+	char cap[32];
+
+	add_select(&b, def);
+	sb_add(&b, ", t.");
+	sb_add(&b, def->id_col);
+	sb_add(&b, " FROM ");
+	sb_add(&b, def->table);
+	sb_add(&b, " t WHERE ");
+	if (nfrom > 0) {
+		sb_add(&b, "t.");
+		sb_add(&b, def->state_col);
+		sb_add(&b, " IN (?");
+		for (size_t i = 1; i < nfrom; i++)
+			sb_add(&b, ", ?");
+		sb_add(&b, ") AND ");
 	}
-	return b.p;
+	sb_add(&b, def->scope_sql);
+	snprintf(cap, sizeof(cap), " LIMIT %d", WF_WAITING_MAX);
+	sb_add(&b, cap);
+	return sb_done(&b);
 }
 
 static char *
@@ -156,11 +202,7 @@ compose_history(const struct wf_history *h)
 	if (h->comment_col != NULL)
 		sb_add(&b, ", ?");
 	sb_add(&b, ")");
-	if (b.oom) {
-		free(b.p);
-		return NULL;
-	}
-	return b.p;
+	return sb_done(&b);
 }
 
 static char *
@@ -180,11 +222,24 @@ compose_update(const struct wf_def *def, const struct wf_transition *t)
 	sb_add(&b, " = ? AND t.");
 	sb_add(&b, def->state_col);
 	sb_add(&b, " = ?");
-	if (b.oom) {
-		free(b.p);
-		return NULL;
-	}
-	return b.p;
+	return sb_done(&b);
+}
+
+/* Whether s is a state code: not empty, shorter than WF_STATE_SIZE. */
+static bool
+state_ok(const char *s)
+{
+	return s != NULL && *s != '\0' && strlen(s) < WF_STATE_SIZE;
+}
+
+/* Whether every guard of guards has a refusal to show. */
+static bool
+guards_ok(const struct wf_guard *guards)
+{
+	for (size_t i = 0; guards != NULL && guards[i].fn != NULL; i++)
+		if (guards[i].refusal == NULL)
+			return false;
+	return true;
 }
 
 /* Whether the declaration names only plain identifiers and sane
@@ -230,17 +285,36 @@ def_ok(const struct wf_def *def)
 	for (size_t i = 0; i < def->ntransitions; i++) {
 		const struct wf_transition *t = &def->transitions[i];
 
-		if (t->action == NULL || t->to == NULL ||
-		    strlen(t->to) >= WF_STATE_SIZE ||
-		    (t->from != NULL && strlen(t->from) >= WF_STATE_SIZE) ||
-		    (t->guard != NULL && t->refusal == NULL) ||
-		    !sets_ok(t->sets)) {
+		if (t->action == NULL || !state_ok(t->to) ||
+		    (t->from != NULL && !state_ok(t->from)) ||
+		    !guards_ok(t->guards) || !sets_ok(t->sets)) {
 			log_msg("workflow %s: bad transition %zu", def->name,
 			    i);
 			return false;
 		}
 	}
 	return true;
+}
+
+/* The distinct states def's transitions leave, into from (room for
+ * ntransitions), in table order; 0 when a transition leaves any state. */
+static size_t
+from_states(const struct wf_def *def, const char **from)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < def->ntransitions; i++) {
+		const char *f = def->transitions[i].from;
+		bool seen = false;
+
+		if (f == NULL)
+			return 0;
+		for (size_t k = 0; k < n && !seen; k++)
+			seen = strcmp(from[k], f) == 0;
+		if (!seen)
+			from[n++] = f;
+	}
+	return n;
 }
 
 /* Composes def's statements once.  Returns 0, TC_EINVAL for a bad
@@ -250,7 +324,8 @@ static int
 compose(const struct wf_def *def)
 {
 	struct wf_statements *s = def->stmts;
-	size_t n = WS_UPDATE + def->ntransitions;
+	size_t n = WS_UPDATE + def->ntransitions, nfrom;
+	const char **from = NULL;
 	char **sql;
 
 	if (s->composed)
@@ -259,10 +334,13 @@ compose(const struct wf_def *def)
 		s->broken = true;
 		return TC_EINVAL;
 	}
-	if ((sql = calloc(n, sizeof(*sql))) == NULL)
+	if ((sql = calloc(n, sizeof(*sql))) == NULL ||
+	    (from = calloc(def->ntransitions, sizeof(*from))) == NULL)
 		goto nomem;
+	nfrom = from_states(def, from);
 	sql[WS_LOCK] = compose_select(def, true);
 	sql[WS_READ] = compose_select(def, false);
+	sql[WS_WAITING] = compose_waiting(def, nfrom);
 	sql[WS_HISTORY] = compose_history(&def->history);
 	for (size_t i = 0; i < def->ntransitions; i++)
 		sql[WS_UPDATE + i] = compose_update(def, &def->transitions[i]);
@@ -273,19 +351,22 @@ compose(const struct wf_def *def)
 	s->table.name = def->name;
 	s->table.sql = (const char *const *)sql;
 	s->table.n = n;
+	s->from_states = from;
+	s->nfrom = nfrom;
 	s->composed = true;
 	return 0;
 nomem:
 	for (size_t k = 0; sql != NULL && k < n; k++)
 		free(sql[k]);
 	free(sql);
+	free(from);
 	return TC_ENOMEM;
 }
 
 /* ---- rows ---- */
 
 static int
-row_read(struct req *r, const struct wf_def *def, int64_t id,
+row_read(struct db *db, const struct wf_def *def, int64_t id,
     const struct scope *s, bool lock, struct wf_row **out)
 {
 	struct wf_row *row;
@@ -295,7 +376,7 @@ row_read(struct req *r, const struct wf_def *def, int64_t id,
 	*out = NULL;
 	if ((rc = compose(def)) != 0)
 		return rc;
-	if ((rc = db_query(r->app->db, &def->stmts->table,
+	if ((rc = db_query(db, &def->stmts->table,
 	    lock ? WS_LOCK : WS_READ, DB_ARGS(P_INT(id), SCOPE_ARGS(s)),
 	    &res)) != 0)
 		return rc;
@@ -316,10 +397,28 @@ row_read(struct req *r, const struct wf_def *def, int64_t id,
 }
 
 int
-wf_load(struct req *r, const struct wf_def *def, int64_t id,
+wf_load(struct db *db, const struct wf_def *def, int64_t id,
     const struct scope *s, struct wf_row **out)
 {
-	return row_read(r, def, id, s, false, out);
+	return row_read(db, def, id, s, false, out);
+}
+
+int
+wf_lock(struct db *db, const struct wf_def *def, int64_t id,
+    const struct scope *s, struct wf_row **out)
+{
+	int rc;
+
+	*out = NULL;
+	if (!db_in_transaction(db)) {
+		log_msg("workflow %s: wf_lock outside a transaction",
+		    def->name);
+		return TC_EINVAL;
+	}
+	if ((rc = row_read(db, def, id, s, true, out)) != 0)
+		return rc;
+	tc_hold("workflow-locked");
+	return 0;
 }
 
 void
@@ -358,7 +457,7 @@ wf_row_int(const struct wf_row *row, const char *col)
 {
 	size_t c = col_index(row, col);
 
-	return c == 0 ? 0 : dbres_int(row->res, 0, c);
+	return c == 0 ? 0 : dbres_int(row->res, row->i, c);
 }
 
 const char *
@@ -366,7 +465,7 @@ wf_row_text(const struct wf_row *row, const char *col)
 {
 	size_t c = col_index(row, col);
 
-	return c == 0 ? "" : dbres_text(row->res, 0, c);
+	return c == 0 ? "" : dbres_text(row->res, row->i, c);
 }
 
 bool
@@ -374,7 +473,7 @@ wf_row_null(const struct wf_row *row, const char *col)
 {
 	size_t c = col_index(row, col);
 
-	return c == 0 || dbres_null(row->res, 0, c);
+	return c == 0 || dbres_null(row->res, row->i, c);
 }
 
 /* ---- transitions ---- */
@@ -419,25 +518,42 @@ action_roles(const struct wf_def *def, const char *action, bool *known)
 }
 
 static bool
-passes(const struct req *r, const struct wf_row *row,
+holds(const struct wf_actor *a, unsigned roles)
+{
+	return a->who != NULL && (a->who->roles & roles) != 0;
+}
+
+/* The first guard of t that refuses a on row, or NULL when all agree. */
+static const struct wf_guard *
+refusing(const struct wf_actor *a, const struct wf_row *row,
     const struct wf_transition *t)
 {
-	return has_role(r, t->roles) &&
-	    (t->guard == NULL || t->guard(r, row, t->guard_arg));
+	for (size_t i = 0; t->guards != NULL && t->guards[i].fn != NULL; i++)
+		if (!t->guards[i].fn(a, row, t->guards[i].arg))
+			return &t->guards[i];
+	return NULL;
+}
+
+static bool
+passes(const struct wf_actor *a, const struct wf_row *row,
+    const struct wf_transition *t)
+{
+	return holds(a, t->roles) && refusing(a, row, t) == NULL;
 }
 
 bool
-wf_may(const struct req *r, const struct wf_row *row, const char *action)
+wf_may(const struct wf_actor *a, const struct wf_row *row,
+    const char *action)
 {
 	size_t idx;
 	const struct wf_transition *t = find(row->def, action, row->state,
 	    &idx);
 
-	return t != NULL && passes(r, row, t);
+	return t != NULL && passes(a, row, t);
 }
 
 size_t
-wf_actions(const struct req *r, const struct wf_row *row,
+wf_actions(const struct wf_actor *a, const struct wf_row *row,
     const struct wf_transition **out, size_t max)
 {
 	const struct wf_def *def = row->def;
@@ -449,33 +565,138 @@ wf_actions(const struct req *r, const struct wf_row *row,
 
 		for (size_t k = 0; k < n && !seen; k++)
 			seen = strcmp(out[k]->action, t->action) == 0;
-		if (!seen && leaves(t, row->state) && passes(r, row, t))
+		if (!seen && leaves(t, row->state) && passes(a, row, t))
 			out[n++] = t;
 	}
 	return n;
 }
 
+/* Whether a may take some transition of row->def on row. */
+static bool
+may_act(const struct wf_actor *a, const struct wf_row *row)
+{
+	const struct wf_def *def = row->def;
+
+	for (size_t i = 0; i < def->ntransitions; i++)
+		if (leaves(&def->transitions[i], row->state) &&
+		    passes(a, row, &def->transitions[i]))
+			return true;
+	return false;
+}
+
+int
+wf_waiting(const struct wf_actor *a, const struct wf_def *def,
+    const struct scope *s, int64_t *count)
+{
+	struct wf_statements *st = def->stmts;
+	struct db_param *p = NULL;
+	struct dbres *res = NULL;
+	size_t n = 0, ncols = 0;
+	bool any = false;
+	int rc;
+
+	*count = 0;
+	if ((rc = compose(def)) != 0)
+		return rc;
+	if (a->who == NULL)
+		return 0;
+	if ((p = calloc(st->nfrom + 5, sizeof(*p))) == NULL)
+		return TC_ENOMEM;
+	/* Each state the person's roles may move a row out of, or NULL,
+	 * which matches no row. */
+	for (size_t k = 0; k < st->nfrom; k++) {
+		bool mine = false;
+
+		for (size_t i = 0; i < def->ntransitions && !mine; i++)
+			mine = def->transitions[i].from != NULL &&
+			    strcmp(def->transitions[i].from,
+			    st->from_states[k]) == 0 &&
+			    holds(a, def->transitions[i].roles);
+		p[n++] = mine ? P_TEXT(st->from_states[k]) : P_NULL;
+		any = any || mine;
+	}
+	for (size_t i = 0; st->nfrom == 0 && i < def->ntransitions; i++)
+		any = any || holds(a, def->transitions[i].roles);
+	if (!any)
+		goto out;
+	{
+		struct db_param sp[] = { SCOPE_ARGS(s) };
+
+		memcpy(p + n, sp, sizeof(sp));
+		n += sizeof(sp) / sizeof(sp[0]);
+	}
+	if ((rc = db_query(a->db, &st->table, WS_WAITING, p, n, &res)) != 0)
+		goto out;
+	while (def->cols[ncols] != NULL)
+		ncols++;
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		struct wf_row row = { def, dbres_int(res, i, ncols + 1), "",
+		    res, i };
+
+		snprintf(row.state, sizeof(row.state), "%s",
+		    dbres_text(res, i, 0));
+		if (may_act(a, &row))
+			(*count)++;
+	}
+out:
+	dbres_free(res);
+	free(p);
+	return rc;
+}
+
 bool
-wf_not_actor(const struct req *r, const struct wf_row *row,
+wf_not_actor(const struct wf_actor *a, const struct wf_row *row,
     const char *arg)
 {
-	return wf_row_null(row, arg) || wf_row_int(row, arg) != r->me.id;
+	return wf_row_null(row, arg) || wf_row_int(row, arg) != a->who->id;
+}
+
+bool
+wf_only_actor(const struct wf_actor *a, const struct wf_row *row,
+    const char *arg)
+{
+	return !wf_row_null(row, arg) && wf_row_int(row, arg) == a->who->id;
+}
+
+struct wf_actor
+wf_actor_of(const struct req *r)
+{
+	struct wf_actor a = { r->app->db, r->signed_in ? &r->me : NULL,
+	    { r->signed_in ? r->me.login : "-", r->remote } };
+
+	return a;
 }
 
 /* ---- writing ---- */
 
+/* How many params the WF_PARAM columns of sets need. */
+static size_t
+params_needed(const struct wf_set *sets)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; sets != NULL && sets[i].col != NULL; i++)
+		if (sets[i].value == WF_PARAM && sets[i].param + 1 > n)
+			n = sets[i].param + 1;
+	return n;
+}
+
 /* Binds the value of each set of sets (WF_NOW takes none) from p[*n]. */
 static void
-bind_sets(const struct req *r, const struct wf_set *sets,
-    const char *comment, struct db_param *p, size_t *n)
+bind_sets(const struct wf_actor *a, const struct wf_set *sets,
+    const struct wf_request *w, const char *comment, struct db_param *p,
+    size_t *n)
 {
 	for (size_t i = 0; sets != NULL && sets[i].col != NULL; i++)
 		switch (sets[i].value) {
 		case WF_ACTOR:
-			p[(*n)++] = P_INT(r->me.id);
+			p[(*n)++] = P_INT(a->who->id);
 			break;
 		case WF_COMMENT:
 			p[(*n)++] = P_TEXT(comment);
+			break;
+		case WF_PARAM:
+			p[(*n)++] = w->params[sets[i].param];
 			break;
 		case WF_NOW:
 			break;
@@ -484,7 +705,7 @@ bind_sets(const struct req *r, const struct wf_set *sets,
 
 /* The history row and the audit row of a move of record id. */
 static int
-record(struct req *r, const struct wf_def *def, int64_t id,
+record(const struct wf_actor *a, const struct wf_def *def, int64_t id,
     const char *action, const char *from, const char *to,
     const char *comment)
 {
@@ -498,12 +719,12 @@ record(struct req *r, const struct wf_def *def, int64_t id,
 	p[n++] = P_INT(id);
 	p[n++] = from != NULL ? P_TEXT(from) : P_NULL;
 	p[n++] = P_TEXT(to);
-	p[n++] = P_INT(r->me.id);
+	p[n++] = P_INT(a->who->id);
 	if (h->action_col != NULL)
 		p[n++] = P_TEXT(action);
 	if (h->comment_col != NULL)
 		p[n++] = P_TEXT(comment);
-	if ((rc = db_exec(r->app->db, &def->stmts->table, WS_HISTORY, p, n,
+	if ((rc = db_exec(a->db, &def->stmts->table, WS_HISTORY, p, n,
 	    NULL, NULL)) != 0)
 		return rc;
 	snprintf(idt, sizeof(idt), "%lld", (long long)id);
@@ -518,36 +739,34 @@ record(struct req *r, const struct wf_def *def, int64_t id,
 		return TC_ENOMEM;
 	snprintf(detail, dlen, "%s -> %s%s%s", from != NULL ? from : "-", to,
 	    *comment ? ": " : "", comment);
-	rc = audit_write(r, audit_action, def->name, idt, detail);
+	rc = audit_write_as(a->db, &a->as, audit_action, def->name, idt,
+	    detail);
 	free(detail);
 	return rc;
 }
 
 int
-wf_apply(struct req *r, const struct wf_def *def, int64_t id,
+wf_apply(const struct wf_actor *a, const struct wf_def *def, int64_t id,
     const struct scope *s, const struct wf_request *w,
     struct wf_outcome *out)
 {
 	const struct wf_transition *t;
+	const struct wf_guard *no;
 	const char *comment = w->comment != NULL ? w->comment : "";
 	struct wf_row *row = NULL;
 	struct db_param p[WF_MAX_SETS * 2 + 3];
 	uint64_t affected = 0;
-	size_t n = 0, idx = 0;
+	size_t n = 0, idx = 0, need;
 	unsigned roles;
-	bool known;
+	bool known, own = !db_in_transaction(a->db);
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = compose(def)) != 0)
 		return rc;
-	if (db_in_transaction(r->app->db)) {
-		log_msg("workflow %s: wf_apply inside a transaction", def->name);
-		return TC_EINVAL;
-	}
-	if ((rc = db_begin(r->app->db)) != 0)
+	if (own && (rc = db_begin(a->db)) != 0)
 		return rc;
-	if ((rc = row_read(r, def, id, s, true, &row)) != 0)
+	if ((rc = row_read(a->db, def, id, s, true, &row)) != 0)
 		goto fail;
 	tc_hold("workflow-locked");
 	snprintf(out->from, sizeof(out->from), "%s", row->state);
@@ -558,7 +777,7 @@ wf_apply(struct req *r, const struct wf_def *def, int64_t id,
 		goto fail;
 	}
 	rc = TC_EDENIED;
-	if (!has_role(r, roles)) {
+	if (!holds(a, roles)) {
 		out->msg = "wf_err_role";
 		goto fail;
 	}
@@ -567,56 +786,70 @@ wf_apply(struct req *r, const struct wf_def *def, int64_t id,
 	    (t = find(def, w->action, row->state, &idx)) == NULL)
 		goto fail;
 	rc = TC_EDENIED;
-	if (!has_role(r, t->roles)) {
+	if (!holds(a, t->roles)) {
 		out->msg = "wf_err_role";
 		goto fail;
 	}
-	if (t->guard != NULL && !t->guard(r, row, t->guard_arg)) {
-		out->msg = t->refusal;
+	if ((no = refusing(a, row, t)) != NULL) {
+		out->msg = no->refusal;
 		goto fail;
 	}
+	rc = TC_EINVAL;
 	if (t->comment_needed != NULL && *comment == '\0') {
 		out->msg = t->comment_needed;
-		rc = TC_EINVAL;
+		goto fail;
+	}
+	need = params_needed(def->sets);
+	if (params_needed(t->sets) > need)
+		need = params_needed(t->sets);
+	if (w->nparams < need || (need > 0 && w->params == NULL)) {
+		log_msg("workflow %s: %s needs %zu params, got %zu", def->name,
+		    t->action, need, w->nparams);
 		goto fail;
 	}
 	p[n++] = P_TEXT(t->to);
-	bind_sets(r, def->sets, comment, p, &n);
-	bind_sets(r, t->sets, comment, p, &n);
+	bind_sets(a, def->sets, w, comment, p, &n);
+	bind_sets(a, t->sets, w, comment, p, &n);
 	p[n++] = P_INT(id);
 	p[n++] = P_TEXT(row->state);
-	if ((rc = db_exec(r->app->db, &def->stmts->table, WS_UPDATE + idx, p,
-	    n, &affected, NULL)) != 0)
+	if ((rc = db_exec(a->db, &def->stmts->table, WS_UPDATE + idx, p, n,
+	    &affected, NULL)) != 0)
 		goto fail;
-	if (affected != 1) {
-		/* Cannot happen under the lock; never write history then. */
+	/* Under the lock the row is there in that state, so the UPDATE
+	 * matched it; it changed nothing only when a remark keeps the
+	 * state and sets nothing new.  Never write history otherwise. */
+	if (affected != 1 && !(affected == 0 &&
+	    strcmp(t->to, row->state) == 0)) {
 		rc = TC_ECONFLICT;
 		goto fail;
 	}
-	if ((t->effect != NULL && (rc = t->effect(r, row, comment)) != 0) ||
-	    (rc = record(r, def, id, t->action, row->state, t->to,
+	if ((t->effect != NULL && (rc = t->effect(a, row, t, w)) != 0) ||
+	    (rc = record(a, def, id, t->action, row->state, t->to,
 	    comment)) != 0)
 		goto fail;
-	if ((rc = db_commit(r->app->db)) != 0)
+	if (own && (rc = db_commit(a->db)) != 0)
 		goto out;
 	snprintf(out->to, sizeof(out->to), "%s", t->to);
 	goto out;
 fail:
-	db_rollback(r->app->db);
+	if (own)
+		db_rollback(a->db);
 out:
 	wf_row_free(row);
 	return rc;
 }
 
 int
-wf_created(struct req *r, const struct wf_def *def, int64_t id,
+wf_created(const struct wf_actor *a, const struct wf_def *def, int64_t id,
     const char *state)
 {
 	int rc;
 
+	if (a->who == NULL)
+		return TC_EDENIED;
 	if ((rc = compose(def)) != 0)
 		return rc;
-	return record(r, def, id, "create", NULL, state, "");
+	return record(a, def, id, "create", NULL, state, "");
 }
 
 void

@@ -67,15 +67,15 @@ static const char *const stage_codes[] = {
  * for the sales roles within their write scope; lost needs a reason,
  * kept on the opportunity. */
 static const struct wf_set stage_sets[] = {
-	{ "stage_changed_at", WF_NOW }, { NULL, 0 }
+	WF_SET_NOW("stage_changed_at"), WF_END
 };
 static const struct wf_set lost_sets[] = {
-	{ "lost_reason", WF_COMMENT }, { NULL, 0 }
+	WF_SET_COMMENT("lost_reason"), WF_END
 };
 
 #define MOVE_TO(stage) \
-	{ stage, NULL, stage, PIPE_ROLES_WRITE, NULL, NULL, NULL, NULL, NULL, \
-	    NULL }
+	{ .action = stage, .from = NULL, .to = stage, \
+	    .roles = PIPE_ROLES_WRITE }
 
 static const struct wf_transition stage_moves[] = {
 	MOVE_TO("lead"),
@@ -83,8 +83,9 @@ static const struct wf_transition stage_moves[] = {
 	MOVE_TO("proposal"),
 	MOVE_TO("negotiation"),
 	MOVE_TO("won"),
-	{ "lost", NULL, "lost", PIPE_ROLES_WRITE, NULL, NULL, NULL,
-	    "pipe_err_lost_reason", lost_sets, NULL },
+	{ .action = "lost", .from = NULL, .to = "lost",
+	    .roles = PIPE_ROLES_WRITE,
+	    .comment_needed = "pipe_err_lost_reason", .sets = lost_sets },
 };
 
 static const struct wf_def stage_flow = {
@@ -114,7 +115,7 @@ opp_stage_row(struct req *r, int64_t id, struct wf_row **row)
 	*row = NULL;
 	if (!has_role(r, PIPE_ROLES_WRITE))
 		return 0;
-	rc = wf_load(r, &stage_flow, id, &ws, row);
+	rc = wf_load(r->app->db, &stage_flow, id, &ws, row);
 	return rc == TC_ENOTFOUND ? 0 : rc;
 }
 
@@ -485,6 +486,7 @@ opp_check(struct req *r, struct form *f, const char *stage)
 int
 pipe_opp_new_post(struct req *r)
 {
+	struct wf_actor wa = wf_actor_of(r);
 	struct form f;
 	const char *stage;
 	uint64_t id = 0;
@@ -518,7 +520,7 @@ pipe_opp_new_post(struct req *r)
 	snprintf(idt, sizeof(idt), "%llu", (unsigned long long)id);
 	if ((rc = audit_write(r, "opportunity_create", "opportunity", idt,
 	    form_str(&f, F_TITLE))) != 0 ||
-	    (rc = wf_created(r, &stage_flow, (int64_t)id, stage)) != 0)
+	    (rc = wf_created(&wa, &stage_flow, (int64_t)id, stage)) != 0)
 		goto fail;
 	if ((rc = db_commit(r->app->db)) != 0)
 		goto out;
@@ -652,6 +654,7 @@ opp_detail_page(struct req *r, int status, const char *reason,
 	struct pipe_opp *v = NULL;
 	struct dbres *res = NULL;
 	struct wf_row *row = NULL;
+	struct wf_actor wa = wf_actor_of(r);
 	const char *done = req_get(&r->q, "done");
 	const struct pipe_stage *cur;
 	size_t n = 0, nst;
@@ -698,7 +701,7 @@ opp_detail_page(struct req *r, int status, const char *reason,
 				tdict_set(sd, "class", "current");
 		}
 		if (row == NULL || strcmp(st[i].code, "lost") == 0 ||
-		    !wf_may(r, row, st[i].code))
+		    !wf_may(&wa, row, st[i].code))
 			continue;
 		sd = tdict_add_section(d, "MOVE");
 		tdict_set(sd, "to", st[i].code);
@@ -710,7 +713,7 @@ opp_detail_page(struct req *r, int status, const char *reason,
 		/* the stage the buttons move from, to refuse a stale page */
 		tdict_set(d, "from_stage", wf_row_state(row));
 	}
-	if (row != NULL && wf_may(r, row, "lost")) {
+	if (row != NULL && wf_may(&wa, row, "lost")) {
 		struct tdict *l = tdict_add_section(d, "MOVE_LOST");
 
 		tdict_set(l, "lost_reason", reason);
@@ -806,7 +809,8 @@ int
 pipe_opp_stage_post(struct req *r)
 {
 	struct scope ws = scope_of(r, &sales_scope_write);
-	struct wf_request w = { "", NULL, NULL };
+	struct wf_actor wa = wf_actor_of(r);
+	struct wf_request w = { .action = "" };
 	struct wf_outcome out;
 	struct form f;
 	char loc[96];
@@ -821,7 +825,7 @@ pipe_opp_stage_post(struct req *r)
 		w.expect = f.e[S_FROM].err == 0 ? form_str(&f, S_FROM) : "";
 	if (f.e[S_REASON].err == 0)
 		w.comment = form_str(&f, S_REASON);
-	rc = wf_apply(r, &stage_flow, r->ids[0], &ws, &w, &out);
+	rc = wf_apply(&wa, &stage_flow, r->ids[0], &ws, &w, &out);
 	if (rc == 0) {
 		snprintf(loc, sizeof(loc),
 		    "/sales/opportunities/%lld?done=stage",

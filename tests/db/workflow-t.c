@@ -1,14 +1,19 @@
-/* workflow-t: core/workflow against MariaDB, on a statement-like record
- * with five states (draft, pending, reviewed, approved, paid) and
- * rejection back to draft with a reason: two connections racing one
- * transition (forced with the hold point after the row lock: the second
- * must wait for the lock, then be told it is too late, and nothing is
- * written twice); guards (no self-approval, not one's own record), roles
- * and a wrong or stale state refused with nothing written; the buttons a
- * person may press; a transition's effect in the same transaction.
+/* workflow-t: core/workflow against MariaDB, on a record shaped like a
+ * settlement statement: five states (draft, pending, reviewed, approved,
+ * paid), rejection back to draft with a reason from pending and from
+ * reviewed, segregation of duties (nobody acts on their own record; the
+ * preparer and the submitter neither review nor approve), a payment that
+ * records its reference and date, a recall only the submitter may make,
+ * and a remark that keeps the state.  Two connections race one transition
+ * (forced with the hold point after the row lock: the second must wait
+ * for the lock, then be told it is too late, and nothing is written
+ * twice); an edit holding the lock makes a move wait; guards, roles and
+ * a wrong or stale state are refused with nothing written; the buttons a
+ * person may press and the count of what waits for them; a transition's
+ * effect in the same transaction; a move inside the caller's transaction.
  *
- * The test keeps its records in two tables of its own (wft_docs,
- * wft_doc_moves), created when missing; every test makes its own rows
+ * The test keeps its records in two tables of its own (wft_stmts,
+ * wft_stmt_moves), created when missing; every test makes its own rows
  * and people. */
 #include "config.h"
 
@@ -30,38 +35,42 @@
 #include "core/workflow.h"
 #include "tests/db/harness.h"
 
-#define CREATE_DOCS "CREATE TABLE IF NOT EXISTS wft_docs (" \
+#define CREATE_DOCS "CREATE TABLE IF NOT EXISTS wft_stmts (" \
 	" id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY," \
 	" owner_id INT UNSIGNED NOT NULL," \
-	" prepared_by INT UNSIGNED NULL," \
+	" prepared_by INT UNSIGNED NOT NULL," \
+	" submitted_by INT UNSIGNED NULL," \
 	" state VARCHAR(16) NOT NULL DEFAULT 'draft'," \
 	" reviewed_by INT UNSIGNED NULL," \
 	" reviewed_at DATETIME NULL," \
 	" reject_reason VARCHAR(255) NOT NULL DEFAULT ''," \
+	" paid_ref VARCHAR(64) NULL," \
+	" paid_on DATE NULL," \
 	" paid_lines INT NOT NULL DEFAULT 0" \
 	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
-#define CREATE_MOVES "CREATE TABLE IF NOT EXISTS wft_doc_moves (" \
+#define CREATE_MOVES "CREATE TABLE IF NOT EXISTS wft_stmt_moves (" \
 	" id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY," \
-	" doc_id INT UNSIGNED NOT NULL," \
+	" stmt_id INT UNSIGNED NOT NULL," \
 	" from_state VARCHAR(16) NULL," \
 	" to_state VARCHAR(16) NOT NULL," \
 	" moved_at DATETIME NOT NULL," \
 	" moved_by INT UNSIGNED NOT NULL," \
 	" action VARCHAR(32) NOT NULL," \
 	" comment VARCHAR(255) NOT NULL," \
-	" KEY wft_doc_moves_doc (doc_id)" \
+	" KEY wft_stmt_moves_stmt (stmt_id)" \
 	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
 
-/* The people: a rep whose statement it is, two in finance (one
- * prepares), two reviewers, management. */
-enum who { REP, PREP, FIN2, REV, REV2, BOSS, WHO__MAX };
+/* The people: a rep whose statement it is, three in finance (one
+ * prepared it, one submits, one pays), two reviewers, management. */
+enum who { REP, PREP, SUB, FIN2, REV, REV2, BOSS, WHO__MAX };
 
 static const char *const who_name[WHO__MAX] = {
-	"rep", "prep", "fin2", "rev", "rev2", "boss"
+	"rep", "prep", "sub", "fin2", "rev", "rev2", "boss"
 };
 static const unsigned who_roles[WHO__MAX] = {
-	ROLE_SALES, ROLE_FINANCE, ROLE_FINANCE, ROLE_FINANCE | ROLE_REVIEWER,
-	ROLE_FINANCE | ROLE_REVIEWER, ROLE_MANAGEMENT
+	ROLE_SALES, ROLE_FINANCE, ROLE_FINANCE, ROLE_FINANCE,
+	ROLE_FINANCE | ROLE_REVIEWER, ROLE_FINANCE | ROLE_REVIEWER,
+	ROLE_MANAGEMENT
 };
 
 static struct person cast[WHO__MAX];
@@ -69,112 +78,143 @@ static char prefix[40];
 
 enum stmt {
 	STMT_PERSON, STMT_DOC, STMT_DOC_GET, STMT_MOVES, STMT_AUDIT,
-	STMT_PAY_LINES, STMT_THREAD, STMT__MAX
+	STMT_PAY_LINES, STMT_THREAD, STMT_EDIT, STMT__MAX
 };
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_PERSON] = "INSERT INTO people (login, dn, name, department,"
-	    " team) VALUES (?, ?, ?, '', '')",
-	[STMT_DOC] = "INSERT INTO wft_docs (owner_id, prepared_by, state)"
-	    " VALUES (?, ?, ?)",
+	    " team) VALUES (?, ?, ?, '', ?)",
+	[STMT_DOC] = "INSERT INTO wft_stmts (owner_id, prepared_by,"
+	    " submitted_by, state) VALUES (?, ?, ?, ?)",
 	[STMT_DOC_GET] = "SELECT state, reviewed_by, reviewed_at IS NOT NULL,"
-	    " reject_reason, paid_lines, prepared_by FROM wft_docs WHERE id = ?",
+	    " reject_reason, paid_lines, submitted_by,"
+	    " COALESCE(paid_ref, '-'), COALESCE(paid_on, '-')"
+	    " FROM wft_stmts WHERE id = ?",
 	[STMT_MOVES] = "SELECT COALESCE(from_state, '-'), to_state, moved_by,"
-	    " action, comment FROM wft_doc_moves WHERE doc_id = ? ORDER BY id",
+	    " action, comment FROM wft_stmt_moves WHERE stmt_id = ?"
+	    " ORDER BY id",
 	[STMT_AUDIT] = "SELECT action, actor, detail FROM audit WHERE"
-	    " entity = 'wft_doc' AND entity_id = ? ORDER BY id",
-	[STMT_PAY_LINES] = "UPDATE wft_docs SET paid_lines = paid_lines + ?"
+	    " entity = 'wft_stmt' AND entity_id = ? ORDER BY id",
+	[STMT_PAY_LINES] = "UPDATE wft_stmts SET paid_lines = paid_lines + ?"
 	    " WHERE id = ?",
 	[STMT_THREAD] = "SELECT COMMAND, COALESCE(TIME_MS, 0),"
 	    " COALESCE(INFO, '') FROM information_schema.PROCESSLIST"
 	    " WHERE ID = ?",
+	[STMT_EDIT] = "UPDATE wft_stmts SET reject_reason = ? WHERE id = ?",
 };
 
 static struct db_table wft_db = DB_TABLE("workflow-t", sql);
 
 /* ---- the workflow under test, as a module would declare it ---- */
 
-static int pay_effect(struct req *r, const struct wf_row *row,
-    const char *comment);
+static int pay_effect(const struct wf_actor *a, const struct wf_row *row,
+    const struct wf_transition *t, const struct wf_request *w);
+
+/* Nobody acts on their own statement; the preparer and the submitter
+ * neither review nor approve (nor reject). */
+static const struct wf_guard not_own[] = {
+	{ wf_not_actor, "owner_id", "test_err_own" },
+	WF_END
+};
+static const struct wf_guard second_pair_of_eyes[] = {
+	{ wf_not_actor, "owner_id", "test_err_own" },
+	{ wf_not_actor, "prepared_by", "test_err_preparer" },
+	{ wf_not_actor, "submitted_by", "test_err_submitter" },
+	WF_END
+};
+static const struct wf_guard the_submitter[] = {
+	{ wf_only_actor, "submitted_by", "test_err_not_submitter" },
+	WF_END
+};
 
 static const struct wf_set submit_sets[] = {
-	{ "prepared_by", WF_ACTOR }, { NULL, 0 }
+	WF_SET_ACTOR("submitted_by"), WF_END
 };
 static const struct wf_set review_sets[] = {
-	{ "reviewed_by", WF_ACTOR }, { "reviewed_at", WF_NOW }, { NULL, 0 }
+	WF_SET_ACTOR("reviewed_by"), WF_SET_NOW("reviewed_at"), WF_END
 };
 static const struct wf_set reject_sets[] = {
-	{ "reject_reason", WF_COMMENT }, { NULL, 0 }
+	WF_SET_COMMENT("reject_reason"), WF_END
+};
+/* params: the bank's reference, the date paid */
+static const struct wf_set pay_sets[] = {
+	WF_SET_PARAM("paid_ref", 0), WF_SET_PARAM("paid_on", 1), WF_END
 };
 
 static const struct wf_transition doc_moves[] = {
-	{ "submit", "draft", "pending", ROLE_FINANCE, wf_not_actor,
-	    "owner_id", "wf_err_not_own", NULL, submit_sets, NULL },
-	{ "review", "pending", "reviewed", ROLE_REVIEWER, wf_not_actor,
-	    "prepared_by", "wf_err_not_own", NULL, review_sets, NULL },
-	{ "reject", "pending", "draft", ROLE_REVIEWER, NULL, NULL, NULL,
-	    "test_reason_needed", reject_sets, NULL },
-	{ "approve", "reviewed", "approved", ROLE_MANAGEMENT, wf_not_actor,
-	    "prepared_by", "wf_err_not_own", NULL, NULL, NULL },
-	{ "reject", "reviewed", "draft", ROLE_MANAGEMENT, NULL, NULL, NULL,
-	    "test_reason_needed", reject_sets, NULL },
-	{ "pay", "approved", "paid", ROLE_FINANCE, NULL, NULL, NULL, NULL,
-	    NULL, pay_effect },
+	{ .action = "submit", .from = "draft", .to = "pending",
+	    .roles = ROLE_FINANCE, .guards = not_own, .sets = submit_sets },
+	{ .action = "recall", .from = "pending", .to = "draft",
+	    .roles = ROLE_FINANCE, .guards = the_submitter },
+	{ .action = "review", .from = "pending", .to = "reviewed",
+	    .roles = ROLE_REVIEWER, .guards = second_pair_of_eyes,
+	    .sets = review_sets },
+	{ .action = "reject", .from = "pending", .to = "draft",
+	    .roles = ROLE_REVIEWER, .guards = second_pair_of_eyes,
+	    .comment_needed = "test_reason_needed", .sets = reject_sets },
+	{ .action = "remark", .from = "pending", .to = "pending",
+	    .roles = ROLE_FINANCE, .guards = not_own,
+	    .comment_needed = "test_remark_needed" },
+	{ .action = "approve", .from = "reviewed", .to = "approved",
+	    .roles = ROLE_MANAGEMENT, .guards = second_pair_of_eyes },
+	{ .action = "reject", .from = "reviewed", .to = "draft",
+	    .roles = ROLE_MANAGEMENT, .guards = second_pair_of_eyes,
+	    .comment_needed = "test_reason_needed", .sets = reject_sets },
+	{ .action = "pay", .from = "approved", .to = "paid",
+	    .roles = ROLE_FINANCE, .guards = not_own, .sets = pay_sets,
+	    .effect = pay_effect },
 };
 
+#define DOC_HISTORY { "wft_stmt_moves", "stmt_id", "from_state", \
+	"to_state", "moved_at", "moved_by", "action", "comment" }
+
 static const struct wf_def doc_flow = {
-	.name = "wft_doc",
+	.name = "wft_stmt",
 	.audit_action = NULL,
-	.table = "wft_docs",
+	.table = "wft_stmts",
 	.id_col = "id",
 	.state_col = "state",
 	.scope_sql = SCOPE_SQL("t.owner_id"),
-	.cols = { "owner_id", "prepared_by", NULL },
+	.cols = { "owner_id", "prepared_by", "submitted_by", NULL },
 	.sets = NULL,
-	.history = { "wft_doc_moves", "doc_id", "from_state", "to_state",
-	    "moved_at", "moved_by", "action", "comment" },
+	.history = DOC_HISTORY,
 	.transitions = doc_moves,
 	.ntransitions = sizeof(doc_moves) / sizeof(doc_moves[0]),
 	.stmts = WF_STATEMENTS,
 };
 
-/* Who sees the records: the rep their own, finance and management all. */
+/* Who sees the records: the rep their own, finance, reviewers and
+ * management all. */
 static const struct scope_rule doc_scope = {
 	"test.docs", ROLE_FINANCE | ROLE_REVIEWER | ROLE_MANAGEMENT, 0,
 	ROLE_SALES
 };
 
-/* Paying marks lines paid; a payment of the test's "broken" amount
- * fails, which must undo the whole move. */
+/* Paying marks lines paid (as many as pay_lines); a negative pay_lines
+ * makes the effect fail, which must undo the whole move. */
 static int pay_lines = 3;
 
 static int
-pay_effect(struct req *r, const struct wf_row *row, const char *comment)
+pay_effect(const struct wf_actor *a, const struct wf_row *row,
+    const struct wf_transition *t, const struct wf_request *w)
 {
-	(void)comment;
+	ck_assert_str_eq(t->to, "paid");
+	ck_assert_uint_eq(w->nparams, 2);
 	if (pay_lines < 0)
 		return TC_EDB;
-	return db_exec(r->app->db, &wft_db, STMT_PAY_LINES,
+	return db_exec(a->db, &wft_db, STMT_PAY_LINES,
 	    DB_ARGS(P_INT(pay_lines), P_INT(wf_row_id(row))), NULL, NULL);
 }
 
 /* ---- the cast and their requests ---- */
 
-static struct app app;
-
-/* A request signed in as w on connection db. */
-static struct req
+/* The actor w on connection db. */
+static struct wf_actor
 as(enum who w, struct db *db)
 {
-	struct req r;
+	struct wf_actor a = { db, &cast[w], { cast[w].login, "127.0.0.1" } };
 
-	memset(&r, 0, sizeof(r));
-	app.db = db;
-	r.app = &app;
-	r.remote = "127.0.0.1";
-	r.signed_in = true;
-	r.me = cast[w];
-	return r;
+	return a;
 }
 
 static void
@@ -193,39 +233,60 @@ setup(void)
 		snprintf(p->login, sizeof(p->login), "%s-%s", prefix,
 		    who_name[w]);
 		snprintf(p->name, sizeof(p->name), "%s", who_name[w]);
+		/* a team of the test's own, for the team-scoped counts */
+		snprintf(p->team, sizeof(p->team), "%s", prefix);
 		snprintf(dn, sizeof(dn), "uid=%s,ou=people,dc=example,dc=com",
 		    p->login);
 		p->roles = who_roles[w];
 		ck_assert_int_eq(db_exec(dbt_db, &wft_db, STMT_PERSON,
-		    DB_ARGS(P_TEXT(p->login), P_TEXT(dn), P_TEXT(p->name)),
-		    NULL, &id), 0);
+		    DB_ARGS(P_TEXT(p->login), P_TEXT(dn), P_TEXT(p->name),
+		    P_TEXT(p->team)), NULL, &id), 0);
 		p->id = (int64_t)id;
 	}
 	pay_lines = 3;
 }
 
-/* A new record of the rep in state, prepared by PREP unless draft. */
+/* A new statement of owner in state, prepared by PREP and, unless a
+ * draft, submitted by SUB. */
 static int64_t
-new_doc(const char *state)
+new_doc_of(enum who owner, const char *state)
 {
 	uint64_t id = 0;
 
 	ck_assert_int_eq(db_exec(dbt_db, &wft_db, STMT_DOC,
-	    DB_ARGS(P_INT(cast[REP].id), strcmp(state, "draft") == 0 ?
-	    P_NULL : P_INT(cast[PREP].id), P_TEXT(state)), NULL, &id), 0);
+	    DB_ARGS(P_INT(cast[owner].id), P_INT(cast[PREP].id),
+	    strcmp(state, "draft") == 0 ? P_NULL : P_INT(cast[SUB].id),
+	    P_TEXT(state)), NULL, &id), 0);
 	return (int64_t)id;
 }
 
-/* Applies action to doc id as w on dbt_db; fills *out. */
-static int
-act(enum who w, int64_t id, const char *action, const char *expect,
-    const char *comment, struct wf_outcome *out)
-{
-	struct req r = as(w, dbt_db);
-	struct scope s = scope_person(&cast[w], &doc_scope);
-	struct wf_request rq = { action, expect, comment };
+#define new_doc(state) new_doc_of(REP, (state))
 
-	return wf_apply(&r, &doc_flow, id, &s, &rq, out);
+/* Applies action to statement id as w on dbt_db with params; fills
+ * *out. */
+static int
+act_with(enum who w, int64_t id, const char *action, const char *expect,
+    const char *comment, const struct db_param *params, size_t nparams,
+    struct wf_outcome *out)
+{
+	struct wf_actor a = as(w, dbt_db);
+	struct scope s = scope_person(&cast[w], &doc_scope);
+	struct wf_request rq = { action, expect, comment, params, nparams };
+
+	return wf_apply(&a, &doc_flow, id, &s, &rq, out);
+}
+
+#define act(w, id, action, expect, comment, out) \
+	act_with((w), (id), (action), (expect), (comment), NULL, 0, (out))
+
+/* Pays statement id as w with a reference and a date. */
+static int
+pay(enum who w, int64_t id, struct wf_outcome *out)
+{
+	struct db_param p[] = { P_TEXT("ICBC-20261130-0042"),
+	    P_TEXT("2026-11-30") };
+
+	return act_with(w, id, "pay", "approved", NULL, p, 2, out);
 }
 
 static const char *
@@ -277,26 +338,48 @@ hook_path(char *buf, size_t len, const char *name)
 	snprintf(buf, len, "%s/%s", hooks, name);
 }
 
-/* Runs action as w in a child process on a connection of its own; the
- * child writes its connection id to fd (if >= 0) and exits with -rc. */
+/* A hooks folder of this test's own (the stack's workers are not held),
+ * with DIR/hold-workflow-locked in place: the first to lock a row in
+ * wf_apply or wf_lock waits there until release(). */
+static void
+hold_after_lock(char *hold, char *held)
+{
+	int fd;
+
+	snprintf(hooks, sizeof(hooks), "/tmp/workflow-t.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(hooks));
+	ck_assert_int_eq(tc_hook_set_dir(hooks), 0);
+	ck_assert_msg(tc_hook_dir() != NULL, "forcing the race needs the hold "
+	    "point: build with ./configure --enable-test-hooks (./dev does)");
+	hook_path(hold, PATH_MAX, "hold-workflow-locked");
+	hook_path(held, PATH_MAX, "held-workflow-locked");
+	fd = open(hold, O_WRONLY | O_CREAT, 0644);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+}
+
+/* Runs action (expecting the page to show expect) as w in a child
+ * process on a connection of its own; the child writes its connection id
+ * to fd (if >= 0) and exits with -rc. */
 static pid_t
-racer(enum who w, int64_t id, int fd)
+racer(enum who w, int64_t id, const char *action, const char *expect,
+    int fd)
 {
 	pid_t pid = fork();
 
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
 		struct db *db = dbt_connect();
-		struct req r = as(w, db);
+		struct wf_actor a = as(w, db);
 		struct scope s = scope_person(&cast[w], &doc_scope);
-		struct wf_request rq = { "review", "pending", NULL };
+		struct wf_request rq = { .action = action, .expect = expect };
 		struct wf_outcome out;
 		unsigned long cid = dbt_connection_id(db);
 		int rc;
 
 		if (fd >= 0 && write(fd, &cid, sizeof(cid)) != sizeof(cid))
 			_exit(100);
-		rc = wf_apply(&r, &doc_flow, id, &s, &rq, &out);
+		rc = wf_apply(&a, &doc_flow, id, &s, &rq, &out);
 		db_close(db);
 		_exit(-rc);
 	}
@@ -317,10 +400,10 @@ appears(const char *path, long ms)
 	return access(path, F_OK) == 0;
 }
 
-/* Whether connection cid has been executing its read of wft_docs for
+/* Whether connection cid has been executing its read of wft_stmts for
  * at least 300 ms, within ms: only a wait for a row lock takes that
  * long.  Without the lock it would have read at once and be sleeping in
- * the hold point instead. */
+ * the hold point, or done, instead. */
 static bool
 waits_for_lock(unsigned long cid, long ms)
 {
@@ -335,7 +418,7 @@ waits_for_lock(unsigned long cid, long ms)
 		if (dbres_rows(res) == 1)
 			waiting = strcmp(dbres_text(res, 0, 0), "Execute") == 0 &&
 			    atof(dbres_text(res, 0, 1)) >= 300 &&
-			    strstr(dbres_text(res, 0, 2), "wft_docs") != NULL;
+			    strstr(dbres_text(res, 0, 2), "wft_stmts") != NULL;
 		dbres_free(res);
 		if (waiting)
 			return true;
@@ -359,29 +442,17 @@ START_TEST(race_one_wins_the_other_waits_for_the_lock_and_is_too_late)
 	int64_t id = new_doc("pending");
 	char hold[PATH_MAX], held[PATH_MAX];
 	unsigned long cid_b = 0;
-	int fds[2], fd;
+	int fds[2];
 	pid_t a, b;
 	int code_a, code_b;
 	bool a_held, b_waited;
 	struct dbres *res;
 
-	/* A hooks folder of this test's own: the stack's workers are not
-	 * held. */
-	snprintf(hooks, sizeof(hooks), "/tmp/workflow-t.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(hooks));
-	ck_assert_int_eq(tc_hook_set_dir(hooks), 0);
-	ck_assert_msg(tc_hook_dir() != NULL, "forcing the race needs the hold "
-	    "point: build with ./configure --enable-test-hooks (./dev does)");
-	hook_path(hold, sizeof(hold), "hold-workflow-locked");
-	hook_path(held, sizeof(held), "held-workflow-locked");
-	fd = open(hold, O_WRONLY | O_CREAT, 0644);
-	ck_assert_int_ge(fd, 0);
-	close(fd);
+	hold_after_lock(hold, held);
 	ck_assert_int_eq(pipe(fds), 0);
-
-	a = racer(REV, id, -1);
+	a = racer(REV, id, "review", "pending", -1);
 	a_held = appears(held, 10000);      /* A holds the row lock */
-	b = a_held ? racer(REV2, id, fds[1]) : -1;
+	b = a_held ? racer(REV2, id, "review", "pending", fds[1]) : -1;
 	b_waited = false;
 	if (b > 0 && read(fds[0], &cid_b, sizeof(cid_b)) == sizeof(cid_b))
 		b_waited = waits_for_lock(cid_b, 10000);
@@ -417,6 +488,44 @@ START_TEST(race_one_wins_the_other_waits_for_the_lock_and_is_too_late)
 }
 END_TEST
 
+START_TEST(an_edit_holding_the_lock_makes_a_move_wait_and_the_move_sees_it)
+{
+	int64_t id = new_doc("draft");
+	struct scope s = scope_person(&cast[PREP], &doc_scope);
+	struct wf_row *row = (struct wf_row *)1;
+	unsigned long cid = 0;
+	bool waited;
+	int fds[2], code;
+	pid_t b;
+
+	/* Outside a transaction a lock would end at once: refused. */
+	ck_assert_int_eq(wf_lock(dbt_db, &doc_flow, id, &s, &row),
+	    TC_EINVAL);
+	ck_assert_ptr_null(row);
+
+	/* The preparer edits the draft: lock, check, write, commit. */
+	ck_assert_int_eq(db_begin(dbt_db), 0);
+	ck_assert_int_eq(wf_lock(dbt_db, &doc_flow, id, &s, &row), 0);
+	ck_assert_str_eq(wf_row_state(row), "draft");
+	ck_assert_int_eq(wf_row_int(row, "prepared_by"), cast[PREP].id);
+	wf_row_free(row);
+	ck_assert_int_eq(pipe(fds), 0);
+	b = racer(SUB, id, "submit", "draft", fds[1]);
+	waited = read(fds[0], &cid, sizeof(cid)) == sizeof(cid) &&
+	    waits_for_lock(cid, 10000);
+	ck_assert_int_eq(db_exec(dbt_db, &wft_db, STMT_EDIT,
+	    DB_ARGS(P_TEXT("edited"), P_INT(id)), NULL, NULL), 0);
+	ck_assert_int_eq(db_commit(dbt_db), 0);
+	code = exit_code(b);
+	close(fds[0]);
+	close(fds[1]);
+	ck_assert_msg(waited, "the submit did not wait for the edit's lock");
+	ck_assert_msg(code == 0, "the submit ended with %d", -code);
+	ck_assert_str_eq(state_of(id), "pending");
+	ck_assert_uint_eq(moves_of(id), 1);
+}
+END_TEST
+
 /* ---- one connection ---- */
 
 START_TEST(the_whole_path_writes_history_audit_and_the_declared_columns)
@@ -425,12 +534,13 @@ START_TEST(the_whole_path_writes_history_audit_and_the_declared_columns)
 	struct wf_outcome o;
 	struct dbres *res;
 
-	ck_assert_int_eq(act(PREP, id, "submit", "draft", NULL, &o), 0);
+	ck_assert_int_eq(act(SUB, id, "submit", "draft", NULL, &o), 0);
 	ck_assert_str_eq(o.from, "draft");
 	ck_assert_str_eq(o.to, "pending");
 	ck_assert_int_eq(act(REV, id, "review", "pending", NULL, &o), 0);
 	ck_assert_int_eq(act(BOSS, id, "approve", NULL, NULL, &o), 0);
-	ck_assert_int_eq(act(FIN2, id, "pay", "approved", NULL, &o), 0);
+	ck_assert_int_eq(pay(FIN2, id, &o), 0);
+	ck_assert_str_eq(o.to, "paid");
 
 	ck_assert_int_eq(db_query(dbt_db, &wft_db, STMT_DOC_GET,
 	    DB_ARGS(P_INT(id)), &res), 0);
@@ -438,20 +548,22 @@ START_TEST(the_whole_path_writes_history_audit_and_the_declared_columns)
 	ck_assert_int_eq(dbres_int(res, 0, 1), cast[REV].id);
 	ck_assert_int_eq(dbres_int(res, 0, 2), 1);      /* reviewed_at */
 	ck_assert_int_eq(dbres_int(res, 0, 4), 3);      /* the effect */
-	ck_assert_int_eq(dbres_int(res, 0, 5), cast[PREP].id);
+	ck_assert_int_eq(dbres_int(res, 0, 5), cast[SUB].id);
+	ck_assert_str_eq(dbres_text(res, 0, 6), "ICBC-20261130-0042");
+	ck_assert_str_eq(dbres_text(res, 0, 7), "2026-11-30");
 	dbres_free(res);
 
 	ck_assert_int_eq(db_query(dbt_db, &wft_db, STMT_MOVES,
 	    DB_ARGS(P_INT(id)), &res), 0);
 	ck_assert_uint_eq(dbres_rows(res), 4);
 	{
-		static const char *const want[4][4] = {
-			{ "draft", "pending", "submit", "prep" },
-			{ "pending", "reviewed", "review", "rev" },
-			{ "reviewed", "approved", "approve", "boss" },
-			{ "approved", "paid", "pay", "fin2" },
+		static const char *const want[4][3] = {
+			{ "draft", "pending", "submit" },
+			{ "pending", "reviewed", "review" },
+			{ "reviewed", "approved", "approve" },
+			{ "approved", "paid", "pay" },
 		};
-		static const enum who by[4] = { PREP, REV, BOSS, FIN2 };
+		static const enum who by[4] = { SUB, REV, BOSS, FIN2 };
 
 		for (size_t i = 0; i < 4; i++) {
 			ck_assert_str_eq(dbres_text(res, i, 0), want[i][0]);
@@ -469,27 +581,49 @@ START_TEST(the_whole_path_writes_history_audit_and_the_declared_columns)
 		    DB_ARGS(P_TEXT(idt)), &res), 0);
 	}
 	ck_assert_uint_eq(dbres_rows(res), 4);
-	ck_assert_str_eq(dbres_text(res, 0, 0), "wft_doc_submit");
-	ck_assert_str_eq(dbres_text(res, 0, 1), cast[PREP].login);
+	ck_assert_str_eq(dbres_text(res, 0, 0), "wft_stmt_submit");
+	ck_assert_str_eq(dbres_text(res, 0, 1), cast[SUB].login);
 	ck_assert_str_eq(dbres_text(res, 0, 2), "draft -> pending");
-	ck_assert_str_eq(dbres_text(res, 3, 0), "wft_doc_pay");
+	ck_assert_str_eq(dbres_text(res, 3, 0), "wft_stmt_pay");
+	ck_assert_str_eq(dbres_text(res, 3, 1), cast[FIN2].login);
 	dbres_free(res);
 }
 END_TEST
 
-START_TEST(self_approval_is_refused_by_the_guard)
+START_TEST(preparer_submitter_and_owner_are_refused_each_with_a_reason)
 {
 	int64_t id = new_doc("pending");
+	int64_t rv = new_doc("reviewed");
 	struct wf_outcome o;
 
-	/* PREP prepared it: reviewing it needs someone else, even when
-	 * PREP is a reviewer too. */
+	/* Each of them a reviewer too: still not the one to review it. */
 	cast[PREP].roles |= ROLE_REVIEWER;
+	cast[SUB].roles |= ROLE_REVIEWER;
+	cast[REP].roles |= ROLE_REVIEWER;
 	ck_assert_int_eq(act(PREP, id, "review", "pending", NULL, &o),
 	    TC_EDENIED);
-	ck_assert_str_eq(o.msg, "wf_err_not_own");
+	ck_assert_str_eq(o.msg, "test_err_preparer");
+	ck_assert_int_eq(act(SUB, id, "review", "pending", NULL, &o),
+	    TC_EDENIED);
+	ck_assert_str_eq(o.msg, "test_err_submitter");
+	ck_assert_int_eq(act(REP, id, "review", "pending", NULL, &o),
+	    TC_EDENIED);
+	ck_assert_str_eq(o.msg, "test_err_own");
+	/* nor reject it */
+	ck_assert_int_eq(act(SUB, id, "reject", "pending", "no", &o),
+	    TC_EDENIED);
+	ck_assert_str_eq(o.msg, "test_err_submitter");
 	ASSERT_UNTOUCHED(id, "pending");
+
+	/* and in management, not the one to approve it */
+	cast[PREP].roles |= ROLE_MANAGEMENT;
+	ck_assert_int_eq(act(PREP, rv, "approve", "reviewed", NULL, &o),
+	    TC_EDENIED);
+	ck_assert_str_eq(o.msg, "test_err_preparer");
+	ASSERT_UNTOUCHED(rv, "reviewed");
+
 	ck_assert_int_eq(act(REV, id, "review", "pending", NULL, &o), 0);
+	ck_assert_int_eq(act(BOSS, rv, "approve", "reviewed", NULL, &o), 0);
 }
 END_TEST
 
@@ -501,8 +635,22 @@ START_TEST(ones_own_record_is_refused_by_the_guard)
 	/* The rep joined finance: still not the one to submit their own. */
 	cast[REP].roles |= ROLE_FINANCE;
 	ck_assert_int_eq(act(REP, id, "submit", NULL, NULL, &o), TC_EDENIED);
-	ck_assert_str_eq(o.msg, "wf_err_not_own");
+	ck_assert_str_eq(o.msg, "test_err_own");
 	ASSERT_UNTOUCHED(id, "draft");
+}
+END_TEST
+
+START_TEST(a_recall_is_the_submitters_alone)
+{
+	int64_t id = new_doc("pending");
+	struct wf_outcome o;
+
+	ck_assert_int_eq(act(FIN2, id, "recall", "pending", NULL, &o),
+	    TC_EDENIED);
+	ck_assert_str_eq(o.msg, "test_err_not_submitter");
+	ASSERT_UNTOUCHED(id, "pending");
+	ck_assert_int_eq(act(SUB, id, "recall", "pending", NULL, &o), 0);
+	ck_assert_str_eq(state_of(id), "draft");
 }
 END_TEST
 
@@ -547,9 +695,9 @@ START_TEST(a_page_showing_another_state_is_too_late)
 }
 END_TEST
 
-START_TEST(reject_needs_a_reason_and_keeps_it)
+START_TEST(reject_needs_a_reason_and_keeps_it_from_either_level)
 {
-	int64_t id = new_doc("pending");
+	int64_t id = new_doc("pending"), rv = new_doc("reviewed");
 	struct wf_outcome o;
 	struct dbres *res;
 
@@ -569,6 +717,63 @@ START_TEST(reject_needs_a_reason_and_keeps_it)
 	ck_assert_str_eq(dbres_text(res, 0, 3), "reject");
 	ck_assert_str_eq(dbres_text(res, 0, 4), "金额有误");
 	dbres_free(res);
+
+	/* management rejects a reviewed one the same way */
+	ck_assert_int_eq(act(BOSS, rv, "reject", "reviewed", NULL, &o),
+	    TC_EINVAL);
+	ASSERT_UNTOUCHED(rv, "reviewed");
+	ck_assert_int_eq(act(BOSS, rv, "reject", "reviewed", "缺少签字", &o),
+	    0);
+	ck_assert_str_eq(state_of(rv), "draft");
+	ck_assert_uint_eq(audits_of(rv), 1);
+}
+END_TEST
+
+START_TEST(a_payment_needs_its_reference_and_date)
+{
+	int64_t id = new_doc("approved");
+	struct db_param one[] = { P_TEXT("ICBC-1") };
+	struct wf_outcome o;
+
+	ck_assert_int_eq(act(FIN2, id, "pay", "approved", NULL, &o),
+	    TC_EINVAL);
+	ASSERT_UNTOUCHED(id, "approved");
+	ck_assert_int_eq(act_with(FIN2, id, "pay", "approved", NULL, one, 1,
+	    &o), TC_EINVAL);
+	ASSERT_UNTOUCHED(id, "approved");
+	ck_assert_int_eq(pay(FIN2, id, &o), 0);
+	ck_assert_str_eq(state_of(id), "paid");
+}
+END_TEST
+
+START_TEST(a_remark_keeps_the_state_and_is_recorded)
+{
+	int64_t id = new_doc("pending");
+	struct wf_outcome o;
+	struct dbres *res;
+
+	ck_assert_int_eq(act(FIN2, id, "remark", "pending", NULL, &o),
+	    TC_EINVAL);
+	ck_assert_str_eq(o.msg, "test_remark_needed");
+	ASSERT_UNTOUCHED(id, "pending");
+	/* the UPDATE changes nothing: still a move, recorded, not a
+	 * conflict */
+	ck_assert_int_eq(act(FIN2, id, "remark", "pending", "请核对11月", &o),
+	    0);
+	ck_assert_str_eq(o.to, "pending");
+	ck_assert_int_eq(act(REV, id, "remark", "pending", "已核对", &o), 0);
+	ck_assert_str_eq(state_of(id), "pending");
+	ck_assert_int_eq(db_query(dbt_db, &wft_db, STMT_MOVES,
+	    DB_ARGS(P_INT(id)), &res), 0);
+	ck_assert_uint_eq(dbres_rows(res), 2);
+	ck_assert_str_eq(dbres_text(res, 0, 0), "pending");
+	ck_assert_str_eq(dbres_text(res, 0, 1), "pending");
+	ck_assert_str_eq(dbres_text(res, 0, 4), "请核对11月");
+	ck_assert_int_eq(dbres_int(res, 1, 2), cast[REV].id);
+	dbres_free(res);
+	ck_assert_uint_eq(audits_of(id), 2);
+	/* and the record goes on from where it was */
+	ck_assert_int_eq(act(REV, id, "review", "pending", NULL, &o), 0);
 }
 END_TEST
 
@@ -576,7 +781,6 @@ START_TEST(another_persons_record_is_not_found)
 {
 	int64_t id = new_doc("draft");
 	struct wf_outcome o;
-	struct req r = as(REP, dbt_db);
 	struct scope s;
 	struct wf_row *row = (struct wf_row *)1;
 
@@ -585,9 +789,9 @@ START_TEST(another_persons_record_is_not_found)
 	ck_assert_int_eq(act(FIN2, id, "submit", NULL, NULL, &o),
 	    TC_ENOTFOUND);
 	ASSERT_UNTOUCHED(id, "draft");
-	r = as(FIN2, dbt_db);
 	s = scope_person(&cast[FIN2], &doc_scope);
-	ck_assert_int_eq(wf_load(&r, &doc_flow, id, &s, &row), TC_ENOTFOUND);
+	ck_assert_int_eq(wf_load(dbt_db, &doc_flow, id, &s, &row),
+	    TC_ENOTFOUND);
 	ck_assert_ptr_null(row);
 }
 END_TEST
@@ -609,8 +813,61 @@ START_TEST(a_failing_effect_undoes_the_move)
 	struct wf_outcome o;
 
 	pay_lines = -1;
-	ck_assert_int_eq(act(PREP, id, "pay", NULL, NULL, &o), TC_EDB);
+	ck_assert_int_eq(pay(FIN2, id, &o), TC_EDB);
 	ASSERT_UNTOUCHED(id, "approved");
+	{
+		struct dbres *res;
+
+		ck_assert_int_eq(db_query(dbt_db, &wft_db, STMT_DOC_GET,
+		    DB_ARGS(P_INT(id)), &res), 0);
+		ck_assert_str_eq(dbres_text(res, 0, 6), "-");   /* paid_ref */
+		dbres_free(res);
+	}
+}
+END_TEST
+
+START_TEST(a_move_inside_the_callers_transaction_is_theirs_to_end)
+{
+	int64_t id = new_doc("draft");
+	struct wf_outcome o;
+
+	/* A module function (or a seeder) moving records in a transaction
+	 * of its own: the move stays open until the caller ends it. */
+	ck_assert_int_eq(db_begin(dbt_db), 0);
+	ck_assert_int_eq(act(SUB, id, "submit", "draft", NULL, &o), 0);
+	ck_assert(db_in_transaction(dbt_db));
+	ck_assert_int_eq(db_rollback(dbt_db), 0);
+	ASSERT_UNTOUCHED(id, "draft");
+
+	ck_assert_int_eq(db_begin(dbt_db), 0);
+	ck_assert_int_eq(act(SUB, id, "submit", "draft", NULL, &o), 0);
+	ck_assert_int_eq(act(REV, id, "review", "pending", NULL, &o), 0);
+	ck_assert_int_eq(db_commit(dbt_db), 0);
+	ck_assert_str_eq(state_of(id), "reviewed");
+	ck_assert_uint_eq(moves_of(id), 2);
+	ck_assert_uint_eq(audits_of(id), 2);
+}
+END_TEST
+
+START_TEST(a_creation_is_recorded_from_nothing)
+{
+	int64_t id = new_doc("draft");
+	struct wf_actor a = as(PREP, dbt_db);
+	struct wf_actor nobody = { dbt_db, NULL, { "-", "127.0.0.1" } };
+	struct dbres *res;
+
+	ck_assert_int_eq(wf_created(&nobody, &doc_flow, id, "draft"),
+	    TC_EDENIED);
+	ASSERT_UNTOUCHED(id, "draft");
+	ck_assert_int_eq(wf_created(&a, &doc_flow, id, "draft"), 0);
+	ck_assert_int_eq(db_query(dbt_db, &wft_db, STMT_MOVES,
+	    DB_ARGS(P_INT(id)), &res), 0);
+	ck_assert_uint_eq(dbres_rows(res), 1);
+	ck_assert_str_eq(dbres_text(res, 0, 0), "-");
+	ck_assert_str_eq(dbres_text(res, 0, 1), "draft");
+	ck_assert_str_eq(dbres_text(res, 0, 3), "create");
+	dbres_free(res);
+	ck_assert_uint_eq(audits_of(id), 1);
 }
 END_TEST
 
@@ -620,19 +877,19 @@ buttons(enum who w, int64_t id)
 {
 	static char out[128];
 	const struct wf_transition *t[8];
-	struct req r = as(w, dbt_db);
+	struct wf_actor a = as(w, dbt_db);
 	struct scope s = scope_person(&cast[w], &doc_scope);
 	struct wf_row *row;
 	size_t n, k = 0;
 
-	if (wf_load(&r, &doc_flow, id, &s, &row) != 0)
+	if (wf_load(a.db, &doc_flow, id, &s, &row) != 0)
 		return "(not found)";
-	n = wf_actions(&r, row, t, 8);
+	n = wf_actions(&a, row, t, 8);
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		k += (size_t)snprintf(out + k, sizeof(out) - k, "%s%s",
 		    i ? "," : "", t[i]->action);
-		ck_assert(wf_may(&r, row, t[i]->action));
+		ck_assert(wf_may(&a, row, t[i]->action));
 	}
 	wf_row_free(row);
 	return out;
@@ -651,8 +908,9 @@ START_TEST(each_person_sees_only_the_buttons_they_may_press)
 
 	ASSERT_BUTTONS(REP, draft, "");
 	ASSERT_BUTTONS(PREP, draft, "submit");
-	ASSERT_BUTTONS(PREP, pending, "");          /* prepared it */
-	ASSERT_BUTTONS(REV, pending, "review,reject");
+	ASSERT_BUTTONS(SUB, pending, "recall,remark");  /* submitted it */
+	ASSERT_BUTTONS(FIN2, pending, "remark");
+	ASSERT_BUTTONS(REV, pending, "review,reject,remark");
 	ASSERT_BUTTONS(REV, reviewed, "");
 	ASSERT_BUTTONS(BOSS, reviewed, "approve,reject");
 	ASSERT_BUTTONS(BOSS, paid, "");
@@ -660,21 +918,107 @@ START_TEST(each_person_sees_only_the_buttons_they_may_press)
 }
 END_TEST
 
-/* A declaration naming something that is not a plain identifier is
- * refused before any SQL is sent. */
-static const struct wf_transition one_move[] = {
-	{ "go", "a", "b", ROLE_FINANCE, NULL, NULL, NULL, NULL, NULL, NULL },
+/* Another workflow on the same records, one of whose moves leaves any
+ * state: archiving, for finance. */
+static const struct wf_transition archive_moves[] = {
+	{ .action = "archive", .from = NULL, .to = "archived",
+	    .roles = ROLE_FINANCE },
 };
-static const struct wf_def bad_flow = {
-	.name = "wft_bad",
-	.table = "wft_docs; DROP TABLE wft_docs",
+static const struct wf_def archive_flow = {
+	.name = "wft_stmt",
+	.table = "wft_stmts",
 	.id_col = "id",
 	.state_col = "state",
 	.scope_sql = SCOPE_SQL("t.owner_id"),
 	.cols = { NULL },
-	.history = { "wft_doc_moves", "doc_id", "from_state", "to_state",
-	    "moved_at", "moved_by", NULL, NULL },
+	.history = DOC_HISTORY,
+	.transitions = archive_moves,
+	.ntransitions = 1,
+	.stmts = WF_STATEMENTS,
+};
+
+/* Everyone sees their team's (the cast is a team of its own), so that
+ * the counts are of this test's records only. */
+static const struct scope_rule team_scope = {
+	"test.team", 0, ROLES_ALL, 0
+};
+
+static int64_t
+waiting(enum who w, const struct wf_def *def)
+{
+	struct wf_actor a = as(w, dbt_db);
+	struct scope s = scope_person(&cast[w], &team_scope);
+	int64_t n = -1;
+
+	ck_assert_int_eq(s.kind, SCOPE_TEAM);
+	ck_assert_int_eq(wf_waiting(&a, def, &s, &n), 0);
+	return n;
+}
+
+START_TEST(what_waits_for_each_person_is_counted_with_the_same_checks)
+{
+	struct wf_actor nobody = { dbt_db, NULL, { "-", "127.0.0.1" } };
+	struct scope none = scope_person(NULL, &team_scope);
+	int64_t n = -1;
+
+	new_doc("draft");
+	new_doc("pending");
+	new_doc("reviewed");
+	new_doc_of(BOSS, "reviewed");   /* the boss's own: not for him */
+	new_doc("approved");
+	new_doc("paid");
+
+	ck_assert_int_eq(waiting(REP, &doc_flow), 0);
+	/* the draft (submit), the pending one (recall, remark), the
+	 * approved one (pay) */
+	ck_assert_int_eq(waiting(SUB, &doc_flow), 3);
+	/* the draft, the pending one (review and more), the approved one */
+	ck_assert_int_eq(waiting(REV, &doc_flow), 3);
+	/* the rep's reviewed one, not his own */
+	ck_assert_int_eq(waiting(BOSS, &doc_flow), 1);
+	cast[PREP].roles = ROLE_REVIEWER;      /* prepared them all */
+	ck_assert_int_eq(waiting(PREP, &doc_flow), 0);
+	/* a move from any state: every record not archived yet */
+	ck_assert_int_eq(waiting(SUB, &archive_flow), 6);
+	ck_assert_int_eq(waiting(BOSS, &archive_flow), 0);
+	ck_assert_int_eq(wf_waiting(&nobody, &doc_flow, &none, &n), 0);
+	ck_assert_int_eq(n, 0);
+}
+END_TEST
+
+/* Declarations naming something that is not a plain identifier, or a
+ * guard without its refusal, are refused before any SQL is sent. */
+static const struct wf_transition one_move[] = {
+	{ .action = "go", .from = "a", .to = "b", .roles = ROLE_FINANCE },
+};
+static const struct wf_def bad_flow = {
+	.name = "wft_bad",
+	.table = "wft_stmts; DROP TABLE wft_stmts",
+	.id_col = "id",
+	.state_col = "state",
+	.scope_sql = SCOPE_SQL("t.owner_id"),
+	.cols = { NULL },
+	.history = DOC_HISTORY,
 	.transitions = one_move,
+	.ntransitions = 1,
+	.stmts = WF_STATEMENTS,
+};
+static const struct wf_guard mute_guard[] = {
+	{ wf_not_actor, "owner_id", NULL }, WF_END
+};
+static const struct wf_transition mute_move[] = {
+	{ .action = "go", .from = "draft", .to = "pending",
+	    .roles = ROLE_FINANCE, .guards = mute_guard },
+};
+static const struct wf_def mute_flow = {
+	.name = "wft_mute",
+	.table = "wft_stmts",
+	.id_col = "id",
+	.state_col = "state",
+	.scope_sql = SCOPE_SQL("t.owner_id"),
+	.cols = { "owner_id", NULL },
+	.history = DOC_HISTORY,
+	.transitions = mute_move,
 	.ntransitions = 1,
 	.stmts = WF_STATEMENTS,
 };
@@ -682,13 +1026,17 @@ static const struct wf_def bad_flow = {
 START_TEST(a_bad_declaration_is_refused)
 {
 	int64_t id = new_doc("draft");
-	struct req r = as(PREP, dbt_db);
+	struct wf_actor a = as(PREP, dbt_db);
 	struct scope s = scope_person(&cast[PREP], &doc_scope);
-	struct wf_request rq = { "go", NULL, NULL };
+	struct wf_request rq = { .action = "go" };
 	struct wf_outcome o;
+	int64_t n = -1;
 
-	ck_assert_int_eq(wf_apply(&r, &bad_flow, id, &s, &rq, &o), TC_EINVAL);
-	ck_assert_int_eq(wf_apply(&r, &bad_flow, id, &s, &rq, &o), TC_EINVAL);
+	ck_assert_int_eq(wf_apply(&a, &bad_flow, id, &s, &rq, &o), TC_EINVAL);
+	ck_assert_int_eq(wf_apply(&a, &bad_flow, id, &s, &rq, &o), TC_EINVAL);
+	ck_assert_int_eq(wf_waiting(&a, &bad_flow, &s, &n), TC_EINVAL);
+	ck_assert_int_eq(wf_apply(&a, &mute_flow, id, &s, &rq, &o),
+	    TC_EINVAL);
 	ASSERT_UNTOUCHED(id, "draft");
 }
 END_TEST
@@ -705,17 +1053,29 @@ main(void)
 	tcase_add_test(tc,
 	    race_one_wins_the_other_waits_for_the_lock_and_is_too_late);
 	tcase_add_test(tc,
+	    an_edit_holding_the_lock_makes_a_move_wait_and_the_move_sees_it);
+	tcase_add_test(tc,
 	    the_whole_path_writes_history_audit_and_the_declared_columns);
-	tcase_add_test(tc, self_approval_is_refused_by_the_guard);
+	tcase_add_test(tc,
+	    preparer_submitter_and_owner_are_refused_each_with_a_reason);
 	tcase_add_test(tc, ones_own_record_is_refused_by_the_guard);
+	tcase_add_test(tc, a_recall_is_the_submitters_alone);
 	tcase_add_test(tc, a_role_without_the_action_is_refused);
 	tcase_add_test(tc, a_wrong_from_state_is_too_late);
 	tcase_add_test(tc, a_page_showing_another_state_is_too_late);
-	tcase_add_test(tc, reject_needs_a_reason_and_keeps_it);
+	tcase_add_test(tc,
+	    reject_needs_a_reason_and_keeps_it_from_either_level);
+	tcase_add_test(tc, a_payment_needs_its_reference_and_date);
+	tcase_add_test(tc, a_remark_keeps_the_state_and_is_recorded);
 	tcase_add_test(tc, another_persons_record_is_not_found);
 	tcase_add_test(tc, an_unknown_action_is_refused);
 	tcase_add_test(tc, a_failing_effect_undoes_the_move);
+	tcase_add_test(tc,
+	    a_move_inside_the_callers_transaction_is_theirs_to_end);
+	tcase_add_test(tc, a_creation_is_recorded_from_nothing);
 	tcase_add_test(tc, each_person_sees_only_the_buttons_they_may_press);
+	tcase_add_test(tc,
+	    what_waits_for_each_person_is_counted_with_the_same_checks);
 	tcase_add_test(tc, a_bad_declaration_is_refused);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
