@@ -2,7 +2,6 @@
 
 noinst_LIBRARIES += fcgi/core/libtccore.a
 fcgi_core_libtccore_a_SOURCES = \
-	fcgi/core/error.h fcgi/core/error.c \
 	fcgi/core/conf.h fcgi/core/conf.c \
 	fcgi/core/testhook.h fcgi/core/testhook.c \
 	fcgi/core/log.h fcgi/core/log.c \
@@ -30,7 +29,7 @@ fcgi_core_libtccore_a_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) \
 # (nodist_EXTRA_<prog>_SOURCES = dummy.cxx) because of tmpl.cc.
 TC_CORE_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) $(MARIADB_CFLAGS) $(LDAP_CFLAGS)
 TC_CORE_LIBS = fcgi/core/libtccore.a fcgi/core/libtcpure.a \
-	fcgi/engine/libtcengine.a $(NETTLE_LIBS) $(FCGI_LIBS) $(MARIADB_LIBS) \
+	fcgi/engine/libtcengine.a fcgi/core/libtcbase.a $(NETTLE_LIBS) $(FCGI_LIBS) $(MARIADB_LIBS) \
 	$(LDAP_LIBS) $(CTEMPLATE_LIBS)
 
 # Unit tests of the core.
