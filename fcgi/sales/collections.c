@@ -243,7 +243,7 @@ static const struct list_sort pay_sorts[] = {
 	    "pm.amount DESC, pm.id DESC", LIST_SORT_NUM | LIST_SORT_DESC_FIRST },
 };
 
-static const struct list_def pay_list = {
+const struct list_def sales_payments_list = {
 	.name = "collections-payments",
 	.path = "/sales/collections",
 	.select = "SELECT pm.id, pm.payment_no, pm.payment_date, pm.amount,"
@@ -369,7 +369,7 @@ payments_list(struct req *r)
 	struct list l;
 	int rc;
 
-	list_init(&l, &pay_list);
+	list_init(&l, &sales_payments_list);
 	list_scope(&l, &sales_order_scope, sc.kind, sc.me, sc.team, sc.login);
 	if ((rc = list_run(&l, r, d)) != 0 ||
 	    (rc = months_chart(r, d, &sc)) != 0)
@@ -453,7 +453,7 @@ static const struct list_sort open_sorts[] = {
 };
 
 /* LA_CTX0: today.  The last payment and the reps: for the page only. */
-static const struct list_def open_list_def = {
+const struct list_def sales_receivables_list = {
 	.name = "collections-receivables",
 	.path = "/sales/collections/open",
 	.select = "SELECT o.id, o.order_no, o.order_date, c.name,"
@@ -533,7 +533,7 @@ open_list(struct req *r)
 	int rc;
 
 	coll_today(today);
-	list_init(&l, &open_list_def);
+	list_init(&l, &sales_receivables_list);
 	list_scope(&l, &sales_order_scope, sc.kind, sc.me, sc.team, sc.login);
 	list_ctx(&l, 0, P_TEXT(today));
 	if ((rc = list_run(&l, r, d)) != 0)

@@ -234,11 +234,11 @@ static const struct list_sort cust_sorts[] = {
 	    "c.updated_at DESC, c.id DESC", LIST_SORT_DESC_FIRST },
 };
 
-static const struct list_scope cust_scope = LIST_SCOPE_PERSON("c.owner_id");
+const struct list_scope sales_customers_scope = LIST_SCOPE_PERSON("c.owner_id");
 
 /* The contacts are counted for the rows of the page only (a subquery of
  * the select list runs for the rows sent). */
-static const struct list_def cust_list = {
+const struct list_def sales_customers_list = {
 	.name = "customers-list",
 	.path = "/sales/customers",
 	.select = "SELECT c.id, c.code, c.name, r.name_zh, r.name_en,"
@@ -294,8 +294,8 @@ list_get(struct req *r)
 	struct list l;
 	int rc;
 
-	list_init(&l, &cust_list);
-	list_scope(&l, &cust_scope, s.kind, s.me, s.team, s.login);
+	list_init(&l, &sales_customers_list);
+	list_scope(&l, &sales_customers_scope, s.kind, s.me, s.team, s.login);
 	if ((rc = list_run(&l, r, d)) != 0)
 		goto out;
 	if (!l.invalid) {

@@ -388,7 +388,7 @@ const struct list_scope sales_order_scope = {
 
 /* The reps of the page's orders only (a subquery in the select list
  * runs for the rows sent, after the page is cut). */
-static const struct list_def orders_list = {
+const struct list_def sales_orders_list = {
 	.name = "orders-list",
 	.path = "/sales/orders",
 	.select = "SELECT o.id, o.order_no, o.order_date, c.name, rg.name_zh,"
@@ -484,7 +484,7 @@ orders_list_get(struct req *r)
 	char link[2300];
 	int rc;
 
-	list_init(&l, &orders_list);
+	list_init(&l, &sales_orders_list);
 	list_scope(&l, &sales_order_scope, s.kind, s.me, s.team, s.login);
 	if ((rc = list_run(&l, r, d)) != 0 ||
 	    (rc = list_pickers(r, d, &l)) != 0)

@@ -10,12 +10,12 @@
 
 #include "core/error.h"
 #include "core/formview.h"
+#include "core/list.h"
 #include "sales/pipeline-date.h"
 #include "sales/pipeline.h"
 #include "sales/write.h"
 
 enum stmt {
-	STMT_WEEK,
 	STMT_TIMELINE,
 	STMT_CUSTOMER,
 	STMT_ACTIVITY,
@@ -24,16 +24,6 @@ enum stmt {
 };
 
 static const char *const stmts[STMT__MAX] = {
-	[STMT_WEEK] =
-	    "SELECT a.id, a.activity_date, a.kind, c.id, c.name, a.notes,"
-	    " a.next_step, o.id, o.title, p.name"
-	    " FROM activities a JOIN customers c ON c.id = a.customer_id"
-	    " JOIN people p ON p.id = a.owner_id"
-	    " LEFT JOIN opportunities o ON o.id = a.opportunity_id"
-	    " WHERE " SCOPE_SQL("a.owner_id")
-	    " AND (? = 0 OR a.owner_id = ?)"
-	    " AND a.activity_date >= ? AND a.activity_date < ?"
-	    " ORDER BY a.activity_date, a.id",
 	/* A customer's timeline shows every activity of a customer the
 	 * person may read; an opportunity's, those of an opportunity they
 	 * may read. */
@@ -84,59 +74,164 @@ weekday_key(int wd)
 	return keys[(wd - 1) % 7];
 }
 
-/* ---- the week list ---- */
+/* ---- the week list (core/list) ---- */
+
+/* An ISO week "2026-W48"; out->i its Monday (pipeline-date.h). */
+static int
+week_valid(const struct field *f, const char *in, struct form_value *out)
+{
+	int64_t monday;
+
+	(void)f;
+	if (!pipe_parse_week(in, &monday))
+		return FORM_EINVALID;
+	out->s = in;
+	out->i = monday;
+	return 0;
+}
+
+enum act_filter { AF_WEEK, AF_REP, AF__MAX };
+
+/* The week and the person make conditions core/list cannot declare (a
+ * week is a range of dates, rep=0 is everyone and no rep the reader's
+ * own list): the handler adds them, from the values these fields
+ * accept; core/list validates them, keeps them in its links and shows
+ * their errors. */
+static const struct list_filter act_filters[AF__MAX] = {
+	[AF_WEEK] = { .field = { "week", week_valid, 0, 0, 0, NULL, NULL },
+	    .label = "pipe_week" },
+	[AF_REP] = { .field = { "rep", form_int64, 0, 0, INT32_MAX, NULL,
+	    NULL }, .label = "sales_rep" },
+};
+
+/* One order, by day (activities_date, activities_owner_date). */
+static const struct list_sort act_sorts[] = {
+	{ "date", "sales_date", "a.activity_date, a.id",
+	    "a.activity_date DESC, a.id DESC", 0 },
+};
+
+const struct list_scope sales_activities_scope = LIST_SCOPE_PERSON("a.owner_id");
+
+const struct list_def sales_activities_list = {
+	.name = "activities-list",
+	.path = "/sales/activities",
+	.select = "SELECT a.id, a.activity_date, a.kind, c.id, c.name,"
+	    " a.notes, a.next_step, o.id, o.title, p.name",
+	.from = " FROM activities a JOIN customers c ON c.id = a.customer_id"
+	    " JOIN people p ON p.id = a.owner_id"
+	    " LEFT JOIN opportunities o ON o.id = a.opportunity_id",
+	.filters = act_filters, .nfilters = AF__MAX,
+	.sorts = act_sorts, .nsorts = 1,
+	.per_page = 200,
+	.no_headings = true,
+};
+
+/* Columns of the page. */
+enum { AC_ID, AC_DATE, AC_KIND, AC_CUSTOMER_ID, AC_CUSTOMER, AC_NOTES,
+    AC_NEXT, AC_OPP_ID, AC_OPP_TITLE, AC_WHO };
+
+/* The value of filter k of q when it is given and valid (*out), else
+ * def.  Returns 0 or TC_ENOMEM. */
+static int
+act_param(const struct req *r, size_t k, int64_t def, int64_t *out)
+{
+	struct form_value v;
+	char *scratch;
+	int rc;
+
+	*out = def;
+	rc = form_check(&act_filters[k].field, req_get(&r->q,
+	    act_filters[k].field.name), &scratch, &v);
+	if (scratch == NULL)
+		return TC_ENOMEM;
+	if (rc == 0 && v.s != NULL)
+		*out = v.i;
+	free(scratch);
+	return 0;
+}
+
+/* The week's link for Monday monday, of the reader's choice of person. */
+static void
+week_link(struct tdict *d, const char *name, int64_t monday, bool week,
+    int64_t owner)
+{
+	char wk[16], href[160];
+
+	if (week)
+		snprintf(href, sizeof(href), "/sales/activities?week=%s&rep=%lld",
+		    pipe_fmt_week(wk, sizeof(wk), monday), (long long)owner);
+	else
+		snprintf(href, sizeof(href), "/sales/activities?rep=%lld",
+		    (long long)owner);
+	tdict_set(d, name, href);
+}
+
+static void
+act_row(struct req *r, struct tdict *day, const struct dbres *res,
+    size_t i, bool sales)
+{
+	struct tdict *a = tdict_add_section(day, "ACT");
+
+	tdict_set(a, "id", dbres_text(res, i, AC_ID));
+	kind_label(r, a, dbres_text(res, i, AC_KIND));
+	tdict_set(a, "customer_id", dbres_text(res, i, AC_CUSTOMER_ID));
+	tdict_set(a, "customer", dbres_text(res, i, AC_CUSTOMER));
+	tdict_set(a, "notes", dbres_text(res, i, AC_NOTES));
+	if (*dbres_text(res, i, AC_NEXT))
+		tdict_set(tdict_add_section(a, "NEXT_STEP"), "next_step",
+		    dbres_text(res, i, AC_NEXT));
+	if (!dbres_null(res, i, AC_OPP_ID)) {
+		struct tdict *o = tdict_add_section(a, "OPP");
+
+		tdict_set(o, "opp_id", dbres_text(res, i, AC_OPP_ID));
+		tdict_set(o, "opp_title", dbres_text(res, i, AC_OPP_TITLE));
+	}
+	tdict_set(a, "who", dbres_text(res, i, AC_WHO));
+	if (sales)
+		tdict_show_section(a, "CAN_EDIT");
+}
 
 static int
 activities_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
 	struct scope s = scope_of(r, &sales_scope_read);
-	const char *week = req_get(&r->q, "week");
-	const char *rep = req_get(&r->q, "rep");
 	int64_t monday, today = pipe_today(), owner;
-	char from[16], to[16], wk[16], href[160], me[32], cur_day[16] = "";
-	char repnum[32];
+	char from[16], to[16], wk[16], rep[24], cur_day[16] = "";
 	struct tdict *day = NULL;
-	struct dbres *res;
 	bool sales = has_role(r, PIPE_ROLES_WRITE);
+	struct list l;
 	int rc;
 
-	if (week == NULL || !pipe_parse_week(week, &monday))
-		monday = today - (pipe_weekday(today) - 1);
-	snprintf(me, sizeof(me), "%lld", (long long)r->me.id);
-	/* Default: a rep's (or manager's) own list; others see everyone in
-	 * their scope.  rep=0 is "everyone I may see". */
-	if (rep == NULL || *rep == '\0')
-		rep = sales ? me : "0";
-	owner = strtoll(rep, NULL, 10);
-	if (owner < 0)
-		owner = 0;
-	/* Links carry the number, never the raw input. */
-	snprintf(repnum, sizeof(repnum), "%lld", (long long)owner);
-	rep = repnum;
+	/* Default: this week; a rep's (or manager's) own list, everyone in
+	 * their scope for others.  rep=0 is "everyone I may see". */
+	if ((rc = act_param(r, AF_WEEK, today - (pipe_weekday(today) - 1),
+	    &monday)) != 0 ||
+	    (rc = act_param(r, AF_REP, sales ? r->me.id : 0, &owner)) != 0)
+		return rc;
 	pipe_fmt_date(from, sizeof(from), monday);
 	pipe_fmt_date(to, sizeof(to), monday + 7);
-	tdict_set(d, "week", pipe_fmt_week(wk, sizeof(wk), monday));
+	list_init(&l, &sales_activities_list);
+	list_scope(&l, &sales_activities_scope, s.kind, s.me, s.team, s.login);
+	list_where(&l, "a.activity_date >= ? AND a.activity_date < ?",
+	    DB_ARGS(P_TEXT(from), P_TEXT(to)));
+	if (owner > 0)
+		list_where(&l, "a.owner_id = ?", DB_ARGS(P_INT(owner)));
+	if ((rc = list_run(&l, r, d)) != 0)
+		goto out;
+	if (!l.invalid)
+		tdict_show_section(d, "COUNT");
+	tdict_set(d, "week_label", pipe_fmt_week(wk, sizeof(wk), monday));
+	if (list_value(&l, AF_WEEK) == NULL && !l.form.e[AF_WEEK].err)
+		tdict_set(d, "week", wk);
 	tdict_set(d, "week_from", from);
 	pipe_fmt_date(to, sizeof(to), monday + 6);
 	tdict_set(d, "week_to", to);
-	pipe_fmt_date(to, sizeof(to), monday + 7);
-	snprintf(href, sizeof(href), "/sales/activities?week=%s&rep=%s",
-	    pipe_fmt_week(wk, sizeof(wk), monday - 7), rep);
-	tdict_set(d, "prev_href", href);
-	snprintf(href, sizeof(href), "/sales/activities?week=%s&rep=%s",
-	    pipe_fmt_week(wk, sizeof(wk), monday + 7), rep);
-	tdict_set(d, "next_href", href);
-	snprintf(href, sizeof(href), "/sales/activities?rep=%s", rep);
-	tdict_set(d, "this_href", href);
-	tdict_set(d, "rep", rep);
-	if ((rc = db_query(r->app->db, &act_db, STMT_WEEK,
-	    DB_ARGS(SCOPE_ARGS(&s), P_INT(owner), P_INT(owner), P_TEXT(from),
-	    P_TEXT(to)), &res)) != 0)
-		return rc;
-	for (size_t i = 0; i < dbres_rows(res); i++) {
-		const char *date = dbres_text(res, i, 1);
-		struct tdict *a;
+	week_link(d, "prev_href", monday - 7, true, owner);
+	week_link(d, "next_href", monday + 7, true, owner);
+	week_link(d, "this_href", monday, false, owner);
+	for (size_t i = 0; i < list_rows(&l); i++) {
+		const char *date = dbres_text(l.rows, i, AC_DATE);
 		int64_t dn;
 
 		if (day == NULL || strcmp(cur_day, date) != 0) {
@@ -150,44 +245,27 @@ activities_get(struct req *r)
 					tdict_show_section(day, "TODAY");
 			}
 		}
-		a = tdict_add_section(day, "ACT");
-		tdict_set(a, "id", dbres_text(res, i, 0));
-		kind_label(r, a, dbres_text(res, i, 2));
-		tdict_set(a, "customer_id", dbres_text(res, i, 3));
-		tdict_set(a, "customer", dbres_text(res, i, 4));
-		tdict_set(a, "notes", dbres_text(res, i, 5));
-		if (*dbres_text(res, i, 6))
-			tdict_set(tdict_add_section(a, "NEXT_STEP"), "next_step",
-			    dbres_text(res, i, 6));
-		if (!dbres_null(res, i, 7)) {
-			struct tdict *o = tdict_add_section(a, "OPP");
-
-			tdict_set(o, "opp_id", dbres_text(res, i, 7));
-			tdict_set(o, "opp_title", dbres_text(res, i, 8));
-		}
-		tdict_set(a, "who", dbres_text(res, i, 9));
-		if (sales)
-			tdict_show_section(a, "CAN_EDIT");
+		act_row(r, day, l.rows, i, sales);
 	}
-	tdict_set_int(d, "count", (long long)dbres_rows(res));
-	if (dbres_rows(res) == 0)
-		tdict_show_section(d, "EMPTY");
-	dbres_free(res);
 	{
 		struct tdict *all = tdict_add_section(d, "REP_ALL");
 
 		if (owner == 0)
 			tdict_show_section(all, "SELECTED");
 	}
+	snprintf(rep, sizeof(rep), "%lld", (long long)owner);
 	if ((rc = pipe_rep_options(r, d, "REP_OPT", &s, rep)) < 0)
-		return rc;
+		goto out;
 	if (sales)
 		tdict_show_section(d, "CAN_WRITE");
 	if (req_get(&r->q, "done") != NULL)
 		page_flash(r, "ok", tr(r, "pipe_flash_activity_saved"));
 	sales_tabs(r, "activities");
-	return page_send(r, 200, "sales/pipeline-activities.tpl",
+	rc = page_send(r, list_status(&l), "sales/pipeline-activities.tpl",
 	    "pipe_acts_title", "sales");
+out:
+	list_done(&l);
+	return rc;
 }
 
 /* ---- the form ---- */

@@ -13,6 +13,7 @@
 
 #include "core/error.h"
 #include "core/fmt.h"
+#include "core/list.h"
 #include "core/workflow.h"
 #include "sales/pipeline-date.h"
 #include "sales/pipeline.h"
@@ -119,64 +120,109 @@ opp_stage_row(struct req *r, int64_t id, struct wf_row **row)
 	return rc == TC_ENOTFOUND ? 0 : rc;
 }
 
-/* ---- the list ---- */
+/* ---- the list (core/list) ---- */
 
-/* Sort columns: the query's name, a comparator. */
-typedef int (*opp_cmp)(const struct pipe_opp *, const struct pipe_opp *);
+/* The date an opportunity was last touched: its latest activity (kept
+ * on the row by a trigger), else its creation. */
+#define LAST_TOUCH "COALESCE(o.last_activity_date, DATE(o.created_at))"
 
-static int
-cmp_i64(int64_t a, int64_t b)
-{
-	return a < b ? -1 : a > b;
-}
+/* The priority score of pipeline-priority.h in SQL, for the list's
+ * default order (the page shows pipe_priority()'s, from the same facts).
+ * Its parameters: today twice, the stale cut-off (today - stale days)
+ * twice, today twice. */
+#define SCORE_SQL \
+	"IF(s.is_open," \
+	" IF(o.next_follow_up < ?," \
+	"  30 + 2 * LEAST(DATEDIFF(?, o.next_follow_up), 30), 0)" \
+	" + IF(" LAST_TOUCH " <= ?," \
+	"  20 + LEAST(DATEDIFF(?, " LAST_TOUCH "), 30), 0)" \
+	" + IF(o.expected_close < ?, 30," \
+	"  GREATEST(30 - DATEDIFF(o.expected_close, ?), 0))" \
+	" + LEAST(FLOOR(ROUND(o.amount * s.probability / 100, 2) / 10000), 40)" \
+	" + 4 * GREATEST(CAST(s.position AS SIGNED) - 1, 0), 0)"
 
-static int c_title(const struct pipe_opp *a, const struct pipe_opp *b)
-{ return strcmp(a->title, b->title); }
-static int c_customer(const struct pipe_opp *a, const struct pipe_opp *b)
-{ return strcmp(a->customer, b->customer); }
-static int c_amount(const struct pipe_opp *a, const struct pipe_opp *b)
-{ return cmp_i64(a->amount, b->amount); }
-static int c_weighted(const struct pipe_opp *a, const struct pipe_opp *b)
-{ return cmp_i64(a->weighted, b->weighted); }
-static int c_stage(const struct pipe_opp *a, const struct pipe_opp *b)
-{ return a->facts.stage_pos - b->facts.stage_pos; }
-static int c_close(const struct pipe_opp *a, const struct pipe_opp *b)
-{ return strcmp(a->close, b->close); }
-static int c_follow(const struct pipe_opp *a, const struct pipe_opp *b)
-{ return strcmp(a->follow_up, b->follow_up); }
-static int c_score(const struct pipe_opp *a, const struct pipe_opp *b)
-{ return a->score - b->score; }
+/* The values the tags' conditions and the score compare with. */
+enum { CTX_TODAY, CTX_STALE, CTX_MONTH, CTX_LARGE };
 
-static const struct sort_col {
-	const char *name;
-	opp_cmp cmp;
-	const char *label_key;
-	bool num;
-} sort_cols[] = {
-	{ "title", c_title, "pipe_opp_title", false },
-	{ "customer", c_customer, "sales_customer", false },
-	{ "stage", c_stage, "sales_stage", false },
-	{ "amount", c_amount, "sales_amount", true },
-	{ "weighted", c_weighted, "pipe_weighted", true },
-	{ "close", c_close, "sales_expected_close", false },
-	{ "follow_up", c_follow, "sales_next_follow_up", false },
-	{ "score", c_score, "pipe_score", true },
+enum opp_filter { OPF_STAGE, OPF_REP, OPF_CUSTOMER, OPF_TAG, OPF_MONTH,
+    OPF__MAX };
+
+static const char *const tag_codes[PIPE_TAG__COUNT + 1] = {
+	"overdue", "stale", "closing", "large", NULL
 };
-#define NSORT (sizeof(sort_cols) / sizeof(sort_cols[0]))
 
-static const struct sort_col *sort_active;
-static int sort_desc;
+/* The tags of pipeline-priority.h as conditions, in tag_codes' order. */
+static const struct list_frag tag_where[PIPE_TAG__COUNT] = {
+	{ "s.is_open AND o.next_follow_up < ?", { LA_CTX0 } },
+	{ "s.is_open AND " LAST_TOUCH " <= ?", { LA_CTX1 } },
+	{ "s.is_open AND o.expected_close >= ?"
+	    " AND o.expected_close < CAST(? AS DATE) + INTERVAL 1 MONTH",
+	    { LA_CTX2, LA_CTX2 } },
+	{ "s.is_open AND o.amount > 0 AND o.amount >= ? AND ? > 0",
+	    { LA_CTX3, LA_CTX3 } },
+};
 
-static int
-by_column(const void *a, const void *b)
-{
-	const struct pipe_opp *x = a, *y = b;
-	int c = sort_active->cmp(x, y);
+#define ID_FIELD(name) { name, form_int64, 0, 1, INT32_MAX, NULL, NULL }
 
-	if (c == 0)
-		c = cmp_i64(x->id, y->id);
-	return sort_desc ? -c : c;
-}
+static const struct list_filter opp_filters[OPF__MAX] = {
+	[OPF_STAGE] = { .field = { "stage", form_oneof, 0, 0, 0, NULL,
+	    stage_codes }, .label = "sales_stage",
+	    .where = { "o.stage = ?", { LA_TEXT } } },
+	[OPF_REP] = { .field = ID_FIELD("rep"), .label = "sales_rep",
+	    .where = { "o.owner_id = ?", { LA_INT } } },
+	[OPF_CUSTOMER] = { .field = ID_FIELD("customer"),
+	    .label = "sales_customer",
+	    .where = { "o.customer_id = ?", { LA_INT } } },
+	[OPF_TAG] = { .field = { "tag", form_oneof, 0, 0, 0, NULL,
+	    tag_codes }, .label = "pipe_tag", .choice_where = tag_where },
+	[OPF_MONTH] = { .field = { "month", form_month, 0, 0, 0, NULL, NULL },
+	    .label = "pipe_close_month",
+	    .where = { "o.expected_close >= ?"
+	    " AND o.expected_close < CAST(? AS DATE) + INTERVAL 1 MONTH",
+	    { LA_MONTH_FIRST, LA_MONTH_FIRST } } },
+};
+
+/* Each served by an index of opportunities (sql/sales/001 and 004, the
+ * id carried as the tie-breaker), but the score: it depends on today,
+ * so no index can hold it; it is the default because it is what a rep
+ * works through (MariaDB keeps the top of the page while it reads the
+ * scope's rows, it does not sort them all).  The customer is a name in
+ * another table and the weighted amount a product with the stage's
+ * probability: no index of opportunities orders by them. */
+static const struct list_sort opp_sorts[] = {
+	{ "title", "pipe_opp_title", "o.title, o.id",
+	    "o.title DESC, o.id DESC", 0 },
+	{ "stage", "sales_stage", "o.stage_pos, o.id",
+	    "o.stage_pos DESC, o.id DESC", 0 },
+	{ "amount", "sales_amount", "o.amount, o.id",
+	    "o.amount DESC, o.id DESC", LIST_SORT_NUM },
+	{ "close", "sales_expected_close", "o.expected_close, o.id",
+	    "o.expected_close DESC, o.id DESC", 0 },
+	{ "follow_up", "sales_next_follow_up", "o.next_follow_up, o.id",
+	    "o.next_follow_up DESC, o.id DESC", 0 },
+	{ "score", "pipe_score", "score, o.expected_close DESC, o.id DESC",
+	    "score DESC, o.expected_close, o.id",
+	    LIST_SORT_NUM | LIST_SORT_DESC_FIRST | LIST_SORT_COMPUTED },
+};
+#define SORT_SCORE 5
+
+const struct list_scope sales_opportunities_scope = LIST_SCOPE_PERSON("o.owner_id");
+
+const struct list_def sales_opportunities_list = {
+	.name = "opportunities-list",
+	.path = "/sales/opportunities",
+	.select = "SELECT " PIPE_OPP_COLS ", " SCORE_SQL " AS score",
+	.select_args = { LA_CTX0, LA_CTX0, LA_CTX1, LA_CTX1, LA_CTX0,
+	    LA_CTX0 },
+	.from = PIPE_OPP_FROM,
+	.totals = "COUNT(*), COALESCE(SUM(t.am), 0), COALESCE(SUM(t.wt), 0)",
+	.totals_cols = "o.amount AS am,"
+	    " ROUND(o.amount * s.probability / 100, 2) AS wt",
+	.filters = opp_filters, .nfilters = OPF__MAX,
+	.sorts = opp_sorts, .nsorts = sizeof(opp_sorts) / sizeof(opp_sorts[0]),
+	.sort_default = SORT_SCORE, .desc_default = true,
+	.per_page = PIPE_PER_PAGE,
+};
 
 static void
 opp_row(struct req *r, struct tdict *row, const struct pipe_opp *o)
@@ -208,151 +254,108 @@ pipe_opp_rows(struct req *r, struct tdict *d, const char *section,
 		opp_row(r, tdict_add_section(d, section), &v[i]);
 }
 
+/* The id of filter k as text when it is set, else NULL (the pickers). */
+static const char *
+filter_id(const struct list *l, size_t k, char *buf, size_t len)
+{
+	const struct form_value *v = list_value(l, k);
+
+	if (v == NULL)
+		return NULL;
+	snprintf(buf, len, "%lld", (long long)v->i);
+	return buf;
+}
+
+/* The filter form's pickers, the chosen value selected. */
+static int
+opp_pickers(struct req *r, struct tdict *d, const struct list *l,
+    const struct scope *s)
+{
+	const struct form_value *st = list_value(l, OPF_STAGE);
+	const struct form_value *tg = list_value(l, OPF_TAG);
+	char rep[24], cust[24];
+	int rc;
+
+	for (size_t i = 0; stage_codes[i] != NULL; i++) {
+		struct tdict *o = tdict_add_section(d, "STAGE_OPT");
+
+		tdict_set(o, "value", stage_codes[i]);
+		tdict_set(o, "label", pipe_stage_label(r, stage_codes[i]));
+		if (st != NULL && st->i == (int64_t)i)
+			tdict_show_section(o, "SELECTED");
+	}
+	for (size_t i = 0; tag_codes[i] != NULL; i++) {
+		struct tdict *o = tdict_add_section(d, "TAG_OPT");
+		char key[64];
+
+		tdict_set(o, "value", tag_codes[i]);
+		snprintf(key, sizeof(key), "pipe_tag_%s", tag_codes[i]);
+		tdict_set(o, "label", tr(r, key));
+		if (tg != NULL && tg->i == (int64_t)i)
+			tdict_show_section(o, "SELECTED");
+	}
+	if ((rc = pipe_rep_options(r, d, "REP_OPT", s,
+	    filter_id(l, OPF_REP, rep, sizeof(rep)))) < 0 ||
+	    (rc = pipe_customer_options(r, d, "CUSTOMER_OPT", s,
+	    filter_id(l, OPF_CUSTOMER, cust, sizeof(cust)))) < 0)
+		return rc;
+	return 0;
+}
+
 int
 pipe_opps_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
 	struct scope s = scope_of(r, &sales_scope_read);
-	struct pipe_opp_filter flt = { 0 };
-	struct pipe_stage st[PIPE_MAX_STAGES];
-	struct pipe_opp *v = NULL;
-	struct tdict *tbl;
-	const char *stage = req_get(&r->q, "stage");
-	const char *rep = req_get(&r->q, "rep");
-	const char *cust = req_get(&r->q, "customer");
-	const char *tag = req_get(&r->q, "tag");
-	const char *month = req_get(&r->q, "month");
-	const char *sort = req_get(&r->q, "sort");
-	const char *dir = req_get(&r->q, "dir");
-	const char *pg = req_get(&r->q, "page");
-	char base[1024], enc[256], href[1200];
-	size_t nst, n = 0, k, page = 1, pages;
-	int64_t sum = 0, wsum = 0;
-	int rc;
+	struct pipe_classify c;
+	char today[16], stale[16], month[16];
+	struct list l;
+	int y, m, dd, rc;
 
-	if ((rc = pipe_stages(r, st, &nst)) != 0)
+	if ((rc = pipe_classify_init(r, &s, &c)) != 0)
 		return rc;
-	if (stage != NULL && pipe_stage_find(st, nst, stage) != NULL)
-		flt.stage = stage;
-	if (rep != NULL)
-		flt.owner = strtoll(rep, NULL, 10) > 0 ? strtoll(rep, NULL, 10) : 0;
-	if (cust != NULL)
-		flt.customer = strtoll(cust, NULL, 10) > 0 ?
-		    strtoll(cust, NULL, 10) : 0;
-	flt.tags = pipe_tag_of(tag);
-	if (month != NULL && strlen(month) == 7 && month[4] == '-')
-		flt.close_month = month;
-	if (pg != NULL && strtol(pg, NULL, 10) > 0)
-		page = (size_t)strtol(pg, NULL, 10);
-	/* The query of the filters, for sort links and the pager. */
-	k = 0;
-	base[0] = '\0';
-#define ADDQ(name, val) do { if ((val) != NULL && *(val) != '\0') { \
-	pipe_urlenc(enc, sizeof(enc), (val)); \
-	k += (size_t)snprintf(base + k, k < sizeof(base) ? sizeof(base) - k : 0, \
-	    "%s=%s&", (name), enc); } } while (0)
-	ADDQ("stage", flt.stage);
-	ADDQ("rep", rep);
-	ADDQ("customer", cust);
-	ADDQ("tag", flt.tags ? tag : NULL);
-	ADDQ("month", flt.close_month);
-#undef ADDQ
-	if ((rc = pipe_opps_load(r, &s, &flt, &v, &n)) != 0)
-		return rc;
-	sort_active = NULL;
-	for (size_t i = 0; sort != NULL && i < NSORT; i++)
-		if (strcmp(sort, sort_cols[i].name) == 0)
-			sort_active = &sort_cols[i];
-	sort_desc = dir != NULL && strcmp(dir, "desc") == 0;
-	if (sort_active != NULL && n > 1)
-		qsort(v, n, sizeof(*v), by_column);
-	tbl = n > 0 ? tdict_add_section(d, "TOTALS") : d;
-	for (size_t i = 0; i < NSORT; i++) {
-		struct tdict *h = tdict_add_section(tbl, "SORT_COL");
-		bool cur = sort_active == &sort_cols[i];
-
-		tdict_set(h, "label", tr(r, sort_cols[i].label_key));
-		snprintf(href, sizeof(href), "/sales/opportunities?%ssort=%s&dir=%s",
-		    base, sort_cols[i].name, cur && !sort_desc ? "desc" : "asc");
-		tdict_set(h, "href", href);
-		tdict_set(h, "class", sort_cols[i].num ? "num" : "");
-		if (cur)
-			tdict_set(h, "aria_sort", sort_desc ? "descending" :
-			    "ascending");
-		else
-			tdict_set(h, "aria_sort", "none");
-	}
-	if (sort_active == NULL)
+	pipe_fmt_date(today, sizeof(today), c.today);
+	pipe_fmt_date(stale, sizeof(stale), c.today - c.stale_days);
+	pipe_civil(c.today, &y, &m, &dd);
+	snprintf(month, sizeof(month), "%04d-%02d-01", y, m);
+	list_init(&l, &sales_opportunities_list);
+	list_scope(&l, &sales_opportunities_scope, s.kind, s.me, s.team, s.login);
+	list_ctx(&l, CTX_TODAY, P_TEXT(today));
+	list_ctx(&l, CTX_STALE, P_TEXT(stale));
+	list_ctx(&l, CTX_MONTH, P_TEXT(month));
+	list_ctx(&l, CTX_LARGE, P_MONEY(c.large));
+	if ((rc = list_run(&l, r, d)) != 0 ||
+	    (rc = opp_pickers(r, d, &l, &s)) != 0)
+		goto out;
+	if (l.sort == SORT_SCORE && l.desc)
 		tdict_show_section(d, "SORT_PRIORITY");
-	pages = n == 0 ? 1 : (n + PIPE_PER_PAGE - 1) / PIPE_PER_PAGE;
-	if (page > pages)
-		page = pages;
-	for (size_t i = 0; i < n; i++) {
-		sum += v[i].amount;
-		wsum += v[i].weighted;
-	}
-	pipe_opp_rows(r, tbl, "OPP", v, (page - 1) * PIPE_PER_PAGE,
-	    page * PIPE_PER_PAGE < n ? page * PIPE_PER_PAGE : n);
-	if (n == 0)
-		tdict_show_section(d, "EMPTY");
-	else {
-		tdict_set_int(tbl, "count", (long long)n);
-		pipe_set_money(tbl, "total_amount", sum);
-		pipe_set_money(tbl, "total_weighted", wsum);
-	}
-	if (pages > 1) {
-		struct tdict *p = tdict_add_section(d, "PAGER");
-		char sq[128] = "";
+	for (size_t i = 0; i < list_rows(&l); i++) {
+		struct pipe_opp o = { 0 };
 
-		if (sort_active != NULL)
-			snprintf(sq, sizeof(sq), "sort=%s&dir=%s&",
-			    sort_active->name, sort_desc ? "desc" : "asc");
-		for (size_t i = 1; i <= pages; i++) {
-			struct tdict *pi = tdict_add_section(p, "PAGE");
+		rc = pipe_opp_read(&o, l.rows, i, &c);
+		if (rc == 0)
+			opp_row(r, tdict_add_section(d, "OPP"), &o);
+		free(o.title);
+		free(o.customer);
+		free(o.owner);
+		if (rc != 0)
+			goto out;
+	}
+	if (list_rows(&l) > 0 && !l.capped) {
+		struct tdict *t = tdict_add_section(d, "TOTALS");
 
-			tdict_set_int(pi, "n", (long long)i);
-			snprintf(href, sizeof(href),
-			    "/sales/opportunities?%s%spage=%zu", base, sq, i);
-			tdict_set(pi, "href", href);
-			if (i == page)
-				tdict_show_section(pi, "CURRENT");
-			else
-				tdict_show_section(pi, "LINK");
-		}
-		tdict_set_int(p, "page", (long long)page);
-		tdict_set_int(p, "pages", (long long)pages);
+		pipe_set_money(t, "total_amount", dbres_money(l.totals, 0, 1));
+		pipe_set_money(t, "total_weighted",
+		    dbres_money(l.totals, 0, 2));
 	}
-	/* Filters. */
-	for (size_t i = 0; i < nst; i++) {
-		struct tdict *o = tdict_add_section(d, "STAGE_OPT");
-
-		tdict_set(o, "value", st[i].code);
-		tdict_set(o, "label", pipe_stage_label(r, st[i].code));
-		if (flt.stage != NULL && strcmp(flt.stage, st[i].code) == 0)
-			tdict_show_section(o, "SELECTED");
-	}
-	for (size_t i = 0; i < PIPE_TAG__COUNT; i++) {
-		struct tdict *o = tdict_add_section(d, "TAG_OPT");
-		char key[64];
-
-		tdict_set(o, "value", pipe_tag_code(i));
-		snprintf(key, sizeof(key), "pipe_tag_%s", pipe_tag_code(i));
-		tdict_set(o, "label", tr(r, key));
-		if (flt.tags == (1u << i))
-			tdict_show_section(o, "SELECTED");
-	}
-	if ((rc = pipe_rep_options(r, d, "REP_OPT", &s, rep)) < 0 ||
-	    (rc = pipe_customer_options(r, d, "CUSTOMER_OPT", &s, cust)) < 0) {
-		pipe_opps_free(v, n);
-		return rc;
-	}
-	tdict_set(d, "month", flt.close_month != NULL ? flt.close_month : "");
 	if (has_role(r, PIPE_ROLES_WRITE))
 		tdict_show_section(d, "CAN_WRITE");
-	pipe_opps_free(v, n);
 	sales_tabs(r, "opportunities");
-	return page_send(r, 200, "sales/pipeline-opportunities.tpl",
+	rc = page_send(r, list_status(&l), "sales/pipeline-opportunities.tpl",
 	    "pipe_opps_title", "sales");
+out:
+	list_done(&l);
+	return rc;
 }
 
 /* ---- the form ---- */

@@ -48,19 +48,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "SELECT COUNT(*) FROM customers c WHERE c.id = ? AND "
 	    SCOPE_SQL("c.owner_id"),
 	[STMT_OPPS] =
-	    "SELECT o.id, o.title, o.customer_id, c.name, o.owner_id, p.name,"
-	    " o.amount, o.stage, s.position, s.probability, s.is_open,"
-	    " o.expected_close, o.next_follow_up,"
-	    " COALESCE((SELECT MAX(a.activity_date) FROM activities a"
-	    "  WHERE a.opportunity_id = o.id), DATE(o.created_at)),"
-	    " o.order_id"
-	    " FROM opportunities o JOIN customers c ON c.id = o.customer_id"
-	    " JOIN people p ON p.id = o.owner_id"
-	    " JOIN stages s ON s.code = o.stage"
+	    "SELECT " PIPE_OPP_COLS PIPE_OPP_FROM
 	    " WHERE " SCOPE_SQL("o.owner_id")
-	    " AND (? = '' OR o.stage = ?) AND (? = 0 OR o.owner_id = ?)"
-	    " AND (? = 0 OR o.customer_id = ?)"
-	    " AND (? = '' OR DATE_FORMAT(o.expected_close, '%Y-%m') = ?)"
 	    " AND (? = 0 OR s.is_open) AND (? = 0 OR o.id = ?)",
 	[STMT_OPEN_COUNT] =
 	    "SELECT COUNT(*) FROM opportunities o JOIN stages s"
@@ -276,28 +265,73 @@ by_priority(const void *a, const void *b)
 }
 
 int
+pipe_classify_init(struct req *r, const struct scope *s,
+    struct pipe_classify *c)
+{
+	int rc;
+
+	c->today = pipe_today();
+	c->large = 0;
+	if ((rc = pipe_stale_days(r, &c->stale_days)) != 0)
+		return rc;
+	return large_threshold(r, s, &c->large);
+}
+
+int
+pipe_opp_read(struct pipe_opp *o, const struct dbres *res, size_t i,
+    const struct pipe_classify *c)
+{
+	struct pipe_facts *f = &o->facts;
+	int64_t day;
+
+	o->id = dbres_int(res, i, 0);
+	o->customer_id = dbres_int(res, i, 2);
+	o->owner_id = dbres_int(res, i, 4);
+	o->amount = dbres_money(res, i, 6);
+	snprintf(o->stage, sizeof(o->stage), "%s", dbres_text(res, i, 7));
+	f->stage_pos = (int)dbres_int(res, i, 8);
+	f->probability = (int)dbres_int(res, i, 9);
+	f->open = dbres_int(res, i, 10) != 0;
+	f->amount = o->amount;
+	snprintf(o->close, sizeof(o->close), "%s", dbres_text(res, i, 11));
+	snprintf(o->follow_up, sizeof(o->follow_up), "%s",
+	    dbres_text(res, i, 12));
+	f->expected_close = pipe_parse_date(o->close, &day) ? day : c->today;
+	f->has_follow_up = pipe_parse_date(o->follow_up, &day);
+	f->follow_up = f->has_follow_up ? day : 0;
+	f->last_touch = pipe_parse_date(dbres_text(res, i, 13), &day) ?
+	    day : c->today;
+	f->today = c->today;
+	f->stale_days = c->stale_days;
+	o->order_id = dbres_int(res, i, 14);
+	o->tags = pipe_tags(f, c->large);
+	o->score = pipe_priority(f);
+	o->weighted = pipe_weighted(o->amount, f->probability);
+	o->title = strdup(dbres_text(res, i, 1));
+	o->customer = strdup(dbres_text(res, i, 3));
+	o->owner = strdup(dbres_text(res, i, 5));
+	if (o->title == NULL || o->customer == NULL || o->owner == NULL)
+		return TC_ENOMEM;
+	return 0;
+}
+
+int
 pipe_opps_load(struct req *r, const struct scope *s,
     const struct pipe_opp_filter *flt, struct pipe_opp **out, size_t *n)
 {
-	const char *stage = flt->stage != NULL ? flt->stage : "";
-	const char *month = flt->close_month != NULL ? flt->close_month : "";
 	struct pipe_opp *v = NULL;
 	struct dbres *res = NULL;
-	int64_t threshold, today = pipe_today();
-	int stale, rc;
+	struct pipe_classify c;
 	size_t k = 0;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = pipe_stale_days(r, &stale)) != 0 ||
-	    (rc = large_threshold(r, s, &threshold)) != 0)
+	if ((rc = pipe_classify_init(r, s, &c)) != 0)
 		return rc;
 	if ((rc = db_query(r->app->db, &pipe_db, STMT_OPPS,
-	    DB_ARGS(SCOPE_ARGS(s), P_TEXT(stage), P_TEXT(stage),
-	    P_INT(flt->owner), P_INT(flt->owner), P_INT(flt->customer),
-	    P_INT(flt->customer), P_TEXT(month), P_TEXT(month),
-	    P_INT(flt->open_only ? 1 : 0), P_INT(flt->id), P_INT(flt->id)),
-	    &res)) != 0)
+	    DB_ARGS(SCOPE_ARGS(s), P_INT(flt->open_only ? 1 : 0),
+	    P_INT(flt->id), P_INT(flt->id)), &res)) != 0)
 		return rc;
 	if (dbres_rows(res) > 0 &&
 	    (v = calloc(dbres_rows(res), sizeof(*v))) == NULL) {
@@ -305,47 +339,15 @@ pipe_opps_load(struct req *r, const struct scope *s,
 		return TC_ENOMEM;
 	}
 	for (size_t i = 0; i < dbres_rows(res); i++) {
-		struct pipe_opp *o = &v[k];
-		struct pipe_facts *f = &o->facts;
-		int64_t day;
-
-		o->id = dbres_int(res, i, 0);
-		o->customer_id = dbres_int(res, i, 2);
-		o->owner_id = dbres_int(res, i, 4);
-		o->amount = dbres_money(res, i, 6);
-		snprintf(o->stage, sizeof(o->stage), "%s", dbres_text(res, i, 7));
-		f->stage_pos = (int)dbres_int(res, i, 8);
-		f->probability = (int)dbres_int(res, i, 9);
-		f->open = dbres_int(res, i, 10) != 0;
-		f->amount = o->amount;
-		snprintf(o->close, sizeof(o->close), "%s", dbres_text(res, i, 11));
-		snprintf(o->follow_up, sizeof(o->follow_up), "%s",
-		    dbres_text(res, i, 12));
-		f->expected_close = pipe_parse_date(o->close, &day) ? day : today;
-		f->has_follow_up = pipe_parse_date(o->follow_up, &day);
-		f->follow_up = f->has_follow_up ? day : 0;
-		f->last_touch = pipe_parse_date(dbres_text(res, i, 13), &day) ?
-		    day : today;
-		f->today = today;
-		f->stale_days = stale;
-		o->order_id = dbres_int(res, i, 14);
-		o->tags = pipe_tags(f, threshold);
-		o->score = pipe_priority(f);
-		o->weighted = pipe_weighted(o->amount, f->probability);
-		if ((o->tags & flt->tags) != flt->tags)
-			continue;
-		o->title = strdup(dbres_text(res, i, 1));
-		o->customer = strdup(dbres_text(res, i, 3));
-		o->owner = strdup(dbres_text(res, i, 5));
-		k++;
-		if (o->title == NULL || o->customer == NULL || o->owner == NULL) {
+		if ((rc = pipe_opp_read(&v[k], res, i, &c)) != 0) {
 			dbres_free(res);
-			pipe_opps_free(v, k);
-			return TC_ENOMEM;
+			pipe_opps_free(v, k + 1);
+			return rc;
 		}
+		k++;
 	}
 	dbres_free(res);
-	if (k > 0)
+	if (k > 1)
 		qsort(v, k, sizeof(*v), by_priority);
 	*out = v;
 	*n = k;

@@ -76,16 +76,42 @@ struct pipe_opp {
 	int score;
 };
 
-/* The filters of an opportunity list (0 / "" / NULL: any). */
+/* Which opportunities pipe_opps_load() loads (the overview's and one
+ * opportunity's page; the list is core/list's). */
 struct pipe_opp_filter {
-	const char *stage;
-	int64_t owner;
-	int64_t customer;
-	const char *close_month;    /* "YYYY-MM" */
 	bool open_only;
-	unsigned tags;              /* every bit must be present */
-	int64_t id;                 /* one opportunity */
+	int64_t id;                 /* one opportunity (0: every one) */
 };
+
+/* The columns pipe_opp_read() reads, in this order, from the joins of
+ * PIPE_OPP_FROM (the date of the latest activity is kept on the row by
+ * a trigger: no subquery per row). */
+#define PIPE_OPP_COLS \
+	"o.id, o.title, o.customer_id, c.name, o.owner_id, p.name," \
+	" o.amount, o.stage, s.position, s.probability, s.is_open," \
+	" o.expected_close, o.next_follow_up," \
+	" COALESCE(o.last_activity_date, DATE(o.created_at)), o.order_id"
+#define PIPE_OPP_FROM \
+	" FROM opportunities o JOIN customers c ON c.id = o.customer_id" \
+	" JOIN people p ON p.id = o.owner_id" \
+	" JOIN stages s ON s.code = o.stage"
+
+/* What the classification of an opportunity needs besides its row. */
+struct pipe_classify {
+	int64_t today;          /* day number */
+	int stale_days;
+	int64_t large;          /* the large-deal threshold of the scope, fen */
+};
+
+/* Fills c for the reader of scope s.  Returns 0 or a tc_err. */
+int pipe_classify_init(struct req *r, const struct scope *s,
+    struct pipe_classify *c);
+
+/* Fills o (zeroed by the caller) from row i of res (PIPE_OPP_COLS), its
+ * tags, score and weighted amount computed.  Returns 0 or TC_ENOMEM (o
+ * holds what it could copy: free with pipe_opps_free). */
+int pipe_opp_read(struct pipe_opp *o, const struct dbres *res, size_t i,
+    const struct pipe_classify *c);
 
 /* Loads the opportunities of scope s matching flt, with their tags and
  * score computed, in priority order (score desc, expected close asc, id

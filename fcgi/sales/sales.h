@@ -22,6 +22,26 @@ extern const struct route_set collections_route_set;  /* collections.c */
  * (orders-query.c). */
 extern const struct list_scope sales_order_scope;
 
+/* The lists of sales, each declared in the file that serves it, and the
+ * scopes of those whose rows are a person's.  sales_lists (lists.c) pairs
+ * each list with its scope, ending with { NULL, NULL }: what the db
+ * suite EXPLAINs over generated tables and the list benchmark times. */
+extern const struct list_def sales_customers_list;      /* customers.c */
+extern const struct list_scope sales_customers_scope;
+extern const struct list_def sales_orders_list;         /* orders-query.c */
+extern const struct list_def sales_payments_list;       /* collections.c */
+extern const struct list_def sales_receivables_list;
+extern const struct list_def sales_opportunities_list;
+extern const struct list_scope sales_opportunities_scope;
+extern const struct list_def sales_activities_list;
+extern const struct list_scope sales_activities_scope;
+
+struct sales_list {
+	const struct list_def *def;
+	const struct list_scope *scope;
+};
+extern const struct sales_list sales_lists[];
+
 /* Every area, NULL-terminated (areas.c). */
 extern const struct route_set *const sales_areas[];
 

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{>SALES_TABS}}
 <div class="page-head">
   <div>
-    <p class="eyebrow">{{week}} · {{week_from}} – {{week_to}}</p>
+    <p class="eyebrow">{{week_label}} · {{week_from}} – {{week_to}}</p>
     <h1>{{t_pipe_acts_title}}</h1>
   </div>
   <div class="actions">
@@ -11,19 +11,20 @@
     {{#CAN_WRITE}}<a class="btn primary" href="/sales/activities/new">{{t_pipe_act_new}}</a>{{/CAN_WRITE}}
   </div>
 </div>
-<form method="get" action="/sales/activities" class="filters">
+{{>FORM_ERRORS}}
+<form method="get" action="/sales/activities" class="filters" aria-label="{{t_common_filter}}">
   <label>{{t_pipe_week}}
-    <input type="week" name="week" value="{{week}}" placeholder="YYYY-Www">
+    <input type="week" name="week" id="week" value="{{week}}" placeholder="YYYY-Www"{{#WEEK_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/WEEK_ERROR}}>{{#WEEK_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/WEEK_ERROR}}
   </label>
   <label>{{t_sales_rep}}
-    <select name="rep">{{#REP_ALL}}<option value="0"{{#SELECTED}} selected{{/SELECTED}}>{{t_pipe_everyone}}</option>{{/REP_ALL}}{{#REP_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/REP_OPT}}</select>
+    <select name="rep" id="rep"{{#REP_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REP_ERROR}}>{{#REP_ALL}}<option value="0"{{#SELECTED}} selected{{/SELECTED}}>{{t_pipe_everyone}}</option>{{/REP_ALL}}{{#REP_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/REP_OPT}}</select>{{#REP_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/REP_ERROR}}
   </label>
   <div class="filter-actions">
     <button type="submit" class="btn primary">{{t_common_filter}}</button>
   </div>
 </form>
-<p class="muted small">{{count}} {{t_pipe_acts_count}}</p>
-{{#EMPTY}}<div class="empty">{{t_pipe_acts_empty}}</div>{{/EMPTY}}
+{{#COUNT}}<p class="muted small">{{list_total}} {{t_pipe_acts_count}}</p>{{/COUNT}}
+{{#LIST_EMPTY}}<div class="empty">{{t_pipe_acts_empty}}</div>{{/LIST_EMPTY}}
 <div class="stack">
 {{#DAY}}<section class="card day">
   <h2>{{date}} · {{weekday}}{{#TODAY}} <span class="badge info">{{t_pipe_today}}</span>{{/TODAY}}</h2>
@@ -43,3 +44,4 @@
   </div>
 </section>{{/DAY}}
 </div>
+{{>PAGER}}
