@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "core/error.h"
 #include "engine/money.h"
 #include "engine/plan.h"
 
@@ -35,5 +36,26 @@ int tce_period_commission(tce_i128 sum, int64_t mult, int has_cap,
  * caller.  Returns 0, TC_ENOMEM or TC_ETOOBIG (on overflow). */
 int tce_largest_remainder(int64_t total, const tce_i128 *w, size_t n,
     int64_t *out);
+
+/* One payment against an order whose booked lines amount to order (1.3):
+ * adds amount to the raw running total *raw, clamps it to the range
+ * between 0 and order, and stores in *delta the change of the credited
+ * total *credited (both updated).  Returns 0 or TC_ETOOBIG (nothing
+ * updated). */
+static inline int
+tce_payment_step(tce_i128 order, money_t amount, tce_i128 *raw,
+    tce_i128 *credited, tce_i128 *delta)
+{
+	tce_i128 lo = order < 0 ? order : 0, hi = order < 0 ? 0 : order;
+	tce_i128 r, next;
+
+	if (__builtin_add_overflow(*raw, (tce_i128)amount, &r))
+		return TC_ETOOBIG;
+	next = r < lo ? lo : r > hi ? hi : r;
+	*delta = next - *credited;
+	*credited = next;
+	*raw = r;
+	return 0;
+}
 
 #endif

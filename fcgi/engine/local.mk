@@ -12,7 +12,8 @@ fcgi_engine_libtcengine_a_SOURCES = \
 	fcgi/engine/sort.h fcgi/engine/sort.c \
 	fcgi/engine/engine.h fcgi/engine/input.c fcgi/engine/engine.c \
 	fcgi/engine/run.h fcgi/engine/credit.c fcgi/engine/halves.c \
-	fcgi/engine/payments.c fcgi/engine/summary.c
+	fcgi/engine/payments.c fcgi/engine/summary.c \
+	fcgi/engine/explain.h fcgi/engine/explain.c
 
 # The readers: RFC 4180 CSV tables and plan JSON (used by ticheng-calc
 # and by the web import).
@@ -40,7 +41,8 @@ TC_ENGINE_TESTS = \
 	tests/engine/csv-t \
 	tests/engine/plan-t \
 	tests/engine/rules-t \
-	tests/engine/props-t
+	tests/engine/props-t \
+	tests/engine/explain-t
 check_PROGRAMS += $(TC_ENGINE_TESTS)
 TESTS += $(TC_ENGINE_TESTS) \
 	tests/engine/calc-example.sh \
@@ -71,6 +73,10 @@ tests_engine_props_t_SOURCES = tests/engine/props-t.c \
 	tests/engine/harness.h tests/engine/harness.c fcgi/calc/output.c
 tests_engine_props_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
 tests_engine_props_t_LDADD = $(TC_ENGINE_TEST_LDADD)
+tests_engine_explain_t_SOURCES = tests/engine/explain-t.c \
+	tests/engine/harness.h tests/engine/harness.c fcgi/calc/output.c
+tests_engine_explain_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
+tests_engine_explain_t_LDADD = $(TC_ENGINE_TEST_LDADD)
 
 EXTRA_DIST += tests/engine/example tests/engine/oracle.py \
 	tests/fuzz/engine-csv tests/fuzz/engine-plan tests/fuzz/engine-decimal \

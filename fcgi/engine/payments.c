@@ -42,7 +42,7 @@ collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
     tce_i128 *w, int64_t *parts, uint32_t *lines)
 {
 	const struct tce_input *in = c->in;
-	tce_i128 raw = 0, credited = 0, lo, hi;
+	tce_i128 raw = 0, credited = 0;
 	uint32_t nl = 0, k;
 	int rc;
 
@@ -53,8 +53,6 @@ collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
 			w[nl++] = in->rows[row].amount;
 		}
 	}
-	lo = od->amount < 0 ? od->amount : 0;
-	hi = od->amount < 0 ? 0 : od->amount;
 	for (k = 0; k < od->np; k++) {
 		pe[k].idx = c->ord_pays[od->pstart + k];
 		pe[k].date = in->payments[pe[k].idx].date;
@@ -64,7 +62,7 @@ collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
 		qsort(pe, od->np, sizeof(*pe), pay_ent_cmp);
 	for (k = 0; k < od->np; k++) {
 		const struct tce_payment *p = &in->payments[pe[k].idx];
-		tce_i128 next, delta;
+		tce_i128 delta;
 		char a[24], b[24];
 
 		if (nl == 0 || od->amount == 0) {
@@ -75,11 +73,9 @@ collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
 				return eng_nomem(c);
 			continue;
 		}
-		if (tce_add(raw, p->amount, &raw))
+		if (tce_payment_step(od->amount, p->amount, &raw, &credited,
+		    &delta))
 			return eng_overflow(c, TCE_SRC_PAYMENTS, p->src_line);
-		next = raw < lo ? lo : raw > hi ? hi : raw;
-		delta = next - credited;
-		credited = next;
 		if (delta != p->amount) {
 			fmt_money(a, delta);
 			fmt_money(b, p->amount);

@@ -196,6 +196,20 @@ tce_version_select(const struct tce_version *v,
 	return NULL;
 }
 
+bool
+tce_rule_matches(const struct tce_rule *r,
+    const char *const attr[TCE_ATTR__MAX])
+{
+	for (int a = 0; a < TCE_ATTR__MAX; a++) {
+		if (r->match[a] == NULL)
+			continue;
+		if (attr[a] == NULL || attr[a][0] == '\0' ||
+		    strcmp(attr[a], r->match[a]) != 0)
+			return false;
+	}
+	return true;
+}
+
 const char *
 tce_base_name(enum tce_base b)
 {

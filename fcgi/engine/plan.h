@@ -118,6 +118,11 @@ const struct tce_version *tce_plan_version_at(const struct tce_plan *p,
 const struct tce_rule *tce_version_select(const struct tce_version *v,
     const char *const attr[TCE_ATTR__MAX]);
 
+/* Returns whether every match key of rule r holds for a row with the
+ * given attributes (the test tce_version_select applies to each rule). */
+bool tce_rule_matches(const struct tce_rule *r,
+    const char *const attr[TCE_ATTR__MAX]);
+
 /* Returns the static name of a base ("amount", ...). */
 const char *tce_base_name(enum tce_base b);
 

@@ -36,9 +36,9 @@ table(struct tce_input *in, enum tce_table t, const char *text,
 	return tce_table_read(in, t, buf, len, d);
 }
 
-int
-run_texts(const char *const *plans, const char *orders, const char *payments,
-    const char *targets, struct run *r)
+static int
+run_all(const char *const *plans, const char *orders, const char *payments,
+    const char *targets, struct run *r, int keep)
 {
 	struct tce_plan *plan = NULL;
 	struct tce_input in;
@@ -88,10 +88,30 @@ run_texts(const char *const *plans, const char *orders, const char *payments,
 fail:
 	describe(&d, r->error, sizeof(r->error));
 out:
+	if (keep && r->rc == 0 && (r->in = malloc(sizeof(in))) != NULL) {
+		*r->in = in;
+		r->plan = plan;
+		r->res = res;
+		return 0;
+	}
 	tce_result_free(res);
 	tce_input_free(&in);
 	tce_plan_free(plan);
 	return r->rc;
+}
+
+int
+run_texts(const char *const *plans, const char *orders, const char *payments,
+    const char *targets, struct run *r)
+{
+	return run_all(plans, orders, payments, targets, r, 0);
+}
+
+int
+run_texts_kept(const char *const *plans, const char *orders,
+    const char *payments, const char *targets, struct run *r)
+{
+	return run_all(plans, orders, payments, targets, r, 1);
 }
 
 void
@@ -101,4 +121,11 @@ run_free(struct run *r)
 	free(r->lines);
 	free(r->warnings);
 	r->summary = r->lines = r->warnings = NULL;
+	tce_result_free(r->res);
+	tce_input_free(r->in);
+	free(r->in);
+	tce_plan_free(r->plan);
+	r->res = NULL;
+	r->in = NULL;
+	r->plan = NULL;
 }

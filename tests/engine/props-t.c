@@ -1,6 +1,9 @@
 /* props-t.c: properties of the engine over generated inputs (fixed
  * seeds, so every run checks the same cases):
  *  - a rep's lines in a period add up to its summary commission;
+ *  - the explanation of every rep and period adds up: its spreads, tier
+ *    slices, credits, payments and steps give the summary row and every
+ *    line to the fen;
  *  - shuffling rows and columns changes nothing;
  *  - splitting an order line no payment touches into two changes no
  *    summary;
@@ -14,6 +17,8 @@
 #include <string.h>
 
 #include "harness.h"
+#include "engine/commission.h"
+#include "engine/explain.h"
 
 static uint64_t
 rnd(uint64_t *s)
@@ -418,6 +423,174 @@ START_TEST(lines_add_up_to_summary_commission)
 }
 END_TEST
 
+/* One largest-remainder spread is what it claims: total x weight / sum =
+ * floor + rem / den for each item, the parts add up to total and exactly
+ * `left` items got the extra fen. */
+static void
+check_spread(const struct tce_xspread *s, const char *what, uint64_t seed)
+{
+	int64_t floors = 0, parts = 0, extras = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const struct tce_xpart *p = &s->parts[i];
+		if (s->sum != 0) {
+			tce_i128 w = s->sum < 0 ? -p->weight : p->weight;
+			ck_assert_msg((tce_i128)s->total * w ==
+			    (tce_i128)p->floor * s->den + p->rem,
+			    "seed %llu %s item %zu: floor and remainder",
+			    (unsigned long long)seed, what, i);
+		} else
+			ck_assert(p->part == 0);
+		ck_assert(p->rem >= 0 && p->rem < s->den);
+		ck_assert(p->part == p->floor + (p->extra ? 1 : 0));
+		floors += p->floor;
+		parts += p->part;
+		extras += p->extra;
+	}
+	if (s->sum != 0) {
+		ck_assert_msg(parts == s->total, "seed %llu %s: parts %lld of %lld",
+		    (unsigned long long)seed, what, (long long)parts,
+		    (long long)s->total);
+		ck_assert(floors + s->left == s->total);
+		ck_assert(extras == s->left);
+	}
+}
+
+static void
+check_explanation(const struct run *r, const struct tce_summary *sum,
+    const struct tce_explanation *x, uint64_t seed)
+{
+	const struct tce_plan *plan = r->plan;
+	tce_i128 rule_sum = 0, sales = 0, cap;
+	int64_t stage1 = 0, lines = 0;
+
+	ck_assert_int_eq(x->commission, sum->commission);
+	ck_assert_int_eq(x->bonus, sum->bonus);
+	check_spread(&x->stage1, "stage 1", seed);
+	ck_assert(x->stage1.total == sum->commission);
+	for (size_t k = 0; k < x->nrules; k++) {
+		const struct tce_xrule *xr = &x->rules[k];
+		tce_i128 B = 0, sl = 0, want;
+		int64_t part = 0;
+		for (size_t i = 0; i < xr->nlines; i++) {
+			const struct tce_xline *xl = &x->lines[xr->lines[i]];
+			ck_assert(xl->xrule == k && xl->item == i);
+			B += xl->base;
+			part += xr->stage2.parts[i].part;
+			ck_assert(xr->stage2.parts[i].part == xl->commission);
+		}
+		ck_assert(B == xr->base);
+		for (size_t i = 0; i < xr->nslices; i++)
+			sl += xr->slices[i].commission;
+		ck_assert(tce_rule_commission(plan->rules[xr->rule], B,
+		    &want) == 0);
+		ck_assert_msg(sl == want && xr->commission == want,
+		    "seed %llu: tier slices", (unsigned long long)seed);
+		ck_assert(xr->part == x->stage1.parts[k].part);
+		ck_assert(xr->stage2.total == xr->part);
+		check_spread(&xr->stage2, "stage 2", seed);
+		if (xr->stage2.sum != 0)
+			ck_assert(part == xr->part);
+		rule_sum += xr->commission;
+		stage1 += xr->part;
+	}
+	if (x->stage1.sum != 0)
+		ck_assert(stage1 == sum->commission);
+	ck_assert(rule_sum == x->rule_sum);
+	ck_assert(x->multiplied == x->rule_sum * x->multiplier);
+	cap = (tce_i128)x->cap * TCE_PERIOD_SCALE;
+	ck_assert(x->unrounded == (x->has_cap && x->multiplied > cap ? cap :
+	    x->multiplied));
+	ck_assert(x->capped == (x->unrounded != x->multiplied));
+	ck_assert(tce_div_round(x->unrounded, TCE_PERIOD_SCALE) ==
+	    sum->commission);
+	for (size_t i = 0; i < x->nlines; i++) {
+		const struct tce_xline *xl = &x->lines[i];
+		const struct tce_line *l = &r->res->lines[xl->line];
+		ck_assert(l->commission == xl->commission);
+		ck_assert(xl->base == (tce_i128)xl->share * xl->value);
+		lines += xl->commission;
+		sales += xl->sales;
+		if (xl->payment != TCE_NONE) {
+			const struct tce_xpayment *p = &x->payments[xl->xpayment];
+			ck_assert(p->payment == xl->payment);
+			ck_assert(p->rows[xl->xitem] == xl->row);
+			ck_assert(xl->value == p->spread.parts[xl->xitem].part);
+			ck_assert(p->credit == p->credited_after -
+			    p->credited_before);
+			ck_assert(p->raw_after - p->raw_before ==
+			    r->in->payments[p->payment].amount);
+			ck_assert(p->spread.total == p->credit);
+			check_spread(&p->spread, "payment", seed);
+		}
+		if (xl->rule < 0)
+			ck_assert(xl->commission == 0 && xl->nrivals == 0);
+	}
+	ck_assert_msg(lines == sum->commission, "seed %llu: lines %lld, "
+	    "summary %lld", (unsigned long long)seed, (long long)lines,
+	    (long long)sum->commission);
+	ck_assert(sales == x->sales);
+	ck_assert(tce_div_round(sales, 1000000) == sum->sales);
+	if (x->has_target)
+		ck_assert(tce_div_round(x->sales * 100, x->attain_den) ==
+		    sum->attainment);
+}
+
+START_TEST(explanations_add_up_to_lines_and_summary)
+{
+	size_t explained = 0, collected = 0, capped = 0, accel = 0;
+
+	for (uint64_t seed = 400; seed < 440; seed++) {
+		struct gen *g = malloc(sizeof(*g));
+		char *o, *p, *t, *p0, *p1;
+		const char *plans[3];
+		struct run r;
+		generate(g, seed, seed % 2, 0);
+		p0 = plan_text(g, 0);
+		p1 = plan_text(g, 1);
+		if (seed % 3 == 0) { /* a cap that bites: 30000 -> 300 */
+			char *c = strstr(p0, "\"cap\":\"30000\"");
+			ck_assert_ptr_nonnull(c);
+			memmove(c + 9, c + 11, strlen(c + 11) + 1);
+		}
+		plans[0] = p0;
+		plans[1] = p1;
+		plans[2] = NULL;
+		render(g, 0, seed, &o, &p, &t);
+		ck_assert_msg(run_texts_kept(plans, o, p, t, &r) == 0,
+		    "seed %llu: %s", (unsigned long long)seed, r.error);
+		for (size_t i = 0; i < r.res->nsummary; i++) {
+			const struct tce_summary *s = &r.res->summary[i];
+			struct tce_explanation *x;
+			struct tce_diag err;
+			int rc = tce_explain(r.plan, r.in, r.res,
+			    r.res->reps[s->rep], s->period, &x, &err);
+			ck_assert_msg(rc == 0, "seed %llu: explain %s: %s",
+			    (unsigned long long)seed, r.res->reps[s->rep],
+			    err.msg);
+			check_explanation(&r, s, x, seed);
+			explained++;
+			collected += x->npayments > 0;
+			capped += x->capped;
+			accel += x->accel >= 0;
+			tce_explanation_free(x);
+		}
+		run_free(&r);
+		free(o);
+		free(p);
+		free(t);
+		free(p0);
+		free(p1);
+		free(g);
+	}
+	/* the generated inputs reach every part of the explanation */
+	ck_assert_uint_gt(explained, 500);
+	ck_assert_uint_gt(collected, 50);
+	ck_assert_uint_gt(capped, 0);
+	ck_assert_uint_gt(accel, 10);
+}
+END_TEST
+
 START_TEST(shuffling_rows_and_columns_changes_nothing)
 {
 	for (uint64_t seed = 100; seed < 130; seed++) {
@@ -538,6 +711,7 @@ main(void)
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, lines_add_up_to_summary_commission);
+	tcase_add_test(tc, explanations_add_up_to_lines_and_summary);
 	tcase_add_test(tc, shuffling_rows_and_columns_changes_nothing);
 	tcase_add_test(tc, splitting_unpaid_order_line_changes_no_summary);
 	tcase_add_test(tc, scaling_money_by_ten_scales_summary_by_ten);
