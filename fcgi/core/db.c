@@ -412,6 +412,25 @@ db_exec(struct db *d, struct db_table *t, int idx,
 	}
 }
 
+/* Runs st and hands its rows to fn (db_each, db_each_text); *ran tells
+ * whether it was executed (fn may have seen rows). */
+static int
+each_stmt(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
+    const struct db_param *params, size_t nparams, db_row_fn fn, void *ctx,
+    bool *ran)
+{
+	int rc;
+
+	if ((rc = stmt_run(d, t, idx, st, params, nparams)) != 0)
+		return rc;
+	*ran = true;
+	if ((rc = dbrows_fetch(st, fn, ctx)) == DBROWS_ESTMT)
+		rc = stmt_error(d, t, idx, st);
+	/* Also discards the rows left unread when fn stopped. */
+	mysql_stmt_free_result(st);
+	return rc;
+}
+
 int
 db_each(struct db *d, struct db_table *t, int idx,
     const struct db_param *params, size_t nparams, db_row_fn fn, void *ctx)
@@ -423,15 +442,9 @@ db_each(struct db *d, struct db_table *t, int idx,
 	for (int attempt = 0;; attempt++) {
 		d->lost = LOST_NONE;
 		ran = false;
-		if ((rc = stmt_get(d, t, idx, &st)) == 0 &&
-		    (rc = stmt_run(d, t, idx, st, params, nparams)) == 0) {
-			ran = true;
-			if ((rc = dbrows_fetch(st, fn, ctx)) == DBROWS_ESTMT)
-				rc = stmt_error(d, t, idx, st);
-			/* Also discards the rows left unread when fn
-			 * stopped. */
-			mysql_stmt_free_result(st);
-		}
+		if ((rc = stmt_get(d, t, idx, &st)) == 0)
+			rc = each_stmt(d, t, idx, st, params, nparams, fn, ctx,
+			    &ran);
 		/* Again only when it never ran: fn may have seen rows. */
 		if (!connection_lost(d, t, idx, false, attempt == 0 && !ran))
 			return rc;
@@ -683,6 +696,26 @@ db_query_text(struct db *d, const char *name, const char *sql,
 			rc = query_run(d, &label, -1, st, params, nparams,
 			    out);
 		if (!connection_lost(d, &label, -1, false, attempt == 0))
+			return rc;
+	}
+}
+
+int
+db_each_text(struct db *d, const char *name, const char *sql,
+    const struct db_param *params, size_t nparams, db_row_fn fn, void *ctx)
+{
+	struct db_table label = { name, NULL, 0 };
+	MYSQL_STMT *st;
+	bool ran;
+	int rc;
+
+	for (int attempt = 0;; attempt++) {
+		d->lost = LOST_NONE;
+		ran = false;
+		if ((rc = text_stmt_get(d, &label, sql, &st)) == 0)
+			rc = each_stmt(d, &label, -1, st, params, nparams, fn,
+			    ctx, &ran);
+		if (!connection_lost(d, &label, -1, false, attempt == 0 && !ran))
 			return rc;
 	}
 }

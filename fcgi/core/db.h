@@ -123,6 +123,11 @@ typedef int (*db_row_fn)(void *ctx, const struct dbrow *row);
 int db_each(struct db *d, struct db_table *t, int idx,
     const struct db_param *params, size_t nparams, db_row_fn fn, void *ctx);
 
+/* As db_each for a statement text assembled from fixed fragments (see
+ * db_query_text). */
+int db_each_text(struct db *d, const char *name, const char *sql,
+    const struct db_param *params, size_t nparams, db_row_fn fn, void *ctx);
+
 /* The number of columns of row, and the index of the column named (or
  * aliased) name, -1 when there is none. */
 size_t dbrow_cols(const struct dbrow *row);

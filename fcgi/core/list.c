@@ -475,23 +475,23 @@ run_query(struct list *l, struct req *r, enum list_sql_kind kind,
 	return rc;
 }
 
-int
-list_query_with(struct list *l, struct req *r, const char *sql_head,
-    const struct db_param *head, size_t nhead, const char *sql_tail,
-    struct dbres **out)
+/* sql_head + the list's WHERE + sql_tail into *sql (free it), and the
+ * nhead parameters of sql_head then the list's into p[0..max)
+ * (list_query_with, list_each_with).  Returns their number or a tc_err. */
+static int
+with_sql(struct list *l, const char *sql_head, const struct db_param *head,
+    size_t nhead, const char *sql_tail, struct db_param *p, size_t max,
+    char **sql)
 {
-	struct db_param p[LIST_MAX_ARGS + LIST_MAX_WHERE_ARGS +
-	    LIST_MAX_FILTERS * LIST_MAX_ARGS];
 	struct sbuf b = { NULL, 0, 0, false };
-	int n, rc;
+	int n;
 
-	*out = NULL;
-	if (l->invalid || l->overflow || nhead > LIST_MAX_ARGS)
+	*sql = NULL;
+	if (l->invalid || l->overflow || nhead > LIST_MAX_ARGS || nhead > max)
 		return TC_EINVAL;
 	for (size_t i = 0; i < nhead; i++)
 		p[i] = head[i];
-	if ((n = list_params(l, LIST_SQL_WHERE, p + nhead,
-	    sizeof(p) / sizeof(p[0]) - nhead)) < 0)
+	if ((n = list_params(l, LIST_SQL_WHERE, p + nhead, max - nhead)) < 0)
 		return n;
 	n += (int)nhead;
 	sb_put(&b, sql_head);
@@ -501,8 +501,45 @@ list_query_with(struct list *l, struct req *r, const char *sql_head,
 		free(b.p);
 		return TC_ENOMEM;
 	}
-	rc = db_query_text(r->app->db, l->def->name, b.p, p, (size_t)n, out);
-	free(b.p);
+	*sql = b.p;
+	return n;
+}
+
+int
+list_query_with(struct list *l, struct req *r, const char *sql_head,
+    const struct db_param *head, size_t nhead, const char *sql_tail,
+    struct dbres **out)
+{
+	struct db_param p[LIST_MAX_ARGS + LIST_MAX_WHERE_ARGS +
+	    LIST_MAX_FILTERS * LIST_MAX_ARGS];
+	char *sql;
+	int n, rc;
+
+	*out = NULL;
+	if ((n = with_sql(l, sql_head, head, nhead, sql_tail, p,
+	    sizeof(p) / sizeof(p[0]), &sql)) < 0)
+		return n;
+	rc = db_query_text(r->app->db, l->def->name, sql, p, (size_t)n, out);
+	free(sql);
+	return rc;
+}
+
+int
+list_each_with(struct list *l, struct req *r, const char *sql_head,
+    const struct db_param *head, size_t nhead, const char *sql_tail,
+    db_row_fn fn, void *ctx)
+{
+	struct db_param p[LIST_MAX_ARGS + LIST_MAX_WHERE_ARGS +
+	    LIST_MAX_FILTERS * LIST_MAX_ARGS];
+	char *sql;
+	int n, rc;
+
+	if ((n = with_sql(l, sql_head, head, nhead, sql_tail, p,
+	    sizeof(p) / sizeof(p[0]), &sql)) < 0)
+		return n;
+	rc = db_each_text(r->app->db, l->def->name, sql, p, (size_t)n, fn,
+	    ctx);
+	free(sql);
 	return rc;
 }
 

@@ -290,4 +290,11 @@ int list_query_with(struct list *l, struct req *r, const char *sql_head,
     const struct db_param *head, size_t nhead, const char *sql_tail,
     struct dbres **out);
 
+/* As list_query_with, handing each row to fn as it is read (db_each):
+ * an export of every matching row.  Returns as db_each, or TC_EINVAL for
+ * an invalid list. */
+int list_each_with(struct list *l, struct req *r, const char *sql_head,
+    const struct db_param *head, size_t nhead, const char *sql_tail,
+    db_row_fn fn, void *ctx);
+
 #endif

@@ -63,7 +63,6 @@ struct ofilter {
 	" AND " SCOPE_ORDER_SQL("o.id") FILTER_SQL group
 
 enum stmt {
-	Q_CSV,
 	Q_TEAMS,
 	Q_KPI,
 	Q_BY_MONTH,
@@ -76,31 +75,6 @@ enum stmt {
 };
 
 static const char *const stmts[Q__MAX] = {
-	[Q_CSV] =
-	    "SELECT o.order_no AS order_id, l.line_no AS line,"
-	    " o.order_date AS date,"
-	    " (SELECT GROUP_CONCAT(p.login, ':', r.share ORDER BY r.share DESC,"
-	    "  p.login SEPARATOR '|') FROM order_reps r JOIN people p"
-	    "  ON p.id = r.person_id WHERE r.order_id = o.id) AS rep,"
-	    " c.code AS customer, pr.code AS product, pt.code AS product_type,"
-	    " rg.code AS region, ch.code AS channel, l.quantity AS quantity,"
-	    " l.amount AS amount, l.cost AS cost, l.status AS status,"
-	    " c.name AS customer_name, pr.name_zh AS product_name_zh,"
-	    " pr.name_en AS product_name_en,"
-	    " (SELECT GROUP_CONCAT(p.name ORDER BY r.share DESC, p.login"
-	    "  SEPARATOR '|') FROM order_reps r JOIN people p"
-	    "  ON p.id = r.person_id WHERE r.order_id = o.id) AS rep_names,"
-	    " COALESCE(oo.order_no, '') AS original_order_id,"
-	    " l.unit_price AS unit_price, l.discount AS discount"
-	    " FROM orders o JOIN order_lines l ON l.order_id = o.id"
-	    " JOIN products pr ON pr.id = l.product_id"
-	    " JOIN product_types pt ON pt.id = pr.product_type_id"
-	    " JOIN customers c ON c.id = o.customer_id"
-	    " JOIN regions rg ON rg.id = o.region_id"
-	    " JOIN channels ch ON ch.id = o.channel_id"
-	    " LEFT JOIN orders oo ON oo.id = o.original_order_id"
-	    " WHERE " LINE_PTYPE_SQL " AND " SCOPE_ORDER_SQL("o.id") FILTER_SQL
-	    " ORDER BY o.order_date, o.order_no, l.line_no",
 	[Q_TEAMS] =
 	    "SELECT DISTINCT team FROM people WHERE team <> '' ORDER BY team",
 	[Q_KPI] = STATS_SQL("COALESCE(SUM(l.amount), 0),"
@@ -566,7 +540,7 @@ out:
 
 /* The columns of the export: the calculation spec's orders.csv columns
  * first (ticheng-calc and the import read them), then names for people.
- * The statement Q_CSV selects them under these names. */
+ * EXPORT_HEAD selects them under these names. */
 static const struct export_col order_cols[] = {
 	{ "order_id", "sales_order_no", EXPORT_TEXT, 16 },
 	{ "line", "sales_line", EXPORT_INT, 6 },
@@ -616,6 +590,33 @@ split_clean(const char *in, char *out, size_t len)
 			break;
 	}
 }
+
+/* The export's statement: every line of the orders the list shows (the
+ * list's filters and scope make its WHERE), named as the columns. */
+#define EXPORT_HEAD \
+	"SELECT o.order_no AS order_id, l.line_no AS line," \
+	" o.order_date AS date," \
+	" (SELECT GROUP_CONCAT(p.login, ':', r.share ORDER BY r.share DESC," \
+	"  p.login SEPARATOR '|') FROM order_reps r JOIN people p" \
+	"  ON p.id = r.person_id WHERE r.order_id = o.id) AS rep," \
+	" c.code AS customer, pr.code AS product, pt.code AS product_type," \
+	" rg.code AS region, ch.code AS channel, l.quantity AS quantity," \
+	" l.amount AS amount, l.cost AS cost, l.status AS status," \
+	" c.name AS customer_name, pr.name_zh AS product_name_zh," \
+	" pr.name_en AS product_name_en," \
+	" (SELECT GROUP_CONCAT(p.name ORDER BY r.share DESC, p.login" \
+	"  SEPARATOR '|') FROM order_reps r JOIN people p" \
+	"  ON p.id = r.person_id WHERE r.order_id = o.id) AS rep_names," \
+	" COALESCE(oo.order_no, '') AS original_order_id," \
+	" l.unit_price AS unit_price, l.discount AS discount" \
+	" FROM orders o JOIN order_lines l ON l.order_id = o.id" \
+	" JOIN products pr ON pr.id = l.product_id" \
+	" JOIN product_types pt ON pt.id = pr.product_type_id" \
+	" JOIN customers c ON c.id = o.customer_id" \
+	" JOIN regions rg ON rg.id = o.region_id" \
+	" JOIN channels ch ON ch.id = o.channel_id" \
+	" LEFT JOIN orders oo ON oo.id = o.original_order_id"
+#define EXPORT_TAIL " ORDER BY o.order_date, o.order_no, l.line_no"
 
 struct export_ctx {
 	struct req *r;
@@ -683,96 +684,302 @@ export_order_row(void *ctx, const struct dbrow *w)
 	return rc != 0 ? rc : export_end_row(x->e);
 }
 
-/* GET /sales/orders.csv and /sales/orders.xlsx: the lines of the orders
- * the list shows with the same filters, in the reader's scope. */
+/* GET /sales/orders.csv and /sales/orders.xlsx: every line of the orders
+ * the list shows with the same filters, in the reader's scope.  A bad
+ * filter gets the list itself, answered 400 with the field named. */
 int
 orders_export_get(struct req *r)
 {
 	struct scope s = scope_of(r, &sales_scope_read);
 	struct export_ctx x = { .r = r };
-	struct ofilter f;
+	struct list l;
 	int rc;
 
-	filter_read(r, &f, false);
-	filter_bounds(&f);
+	list_init(&l, &sales_orders_list);
+	list_scope(&l, &sales_order_scope, s.kind, s.me, s.team, s.login);
+	if ((rc = list_validate(&l, &r->q)) != 0)
+		goto out;
+	if (l.invalid) {
+		list_done(&l);
+		return orders_list_get(r);
+	}
 	if ((rc = export_start(r, export_format_of(r), "orders",
 	    "ord_list_title", order_cols, ORDER_COLS, &x.e)) != 0)
-		return rc;
-	if ((rc = db_each(r->app->db, &query_db, Q_CSV,
-	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
-	    FILTER_ARGS(&f)), export_order_row, &x)) == 0)
+		goto out;
+	if ((rc = list_each_with(&l, r, EXPORT_HEAD, NULL, 0, EXPORT_TAIL,
+	    export_order_row, &x)) == 0)
 		rc = export_finish(x.e);
 	export_free(x.e);
+out:
+	list_done(&l);
 	return rc;
 }
 
 /* --- statistics --- */
 
+/* The tables of the statistics page (and of its export), in order: the
+ * months of the period, then one per dimension. */
+enum { SG_MONTH, SG_REP, SG_TEAM, SG_PTYPE, SG_REGION, SG_CHANNEL, SG__MAX };
+
+static const struct stats_def {
+	int stmt;
+	const char *title, *note;
+	const char *dim;            /* the export's name of the dimension */
+	bool bilingual;             /* columns name_zh, name_en */
+} stats_defs[SG__MAX] = {
+	[SG_MONTH] = { Q_BY_MONTH, "ord_stats_by_month", NULL, "sales_month",
+	    false },
+	[SG_REP] = { Q_BY_REP, "ord_stats_by_rep", "ord_stats_share_note",
+	    "sales_rep", false },
+	[SG_TEAM] = { Q_BY_TEAM, "ord_stats_by_team", "ord_stats_share_note",
+	    "sales_team", false },
+	[SG_PTYPE] = { Q_BY_PTYPE, "ord_stats_by_ptype", NULL,
+	    "sales_product_type", true },
+	[SG_REGION] = { Q_BY_REGION, "ord_stats_by_region", NULL,
+	    "sales_region", true },
+	[SG_CHANNEL] = { Q_BY_CHANNEL, "ord_stats_by_channel", NULL,
+	    "sales_channel", true },
+};
+
 #define MAX_GROUP 64
+#define MAX_MONTHS 36
 
-/* Fills one GROUP of d from a statistics result whose columns are key,
- * name (or name_zh, name_en when bilingual), amount, cost, count. */
-static int
-stats_group(struct req *r, struct tdict *d, size_t index,
-    const char *title_key, const char *note_key, struct dbres *res,
-    bool bilingual, const char *empty_label)
+struct stats_row {
+	char label[160];
+	int64_t amount, cost, count;
+};
+
+struct stats {
+	int64_t amount, cost, count;            /* the KPIs */
+	struct stats_row *rows[SG__MAX];
+	size_t n[SG__MAX];
+};
+
+static void
+stats_free(struct stats *st)
 {
-	struct tdict *g = tdict_add_section(d, "GROUP");
-	const char *labels[MAX_GROUP];
-	int64_t v[MAX_GROUP], ta = 0, tc = 0;
-	char lab[MAX_GROUP][160];
-	size_t n = dbres_rows(res);
+	for (size_t g = 0; g < SG__MAX; g++)
+		free(st->rows[g]);
+}
 
-	if (n > MAX_GROUP)
-		n = MAX_GROUP;
-	tdict_set(g, "title", tr(r, title_key));
-	if (note_key != NULL)
-		tdict_set(tdict_add_section(g, "NOTE"), "note", tr(r, note_key));
+/* The months shown for the period [f->from, f->to]: every month of it,
+ * or the last 12 of an open or long one (more than MAX_MONTHS). */
+static size_t
+stats_months(const struct ofilter *f, struct stats_row *rows)
+{
+	int y, m, ye, me;
+	size_t n = 0;
+
+	if (strcmp(f->from, "1000-01-01") == 0 ||
+	    sscanf(f->from, "%d-%d", &y, &m) != 2 ||
+	    sscanf(f->to, "%d-%d", &ye, &me) != 2 ||
+	    (ye - y) * 12 + me - m >= MAX_MONTHS || (ye - y) * 12 + me - m < 0) {
+		if (sscanf(f->to, "%d-%d", &ye, &me) != 2 || ye > 3000) {
+			time_t t = time(NULL);
+			struct tm tm;
+
+			localtime_r(&t, &tm);
+			ye = tm.tm_year + 1900;
+			me = tm.tm_mon + 1;
+		}
+		y = ye;
+		m = me - 11;
+		while (m < 1) {
+			m += 12;
+			y--;
+		}
+	}
+	for (; (y < ye || (y == ye && m <= me)) && n < MAX_MONTHS; n++) {
+		snprintf(rows[n].label, sizeof(rows[n].label), "%04d-%02d",
+		    (y % 10000 + 10000) % 10000, m);
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	return n;
+}
+
+/* Reads the KPIs and every table of the statistics for filters f (with
+ * bounds) in scope s into st (free with stats_free).  Returns 0 or a
+ * tc_err. */
+static int
+stats_load(struct req *r, const struct ofilter *f, const struct scope *s,
+    struct stats *st)
+{
+	struct dbres *res = NULL;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	if ((rc = db_query(r->app->db, &query_db, Q_KPI,
+	    DB_ARGS(P_INT(f->ptype), P_INT(f->ptype), SCOPE_ARGS(s),
+	    FILTER_ARGS(f)), &res)) != 0)
+		return rc;
+	st->amount = dbres_money(res, 0, 0);
+	st->cost = dbres_money(res, 0, 1);
+	st->count = dbres_int(res, 0, 2);
+	dbres_free(res);
+	for (size_t g = 0; g < SG__MAX; g++) {
+		const struct stats_def *def = &stats_defs[g];
+		size_t k = 0;
+
+		if ((st->rows[g] = calloc(g == SG_MONTH ? MAX_MONTHS : MAX_GROUP,
+		    sizeof(*st->rows[g]))) == NULL)
+			return TC_ENOMEM;
+		if ((rc = db_query(r->app->db, &query_db, def->stmt,
+		    DB_ARGS(P_INT(f->ptype), P_INT(f->ptype), SCOPE_ARGS(s),
+		    FILTER_ARGS(f)), &res)) != 0)
+			return rc;
+		if (g == SG_MONTH) {
+			/* every month of the period, empty ones too */
+			st->n[g] = stats_months(f, st->rows[g]);
+			for (size_t i = 0; i < st->n[g]; i++) {
+				struct stats_row *w = &st->rows[g][i];
+
+				while (k < dbres_rows(res) &&
+				    strcmp(dbres_text(res, k, 0), w->label) < 0)
+					k++;
+				if (k < dbres_rows(res) &&
+				    strcmp(dbres_text(res, k, 0), w->label) == 0) {
+					w->amount = dbres_money(res, k, 2);
+					w->cost = dbres_money(res, k, 3);
+					w->count = dbres_int(res, k, 4);
+				}
+			}
+		} else {
+			st->n[g] = dbres_rows(res) < MAX_GROUP ? dbres_rows(res) :
+			    MAX_GROUP;
+			for (size_t i = 0; i < st->n[g]; i++) {
+				struct stats_row *w = &st->rows[g][i];
+				const char *name = def->bilingual ? orders_name(r,
+				    dbres_text(res, i, 0), dbres_text(res, i, 1)) :
+				    dbres_text(res, i, 1);
+
+				snprintf(w->label, sizeof(w->label), "%s",
+				    name[0] != '\0' ? name : tr(r, "ord_no_team"));
+				w->amount = dbres_money(res, i, 2);
+				w->cost = dbres_money(res, i, 3);
+				w->count = dbres_int(res, i, 4);
+			}
+		}
+		dbres_free(res);
+		res = NULL;
+	}
+	return 0;
+}
+
+/* The margin as a share of the amount, x 10^k (k = 3: tenths of a
+ * percent; 6: a percent with 4 decimals), rounded half away from zero;
+ * false when the amount is 0. */
+static bool
+margin_share(int64_t amount, int64_t cost, int k, int64_t *out)
+{
+	__int128 num = (__int128)amount - cost, den = amount, q;
+
+	if (amount == 0)
+		return false;
+	for (int i = 0; i < k; i++)
+		num *= 10;
+	if (den < 0) {
+		num = -num;
+		den = -den;
+	}
+	q = (num < 0 ? num - den / 2 : num + den / 2) / den;
+	*out = (int64_t)q;
+	return true;
+}
+
+/* The margin percent as the page shows it: one decimal ("59.0%"). */
+static void
+set_margin_pct(struct tdict *d, const char *name, int64_t amount,
+    int64_t cost)
+{
+	int64_t p;
+	char pct[32];
+
+	if (!margin_share(amount, cost, 3, &p)) {
+		tdict_set(d, name, "–");
+		return;
+	}
+	snprintf(pct, sizeof(pct), "%s%lld.%lld%%", p < 0 ? "-" : "",
+	    (long long)((p < 0 ? -p : p) / 10), (long long)((p < 0 ? -p : p) % 10));
+	tdict_set(d, name, pct);
+}
+
+/* Fills a table's ROW sections and totals into g. */
+static void
+stats_rows(struct tdict *g, const struct stats_row *rows, size_t n,
+    const char **labels, int64_t *amount, int64_t *margin)
+{
+	int64_t ta = 0, tc = 0;
+
 	for (size_t i = 0; i < n; i++) {
 		struct tdict *t = tdict_add_section(g, "ROW");
-		const char *name = bilingual ? orders_name(r,
-		    dbres_text(res, i, 0), dbres_text(res, i, 1)) :
-		    dbres_text(res, i, 1);
-		int64_t a = dbres_money(res, i, 2), c = dbres_money(res, i, 3);
-		char m[FMT_MONEY_SIZE];
+		const struct stats_row *w = &rows[i];
 
-		if (name[0] == '\0')
-			name = empty_label;
-		snprintf(lab[i], sizeof(lab[i]), "%s", name);
-		labels[i] = lab[i];
-		v[i] = a;
-		ta += a;
-		tc += c;
-		tdict_set(t, "label", name);
-		set_money(t, "amount", a);
-		set_money(t, "margin", a - c);
-		tdict_set(t, "count", dbres_text(res, i, 4));
-		if (a != 0) {
-			__int128 pm = (__int128)(a - c) * 1000 / a;
-			char pct[32];
-
-			snprintf(pct, sizeof(pct), "%s%lld.%lld%%",
-			    pm < 0 ? "-" : "", (long long)((pm < 0 ? -pm : pm) /
-			    10), (long long)((pm < 0 ? -pm : pm) % 10));
-			tdict_set(t, "margin_pct", pct);
-		} else
-			tdict_set(t, "margin_pct", "–");
-		(void)m;
+		labels[i] = w->label;
+		amount[i] = w->amount;
+		margin[i] = w->amount - w->cost;
+		ta += w->amount;
+		tc += w->cost;
+		tdict_set(t, "label", w->label);
+		set_money(t, "amount", w->amount);
+		set_money(t, "margin", w->amount - w->cost);
+		tdict_set_int(t, "count", w->count);
+		set_margin_pct(t, "margin_pct", w->amount, w->cost);
 	}
 	set_money(g, "total_amount", ta);
 	set_money(g, "total_margin", ta - tc);
-	if (n == 0) {
+}
+
+/* The months: a table and columns of the amount with a line of the
+ * margin. */
+static int
+stats_months_show(struct req *r, struct tdict *d, const struct stats *st)
+{
+	struct tdict *g = tdict_add_section(d, "MONTHS");
+	const char *labels[MAX_MONTHS];
+	int64_t v[MAX_MONTHS], mv[MAX_MONTHS];
+	struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_MONEY,
+	    .id = "chart-months", .title = tr(r, "ord_stats_by_month"),
+	    .desc = tr(r, "ord_kpi_booked_only"),
+	    .cat_title = tr(r, "sales_month"), .cats = labels,
+	    .ncat = st->n[SG_MONTH], .nseries = 2 };
+
+	tdict_set(g, "title", tr(r, "ord_stats_by_month"));
+	stats_rows(g, st->rows[SG_MONTH], st->n[SG_MONTH], labels, v, mv);
+	c.series[0].name = tr(r, "sales_amount");
+	c.series[0].v = v;
+	c.series[1].name = tr(r, "sales_margin");
+	c.series[1].v = mv;
+	c.series[1].line = true;
+	return chart_show(r, g, "CHART", &c);
+}
+
+/* One dimension: a table and bars of the amount. */
+static int
+stats_group_show(struct req *r, struct tdict *d, const struct stats *st,
+    size_t grp)
+{
+	const struct stats_def *def = &stats_defs[grp];
+	struct tdict *g = tdict_add_section(d, "GROUP");
+	const char *labels[MAX_GROUP];
+	int64_t v[MAX_GROUP], mv[MAX_GROUP];
+	char id[32];
+	struct chart c = { .kind = CHART_BARS, .unit = CHART_MONEY,
+	    .id = id, .title = tr(r, def->title), .cat_title = tr(r, def->title),
+	    .desc = tr(r, "ord_kpi_booked_only"), .cats = labels,
+	    .ncat = st->n[grp], .nseries = 1 };
+
+	tdict_set(g, "title", tr(r, def->title));
+	if (def->note != NULL)
+		tdict_set(tdict_add_section(g, "NOTE"), "note", tr(r, def->note));
+	stats_rows(g, st->rows[grp], st->n[grp], labels, v, mv);
+	if (st->n[grp] == 0) {
 		tdict_show_section(g, "EMPTY");
 		return 0;
 	}
-
-	char id[32];
-	struct chart c = { .kind = CHART_BARS, .unit = CHART_MONEY,
-	    .id = id, .title = tr(r, title_key), .cat_title = tr(r, title_key),
-	    .desc = tr(r, "ord_kpi_booked_only"), .cats = labels, .ncat = n,
-	    .nseries = 1 };
-
-	snprintf(id, sizeof(id), "chart-group-%zu", index);
+	snprintf(id, sizeof(id), "chart-group-%zu", grp);
 	c.series[0].name = tr(r, "sales_amount");
 	c.series[0].v = v;
 	return chart_show(r, g, "CHART", &c);
@@ -783,21 +990,9 @@ orders_stats_get(struct req *r)
 {
 	struct scope s = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
-	struct dbres *res = NULL;
+	struct stats st;
 	struct ofilter f;
-	int64_t amount, cost;
 	char fq[2048], link[2100];
-	static const struct {
-		int stmt;
-		const char *title, *note;
-		bool bilingual;
-	} groups[] = {
-		{ Q_BY_REP, "ord_stats_by_rep", "ord_stats_share_note", false },
-		{ Q_BY_TEAM, "ord_stats_by_team", "ord_stats_share_note", false },
-		{ Q_BY_PTYPE, "ord_stats_by_ptype", NULL, true },
-		{ Q_BY_REGION, "ord_stats_by_region", NULL, true },
-		{ Q_BY_CHANNEL, "ord_stats_by_channel", NULL, true },
-	};
 	int rc;
 
 	filter_read(r, &f, true);
@@ -807,134 +1002,80 @@ orders_stats_get(struct req *r)
 	filter_query(&f, r, fq, sizeof(fq));
 	snprintf(link, sizeof(link), "/sales/orders%s%s", fq[0] ? "?" : "", fq);
 	tdict_set(d, "orders_href", link);
+	snprintf(link, sizeof(link), "/sales/stats.csv%s%s", fq[0] ? "?" : "",
+	    fq);
+	tdict_set(d, "csv_href", link);
+	snprintf(link, sizeof(link), "/sales/stats.xlsx%s%s", fq[0] ? "?" : "",
+	    fq);
+	tdict_set(d, "xlsx_href", link);
 	filter_bounds(&f);
 	sales_tabs(r, "stats");
-	if ((rc = db_query(r->app->db, &query_db, Q_KPI,
-	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
-	    FILTER_ARGS(&f)), &res)) != 0)
-		return rc;
-	amount = dbres_money(res, 0, 0);
-	cost = dbres_money(res, 0, 1);
-	set_money(d, "kpi_amount", amount);
-	set_money(d, "kpi_margin", amount - cost);
-	tdict_set(d, "kpi_count", dbres_text(res, 0, 2));
-	if (amount != 0) {
-		__int128 pm = (__int128)(amount - cost) * 1000 / amount;
-		char pct[32];
-
-		snprintf(pct, sizeof(pct), "%s%lld.%lld%%", pm < 0 ? "-" : "",
-		    (long long)((pm < 0 ? -pm : pm) / 10),
-		    (long long)((pm < 0 ? -pm : pm) % 10));
-		tdict_set(d, "kpi_margin_pct", pct);
-	} else
-		tdict_set(d, "kpi_margin_pct", "–");
-	dbres_free(res);
-	res = NULL;
-	/* By month: every month of the period, empty ones too. */
-	if ((rc = db_query(r->app->db, &query_db, Q_BY_MONTH,
-	    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
-	    FILTER_ARGS(&f)), &res)) != 0)
-		return rc;
-	{
-		struct tdict *g = tdict_add_section(d, "MONTHS");
-		const char *labels[36];
-		char lab[36][16];
-		int64_t v[36], mv[36], ta = 0, tc = 0;
-		int y, m, ye, me, n = 0;
-		size_t k = 0;
-
-		tdict_set(g, "title", tr(r, "ord_stats_by_month"));
-		if (strcmp(f.from, "1000-01-01") == 0 ||
-		    sscanf(f.from, "%d-%d", &y, &m) != 2 ||
-		    sscanf(f.to, "%d-%d", &ye, &me) != 2 ||
-		    (ye - y) * 12 + me - m >= 36 || (ye - y) * 12 + me - m < 0) {
-			/* An open or long period: the last 36 months of it. */
-			if (sscanf(f.to, "%d-%d", &ye, &me) != 2 || ye > 3000) {
-				time_t t = time(NULL);
-				struct tm tm;
-
-				localtime_r(&t, &tm);
-				ye = tm.tm_year + 1900;
-				me = tm.tm_mon + 1;
-			}
-			y = ye;
-			m = me - 11;
-			while (m < 1) {
-				m += 12;
-				y--;
-			}
-		}
-		for (; (y < ye || (y == ye && m <= me)) && n < 36; n++) {
-			struct tdict *t = tdict_add_section(g, "ROW");
-			int64_t a = 0, c = 0;
-			const char *cnt = "0";
-
-			snprintf(lab[n], sizeof(lab[n]), "%04d-%02d", y, m);
-			while (k < dbres_rows(res) &&
-			    strcmp(dbres_text(res, k, 0), lab[n]) < 0)
-				k++;
-			if (k < dbres_rows(res) &&
-			    strcmp(dbres_text(res, k, 0), lab[n]) == 0) {
-				a = dbres_money(res, k, 2);
-				c = dbres_money(res, k, 3);
-				cnt = dbres_text(res, k, 4);
-			}
-			labels[n] = lab[n];
-			v[n] = a;
-			mv[n] = a - c;
-			ta += a;
-			tc += c;
-			tdict_set(t, "label", lab[n]);
-			set_money(t, "amount", a);
-			set_money(t, "margin", a - c);
-			tdict_set(t, "count", cnt);
-			if (a != 0) {
-				__int128 pm = (__int128)(a - c) * 1000 / a;
-				char pct[32];
-
-				snprintf(pct, sizeof(pct), "%s%lld.%lld%%",
-				    pm < 0 ? "-" : "",
-				    (long long)((pm < 0 ? -pm : pm) / 10),
-				    (long long)((pm < 0 ? -pm : pm) % 10));
-				tdict_set(t, "margin_pct", pct);
-			} else
-				tdict_set(t, "margin_pct", "–");
-			if (++m > 12) {
-				m = 1;
-				y++;
-			}
-		}
-		set_money(g, "total_amount", ta);
-		set_money(g, "total_margin", ta - tc);
-
-		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_MONEY,
-		    .id = "chart-months", .title = tr(r, "ord_stats_by_month"),
-		    .desc = tr(r, "ord_kpi_booked_only"),
-		    .cat_title = tr(r, "sales_month"), .cats = labels,
-		    .ncat = (size_t)n, .nseries = 2 };
-
-		c.series[0].name = tr(r, "sales_amount");
-		c.series[0].v = v;
-		c.series[1].name = tr(r, "sales_margin");
-		c.series[1].v = mv;
-		c.series[1].line = true;
-		if ((rc = chart_show(r, g, "CHART", &c)) != 0)
-			return rc;
-	}
-	dbres_free(res);
-	res = NULL;
-	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
-		if ((rc = db_query(r->app->db, &query_db, groups[i].stmt,
-		    DB_ARGS(P_INT(f.ptype), P_INT(f.ptype), SCOPE_ARGS(&s),
-		    FILTER_ARGS(&f)), &res)) != 0)
-			return rc;
-		rc = stats_group(r, d, i, groups[i].title, groups[i].note, res,
-		    groups[i].bilingual, tr(r, "ord_no_team"));
-		dbres_free(res);
-		res = NULL;
-		if (rc != 0)
-			return rc;
-	}
-	return page_send(r, 200, "sales/orders-stats.tpl", "ord_stats_title",
+	if ((rc = stats_load(r, &f, &s, &st)) != 0)
+		goto out;
+	set_money(d, "kpi_amount", st.amount);
+	set_money(d, "kpi_margin", st.amount - st.cost);
+	tdict_set_int(d, "kpi_count", st.count);
+	set_margin_pct(d, "kpi_margin_pct", st.amount, st.cost);
+	if ((rc = stats_months_show(r, d, &st)) != 0)
+		goto out;
+	for (size_t g = SG_REP; g < SG__MAX; g++)
+		if ((rc = stats_group_show(r, d, &st, g)) != 0)
+			goto out;
+	rc = page_send(r, 200, "sales/orders-stats.tpl", "ord_stats_title",
 	    "sales");
+out:
+	stats_free(&st);
+	return rc;
+}
+
+/* The export of the statistics: every row of every table of the page. */
+static const struct export_col stats_cols[] = {
+	{ "dimension", "ordx_dimension", EXPORT_TEXT, 14 },
+	{ "name", "sales_name", EXPORT_TEXT, 24 },
+	{ "amount", "sales_amount", EXPORT_MONEY, 0 },
+	{ "margin", "sales_margin", EXPORT_MONEY, 0 },
+	{ "margin_pct", "ord_margin_pct", EXPORT_PCT, 0 },
+	{ "orders", "ord_kpi_orders", EXPORT_INT, 0 },
+};
+
+/* GET /sales/stats.csv and /sales/stats.xlsx: the statistics page's
+ * tables, with the same filters. */
+int
+orders_stats_export_get(struct req *r)
+{
+	struct scope s = scope_of(r, &sales_scope_read);
+	struct export *e = NULL;
+	struct stats st;
+	struct ofilter f;
+	int rc;
+
+	filter_read(r, &f, true);
+	f.status[0] = '\0';
+	filter_bounds(&f);
+	if ((rc = stats_load(r, &f, &s, &st)) != 0 ||
+	    (rc = export_start(r, export_format_of(r), "sales-statistics",
+	    "ord_stats_title", stats_cols, sizeof(stats_cols) /
+	    sizeof(stats_cols[0]), &e)) != 0)
+		goto out;
+	for (size_t g = 0; g < SG__MAX && rc == 0; g++)
+		for (size_t i = 0; i < st.n[g] && rc == 0; i++) {
+			const struct stats_row *w = &st.rows[g][i];
+			int64_t p4;
+
+			if ((rc = export_text(e, tr(r, stats_defs[g].dim))) != 0 ||
+			    (rc = export_text(e, w->label)) != 0 ||
+			    (rc = export_money(e, w->amount)) != 0 ||
+			    (rc = export_money(e, w->amount - w->cost)) != 0 ||
+			    (rc = margin_share(w->amount, w->cost, 6, &p4) ?
+			    export_pct(e, p4) : export_null(e)) != 0 ||
+			    (rc = export_int(e, w->count)) != 0)
+				break;
+			rc = export_end_row(e);
+		}
+	if (rc == 0)
+		rc = export_finish(e);
+out:
+	export_free(e);
+	stats_free(&st);
+	return rc;
 }

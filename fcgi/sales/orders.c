@@ -104,6 +104,8 @@ static const struct route routes[] = {
 	{ "GET", "/sales/orders.csv", ROLES_ALL, orders_export_get },
 	{ "GET", "/sales/orders.xlsx", ROLES_ALL, orders_export_get },
 	{ "GET", "/sales/stats", ROLES_ALL, orders_stats_get },
+	{ "GET", "/sales/stats.csv", ROLES_ALL, orders_stats_export_get },
+	{ "GET", "/sales/stats.xlsx", ROLES_ALL, orders_stats_export_get },
 	{ "GET", "/sales/orders/new", ROLE_SALES | ROLE_MANAGER,
 	    orders_new_get },
 	{ "POST", "/sales/orders/new", ROLE_SALES | ROLE_MANAGER,

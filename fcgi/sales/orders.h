@@ -38,5 +38,6 @@ int orders_costs_post(struct req *r);
 int orders_list_get(struct req *r);
 int orders_export_get(struct req *r);    /* .csv and .xlsx */
 int orders_stats_get(struct req *r);
+int orders_stats_export_get(struct req *r);  /* .csv and .xlsx */
 
 #endif

@@ -5,7 +5,11 @@
     <h1>{{t_ord_stats_title}}</h1>
     <p>{{t_ord_stats_intro}}</p>
   </div>
-  <div class="actions"><a class="btn ghost" href="{{orders_href}}">{{t_ord_list_title}}</a></div>
+  <div class="actions">
+    <a class="btn" href="{{csv_href}}" download>{{t_common_export_csv}}</a>
+    <a class="btn" href="{{xlsx_href}}" download>{{t_common_export_xlsx}}</a>
+    <a class="btn ghost" href="{{orders_href}}">{{t_ord_list_title}}</a>
+  </div>
 </header>
 <form method="get" action="/sales/stats" class="filters" aria-label="{{t_common_filter}}">
   <label>{{t_sales_from}}<input type="date" name="from" value="{{f_from}}"></label>

@@ -202,3 +202,72 @@ test('orders: a signed-out request for an export is sent to sign in, not given r
   }
   await ctx.close();
 });
+
+test('statistics: the CSV and the XLSX hold every table of the page, with its filters; the sums match the KPIs', async () => {
+  const ctx = await newContext(browser, 'zh-CN');
+  const page = await login(ctx, 'zhangwei');
+  const filter = `customer=${ids.cust}&from=2026-01-01&to=2026-02-28`;
+  let resp = await page.goto(`${URL}/sales/stats?${filter}`);
+  assert.equal(resp.status(), 200);
+  const kpi = fen((await page.textContent('.kpis .kpi:nth-child(1) .kpi-value')).trim());
+  assert.equal(kpi, 180000 + 1250 - 8000);
+  const csvHref = await page.getAttribute('a[href^="/sales/stats.csv"]', 'href');
+  for (const part of filter.split('&')) assert.ok(csvHref.includes(part), `${csvHref} keeps ${part}`);
+  resp = await page.request.get(`${URL}${csvHref}`);
+  assert.equal(resp.status(), 200);
+  assert.match(resp.headers()['content-disposition'], /attachment; filename="sales-statistics.csv"/);
+  const body = await resp.body();
+  assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const rows = parseCsv(body.subarray(3).toString('utf8'));
+  assert.deepEqual(rows[0], ['dimension', 'name', 'amount', 'margin', 'margin_pct', 'orders']);
+  const of = (dim) => rows.slice(1).filter((r) => r[0] === dim);
+  // the months of the period, as the page's table shows them
+  assert.deepEqual(of('月份'), [
+    ['月份', '2026-01', '1812.50', '1007.50', '55.5862', '1'],
+    ['月份', '2026-02', '-80.00', '-48.00', '60', '1'],
+  ]);
+  const pageMonths = await page.$$eval('section.stats-months tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((c) => c.textContent)));
+  assert.deepEqual(pageMonths, [['2026-01', '1,812.50', '1,007.50'], ['2026-02', '-80.00', '-48.00']]);
+  // credit by share: 60 % to zhangwei, 40 % to lina, adding up to the KPI
+  const reps = of('销售代表');
+  assert.deepEqual(reps.map((r) => [r[1], r[2]]), [['张伟', '1039.50'], ['李娜', '693.00']]);
+  for (const dim of ['月份', '销售代表', '团队', '产品类型', '区域', '渠道']) {
+    assert.equal(of(dim).reduce((s, r) => s + fen(r[2]), 0), kpi, `${dim} adds up to the KPI`);
+  }
+
+  // XLSX: the same rows, as numbers
+  const xlsxHref = await page.getAttribute('a[href^="/sales/stats.xlsx"]', 'href');
+  assert.equal(xlsxHref, csvHref.replace('/sales/stats.csv', '/sales/stats.xlsx'));
+  resp = await page.request.get(`${URL}${xlsxHref}`);
+  assert.equal(resp.status(), 200);
+  const book = readXlsx(await resp.body(), 'stats-zh');
+  assert.equal(book.sheet, '销售统计');
+  assert.equal(book.rows, rows.length);
+  assert.deepEqual(['A1', 'B1', 'C1', 'D1', 'E1', 'F1'].map((c) => book.cells[c].v), ['维度', '名称', '金额', '毛利', '毛利率', '订单数']);
+  for (let i = 1; i < rows.length; i++) {
+    const r = i + 1;
+    assert.equal(book.cells[`A${r}`].v, rows[i][0]);
+    assert.equal(book.cells[`B${r}`].v, rows[i][1]);
+    assert.deepEqual([book.cells[`C${r}`].t, book.cells[`C${r}`].fmt], ['n', '#,##0.00']);
+    assert.equal(Math.round(Number(book.cells[`C${r}`].v) * 100), fen(rows[i][2]));
+    assert.equal(Math.round(Number(book.cells[`D${r}`].v) * 100), fen(rows[i][3]));
+    assert.deepEqual([book.cells[`E${r}`].t, book.cells[`E${r}`].fmt], ['n', '0.00%']);
+    assert.ok(Math.abs(Number(book.cells[`E${r}`].v) * 100 - Number(rows[i][4])) < 1e-9);
+    assert.equal(book.cells[`F${r}`].t, 'n');
+    assert.equal(Number(book.cells[`F${r}`].v), Number(rows[i][5]));
+  }
+  await ctx.close();
+});
+
+test('orders: an export with a bad filter gets the list itself, 400, the field named and the input kept', async () => {
+  const ctx = await newContext(browser, 'zh-CN');
+  const page = await login(ctx, 'zhangwei');
+  for (const ext of ['csv', 'xlsx']) {
+    const resp = await page.goto(`${URL}/sales/orders.${ext}?from=2026-13-45&customer=${ids.cust}`);
+    assert.equal(resp.status(), 400);
+    assert.match(resp.headers()['content-type'], /^text\/html/);
+    assert.equal(await page.getAttribute('#from', 'aria-invalid'), 'true');
+    assert.equal(await page.getAttribute('#from', 'value'), '2026-13-45');
+  }
+  await ctx.close();
+});
