@@ -1,7 +1,9 @@
 /* main.c: ticheng-calc, the command of section 4 of
  * spec/commission-calc.md: reads a plan (one or more versions), orders,
  * and optionally payments and targets; writes the summary to standard
- * output and, with --lines, the commission lines to a file.
+ * output and, with --lines, the commission lines to a file; with
+ * --explain REP PERIOD, the explanation of that rep's period instead of
+ * the summary.
  * Exit 0: done; 2: bad input (nothing written); 1: anything else. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -13,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "calc/explain.h"
 #include "calc/output.h"
 #include "engine/engine.h"
 #include "engine/plan_json.h"
@@ -25,13 +28,15 @@ struct args {
 	const char *plans[MAX_PLANS];
 	unsigned    nplans;
 	const char *orders, *payments, *targets, *lines;
+	const char *explain_rep, *explain_period; /* --explain REP PERIOD */
 };
 
 static const char usage[] =
     "usage: ticheng-calc --plan PLAN.json [--plan PLAN2.json ...] "
     "--orders ORDERS.csv\n"
     "                    [--payments PAYMENTS.csv] [--targets TARGETS.csv] "
-    "[--lines LINES.csv]\n";
+    "[--lines LINES.csv]\n"
+    "                    [--explain REP PERIOD]\n";
 
 static int
 bad_usage(const char *fmt, const char *arg)
@@ -57,6 +62,17 @@ parse_args(int argc, char **argv, struct args *a)
 		}
 		if (strncmp(opt, "--", 2) != 0)
 			return bad_usage("unexpected argument \"%s\"", opt);
+		if (strcmp(opt, "--explain") == 0) {
+			if (a->explain_rep != NULL)
+				return bad_usage("%s given twice", opt);
+			if (i + 2 >= argc)
+				return bad_usage("%s needs a rep and a period", opt);
+			a->explain_rep = argv[++i];
+			a->explain_period = argv[++i];
+			if (a->explain_rep[0] == '\0')
+				return bad_usage("%s: empty rep", opt);
+			continue;
+		}
 		eq = strchr(opt, '=');
 		olen = eq ? (size_t)(eq - opt) : strlen(opt);
 		if (olen == 6 && strncmp(opt, "--plan", 6) == 0) {
@@ -363,6 +379,40 @@ out:
 	return rc;
 }
 
+/* The explanation asked with --explain REP PERIOD, in *out.  Returns the
+ * exit status: 0; 2 for a malformed period, one of another kind than the
+ * plans' or a rep without a row in it (a wrong command line); 1 for
+ * anything else.  Prints the reason. */
+static int
+explain_target(const struct args *a, const struct tce_plan *plan,
+    const struct tce_input *in, const struct tce_result *res,
+    struct tce_explanation **out)
+{
+	enum tce_period_kind kind;
+	struct tce_diag d;
+	int32_t p;
+	int rc;
+
+	if (tce_period_parse(a->explain_period, strlen(a->explain_period),
+	    &kind, &p) != 0) {
+		fprintf(stderr, "ticheng-calc: --explain: period \"%s\": not a "
+		    "period label (2026-07, 2026-Q3 or 2026)\n", a->explain_period);
+		return 2;
+	}
+	if (kind != plan->period) {
+		fprintf(stderr, "ticheng-calc: --explain: period \"%s\": not a "
+		    "%s, as the plans' periods are\n", a->explain_period,
+		    tce_period_kind_name(plan->period));
+		return 2;
+	}
+	rc = tce_explain(plan, in, res, a->explain_rep, p, out, &d);
+	if (rc != 0) {
+		fprintf(stderr, "ticheng-calc: --explain: %s\n", d.msg);
+		return rc == TC_ENOTFOUND ? 2 : 1;
+	}
+	return 0;
+}
+
 /*
  * A year of orders takes hundreds of MiB, and a third of the run went to
  * the kernel faulting in fresh 4 KiB pages.  glibc backs malloc with
@@ -387,6 +437,7 @@ main(int argc, char **argv)
 	struct tce_plan *plan = NULL;
 	struct tce_input in;
 	struct tce_result *res = NULL;
+	struct tce_explanation *expl = NULL;
 	struct tce_diag d;
 	struct side side;
 	struct tce_table_reader orders;
@@ -463,6 +514,9 @@ main(int argc, char **argv)
 		status = exit_code(rc);
 		goto out;
 	}
+	if (a.explain_rep != NULL &&
+	    (status = explain_target(&a, plan, &in, res, &expl)) != 0)
+		goto out;
 	if (a.lines != NULL &&
 	    write_lines_file(a.lines, res, plan, &in, &tmp) != 0) {
 		fprintf(stderr, "ticheng-calc: %s: cannot write: %s\n", a.lines,
@@ -470,7 +524,8 @@ main(int argc, char **argv)
 		status = 1;
 		goto out;
 	}
-	if (calc_write_summary(stdout, res) != 0) {
+	if ((expl != NULL ? calc_write_explanation(stdout, expl, plan, &in) :
+	    calc_write_summary(stdout, res)) != 0) {
 		fprintf(stderr, "ticheng-calc: standard output: cannot write: "
 		    "%s\n", strerror(errno));
 		status = 1;
@@ -497,6 +552,7 @@ out:
 		unlink(tmp);
 		free(tmp);
 	}
+	tce_explanation_free(expl);
 	tce_result_free(res);
 	tce_input_free(&side.in);
 	tce_input_free(&side.part);

@@ -28,7 +28,8 @@ TC_ENGINE_LIBS = fcgi/engine/libtcio.a fcgi/engine/libtcengine.a \
 	$(JANSSON_LIBS) -lpthread
 
 bin_PROGRAMS += ticheng-calc
-ticheng_calc_SOURCES = fcgi/calc/main.c fcgi/calc/output.h fcgi/calc/output.c
+ticheng_calc_SOURCES = fcgi/calc/main.c fcgi/calc/output.h fcgi/calc/output.c \
+	fcgi/calc/explain.h fcgi/calc/explain.c
 ticheng_calc_CFLAGS = $(AM_CFLAGS) -pthread
 ticheng_calc_LDADD = $(TC_ENGINE_LIBS)
 ticheng_calc_LDFLAGS = -pthread
@@ -47,11 +48,13 @@ check_PROGRAMS += $(TC_ENGINE_TESTS)
 TESTS += $(TC_ENGINE_TESTS) \
 	tests/engine/calc-example.sh \
 	tests/engine/calc-bad-input.sh \
-	tests/engine/calc-oracle.sh
+	tests/engine/calc-oracle.sh \
+	tests/engine/calc-explain.sh
 dist_check_SCRIPTS += \
 	tests/engine/calc-example.sh \
 	tests/engine/calc-bad-input.sh \
-	tests/engine/calc-oracle.sh
+	tests/engine/calc-oracle.sh \
+	tests/engine/calc-explain.sh
 
 TC_ENGINE_TEST_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(JANSSON_CFLAGS)
 TC_ENGINE_TEST_LDADD = $(TC_ENGINE_LIBS) $(CHECK_LIBS)
