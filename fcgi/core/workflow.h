@@ -296,7 +296,8 @@ int wf_created(const struct wf_actor *a, const struct wf_def *def,
  * is not the acting person ("not the person who prepared it", "not one's
  * own record"); a NULL column passes.  wf_only_actor: the column is the
  * acting person (a dispute withdrawn by whoever raised it); a NULL
- * column refuses. */
+ * column refuses.  The core catalogue's "wf_err_not_own" is a refusal
+ * for wf_not_actor that fits most tables. */
 bool wf_not_actor(const struct wf_actor *a, const struct wf_row *row,
     const char *arg);
 bool wf_only_actor(const struct wf_actor *a, const struct wf_row *row,
