@@ -6,6 +6,7 @@
 #include "auth/auth.h"
 #include "core/error.h"
 #include "core/form.h"
+#include "core/job.h"
 
 enum stmt { STMT_LANG_SET, STMT__MAX };
 
@@ -58,7 +59,10 @@ static const struct route routes[] = {
 
 const struct route_set auth_route_set = ROUTE_SET(routes);
 
+/* The root program also serves the status of background jobs
+ * (/jobs/#), which any module's page may link to. */
 const struct route_set *const auth_areas[] = {
 	&auth_route_set,
+	&job_route_set,
 	NULL
 };

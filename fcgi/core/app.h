@@ -179,6 +179,11 @@ void page_modules(struct req *r, struct tdict *d);
  * request (kind: "ok", "error" or "warn"). */
 void page_flash(struct req *r, const char *kind, const char *text);
 
+/* Makes the page reload itself after seconds when JavaScript is off (a
+ * meta refresh in a <noscript>): for a page showing work in progress,
+ * such as a background job. */
+void page_refresh(struct req *r, int seconds);
+
 /* Sends the error page for status (400, 403, 404, 405, 409, 413, 500, 503)
  * in the request's language. */
 int page_error(struct req *r, int status);

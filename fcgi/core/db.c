@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <errmsg.h>
 #include <mysqld_error.h>
 
@@ -19,6 +20,10 @@
  * few tables each; the core has its own (session, audit, people...). */
 #define DB_MAX_TABLES 64
 #define DB_MAX_PARAMS 64
+/* Seconds a page's connection waits for the server before it gives up
+ * (connecting, each read and write); unlimited connections only for
+ * connecting. */
+#define DB_TIMEOUT 5
 /* Statements assembled at run time (core/list) kept prepared per text. */
 #define DB_TEXT_CACHE 128
 
@@ -48,7 +53,9 @@ struct db {
 	const struct conf *conf;
 	MYSQL *m;                          /* NULL while disconnected */
 	bool in_tx;                        /* stays set when m is lost in it */
+	bool unlimited;                    /* db_set_unlimited */
 	enum db_lost lost;                 /* set by stmt_error */
+	double started;                    /* when the statement began */
 	struct prepared tables[DB_MAX_TABLES]; /* tables used on m */
 	size_t ntables;
 	struct text_stmt *texts;           /* DB_TEXT_CACHE, on first use */
@@ -91,15 +98,15 @@ static int
 db_connect(struct db *d, char *err, size_t errlen)
 {
 	const struct conf *c = d->conf;
-	unsigned int timeout = 5;
+	unsigned int timeout = DB_TIMEOUT, io = d->unlimited ? 0 : DB_TIMEOUT;
 	my_bool off = 0;
 	MYSQL *m;
 
 	if ((m = mysql_init(NULL)) == NULL)
 		return TC_ENOMEM;
 	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &timeout);
-	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &io);
+	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &io);
 	mysql_options(m, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	if (mysql_real_connect(m, c->db_socket[0] ? NULL : c->db_host,
@@ -113,6 +120,12 @@ db_connect(struct db *d, char *err, size_t errlen)
 	    mysql_query(m, "SET time_zone = '+00:00', sql_mode = "
 	    "'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
 	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'") != 0) {
+		snprintf(err, errlen, "database: %s", mysql_error(m));
+		mysql_close(m);
+		return TC_EDB;
+	}
+	if (d->unlimited &&
+	    mysql_query(m, "SET SESSION max_statement_time = 0") != 0) {
 		snprintf(err, errlen, "database: %s", mysql_error(m));
 		mysql_close(m);
 		return TC_EDB;
@@ -180,6 +193,17 @@ db_reconnect(struct db *d)
 	}
 	log_msg("database connection re-established");
 	return 0;
+}
+
+void
+db_set_unlimited(struct db *d)
+{
+	if (d->unlimited)
+		return;
+	d->unlimited = true;
+	/* Connected again with the new settings by the next statement. */
+	if (!d->in_tx)
+		db_disconnect(d);
 }
 
 int
@@ -353,6 +377,15 @@ stmt_run(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
 	return 0;
 }
 
+static double
+mono_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 /* After a statement failed: when it lost the server, closes the
  * connection (and with it every prepared statement) and says whether the
  * statement may run once more on a new one: not when retry is false, not
@@ -365,6 +398,11 @@ connection_lost(struct db *d, struct db_table *t, int idx, bool write,
 {
 	if (d->lost == LOST_NONE)
 		return false;
+	/* Waited out (DB_TIMEOUT): the server is likely still running it;
+	 * running it again would only add load. */
+	if (d->lost == LOST_UNKNOWN && !d->unlimited &&
+	    mono_seconds() - d->started >= DB_TIMEOUT)
+		retry = false;
 	retry = retry && !d->in_tx && (!write || d->lost == LOST_NOT_RUN);
 	db_disconnect(d);
 	d->lost = LOST_NONE;
@@ -406,6 +444,7 @@ db_exec(struct db *d, struct db_table *t, int idx,
 
 	for (int attempt = 0;; attempt++) {
 		d->lost = LOST_NONE;
+		d->started = mono_seconds();
 		rc = exec_once(d, t, idx, params, nparams, affected, last_id);
 		if (!connection_lost(d, t, idx, true, attempt == 0))
 			return rc;
@@ -441,6 +480,7 @@ db_each(struct db *d, struct db_table *t, int idx,
 
 	for (int attempt = 0;; attempt++) {
 		d->lost = LOST_NONE;
+		d->started = mono_seconds();
 		ran = false;
 		if ((rc = stmt_get(d, t, idx, &st)) == 0)
 			rc = each_stmt(d, t, idx, st, params, nparams, fn, ctx,
@@ -608,6 +648,7 @@ db_query(struct db *d, struct db_table *t, int idx,
 	for (int attempt = 0;; attempt++) {
 		*out = NULL;
 		d->lost = LOST_NONE;
+		d->started = mono_seconds();
 		if ((rc = stmt_get(d, t, idx, &st)) == 0)
 			rc = query_run(d, t, idx, st, params, nparams, out);
 		if (!connection_lost(d, t, idx, false, attempt == 0))
@@ -692,6 +733,7 @@ db_query_text(struct db *d, const char *name, const char *sql,
 	for (int attempt = 0;; attempt++) {
 		*out = NULL;
 		d->lost = LOST_NONE;
+		d->started = mono_seconds();
 		if ((rc = text_stmt_get(d, &label, sql, &st)) == 0)
 			rc = query_run(d, &label, -1, st, params, nparams,
 			    out);

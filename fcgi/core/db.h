@@ -76,6 +76,12 @@ void db_close(struct db *d);
  * server cannot be reached or a lost transaction has not been ended. */
 int db_ensure(struct db *d);
 
+/* Lifts the time limits from d, for work that is long by nature (the job
+ * worker): no read or write timeout and no max_statement_time on the
+ * server, now and after every reconnect.  A page's connection keeps
+ * them, so that a runaway statement ends as an error page. */
+void db_set_unlimited(struct db *d);
+
 /* A round trip to the server (for health checks), reconnecting once when
  * the connection was lost.  Returns 0 or TC_EDB. */
 int db_ping(struct db *d);

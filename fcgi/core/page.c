@@ -85,6 +85,14 @@ page_init(struct req *r)
 	r->body = tdict_include(r->page, "CONTENT", NULL);
 }
 
+void
+page_refresh(struct req *r, int seconds)
+{
+	page_init(r);
+	tdict_set_int(tdict_add_section(r->page, "REFRESH"),
+	    "refresh_seconds", seconds);
+}
+
 struct tdict *
 page_body(struct req *r)
 {

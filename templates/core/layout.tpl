@@ -12,7 +12,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 <meta name="robots" content="noindex, nofollow">
-<title>{{page_title}} · {{t_brand_product}}</title>
+{{#REFRESH}}<noscript><meta http-equiv="refresh" content="{{refresh_seconds}}"></noscript>
+{{/REFRESH}}<title>{{page_title}} · {{t_brand_product}}</title>
 <link rel="icon" href="{{static}}/logo.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{static}}/ticheng.css">
 <script src="{{static}}/ticheng.js" defer></script>

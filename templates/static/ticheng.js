@@ -14,6 +14,11 @@
  *  .nav-toggle              opens/closes the sidebar menu on a phone.
  *  [autofocus][data-next-focus=ID]  when already filled (a form shown
  *                           again), focus moves on to #ID.
+ *  [data-job-poll=URL]      a background job still queued or running
+ *                           (core/job-status.tpl): fetches URL every two
+ *                           seconds and puts the fresh section in its
+ *                           place, until the job is over.  Without JS
+ *                           the page reloads itself (a meta refresh).
  */
 (function () {
 	'use strict';
@@ -197,6 +202,45 @@
 		});
 	}
 
+	/* ---- background jobs ---- */
+
+	function pollJob(el) {
+		window.setTimeout(function () {
+			if (!window.fetch)
+				return;
+			window.fetch(el.getAttribute('data-job-poll'), {
+				credentials: 'same-origin',
+				headers: { 'Accept': 'text/html' }
+			}).then(function (res) {
+				/* 4xx: gone or signed out, stop; 5xx: later. */
+				if (res.ok)
+					return res.text();
+				return res.status >= 500 ? null : false;
+			}).then(function (html) {
+				var box, fresh;
+
+				if (html === false)
+					return;
+				if (html === null) {
+					pollJob(el);
+					return;
+				}
+				box = doc.createElement('div');
+				box.innerHTML = html;
+				fresh = box.querySelector('[data-job-state]');
+				if (!fresh) {
+					pollJob(el);
+					return;
+				}
+				el.parentNode.replaceChild(fresh, el);
+				if (fresh.hasAttribute('data-job-poll'))
+					pollJob(fresh);
+			}, function () {
+				pollJob(el);    /* the network failed: try again */
+			});
+		}, 2000);
+	}
+
 	function init() {
 		each(doc.querySelectorAll('table.data.sortable'), initSortable);
 		each(doc.querySelectorAll('input[data-filter]'), initFilter);
@@ -220,6 +264,7 @@
 			if (el.value && next && !next.value && doc.activeElement === el)
 				next.focus();
 		});
+		each(doc.querySelectorAll('[data-job-poll]'), pollJob);
 		initNav();
 	}
 

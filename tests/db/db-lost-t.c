@@ -22,6 +22,7 @@ enum stmt {
 	STMT_KILL,
 	STMT_ALIVE,
 	STMT_SLOW_ROWS,
+	STMT_LIMIT,
 	STMT__MAX
 };
 
@@ -38,6 +39,7 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_SLOW_ROWS] = "SELECT n, IF(n = 1, REPEAT('x', 65536), ''),"
 	    " SLEEP(IF(n = 2, ?, 0)), CONNECTION_ID()"
 	    " FROM (SELECT 1 AS n UNION ALL SELECT 2) AS t ORDER BY n",
+	[STMT_LIMIT] = "SELECT @@max_statement_time",
 };
 
 static struct db_table lost_db = DB_TABLE("db-lost", sql);
@@ -301,11 +303,57 @@ START_TEST(server_stopped_midway_is_an_error_then_regained)
 }
 END_TEST
 
+START_TEST(a_page_query_waited_out_is_an_error_and_not_run_again)
+{
+	unsigned long first = dbt_connection_id(dbt_db);
+	struct dbres *r = NULL;
+
+	/* Longer than a page's connection waits (5 s): given up, and not
+	 * run a second time while the server may still run the first. */
+	ck_assert_int_eq(db_query(dbt_db, &lost_db, STMT_SLEEP,
+	    DB_ARGS(P_INT(7)), &r), TC_EDB);
+	ck_assert_ptr_null(r);
+	ck_assert_ptr_null(db_handle(dbt_db));
+	ck_assert_int_eq(db_query(dbt_db, &lost_db, STMT_ONE, DB_NOARGS, &r),
+	    0);
+	dbres_free(r);
+	ck_assert_uint_ne(dbt_connection_id(dbt_db), first);
+}
+END_TEST
+
+START_TEST(an_unlimited_connection_waits_for_long_statements)
+{
+	unsigned long id;
+	struct dbres *r = NULL;
+
+	db_set_unlimited(dbt_db);
+	ck_assert_int_eq(db_query(dbt_db, &lost_db, STMT_SLEEP,
+	    DB_ARGS(P_INT(7)), &r), 0);
+	ck_assert_str_eq(dbres_text(r, 0, 0), "0");
+	dbres_free(r);
+	/* Still so on the next connection. */
+	id = dbt_connection_id(dbt_db);
+	{
+		struct db *other = dbt_connect();
+
+		ck_assert_int_eq(db_exec(other, &lost_db, STMT_KILL,
+		    DB_ARGS(P_INT(id)), NULL, NULL), 0);
+		db_close(other);
+	}
+	ck_assert_int_eq(db_query(dbt_db, &lost_db, STMT_LIMIT, DB_NOARGS,
+	    &r), 0);
+	ck_assert_uint_ne(dbt_connection_id(dbt_db), id);
+	ck_assert_int_eq(dbres_int(r, 0, 0), 0);
+	dbres_free(r);
+}
+END_TEST
+
 int
 main(void)
 {
 	Suite *s = suite_create("db-lost");
 	TCase *kill = tcase_create("kill"), *stop = tcase_create("stop");
+	TCase *wait = tcase_create("wait");
 	SRunner *sr;
 
 	tcase_add_checked_fixture(kill, dbt_setup, dbt_teardown);
@@ -323,7 +371,13 @@ main(void)
 	tcase_add_checked_fixture(stop, dbt_setup, dbt_teardown);
 	tcase_set_timeout(stop, 60);
 	tcase_add_test(stop, server_stopped_midway_is_an_error_then_regained);
+	tcase_add_checked_fixture(wait, dbt_setup, dbt_teardown);
+	tcase_set_timeout(wait, 30);
+	tcase_add_test(wait,
+	    a_page_query_waited_out_is_an_error_and_not_run_again);
+	tcase_add_test(wait, an_unlimited_connection_waits_for_long_statements);
 	suite_add_tcase(s, kill);
+	suite_add_tcase(s, wait);
 	suite_add_tcase(s, stop);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
