@@ -1,0 +1,10 @@
+## Tests of the project as a whole (not of one module): what every
+## template, and ./dev test itself, must keep.
+
+# Every template of the product begins with its AUTOESCAPE pragma.
+check_PROGRAMS += tests/unit/autoescape-t
+TESTS += tests/unit/autoescape-t
+tests_unit_autoescape_t_SOURCES = tests/unit/autoescape-t.c
+tests_unit_autoescape_t_CPPFLAGS = $(AM_CPPFLAGS) $(CHECK_CFLAGS) \
+	-DTC_TEMPLATES='"$(abs_top_srcdir)/templates"'
+tests_unit_autoescape_t_LDADD = $(CHECK_LIBS)
