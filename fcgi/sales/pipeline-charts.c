@@ -1,6 +1,5 @@
 /* pipeline-charts.c: the sales overview, the funnel with stage-to-stage
- * conversion, the weighted forecast beside what was won, and the admin
- * page of stage probabilities and the stale-days setting.  Charts are
+ * conversion, and the weighted forecast beside what was won.  Charts are
  * SVG drawn by the template from integer geometry computed here. */
 #include "config.h"
 
@@ -28,8 +27,6 @@ enum stmt {
 	STMT_CONVERSION,
 	STMT_FORECAST,
 	STMT_WON,
-	STMT_SET_PROBABILITY,
-	STMT_SET_STALE,
 	STMT__MAX
 };
 
@@ -83,11 +80,6 @@ static const char *const stmts[STMT__MAX] = {
 	    SCOPE_SQL("o.owner_id") NARROW_SQL("o.owner_id")
 	    " AND o.stage_changed_at >= ? AND o.stage_changed_at < ?"
 	    " GROUP BY 1",
-	[STMT_SET_PROBABILITY] =
-	    "UPDATE stages SET probability = ? WHERE code = ?",
-	[STMT_SET_STALE] =
-	    "INSERT INTO settings (name, value) VALUES ('stale_days', ?)"
-	    " ON DUPLICATE KEY UPDATE value = VALUES(value)",
 };
 
 static struct db_table chart_db = DB_TABLE("pipeline-charts", stmts);
@@ -459,130 +451,4 @@ pipe_forecast_get(struct req *r)
 	sales_tabs(r, "forecast");
 	return page_send(r, 200, "sales/pipeline-forecast.tpl",
 	    "pipe_forecast_title", "sales");
-}
-
-/* ---- stage probabilities and stale days (admin) ---- */
-
-static const struct field prob_field = { "probability", form_int64, 1, 0,
-	100, "pipe_err_probability", NULL };
-static const struct field stale_field = { "stale_days", form_int64, 1, 1,
-	365, "pipe_err_stale_days", NULL };
-
-static int
-stages_page(struct req *r, int status, bool posted)
-{
-	struct tdict *d = page_body(r);
-	struct pipe_stage st[PIPE_MAX_STAGES];
-	size_t nst;
-	int stale, rc;
-	char name[64];
-
-	if ((rc = pipe_stages(r, st, &nst)) != 0 ||
-	    (rc = pipe_stale_days(r, &stale)) != 0)
-		return rc;
-	for (size_t k = 0; k < nst; k++) {
-		struct tdict *row = tdict_add_section(d, "STAGE");
-		const char *raw;
-
-		tdict_set(row, "code", st[k].code);
-		tdict_set(row, "label", pipe_stage_label(r, st[k].code));
-		tdict_set_int(row, "position", st[k].position);
-		tdict_set(row, "state", tr(r, st[k].open ? "pipe_stage_open" :
-		    "pipe_stage_closed"));
-		snprintf(name, sizeof(name), "prob_%.16s", st[k].code);
-		tdict_set(row, "name", name);
-		raw = posted ? req_get(&r->form, name) : NULL;
-		if (raw != NULL) {
-			struct form_value v;
-			char *scratch = NULL;
-
-			tdict_set(row, "value", raw);
-			if (form_check(&prob_field, raw, &scratch, &v) != 0)
-				pipe_field_error(r, row, "PROB_ERROR",
-				    "pipe_err_probability");
-			free(scratch);
-		} else
-			tdict_set_int(row, "value", st[k].probability);
-	}
-	if (posted) {
-		const char *raw = req_get(&r->form, "stale_days");
-		struct form_value v;
-		char *scratch = NULL;
-
-		tdict_set(d, "stale_days", raw);
-		if (form_check(&stale_field, raw, &scratch, &v) != 0)
-			pipe_field_error(r, d, "STALE_DAYS_ERROR",
-			    "pipe_err_stale_days");
-		free(scratch);
-	} else
-		tdict_set_int(d, "stale_days", stale);
-	if (req_get(&r->q, "done") != NULL)
-		page_flash(r, "ok", tr(r, "pipe_flash_saved"));
-	sales_tabs(r, "overview");
-	return page_send(r, status, "sales/pipeline-stages.tpl",
-	    "pipe_stages_title", "sales");
-}
-
-int
-pipe_stages_get(struct req *r)
-{
-	return stages_page(r, 200, false);
-}
-
-int
-pipe_stages_post(struct req *r)
-{
-	struct pipe_stage st[PIPE_MAX_STAGES];
-	int64_t prob[PIPE_MAX_STAGES], stale;
-	char detail[256], name[64];
-	size_t nst, k = 0;
-	struct form_value v;
-	char *scratch = NULL;
-	bool bad = false;
-	int rc;
-
-	if ((rc = pipe_stages(r, st, &nst)) != 0)
-		return rc;
-	for (size_t i = 0; i < nst; i++) {
-		snprintf(name, sizeof(name), "prob_%.16s", st[i].code);
-		if (form_check(&prob_field, req_get(&r->form, name), &scratch,
-		    &v) != 0)
-			bad = true;
-		else
-			prob[i] = v.i;
-		free(scratch);
-		scratch = NULL;
-	}
-	if (form_check(&stale_field, req_get(&r->form, "stale_days"),
-	    &scratch, &v) != 0)
-		bad = true;
-	stale = v.i;
-	free(scratch);
-	if (bad)
-		return stages_page(r, 400, true);
-	if ((rc = db_begin(r->app->db)) != 0)
-		return rc;
-	detail[0] = '\0';
-	for (size_t i = 0; i < nst; i++) {
-		if ((rc = db_exec(r->app->db, &chart_db, STMT_SET_PROBABILITY,
-		    DB_ARGS(P_INT(prob[i]), P_TEXT(st[i].code)), NULL,
-		    NULL)) != 0)
-			goto fail;
-		k += (size_t)snprintf(detail + k, k < sizeof(detail) ?
-		    sizeof(detail) - k : 0, "%s=%lld ", st[i].code,
-		    (long long)prob[i]);
-	}
-	snprintf(name, sizeof(name), "%lld", (long long)stale);
-	if (k < sizeof(detail))
-		snprintf(detail + k, sizeof(detail) - k, "stale_days=%s", name);
-	if ((rc = db_exec(r->app->db, &chart_db, STMT_SET_STALE,
-	    DB_ARGS(P_TEXT(name)), NULL, NULL)) != 0 ||
-	    (rc = audit_write(r, "pipeline_settings", "stages", "", detail)) != 0)
-		goto fail;
-	if ((rc = db_commit(r->app->db)) != 0)
-		return rc;
-	return http_redirect(r, "/sales/stages?done=saved");
-fail:
-	db_rollback(r->app->db);
-	return rc;
 }

@@ -1,10 +1,9 @@
 /* pipeline-opportunities.c: the opportunity list (classified, filtered,
  * sorted, paged), the form to create and edit one, its detail page with
- * stage history and activity timeline, and moving it through the stages.
- * The stages are a workflow (core/workflow.h): every stage change,
- * creation included, is recorded in opportunity_stage_changes with time
- * and user, and audited; a move made from a page that is out of date is
- * refused (409) with the stage as it is now. */
+ * stage history and activity timeline, and its stage buttons.  What is
+ * written goes through the module's functions (pipeline-write.c): the
+ * stages are a workflow (core/workflow.h), a move made from a page that
+ * is out of date is refused (409) with the stage as it is now. */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,42 +12,33 @@
 
 #include "core/error.h"
 #include "core/fmt.h"
+#include "core/formview.h"
 #include "core/list.h"
 #include "core/workflow.h"
 #include "sales/pipeline-date.h"
 #include "sales/pipeline.h"
+#include "sales/write.h"
 
 enum stmt {
 	STMT_OPP_EXTRA,
 	STMT_OPP_GET,
-	STMT_OPP_LOCK,
-	STMT_OPP_INSERT,
-	STMT_OPP_UPDATE,
 	STMT_CHANGES,
 	STMT__MAX
 };
 
-/* An opportunity as the edit form shows it, in the write scope. */
-#define OPP_GET_SQL \
-	"SELECT o.stage, o.owner_id, o.customer_id, o.title, o.needs," \
-	" o.amount, o.expected_close, o.next_follow_up, o.lost_reason" \
-	" FROM opportunities o WHERE o.id = ? AND " SCOPE_SQL("o.owner_id")
+/* Columns of STMT_OPP_GET. */
+enum { G_STAGE, G_OWNER, G_CUSTOMER, G_TITLE, G_NEEDS, G_AMOUNT, G_CLOSE,
+    G_FOLLOW_UP, G_LOST_REASON };
 
 static const char *const stmts[STMT__MAX] = {
 	[STMT_OPP_EXTRA] =
 	    "SELECT o.needs, o.lost_reason, o.created_at, o.stage_changed_at"
 	    " FROM opportunities o WHERE o.id = ? AND " SCOPE_SQL("o.owner_id"),
-	[STMT_OPP_GET] = OPP_GET_SQL,
-	[STMT_OPP_LOCK] = OPP_GET_SQL " FOR UPDATE",
-	[STMT_OPP_INSERT] =
-	    "INSERT INTO opportunities (owner_id, customer_id, title, needs,"
-	    " amount, stage, expected_close, next_follow_up, lost_reason)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[STMT_OPP_UPDATE] =
-	    "UPDATE opportunities o SET o.owner_id = ?, o.customer_id = ?,"
-	    " o.title = ?, o.needs = ?, o.amount = ?, o.expected_close = ?,"
-	    " o.next_follow_up = ?, o.lost_reason = ?"
-	    " WHERE o.id = ? AND " SCOPE_SQL("o.owner_id"),
+	/* an opportunity as the edit form shows it, in the write scope */
+	[STMT_OPP_GET] =
+	    "SELECT o.stage, o.owner_id, o.customer_id, o.title, o.needs,"
+	    " o.amount, o.expected_close, o.next_follow_up, o.lost_reason"
+	    " FROM opportunities o WHERE o.id = ? AND " SCOPE_SQL("o.owner_id"),
 	[STMT_CHANGES] =
 	    "SELECT ch.from_stage, ch.to_stage, ch.changed_at, p.name"
 	    " FROM opportunity_stage_changes ch JOIN people p"
@@ -58,52 +48,7 @@ static const char *const stmts[STMT__MAX] = {
 
 static struct db_table opp_db = DB_TABLE("opportunities", stmts);
 
-static const char *const stage_codes[] = {
-	"lead", "qualified", "proposal", "negotiation", "won", "lost", NULL
-};
-
-/* ---- the stages, a workflow ---- */
-
-/* Moving to a stage is the action named after it, from any other stage,
- * for the sales roles within their write scope; lost needs a reason,
- * kept on the opportunity. */
-static const struct wf_set stage_sets[] = {
-	WF_SET_NOW("stage_changed_at"), WF_END
-};
-static const struct wf_set lost_sets[] = {
-	WF_SET_COMMENT("lost_reason"), WF_END
-};
-
-#define MOVE_TO(stage) \
-	{ .action = stage, .from = NULL, .to = stage, \
-	    .roles = PIPE_ROLES_WRITE }
-
-static const struct wf_transition stage_moves[] = {
-	MOVE_TO("lead"),
-	MOVE_TO("qualified"),
-	MOVE_TO("proposal"),
-	MOVE_TO("negotiation"),
-	MOVE_TO("won"),
-	{ .action = "lost", .from = NULL, .to = "lost",
-	    .roles = PIPE_ROLES_WRITE,
-	    .comment_needed = "pipe_err_lost_reason", .sets = lost_sets },
-};
-
-static const struct wf_def stage_flow = {
-	.name = "opportunity",
-	.audit_action = "opportunity_stage",
-	.table = "opportunities",
-	.id_col = "id",
-	.state_col = "stage",
-	.scope_sql = SCOPE_SQL("t.owner_id"),
-	.cols = { NULL },
-	.sets = stage_sets,
-	.history = { "opportunity_stage_changes", "opportunity_id",
-	    "from_stage", "to_stage", "changed_at", "changed_by", NULL, NULL },
-	.transitions = stage_moves,
-	.ntransitions = sizeof(stage_moves) / sizeof(stage_moves[0]),
-	.stmts = WF_STATEMENTS,
-};
+#define stage_codes opportunity_stages
 
 /* The opportunity for its stage buttons: *row (free with wf_row_free)
  * when r's person may move it, NULL when not.  Returns 0 or a tc_err. */
@@ -116,7 +61,7 @@ opp_stage_row(struct req *r, int64_t id, struct wf_row **row)
 	*row = NULL;
 	if (!has_role(r, PIPE_ROLES_WRITE))
 		return 0;
-	rc = wf_load(r->app->db, &stage_flow, id, &ws, row);
+	rc = wf_load(r->app->db, &sales_opportunity_flow, id, &ws, row);
 	return rc == TC_ENOTFOUND ? 0 : rc;
 }
 
@@ -360,43 +305,30 @@ out:
 
 /* ---- the form ---- */
 
-enum opp_field {
-	F_OWNER, F_CUSTOMER, F_TITLE, F_NEEDS, F_AMOUNT, F_STAGE, F_CLOSE,
-	F_FOLLOW_UP, F_LOST_REASON, F__MAX
+static const char *const opp_labels[OPP__MAX] = {
+	[OPP_OWNER] = "sales_owner", [OPP_CUSTOMER] = "sales_customer",
+	[OPP_TITLE] = "pipe_opp_title", [OPP_NEEDS] = "pipe_needs",
+	[OPP_AMOUNT] = "sales_amount", [OPP_STAGE] = "sales_stage",
+	[OPP_CLOSE] = "sales_expected_close",
+	[OPP_FOLLOW_UP] = "sales_next_follow_up",
+	[OPP_LOST_REASON] = "pipe_lost_reason",
 };
 
-static const struct field opp_fields[F__MAX] = {
-	[F_OWNER] = { "owner", form_int64, 1, 1, INT32_MAX, "pipe_err_owner",
-	    NULL },
-	[F_CUSTOMER] = { "customer", form_int64, 1, 1, INT32_MAX,
-	    "pipe_err_customer", NULL },
-	[F_TITLE] = { "title", form_text, 1, 1, 200, "pipe_err_title", NULL },
-	[F_NEEDS] = { "needs", form_text_multiline, 0, 0, 5000,
-	    "pipe_err_needs", NULL },
-	[F_AMOUNT] = { "amount", form_money, 1, 0, 999999999999999LL,
-	    "pipe_err_amount", NULL },
-	[F_STAGE] = { "stage", form_oneof, 0, 0, 0, "pipe_err_stage",
-	    stage_codes },
-	[F_CLOSE] = { "expected_close", form_date, 1, 0, 0, "pipe_err_close",
-	    NULL },
-	[F_FOLLOW_UP] = { "next_follow_up", form_date, 0, 0, 0,
-	    "pipe_err_follow_up", NULL },
-	[F_LOST_REASON] = { "lost_reason", form_text, 0, 0, 255,
-	    "pipe_err_lost_reason", NULL },
-};
-
-/* Renders the form.  f (may be NULL) holds what was typed; otherwise
- * values were set in d by the caller.  id 0: a new opportunity. */
+/* Renders the form.  f (may be NULL) holds what was typed, shown with
+ * its errors; otherwise the caller set the values in d.  id 0: a new
+ * opportunity; stage: the one selected (new) or stored (edit). */
 static int
 opp_form_page(struct req *r, int status, int64_t id, const char *stage,
     const struct form *f, const char *owner, const char *customer)
 {
 	struct tdict *d = page_body(r);
 	struct scope ws = scope_of(r, &sales_scope_write);
+	struct form_errors fe;
 	int rc;
 
-	if (f != NULL)
-		pipe_form_fill(r, d, f);
+	form_errors_init(&fe, d, r->cat);
+	if (f != NULL && (rc = form_show(&fe, d, f, opp_labels, NULL)) != 0)
+		return rc;
 	if (id == 0) {
 		tdict_show_section(d, "NEW");
 		for (size_t i = 0; stage_codes[i] != NULL; i++) {
@@ -448,110 +380,18 @@ pipe_opp_new_get(struct req *r)
 	return opp_form_page(r, 200, 0, "lead", NULL, me, cust);
 }
 
-/* Checks the cross-field rules of a valid form: owner and customer in
- * the write scope, a reason when lost.  Marks errors in f.  Returns 0 or
- * a negative tc_err. */
+/* Reads opportunity id for the edit form within r's write scope: who may
+ * edit it is decided here for the form, and by sales_opportunity_save
+ * for its POST, with the same scope.  Returns 0 with *res (one row, free
+ * with dbres_free), TC_ENOTFOUND, or a tc_err; *res is NULL on failure. */
 static int
-opp_check(struct req *r, struct form *f, const char *stage)
+opp_for_edit(struct req *r, int64_t id, struct dbres **res)
 {
 	struct scope ws = scope_of(r, &sales_scope_write);
 	int rc;
 
-	if (f->e[F_OWNER].err == 0 && f->e[F_OWNER].present) {
-		if ((rc = pipe_person_in_scope(r, &ws,
-		    form_int(f, F_OWNER, 0))) < 0)
-			return rc;
-		if (rc == 0) {
-			f->e[F_OWNER].err = FORM_EINVALID;
-			f->e[F_OWNER].msg = "pipe_err_owner";
-			f->nerr++;
-		}
-	}
-	if (f->e[F_CUSTOMER].err == 0 && f->e[F_CUSTOMER].present) {
-		if ((rc = pipe_customer_in_scope(r, &ws,
-		    form_int(f, F_CUSTOMER, 0))) < 0)
-			return rc;
-		if (rc == 0) {
-			f->e[F_CUSTOMER].err = FORM_EINVALID;
-			f->e[F_CUSTOMER].msg = "pipe_err_customer";
-			f->nerr++;
-		}
-	}
-	if (stage != NULL && strcmp(stage, "lost") == 0 &&
-	    f->e[F_LOST_REASON].err == 0 && !f->e[F_LOST_REASON].present) {
-		f->e[F_LOST_REASON].err = FORM_EREQUIRED;
-		f->e[F_LOST_REASON].msg = "pipe_err_lost_reason";
-		f->nerr++;
-	}
-	return 0;
-}
-
-int
-pipe_opp_new_post(struct req *r)
-{
-	struct wf_actor wa = wf_actor_of(r);
-	struct form f;
-	const char *stage;
-	uint64_t id = 0;
-	char idt[32], loc[96];
-	int rc;
-
-	if ((rc = form_validate(&f, opp_fields, F__MAX, &r->form)) ==
-	    TC_ENOMEM)
-		goto out;
-	stage = f.e[F_STAGE].err == 0 && f.e[F_STAGE].present ?
-	    form_str(&f, F_STAGE) : "lead";
-	if ((rc = opp_check(r, &f, stage)) != 0)
-		goto out;
-	if (f.nerr > 0) {
-		rc = opp_form_page(r, 400, 0, f.e[F_STAGE].raw, &f,
-		    f.e[F_OWNER].raw, f.e[F_CUSTOMER].raw);
-		goto out;
-	}
-	if ((rc = db_begin(r->app->db)) != 0)
-		goto out;
-	if ((rc = db_exec(r->app->db, &opp_db, STMT_OPP_INSERT,
-	    DB_ARGS(P_INT(form_int(&f, F_OWNER, 0)),
-	    P_INT(form_int(&f, F_CUSTOMER, 0)), P_TEXT(form_str(&f, F_TITLE)),
-	    P_TEXT(form_str(&f, F_NEEDS) ? form_str(&f, F_NEEDS) : ""),
-	    P_MONEY(form_int(&f, F_AMOUNT, 0)), P_TEXT(stage),
-	    P_TEXT(form_str(&f, F_CLOSE)),
-	    P_TEXT_OR_NULL(form_str(&f, F_FOLLOW_UP)),
-	    P_TEXT(strcmp(stage, "lost") == 0 && form_str(&f, F_LOST_REASON) ?
-	    form_str(&f, F_LOST_REASON) : "")), NULL, &id)) != 0)
-		goto fail;
-	snprintf(idt, sizeof(idt), "%llu", (unsigned long long)id);
-	if ((rc = audit_write(r, "opportunity_create", "opportunity", idt,
-	    form_str(&f, F_TITLE))) != 0 ||
-	    (rc = wf_created(&wa, &stage_flow, (int64_t)id, stage)) != 0)
-		goto fail;
-	if ((rc = db_commit(r->app->db)) != 0)
-		goto out;
-	snprintf(loc, sizeof(loc), "/sales/opportunities/%llu?done=created",
-	    (unsigned long long)id);
-	rc = http_redirect(r, loc);
-	goto out;
-fail:
-	db_rollback(r->app->db);
-out:
-	form_free(&f);
-	return rc;
-}
-
-/* Reads opportunity r->ids[0] for the edit form within r's write scope,
- * locked when lock (in the caller's transaction): whether this person
- * may edit it is decided here, for the form and its POST alike.
- * Returns 0 with *res (one row, free with dbres_free), TC_ENOTFOUND, or
- * a tc_err; *res is NULL on failure. */
-static int
-opp_for_edit(struct req *r, bool lock, struct dbres **res)
-{
-	struct scope ws = scope_of(r, &sales_scope_write);
-	int rc;
-
-	if ((rc = db_query(r->app->db, &opp_db, lock ? STMT_OPP_LOCK :
-	    STMT_OPP_GET, DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&ws)),
-	    res)) != 0)
+	if ((rc = db_query(r->app->db, &opp_db, STMT_OPP_GET,
+	    DB_ARGS(P_INT(id), SCOPE_ARGS(&ws)), res)) != 0)
 		return rc;
 	if (dbres_rows(*res) != 1) {
 		dbres_free(*res);
@@ -559,6 +399,46 @@ opp_for_edit(struct req *r, bool lock, struct dbres **res)
 		return TC_ENOTFOUND;
 	}
 	return 0;
+}
+
+/* Saves the form posted for opportunity id (0: a new one): back to the
+ * form with what was refused, else on to its page. */
+static int
+opp_save(struct req *r, int64_t id)
+{
+	struct sales_actor a = sales_actor_of(r);
+	struct dbres *res = NULL;
+	struct form f;
+	int64_t saved = 0;
+	char loc[96], stage[17];
+	int rc;
+
+	rc = sales_opportunity_save(&a, id, &r->form, &f, &saved);
+	if (rc == FORM_EINVALID) {
+		snprintf(stage, sizeof(stage), "%s", form_raw(&f, OPP_STAGE));
+		if (id > 0) {
+			if ((rc = opp_for_edit(r, id, &res)) != 0)
+				goto out;
+			snprintf(stage, sizeof(stage), "%s",
+			    dbres_text(res, 0, G_STAGE));
+		}
+		rc = opp_form_page(r, 400, id, stage, &f,
+		    form_raw(&f, OPP_OWNER), form_raw(&f, OPP_CUSTOMER));
+	} else if (rc == 0) {
+		snprintf(loc, sizeof(loc), "/sales/opportunities/%lld?done=%s",
+		    (long long)saved, id == 0 ? "created" : "saved");
+		rc = http_redirect(r, loc);
+	}
+out:
+	dbres_free(res);
+	form_free(&f);
+	return rc;
+}
+
+int
+pipe_opp_new_post(struct req *r)
+{
+	return opp_save(r, 0);
 }
 
 int
@@ -569,17 +449,18 @@ pipe_opp_edit_get(struct req *r)
 	char owner[32], cust[32], amount[FMT_MONEY_SIZE], stage[17];
 	int rc;
 
-	if ((rc = opp_for_edit(r, false, &res)) != 0)
+	if ((rc = opp_for_edit(r, r->ids[0], &res)) != 0)
 		return rc;
-	snprintf(stage, sizeof(stage), "%s", dbres_text(res, 0, 0));
-	snprintf(owner, sizeof(owner), "%s", dbres_text(res, 0, 1));
-	snprintf(cust, sizeof(cust), "%s", dbres_text(res, 0, 2));
-	tdict_set(d, "title", dbres_text(res, 0, 3));
-	tdict_set(d, "needs", dbres_text(res, 0, 4));
-	tdict_set(d, "amount", fmt_money(amount, dbres_money(res, 0, 5), false));
-	tdict_set(d, "expected_close", dbres_text(res, 0, 6));
-	tdict_set(d, "next_follow_up", dbres_text(res, 0, 7));
-	tdict_set(d, "lost_reason", dbres_text(res, 0, 8));
+	snprintf(stage, sizeof(stage), "%s", dbres_text(res, 0, G_STAGE));
+	snprintf(owner, sizeof(owner), "%s", dbres_text(res, 0, G_OWNER));
+	snprintf(cust, sizeof(cust), "%s", dbres_text(res, 0, G_CUSTOMER));
+	tdict_set(d, "title", dbres_text(res, 0, G_TITLE));
+	tdict_set(d, "needs", dbres_text(res, 0, G_NEEDS));
+	tdict_set(d, "amount", fmt_money(amount, dbres_money(res, 0, G_AMOUNT),
+	    false));
+	tdict_set(d, "expected_close", dbres_text(res, 0, G_CLOSE));
+	tdict_set(d, "next_follow_up", dbres_text(res, 0, G_FOLLOW_UP));
+	tdict_set(d, "lost_reason", dbres_text(res, 0, G_LOST_REASON));
 	dbres_free(res);
 	return opp_form_page(r, 200, r->ids[0], stage, NULL, owner, cust);
 }
@@ -587,68 +468,33 @@ pipe_opp_edit_get(struct req *r)
 int
 pipe_opp_edit_post(struct req *r)
 {
-	struct scope ws = scope_of(r, &sales_scope_write);
-	struct dbres *res = NULL;
-	struct form f;
-	char stage[17], idt[32], loc[96];
-	int rc;
-
-	if ((rc = form_validate(&f, opp_fields, F__MAX, &r->form)) ==
-	    TC_ENOMEM)
-		goto out;
-	if ((rc = db_begin(r->app->db)) != 0)
-		goto out;
-	if ((rc = opp_for_edit(r, true, &res)) != 0)
-		goto fail;
-	snprintf(stage, sizeof(stage), "%s", dbres_text(res, 0, 0));
-	/* The stage is changed by its own action, never by this form. */
-	if (f.e[F_STAGE].err != 0) {
-		f.e[F_STAGE].err = 0;
-		f.nerr--;
-	}
-	if ((rc = opp_check(r, &f, stage)) != 0)
-		goto fail;
-	if (f.nerr > 0) {
-		db_rollback(r->app->db);
-		rc = opp_form_page(r, 400, r->ids[0], stage, &f,
-		    f.e[F_OWNER].raw, f.e[F_CUSTOMER].raw);
-		goto out;
-	}
-	snprintf(idt, sizeof(idt), "%lld", (long long)r->ids[0]);
-	if ((rc = db_exec(r->app->db, &opp_db, STMT_OPP_UPDATE,
-	    DB_ARGS(P_INT(form_int(&f, F_OWNER, 0)),
-	    P_INT(form_int(&f, F_CUSTOMER, 0)), P_TEXT(form_str(&f, F_TITLE)),
-	    P_TEXT(form_str(&f, F_NEEDS) ? form_str(&f, F_NEEDS) : ""),
-	    P_MONEY(form_int(&f, F_AMOUNT, 0)), P_TEXT(form_str(&f, F_CLOSE)),
-	    P_TEXT_OR_NULL(form_str(&f, F_FOLLOW_UP)),
-	    P_TEXT(strcmp(stage, "lost") == 0 && form_str(&f, F_LOST_REASON) ?
-	    form_str(&f, F_LOST_REASON) : ""),
-	    P_INT(r->ids[0]), SCOPE_ARGS(&ws)), NULL, NULL)) != 0 ||
-	    (rc = audit_write(r, "opportunity_update", "opportunity", idt,
-	    form_str(&f, F_TITLE))) != 0)
-		goto fail;
-	if ((rc = db_commit(r->app->db)) != 0)
-		goto out;
-	snprintf(loc, sizeof(loc), "/sales/opportunities/%lld?done=saved",
-	    (long long)r->ids[0]);
-	rc = http_redirect(r, loc);
-	goto out;
-fail:
-	db_rollback(r->app->db);
-out:
-	dbres_free(res);
-	form_free(&f);
-	return rc;
+	return opp_save(r, r->ids[0]);
 }
 
 /* ---- the detail page ---- */
 
-/* The detail page, with status.  reason and reason_err: the lost form's
- * input and error (NULL: none); conflict: not NULL when a move was
+/* The stage buttons' form: the stage to move to, the stage the page
+ * showed, and the reason when lost. */
+enum stage_field { S_TO, S_FROM, S_REASON, S__MAX };
+
+static const struct field stage_fields[S__MAX] = {
+	[S_TO] = { "to", form_oneof, 1, 0, 0, "pipe_err_stage", stage_codes },
+	[S_FROM] = { "from", form_oneof, 0, 0, 0, "pipe_err_stage",
+	    stage_codes },
+	[S_REASON] = { "lost_reason", form_text, 0, 0, 255,
+	    "pipe_err_lost_reason_text", NULL },
+};
+
+static const char *const stage_labels[S__MAX] = {
+	[S_REASON] = "pipe_lost_reason",
+};
+
+/* The detail page, with status.  lost: the "mark lost" form as posted,
+ * shown with its errors (NULL: an empty one); conflict: a move was
  * refused because the stage had moved on. */
 static int
-opp_detail_page(struct req *r, int status, const char *reason,
-    const char *reason_err, bool conflict)
+opp_detail_page(struct req *r, int status, const struct form *lost,
+    bool conflict)
 {
 	struct tdict *d = page_body(r);
 	struct scope s = scope_of(r, &sales_scope_read);
@@ -718,12 +564,13 @@ opp_detail_page(struct req *r, int status, const char *reason,
 	}
 	if (row != NULL && wf_may(&wa, row, "lost")) {
 		struct tdict *l = tdict_add_section(d, "MOVE_LOST");
+		struct form_errors fe;
 
-		tdict_set(l, "lost_reason", reason);
-		if (reason_err != NULL) {
-			tdict_set(tdict_add_section(l, "LOST_REASON_ERROR"),
-			    "error", tr(r, reason_err));
-		}
+		form_errors_init(&fe, l, r->cat);
+		if (lost == NULL)
+			tdict_set(l, "lost_reason", "");
+		else if ((rc = form_show(&fe, l, lost, stage_labels, NULL)) != 0)
+			goto out;
 	}
 	if (row != NULL)
 		tdict_show_section(d, "CAN_WRITE");
@@ -775,8 +622,6 @@ opp_detail_page(struct req *r, int status, const char *reason,
 		else if (strcmp(done, "stage") == 0)
 			page_flash(r, "ok", tr(r, "pipe_flash_stage"));
 	}
-	if (reason_err != NULL)
-		page_flash(r, "error", tr(r, reason_err));
 	if (conflict)
 		wf_flash_conflict(r, pipe_stage_label(r, v[0].stage));
 	sales_tabs(r, "opportunities");
@@ -792,18 +637,8 @@ out:
 int
 pipe_opp_get(struct req *r)
 {
-	return opp_detail_page(r, 200, "", NULL, false);
+	return opp_detail_page(r, 200, NULL, false);
 }
-
-enum stage_field { S_TO, S_FROM, S_REASON, S__MAX };
-
-static const struct field stage_fields[S__MAX] = {
-	[S_TO] = { "to", form_oneof, 1, 0, 0, "pipe_err_stage", stage_codes },
-	[S_FROM] = { "from", form_oneof, 0, 0, 0, "pipe_err_stage",
-	    stage_codes },
-	[S_REASON] = { "lost_reason", form_text, 0, 0, 255,
-	    "pipe_err_lost_reason", NULL },
-};
 
 /* Moves the opportunity to stage "to", from the stage "from" its page
  * showed.  A page that is out of date (someone moved it meanwhile) gets
@@ -811,34 +646,40 @@ static const struct field stage_fields[S__MAX] = {
 int
 pipe_opp_stage_post(struct req *r)
 {
-	struct scope ws = scope_of(r, &sales_scope_write);
-	struct wf_actor wa = wf_actor_of(r);
+	struct sales_actor a = sales_actor_of(r);
 	struct wf_request w = { .action = "" };
 	struct wf_outcome out;
 	struct form f;
+	bool lost;
 	char loc[96];
 	int rc;
 
 	if ((rc = form_validate(&f, stage_fields, S__MAX, &r->form)) ==
 	    TC_ENOMEM)
 		goto out;
-	if (f.e[S_TO].err == 0)
+	if (form_str(&f, S_TO) != NULL)
 		w.action = form_str(&f, S_TO);
-	if (f.e[S_FROM].present)
-		w.expect = f.e[S_FROM].err == 0 ? form_str(&f, S_FROM) : "";
-	if (f.e[S_REASON].err == 0)
-		w.comment = form_str(&f, S_REASON);
-	rc = wf_apply(&wa, &stage_flow, r->ids[0], &ws, &w, &out);
+	if (form_present(&f, S_FROM))
+		w.expect = form_str(&f, S_FROM) != NULL ? form_str(&f, S_FROM) :
+		    "";
+	w.comment = form_str(&f, S_REASON);
+	lost = strcmp(w.action, "lost") == 0;
+	if (lost && f.e[S_REASON].err != 0) {
+		/* a reason that will not do (too long): nothing moves */
+		rc = opp_detail_page(r, 400, &f, false);
+		goto out;
+	}
+	rc = sales_opportunity_move(&a, r->ids[0], &w, &out);
 	if (rc == 0) {
 		snprintf(loc, sizeof(loc),
 		    "/sales/opportunities/%lld?done=stage",
 		    (long long)r->ids[0]);
 		rc = http_redirect(r, loc);
-	} else if (rc == TC_EINVAL && out.msg != NULL &&
-	    strcmp(w.action, "lost") == 0)
-		rc = opp_detail_page(r, 400, f.e[S_REASON].raw, out.msg, false);
-	else if (rc == TC_ECONFLICT)
-		rc = opp_detail_page(r, 409, "", NULL, true);
+	} else if (rc == TC_EINVAL && out.msg != NULL && lost) {
+		if ((rc = form_set_error(&f, S_REASON, out.msg, NULL)) == 0)
+			rc = opp_detail_page(r, 400, &f, false);
+	} else if (rc == TC_ECONFLICT)
+		rc = opp_detail_page(r, 409, NULL, true);
 out:
 	form_free(&f);
 	return rc;

@@ -19,7 +19,6 @@ enum stmt {
 	STMT_CUSTOMERS,
 	STMT_REPS,
 	STMT_PERSON_IN_SCOPE,
-	STMT_CUSTOMER_IN_SCOPE,
 	STMT_OPPS,
 	STMT_OPEN_COUNT,
 	STMT_NTH_OPEN_AMOUNT,
@@ -44,9 +43,6 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_PERSON_IN_SCOPE] =
 	    "SELECT COUNT(*) FROM people p WHERE p.id = ? AND " SALES_PEOPLE
 	    " AND " SCOPE_SQL("p.id"),
-	[STMT_CUSTOMER_IN_SCOPE] =
-	    "SELECT COUNT(*) FROM customers c WHERE c.id = ? AND "
-	    SCOPE_SQL("c.owner_id"),
 	[STMT_OPPS] =
 	    "SELECT " PIPE_OPP_COLS PIPE_OPP_FROM
 	    " WHERE " SCOPE_SQL("o.owner_id")
@@ -207,12 +203,6 @@ pipe_person_in_scope(struct req *r, const struct scope *s, int64_t id)
 	return count_in_scope(r, STMT_PERSON_IN_SCOPE, s, id);
 }
 
-int
-pipe_customer_in_scope(struct req *r, const struct scope *s, int64_t id)
-{
-	return count_in_scope(r, STMT_CUSTOMER_IN_SCOPE, s, id);
-}
-
 /* The large-deal threshold of scope s (pipeline-priority.h). */
 static int
 large_threshold(struct req *r, const struct scope *s, int64_t *out)
@@ -368,33 +358,6 @@ pipe_tags_fill(struct req *r, struct tdict *d, unsigned tags)
 		snprintf(key, sizeof(key), "pipe_tag_%s", pipe_tag_code(i));
 		tdict_set(t, "label", tr(r, key));
 	}
-}
-
-void
-pipe_form_fill(struct req *r, struct tdict *d, const struct form *f)
-{
-	for (size_t k = 0; k < f->n; k++) {
-		const char *name = f->fields[k].name;
-		char up[64];
-		size_t i;
-
-		tdict_set(d, name, f->e[k].raw);
-		if (f->e[k].err == 0)
-			continue;
-		for (i = 0; name[i] != '\0' && i + 7 < sizeof(up); i++)
-			up[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ?
-			    name[i] - 32 : name[i]);
-		snprintf(up + i, sizeof(up) - i, "_ERROR");
-		tdict_set(tdict_add_section(d, up), "error",
-		    tr(r, f->e[k].msg != NULL ? f->e[k].msg : "pipe_err_value"));
-	}
-}
-
-void
-pipe_field_error(struct req *r, struct tdict *d, const char *section,
-    const char *msg_key)
-{
-	tdict_set(tdict_add_section(d, section), "error", tr(r, msg_key));
 }
 
 size_t

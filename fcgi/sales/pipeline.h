@@ -60,10 +60,6 @@ int pipe_rep_options(struct req *r, struct tdict *d, const char *section,
  * or a negative tc_err. */
 int pipe_person_in_scope(struct req *r, const struct scope *s, int64_t id);
 
-/* Whether customer id is within scope s.  Returns 1, 0 or a tc_err. */
-int pipe_customer_in_scope(struct req *r, const struct scope *s,
-    int64_t id);
-
 /* An opportunity as the lists show it. */
 struct pipe_opp {
 	int64_t id, customer_id, owner_id, order_id;
@@ -124,14 +120,6 @@ void pipe_opps_free(struct pipe_opp *v, size_t n);
 
 /* Adds the tag labels of tags as rows of section TAG (code, label) of d. */
 void pipe_tags_fill(struct req *r, struct tdict *d, unsigned tags);
-
-/* Sets each field's raw input as variable <name>, and for a field in
- * error shows section <NAME>_ERROR with variable error (translated). */
-void pipe_form_fill(struct req *r, struct tdict *d, const struct form *f);
-
-/* Shows section (e.g. "AMOUNT_ERROR") with the translation of msg_key. */
-void pipe_field_error(struct req *r, struct tdict *d, const char *section,
-    const char *msg_key);
 
 /* Percent-encodes s for a query string into buf.  Returns its length. */
 size_t pipe_urlenc(char *buf, size_t len, const char *s);

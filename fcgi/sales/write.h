@@ -26,6 +26,7 @@
 #include "core/db.h"
 #include "core/form.h"
 #include "core/request.h"
+#include "core/workflow.h"
 
 /* Who writes, and from where (for the audit record). */
 struct sales_actor {
@@ -283,5 +284,39 @@ extern const struct field activity_fields[ACT__MAX];
  * *out gets the activity's id. */
 int sales_activity_save(const struct sales_actor *a, int64_t id,
     const struct req_fields *in, struct form *f, int64_t *out);
+
+/* --- opportunities (pipeline-write.c) --- */
+
+enum opportunity_field { OPP_OWNER, OPP_CUSTOMER, OPP_TITLE, OPP_NEEDS,
+    OPP_AMOUNT, OPP_STAGE, OPP_CLOSE, OPP_FOLLOW_UP, OPP_LOST_REASON,
+    OPP__MAX };
+
+extern const char *const opportunity_stages[];  /* NULL-terminated */
+extern const struct field opportunity_fields[OPP__MAX];
+
+/* The stages as a workflow (core/workflow.h): moving to a stage is the
+ * action named after it, from any other stage, for the sales roles in
+ * their write scope; "lost" needs a reason (the move's comment), kept
+ * on the opportunity.  For the pages that show the moves (wf_load,
+ * wf_may). */
+extern const struct wf_def sales_opportunity_flow;
+
+/* Creates (id 0) or changes opportunity id from in, validated into *f:
+ * the owner an active person of the sales roles in the write scope (the
+ * current owner stays allowed), the customer in the write scope (or the
+ * current one), a reason when the opportunity is lost.  A new one starts
+ * in the stage of its "stage" field (lead when empty), recorded as its
+ * first stage change; a change never moves the stage (see
+ * sales_opportunity_move).  *out gets the opportunity's id. */
+int sales_opportunity_save(const struct sales_actor *a, int64_t id,
+    const struct req_fields *in, struct form *f, int64_t *out);
+
+/* Moves opportunity id as w says (w->action: the stage to move to;
+ * w->expect: the stage the person's page showed, or NULL; w->comment:
+ * the reason, for lost), within the write scope, as wf_apply does: in
+ * the caller's transaction when one is open.  Returns wf_apply's
+ * results, with out filled. */
+int sales_opportunity_move(const struct sales_actor *a, int64_t id,
+    const struct wf_request *w, struct wf_outcome *out);
 
 #endif

@@ -7,32 +7,33 @@
 </div>
 {{#NO_CUSTOMERS}}<div class="flash warn">{{t_pipe_no_customers}}</div>{{/NO_CUSTOMERS}}
 <form method="post" action="{{action}}" class="form card" novalidate>
+  {{>FORM_ERRORS}}
   <input type="hidden" name="csrf" value="{{csrf}}">
   <div class="field wide">
     <label for="title" class="required">{{t_pipe_opp_title}}</label>
-    <input id="title" name="title" type="text" maxlength="200" value="{{title}}" required{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-error"{{/TITLE_ERROR}}>
-    {{#TITLE_ERROR}}<p class="error" id="title-error">{{error}}</p>{{/TITLE_ERROR}}
+    <input id="title" name="title" type="text" maxlength="200" value="{{title}}" required{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/TITLE_ERROR}}>
+    {{#TITLE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/TITLE_ERROR}}
   </div>
   <div class="field">
     <label for="customer" class="required">{{t_sales_customer}}</label>
-    <select id="customer" name="customer" required{{#CUSTOMER_ERROR}} aria-invalid="true" aria-describedby="customer-error"{{/CUSTOMER_ERROR}}><option value="">—</option>{{#CUSTOMER_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/CUSTOMER_OPT}}</select>
-    {{#CUSTOMER_ERROR}}<p class="error" id="customer-error">{{error}}</p>{{/CUSTOMER_ERROR}}
+    <select id="customer" name="customer" required{{#CUSTOMER_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/CUSTOMER_ERROR}}><option value="">—</option>{{#CUSTOMER_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/CUSTOMER_OPT}}</select>
+    {{#CUSTOMER_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/CUSTOMER_ERROR}}
   </div>
   <div class="field">
     <label for="owner" class="required">{{t_sales_owner}}</label>
-    <select id="owner" name="owner" required{{#OWNER_ERROR}} aria-invalid="true" aria-describedby="owner-error"{{/OWNER_ERROR}}>{{#OWNER_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/OWNER_OPT}}</select>
-    {{#OWNER_ERROR}}<p class="error" id="owner-error">{{error}}</p>{{/OWNER_ERROR}}
+    <select id="owner" name="owner" required{{#OWNER_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/OWNER_ERROR}}>{{#OWNER_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/OWNER_OPT}}</select>
+    {{#OWNER_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/OWNER_ERROR}}
   </div>
   <div class="field">
     <label for="amount" class="required">{{t_sales_amount}}</label>
-    <input id="amount" name="amount" type="text" inputmode="decimal" class="money" value="{{amount}}" required{{#AMOUNT_ERROR}} aria-invalid="true" aria-describedby="amount-error"{{/AMOUNT_ERROR}}>
+    <input id="amount" name="amount" type="text" inputmode="decimal" class="money" value="{{amount}}" required{{#AMOUNT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/AMOUNT_ERROR}}>
     <p class="hint">{{t_pipe_amount_hint}}</p>
-    {{#AMOUNT_ERROR}}<p class="error" id="amount-error">{{error}}</p>{{/AMOUNT_ERROR}}
+    {{#AMOUNT_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/AMOUNT_ERROR}}
   </div>
   {{#NEW}}<div class="field">
     <label for="stage">{{t_sales_stage}}</label>
-    <select id="stage" name="stage"{{#STAGE_ERROR}} aria-invalid="true" aria-describedby="stage-error"{{/STAGE_ERROR}}>{{#STAGE_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/STAGE_OPT}}</select>
-    {{#STAGE_ERROR}}<p class="error" id="stage-error">{{error}}</p>{{/STAGE_ERROR}}
+    <select id="stage" name="stage"{{#STAGE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/STAGE_ERROR}}>{{#STAGE_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/STAGE_OPT}}</select>
+    {{#STAGE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/STAGE_ERROR}}
   </div>{{/NEW}}
   {{#EDIT}}<div class="field">
     <span class="label">{{t_sales_stage}}</span>
@@ -40,24 +41,24 @@
   </div>{{/EDIT}}
   <div class="field">
     <label for="expected_close" class="required">{{t_sales_expected_close}}</label>
-    <input id="expected_close" name="expected_close" type="date" value="{{expected_close}}" required{{#EXPECTED_CLOSE_ERROR}} aria-invalid="true" aria-describedby="expected_close-error"{{/EXPECTED_CLOSE_ERROR}}>
-    {{#EXPECTED_CLOSE_ERROR}}<p class="error" id="expected_close-error">{{error}}</p>{{/EXPECTED_CLOSE_ERROR}}
+    <input id="expected_close" name="expected_close" type="date" value="{{expected_close}}" required{{#EXPECTED_CLOSE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/EXPECTED_CLOSE_ERROR}}>
+    {{#EXPECTED_CLOSE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/EXPECTED_CLOSE_ERROR}}
   </div>
   <div class="field">
     <label for="next_follow_up">{{t_sales_next_follow_up}}</label>
-    <input id="next_follow_up" name="next_follow_up" type="date" value="{{next_follow_up}}"{{#NEXT_FOLLOW_UP_ERROR}} aria-invalid="true" aria-describedby="next_follow_up-error"{{/NEXT_FOLLOW_UP_ERROR}}>
-    {{#NEXT_FOLLOW_UP_ERROR}}<p class="error" id="next_follow_up-error">{{error}}</p>{{/NEXT_FOLLOW_UP_ERROR}}
+    <input id="next_follow_up" name="next_follow_up" type="date" value="{{next_follow_up}}"{{#NEXT_FOLLOW_UP_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/NEXT_FOLLOW_UP_ERROR}}>
+    {{#NEXT_FOLLOW_UP_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/NEXT_FOLLOW_UP_ERROR}}
   </div>
   <div class="field wide">
     <label for="needs">{{t_pipe_needs}}</label>
-    <textarea id="needs" name="needs" rows="4"{{#NEEDS_ERROR}} aria-invalid="true" aria-describedby="needs-error"{{/NEEDS_ERROR}}>{{needs}}</textarea>
-    {{#NEEDS_ERROR}}<p class="error" id="needs-error">{{error}}</p>{{/NEEDS_ERROR}}
+    <textarea id="needs" name="needs" rows="4"{{#NEEDS_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/NEEDS_ERROR}}>{{needs}}</textarea>
+    {{#NEEDS_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/NEEDS_ERROR}}
   </div>
   <div class="field wide">
     <label for="lost_reason">{{t_pipe_lost_reason}}</label>
-    <input id="lost_reason" name="lost_reason" type="text" maxlength="255" value="{{lost_reason}}"{{#LOST_REASON_ERROR}} aria-invalid="true" aria-describedby="lost_reason-error"{{/LOST_REASON_ERROR}}>
+    <input id="lost_reason" name="lost_reason" type="text" maxlength="255" value="{{lost_reason}}"{{#LOST_REASON_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/LOST_REASON_ERROR}}>
     <p class="hint">{{t_pipe_lost_reason_hint}}</p>
-    {{#LOST_REASON_ERROR}}<p class="error" id="lost_reason-error">{{error}}</p>{{/LOST_REASON_ERROR}}
+    {{#LOST_REASON_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/LOST_REASON_ERROR}}
   </div>
   <div class="form-actions">
     <button type="submit" class="btn primary">{{t_common_save}}</button>

@@ -45,14 +45,15 @@
         <button type="submit" class="btn small {{class}}" data-stage="{{to}}">{{label}}</button>
       </form>{{/MOVE}}
     </div>
-    {{#MOVE_LOST}}<form method="post" action="/sales/opportunities/{{id}}/stage" class="form narrow lost-form">
+    {{#MOVE_LOST}}<form method="post" action="/sales/opportunities/{{id}}/stage" class="form narrow lost-form" novalidate>
+      {{>FORM_ERRORS}}
       <input type="hidden" name="csrf" value="{{csrf}}">
       <input type="hidden" name="to" value="lost">
       <input type="hidden" name="from" value="{{from_stage}}">
       <div class="field">
         <label for="lost_reason">{{t_pipe_lost_reason}}</label>
-        <input id="lost_reason" name="lost_reason" type="text" maxlength="255" value="{{lost_reason}}"{{#LOST_REASON_ERROR}} aria-invalid="true" aria-describedby="lost_reason-error"{{/LOST_REASON_ERROR}}>
-        {{#LOST_REASON_ERROR}}<p class="error" id="lost_reason-error">{{error}}</p>{{/LOST_REASON_ERROR}}
+        <input id="lost_reason" name="lost_reason" type="text" maxlength="255" value="{{lost_reason}}"{{#LOST_REASON_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/LOST_REASON_ERROR}}>
+        {{#LOST_REASON_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/LOST_REASON_ERROR}}
       </div>
       <div class="form-actions"><button type="submit" class="btn danger small" data-stage="lost">{{t_pipe_mark_lost}}</button></div>
     </form>{{/MOVE_LOST}}

@@ -140,6 +140,7 @@ test('a rep creates an opportunity, moves it to won (every change recorded) and 
   assert.equal(await page.inputValue('#title'), title);
   assert.equal(await page.getAttribute('#amount', 'aria-invalid'), 'true');
   assert.match(await page.textContent('#amount-error'), /金额/);
+  assert.deepEqual((await errorSummary(page)).map(([href]) => href), ['#amount']);
   assert.equal(one(`SELECT COUNT(*) FROM opportunities WHERE title = '${title}'`), '0');
   await shot(page, 'pipeline-opportunity-form-error-zh');
 
@@ -168,6 +169,84 @@ test('a rep creates an opportunity, moves it to won (every change recorded) and 
   await ctx.close();
 });
 
+test('the opportunity form names every refused field, keeps the input, refuses a long title and writes nothing', async () => {
+  const ctx = await newContext(browser, 'en-US');
+  const page = await login(ctx, 'zhangwei');
+  const long = `${'长'.repeat(200)}x`;  // 201 characters: refused, not cut
+  const before = one('SELECT COUNT(*) FROM opportunities');
+  const audits = one("SELECT COUNT(*) FROM audit WHERE action = 'opportunity_create'");
+
+  await go(page, '/sales/opportunities/new');
+  await page.$eval('#title', (e) => e.removeAttribute('maxlength')); // as a script could post
+  await page.$eval('#expected_close', (e) => { e.type = 'text'; }); // a browser refuses to type a bad date
+  await page.fill('#title', long);
+  await page.selectOption('#customer', String(custZw));
+  await page.fill('#amount', '5000');
+  await page.fill('#expected_close', '2026-02-30');
+  await page.selectOption('#stage', 'lost');
+  await page.fill('#needs', `needs ${run}`);
+  let resp = await submit(page);
+  assert.equal(resp.status(), 400);
+  assert.match(await fieldError(page, 'title'), /title/i);
+  assert.match(await fieldError(page, 'expected_close'), /close/i);
+  assert.match(await fieldError(page, 'lost_reason'), /reason/i);
+  assert.equal(await fieldError(page, 'amount'), null);
+  const summary = await errorSummary(page);
+  assert.deepEqual(summary.map(([href]) => href), ['#title', '#expected_close', '#lost_reason']);
+  assert.match(summary[0][1], /^Title/);
+  assert.equal(await page.inputValue('#title'), long);
+  assert.equal(await page.inputValue('#needs'), `needs ${run}`);
+  assert.equal(await page.inputValue('#stage'), 'lost');
+  assert.equal(one('SELECT COUNT(*) FROM opportunities'), before, 'nothing written');
+  assert.equal(one("SELECT COUNT(*) FROM audit WHERE action = 'opportunity_create'"), audits);
+  await shot(page, 'pipeline-opportunity-form-errors-en');
+
+  // another rep's customer is not one to pick, even when posted by hand
+  await page.fill('#title', `e2e posted ${run}`);
+  await page.fill('#expected_close', inDays(30));
+  await page.fill('#lost_reason', 'Too expensive');
+  await page.$eval('#customer', (el, v) => { el.options[1].value = v; el.selectedIndex = 1; }, String(custLn));
+  resp = await submit(page);
+  assert.equal(resp.status(), 400);
+  assert.ok(await fieldError(page, 'customer'), 'the customer is named');
+  assert.deepEqual((await errorSummary(page)).map(([href]) => href), ['#customer']);
+  assert.equal(one('SELECT COUNT(*) FROM opportunities'), before, 'nothing written');
+
+  // created lost with its reason: the first stage change says so
+  await page.selectOption('#customer', String(custZw));
+  resp = await submit(page);
+  assert.equal(resp.status(), 200);
+  const id = one(`SELECT id FROM opportunities WHERE title = 'e2e posted ${run}'`);
+  assert.deepEqual(sql(`SELECT stage, lost_reason, customer_id FROM opportunities WHERE id = ${id}`), [['lost', 'Too expensive', String(custZw)]]);
+  assert.deepEqual(sql(`SELECT COALESCE(from_stage, '-'), to_stage, changed_by FROM opportunity_stage_changes WHERE opportunity_id = ${id}`), [['-', 'lost', ZW]]);
+  assert.equal(one(`SELECT COUNT(*) FROM audit WHERE entity = 'opportunity' AND entity_id = '${id}' AND action = 'opportunity_create' AND actor = 'zhangwei'`), '1');
+  await ctx.close();
+});
+
+test('editing an opportunity refuses what the form refuses and never moves its stage', async () => {
+  const ctx = await newContext(browser, 'zh-CN');
+  const page = await login(ctx, 'zhangwei');
+  const id = opportunity(ZW, custZw, `e2e edit ${run}`, { stage: 'proposal' });
+
+  await go(page, `/sales/opportunities/${id}/edit`);
+  await page.fill('#title', '   ');
+  await page.fill('#amount', '-3');
+  let resp = await submit(page);
+  assert.equal(resp.status(), 400);
+  assert.deepEqual((await errorSummary(page)).map(([href]) => href), ['#title', '#amount']);
+  assert.equal(await page.inputValue('#amount'), '-3');
+  assert.equal(one(`SELECT title FROM opportunities WHERE id = ${id}`), `e2e edit ${run}`);
+
+  await page.fill('#title', `e2e edited ${run}`);
+  await page.fill('#amount', '2000');
+  // a stage posted by hand is not the form's to change
+  await page.$eval('form.form', (f) => { const i = document.createElement('input'); i.type = 'hidden'; i.name = 'stage'; i.value = 'won'; f.appendChild(i); });
+  resp = await submit(page);
+  assert.equal(resp.status(), 200);
+  assert.deepEqual(sql(`SELECT title, amount, stage FROM opportunities WHERE id = ${id}`), [[`e2e edited ${run}`, '2000.00', 'proposal']]);
+  await ctx.close();
+});
+
 test('marking an opportunity lost needs a reason; without one nothing changes', async () => {
   const ctx = await newContext(browser, 'en-US');
   const page = await login(ctx, 'zhangwei');
@@ -178,8 +257,19 @@ test('marking an opportunity lost needs a reason; without one nothing changes', 
   assert.equal(resp.status(), 400);
   assert.equal(await page.getAttribute('#lost_reason', 'aria-invalid'), 'true');
   assert.match(await page.textContent('#lost_reason-error'), /lost reason/i);
+  assert.deepEqual((await errorSummary(page)).map(([href]) => href), ['#lost_reason']);
   assert.equal(one(`SELECT stage FROM opportunities WHERE id = ${id}`), 'proposal');
   await shot(page, 'pipeline-opportunity-lost-error-en');
+
+  // a reason too long is refused as typed, not cut
+  const long = 'r'.repeat(256);
+  await page.$eval('#lost_reason', (e) => e.removeAttribute('maxlength')); // as a script could post
+  await page.fill('#lost_reason', long);
+  resp = await submit(page, 'button[data-stage=lost]');
+  assert.equal(resp.status(), 400);
+  assert.ok(await fieldError(page, 'lost_reason'), 'the reason is named');
+  assert.equal(await page.inputValue('#lost_reason'), long);
+  assert.deepEqual(sql(`SELECT stage, lost_reason FROM opportunities WHERE id = ${id}`), [['proposal', '']]);
 
   await page.fill('#lost_reason', 'Budget cut');
   resp = await submit(page, 'button[data-stage=lost]');
@@ -396,14 +486,27 @@ test('an admin edits a stage probability and the stale days; bad values are refu
   let resp = await go(page, '/sales/stages');
   assert.equal(resp.status(), 200);
   await shot(page, 'pipeline-stages-zh');
-  await page.fill('#prob_proposal', '150');
+  // the n-th stage of the funnel is row n
+  const n = one("SELECT COUNT(*) FROM stages WHERE position <= (SELECT position FROM stages WHERE code = 'proposal')");
+  const prob = `#prob_${n}`;
+  const stale = one("SELECT value FROM settings WHERE name = 'stale_days'");
+  await page.fill(prob, '150');
+  await page.fill('#stale_days', '0');
   resp = await submit(page);
   assert.equal(resp.status(), 400);
-  assert.equal(await page.getAttribute('#prob_proposal', 'aria-invalid'), 'true');
-  assert.equal(await page.inputValue('#prob_proposal'), '150');
+  assert.ok(await fieldError(page, prob.slice(1)), 'the probability is named');
+  assert.ok(await fieldError(page, 'stale_days'), 'the stale days are named');
+  const summary = await errorSummary(page);
+  assert.deepEqual(summary.map(([href]) => href), [prob, '#stale_days']);
+  assert.match(summary[0][1], /^方案/, 'named by its stage');
+  assert.equal(await page.inputValue(prob), '150');
+  assert.equal(await page.inputValue('#stale_days'), '0');
   assert.equal(one("SELECT probability FROM stages WHERE code = 'proposal'"), before);
+  assert.equal(one("SELECT value FROM settings WHERE name = 'stale_days'"), stale);
+  await shot(page, 'pipeline-stages-error-zh');
 
-  await page.fill('#prob_proposal', '55');
+  await page.fill(prob, '55');
+  await page.fill('#stale_days', stale ?? '30');
   resp = await submit(page);
   assert.equal(resp.status(), 200);
   assert.equal(one("SELECT probability FROM stages WHERE code = 'proposal'"), '55');
