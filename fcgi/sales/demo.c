@@ -7,12 +7,15 @@
  * their stage history, ~1,100 activities, ~720 orders with ~1,700 lines
  * over every product type, region and channel, splits within a team,
  * cancellations, returns, and payments (full, partial, none, refunds, a
- * few over-payments).  Prepared statements, in the transaction that
- * ticheng-admin demo-data opens and commits with the module's marker.
+ * few over-payments).
  *
- * Each row is written here with its own INSERT; the module's write
- * functions (sales/write.h) are to take over, one entity at a time, so
- * that demo data is validated and audited like any other write. */
+ * Every record is written by the module's own write function, as the
+ * person it belongs to (demo-write.h): the rep books the orders of their
+ * customers, finance records the payments, so the demo data obeys the
+ * rules the forms obey and is audited.  All of it in the transaction
+ * that ticheng-admin demo-data opens and commits with the module's
+ * marker.  Only the reference data a database may lack is inserted here
+ * directly (it is admin's, not a sales write). */
 #include "config.h"
 
 #include <stdbool.h>
@@ -24,6 +27,7 @@
 
 #include "core/error.h"
 #include "core/fmt.h"
+#include "sales/demo-write.h"
 #include "sales/demo.h"
 #include "sales/order-math.h"
 
@@ -88,6 +92,7 @@ civil_from_days(int64_t z, int *y, int *m, int *d)
 }
 
 static int64_t today;           /* days since the epoch: s->today */
+static int64_t story_end;       /* no moment is later (seconds) */
 
 /* "YYYY-MM-DD" of day z into buf (11 bytes). */
 static const char *
@@ -101,25 +106,23 @@ day_text(char *buf, int64_t z)
 	return buf;
 }
 
-/* "YYYY-MM-DD HH:MM:00" of day z at a working hour into buf (20 bytes). */
-static const char *
-time_text(char *buf, int64_t z)
+/* A moment of a working hour on day z, in seconds since the epoch (the
+ * business time zone is UTC+8 all year). */
+static int64_t
+moment(int64_t z)
 {
-	char day[11];
+	int64_t hour = rnd(9, 17), minute = rnd(0, 59);
+	int64_t t = z * 86400 + hour * 3600 + minute * 60 - 8 * 3600;
 
-	snprintf(buf, 20, "%s %02d:%02d:00", day_text(day, z),
-	    (int)rnd(9, 17), (int)rnd(0, 59));
-	return buf;
+	return t < story_end ? t : story_end;
 }
 
-/* --- statements --- */
+/* --- statements: the reference data a database may lack --- */
 
 enum stmt {
 	S_COUNT_TYPES, S_COUNT_REGIONS, S_COUNT_CHANNELS, S_COUNT_PRODUCTS,
 	S_ADD_TYPE, S_ADD_REGION, S_ADD_CHANNEL, S_ADD_PRODUCT,
-	S_REGIONS, S_CHANNELS, S_PRODUCTS, S_PERSON,
-	S_CUSTOMER, S_CONTACT, S_OPP, S_STAGE, S_OPP_ORDER, S_ACTIVITY,
-	S_ORDER, S_ORDER_REP, S_LINE, S_PAYMENT,
+	S_REGIONS, S_CHANNELS, S_PRODUCTS,
 	S__MAX
 };
 
@@ -142,48 +145,20 @@ static const char *const stmts[S__MAX] = {
 	[S_PRODUCTS] = "SELECT p.id, t.code, p.list_price, p.standard_cost"
 	    " FROM products p JOIN product_types t ON t.id = p.product_type_id"
 	    " WHERE p.active ORDER BY p.id",
-	[S_PERSON] = "SELECT id FROM people WHERE login = ?",
-	[S_CUSTOMER] = "INSERT INTO customers (code, name, region_id, industry,"
-	    " channel_id, owner_id, status, created_at) VALUES"
-	    " (?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_CONTACT] = "INSERT INTO contacts (customer_id, name, title, phone,"
-	    " email, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-	[S_OPP] = "INSERT INTO opportunities (owner_id, customer_id, title,"
-	    " needs, amount, stage, expected_close, next_follow_up,"
-	    " lost_reason, stage_changed_at, created_at) VALUES"
-	    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_STAGE] = "INSERT INTO opportunity_stage_changes (opportunity_id,"
-	    " from_stage, to_stage, changed_at, changed_by) VALUES"
-	    " (?, ?, ?, ?, ?)",
-	[S_OPP_ORDER] = "UPDATE opportunities SET order_id = ?, amount = ?"
-	    " WHERE id = ?",
-	[S_ACTIVITY] = "INSERT INTO activities (owner_id, customer_id,"
-	    " opportunity_id, kind, activity_date, notes, next_step,"
-	    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_ORDER] = "INSERT INTO orders (order_no, customer_id, order_date,"
-	    " region_id, channel_id, status, original_order_id,"
-	    " opportunity_id, note, created_by, created_at) VALUES"
-	    " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_ORDER_REP] = "INSERT INTO order_reps (order_id, person_id, share)"
-	    " VALUES (?, ?, ?)",
-	[S_LINE] = "INSERT INTO order_lines (order_id, line_no, product_id,"
-	    " quantity, unit_price, discount, amount, cost, status) VALUES"
-	    " (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_PAYMENT] = "INSERT INTO payments (payment_no, order_id,"
-	    " payment_date, amount, reference, created_by, created_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?)",
 };
 
 static struct db_table demo_db = DB_TABLE("demo", stmts);
 
 /* --- the company --- */
 
-/* The sales people: index 0..3 East reps, 4 East manager, 5..8 North
- * reps, 9 North manager. */
-static const char *const sales_logins[10] = {
+/* The people the demo acts as: index 0..3 East reps, 4 East manager,
+ * 5..8 North reps, 9 North manager, 10 and 11 finance. */
+static const char *const demo_logins[12] = {
 	"zhangwei", "lina", "liuyang", "huangli", "chenjing",
 	"wangqiang", "zhoumin", "xuhui", "sunhao", "yangfan",
+	"sunli", "zhouhang",
 };
+#define FINANCE 10
 /* Regions each team covers (codes; those absent are skipped). */
 static const char *const east_regions[] = { "east", "south", "central",
 	"southwest", NULL };
@@ -250,35 +225,31 @@ struct product {
 
 struct customer {
 	int64_t id, region, channel;
-	int owner;              /* index into sales_logins */
+	int owner;              /* index into demo_logins */
 };
 
 struct order {
-	int64_t id, amount, date, channel;
+	int64_t id, amount, date;
 	struct customer *cust;
-	int64_t rep[2], share[2];
-	int nreps;
-	int64_t product, qty, price, discount, std_cost;  /* its first line */
-	char no[40];
-	int nlines, owner;
+	int64_t qty, line_amount;       /* its first line */
+	char no[48];
+	int owner;
 	bool cancelled, is_return;
 };
 
 struct gen {
 	struct db *d;
+	struct demo_writer w;
 	struct ref regions[32], channels[32];
 	size_t nregions, nchannels;
 	struct product products[128];
 	size_t nproducts;
-	int64_t people[10], finance[2];
 	struct customer customers[64];
 	size_t ncustomers;
 	struct order *orders;
 	size_t norders, cap;
 	size_t n_contacts, n_opps, n_stage, n_acts, n_lines, n_pay, n_returns,
 	    n_cancelled, n_splits, n_refunds;
-	unsigned order_seq[10000];
-	unsigned pay_seq;
 };
 
 /* Runs a statement, counting nothing.  Returns 0 or a tc_err. */
@@ -362,8 +333,9 @@ load_refs(struct gen *g, int idx, struct ref *out, size_t max, size_t *n)
 	return rc;
 }
 
+
 static int
-load_world(struct gen *g, char *err, size_t errlen)
+load_world(struct gen *g, const struct module_seed *s)
 {
 	struct dbres *res = NULL;
 	int rc;
@@ -383,30 +355,12 @@ load_world(struct gen *g, char *err, size_t errlen)
 	}
 	dbres_free(res);
 	if (g->nregions == 0 || g->nchannels == 0 || g->nproducts == 0) {
-		snprintf(err, errlen, "no active regions, channels or products");
+		snprintf(s->err, s->errlen,
+		    "no active regions, channels or products");
 		return TC_ENOTFOUND;
 	}
-	for (int i = 0; i < 10 + 2; i++) {
-		const char *login = i < 10 ? sales_logins[i] :
-		    i == 10 ? "sunli" : "zhouhang";
-
-		res = NULL;
-		if ((rc = db_query(g->d, &demo_db, S_PERSON,
-		    DB_ARGS(P_TEXT(login)), &res)) != 0)
-			return rc;
-		if (dbres_rows(res) == 0) {
-			dbres_free(res);
-			snprintf(err, errlen, "person %s is missing: run "
-			    "ticheng-admin sync-users first", login);
-			return TC_ENOTFOUND;
-		}
-		if (i < 10)
-			g->people[i] = dbres_int(res, 0, 0);
-		else
-			g->finance[i - 10] = dbres_int(res, 0, 0);
-		dbres_free(res);
-	}
-	return 0;
+	return demo_writer_init(&g->w, s, demo_logins,
+	    sizeof(demo_logins) / sizeof(*demo_logins));
 }
 
 /* The id of region code, else of any region. */
@@ -436,12 +390,13 @@ team_region(struct gen *g, int owner)
 	return chance(55) ? ids[0] : ids[rnd(0, (int64_t)n - 1)];
 }
 
+
 static int
 make_customers(struct gen *g)
 {
 	/* reps own 7, managers 4: 8 x 7 + 2 x 4 = 64 */
 	static const int owners_n[10] = { 7, 7, 7, 7, 4, 7, 7, 7, 7, 4 };
-	char code[16], name[200], when[20], email[80], phone[24], cname[32];
+	char code[16], name[200], email[80], phone[24], cname[32];
 	size_t k = 0;
 	int rc;
 
@@ -451,7 +406,7 @@ make_customers(struct gen *g)
 			size_t ind = (size_t)rnd(0, 9);
 			const char *status = k % 13 == 5 ? "prospect" :
 			    k % 29 == 7 ? "inactive" : "active";
-			uint64_t id = 0;
+			int64_t when;
 
 			snprintf(code, sizeof(code), "DC%04zu", k + 1);
 			snprintf(name, sizeof(name), "%s%s%s",
@@ -462,14 +417,11 @@ make_customers(struct gen *g)
 			c->region = team_region(g, o);
 			c->channel = g->channels[chance(55) ? 0 :
 			    rnd(0, (int64_t)g->nchannels - 1)].id;
-			if ((rc = EXEC(g, S_CUSTOMER, &id, P_TEXT(code),
-			    P_TEXT(name), P_INT(c->region),
-			    P_TEXT(industries[ind].industry), P_INT(c->channel),
-			    P_INT(g->people[o]), P_TEXT(status),
-			    P_TEXT(time_text(when, today - 400 + rnd(0, 30)))))
-			    != 0)
+			when = moment(today - 400 + rnd(0, 30));
+			if ((rc = demo_customer(&g->w, o, code, name, c->region,
+			    industries[ind].industry, c->channel, status, when,
+			    &c->id)) != 0)
 				return rc;
-			c->id = (int64_t)id;
 			g->ncustomers++;
 			for (int n = (int)rnd(1, 2); n > 0; n--) {
 				snprintf(cname, sizeof(cname), "%s%s",
@@ -479,10 +431,9 @@ make_customers(struct gen *g)
 				snprintf(email, sizeof(email),
 				    "contact%zu.%d@%s.example.cn", k + 1, n,
 				    code);
-				if ((rc = EXEC(g, S_CONTACT, NULL, P_INT(id),
-				    P_TEXT(cname), P_TEXT(titles[rnd(0, 6)]),
-				    P_TEXT(phone), P_TEXT(email),
-				    P_TEXT(when))) != 0)
+				if ((rc = demo_contact(&g->w, o, c->id, cname,
+				    titles[rnd(0, 6)], phone, email,
+				    when)) != 0)
 					return rc;
 				g->n_contacts++;
 			}
@@ -560,99 +511,78 @@ add_order_rec(struct gen *g, struct order **out)
 	return 0;
 }
 
-/* Creates an order of customer c on day, for its owner (sometimes split
- * with a teammate), linked to opportunity opp (0: none). */
+/* Books an order of customer c on day, by its owner (sometimes split
+ * with a teammate), linked to opportunity opp (0: none), cancelled
+ * afterwards when cancel. */
 static int
 make_order(struct gen *g, struct customer *c, int64_t day, int64_t opp,
     bool cancel, struct order **made)
 {
+	struct demo_order in;
 	struct order *o;
-	char no[40], date[11], when[20], qty[FMT_MONEY_SIZE],
-	    disc[FMT_MONEY_SIZE];
-	int y, m, dd, nlines, rc;
-	int64_t channel = chance(88) ? c->channel :
-	    g->channels[rnd(0, (int64_t)g->nchannels - 1)].id;
-	uint64_t id = 0;
-	unsigned *seq;
+	char date[11];
+	int rc;
 
-	civil_from_days(day, &y, &m, &dd);
-	seq = &g->order_seq[((y % 100) * 12 + m) % 10000];
-	snprintf(no, sizeof(no), "SO%04d%02d-%04u", y, m, ++*seq);
-	if ((rc = add_order_rec(g, &o)) != 0)
-		return rc;
-	o->date = day;
-	o->owner = c->owner;
-	o->cancelled = cancel;
-	o->cust = c;
-	o->channel = channel;
-	snprintf(o->no, sizeof(o->no), "%s", no);
-	if ((rc = EXEC(g, S_ORDER, &id, P_TEXT(no), P_INT(c->id),
-	    P_TEXT(day_text(date, day)), P_INT(c->region), P_INT(channel),
-	    P_TEXT(cancel ? "cancelled" : "booked"), P_NULL,
-	    opp ? P_INT(opp) : P_NULL, P_TEXT(""), P_INT(g->people[c->owner]),
-	    P_TEXT(time_text(when, day)))) != 0)
-		return rc;
-	o->id = (int64_t)id;
-	if (cancel)
-		g->n_cancelled++;
+	memset(&in, 0, sizeof(in));
+	in.customer = c->id;
+	in.region = c->region;
+	in.channel = chance(88) ? c->channel :
+	    g->channels[rnd(0, (int64_t)g->nchannels - 1)].id;
+	in.opportunity = opp;
+	in.date = day_text(date, day);
 	/* credited reps: the owner, or a split with a teammate */
+	in.rep[0] = g->w.who[c->owner].id;
+	in.share[0] = 1000000;
+	in.nreps = 1;
 	if (chance(14)) {
 		static const int64_t shares[][2] = { { 600000, 400000 },
 		    { 500000, 500000 }, { 700000, 300000 } };
 		int team0 = c->owner < 5 ? 0 : 5;
 		int mate = team0 + (int)rnd(0, 3);
 		const int64_t *s = shares[rnd(0, 2)];
-		char sh[FMT_MONEY_SIZE];
 
 		if (mate == c->owner)
 			mate = team0 + (mate - team0 + 1) % 4;
-		o->nreps = 2;
-		o->rep[0] = g->people[c->owner];
-		o->rep[1] = g->people[mate];
-		o->share[0] = s[0];
-		o->share[1] = s[1];
-		if ((rc = EXEC(g, S_ORDER_REP, NULL, P_INT(id),
-		    P_INT(g->people[c->owner]), P_TEXT(fmt_pct4(sh, s[0])))) != 0 ||
-		    (rc = EXEC(g, S_ORDER_REP, NULL, P_INT(id),
-		    P_INT(g->people[mate]), P_TEXT(fmt_pct4(sh, s[1])))) != 0)
-			return rc;
+		in.rep[1] = g->w.who[mate].id;
+		in.share[0] = s[0];
+		in.share[1] = s[1];
+		in.nreps = 2;
 		g->n_splits++;
-	} else {
-		o->nreps = 1;
-		o->rep[0] = g->people[c->owner];
-		o->share[0] = 1000000;
-		if ((rc = EXEC(g, S_ORDER_REP, NULL, P_INT(id),
-		    P_INT(g->people[c->owner]), P_TEXT("100"))) != 0)
-			return rc;
 	}
-	nlines = (int)rnd(1, 4);
-	for (int l = 0; l < nlines; l++) {
+	if ((rc = add_order_rec(g, &o)) != 0)
+		return rc;
+	o->date = day;
+	o->owner = c->owner;
+	o->cancelled = cancel;
+	o->cust = c;
+	in.nlines = (size_t)rnd(1, 4);
+	for (size_t l = 0; l < in.nlines; l++) {
 		struct product *p = pick_product(g);
 		int64_t q = pick_qty(p), dsc = discounts[rnd(0, 11)];
-		int64_t amount = 0, cost = 0;
-		uint64_t lid = 0;
+		int64_t amount = 0;
 
-		if (order_line_amount(q, p->price, dsc, &amount) != 0 ||
-		    order_line_cost(q, p->cost, &cost) != 0)
+		/* what the order form will make of it (the list price) */
+		if (order_line_amount(q, p->price, dsc, &amount) != 0)
 			return TC_EINVAL;
-		if ((rc = EXEC(g, S_LINE, &lid, P_INT(id), P_INT(l + 1),
-		    P_INT(p->id), P_TEXT(fmt_qty(qty, q)), P_MONEY(p->price),
-		    P_TEXT(fmt_pct4(disc, dsc)), P_MONEY(amount),
-		    P_MONEY(cost), P_TEXT(cancel ? "cancelled" : "booked")))
-		    != 0)
-			return rc;
+		in.line[l].product = p->id;
+		in.line[l].qty = q;
+		in.line[l].discount = dsc;
 		if (l == 0) {
-			o->product = p->id;
 			o->qty = q;
-			o->price = p->price;
-			o->discount = dsc;
-			o->std_cost = p->cost;
+			o->line_amount = amount;
 		}
 		if (!cancel)
 			o->amount += amount;
 		g->n_lines++;
 	}
-	o->nlines = nlines;
+	if ((rc = demo_order(&g->w, c->owner, &in, moment(day),
+	    &o->id, o->no, sizeof(o->no))) != 0)
+		return rc;
+	if (cancel) {
+		if ((rc = demo_cancel(&g->w, c->owner, o->id)) != 0)
+			return rc;
+		g->n_cancelled++;
+	}
 	*made = o;
 	return 0;
 }
@@ -660,20 +590,23 @@ make_order(struct gen *g, struct customer *c, int64_t day, int64_t opp,
 static const char *const stage_path[] = { "lead", "qualified", "proposal",
 	"negotiation" };
 
+/* The opportunities, each of its customer's owner: created as a lead,
+ * moved along the path as far as it got, then to won or lost when
+ * it is closed, each move on its own day; its activities; winning books
+ * the order. */
 static int
 make_opportunities(struct gen *g)
 {
-	char when[20], date[11], follow[11], title[200];
+	char date[11], follow[11], title[200];
 	int rc;
 
 	for (int i = 0; i < 320; i++) {
 		int owner = (int)rnd(0, 9);
 		struct customer *c;
-		int64_t created, t, amount, close;
+		int64_t created, amount, close, steps, span, id = 0;
 		int reach, r = (int)rnd(0, 99);
-		const char *final, *prev = NULL;
+		const char *final, *prev;
 		bool won, lost;
-		uint64_t id = 0;
 
 		if (owner == 4 || owner == 9)       /* managers: fewer */
 			owner = (int)rnd(0, 9);
@@ -692,7 +625,7 @@ make_opportunities(struct gen *g)
 			won = r < 8;
 			lost = !won && r < 14;
 		}
-		reach = won || lost ? (int)rnd(1, 4) : (int)rnd(1, 4);
+		reach = (int)rnd(1, 4);
 		final = won ? "won" : lost ? "lost" : stage_path[reach - 1];
 		amount = rnd(20, 900) * 100000;
 		close = won || lost ? created + rnd(20, 150) : today + rnd(-20,
@@ -703,42 +636,30 @@ make_opportunities(struct gen *g)
 			close = created;
 		snprintf(title, sizeof(title), "%s",
 		    opp_subjects[rnd(0, 11)]);
-		/* the stage history: created, then each step */
-		t = created;
-		{
-			int64_t steps = reach + (won || lost ? 1 : 0);
-			int64_t span = (won || lost ? close : today) - created;
-			int64_t last = created + (steps > 1 ? span : 0);
+		if ((rc = demo_opportunity(&g->w, owner, c->id, title,
+		    needs_texts[rnd(0, 4)], amount, day_text(date, close),
+		    won || lost ? NULL : day_text(follow, today + rnd(-12, 21)),
+		    moment(created), &id)) != 0)
+			return rc;
+		g->n_opps++;
+		g->n_stage++;
+		/* the stage history: each step after the lead, spread evenly
+		 * up to the close (closed) or today (open) */
+		steps = reach + (won || lost ? 1 : 0);
+		span = (won || lost ? close : today) - created;
+		prev = stage_path[0];
+		for (int s = 1; s < steps; s++) {
+			const char *to = s < reach ? stage_path[s] : final;
+			int64_t t = created + span * s / (steps - 1);
 
-			if (last > today)
-				last = today;
-			if ((rc = EXEC(g, S_OPP, &id, P_INT(g->people[owner]),
-			    P_INT(c->id), P_TEXT(title),
-			    P_TEXT(needs_texts[rnd(0, 4)]), P_MONEY(amount),
-			    P_TEXT(final), P_TEXT(day_text(date, close)),
-			    won || lost ? P_NULL : P_TEXT(day_text(follow,
-			    today + rnd(-12, 21))),
-			    P_TEXT(lost ? lost_reasons[rnd(0, 4)] : ""),
-			    P_TEXT(time_text(when, last)),
-			    P_TEXT(time_text((char[20]){ 0 }, created)))) != 0)
+			if (t > today)
+				t = today;
+			if ((rc = demo_move(&g->w, owner, id, prev, to,
+			    lost && s == steps - 1 ? lost_reasons[rnd(0, 4)] :
+			    NULL, moment(t))) != 0)
 				return rc;
-			g->n_opps++;
-			for (int s = 0; s < steps; s++) {
-				const char *to = s < reach ? stage_path[s] :
-				    final;
-
-				t = created + (steps > 1 ? span * s /
-				    (steps - 1) : 0);
-				if (t > today)
-					t = today;
-				if ((rc = EXEC(g, S_STAGE, NULL, P_INT(id),
-				    prev ? P_TEXT(prev) : P_NULL, P_TEXT(to),
-				    P_TEXT(time_text(when, t)),
-				    P_INT(g->people[owner]))) != 0)
-					return rc;
-				g->n_stage++;
-				prev = to;
-			}
+			g->n_stage++;
+			prev = to;
 		}
 		/* a few activities on it */
 		for (int a = (int)rnd(1, 3); a > 0; a--) {
@@ -746,11 +667,9 @@ make_opportunities(struct gen *g)
 			    today) - created);
 			int k = (int)rnd(0, 5);
 
-			if ((rc = EXEC(g, S_ACTIVITY, NULL,
-			    P_INT(g->people[owner]), P_INT(c->id), P_INT(id),
-			    P_TEXT(kinds[k].kind), P_TEXT(day_text(date, day)),
-			    P_TEXT(kinds[k].note), P_TEXT(next_steps[rnd(0, 5)]),
-			    P_TEXT(time_text(when, day)))) != 0)
+			if ((rc = demo_activity(&g->w, owner, c->id, id,
+			    kinds[k].kind, day_text(date, day), kinds[k].note,
+			    next_steps[rnd(0, 5)], moment(day))) != 0)
 				return rc;
 			g->n_acts++;
 		}
@@ -758,10 +677,7 @@ make_opportunities(struct gen *g)
 		if (won) {
 			struct order *o = NULL;
 
-			if ((rc = make_order(g, c, close, (int64_t)id, false,
-			    &o)) != 0 ||
-			    (rc = EXEC(g, S_OPP_ORDER, NULL, P_INT(o->id),
-			    P_MONEY(o->amount), P_INT(id))) != 0)
+			if ((rc = make_order(g, c, close, id, false, &o)) != 0)
 				return rc;
 		}
 	}
@@ -771,7 +687,7 @@ make_opportunities(struct gen *g)
 static int
 make_activities(struct gen *g)
 {
-	char date[11], when[20];
+	char date[11];
 	int total = 0, rc;
 
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++)
@@ -786,11 +702,9 @@ make_activities(struct gen *g)
 
 		while (w >= kinds[k].weight)
 			w -= kinds[k++].weight;
-		if ((rc = EXEC(g, S_ACTIVITY, NULL, P_INT(g->people[c->owner]),
-		    P_INT(c->id), P_NULL, P_TEXT(kinds[k].kind),
-		    P_TEXT(day_text(date, day)), P_TEXT(kinds[k].note),
-		    P_TEXT(next_steps[rnd(0, 5)]),
-		    P_TEXT(time_text(when, day)))) != 0)
+		if ((rc = demo_activity(&g->w, c->owner, c->id, 0,
+		    kinds[k].kind, day_text(date, day), kinds[k].note,
+		    next_steps[rnd(0, 5)], moment(day))) != 0)
 			return rc;
 		g->n_acts++;
 	}
@@ -819,20 +733,19 @@ make_orders(struct gen *g)
 	return 0;
 }
 
+
 /* Returns: some booked orders older than two weeks give part of their
  * first line back, as their own order dated when the goods came back. */
 static int
 make_returns(struct gen *g)
 {
 	size_t n = g->norders;
-	char no[40], date[11], when[20], qty[FMT_MONEY_SIZE],
-	    disc[FMT_MONEY_SIZE], sh[FMT_MONEY_SIZE];
+	char date[11];
 	int rc;
 
 	for (size_t i = 0; i < n; i++) {
 		struct order *o = &g->orders[i], *r;
-		uint64_t id = 0;
-		int64_t day, q, amount = 0, cost = 0;
+		int64_t day, q;
 
 		if (o->cancelled || o->date > today - 14 || !chance(4))
 			continue;
@@ -840,39 +753,22 @@ make_returns(struct gen *g)
 		if (day > today)
 			day = today;
 		/* give back part of the first line (at least one unit) */
-		q = o->qty >= 2000 ? -(rnd(1, o->qty / 1000 / 2 + 1) * 1000) :
-		    -o->qty;
-		if (q < -o->qty)
-			q = -o->qty;
-		if (order_line_amount(q, o->price, o->discount, &amount) != 0 ||
-		    order_line_cost(q, o->std_cost, &cost) != 0)
-			return TC_EINVAL;
+		q = o->qty >= 2000 ? rnd(1, o->qty / 1000 / 2 + 1) * 1000 :
+		    o->qty;
+		if (q > o->qty)
+			q = o->qty;
 		if ((rc = add_order_rec(g, &r)) != 0)
 			return rc;
 		o = &g->orders[i];  /* add_order_rec may move the array */
-		snprintf(no, sizeof(no), "%.36s-R1", o->no);
 		*r = *o;
 		r->date = day;
-		r->amount = amount;
+		/* the return's amount, prorated from the line as the module
+		 * does */
+		r->amount = -order_prorate(o->line_amount, q, o->qty);
 		r->is_return = true;
-		r->nlines = 1;
-		snprintf(r->no, sizeof(r->no), "%s", no);
-		if ((rc = EXEC(g, S_ORDER, &id, P_TEXT(no), P_INT(o->cust->id),
-		    P_TEXT(day_text(date, day)), P_INT(o->cust->region),
-		    P_INT(o->channel), P_TEXT("booked"), P_INT(o->id), P_NULL,
-		    P_TEXT(""), P_INT(g->people[o->owner]),
-		    P_TEXT(time_text(when, day)))) != 0)
-			return rc;
-		r->id = (int64_t)id;
-		for (int k = 0; k < o->nreps; k++)
-			if ((rc = EXEC(g, S_ORDER_REP, NULL, P_INT(id),
-			    P_INT(o->rep[k]), P_TEXT(fmt_pct4(sh, o->share[k]))))
-			    != 0)
-				return rc;
-		if ((rc = EXEC(g, S_LINE, NULL, P_INT(id), P_INT(1),
-		    P_INT(o->product), P_TEXT(fmt_qty(qty, q)),
-		    P_MONEY(o->price), P_TEXT(fmt_pct4(disc, o->discount)),
-		    P_MONEY(amount), P_MONEY(cost), P_TEXT("booked"))) != 0)
+		if ((rc = demo_return(&g->w, o->owner, o->id, 1, q,
+		    day_text(date, day), moment(day), &r->id, r->no,
+		    sizeof(r->no))) != 0)
 			return rc;
 		g->n_lines++;
 		g->n_returns++;
@@ -892,21 +788,19 @@ round_hundreds(int64_t fen)
 static int
 pay(struct gen *g, const struct order *o, int64_t day, int64_t amount)
 {
-	char no[32], date[11], when[20], ref[64];
+	char date[11], ref[64];
 
 	if (amount == 0 || day > today)
 		return 0;       /* not yet arrived */
 	if (day < o->date)
 		day = o->date;
-	snprintf(no, sizeof(no), "DP%06u", ++g->pay_seq);
 	snprintf(ref, sizeof(ref), "%s %u%06u", amount < 0 ? "退款凭证" :
 	    "银行回单", (unsigned)rnd(1000, 9999), (unsigned)rnd(0, 999999));
 	g->n_pay++;
 	if (amount < 0)
 		g->n_refunds++;
-	return EXEC(g, S_PAYMENT, NULL, P_TEXT(no), P_INT(o->id),
-	    P_TEXT(day_text(date, day)), P_MONEY(amount), P_TEXT(ref),
-	    P_INT(g->finance[rnd(0, 1)]), P_TEXT(time_text(when, day)));
+	return demo_payment(&g->w, FINANCE + (int)rnd(0, 1), o->no,
+	    day_text(date, day), amount, ref, moment(day));
 }
 
 /* Collections: older orders mostly paid, recent ones mostly open; some
@@ -967,6 +861,7 @@ make_payments(struct gen *g)
 	return 0;
 }
 
+
 int
 sales_demo_seed(struct module_seed *s)
 {
@@ -979,25 +874,31 @@ sales_demo_seed(struct module_seed *s)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	today = days_from_civil(s->today / 10000, s->today / 100 % 100,
 	    s->today % 100);
+	/* today's story ends now, or at six when today is not the real day */
+	story_end = time(NULL);
+	if ((story_end + 8 * 3600) / 86400 != today)
+		story_end = today * 86400 + 18 * 3600 - 8 * 3600;
 	rng_state = 0x7469636865466e67ULL;      /* fixed: same data each run */
 	g->d = s->db;
 	snprintf(s->err, s->errlen, "database error");
 	if ((rc = ensure_reference(g)) != 0 ||
-	    (rc = load_world(g, s->err, s->errlen)) != 0 ||
+	    (rc = load_world(g, s)) != 0 ||
 	    (rc = make_customers(g)) != 0 ||
 	    (rc = make_opportunities(g)) != 0 ||
 	    (rc = make_activities(g)) != 0 ||
 	    (rc = make_orders(g)) != 0 ||
 	    (rc = make_returns(g)) != 0 ||
-	    (rc = make_payments(g)) != 0)
+	    (rc = make_payments(g)) != 0 ||
+	    (rc = demo_writer_done(&g->w)) != 0)
 		goto out;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	fprintf(s->out, "%zu customers (%zu contacts), %zu opportunities "
 	    "(%zu stage changes), %zu activities, %zu orders (%zu cancelled, "
 	    "%zu returns, %zu split) with %zu lines, %zu payments (%zu "
-	    "refunds) in %.2f s\n", g->ncustomers, g->n_contacts, g->n_opps,
-	    g->n_stage, g->n_acts, g->norders, g->n_cancelled, g->n_returns,
-	    g->n_splits, g->n_lines, g->n_pay, g->n_refunds,
+	    "refunds), each by its module function, in %.2f s\n",
+	    g->ncustomers, g->n_contacts, g->n_opps, g->n_stage, g->n_acts,
+	    g->norders, g->n_cancelled, g->n_returns, g->n_splits, g->n_lines,
+	    g->n_pay, g->n_refunds,
 	    (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 out:

@@ -11,9 +11,11 @@
  * run makes the same data relative to that date.  Needs the sales people
  * (sync-users) and uses the reference data of
  * sql/sales/002-reference-seed.sql, creating a minimal set by code only
- * when a table is empty.  Writes in the caller's transaction (see
- * module_seed_fn); reports counts on s->out.  Returns 0, or a tc_err with
- * a message in s->err. */
+ * when a table is empty.  Every record goes through the module's write
+ * function (sales/write.h) as the person it belongs to, so it is
+ * validated and audited (sales/demo-write.h).  Writes in the caller's
+ * transaction (see module_seed_fn); reports counts on s->out.  Returns 0,
+ * or a tc_err with a message in s->err naming the record refused. */
 int sales_demo_seed(struct module_seed *s);
 
 #endif

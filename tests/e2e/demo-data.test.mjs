@@ -81,6 +81,36 @@ test('returns, cancellations, refunds and split credit exist, and each is consis
     'every order has lines');
 });
 
+test('the demo is written by the module functions: every record audited as its person, by the forms\' rules, at its own time', () => {
+  for (const [table, entity] of [['customers', 'customer'], ['contacts', 'contact'], ['opportunities', 'opportunity'],
+    ['activities', 'activity'], ['orders', 'order'], ['payments', 'payment']]) {
+    assert.ok(n(`SELECT COUNT(*) FROM ${table}`) > 0, table);
+    assert.equal(n(`SELECT COUNT(*) FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM audit a
+      WHERE a.entity = '${entity}' AND a.entity_id = t.id AND a.address LIKE 'demo-data %')`), 0, `${table} without their audit row`);
+  }
+  // as the person whose record it is: a rep books their customers' orders, finance records payments
+  assert.equal(n(`SELECT COUNT(*) FROM orders o JOIN customers c ON c.id = o.customer_id
+    WHERE o.created_by <> c.owner_id`), 0, 'an order booked by someone else than its customer\'s owner');
+  assert.equal(n(`SELECT COUNT(*) FROM audit a JOIN orders o ON a.entity = 'order' AND a.entity_id = o.id
+    JOIN people p ON p.id = o.created_by WHERE a.action IN ('order_create', 'order_return') AND a.actor <> p.login`), 0);
+  assert.equal(n(`SELECT COUNT(*) FROM payments y JOIN people p ON p.id = y.created_by
+    WHERE NOT (CAST(p.roles AS UNSIGNED) & 8)`), 0, 'a payment recorded by someone else than finance');
+  // numbers the module made; every opportunity starts as a lead, and its stage is in its history
+  assert.equal(n(`SELECT COUNT(*) FROM orders WHERE order_no NOT REGEXP '^SO-[0-9]{6}-[0-9]{5}(-R[0-9]+)?$'`), 0);
+  assert.equal(n(`SELECT COUNT(*) FROM opportunity_stage_changes WHERE from_stage IS NULL AND to_stage <> 'lead'`), 0);
+  assert.equal(n(`SELECT COUNT(*) FROM opportunities o WHERE NOT EXISTS (SELECT 1 FROM opportunity_stage_changes c
+    WHERE c.opportunity_id = o.id AND c.to_stage = o.stage AND c.changed_at = o.stage_changed_at)`), 0);
+  assert.equal(n("SELECT COUNT(*) FROM opportunities WHERE stage = 'lost' AND lost_reason = ''"), 0, 'lost without a reason');
+  // at the story's time (UTC in the database, the business day UTC+8), never later than now
+  assert.equal(n('SELECT COUNT(*) FROM orders WHERE DATE(created_at + INTERVAL 8 HOUR) <> order_date'), 0);
+  assert.equal(n('SELECT COUNT(*) FROM payments WHERE DATE(created_at + INTERVAL 8 HOUR) <> payment_date'), 0);
+  assert.equal(n('SELECT COUNT(*) FROM activities WHERE DATE(created_at + INTERVAL 8 HOUR) <> activity_date'), 0);
+  assert.ok(n("SELECT COUNT(DISTINCT DATE(at)) FROM audit WHERE address LIKE 'demo-data %'") > 300, 'a year of audit days');
+  assert.equal(n(`SELECT (SELECT COUNT(*) FROM audit WHERE at > UTC_TIMESTAMP(3))
+    + (SELECT COUNT(*) FROM orders WHERE created_at > UTC_TIMESTAMP())
+    + (SELECT COUNT(*) FROM opportunity_stage_changes WHERE changed_at > UTC_TIMESTAMP())`), 0, 'written in the future');
+});
+
 test('a second run, of every module or of one, writes nothing', () => {
   const counts = () => q(`SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM opportunities),
     (SELECT COUNT(*) FROM activities), (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM order_lines),
