@@ -1,10 +1,11 @@
 {{%AUTOESCAPE context="HTML"}}{{!
   One chart (core/chart.h): the SVG with its text alternative, the legend
   when there are several series, and the data table when the page asks
-  for it.  Filled by chart_show(); a page includes it by the name given
+  for it.  width and height are the drawing's own size: the screen style
+  fits it to its card, print draws it at most at that size.  Filled by chart_show(); a page includes it by the name given
   to chart_show().
 }}<figure class="chart-fig chart-{{kind}}">
-<svg class="chart" id="{{id}}" viewBox="0 0 {{w}} {{h}}" role="img" aria-labelledby="{{id}}-t {{id}}-d">
+<svg class="chart" id="{{id}}" viewBox="0 0 {{w}} {{h}}" width="{{w}}" height="{{h}}" role="img" aria-labelledby="{{id}}-t {{id}}-d">
 <title id="{{id}}-t">{{title}}</title>
 <desc id="{{id}}-d">{{desc}}</desc>
 {{#EMPTY}}<text class="empty" x="{{x}}" y="{{y}}" text-anchor="middle">{{t_chart_empty}}</text>{{/EMPTY}}

@@ -48,7 +48,7 @@
 {{#MONTHS}}<section class="card stats-months" aria-label="{{title}}">
   <div class="card-head"><h2>{{title}}</h2><span class="muted small">{{t_ord_kpi_booked_only}}</span></div>
   {{>CHART}}
-  <details>
+  <details class="chart-data">
     <summary>{{t_ord_stats_table}}</summary>
     <div class="table-wrap">
     <table class="data compact">

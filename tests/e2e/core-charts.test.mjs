@@ -2,7 +2,8 @@
 // module, in both languages, has its text alternative, short labels in
 // the reader's format (万/亿 or K/M), full figures in its tooltips that
 // agree with the page's tables, and a print style; each is screenshotted
-// (screen, and print for the statistics).
+// (screen, and print for the statistics); on paper the charts keep their
+// own size and print their data tables.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -115,5 +116,40 @@ test('charts: the statistics print with their charts in greys', async () => {
   const [r, g, b] = line.match(/\d+/g).map(Number);
   assert.ok(r === g && g === b, `the margin line prints grey, got ${line}`);
   await page.screenshot({ path: join(SHOTS, 'chart-stats-print-zh.png'), fullPage: true });
+  await ctx.close();
+});
+
+test('charts: on an A4 sheet the charts keep their own size and their data tables print', async () => {
+  const ctx = await newContext(browser, 'zh-CN');
+  const page = await login(ctx, 'wujun');
+  await page.setViewportSize({ width: 794, height: 1123 });   // A4 at 96 dpi
+  await page.emulateMedia({ media: 'print' });
+  for (const path of ['/sales/stats', '/sales/collections']) {
+    await page.goto(`${URL}${path}`);
+    // never drawn larger than the layout (11 px text stays 11 px or less)
+    const sizes = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => [s.getBoundingClientRect().width, s.viewBox.baseVal.width]));
+    assert.ok(sizes.length > 0, path);
+    for (const [shown, own] of sizes) assert.ok(shown > 0 && shown <= own + 0.5, `${path}: ${shown} px for a ${own} px chart`);
+    // the full figures print, closed or not, without the "show" summary
+    const tables = await page.$$eval('details.chart-data', (ds) => ds.map((d) => ({
+      open: d.open,
+      summary: d.querySelector('summary').checkVisibility(),
+      rows: [...d.querySelectorAll('tbody tr')].filter((tr) => tr.checkVisibility()).length,
+    })));
+    assert.ok(tables.length > 0, path);
+    for (const t of tables) {
+      assert.equal(t.open, false, path);
+      assert.equal(t.summary, false, `${path}: no summary on paper`);
+      assert.equal(t.rows, 12, `${path}: twelve months on paper`);
+    }
+    // no dark sidebar band behind the sheet
+    assert.equal(await page.$eval('.shell', (e) => getComputedStyle(e).backgroundImage), 'none', path);
+  }
+  // and on screen the same tables stay folded away
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const folded = await page.$$eval('details.chart-data tbody tr', (trs) => trs.filter((tr) => tr.checkVisibility()).length);
+  assert.equal(folded, 0);
+  await page.pdf({ path: join(SHOTS, 'chart-collections-print-zh.pdf'), format: 'A4' });
   await ctx.close();
 });
