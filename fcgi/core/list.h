@@ -46,8 +46,9 @@
  * (each ending in a unique tie-breaker, each served by an index) and
  * LIMIT/OFFSET; values only ever travel as bound parameters.  Each
  * distinct text is prepared once per worker (db_query_text).  The count
- * stops at def->cap (shown "10,000+"), so a list costs the same over a
- * hundred rows or a million; pages past the last are clamped to it.
+ * stops at def->cap (shown "10,000+"), so what a list reads is bounded by
+ * the cap, not by the table (tests/bench/list prints the figures); pages
+ * past the last are clamped to it.
  *
  * A bad value of any filter (or of sort, dir, page) is not replaced by a
  * default: list_run() queries nothing, and the page is answered 400 with
@@ -224,12 +225,14 @@ struct list_scope {
 	const char *team;
 };
 
-/* The rows of people column col.  The team is the people of the
- * reader's team attribute (when not empty) or whose manager they are. */
+/* The rows of people column col.  The team is the reader and the people
+ * of their team attribute (when not empty) or whose manager they are:
+ * one IN over people, so that MariaDB looks the team's rows up by col's
+ * index ("col = ? OR col IN (...)" read the whole index). */
 #define LIST_SCOPE_OWN_SQL(col) col " = ?"
-#define LIST_SCOPE_TEAM_SQL(col) "(" col " = ? OR " col " IN (SELECT sp.id" \
-	" FROM people sp WHERE (sp.team = ? AND sp.team <> '') OR" \
-	" sp.manager_login = ?))"
+#define LIST_SCOPE_TEAM_SQL(col) col " IN (SELECT sp.id FROM people sp" \
+	" WHERE sp.id = ? OR (sp.team = ? AND sp.team <> '') OR" \
+	" sp.manager_login = ?)"
 #define LIST_SCOPE_PERSON(col) { LIST_SCOPE_OWN_SQL(col), \
 	LIST_SCOPE_TEAM_SQL(col) }
 

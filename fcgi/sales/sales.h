@@ -30,6 +30,7 @@ extern const struct list_def sales_customers_list;      /* customers.c */
 extern const struct list_scope sales_customers_scope;
 extern const struct list_def sales_orders_list;         /* orders-query.c */
 extern const struct list_def sales_payments_list;       /* collections.c */
+extern const struct list_scope sales_payments_scope;
 extern const struct list_def sales_receivables_list;
 extern const struct list_def sales_opportunities_list;
 extern const struct list_scope sales_opportunities_scope;

@@ -43,3 +43,12 @@ tests_db_workflow_t_SOURCES = tests/db/workflow-t.c
 tests_db_workflow_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
 tests_db_workflow_t_LDADD = $(TC_DB_TEST_LDADD)
 nodist_EXTRA_tests_db_workflow_t_SOURCES = dummy.cxx
+
+# core/list: every sort of every sales list reads through an index, over
+# large generated tables (EXPLAIN).
+TC_DB_TESTS += tests/db/lists-t
+check_PROGRAMS += tests/db/lists-t
+tests_db_lists_t_SOURCES = tests/db/lists-t.c
+tests_db_lists_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_lists_t_LDADD = tests/db/libdbtest.a $(TC_SALES_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_db_lists_t_SOURCES = dummy.cxx
