@@ -10,12 +10,12 @@
 #include "core/period.h"
 
 /* The company's period kind; ticheng.conf was checked when it loaded. */
-static enum period_kind
+static enum tc_period_kind
 conf_kind(const struct conf *c)
 {
-	enum period_kind k = PERIOD_MONTH;
+	enum tc_period_kind k = TC_PERIOD_MONTH;
 
-	period_kind_parse(c->period, &k);
+	tc_period_kind_parse(c->period, &k);
 	return k;
 }
 
@@ -60,8 +60,8 @@ cli_periods(struct conf *c, int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		char first[11], last[11];
 
-		period_date_format(first, v[i].span.first);
-		period_date_format(last, v[i].span.last);
+		tc_date_format(first, v[i].span.first);
+		tc_date_format(last, v[i].span.last);
 		if (v[i].state == PERIOD_CLOSED)
 			printf("%s %s %s closed %s %s\n", v[i].span.label,
 			    first, last, v[i].closed_by, v[i].closed_at);

@@ -15,7 +15,7 @@
 
 #include "admin/admin.h"
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "core/form.h"
 #include "core/formview.h"
 #include "core/list.h"
@@ -219,13 +219,13 @@ valid_code(const struct field *f, const char *in, struct form_value *out)
 
 	(void)f;
 	if (n < 1 || n > 32)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	for (size_t i = 0; i < n; i++) {
 		char c = in[i];
 
 		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 		    c == '_' || c == '-'))
-			return FORM_EINVALID;
+			return TC_EFORMAT;
 	}
 	out->s = in;
 	out->i = (int64_t)n;
@@ -372,8 +372,8 @@ form_page(struct req *r, int status, const struct kind *k,
  * Returns 0, TC_ENOTFOUND or a tc_err; *res keeps the texts (free it). */
 static int
 load_row(struct req *r, const struct kind *k, int64_t id,
-    struct ref_form *rf, struct dbres **res, char price[FMT_MONEY_SIZE],
-    char cost[FMT_MONEY_SIZE])
+    struct ref_form *rf, struct dbres **res, char price[TC_MONEY_SIZE],
+    char cost[TC_MONEY_SIZE])
 {
 	int rc;
 
@@ -391,9 +391,9 @@ load_row(struct req *r, const struct kind *k, int64_t id,
 	rf->val[F_ZH] = dbres_text(*res, 0, C_ZH);
 	rf->val[F_EN] = dbres_text(*res, 0, C_EN);
 	rf->val[F_TYPE] = dbres_text(*res, 0, C_TYPE);
-	rf->val[F_PRICE] = fmt_money(price, dbres_money(*res, 0, C_PRICE),
+	rf->val[F_PRICE] = tc_money_str(price, dbres_money(*res, 0, C_PRICE),
 	    false);
-	rf->val[F_COST] = fmt_money(cost, dbres_money(*res, 0, C_COST),
+	rf->val[F_COST] = tc_money_str(cost, dbres_money(*res, 0, C_COST),
 	    false);
 	rf->active = dbres_int(*res, 0, C_ACTIVE) != 0;
 	rf->used = dbres_int(*res, 0, C_USED);
@@ -419,7 +419,7 @@ static int
 save(struct req *r, const struct kind *k, int64_t id)
 {
 	int ki = kind_index(k), nf = k->product ? F__MAX : F_SIMPLE_MAX;
-	char price[FMT_MONEY_SIZE], cost[FMT_MONEY_SIZE], idtext[24];
+	char price[TC_MONEY_SIZE], cost[TC_MONEY_SIZE], idtext[24];
 	char detail[1024];
 	struct ref_form rf, old;
 	struct dbres *res = NULL, *oldres = NULL;
@@ -617,7 +617,7 @@ list_get(struct req *r)
 		tdict_show_section(d, "PRODUCT_HEAD");
 	for (size_t i = 0; i < list_rows(&l); i++) {
 		struct tdict *row = tdict_add_section(d, "ROW");
-		char href[96], buf[FMT_MONEY_SIZE];
+		char href[96], buf[TC_MONEY_SIZE];
 
 		tdict_set(row, "id", dbres_text(res, i, C_ID));
 		tdict_set(row, "code", dbres_text(res, i, C_CODE));
@@ -641,8 +641,8 @@ list_get(struct req *r)
 			int64_t cost = dbres_money(res, i, L_COST);
 
 			tdict_set(p, "type", local_name(r, res, i, L_TYPE_ZH));
-			tdict_set(p, "list_price", fmt_money(buf, price, true));
-			tdict_set(p, "standard_cost", fmt_money(buf, cost,
+			tdict_set(p, "list_price", tc_money_str(buf, price, true));
+			tdict_set(p, "standard_cost", tc_money_str(buf, cost,
 			    true));
 			if (price > 0) {
 				/* gross margin in tenths of a percent, rounded */
@@ -700,7 +700,7 @@ static int
 edit_get(struct req *r)
 {
 	const struct kind *k = kind_of(r->path);
-	char price[FMT_MONEY_SIZE], cost[FMT_MONEY_SIZE];
+	char price[TC_MONEY_SIZE], cost[TC_MONEY_SIZE];
 	struct dbres *res = NULL;
 	struct ref_form rf;
 	int rc;
@@ -730,7 +730,7 @@ static int
 set_active(struct req *r, bool active)
 {
 	const struct kind *k = kind_of(r->path);
-	char price[FMT_MONEY_SIZE], cost[FMT_MONEY_SIZE], idtext[24];
+	char price[TC_MONEY_SIZE], cost[TC_MONEY_SIZE], idtext[24];
 	char loc[96], detail[64];
 	struct dbres *res = NULL;
 	struct ref_form rf;

@@ -34,7 +34,7 @@ mult(char *b, int64_t v)
 
 /* A credited base (or a stage-2 weight) of rule r. */
 static const char *
-base(char *b, const struct tce_rule *r, tce_i128 v)
+base(char *b, const struct tce_rule *r, tc_i128 v)
 {
 	if (r->base == TCE_BASE_QUANTITY)
 		tce_xfmt_fixed(b, v, TCE_XD_QTY_BASE, 0);
@@ -45,7 +45,7 @@ base(char *b, const struct tce_rule *r, tce_i128 v)
 
 /* A row's base value before the share under rule r. */
 static const char *
-value(char *b, const struct tce_rule *r, tce_i128 v)
+value(char *b, const struct tce_rule *r, tc_i128 v)
 {
 	if (r->base == TCE_BASE_QUANTITY)
 		tce_xfmt_fixed(b, v, TCE_XD_QTY, 0);
@@ -55,14 +55,14 @@ value(char *b, const struct tce_rule *r, tce_i128 v)
 }
 
 static const char *
-rulec(char *b, tce_i128 v)
+rulec(char *b, tc_i128 v)
 {
 	tce_xfmt_fixed(b, v, TCE_XD_RULE, 2);
 	return b;
 }
 
 static const char *
-periodc(char *b, tce_i128 v)
+periodc(char *b, tc_i128 v)
 {
 	tce_xfmt_fixed(b, v, TCE_XD_PERIOD, 2);
 	return b;
@@ -126,12 +126,12 @@ put_header(FILE *f, const struct tce_explanation *x)
 	char label[16];
 	fig a, b, c, d, e, g;
 
-	tce_period_label(label, x->kind, x->period);
+	tc_period_label(label, x->kind, x->period);
 	fprintf(f, "rep: %s\nperiod: %s\n", x->rep, label);
 	if (v != NULL)
 		fprintf(f, "plan version: %s, %s to %s, period %s, %s\n", v->name,
 		    date(a, v->from), date(b, v->to),
-		    tce_period_kind_name(v->period), v->currency);
+		    tc_period_kind_name(v->period), v->currency);
 	else
 		fprintf(f, "plan version: none covers the period\n");
 	if (s->has_target)
@@ -315,7 +315,7 @@ put_period(FILE *f, const struct tce_explanation *x)
 			fprintf(f, "accelerator: none reached (x1)\n");
 		if (x->next_accel >= 0)
 			fprintf(f, "next accelerator: another %s reaches %s (x%s)\n",
-			    money(a, (int64_t)-tce_div_floor(-x->next_accel_gap,
+			    money(a, (int64_t)-tc_div_floor(-x->next_accel_gap,
 			    1000000)), percent(b, v->accel[x->next_accel].at),
 			    mult(c, v->accel[x->next_accel].value));
 		else
@@ -339,7 +339,7 @@ put_period(FILE *f, const struct tce_explanation *x)
 		fprintf(f, "bonus: 0.00\n");
 	if (x->next_bonus >= 0)
 		fprintf(f, "next bonus: another %s reaches %s (%s)\n",
-		    money(a, (int64_t)-tce_div_floor(-x->next_bonus_gap, 1000000)),
+		    money(a, (int64_t)-tc_div_floor(-x->next_bonus_gap, 1000000)),
 		    percent(b, v->bonus[x->next_bonus].at),
 		    money(c, v->bonus[x->next_bonus].value));
 	else if (x->has_target)

@@ -388,12 +388,12 @@ explain_target(const struct args *a, const struct tce_plan *plan,
     const struct tce_input *in, const struct tce_result *res,
     struct tce_explanation **out)
 {
-	enum tce_period_kind kind;
+	enum tc_period_kind kind;
 	struct tce_diag d;
 	int32_t p;
 	int rc;
 
-	if (tce_period_parse(a->explain_period, strlen(a->explain_period),
+	if (tc_period_parse(a->explain_period, strlen(a->explain_period),
 	    &kind, &p) != 0) {
 		fprintf(stderr, "ticheng-calc: --explain: period \"%s\": not a "
 		    "period label (2026-07, 2026-Q3 or 2026)\n", a->explain_period);
@@ -402,7 +402,7 @@ explain_target(const struct args *a, const struct tce_plan *plan,
 	if (kind != plan->period) {
 		fprintf(stderr, "ticheng-calc: --explain: period \"%s\": not a "
 		    "%s, as the plans' periods are\n", a->explain_period,
-		    tce_period_kind_name(plan->period));
+		    tc_period_kind_name(plan->period));
 		return 2;
 	}
 	rc = tce_explain(plan, in, res, a->explain_rep, p, out, &d);

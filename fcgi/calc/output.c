@@ -77,7 +77,7 @@ put_money(struct out *o, money_t v)
 {
 	char b[32];
 
-	put(o, b, tce_money_format(b, v));
+	put(o, b, tc_money_format(b, v, false));
 }
 
 static void
@@ -123,7 +123,7 @@ calc_write_summary(FILE *f, const struct tce_result *r)
 		const struct tce_summary *s = &r->summary[i];
 		put_field(op, r->reps[s->rep]);
 		putc_(op, ',');
-		put(op, label, tce_period_label(label, r->period, s->period));
+		put(op, label, tc_period_label(label, r->period, s->period));
 		putc_(op, ',');
 		put_money(op, s->sales);
 		putc_(op, ',');
@@ -223,7 +223,7 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
 				memcpy(prefix, name, nl);
 				pl = nl;
 				prefix[pl++] = ',';
-				pl += tce_period_label(prefix + pl, r->period,
+				pl += tc_period_label(prefix + pl, r->period,
 				    l->period);
 				prefix[pl++] = ',';
 			} else
@@ -237,7 +237,7 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
 			char label[16];
 			put_field(op, r->reps[l->rep]);
 			putc_(op, ',');
-			put(op, label, tce_period_label(label, r->period,
+			put(op, label, tc_period_label(label, r->period,
 			    l->period));
 			putc_(op, ',');
 		}
@@ -258,7 +258,7 @@ calc_write_lines_range(FILE *f, const struct tce_result *r,
 				v = -v;
 			put(op, rulecol[l->rule], rulelen[l->rule]);
 			if (rule->base == TCE_BASE_QUANTITY)
-				put(op, b, tce_qty_format(b, v));
+				put(op, b, tc_dec_format(b, v, TC_SCALE_QTY));
 			else
 				put_money(op, v);
 		} else

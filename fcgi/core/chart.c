@@ -7,7 +7,7 @@
 
 #include "core/chart.h"
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 
 /* ---- labels ---- */
 
@@ -15,9 +15,9 @@
 static void
 grouped(char *buf, size_t len, int64_t n)
 {
-	char m[FMT_MONEY_SIZE], *dot;
+	char m[TC_MONEY_SIZE], *dot;
 
-	fmt_money(m, n * 100, true);
+	tc_money_str(m, n * 100, true);
 	if ((dot = strrchr(m, '.')) != NULL)
 		*dot = '\0';
 	snprintf(buf, len, "%s", m);
@@ -63,7 +63,7 @@ scaled(char *buf, size_t len, bool neg, int64_t a, int64_t size, int d,
     bool trim, const char *suffix)
 {
 	int64_t p = 1, q;
-	char ip[FMT_MONEY_SIZE], frac[24] = "", out[96];
+	char ip[TC_MONEY_SIZE], frac[24] = "", out[96];
 	size_t n;
 
 	for (int i = 0; i < d; i++)
@@ -150,9 +150,9 @@ char *
 chart_full(char buf[CHART_LABEL_SIZE], int64_t v, enum chart_unit unit)
 {
 	if (unit == CHART_MONEY) {
-		char m[FMT_MONEY_SIZE];
+		char m[TC_MONEY_SIZE];
 
-		snprintf(buf, CHART_LABEL_SIZE, "%s", fmt_money(m, v, true));
+		snprintf(buf, CHART_LABEL_SIZE, "%s", tc_money_str(m, v, true));
 	} else
 		grouped(buf, CHART_LABEL_SIZE, v);
 	return buf;

@@ -12,7 +12,7 @@ fcgi_core_libtccore_a_SOURCES = \
 	fcgi/core/module.h fcgi/core/module.c \
 	fcgi/core/page.c fcgi/core/session.c fcgi/core/audit.h fcgi/core/audit.c \
 	fcgi/core/period.h fcgi/core/period.c \
-	fcgi/core/people.h fcgi/core/people.c fcgi/core/fmt.h fcgi/core/fmt.c
+	fcgi/core/people.h fcgi/core/people.c
 # Lists (core/list) and the query strings of their links.
 fcgi_core_libtccore_a_SOURCES += fcgi/core/qs.h fcgi/core/qs.c \
 	fcgi/core/list.h fcgi/core/list.c
@@ -29,14 +29,14 @@ fcgi_core_libtccore_a_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) \
 # (nodist_EXTRA_<prog>_SOURCES = dummy.cxx) because of tmpl.cc.
 TC_CORE_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS) $(MARIADB_CFLAGS) $(LDAP_CFLAGS)
 TC_CORE_LIBS = fcgi/core/libtccore.a fcgi/core/libtcpure.a \
-	fcgi/engine/libtcengine.a fcgi/core/libtcbase.a $(NETTLE_LIBS) $(FCGI_LIBS) $(MARIADB_LIBS) \
+	fcgi/core/libtcbase.a $(NETTLE_LIBS) $(FCGI_LIBS) $(MARIADB_LIBS) \
 	$(LDAP_LIBS) $(CTEMPLATE_LIBS)
 
 # Unit tests of the core.
 EXTRA_DIST += tests/unit/templates
-check_PROGRAMS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/fmt-t \
-	tests/unit/route-t tests/unit/testhook-t tests/unit/formview-t
-TESTS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/fmt-t tests/unit/route-t \
+check_PROGRAMS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/route-t \
+	tests/unit/testhook-t tests/unit/formview-t
+TESTS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/route-t \
 	tests/unit/testhook-t tests/unit/formview-t
 tests_unit_conf_t_SOURCES = tests/unit/conf-t.c
 tests_unit_conf_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
@@ -47,10 +47,6 @@ tests_unit_tmpl_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS) \
 	-DTEST_TEMPLATES='"$(abs_top_srcdir)/tests/unit/templates"'
 tests_unit_tmpl_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_tmpl_t_SOURCES = dummy.cxx
-tests_unit_fmt_t_SOURCES = tests/unit/fmt-t.c
-tests_unit_fmt_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
-tests_unit_fmt_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
-nodist_EXTRA_tests_unit_fmt_t_SOURCES = dummy.cxx
 check_PROGRAMS += tests/unit/module-t
 TESTS += tests/unit/module-t
 tests_unit_module_t_SOURCES = tests/unit/module-t.c

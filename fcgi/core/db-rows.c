@@ -8,7 +8,7 @@
 
 #include "core/db-rows.h"
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/decimal.h"
 
 /* A column's buffer starts this big and grows to the longest value. */
 #define DBROW_FIRST_CAP 64
@@ -154,9 +154,15 @@ dbrow_text(const struct dbrow *w, size_t col)
 int
 dbrow_decimal(const struct dbrow *w, size_t col, int scale, int64_t *out)
 {
+	const char *text;
+
 	*out = 0;
 	if (dbrow_null(w, col))
 		return 0;
-	return fmt_parse_scaled(dbrow_text(w, col), scale, out) == 0 ? 0 :
-	    TC_EINVAL;
+	text = dbrow_text(w, col);
+	if (tc_dec_parse_exact(text, strlen(text), scale, out) != 0) {
+		*out = 0;
+		return TC_EINVAL;
+	}
+	return 0;
 }

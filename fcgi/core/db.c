@@ -11,8 +11,10 @@
 #include <errmsg.h>
 #include <mysqld_error.h>
 
+#include "core/date.h"
 #include "core/db.h"
 #include "core/db-rows.h"
+#include "core/decimal.h"
 #include "core/error.h"
 #include "core/log.h"
 
@@ -73,6 +75,8 @@ struct dbcell {
 struct dbres {
 	size_t rows, cols;
 	struct dbcell *cells;   /* rows * cols */
+	char **names;           /* cols column names (aliases) */
+	char what[80];          /* "sales[12]": the statement, for messages */
 };
 
 static void
@@ -319,14 +323,15 @@ stmt_get(struct db *d, struct db_table *t, int idx, MYSQL_STMT **out)
 	return 0;
 }
 
-/* Binds params to st and executes it.  buf holds money texts. */
+/* Binds params to st and executes it. */
 static int
 stmt_run(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
     const struct db_param *params, size_t n)
 {
 	MYSQL_BIND b[DB_MAX_PARAMS];
 	unsigned long len[DB_MAX_PARAMS];
-	char money[DB_MAX_PARAMS][32];
+	char dec[DB_MAX_PARAMS][TC_DEC_SIZE];
+	MYSQL_TIME date[DB_MAX_PARAMS];
 	my_bool isnull = 1;
 
 	if (n > DB_MAX_PARAMS || n != mysql_stmt_param_count(st)) {
@@ -347,19 +352,36 @@ stmt_run(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
 			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
 			b[i].buffer = (void *)&p->i;
 			break;
-		case DBT_MONEY: {
-			uint64_t a = p->i < 0 ? -(uint64_t)p->i : (uint64_t)p->i;
-
-			snprintf(money[i], sizeof(money[i]), "%s%" PRIu64
-			    ".%02" PRIu64, p->i < 0 ? "-" : "", a / 100,
-			    a % 100);
-			len[i] = strlen(money[i]);
+		case DBT_DEC:
+			if (p->scale < 0 || p->scale > TC_SCALE_MAX) {
+				log_msg("%s[%d]: parameter %zu: scale %d", t->name,
+				    idx, i + 1, p->scale);
+				return TC_EINVAL;
+			}
+			len[i] = tc_dec_format(dec[i], p->i, p->scale);
 			b[i].buffer_type = MYSQL_TYPE_NEWDECIMAL;
-			b[i].buffer = money[i];
+			b[i].buffer = dec[i];
 			b[i].buffer_length = len[i];
 			b[i].length = &len[i];
 			break;
-		}
+		case DBT_DATE:
+			if (p->i < INT32_MIN || p->i > INT32_MAX ||
+			    !tc_date_valid(tc_date_year((int32_t)p->i),
+			    tc_date_month((int32_t)p->i),
+			    tc_date_day((int32_t)p->i))) {
+				log_msg("%s[%d]: parameter %zu: date %" PRId64,
+				    t->name, idx, i + 1, p->i);
+				return TC_EINVAL;
+			}
+			memset(&date[i], 0, sizeof(date[i]));
+			date[i].year = (unsigned)tc_date_year((int32_t)p->i);
+			date[i].month = (unsigned)tc_date_month((int32_t)p->i);
+			date[i].day = (unsigned)tc_date_day((int32_t)p->i);
+			date[i].time_type = MYSQL_TIMESTAMP_DATE;
+			b[i].buffer_type = MYSQL_TYPE_DATE;
+			b[i].buffer = &date[i];
+			b[i].buffer_length = sizeof(date[i]);
+			break;
 		case DBT_TEXT:
 		case DBT_BLOB:
 			len[i] = p->type == DBT_TEXT ? strlen(p->s) : p->len;
@@ -548,6 +570,12 @@ query_run(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
 		goto out;
 	r->cols = cols;
 	r->rows = mysql_stmt_num_rows(st);
+	snprintf(r->what, sizeof(r->what), "%s[%d]", t->name, idx);
+	if ((r->names = calloc(cols ? cols : 1, sizeof(*r->names))) == NULL)
+		goto out;
+	for (size_t c = 0; c < cols; c++)
+		if ((r->names[c] = strdup(fields[c].name)) == NULL)
+			goto out;
 	if (r->rows > 0 &&
 	    (r->cells = calloc(r->rows * cols, sizeof(*r->cells))) == NULL)
 		goto out;
@@ -769,6 +797,9 @@ dbres_free(struct dbres *r)
 		return;
 	for (size_t i = 0; r->cells != NULL && i < r->rows * r->cols; i++)
 		free(r->cells[i].text);
+	for (size_t c = 0; r->names != NULL && c < r->cols; c++)
+		free(r->names[c]);
+	free(r->names);
 	free(r->cells);
 	free(r);
 }
@@ -821,25 +852,141 @@ dbres_int(const struct dbres *r, size_t row, size_t col)
 	return c->text != NULL ? strtoll(c->text, NULL, 10) : 0;
 }
 
+/* Logs a value that is not what its reader expects. */
+static int
+bad_value(const struct dbres *r, size_t row, size_t col, const char *want,
+    int err)
+{
+	log_msg("%s: row %zu, column %s: \"%s\" is not %s (%s)", r->what, row,
+	    col < r->cols ? r->names[col] : "?", dbres_text(r, row, col), want,
+	    tc_strerror(err));
+	return TC_EDB;
+}
+
+int
+dbres_dec(const struct dbres *r, size_t row, size_t col, int scale,
+    int64_t *out)
+{
+	const struct dbcell *c = cell_at(r, row, col);
+	const char *s;
+	int rc;
+
+	*out = 0;
+	if (c == NULL)
+		return bad_value(r, row, col, "a cell of the result", TC_EINVAL);
+	if (c->null)
+		return 0;
+	if (c->is_int) {
+		char buf[TC_DEC_SIZE];
+		int n = snprintf(buf, sizeof(buf), "%" PRId64, c->i);
+
+		rc = tc_dec_parse(buf, (size_t)n, scale, out);
+	} else {
+		s = c->text != NULL ? c->text : "";
+		rc = tc_dec_parse_exact(s, strlen(s), scale, out);
+	}
+	if (rc != 0) {
+		*out = 0;
+		return bad_value(r, row, col, "a decimal of that scale", rc);
+	}
+	return 0;
+}
+
 int64_t
 dbres_money(const struct dbres *r, size_t row, size_t col)
 {
-	const char *s = dbres_text(r, row, col);
-	int64_t units = 0, frac = 0;
-	int neg = 0, digits = 0;
+	int64_t fen;
 
-	if (*s == '-') {
-		neg = 1;
-		s++;
+	dbres_dec(r, row, col, TC_SCALE_MONEY, &fen);
+	return fen;
+}
+
+int
+dbres_date(const struct dbres *r, size_t row, size_t col, int32_t *out)
+{
+	const struct dbcell *c = cell_at(r, row, col);
+	int rc;
+
+	*out = 0;
+	if (c == NULL)
+		return bad_value(r, row, col, "a cell of the result", TC_EINVAL);
+	if (c->null)
+		return 0;
+	if ((rc = tc_date_parse_str(c->text != NULL ? c->text : "", out)) != 0)
+		return bad_value(r, row, col, "a date", rc);
+	return 0;
+}
+
+int
+dbres_col(const struct dbres *r, const char *name)
+{
+	for (size_t c = 0; c < r->cols; c++)
+		if (strcmp(r->names[c], name) == 0)
+			return (int)c;
+	log_msg("%s: no column named \"%s\"", r->what, name);
+	return -1;
+}
+
+/* The position of name, or r->cols (reading as NULL) when r has none. */
+static size_t
+col_of(const struct dbres *r, const char *name)
+{
+	int c = dbres_col(r, name);
+
+	return c < 0 ? r->cols : (size_t)c;
+}
+
+bool
+dbres_null_col(const struct dbres *r, size_t row, const char *name)
+{
+	return dbres_null(r, row, col_of(r, name));
+}
+
+const char *
+dbres_text_col(const struct dbres *r, size_t row, const char *name)
+{
+	return dbres_text(r, row, col_of(r, name));
+}
+
+int64_t
+dbres_int_col(const struct dbres *r, size_t row, const char *name)
+{
+	return dbres_int(r, row, col_of(r, name));
+}
+
+int
+dbres_dec_col(const struct dbres *r, size_t row, const char *name,
+    int scale, int64_t *out)
+{
+	int c = dbres_col(r, name);
+
+	if (c < 0) {
+		*out = 0;
+		return TC_EDB;
 	}
-	for (; *s >= '0' && *s <= '9'; s++)
-		units = units * 10 + (*s - '0');
-	if (*s == '.')
-		for (s++; *s >= '0' && *s <= '9' && digits < 2; s++, digits++)
-			frac = frac * 10 + (*s - '0');
-	for (; digits < 2; digits++)
-		frac *= 10;
-	return neg ? -(units * 100 + frac) : units * 100 + frac;
+	return dbres_dec(r, row, (size_t)c, scale, out);
+}
+
+int64_t
+dbres_money_col(const struct dbres *r, size_t row, const char *name)
+{
+	int64_t fen;
+
+	dbres_dec_col(r, row, name, TC_SCALE_MONEY, &fen);
+	return fen;
+}
+
+int
+dbres_date_col(const struct dbres *r, size_t row, const char *name,
+    int32_t *out)
+{
+	int c = dbres_col(r, name);
+
+	if (c < 0) {
+		*out = 0;
+		return TC_EDB;
+	}
+	return dbres_date(r, row, (size_t)c, out);
 }
 
 /* Whether the last call on the connection itself (not a statement)

@@ -21,6 +21,7 @@
 #include <mysql.h>
 
 #include "core/conf.h"
+#include "core/decimal.h"
 
 struct db;
 
@@ -37,20 +38,29 @@ struct db_table {
 	sizeof(sqls) / sizeof((sqls)[0]) }
 
 /* A parameter value.  Use the P_* constructors. */
-enum db_type { DBT_NULL, DBT_INT, DBT_TEXT, DBT_MONEY, DBT_BLOB };
+enum db_type { DBT_NULL, DBT_INT, DBT_TEXT, DBT_DEC, DBT_DATE, DBT_BLOB };
 
 struct db_param {
 	enum db_type type;
-	int64_t i;           /* DBT_INT; DBT_MONEY in fen */
+	int64_t i;           /* DBT_INT; DBT_DEC scaled by 10^scale;
+			      * DBT_DATE yyyymmdd */
 	const char *s;       /* DBT_TEXT (NUL-terminated), DBT_BLOB */
 	size_t len;          /* DBT_BLOB */
+	int scale;           /* DBT_DEC: decimals of i (core/decimal.h) */
 };
 
-#define P_NULL ((struct db_param){ DBT_NULL, 0, NULL, 0 })
-#define P_INT(v) ((struct db_param){ DBT_INT, (int64_t)(v), NULL, 0 })
-#define P_TEXT(v) ((struct db_param){ DBT_TEXT, 0, (v), 0 })
-#define P_MONEY(v) ((struct db_param){ DBT_MONEY, (int64_t)(v), NULL, 0 })
-#define P_BLOB(v, n) ((struct db_param){ DBT_BLOB, 0, (v), (n) })
+#define P_NULL ((struct db_param){ DBT_NULL, 0, NULL, 0, 0 })
+#define P_INT(v) ((struct db_param){ DBT_INT, (int64_t)(v), NULL, 0, 0 })
+#define P_TEXT(v) ((struct db_param){ DBT_TEXT, 0, (v), 0, 0 })
+#define P_BLOB(v, n) ((struct db_param){ DBT_BLOB, 0, (v), (n), 0 })
+/* A DECIMAL: v is the value times 10^scale, sent exactly (as "12.5"). */
+#define P_DEC(v, sc) ((struct db_param){ DBT_DEC, (int64_t)(v), NULL, 0, (sc) })
+/* Money in fen, a quantity in thousandths, a percent at TC_SCALE_PCT. */
+#define P_MONEY(v) P_DEC((v), TC_SCALE_MONEY)
+#define P_QTY(v) P_DEC((v), TC_SCALE_QTY)
+#define P_PCT(v) P_DEC((v), TC_SCALE_PCT)
+/* A DATE given as yyyymmdd (core/date.h), e.g. the business date. */
+#define P_DATE(ymd) ((struct db_param){ DBT_DATE, (int64_t)(ymd), NULL, 0, 0 })
 /* A text parameter that is NULL in SQL when v is NULL or "". */
 #define P_TEXT_OR_NULL(v) ((v) != NULL && *(v) != '\0' ? P_TEXT(v) : P_NULL)
 
@@ -146,9 +156,10 @@ bool dbrow_null(const struct dbrow *row, size_t col);
  * by the server ("12.50"), dates "YYYY-MM-DD", integers in decimal. */
 const char *dbrow_text(const struct dbrow *row, size_t col);
 
-/* A DECIMAL(_, scale) (or integer) value as an integer scaled by
- * 10^scale into *out (0 for NULL).  Returns 0, or TC_EINVAL when the
- * text is not such a decimal (more decimals than scale included). */
+/* A DECIMAL (or integer) value as an integer scaled by 10^scale into *out
+ * (0 for NULL), as dbres_dec reads it (zeros beyond scale are fine, any
+ * other digit is not).  Returns 0, or TC_EINVAL (*out 0) when the text is
+ * not such a decimal. */
 int dbrow_decimal(const struct dbrow *row, size_t col, int scale,
     int64_t *out);
 
@@ -159,19 +170,55 @@ void dbres_free(struct dbres *r);
 size_t dbres_rows(const struct dbres *r);
 size_t dbres_cols(const struct dbres *r);
 
-/* Whether the value at row, col is SQL NULL. */
+/* Reading a value.  Each reader exists in two forms: by column position
+ * (col, 0-based) and, with the suffix _col, by the column's name as the
+ * statement gives it (its alias after AS, else its name: "SELECT o.number,
+ * SUM(l.amount) AS amount" has columns "number" and "amount").  Prefer the
+ * names: they survive a change of the column list.  A name the result does
+ * not have is a bug: it is logged (with the statement) and reads as NULL.
+ *
+ * Checked readers (dbres_dec, dbres_date and their _col forms) return 0 or
+ * TC_EDB, which they log naming the statement, row and column, when the
+ * value is not what the caller said it is (not a decimal, more decimals
+ * than scale, too large, not a date); *out is then 0.  SQL NULL reads as 0
+ * and returns 0: ask dbres_null when NULL means something. */
+
+/* The index of the column called name, or -1 (logged) when r has none. */
+int dbres_col(const struct dbres *r, const char *name);
+
+/* Whether the value is SQL NULL. */
 bool dbres_null(const struct dbres *r, size_t row, size_t col);
+bool dbres_null_col(const struct dbres *r, size_t row, const char *name);
 
 /* The value as text ("" for NULL), owned by r.  Integers come as their
  * decimal form, DECIMAL columns as written by the server ("12.50"),
  * dates as "YYYY-MM-DD", datetimes as "YYYY-MM-DD HH:MM:SS". */
 const char *dbres_text(const struct dbres *r, size_t row, size_t col);
+const char *dbres_text_col(const struct dbres *r, size_t row,
+    const char *name);
 
 /* The value as an integer (0 for NULL or non-numbers). */
 int64_t dbres_int(const struct dbres *r, size_t row, size_t col);
+int64_t dbres_int_col(const struct dbres *r, size_t row, const char *name);
 
-/* A DECIMAL(_,2) (or integer) value as fen (0 for NULL). */
+/* A DECIMAL (or integer) value as an integer scaled by 10^scale: a
+ * DECIMAL(15,3) quantity read at TC_SCALE_QTY gives thousandths.  Trailing
+ * zeros beyond scale are fine ("1.500" at scale 2 is 150); any other digit
+ * beyond it is an error, never a silent rounding.  Checked (see above). */
+int dbres_dec(const struct dbres *r, size_t row, size_t col, int scale,
+    int64_t *out);
+int dbres_dec_col(const struct dbres *r, size_t row, const char *name,
+    int scale, int64_t *out);
+
+/* A DECIMAL(_,2) (or integer) value as fen: dbres_dec at TC_SCALE_MONEY,
+ * returning the value (0 for NULL, and 0 after logging a bad value). */
 int64_t dbres_money(const struct dbres *r, size_t row, size_t col);
+int64_t dbres_money_col(const struct dbres *r, size_t row, const char *name);
+
+/* A DATE value as yyyymmdd (core/date.h).  Checked (see above). */
+int dbres_date(const struct dbres *r, size_t row, size_t col, int32_t *out);
+int dbres_date_col(const struct dbres *r, size_t row, const char *name,
+    int32_t *out);
 
 /* Starts a transaction (reconnecting if need be).  Returns 0 or TC_EDB. */
 int db_begin(struct db *d);

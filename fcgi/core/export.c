@@ -10,7 +10,7 @@
 #include "core/csv.h"
 #include "core/error.h"
 #include "core/export.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "core/log.h"
 #include "core/xlsx.h"
 
@@ -156,11 +156,11 @@ export_text(struct export *e, const char *s)
 int
 export_money(struct export *e, int64_t fen)
 {
-	char buf[FMT_MONEY_SIZE];
+	char buf[TC_MONEY_SIZE];
 
 	next_kind(e);
 	if (e->csv != NULL)
-		return csv_number(e->csv, fmt_money(buf, fen, false));
+		return csv_number(e->csv, tc_money_str(buf, fen, false));
 	return xlsx_number(e->xlsx, fen, 2, XLSX_AMOUNT);
 }
 
@@ -180,22 +180,22 @@ export_int(struct export *e, int64_t v)
 int
 export_qty(struct export *e, int64_t milli)
 {
-	char buf[FMT_MONEY_SIZE];
+	char buf[TC_MONEY_SIZE];
 
 	next_kind(e);
 	if (e->csv != NULL)
-		return csv_number(e->csv, fmt_qty(buf, milli));
+		return csv_number(e->csv, tc_qty_str(buf, milli));
 	return xlsx_number(e->xlsx, milli, 3, XLSX_GENERAL);
 }
 
 int
 export_pct(struct export *e, int64_t pct4)
 {
-	char buf[FMT_MONEY_SIZE];
+	char buf[TC_MONEY_SIZE];
 
 	next_kind(e);
 	if (e->csv != NULL)
-		return csv_number(e->csv, fmt_pct4(buf, pct4));
+		return csv_number(e->csv, tc_pct_str(buf, pct4));
 	return xlsx_number(e->xlsx, pct4, 4, XLSX_PERCENT);
 }
 

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
+#include "core/decimal.h"
 #include "core/form.h"
 
 #define TEXT_MAX_DEFAULT 1000
@@ -59,17 +61,17 @@ text_common(const struct field *f, const char *in, struct form_value *out,
 
 	max = multiline ? MULTILINE_MAX_DEFAULT : TEXT_MAX_DEFAULT;
 	if (n == -1)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	if (n == -2)
-		return FORM_ECONTROL;
+		return TC_ECONTROL;
 	if (has_bounds(f)) {
 		min = f->min > 1 ? f->min : 1;
 		max = f->max;
 	}
 	if (n < min)
-		return n == 0 ? FORM_EREQUIRED : FORM_ETOO_SHORT;
+		return n == 0 ? TC_EREQUIRED : TC_ETOO_SHORT;
 	if (n > max)
-		return FORM_ETOO_LONG;
+		return TC_ETOO_LONG;
 	out->s = in;
 	out->i = n;
 	return 0;
@@ -95,12 +97,12 @@ form_login(const struct field *f, const char *in, struct form_value *out)
 
 	(void)f;
 	if (n < 1 || n > 64)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	for (i = 0; i < n; i++) {
 		char c = in[i];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
-			return FORM_EINVALID;
+			return TC_EFORMAT;
 	}
 	out->s = in;
 	out->i = (int64_t)n;
@@ -123,17 +125,17 @@ form_email(const struct field *f, const char *in, struct form_value *out)
 
 	(void)f;
 	if (at == NULL || strchr(at + 1, '@') != NULL || n > 254)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	llen = (size_t)(at - in);
 	if (llen == 0 || llen > 64 || in[0] == '.' || at[-1] == '.')
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	for (p = in; p < at; p++) {
 		if (is_alnum(*p))
 			continue;
 		if (*p == '.' && p[1] == '.')
-			return FORM_EINVALID;
+			return TC_EFORMAT;
 		if (strchr(".!#$%&'*+/=?^_`{|}~-", *p) == NULL || *p == '\0')
-			return FORM_EINVALID;
+			return TC_EFORMAT;
 	}
 	/* Domain: labels of letters, digits and inner hyphens; a dot needed. */
 	label = at + 1;
@@ -141,97 +143,59 @@ form_email(const struct field *f, const char *in, struct form_value *out)
 		size_t len = 0;
 		for (p = label; *p && *p != '.'; p++, len++)
 			if (!is_alnum(*p) && *p != '-')
-				return FORM_EINVALID;
+				return TC_EFORMAT;
 		if (len == 0 || len > 63 || label[0] == '-' || p[-1] == '-')
-			return FORM_EINVALID;
+			return TC_EFORMAT;
 		labels++;
 		if (*p == '\0')
 			break;
 		label = p + 1;
 	}
 	if (labels < 2)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	out->s = in;
 	out->i = (int64_t)n;
 	return 0;
 }
 
-/* Parses -?D+(.D{1,decimals})? into value x 10^decimals.  Returns 0,
- * FORM_EINVALID or FORM_ERANGE (overflow). */
+/* Parses the decimal s with at most scale decimals (core/decimal.h's one
+ * grammar) into *out.  Returns 0, TC_EFORMAT (not a number, too many
+ * decimals) or TC_ERANGE (beyond int64). */
 static int
-parse_fixed(const char *s, int decimals, int64_t *out)
+parse_decimal(const char *s, int scale, int64_t *out)
 {
-	int neg = 0, nd = 0, frac = 0;
-	int64_t v = 0;
+	int rc = tc_dec_parse_str(s, scale, out);
 
-	if (*s == '-') {
-		neg = 1;
-		s++;
-	}
-	if (!(*s >= '0' && *s <= '9'))
-		return FORM_EINVALID;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		if (v > (INT64_MAX - (*s - '0')) / 10)
-			return FORM_ERANGE;
-		v = v * 10 + (*s - '0');
-	}
-	if (*s == '.') {
-		s++;
-		if (!(*s >= '0' && *s <= '9'))
-			return FORM_EINVALID;
-		for (; *s >= '0' && *s <= '9'; s++, nd++) {
-			if (nd >= decimals)
-				return FORM_EINVALID;
-			frac = frac * 10 + (*s - '0');
-		}
-	}
-	if (*s != '\0')
-		return FORM_EINVALID;
-	for (; nd < decimals; nd++)
-		frac *= 10;
-	for (nd = 0; nd < decimals; nd++) {
-		if (v > INT64_MAX / 10)
-			return FORM_ERANGE;
-		v *= 10;
-	}
-	if (v > INT64_MAX - frac)
-		return FORM_ERANGE;
-	v += frac;
-	*out = neg ? -v : v;
-	return 0;
+	if (rc == TC_ETOOBIG)
+		return TC_ERANGE;
+	return rc != 0 ? TC_EFORMAT : 0;
 }
 
 int
 form_int64(const struct field *f, const char *in, struct form_value *out)
 {
 	int64_t v;
-	int r = parse_fixed(in, 0, &v);
+	int r = parse_decimal(in, 0, &v);
 
 	if (r)
 		return r;
 	if (!in_bounds(f, v))
-		return FORM_ERANGE;
+		return TC_ERANGE;
 	out->s = in;
 	out->i = v;
 	return 0;
 }
 
 int
-form_parse_money(const char *s, int64_t *fen)
-{
-	return parse_fixed(s, 2, fen);
-}
-
-int
 form_money(const struct field *f, const char *in, struct form_value *out)
 {
 	int64_t v;
-	int r = parse_fixed(in, 2, &v);
+	int r = parse_decimal(in, TC_SCALE_MONEY, &v);
 
 	if (r)
 		return r;
 	if (!in_bounds(f, v))
-		return FORM_ERANGE;
+		return TC_ERANGE;
 	out->s = in;
 	out->i = v;
 	return 0;
@@ -241,75 +205,46 @@ int
 form_percent(const struct field *f, const char *in, struct form_value *out)
 {
 	int64_t v;
-	int r = parse_fixed(in, 4, &v);
+	int r = parse_decimal(in, TC_SCALE_PCT, &v);
 
 	if (r)
 		return r;
 	if (!in_bounds(f, v))
-		return FORM_ERANGE;
+		return TC_ERANGE;
 	out->s = in;
 	out->i = v;
 	return 0;
 }
 
-/* Reads exactly n digits; -1 if any is not a digit. */
-static int
-digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-static int
-days_in_month(int y, int m)
-{
-	static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
 int
 form_month(const struct field *f, const char *in, struct form_value *out)
 {
-	int y, m;
+	enum tc_period_kind kind;
+	int32_t p;
+	int64_t yyyymm;
 
-	if (strlen(in) != 7 || in[4] != '-')
-		return FORM_EINVALID;
-	y = digits(in, 4);
-	m = digits(in + 5, 2);
-	if (y < 1900 || m < 1 || m > 12)
-		return FORM_EINVALID;
-	if (!in_bounds(f, (int64_t)y * 100 + m))
-		return FORM_ERANGE;
+	if (tc_period_parse(in, strlen(in), &kind, &p) != 0 ||
+	    kind != TC_PERIOD_MONTH)
+		return TC_EFORMAT;
+	yyyymm = (int64_t)(p / 12) * 100 + p % 12 + 1;
+	if (!in_bounds(f, yyyymm))
+		return TC_ERANGE;
 	out->s = in;
-	out->i = (int64_t)y * 100 + m;
+	out->i = yyyymm;
 	return 0;
 }
 
 int
 form_date(const struct field *f, const char *in, struct form_value *out)
 {
-	int y, m, d;
+	int32_t ymd;
 
-	if (strlen(in) != 10 || in[4] != '-' || in[7] != '-')
-		return FORM_EINVALID;
-	y = digits(in, 4);
-	m = digits(in + 5, 2);
-	d = digits(in + 8, 2);
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-		return FORM_EINVALID;
-	if (!in_bounds(f, (int64_t)y * 10000 + m * 100 + d))
-		return FORM_ERANGE;
+	if (tc_date_parse_str(in, &ymd) != 0)
+		return TC_EFORMAT;
+	if (!in_bounds(f, ymd))
+		return TC_ERANGE;
 	out->s = in;
-	out->i = (int64_t)y * 10000 + m * 100 + d;
+	out->i = ymd;
 	return 0;
 }
 
@@ -319,14 +254,14 @@ form_oneof(const struct field *f, const char *in, struct form_value *out)
 	size_t i;
 
 	if (f == NULL || f->choices == NULL)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	for (i = 0; f->choices[i] != NULL; i++)
 		if (strcmp(f->choices[i], in) == 0) {
 			out->s = in;
 			out->i = (int64_t)i;
 			return 0;
 		}
-	return FORM_EINVALID;
+	return TC_EFORMAT;
 }
 
 int
@@ -336,19 +271,19 @@ form_return_path(const struct field *f, const char *in, struct form_value *out)
 
 	(void)f;
 	if (n == 0 || n > RETURN_PATH_MAX || in[0] != '/' || in[1] == '/')
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	if (!req_utf8_valid(in, n))
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)in[i];
 		if (c <= 0x20 || c == 0x7f || c == '\\')
-			return FORM_EINVALID;
+			return TC_EFORMAT;
 	}
 	/* "/%2F/evil" or "/%5C..." may be decoded by a proxy into "//". */
 	if (in[1] == '%' && in[2] != '\0' && in[3] != '\0' &&
 	    ((in[2] == '2' && (in[3] == 'f' || in[3] == 'F')) ||
 	    (in[2] == '5' && (in[3] == 'c' || in[3] == 'C'))))
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	out->s = in;
 	out->i = (int64_t)n;
 	return 0;
@@ -382,7 +317,7 @@ form_check(const struct field *f, const char *raw, char **scratch,
 	memcpy(*scratch, raw + s, e - s);
 	(*scratch)[e - s] = '\0';
 	if (e == s)
-		return f->required ? FORM_EREQUIRED : 0;
+		return f->required ? TC_EREQUIRED : 0;
 	return f->valid(f, *scratch, out);
 }
 
@@ -446,7 +381,7 @@ validate_as(struct form *out, const struct field *fields, size_t n,
 			out->nerr++;
 		}
 	}
-	return out->nerr ? FORM_EINVALID : 0;
+	return out->nerr ? TC_EINVAL : 0;
 }
 
 int
@@ -482,7 +417,7 @@ form_set_error(struct form *f, size_t k, const char *msg, const char *detail)
 		return 0;
 	if (detail != NULL && (e->detail = strdup(detail)) == NULL)
 		return TC_ENOMEM;
-	e->err = FORM_EINVALID;
+	e->err = TC_EFORMAT;
 	e->msg = msg != NULL ? msg : f->fields[k].msg;
 	e->v.s = NULL;
 	e->v.i = 0;
@@ -562,17 +497,14 @@ form_int(const struct form *f, size_t k, int64_t def)
 }
 
 const char *
-form_strerror(int err)
+form_error_key(int err)
 {
 	switch (err) {
-	case 0: return "ok";
-	case TC_ENOMEM: return "out-of-memory";
-	case FORM_EREQUIRED: return "required";
-	case FORM_EINVALID: return "invalid";
-	case FORM_ETOO_SHORT: return "too-short";
-	case FORM_ETOO_LONG: return "too-long";
-	case FORM_ERANGE: return "out-of-range";
-	case FORM_ECONTROL: return "control-character";
+	case TC_EREQUIRED: return "required";
+	case TC_ETOO_SHORT: return "too_short";
+	case TC_ETOO_LONG: return "too_long";
+	case TC_ERANGE: return "range";
+	case TC_ECONTROL: return "control";
 	}
-	return "unknown-error";
+	return "invalid";
 }

@@ -20,11 +20,13 @@
  * of a table of lines (inputs product_1, qty_1, ... product_2, ...) with
  * form_validate_row(), repeated inputs of one name (several "rep") with
  * form_validate_nth().  Nothing is copied into fixed-size buffers: a value
- * too long for its field is refused (FORM_ETOO_LONG), never cut.
+ * too long for its field is refused (TC_ETOO_LONG), never cut.
  *
  * Validators are pure: int v(const struct field *, const char *in,
- * struct form_value *out) returns 0 (out filled) or a negative FORM_E*
- * code.  in is NUL-terminated, already trimmed of surrounding blanks.
+ * struct form_value *out) returns 0 (out filled) or a negative error of
+ * core/error.h (TC_EREQUIRED, TC_EFORMAT, TC_ETOO_SHORT, TC_ETOO_LONG,
+ * TC_ERANGE, TC_ECONTROL).  in is NUL-terminated, already trimmed of
+ * surrounding blanks.
  */
 #ifndef TC_CORE_FORM_H
 #define TC_CORE_FORM_H
@@ -34,16 +36,6 @@
 
 #include "core/error.h"
 #include "core/request.h"
-
-/* Validation results, below the project-wide TC_E* values. */
-enum form_err {
-	FORM_EREQUIRED = -201, /* required field empty or absent */
-	FORM_EINVALID = -202,  /* not of the field's type / format */
-	FORM_ETOO_SHORT = -203,/* text shorter than min characters */
-	FORM_ETOO_LONG = -204, /* text longer than max characters */
-	FORM_ERANGE = -205,    /* number, money, date outside [min, max] */
-	FORM_ECONTROL = -206,  /* control character in text */
-};
 
 struct field;
 
@@ -83,7 +75,7 @@ struct form_entry {
 	char *raw;          /* exactly what came (first value), "" if absent */
 	char *buf;          /* trimmed working copy; v.s points into it */
 	int present;        /* non-empty after trimming */
-	int err;            /* 0 or FORM_E* */
+	int err;            /* 0 or a TC_E* error of the field */
 	const char *msg;    /* the message key when err != 0 */
 	char *detail;       /* NULL, or text shown after the message */
 	struct form_value v;/* valid only when present && !err */
@@ -103,7 +95,7 @@ struct form {
 /* Validates every field of fields[0..n) against the first value of the
  * same name in in (in may be NULL: every field absent).  Fills *out,
  * which the caller frees with form_free() whatever the result.  Returns 0
- * when every field is valid, FORM_EINVALID when some field is not (see
+ * when every field is valid, TC_EINVAL when some field is not (see
  * out->nerr and each entry's err/msg), TC_ENOMEM on memory failure. */
 int form_validate(struct form *out, const struct field *fields, size_t n,
     const struct req_fields *in);
@@ -160,14 +152,16 @@ int64_t form_int(const struct form *f, size_t k, int64_t def);
 /* Checks one value against one field as form_validate would (trimming
  * blanks, honouring required).  For repeated fields (several "rep"):
  * iterate req_next() and call this per value.  Returns 0 (out filled;
- * out->s is NULL for an absent optional field) or a FORM_E* code;
+ * out->s is NULL for an absent optional field) or the field's error;
  * *scratch receives an allocated trimmed copy the caller frees (NULL on
  * TC_ENOMEM). */
 int form_check(const struct field *f, const char *raw, char **scratch,
     struct form_value *out);
 
-/* Returns a short static name for a FORM_E* code ("required", ...). */
-const char *form_strerror(int err);
+/* Returns the short name of a field's error, for building a catalogue
+ * key ("list_err_%s"): "required", "invalid", "too_short", "too_long",
+ * "range", "control"; "invalid" for any other error.  Static. */
+const char *form_error_key(int err);
 
 /* --- Validators (see struct form_value for what out->i holds) --- */
 
@@ -186,18 +180,16 @@ int form_int64(const struct field *, const char *, struct form_value *);
 int form_money(const struct field *, const char *, struct form_value *);
 /* Percent with up to 4 decimals ("12.5" -> 125000), within [min, max]. */
 int form_percent(const struct field *, const char *, struct form_value *);
-/* Calendar date YYYY-MM-DD (years 1900..9999); out->i = yyyymmdd. */
+/* Calendar date YYYY-MM-DD (core/date.h: a real date, years TC_YEAR_MIN
+ * ..TC_YEAR_MAX); out->i = yyyymmdd, within [min, max]. */
 int form_date(const struct field *, const char *, struct form_value *);
-/* Month YYYY-MM (years 1900..9999); out->i = yyyymm. */
+/* Month YYYY-MM (a month's period label, core/date.h); out->i = yyyymm,
+ * within [min, max]. */
 int form_month(const struct field *, const char *, struct form_value *);
 /* One of f->choices exactly; out->i = its index. */
 int form_oneof(const struct field *, const char *, struct form_value *);
 /* Local redirect target: starts with one '/', not "//", no '\\', no
  * control characters or spaces, valid UTF-8, at most 2048 bytes. */
 int form_return_path(const struct field *, const char *, struct form_value *);
-
-/* Parses a money amount as form_money does, without range limits.
- * Returns 0 and sets *fen, or FORM_EINVALID / FORM_ERANGE (overflow). */
-int form_parse_money(const char *s, int64_t *fen);
 
 #endif

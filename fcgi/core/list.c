@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "core/formview.h"
 #include "core/list.h"
 
@@ -118,11 +118,11 @@ static const char *
 reason_key(int err)
 {
 	switch (err) {
-	case FORM_EREQUIRED: return "list_err_required";
-	case FORM_ETOO_SHORT: return "list_err_too_short";
-	case FORM_ETOO_LONG: return "list_err_too_long";
-	case FORM_ERANGE: return "list_err_range";
-	case FORM_ECONTROL: return "list_err_control";
+	case TC_EREQUIRED: return "list_err_required";
+	case TC_ETOO_SHORT: return "list_err_too_short";
+	case TC_ETOO_LONG: return "list_err_too_long";
+	case TC_ERANGE: return "list_err_range";
+	case TC_ECONTROL: return "list_err_control";
 	}
 	return "list_err_invalid";
 }
@@ -605,9 +605,9 @@ fill_headings(struct list *l, struct req *r, struct tdict *d)
 static void
 count_text(char *buf, size_t len, int64_t n, bool capped)
 {
-	char m[FMT_MONEY_SIZE];
+	char m[TC_MONEY_SIZE];
 
-	fmt_money(m, n * 100, true);
+	tc_money_str(m, n * 100, true);
 	m[strlen(m) - 3] = '\0';        /* no ".00": a count, not money */
 	snprintf(buf, len, "%s%s", m, capped ? "+" : "");
 }

@@ -9,73 +9,34 @@
 #include "core/audit.h"
 #include "core/error.h"
 #include "core/period.h"
-#include "engine/date.h"
 
 #define REASON_MAX 500
 
 /* --- the calendar --- */
 
-int
-period_kind_parse(const char *name, enum period_kind *out)
-{
-	static const char *const names[] = { "month", "quarter", "year" };
-
-	for (int k = 0; k < 3; k++)
-		if (strcmp(name, names[k]) == 0) {
-			*out = (enum period_kind)k;
-			return 0;
-		}
-	return TC_EINVAL;
-}
-
-const char *
-period_kind_name(enum period_kind kind)
-{
-	return tce_period_kind_name((enum tce_period_kind)kind);
-}
-
-int
-period_date_parse(const char *s, int32_t *out)
-{
-	return tce_date_parse(s, strlen(s), out);
-}
-
-void
-period_date_format(char *buf, int32_t date)
-{
-	unsigned v = (unsigned)date;
-
-	snprintf(buf, 11, "%04u-%02u-%02u", v / 10000 % 10000, v / 100 % 100,
-	    v % 100);
-}
-
 static void
-span_of_index(enum period_kind kind, int32_t p, struct period_span *out)
+span_of_index(enum tc_period_kind kind, int32_t p, struct period_span *out)
 {
-	enum tce_period_kind k = (enum tce_period_kind)kind;
-
 	out->kind = kind;
-	tce_period_label(out->label, k, p);
-	out->first = tce_period_first(k, p);
-	out->last = tce_period_last(k, p);
+	tc_period_label(out->label, kind, p);
+	out->first = tc_period_first(kind, p);
+	out->last = tc_period_last(kind, p);
 }
 
 void
-period_of_date(enum period_kind kind, int32_t date, struct period_span *out)
+period_of_date(enum tc_period_kind kind, int32_t date, struct period_span *out)
 {
-	span_of_index(kind, tce_period_of((enum tce_period_kind)kind, date),
-	    out);
+	span_of_index(kind, tc_period_of(kind, date), out);
 }
 
 int
-period_of_label(enum period_kind kind, const char *label,
+period_of_label(enum tc_period_kind kind, const char *label,
     struct period_span *out)
 {
-	enum tce_period_kind k;
+	enum tc_period_kind k;
 	int32_t p;
 
-	if (tce_period_parse(label, strlen(label), &k, &p) != 0 ||
-	    k != (enum tce_period_kind)kind)
+	if (tc_period_parse(label, strlen(label), &k, &p) != 0 || k != kind)
 		return TC_EINVAL;
 	span_of_index(kind, p, out);
 	return 0;
@@ -84,7 +45,7 @@ period_of_label(enum period_kind kind, const char *label,
 void
 period_step(const struct period_span *p, int step, struct period_span *out)
 {
-	int32_t i = tce_period_of((enum tce_period_kind)p->kind, p->first);
+	int32_t i = tc_period_of(p->kind, p->first);
 
 	span_of_index(p->kind, i + step, out);
 }
@@ -160,8 +121,7 @@ res_date(const struct dbres *r, size_t row, size_t col)
 {
 	int32_t v;
 
-	if (dbres_null(r, row, col) ||
-	    period_date_parse(dbres_text(r, row, col), &v) != 0)
+	if (dbres_date(r, row, col, &v) != 0)
 		return 0;
 	return v;
 }
@@ -211,7 +171,7 @@ period_first_open_day(struct db *d, int32_t *out)
 		return rc;
 	/* The kind does not matter: a closed period's last day is followed
 	 * by the first day of the next period of any kind that ends there. */
-	period_of_date(PERIOD_MONTH, through, &s);
+	period_of_date(TC_PERIOD_MONTH, through, &s);
 	period_step(&s, 1, &next);
 	*out = next.first;
 	return 0;
@@ -221,11 +181,11 @@ period_first_open_day(struct db *d, int32_t *out)
  * checking that the recorded periods are all of kind.  *first is 0 when
  * none is recorded. */
 static int
-recorded_range(struct db *d, enum period_kind kind, int32_t *first,
+recorded_range(struct db *d, enum tc_period_kind kind, int32_t *first,
     int32_t *last, struct period_why *why)
 {
 	struct dbres *r = NULL;
-	const char *name = period_kind_name(kind);
+	const char *name = tc_period_kind_name(kind);
 	int rc;
 
 	*first = *last = 0;
@@ -250,7 +210,7 @@ recorded_range(struct db *d, enum period_kind kind, int32_t *first,
 
 /* Records the periods from from's to to's (first days), if missing. */
 static int
-insert_range(struct db *d, enum period_kind kind, int32_t from, int32_t to)
+insert_range(struct db *d, enum tc_period_kind kind, int32_t from, int32_t to)
 {
 	struct period_span s;
 	char first[11], last[11];
@@ -258,10 +218,10 @@ insert_range(struct db *d, enum period_kind kind, int32_t from, int32_t to)
 
 	for (period_of_date(kind, from, &s); s.first <= to;
 	    period_step(&s, 1, &s)) {
-		period_date_format(first, s.first);
-		period_date_format(last, s.last);
+		tc_date_format(first, s.first);
+		tc_date_format(last, s.last);
 		if ((rc = db_exec(d, &period_db, ST_INSERT,
-		    DB_ARGS(P_TEXT(period_kind_name(kind)), P_TEXT(s.label),
+		    DB_ARGS(P_TEXT(tc_period_kind_name(kind)), P_TEXT(s.label),
 		    P_TEXT(first), P_TEXT(last)), NULL, NULL)) != 0)
 			return rc;
 	}
@@ -269,7 +229,7 @@ insert_range(struct db *d, enum period_kind kind, int32_t from, int32_t to)
 }
 
 int
-period_sync(struct db *d, enum period_kind kind, int32_t today,
+period_sync(struct db *d, enum tc_period_kind kind, int32_t today,
     struct period_why *why)
 {
 	int32_t first, last;
@@ -284,7 +244,7 @@ period_sync(struct db *d, enum period_kind kind, int32_t today,
 }
 
 int
-period_begin(struct db *d, enum period_kind kind, int32_t first_day,
+period_begin(struct db *d, enum tc_period_kind kind, int32_t first_day,
     int32_t today, struct period_why *why)
 {
 	struct period_span s, now;
@@ -295,7 +255,7 @@ period_begin(struct db *d, enum period_kind kind, int32_t first_day,
 
 	period_of_date(kind, first_day, &s);
 	if (s.first != first_day) {
-		period_date_format(day, first_day);
+		tc_date_format(day, first_day);
 		why_set(why, "period_err_start", s.label,
 		    "%s is not the first day of a period (%s begins on the "
 		    "%d-%02d-%02d)", day, s.label, (int)(s.first / 10000),
@@ -309,7 +269,7 @@ period_begin(struct db *d, enum period_kind kind, int32_t first_day,
 		goto out;
 	if (first == 0 || first_day < first) {
 		if (through != 0) {
-			period_date_format(day, through);
+			tc_date_format(day, through);
 			why_set(why, "period_err_before_closed", s.label,
 			    "periods cannot begin with %s: the periods up to "
 			    "%s are closed", s.label, day);
@@ -334,7 +294,7 @@ out:
 }
 
 static void
-period_from_row(const struct dbres *r, size_t i, enum period_kind kind,
+period_from_row(const struct dbres *r, size_t i, enum tc_period_kind kind,
     struct period *p)
 {
 	memset(p, 0, sizeof(*p));
@@ -355,7 +315,7 @@ period_from_row(const struct dbres *r, size_t i, enum period_kind kind,
 }
 
 int
-period_list(struct db *d, enum period_kind kind, int32_t today,
+period_list(struct db *d, enum tc_period_kind kind, int32_t today,
     struct period **out, size_t *n, struct period_why *why)
 {
 	struct dbres *r = NULL;
@@ -366,7 +326,7 @@ period_list(struct db *d, enum period_kind kind, int32_t today,
 	*n = 0;
 	if ((rc = period_sync(d, kind, today, why)) != 0 ||
 	    (rc = db_query(d, &period_db, ST_LIST,
-	    DB_ARGS(P_TEXT(period_kind_name(kind))), &r)) != 0)
+	    DB_ARGS(P_TEXT(tc_period_kind_name(kind))), &r)) != 0)
 		return rc;
 	if (dbres_rows(r) > 0 &&
 	    (v = calloc(dbres_rows(r), sizeof(*v))) == NULL) {
@@ -382,7 +342,7 @@ period_list(struct db *d, enum period_kind kind, int32_t today,
 }
 
 int
-period_find(struct db *d, enum period_kind kind, const char *label,
+period_find(struct db *d, enum tc_period_kind kind, const char *label,
     struct period *out)
 {
 	struct period_span s;
@@ -392,7 +352,7 @@ period_find(struct db *d, enum period_kind kind, const char *label,
 	if (period_of_label(kind, label, &s) != 0)
 		return TC_EINVAL;
 	if ((rc = db_query(d, &period_db, ST_FIND,
-	    DB_ARGS(P_TEXT(period_kind_name(kind)), P_TEXT(s.label)), &r)) != 0)
+	    DB_ARGS(P_TEXT(tc_period_kind_name(kind)), P_TEXT(s.label)), &r)) != 0)
 		return rc;
 	rc = TC_ENOTFOUND;
 	if (dbres_rows(r) == 1) {
@@ -406,10 +366,10 @@ period_find(struct db *d, enum period_kind kind, const char *label,
 /* Locks every period row (a close and a reopen see, and change, the
  * calendar alone) and returns them oldest first in *all. */
 static int
-lock_all(struct db *d, enum period_kind kind, struct dbres **all)
+lock_all(struct db *d, enum tc_period_kind kind, struct dbres **all)
 {
 	return db_query(d, &period_db, ST_LOCK_ALL,
-	    DB_ARGS(P_TEXT(period_kind_name(kind))), all);
+	    DB_ARGS(P_TEXT(tc_period_kind_name(kind))), all);
 }
 
 static int
@@ -460,7 +420,7 @@ finish(struct db *d, int rc)
 }
 
 int
-period_close(struct db *d, enum period_kind kind, int32_t today,
+period_close(struct db *d, enum tc_period_kind kind, int32_t today,
     const struct actor *who, const char *label,
     const struct period_guard *guards, size_t nguards,
     struct period_why *why)
@@ -475,7 +435,7 @@ period_close(struct db *d, enum period_kind kind, int32_t today,
 	memset(why, 0, sizeof(*why));
 	if (period_of_label(kind, label, &s) != 0) {
 		why_set(why, "period_err_label", label, "\"%s\" is not a %s "
-		    "label", label, period_kind_name(kind));
+		    "label", label, tc_period_kind_name(kind));
 		return TC_EINVAL;
 	}
 	if ((rc = period_sync(d, kind, today, why)) != 0 ||
@@ -511,7 +471,7 @@ period_close(struct db *d, enum period_kind kind, int32_t today,
 		goto out;
 	}
 	if (p.span.last >= today) {
-		period_date_format(day, p.span.last);
+		tc_date_format(day, p.span.last);
 		why_set(why, "period_err_not_ended", p.span.label,
 		    "%s has not ended yet (its last day is %s)",
 		    p.span.label, day);
@@ -536,7 +496,7 @@ blank(const char *s)
 }
 
 int
-period_reopen(struct db *d, enum period_kind kind,
+period_reopen(struct db *d, enum tc_period_kind kind,
     const struct actor *who, const char *label, const char *reason,
     const struct period_guard *guards, size_t nguards,
     struct period_why *why)
@@ -550,7 +510,7 @@ period_reopen(struct db *d, enum period_kind kind,
 	memset(why, 0, sizeof(*why));
 	if (period_of_label(kind, label, &s) != 0) {
 		why_set(why, "period_err_label", label, "\"%s\" is not a %s "
-		    "label", label, period_kind_name(kind));
+		    "label", label, tc_period_kind_name(kind));
 		return TC_EINVAL;
 	}
 	if (reason == NULL || blank(reason)) {

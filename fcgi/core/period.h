@@ -12,8 +12,8 @@
  * is frozen exactly when it is on or before the last day of the latest
  * closed period (dates before the first period included).
  *
- * Dates are integers yyyymmdd (they compare as integers), as in the
- * engine.  Every function returns 0 or a negative tc_err; a refusal that
+ * Dates are integers yyyymmdd (they compare as integers) and the kinds,
+ * labels and bounds of periods are core/date.h's, as in the engine.  Every function returns 0 or a negative tc_err; a refusal that
  * a person should read comes with a struct period_why.
  */
 #ifndef TC_CORE_PERIOD_H
@@ -24,25 +24,18 @@
 #include <stdint.h>
 
 #include "core/audit.h"
+#include "core/date.h"
 #include "core/db.h"
-
-enum period_kind {          /* the same values as the engine's */
-	PERIOD_MONTH = 0,
-	PERIOD_QUARTER,
-	PERIOD_YEAR,
-};
 
 enum period_state {
 	PERIOD_OPEN = 0,
 	PERIOD_CLOSED,
 };
 
-#define PERIOD_LABEL_SIZE 16
-
 /* A period of the calendar: "2026-07", "2026-Q3" or "2026". */
 struct period_span {
-	enum period_kind kind;
-	char    label[PERIOD_LABEL_SIZE];
+	enum tc_period_kind kind;
+	char    label[TC_PERIOD_SIZE];
 	int32_t first, last;        /* yyyymmdd, inclusive */
 };
 
@@ -60,7 +53,7 @@ struct period {
  * reason in English for logs and the command line. */
 struct period_why {
 	const char *key;            /* "period_err_order", ... */
-	char period[PERIOD_LABEL_SIZE];
+	char period[TC_PERIOD_SIZE];
 	char text[256];
 };
 
@@ -77,26 +70,13 @@ struct period_guard {
 
 /* --- the calendar (pure) --- */
 
-/* Parses "month", "quarter" or "year".  Returns 0 or TC_EINVAL. */
-int period_kind_parse(const char *name, enum period_kind *out);
-
-/* The static name of kind ("month"). */
-const char *period_kind_name(enum period_kind kind);
-
-/* Parses "YYYY-MM-DD" (a real calendar date) into *out as yyyymmdd.
- * Returns 0 or TC_EINVAL. */
-int period_date_parse(const char *s, int32_t *out);
-
-/* Writes date as "YYYY-MM-DD" into buf (>= 11 bytes). */
-void period_date_format(char *buf, int32_t date);
-
 /* The period of kind that contains date.  Never fails for a valid date. */
-void period_of_date(enum period_kind kind, int32_t date,
+void period_of_date(enum tc_period_kind kind, int32_t date,
     struct period_span *out);
 
 /* The period of kind labelled label.  Returns 0, or TC_EINVAL when the
  * label is malformed or of another kind ("2026-Q3" for months). */
-int period_of_label(enum period_kind kind, const char *label,
+int period_of_label(enum tc_period_kind kind, const char *label,
     struct period_span *out);
 
 /* The period after (step 1) or before (step -1) p, into out. */
@@ -126,24 +106,24 @@ int period_first_open_day(struct db *d, int32_t *out);
  * periods would come before closed ones); a start later than the current
  * one changes nothing.  TC_EINVAL when first_day does not begin a period
  * or when the recorded periods are of another kind (why says so). */
-int period_begin(struct db *d, enum period_kind kind, int32_t first_day,
+int period_begin(struct db *d, enum tc_period_kind kind, int32_t first_day,
     int32_t today, struct period_why *why);
 
 /* Adds the periods from the last recorded one up to today's period (none
  * when no period has begun).  TC_EINVAL (why filled) when the recorded
  * periods are of another kind than kind. */
-int period_sync(struct db *d, enum period_kind kind, int32_t today,
+int period_sync(struct db *d, enum tc_period_kind kind, int32_t today,
     struct period_why *why);
 
 /* Every period, oldest first, after period_sync: a new array in *out
  * (free with free()) of *n entries (0 and NULL before the first).
  * Returns 0, TC_EINVAL (why filled, see period_sync), TC_EDB, TC_ENOMEM. */
-int period_list(struct db *d, enum period_kind kind, int32_t today,
+int period_list(struct db *d, enum tc_period_kind kind, int32_t today,
     struct period **out, size_t *n, struct period_why *why);
 
 /* The recorded period labelled label.  Returns 0, TC_EINVAL (not a
  * label of kind), TC_ENOTFOUND (no such period recorded) or TC_EDB. */
-int period_find(struct db *d, enum period_kind kind, const char *label,
+int period_find(struct db *d, enum tc_period_kind kind, const char *label,
     struct period *out);
 
 /* Closes (结账) the period labelled label, in one transaction: it must be
@@ -151,7 +131,7 @@ int period_find(struct db *d, enum period_kind kind, const char *label,
  * guard must agree.  Writes the period's history and the audit record.
  * Returns 0; TC_EDENIED with why filled when refused; TC_ENOTFOUND
  * (no such period), TC_EINVAL (malformed label, why filled), TC_EDB. */
-int period_close(struct db *d, enum period_kind kind, int32_t today,
+int period_close(struct db *d, enum tc_period_kind kind, int32_t today,
     const struct actor *who, const char *label,
     const struct period_guard *guards, size_t nguards,
     struct period_why *why);
@@ -160,7 +140,7 @@ int period_close(struct db *d, enum period_kind kind, int32_t today,
  * latest closed period, reason must not be blank (at most 500 bytes),
  * and each guard must agree.  Writes the history and the audit record
  * (with the reason).  Returns as period_close. */
-int period_reopen(struct db *d, enum period_kind kind,
+int period_reopen(struct db *d, enum tc_period_kind kind,
     const struct actor *who, const char *label, const char *reason,
     const struct period_guard *guards, size_t nguards,
     struct period_why *why);

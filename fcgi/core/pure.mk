@@ -24,7 +24,8 @@ TESTS += $(TC_PURE_TESTS)
 TC_PURE_TEST_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
 	-DTC_TEST_DATADIR='"$(abs_top_srcdir)/tests/core/data"' \
 	-DTC_TEST_TOPDIR='"$(abs_top_srcdir)"'
-TC_PURE_TEST_LDADD = fcgi/core/libtcpure.a $(CHECK_LIBS) $(NETTLE_LIBS)
+TC_PURE_TEST_LDADD = fcgi/core/libtcpure.a fcgi/core/libtcbase.a $(CHECK_LIBS) \
+	$(NETTLE_LIBS)
 
 tests_core_request_t_SOURCES = tests/core/request-t.c
 tests_core_request_t_CFLAGS = $(TC_PURE_TEST_CFLAGS)

@@ -94,7 +94,7 @@ fields_push(struct req_fields *f, char *name, char *value, size_t valsz,
 
 	if (f->n >= lim->max_fields) {
 		free(name); free(value); free(filename); free(ctype);
-		return REQ_ETOO_MANY_FIELDS;
+		return TC_ETOO_MANY_FIELDS;
 	}
 	if (f->n == f->cap) {
 		size_t ncap = f->cap ? f->cap * 2 : 16;
@@ -168,7 +168,7 @@ url_decode(const char *s, size_t n, size_t max, int toolong, char **out,
 			if (n - i < 3 || (h = hexval(s[i + 1])) < 0 ||
 			    (l = hexval(s[i + 2])) < 0) {
 				free(d);
-				return REQ_EBAD_ESCAPE;
+				return TC_EBAD_ESCAPE;
 			}
 			c = (unsigned char)(h << 4 | l);
 			i += 2;
@@ -182,7 +182,7 @@ url_decode(const char *s, size_t n, size_t max, int toolong, char **out,
 	d[j] = '\0';
 	if (!req_utf8_valid(d, j)) {
 		free(d);
-		return REQ_EBAD_UTF8;
+		return TC_EBAD_UTF8;
 	}
 	*out = d;
 	*outsz = j;
@@ -196,7 +196,7 @@ parse_urlencoded(struct req_fields *f, const char *s, size_t len,
 	size_t pos = 0;
 
 	if (len > lim->max_body)
-		return REQ_EBODY_TOO_LARGE;
+		return TC_EBODY_TOO_LARGE;
 	while (pos < len) {
 		const char *seg = s + pos, *amp, *eq;
 		size_t seglen, nlen, vlen, nsz, vsz;
@@ -214,8 +214,8 @@ parse_urlencoded(struct req_fields *f, const char *s, size_t len,
 		if (nlen == 0)
 			continue;
 		if (f->n >= lim->max_fields)
-			return REQ_ETOO_MANY_FIELDS;
-		rc = url_decode(seg, nlen, lim->max_name, REQ_ENAME_TOO_LONG,
+			return TC_ETOO_MANY_FIELDS;
+		rc = url_decode(seg, nlen, lim->max_name, TC_ENAME_TOO_LONG,
 		    &name, &nsz);
 		if (rc)
 			return rc;
@@ -224,7 +224,7 @@ parse_urlencoded(struct req_fields *f, const char *s, size_t len,
 			continue;
 		}
 		rc = url_decode(eq ? eq + 1 : "", vlen, lim->max_value,
-		    REQ_EVALUE_TOO_LONG, &value, &vsz);
+		    TC_EVALUE_TOO_LONG, &value, &vsz);
 		if (rc) {
 			free(name);
 			return rc;
@@ -389,13 +389,13 @@ part_headers(const char *s, size_t n, char **name, char **filename,
 		ll = eol ? (size_t)(eol - line) : n - pos;
 		pos += ll + (eol ? 2 : 0);
 		if (ll > PART_HEADER_MAX || ++lines > PART_HEADERS_MAX)
-			return REQ_EHEADER_TOO_LONG;
+			return TC_EHEADER_TOO_LONG;
 		if (memchr(line, '\0', ll) || memchr(line, '\n', ll) ||
 		    memchr(line, '\r', ll))
-			return REQ_EMULTIPART;
+			return TC_EMULTIPART;
 		colon = memchr(line, ':', ll);
 		if (colon == NULL || colon == line)
-			return REQ_EMULTIPART;
+			return TC_EMULTIPART;
 		v = colon + 1;
 		vl = ll - (size_t)(v - line);
 		while (vl && is_ws(*v)) {
@@ -411,22 +411,22 @@ part_headers(const char *s, size_t n, char **name, char **filename,
 			int r;
 
 			if (have_disp++)
-				return REQ_EBAD_DISPOSITION;
+				return TC_EBAD_DISPOSITION;
 			if (!ci_prefix(v, vl, "form-data") ||
 			    (vl > 9 && v[9] != ';' && !is_ws(v[9])))
-				return REQ_EBAD_DISPOSITION;
+				return TC_EBAD_DISPOSITION;
 			r = header_param(v, vl, "name", &pv, &pl);
 			if (r <= 0 || pl == 0)
-				return REQ_EBAD_DISPOSITION;
+				return TC_EBAD_DISPOSITION;
 			if (pl > lim->max_name)
-				return REQ_ENAME_TOO_LONG;
+				return TC_ENAME_TOO_LONG;
 			if (!req_utf8_valid(pv, pl))
-				return REQ_EBAD_UTF8;
+				return TC_EBAD_UTF8;
 			if ((*name = memdup0(pv, pl)) == NULL)
 				return TC_ENOMEM;
 			r = header_param(v, vl, "filename", &pv, &pl);
 			if (r < 0)
-				return REQ_EBAD_DISPOSITION;
+				return TC_EBAD_DISPOSITION;
 			if (r > 0) {
 				size_t k;
 				/* Keep the base name only (old browsers send
@@ -437,25 +437,25 @@ part_headers(const char *s, size_t n, char **name, char **filename,
 				pv += k;
 				pl -= k;
 				if (pl > lim->max_value)
-					return REQ_EVALUE_TOO_LONG;
+					return TC_EVALUE_TOO_LONG;
 				if (!req_utf8_valid(pv, pl))
-					return REQ_EBAD_UTF8;
+					return TC_EBAD_UTF8;
 				if ((*filename = memdup0(pv, pl)) == NULL)
 					return TC_ENOMEM;
 			}
 		} else if ((size_t)(colon - line) == 12 &&
 		    ci_prefix(line, 12, "content-type")) {
 			if (*ctype != NULL)
-				return REQ_EMULTIPART;
+				return TC_EMULTIPART;
 			if (!req_utf8_valid(v, vl))
-				return REQ_EBAD_UTF8;
+				return TC_EBAD_UTF8;
 			if ((*ctype = memdup0(v, vl)) == NULL)
 				return TC_ENOMEM;
 		}
 		/* Other headers (Content-Transfer-Encoding...) are ignored. */
 	}
 	if (!have_disp)
-		return REQ_EBAD_DISPOSITION;
+		return TC_EBAD_DISPOSITION;
 	return 0;
 }
 
@@ -469,17 +469,17 @@ req_parse_multipart(struct req_fields *f, const char *content_type,
 	int r;
 
 	if (len > lim->max_body)
-		return REQ_EBODY_TOO_LARGE;
+		return TC_EBODY_TOO_LARGE;
 	if (content_type == NULL)
-		return REQ_ENO_BOUNDARY;
+		return TC_ENO_BOUNDARY;
 	r = header_param(content_type, strlen(content_type), "boundary",
 	    &bv, &bl);
 	if (r <= 0 || bl == 0 || bl > BOUNDARY_MAX)
-		return REQ_ENO_BOUNDARY;
+		return TC_ENO_BOUNDARY;
 	for (size_t i = 0; i < bl; i++) {
 		unsigned char c = (unsigned char)bv[i];
 		if (c < 0x20 || c > 0x7e)
-			return REQ_ENO_BOUNDARY;
+			return TC_ENO_BOUNDARY;
 	}
 	memcpy(delim, "\r\n--", 4);
 	memcpy(delim + 4, bv, bl);
@@ -491,7 +491,7 @@ req_parse_multipart(struct req_fields *f, const char *content_type,
 	else {
 		p = find(body, len, delim, dl);
 		if (p == NULL)
-			return REQ_EMULTIPART;
+			return TC_EMULTIPART;
 		p += dl;
 	}
 
@@ -506,12 +506,12 @@ req_parse_multipart(struct req_fields *f, const char *content_type,
 		while (p < end && is_ws(*p))
 			p++;
 		if (end - p < 2 || p[0] != '\r' || p[1] != '\n')
-			return p >= end ? REQ_ENO_FINAL_BOUNDARY :
-			    REQ_EMULTIPART;
+			return p >= end ? TC_ENO_FINAL_BOUNDARY :
+			    TC_EMULTIPART;
 		p += 2;
 
 		if (f->n >= lim->max_fields)
-			return REQ_ETOO_MANY_FIELDS;
+			return TC_ETOO_MANY_FIELDS;
 		/* Headers end at an empty line; an empty header block is
 		 * "\r\n" right away (and then a part without disposition). */
 		if (end - p >= 2 && p[0] == '\r' && p[1] == '\n') {
@@ -521,13 +521,13 @@ req_parse_multipart(struct req_fields *f, const char *content_type,
 			if (hend == NULL) {
 				size_t rest = (size_t)(end - p);
 				if (rest > PART_HEADER_MAX * PART_HEADERS_MAX)
-					return REQ_EHEADER_TOO_LONG;
-				return REQ_ENO_FINAL_BOUNDARY;
+					return TC_EHEADER_TOO_LONG;
+				return TC_ENO_FINAL_BOUNDARY;
 			}
 		}
 		hl = (size_t)(hend - p);
 		if (hl > (PART_HEADER_MAX + 2) * PART_HEADERS_MAX)
-			return REQ_EHEADER_TOO_LONG;
+			return TC_EHEADER_TOO_LONG;
 		r = part_headers(p, hl, &name, &filename, &ctype, lim);
 		if (r) {
 			free(name); free(filename); free(ctype);
@@ -536,27 +536,27 @@ req_parse_multipart(struct req_fields *f, const char *content_type,
 		content = hend + (hl ? 4 : 2);
 		if (content > end) {
 			free(name); free(filename); free(ctype);
-			return REQ_ENO_FINAL_BOUNDARY;
+			return TC_ENO_FINAL_BOUNDARY;
 		}
 		next = find(content, (size_t)(end - content), delim, dl);
 		if (next == NULL) {
 			free(name); free(filename); free(ctype);
-			return REQ_ENO_FINAL_BOUNDARY;
+			return TC_ENO_FINAL_BOUNDARY;
 		}
 		csz = (size_t)(next - content);
 		if (filename != NULL) {
 			if (csz > lim->max_file) {
 				free(name); free(filename); free(ctype);
-				return REQ_EFILE_TOO_LARGE;
+				return TC_EFILE_TOO_LARGE;
 			}
 		} else {
 			if (csz > lim->max_value) {
 				free(name); free(ctype);
-				return REQ_EVALUE_TOO_LONG;
+				return TC_EVALUE_TOO_LONG;
 			}
 			if (!req_utf8_valid(content, csz)) {
 				free(name); free(ctype);
-				return REQ_EBAD_UTF8;
+				return TC_EBAD_UTF8;
 			}
 		}
 		value = memdup0(content, csz);
@@ -578,9 +578,9 @@ req_parse_body(struct req_fields *f, const char *content_type,
 	size_t ctl;
 
 	if (len > lim->max_body)
-		return REQ_EBODY_TOO_LARGE;
+		return TC_EBODY_TOO_LARGE;
 	if (content_type == NULL || content_type[0] == '\0')
-		return len == 0 ? 0 : REQ_EBAD_MEDIA_TYPE;
+		return len == 0 ? 0 : TC_EBAD_MEDIA_TYPE;
 	ctl = strlen(content_type);
 	while (ctl && is_ws(content_type[0])) {
 		content_type++;
@@ -592,7 +592,7 @@ req_parse_body(struct req_fields *f, const char *content_type,
 	if (ci_prefix(content_type, ctl, "multipart/form-data") &&
 	    (ctl == 19 || content_type[19] == ';' || is_ws(content_type[19])))
 		return req_parse_multipart(f, content_type, body, len, lim);
-	return REQ_EBAD_MEDIA_TYPE;
+	return TC_EBAD_MEDIA_TYPE;
 }
 
 /* RFC 6265 cookie-name is an RFC 7230 token. */
@@ -794,19 +794,19 @@ req_strerror(int err)
 	switch (err) {
 	case 0: return "ok";
 	case TC_ENOMEM: return "out-of-memory";
-	case REQ_EBODY_TOO_LARGE: return "body-too-large";
-	case REQ_EFILE_TOO_LARGE: return "file-too-large";
-	case REQ_ETOO_MANY_FIELDS: return "too-many-fields";
-	case REQ_ENAME_TOO_LONG: return "field-name-too-long";
-	case REQ_EVALUE_TOO_LONG: return "field-value-too-long";
-	case REQ_EBAD_ESCAPE: return "bad-percent-escape";
-	case REQ_EBAD_UTF8: return "invalid-utf8";
-	case REQ_EBAD_MEDIA_TYPE: return "unsupported-media-type";
-	case REQ_ENO_BOUNDARY: return "multipart-no-boundary";
-	case REQ_EMULTIPART: return "multipart-malformed";
-	case REQ_ENO_FINAL_BOUNDARY: return "multipart-no-final-boundary";
-	case REQ_EHEADER_TOO_LONG: return "multipart-header-too-long";
-	case REQ_EBAD_DISPOSITION: return "multipart-bad-disposition";
+	case TC_EBODY_TOO_LARGE: return "body-too-large";
+	case TC_EFILE_TOO_LARGE: return "file-too-large";
+	case TC_ETOO_MANY_FIELDS: return "too-many-fields";
+	case TC_ENAME_TOO_LONG: return "field-name-too-long";
+	case TC_EVALUE_TOO_LONG: return "field-value-too-long";
+	case TC_EBAD_ESCAPE: return "bad-percent-escape";
+	case TC_EBAD_UTF8: return "invalid-utf8";
+	case TC_EBAD_MEDIA_TYPE: return "unsupported-media-type";
+	case TC_ENO_BOUNDARY: return "multipart-no-boundary";
+	case TC_EMULTIPART: return "multipart-malformed";
+	case TC_ENO_FINAL_BOUNDARY: return "multipart-no-final-boundary";
+	case TC_EHEADER_TOO_LONG: return "multipart-header-too-long";
+	case TC_EBAD_DISPOSITION: return "multipart-bad-disposition";
 	}
 	return "unknown-error";
 }
@@ -817,9 +817,9 @@ req_status(int err)
 	switch (err) {
 	case 0: return 200;
 	case TC_ENOMEM: return 500;
-	case REQ_EBODY_TOO_LARGE:
-	case REQ_EFILE_TOO_LARGE: return 413;
-	case REQ_EBAD_MEDIA_TYPE: return 415;
+	case TC_EBODY_TOO_LARGE:
+	case TC_EFILE_TOO_LARGE: return 413;
+	case TC_EBAD_MEDIA_TYPE: return 415;
 	}
 	return 400;
 }

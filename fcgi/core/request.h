@@ -5,9 +5,10 @@
  * unit-tested and fuzzed without a server.  Parsed fields are appended, in
  * input order, to a struct req_fields; names may repeat.
  *
- * Errors are values: 0 on success, TC_ENOMEM (core/error.h) when memory
- * runs out, or one of enum req_err below (all < -100).  req_status() maps
- * an error to the HTTP status the caller should answer with.
+ * Errors are values: 0 on success, TC_ENOMEM when memory runs out, or one
+ * of the request parsing errors of core/error.h (TC_EBODY_TOO_LARGE ...
+ * TC_EBAD_DISPOSITION).  req_status() maps an error to the HTTP status the
+ * caller should answer with.
  */
 #ifndef TC_CORE_REQUEST_H
 #define TC_CORE_REQUEST_H
@@ -15,23 +16,6 @@
 #include <stddef.h>
 
 #include "core/error.h"
-
-/* Parsing errors, distinct so the caller can answer 413 vs 400 vs 415. */
-enum req_err {
-	REQ_EBODY_TOO_LARGE = -101,   /* 413: body (or query) over max_body */
-	REQ_EFILE_TOO_LARGE = -102,   /* 413: a file part over max_file */
-	REQ_ETOO_MANY_FIELDS = -103,  /* 400: more than max_fields fields */
-	REQ_ENAME_TOO_LONG = -104,    /* 400: a field name over max_name */
-	REQ_EVALUE_TOO_LONG = -105,   /* 400: a field value over max_value */
-	REQ_EBAD_ESCAPE = -106,       /* 400: '%' not followed by two hex digits */
-	REQ_EBAD_UTF8 = -107,         /* 400: invalid UTF-8 (or NUL) in text */
-	REQ_EBAD_MEDIA_TYPE = -108,   /* 415: body type neither urlencoded nor multipart */
-	REQ_ENO_BOUNDARY = -109,      /* 400: multipart without a usable boundary */
-	REQ_EMULTIPART = -110,        /* 400: malformed multipart structure */
-	REQ_ENO_FINAL_BOUNDARY = -111,/* 400: multipart body ends without --boundary-- */
-	REQ_EHEADER_TOO_LONG = -112,  /* 400: part header line (or count) over limit */
-	REQ_EBAD_DISPOSITION = -113,  /* 400: part without form-data; name="..." */
-};
 
 /* Limits applied while parsing; all sizes in bytes. */
 struct req_limits {
@@ -82,7 +66,7 @@ int req_fields_add(struct req_fields *f, const char *name, const char *value);
 
 /* Parses a query string (without the '?') of len bytes, appending to f.
  * '+' is a space, %XX decoded; empty segments and empty names skipped.
- * Returns 0, TC_ENOMEM or a REQ_E* error; on error f may hold the fields
+ * Returns 0, TC_ENOMEM or a request parsing error (core/error.h); on error f may hold the fields
  * parsed before the error (free it either way). */
 int req_parse_query(struct req_fields *f, const char *qs, size_t len,
     const struct req_limits *lim);
@@ -94,13 +78,13 @@ int req_parse_urlencoded(struct req_fields *f, const char *body, size_t len,
 /* Parses a multipart/form-data body; content_type is the whole request
  * Content-Type header value (the boundary comes from it).  Text parts must
  * be UTF-8 without NUL; file parts (those with a filename parameter) keep
- * their bytes exactly.  Returns 0, TC_ENOMEM or a REQ_E* error. */
+ * their bytes exactly.  Returns 0, TC_ENOMEM or a request parsing error (core/error.h). */
 int req_parse_multipart(struct req_fields *f, const char *content_type,
     const char *body, size_t len, const struct req_limits *lim);
 
 /* Dispatches on content_type (NULL or "" with an empty body is fine):
  * urlencoded or multipart; anything else with a non-empty body is
- * REQ_EBAD_MEDIA_TYPE.  Checks max_body first. */
+ * TC_EBAD_MEDIA_TYPE.  Checks max_body first. */
 int req_parse_body(struct req_fields *f, const char *content_type,
     const char *body, size_t len, const struct req_limits *lim);
 

@@ -5,9 +5,9 @@
 #include "core/error.h"
 
 int
-tce_rule_commission(const struct tce_rule *r, tce_i128 b, tce_i128 *out)
+tce_rule_commission(const struct tce_rule *r, tc_i128 b, tc_i128 *out)
 {
-	tce_i128 acc = 0, prev = 0, t;
+	tc_i128 acc = 0, prev = 0, t;
 	size_t i;
 
 	switch (r->kind) {
@@ -22,16 +22,16 @@ tce_rule_commission(const struct tce_rule *r, tce_i128 b, tce_i128 *out)
 		if (b < 0)
 			return tce_mul(b, r->bands[0].rate, out);
 		for (i = 0; i + 1 < r->nbands; i++)
-			if (b <= (tce_i128)r->bands[i].upto * TCE_BASE_MONEY_SCALE)
+			if (b <= (tc_i128)r->bands[i].upto * TCE_BASE_MONEY_SCALE)
 				break;
 		return tce_mul(b, r->bands[i].rate, out);
 	case TCE_RATE_MARGINAL:
 		if (b < 0)
 			return tce_mul(b, r->bands[0].rate, out);
 		for (i = 0; i < r->nbands && b > prev; i++) {
-			tce_i128 hi = b, slice;
+			tc_i128 hi = b, slice;
 			if (r->bands[i].has_upto) {
-				tce_i128 up = (tce_i128)r->bands[i].upto *
+				tc_i128 up = (tc_i128)r->bands[i].upto *
 				    TCE_BASE_MONEY_SCALE;
 				if (up < hi)
 					hi = up;
@@ -44,7 +44,7 @@ tce_rule_commission(const struct tce_rule *r, tce_i128 b, tce_i128 *out)
 			}
 			if (!r->bands[i].has_upto)
 				break;
-			prev = (tce_i128)r->bands[i].upto * TCE_BASE_MONEY_SCALE;
+			prev = (tc_i128)r->bands[i].upto * TCE_BASE_MONEY_SCALE;
 		}
 		*out = acc;
 		return 0;
@@ -53,19 +53,19 @@ tce_rule_commission(const struct tce_rule *r, tce_i128 b, tce_i128 *out)
 }
 
 int
-tce_period_commission(tce_i128 sum, int64_t mult, int has_cap, money_t cap,
+tce_period_commission(tc_i128 sum, int64_t mult, int has_cap, money_t cap,
     money_t *out)
 {
-	tce_i128 m, c;
+	tc_i128 m, c;
 
 	if (tce_mul(sum, mult, &m))
 		return TC_ETOOBIG;
 	if (has_cap) {
-		c = (tce_i128)cap * TCE_PERIOD_SCALE;
+		c = (tc_i128)cap * TCE_PERIOD_SCALE;
 		if (m > c)
 			m = c;
 	}
-	c = tce_div_round(m, TCE_PERIOD_SCALE);
+	c = tc_div_round(m, TCE_PERIOD_SCALE);
 	if (c > INT64_MAX || c < -INT64_MAX)
 		return TC_ETOOBIG;
 	*out = (money_t)c;
@@ -73,7 +73,7 @@ tce_period_commission(tce_i128 sum, int64_t mult, int has_cap, money_t cap,
 }
 
 struct rem {
-	tce_i128 r;
+	tc_i128 r;
 	size_t   i;
 };
 
@@ -88,10 +88,10 @@ rem_cmp(const void *a, const void *b)
 }
 
 int
-tce_largest_remainder(int64_t total, const tce_i128 *w, size_t n,
+tce_largest_remainder(int64_t total, const tc_i128 *w, size_t n,
     int64_t *out)
 {
-	tce_i128 W = 0, sumq = 0, k, a, q;
+	tc_i128 W = 0, sumq = 0, k, a, q;
 	struct rem small[16], *rem = small;
 	size_t i;
 	int neg, rc = 0;
@@ -111,7 +111,7 @@ tce_largest_remainder(int64_t total, const tce_i128 *w, size_t n,
 	    (rem = malloc(n * sizeof(*rem))) == NULL)
 		return TC_ENOMEM;
 	for (i = 0; i < n; i++) {
-		tce_i128 wi = neg ? -w[i] : w[i];
+		tc_i128 wi = neg ? -w[i] : w[i];
 		int64_t a64;
 		if (W <= INT64_MAX && wi >= INT64_MIN && wi <= INT64_MAX &&
 		    !__builtin_mul_overflow(total, (int64_t)wi, &a64)) {
@@ -129,7 +129,7 @@ tce_largest_remainder(int64_t total, const tce_i128 *w, size_t n,
 			rc = TC_ETOOBIG;
 			goto out;
 		}
-		q = tce_div_floor(a, W);
+		q = tc_div_floor(a, W);
 		if (q > INT64_MAX || q < INT64_MIN) {
 			rc = TC_ETOOBIG;
 			goto out;
@@ -139,7 +139,7 @@ tce_largest_remainder(int64_t total, const tce_i128 *w, size_t n,
 		rem[i].i = i;
 		sumq += q;
 	}
-	k = (tce_i128)total - sumq;
+	k = (tc_i128)total - sumq;
 	if (k > 0) {
 		if (k == 1) {
 			size_t best = 0;

@@ -188,9 +188,9 @@ eng_index_orders(struct calc *c)
 
 /* Returns share x value as a credited base, or TC_ETOOBIG. */
 static int
-credit(int64_t share, tce_i128 value, int64_t *out)
+credit(int64_t share, tc_i128 value, int64_t *out)
 {
-	tce_i128 p;
+	tc_i128 p;
 
 	if (tce_mul(share, value, &p) || p > INT64_MAX || p < -INT64_MAX)
 		return TC_ETOOBIG;
@@ -213,8 +213,8 @@ prefix8(const char *s)
 
 int
 eng_add_credit(struct calc *c, const struct tce_row *r, uint32_t row,
-    uint32_t pay, int32_t date, int32_t rule, tce_i128 value,
-    tce_i128 sales, enum tce_source src, uint32_t src_line)
+    uint32_t pay, int32_t date, int32_t rule, tc_i128 value,
+    tc_i128 sales, enum tce_source src, uint32_t src_line)
 {
 	for (uint32_t s = 0; s < r->nshares; s++) {
 		const struct tce_share *sh = &c->in->shares[r->share0 + s];
@@ -248,7 +248,7 @@ credit_rows_range(struct calc *c, size_t from, size_t to)
 		const struct tce_row *r = &in->rows[i];
 		const struct tce_version *v;
 		const struct tce_rule *rule = NULL;
-		tce_i128 value = 0;
+		tc_i128 value = 0;
 
 		c->row_rule[i] = -1;
 		if (r->cancelled)
@@ -283,7 +283,7 @@ credit_rows_range(struct calc *c, size_t from, size_t to)
 				    rule->id);
 				return TC_EINVAL;
 			}
-			value = (tce_i128)r->amount - r->cost;
+			value = (tc_i128)r->amount - r->cost;
 			break;
 		case TCE_BASE_QUANTITY:
 			value = r->quantity;

@@ -108,7 +108,7 @@ struct tce_payment {             /* one line of payments.csv */
 
 struct tce_target {              /* one line of targets.csv */
 	const char          *rep;
-	enum tce_period_kind kind;
+	enum tc_period_kind kind;
 	int32_t              period;
 	money_t              amount; /* > 0 */
 	uint32_t             src_line;
@@ -172,7 +172,7 @@ struct tce_result {
 	size_t              nlines;
 	struct tce_warning *warnings; /* in input order */
 	size_t              nwarnings;
-	enum tce_period_kind period;
+	enum tc_period_kind period;
 };
 
 /* Initialises an empty input (no allocation). */

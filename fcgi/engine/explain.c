@@ -34,7 +34,7 @@ put_u128(char *end, unsigned __int128 v, int minlen)
 }
 
 size_t
-tce_xfmt_fixed(char *buf, tce_i128 v, int digits, int min_dec)
+tce_xfmt_fixed(char *buf, tc_i128 v, int digits, int min_dec)
 {
 	char tmp[TCE_XFMT_LEN], *end = tmp + sizeof(tmp) - 1, *p;
 	unsigned __int128 a = v < 0 ? (unsigned __int128)0 -
@@ -67,10 +67,10 @@ tce_xfmt_fixed(char *buf, tce_i128 v, int digits, int min_dec)
 }
 
 size_t
-tce_xfmt_ratio(char *buf, tce_i128 num, tce_i128 den, int max_dec,
+tce_xfmt_ratio(char *buf, tc_i128 num, tc_i128 den, int max_dec,
     int min_dec)
 {
-	tce_i128 pow = 1, a, q;
+	tc_i128 pow = 1, a, q;
 	int exact, d = max_dec;
 	size_t n;
 
@@ -84,7 +84,7 @@ tce_xfmt_ratio(char *buf, tce_i128 num, tce_i128 den, int max_dec,
 		d--;
 	}
 	exact = a % den == 0;
-	q = exact ? a / den : tce_div_round(a, den);
+	q = exact ? a / den : tc_div_round(a, den);
 	n = tce_xfmt_fixed(buf, q, d, exact ? (min_dec < d ? min_dec : d) : d);
 	if (!exact) {
 		memcpy(buf + n, "...", 4);
@@ -129,7 +129,7 @@ disagree(struct tce_diag *d, const char *what)
  * item's floor and remainder.  Returns 0, TC_ENOMEM or TC_ETOOBIG;
  * TC_EINVAL if the parts were not floor or floor + 1 (never). */
 static int
-spread(int64_t total, const tce_i128 *w, size_t n, struct tce_xspread *s)
+spread(int64_t total, const tc_i128 *w, size_t n, struct tce_xspread *s)
 {
 	int64_t *out;
 	int rc;
@@ -155,7 +155,7 @@ spread(int64_t total, const tce_i128 *w, size_t n, struct tce_xspread *s)
 	s->left = total;
 	for (size_t i = 0; i < n; i++) {
 		struct tce_xpart *p = &s->parts[i];
-		tce_i128 a;
+		tc_i128 a;
 		p->weight = w[i];
 		p->part = out[i];
 		if (s->sum != 0) {
@@ -163,8 +163,8 @@ spread(int64_t total, const tce_i128 *w, size_t n, struct tce_xspread *s)
 				free(out);
 				return TC_ETOOBIG;
 			}
-			p->floor = (int64_t)tce_div_floor(a, s->den);
-			p->rem = a - (tce_i128)p->floor * s->den;
+			p->floor = (int64_t)tc_div_floor(a, s->den);
+			p->rem = a - (tc_i128)p->floor * s->den;
 		}
 		p->extra = p->part != p->floor;
 		if (p->part - p->floor != (int64_t)p->extra) {
@@ -180,9 +180,9 @@ spread(int64_t total, const tce_i128 *w, size_t n, struct tce_xspread *s)
 /* The slices of rule r's commission on the period base B (step 4), as
  * tce_rule_commission computes it. */
 static int
-slices(const struct tce_rule *r, tce_i128 B, struct tce_xrule *x)
+slices(const struct tce_rule *r, tc_i128 B, struct tce_xrule *x)
 {
-	tce_i128 prev = 0;
+	tc_i128 prev = 0;
 	size_t i;
 
 	if ((x->slices = calloc(r->nbands + 1, sizeof(*x->slices))) == NULL)
@@ -201,7 +201,7 @@ slices(const struct tce_rule *r, tce_i128 B, struct tce_xrule *x)
 		i = 0;
 		if (B >= 0)
 			for (; i + 1 < r->nbands; i++)
-				if (B <= (tce_i128)r->bands[i].upto *
+				if (B <= (tc_i128)r->bands[i].upto *
 				    TCE_BASE_MONEY_SCALE)
 					break;
 		x->slices[0].band = (int)i;
@@ -221,10 +221,10 @@ slices(const struct tce_rule *r, tce_i128 B, struct tce_xrule *x)
 			    &x->slices[0].commission);
 		}
 		for (i = 0; i < r->nbands && B > prev; i++) {
-			tce_i128 hi = B;
+			tc_i128 hi = B;
 			if (r->bands[i].has_upto &&
-			    (tce_i128)r->bands[i].upto * TCE_BASE_MONEY_SCALE < hi)
-				hi = (tce_i128)r->bands[i].upto *
+			    (tc_i128)r->bands[i].upto * TCE_BASE_MONEY_SCALE < hi)
+				hi = (tc_i128)r->bands[i].upto *
 				    TCE_BASE_MONEY_SCALE;
 			if (hi > prev) {
 				struct tce_xslice *s = &x->slices[x->nslices++];
@@ -238,7 +238,7 @@ slices(const struct tce_rule *r, tce_i128 B, struct tce_xrule *x)
 			}
 			if (!r->bands[i].has_upto)
 				break;
-			prev = (tce_i128)r->bands[i].upto * TCE_BASE_MONEY_SCALE;
+			prev = (tc_i128)r->bands[i].upto * TCE_BASE_MONEY_SCALE;
 		}
 		return 0;
 	}
@@ -277,11 +277,11 @@ rivals(const struct tce_plan *plan, const struct tce_row *row,
 }
 
 /* The base value of a row under rule r before the rep's share. */
-static tce_i128
+static tc_i128
 row_value(const struct tce_rule *r, const struct tce_row *row)
 {
 	switch (r->base) {
-	case TCE_BASE_MARGIN: return (tce_i128)row->amount - row->cost;
+	case TCE_BASE_MARGIN: return (tc_i128)row->amount - row->cost;
 	case TCE_BASE_QUANTITY: return row->quantity;
 	default: return row->amount;
 	}
@@ -332,9 +332,9 @@ u32_cmp(const void *a, const void *b)
 static int
 explain_payment(const struct tce_input *in, struct tce_xpayment *xp,
     const struct oref *r, const struct oref *re, const struct oref *p,
-    const struct oref *pe, tce_i128 *w, struct tce_diag *err)
+    const struct oref *pe, tc_i128 *w, struct tce_diag *err)
 {
-	tce_i128 raw = 0, credited = 0, amount = 0, delta = 0;
+	tc_i128 raw = 0, credited = 0, amount = 0, delta = 0;
 	size_t nr = (size_t)(re - r);
 	int rc;
 
@@ -383,7 +383,7 @@ explain_payments(const struct tce_input *in, struct tce_explanation *x,
 	uint32_t *pays = NULL, *slot, *pord = NULL, nord = 0;
 	struct oref *rows = NULL, *prefs = NULL;
 	size_t *rstart = NULL, *pstart = NULL;
-	tce_i128 *w = NULL;
+	tc_i128 *w = NULL;
 	size_t np = 0, nr = 0, npay = 0, i;
 	int added, rc;
 
@@ -498,9 +498,9 @@ find_lines(const struct tce_result *res, uint32_t rep, int32_t period,
     size_t *b, size_t *e)
 {
 	uint64_t lo = ((uint64_t)rep << 32) |
-	    (uint32_t)tce_period_first(res->period, period);
+	    (uint32_t)tc_period_first(res->period, period);
 	uint64_t hi = ((uint64_t)rep << 32) |
-	    (uint32_t)tce_period_last(res->period, period);
+	    (uint32_t)tc_period_last(res->period, period);
 	size_t l = 0, h = res->nlines;
 
 	while (l < h) {
@@ -521,14 +521,14 @@ static int
 explain_period(struct tce_explanation *x, struct tce_diag *err)
 {
 	const struct tce_version *v = x->version;
-	tce_i128 c;
+	tc_i128 c;
 
 	x->accel = x->next_accel = x->bonus_step = x->next_bonus = -1;
 	x->multiplier = 10000;
 	if (x->has_target) {
-		x->attain_den = (tce_i128)x->target * 10000;
+		x->attain_den = (tc_i128)x->target * 10000;
 		for (size_t k = 0; v != NULL && k < v->naccel; k++) {
-			tce_i128 need = (tce_i128)v->accel[k].at * x->target;
+			tc_i128 need = (tc_i128)v->accel[k].at * x->target;
 			if (x->sales >= need) {
 				x->accel = (int)k;
 				x->multiplier = v->accel[k].value;
@@ -538,7 +538,7 @@ explain_period(struct tce_explanation *x, struct tce_diag *err)
 			}
 		}
 		for (size_t k = 0; v != NULL && k < v->nbonus; k++) {
-			tce_i128 need = (tce_i128)v->bonus[k].at * x->target;
+			tc_i128 need = (tc_i128)v->bonus[k].at * x->target;
 			if (x->sales >= need) {
 				x->bonus_step = (int)k;
 				x->bonus = v->bonus[k].value;
@@ -554,7 +554,7 @@ explain_period(struct tce_explanation *x, struct tce_diag *err)
 	x->cap = x->has_cap ? v->cap : 0;
 	x->unrounded = x->multiplied;
 	if (x->has_cap) {
-		c = (tce_i128)x->cap * TCE_PERIOD_SCALE;
+		c = (tc_i128)x->cap * TCE_PERIOD_SCALE;
 		if (x->unrounded > c) {
 			x->unrounded = c;
 			x->capped = true;
@@ -577,7 +577,7 @@ explain_rules(const struct tce_plan *plan, struct tce_explanation *x,
     struct tce_diag *err)
 {
 	uint32_t *rid;
-	tce_i128 *w;
+	tc_i128 *w;
 	size_t n = 0, i, k;
 	int rc;
 
@@ -623,7 +623,7 @@ explain_rules(const struct tce_plan *plan, struct tce_explanation *x,
 		if ((rc = tce_rule_commission(r, xr->base, &xr->commission)) != 0)
 			goto fail;
 		{
-			tce_i128 t = 0;
+			tc_i128 t = 0;
 			for (i = 0; i < xr->nslices; i++)
 				if (tce_add(t, xr->slices[i].commission, &t))
 					goto big;
@@ -724,7 +724,7 @@ check_credits(const struct tce_plan *plan, const struct tce_input *in,
 {
 	for (size_t i = 0; i < x->nlines; i++) {
 		const struct tce_xline *xl = &x->lines[i];
-		tce_i128 base, sales;
+		tc_i128 base, sales;
 		if (xl->rule < 0)
 			continue;
 		sales = plan->rules[xl->rule]->base == TCE_BASE_COLLECTED ?
@@ -772,7 +772,7 @@ tce_explain(const struct tce_plan *plan, const struct tce_input *in,
 	    lo == res->nsummary || res->summary[lo].rep != r ||
 	    res->summary[lo].period != period) {
 		char l[16];
-		tce_period_label(l, res->period, period);
+		tc_period_label(l, res->period, period);
 		memset(err, 0, sizeof(*err));
 		err->src = TCE_SRC_NONE;
 		snprintf(err->msg, sizeof(err->msg), "rep \"%s\" has no "
@@ -787,7 +787,7 @@ tce_explain(const struct tce_plan *plan, const struct tce_input *in,
 	x->summary = res->summary[lo];
 	x->has_target = x->summary.has_target;
 	x->target = x->summary.target;
-	x->version = tce_plan_version_at(plan, tce_period_first(res->period,
+	x->version = tce_plan_version_at(plan, tc_period_first(res->period,
 	    period));
 	find_lines(res, r, period, &b, &e);
 	x->nlines = e - b;
@@ -804,7 +804,7 @@ tce_explain(const struct tce_plan *plan, const struct tce_input *in,
 			rc = toobig(err);
 			goto fail;
 		}
-	if (tce_div_round(x->sales, TCE_BASE_MONEY_SCALE) != x->summary.sales) {
+	if (tc_div_round(x->sales, TCE_BASE_MONEY_SCALE) != x->summary.sales) {
 		rc = disagree(err, "the period sales");
 		goto fail;
 	}

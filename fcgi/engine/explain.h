@@ -59,9 +59,9 @@ struct tce_xrival {
 /* One item of a largest-remainder spread: total x weight / sum is
  * floor + rem / den fen exactly; part = floor + extra. */
 struct tce_xpart {
-	tce_i128 weight;         /* at the scale of the spread's weights */
+	tc_i128 weight;         /* at the scale of the spread's weights */
 	int64_t  floor;          /* fen, towards minus infinity */
-	tce_i128 rem;            /* 0 <= rem < den */
+	tc_i128 rem;            /* 0 <= rem < den */
 	bool     extra;          /* got one of the fen left over */
 	int64_t  part;           /* fen */
 };
@@ -71,8 +71,8 @@ struct tce_xpart {
  * more (equal remainders: the earlier item). */
 struct tce_xspread {
 	int64_t           total;  /* fen */
-	tce_i128          sum;    /* sum of the weights; 0: every part is 0 */
-	tce_i128          den;    /* |sum| (1 when sum is 0) */
+	tc_i128          sum;    /* sum of the weights; 0: every part is 0 */
+	tc_i128          den;    /* |sum| (1 when sum is 0) */
 	int64_t           left;   /* total minus the sum of the floors */
 	size_t            n;
 	struct tce_xpart *parts;  /* n items, in the spread's tie order */
@@ -82,22 +82,22 @@ struct tce_xspread {
 struct tce_xslice {
 	int      band;           /* index into the rule's bands; -1: rate or
 	                            per_unit */
-	tce_i128 from, to;       /* the part of the base it covers (base
+	tc_i128 from, to;       /* the part of the base it covers (base
 	                            scale); whole tiers: 0 to B */
-	tce_i128 amount;         /* to - from, or B for whole tiers */
+	tc_i128 amount;         /* to - from, or B for whole tiers */
 	int64_t  rate;           /* 10^-6; per_unit: fen per unit */
-	tce_i128 commission;     /* 10^-12 fen */
+	tc_i128 commission;     /* 10^-12 fen */
 };
 
 /* One rule of the rep in the period. */
 struct tce_xrule {
 	uint32_t                  rule;     /* tce_plan.rules index */
 	const struct tce_version *version;  /* the version it belongs to */
-	tce_i128                  base;     /* B: the period base */
+	tc_i128                  base;     /* B: the period base */
 	size_t                    nlines;   /* credits that make B */
 	struct tce_xslice        *slices;   /* their sum is commission */
 	size_t                    nslices;
-	tce_i128                  commission; /* 10^-12 fen */
+	tc_i128                  commission; /* 10^-12 fen */
 	int64_t                   part;     /* stage 1: fen of the period
 	                                       commission (stage1.parts[i]) */
 	struct tce_xspread        stage2;   /* part over the rule's lines */
@@ -129,12 +129,12 @@ struct tce_xline {
 	                                       selection order */
 	size_t                    nrivals;
 	int64_t                   share;    /* the rep's share, 10^-6 */
-	tce_i128                  value;    /* the row's base before the share:
+	tc_i128                  value;    /* the row's base before the share:
 	                                       amount or margin (fen), quantity
 	                                       (10^-3), or its part of the
 	                                       payment (fen) */
-	tce_i128                  base;     /* share x value (base scale) */
-	tce_i128                  sales;    /* credited sales, 10^-6 fen */
+	tc_i128                  base;     /* share x value (base scale) */
+	tc_i128                  sales;    /* credited sales, 10^-6 fen */
 	uint32_t                  xpayment; /* collected: payments index */
 	uint32_t                  xitem;    /* its item in that spread */
 	uint32_t                  xrule;    /* rules index, TCE_NONE */
@@ -144,34 +144,34 @@ struct tce_xline {
 
 struct tce_explanation {
 	const char               *rep;      /* borrowed from the input */
-	enum tce_period_kind      kind;
+	enum tc_period_kind      kind;
 	int32_t                   period;
 	const struct tce_version *version;  /* the period's version: its
 	                                       accelerators, cap and bonuses;
 	                                       NULL: none covers it */
 	struct tce_summary        summary;  /* the row explained */
-	tce_i128                  sales;    /* exact period sales, 10^-6 fen */
+	tc_i128                  sales;    /* exact period sales, 10^-6 fen */
 	bool                      has_target;
 	money_t                   target;
 	/* attainment in percent is sales / attain_den exactly (printed:
 	 * summary.attainment, in hundredths of a percent) */
-	tce_i128                  attain_den;
+	tc_i128                  attain_den;
 	int                       accel;     /* version->accel reached, -1 */
 	int64_t                   multiplier; /* 10^-4 (1 when none) */
 	int                       next_accel; /* first not reached, -1 */
-	tce_i128                  next_accel_gap; /* sales still needed,
+	tc_i128                  next_accel_gap; /* sales still needed,
 	                                           10^-6 fen */
 	int                       bonus_step; /* version->bonus reached, -1 */
 	int                       next_bonus; /* first not reached, -1 */
-	tce_i128                  next_bonus_gap;
-	tce_i128                  rule_sum;   /* sum of rule commissions,
+	tc_i128                  next_bonus_gap;
+	tc_i128                  rule_sum;   /* sum of rule commissions,
 	                                         10^-12 fen */
-	tce_i128                  multiplied; /* rule_sum x multiplier,
+	tc_i128                  multiplied; /* rule_sum x multiplier,
 	                                         10^-16 fen */
 	bool                      has_cap;
 	money_t                   cap;
 	bool                      capped;     /* the cap bit */
-	tce_i128                  unrounded;  /* after the cap, 10^-16 fen */
+	tc_i128                  unrounded;  /* after the cap, 10^-16 fen */
 	money_t                   commission; /* rounded once (step 8) */
 	money_t                   bonus;
 	struct tce_xrule         *rules;      /* stage-1 order */
@@ -207,13 +207,13 @@ const char *tce_lost_name(enum tce_lost why);
  * beyond min_dec dropped), '-' for negatives and never "-0".  Returns the
  * length written. */
 #define TCE_XFMT_LEN 64
-size_t tce_xfmt_fixed(char *buf, tce_i128 v, int digits, int min_dec);
+size_t tce_xfmt_fixed(char *buf, tc_i128 v, int digits, int min_dec);
 
 /* Writes num / den (den > 0) into buf (TCE_XFMT_LEN bytes): exactly when
  * it has at most max_dec decimals (at least min_dec shown), else rounded
  * half away from zero to max_dec decimals and followed by "...".
  * Returns the length written. */
-size_t tce_xfmt_ratio(char *buf, tce_i128 num, tce_i128 den, int max_dec,
+size_t tce_xfmt_ratio(char *buf, tc_i128 num, tc_i128 den, int max_dec,
     int min_dec);
 
 #endif

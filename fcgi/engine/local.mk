@@ -4,8 +4,7 @@
 # The pure engine: no I/O, no globals, no floating point.
 noinst_LIBRARIES += fcgi/engine/libtcengine.a
 fcgi_engine_libtcengine_a_SOURCES = \
-	fcgi/engine/money.h fcgi/engine/money.c fcgi/engine/decimal.c \
-	fcgi/engine/date.h fcgi/engine/date.c \
+	fcgi/engine/money.h fcgi/engine/money.c \
 	fcgi/engine/plan.h fcgi/engine/plan.c \
 	fcgi/engine/commission.h fcgi/engine/commission.c \
 	fcgi/engine/strmap.h fcgi/engine/strmap.c \
@@ -25,7 +24,7 @@ fcgi_engine_libtcio_a_SOURCES = \
 fcgi_engine_libtcio_a_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 
 TC_ENGINE_LIBS = fcgi/engine/libtcio.a fcgi/engine/libtcengine.a \
-	$(JANSSON_LIBS) -lpthread
+	fcgi/core/libtcbase.a $(JANSSON_LIBS) -lpthread
 
 bin_PROGRAMS += ticheng-calc
 ticheng_calc_SOURCES = fcgi/calc/main.c fcgi/calc/output.h fcgi/calc/output.c \
@@ -82,5 +81,5 @@ tests_engine_explain_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
 tests_engine_explain_t_LDADD = $(TC_ENGINE_TEST_LDADD)
 
 EXTRA_DIST += tests/engine/example tests/engine/oracle.py \
-	tests/fuzz/engine-csv tests/fuzz/engine-plan tests/fuzz/engine-decimal \
+	tests/fuzz/engine-csv tests/fuzz/engine-plan \
 	tests/bench/engine

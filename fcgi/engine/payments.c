@@ -28,21 +28,21 @@ pay_ent_cmp(const void *a, const void *b)
 }
 
 static void
-fmt_money(char *buf, tce_i128 fen)
+money_text(char *buf, tc_i128 fen)
 {
 	if (fen > INT64_MAX || fen < -INT64_MAX)
 		snprintf(buf, 24, "(too large)");
 	else
-		tce_money_format(buf, (money_t)fen);
+		tc_money_format(buf, (money_t)fen, false);
 }
 
 /* Credits the payments of one order (1.3) to its collected lines. */
 static int
 collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
-    tce_i128 *w, int64_t *parts, uint32_t *lines)
+    tc_i128 *w, int64_t *parts, uint32_t *lines)
 {
 	const struct tce_input *in = c->in;
-	tce_i128 raw = 0, credited = 0;
+	tc_i128 raw = 0, credited = 0;
 	uint32_t nl = 0, k;
 	int rc;
 
@@ -62,7 +62,7 @@ collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
 		qsort(pe, od->np, sizeof(*pe), pay_ent_cmp);
 	for (k = 0; k < od->np; k++) {
 		const struct tce_payment *p = &in->payments[pe[k].idx];
-		tce_i128 delta;
+		tc_i128 delta;
 		char a[24], b[24];
 
 		if (nl == 0 || od->amount == 0) {
@@ -77,8 +77,8 @@ collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
 		    &delta))
 			return eng_overflow(c, TCE_SRC_PAYMENTS, p->src_line);
 		if (delta != p->amount) {
-			fmt_money(a, delta);
-			fmt_money(b, p->amount);
+			money_text(a, delta);
+			money_text(b, p->amount);
 			if (eng_warn(c, TCE_SRC_PAYMENTS, p->src_line, "payment %s "
 			    "credits %s of its %s to order %s", p->payment_id,
 			    a, b, p->order_id) != 0)
@@ -113,7 +113,7 @@ static int
 collect_range(struct calc *c, size_t from, size_t to)
 {
 	struct pay_ent *pe = malloc((c->maxp + 1) * sizeof(*pe));
-	tce_i128 *w = malloc((c->maxn + 1) * sizeof(*w));
+	tc_i128 *w = malloc((c->maxn + 1) * sizeof(*w));
 	int64_t *parts = malloc((c->maxn + 1) * sizeof(*parts));
 	uint32_t *lines = malloc((c->maxn + 1) * sizeof(*lines));
 	int rc = 0;

@@ -108,8 +108,8 @@ tce_plan_add(struct tce_plan *p, struct tce_version *v,
 		if (o->period != v->period) {
 			*path = "period";
 			snprintf(why, whylen, "\"%s\" differs from another "
-			    "version's \"%s\"", tce_period_kind_name(v->period),
-			    tce_period_kind_name(o->period));
+			    "version's \"%s\"", tc_period_kind_name(v->period),
+			    tc_period_kind_name(o->period));
 			goto bad;
 		}
 		if (strcmp(o->currency, v->currency) != 0) {

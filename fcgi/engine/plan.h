@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/date.h"
+#include "core/date.h"
 #include "engine/money.h"
 
 enum tce_attr {            /* the row fields a rule may match */
@@ -63,7 +63,7 @@ struct tce_step {              /* an accelerator or a bonus */
 struct tce_version {
 	char                *name;
 	char                *currency;
-	enum tce_period_kind period;
+	enum tc_period_kind period;
 	int32_t              from, to;   /* yyyymmdd, inclusive; to may be
 	                                    TCE_DATE_OPEN */
 	struct tce_rule     *rules;
@@ -85,7 +85,7 @@ struct tce_plan {
 	size_t               nversions;
 	struct tce_rule    **rules;      /* all rules, by global index */
 	size_t               nrules;
-	enum tce_period_kind period;
+	enum tc_period_kind period;
 };
 
 /* Returns a new empty plan in *out (free with tce_plan_free).

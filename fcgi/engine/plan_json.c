@@ -7,7 +7,7 @@
 #include <jansson.h>
 
 #include "engine/plan_json.h"
-#include "engine/date.h"
+#include "core/date.h"
 #include "core/error.h"
 
 struct pj {
@@ -141,7 +141,7 @@ static int
 get_decimal(struct pj *pj, json_t *obj, const char *key, int required,
     enum dec kind, int64_t *out, int *present)
 {
-	const char *s, *why;
+	const char *s;
 	json_t *v;
 	size_t m;
 	int rc = get(pj, obj, key, JSON_STRING, required, &v, &m);
@@ -157,22 +157,20 @@ get_decimal(struct pj *pj, json_t *obj, const char *key, int required,
 	s = json_string_value(v);
 	switch (kind) {
 	case D_PERCENT:
-		rc = tce_percent_parse(s, strlen(s), out, &why);
+		rc = tc_pct_parse(s, strlen(s), out);
 		break;
 	case D_MULT:
-		rc = tce_decimal_parse(s, strlen(s), TCE_MULT_DECIMALS, out, &why);
+		rc = tc_dec_parse(s, strlen(s), TC_SCALE_MULT, out);
 		break;
 	default:
-		rc = tce_decimal_parse(s, strlen(s), TCE_MONEY_DECIMALS, out,
-		    &why);
+		rc = tc_dec_parse(s, strlen(s), TC_SCALE_MONEY, out);
 		break;
 	}
-	if (rc == 0 && strlen(s) != json_string_length(v)) {
-		rc = TC_EINVAL;
-		why = "not a number";
-	}
+	if (rc == 0 && strlen(s) != json_string_length(v))
+		rc = TC_ENOTNUM;
 	if (rc)
-		return fail(pj, rc, "\"%.40s\": %s", s, why);
+		return fail(pj, rc == TC_ETOOBIG ? rc : TC_EINVAL,
+		    "\"%.40s\": %s", s, tc_strerror(rc));
 	if (*out < 0)
 		return fail(pj, TC_EINVAL, "negative");
 	leave(pj, m);
@@ -193,7 +191,7 @@ get_date(struct pj *pj, json_t *obj, const char *key, int required,
 	if (s == NULL)
 		return 0;
 	m = enter(pj, key);
-	if (tce_date_parse(s, strlen(s), out) != 0)
+	if (tc_date_parse(s, strlen(s), out) != 0)
 		return fail(pj, TC_EINVAL, "\"%.40s\": not a date (YYYY-MM-DD)",
 		    s);
 	leave(pj, m);
@@ -444,11 +442,11 @@ parse_version(struct pj *pj, json_t *root, struct tce_version *v)
 	if ((rc = get_string(pj, root, "period", 0, &s)) != 0)
 		return rc;
 	if (s == NULL || strcmp(s, "month") == 0)
-		v->period = TCE_PERIOD_MONTH;
+		v->period = TC_PERIOD_MONTH;
 	else if (strcmp(s, "quarter") == 0)
-		v->period = TCE_PERIOD_QUARTER;
+		v->period = TC_PERIOD_QUARTER;
 	else if (strcmp(s, "year") == 0)
-		v->period = TCE_PERIOD_YEAR;
+		v->period = TC_PERIOD_YEAR;
 	else {
 		enter(pj, "period");
 		return fail(pj, TC_EINVAL, "\"%.40s\": not month, quarter or "
@@ -456,21 +454,21 @@ parse_version(struct pj *pj, json_t *root, struct tce_version *v)
 	}
 	if ((rc = get_date(pj, root, "effective_from", 1, &v->from, &has)))
 		return rc;
-	if (tce_period_first(v->period, tce_period_of(v->period, v->from)) !=
+	if (tc_period_first(v->period, tc_period_of(v->period, v->from)) !=
 	    v->from) {
 		enter(pj, "effective_from");
 		return fail(pj, TC_EINVAL, "not the first day of a %s",
-		    tce_period_kind_name(v->period));
+		    tc_period_kind_name(v->period));
 	}
 	if ((rc = get_date(pj, root, "effective_to", 0, &v->to, &has)))
 		return rc;
 	if (!has)
 		v->to = TCE_DATE_OPEN;
-	else if (tce_period_last(v->period, tce_period_of(v->period,
+	else if (tc_period_last(v->period, tc_period_of(v->period,
 	    v->to)) != v->to) {
 		enter(pj, "effective_to");
 		return fail(pj, TC_EINVAL, "not the last day of a %s",
-		    tce_period_kind_name(v->period));
+		    tc_period_kind_name(v->period));
 	} else if (v->to < v->from) {
 		enter(pj, "effective_to");
 		return fail(pj, TC_EINVAL, "before effective_from");

@@ -15,7 +15,7 @@
 #define TCE_THREAD_ROWS 200  /* fewer rows: no second thread */
 
 struct order {
-	tce_i128 amount;     /* sum of booked lines */
+	tc_i128 amount;     /* sum of booked lines */
 	uint32_t start, n;   /* rows of the order in calc.ord_rows */
 	uint32_t pstart, np; /* payments of the order in calc.ord_pays */
 };
@@ -58,8 +58,8 @@ int eng_intern_reps(struct calc *c);
 int eng_index_orders(struct calc *c);
 int eng_credit_rows(struct calc *c);
 int eng_add_credit(struct calc *c, const struct tce_row *r, uint32_t row,
-    uint32_t pay, int32_t date, int32_t rule, tce_i128 value,
-    tce_i128 sales, enum tce_source src, uint32_t src_line);
+    uint32_t pay, int32_t date, int32_t rule, tc_i128 value,
+    tc_i128 sales, enum tce_source src, uint32_t src_line);
 
 /* halves.c: runs job(c, from, to) over [0, n) in two halves on two
  * threads, keeping the order of lines and warnings and the first half's

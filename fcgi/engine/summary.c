@@ -35,7 +35,7 @@ eng_index_targets(struct calc *c)
 		}
 		if (!added) {
 			char l[16];
-			tce_period_label(l, t->kind, t->period);
+			tc_period_label(l, t->kind, t->period);
 			eng_diag(c->err, TCE_SRC_TARGETS, t->src_line,
 			    "target for rep \"%s\" period %s: repeated",
 			    t->rep, l);
@@ -48,10 +48,10 @@ eng_index_targets(struct calc *c)
 		const struct tce_target *t = &in->targets[i];
 		if (t->kind != c->plan->period) {
 			char l[16];
-			tce_period_label(l, t->kind, t->period);
+			tc_period_label(l, t->kind, t->period);
 			if (eng_warn(c, TCE_SRC_TARGETS, t->src_line, "target for "
 			    "rep %s period %s is not a %s: ignored", t->rep, l,
-			    tce_period_kind_name(c->plan->period)) != 0)
+			    tc_period_kind_name(c->plan->period)) != 0)
 				return eng_nomem(c);
 			continue;
 		}
@@ -96,14 +96,14 @@ line_cmp(const struct tce_line *x, const struct tce_line *y, const void *ctx)
 
 /* Steps 4-10 for one rep and period: lines [b, e). */
 struct group_scratch {
-	tce_i128 *ruleB;     /* per global rule */
+	tc_i128 *ruleB;     /* per global rule */
 	int32_t  *slot;      /* per global rule: slot, -1 */
 	uint32_t *touched;   /* slot -> rule */
-	tce_i128 *rulec;     /* slot -> rule commission */
+	tc_i128 *rulec;     /* slot -> rule commission */
 	int64_t  *rulepart;  /* slot -> fen */
 	uint32_t *cnt;       /* slot -> count, then start */
 	uint32_t *pos;       /* group items by slot */
-	tce_i128 *w;
+	tc_i128 *w;
 	int64_t  *out;
 	size_t    cap;
 };
@@ -116,7 +116,7 @@ do_group(struct calc *c, struct group_scratch *g, struct tce_line *L,
 	const struct tce_version *v;
 	const struct tce_target *t = NULL;
 	uint32_t nt = 0, *tv, i, s;
-	tce_i128 S = 0, C = 0, x;
+	tc_i128 S = 0, C = 0, x;
 	int64_t mult = 10000;
 	money_t comm, bonus = 0;
 	size_t n = e - b, k;
@@ -164,7 +164,7 @@ do_group(struct calc *c, struct group_scratch *g, struct tce_line *L,
 		    || tce_add(C, g->rulec[s], &C))
 			return eng_overflow(c, TCE_SRC_NONE, 0);
 	}
-	v = tce_plan_version_at(plan, tce_period_first(plan->period,
+	v = tce_plan_version_at(plan, tc_period_first(plan->period,
 	    L[b].period));
 	tv = tce_strmap_get(&c->targets_map, c->res->reps[L[b].rep],
 	    (uint32_t)L[b].period);
@@ -173,23 +173,23 @@ do_group(struct calc *c, struct group_scratch *g, struct tce_line *L,
 	memset(sum, 0, sizeof(*sum));
 	sum->rep = L[b].rep;
 	sum->period = L[b].period;
-	x = tce_div_round(S, TCE_BASE_MONEY_SCALE);
+	x = tc_div_round(S, TCE_BASE_MONEY_SCALE);
 	if (x > INT64_MAX || x < -INT64_MAX)
 		return eng_overflow(c, TCE_SRC_NONE, 0);
 	sum->sales = (money_t)x;
 	if (t != NULL) {
 		sum->has_target = true;
 		sum->target = t->amount;
-		x = tce_div_round(S, (tce_i128)t->amount * 100);
+		x = tc_div_round(S, (tc_i128)t->amount * 100);
 		if (x > INT64_MAX || x < -INT64_MAX)
 			return eng_overflow(c, TCE_SRC_NONE, 0);
 		sum->attainment = (int64_t)x;
 		if (v != NULL) {
 			for (k = 0; k < v->naccel; k++)
-				if (S >= (tce_i128)v->accel[k].at * t->amount)
+				if (S >= (tc_i128)v->accel[k].at * t->amount)
 					mult = v->accel[k].value;
 			for (k = 0; k < v->nbonus; k++)
-				if (S >= (tce_i128)v->bonus[k].at * t->amount)
+				if (S >= (tc_i128)v->bonus[k].at * t->amount)
 					bonus = v->bonus[k].value;
 		}
 	}
@@ -262,7 +262,7 @@ summarise(struct calc *c, struct tce_line *L, size_t n,
 	for (k = 0; k < nr; k++)
 		g.slot[k] = -1;
 	for (k = 0; k < n; k++)
-		L[k].period = tce_period_of(c->plan->period, L[k].date);
+		L[k].period = tc_period_of(c->plan->period, L[k].date);
 	for (b = 0; b < n && rc == 0; b = k) {
 		for (k = b + 1; k < n && L[k].rep == L[b].rep &&
 		    L[k].period == L[b].period; k++)

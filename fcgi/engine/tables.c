@@ -10,9 +10,11 @@
 
 #include "engine/tables.h"
 #include "engine/csv.h"
-#include "engine/date.h"
 #include "engine/strmap.h"
+#include "core/date.h"
+#include "core/decimal.h"
 #include "core/error.h"
+#include "core/split.h"
 
 enum col {
 	C_ORDER_ID, C_LINE, C_DATE, C_REP, C_PRODUCT_TYPE, C_REGION,
@@ -92,20 +94,26 @@ need(struct reader *r, enum col c, const char **out)
 	return 0;
 }
 
+/* A figure beyond 63 bits is an overflow (exit 1); any other bad number
+ * is bad input (exit 2). */
+static int
+number_err(int rc)
+{
+	return rc == TC_ETOOBIG ? rc : TC_EINVAL;
+}
+
 static int
 number(struct reader *r, enum col c, int decimals, int64_t *out)
 {
-	const char *why;
 	char b[64];
-	int rc = tce_decimal_parse(field(r, c), flen(r, c), decimals, out,
-	    &why);
+	int rc = tc_dec_parse(field(r, c), flen(r, c), decimals, out);
 
 	if (rc == 0)
 		return 0;
 	if (flen(r, c) == 0)
-		return fail(r, rc, "%s: empty", col_name[c]);
-	return fail(r, rc, "%s \"%s\": %s", col_name[c],
-	    shown(field(r, c), b, sizeof(b)), why);
+		return fail(r, TC_EINVAL, "%s: empty", col_name[c]);
+	return fail(r, number_err(rc), "%s \"%s\": %s", col_name[c],
+	    shown(field(r, c), b, sizeof(b)), tc_strerror(rc));
 }
 
 static int
@@ -113,7 +121,7 @@ date(struct reader *r, enum col c, int32_t *out)
 {
 	char b[64];
 
-	if (tce_date_parse(field(r, c), flen(r, c), out) == 0)
+	if (tc_date_parse(field(r, c), flen(r, c), out) == 0)
 		return 0;
 	if (flen(r, c) == 0)
 		return fail(r, TC_EINVAL, "%s: empty", col_name[c]);
@@ -169,82 +177,67 @@ header(struct reader *r, const enum col *req, size_t nreq,
 	return 0;
 }
 
-/* Parses the rep field: "alice" or "alice:60|bob:40". */
+/* Adds rep name[0..len) with share to row, cutting the name in place (the
+ * field is the reader's own copy) so that it is a string. */
+static int
+add_share(struct tce_input *in, struct tce_row *row, const struct tc_share *sh)
+{
+	struct tce_share *x = tce_input_add_share(in);
+
+	if (x == NULL)
+		return TC_ENOMEM;
+	((char *)sh->name)[sh->len] = '\0';   /* ':', or the field's end */
+	x->rep = sh->name;
+	x->share = sh->share;
+	row->nshares++;
+	return 0;
+}
+
+/* Reads the rep field, "alice" or "alice:60|bob:40", by the rules of
+ * core/split.h (the same as the web import's and the order form's). */
 static int
 split(struct reader *r, struct tce_input *in, struct tce_row *row)
 {
-	char *s = (char *)field(r, C_REP), *p, *q, b[64];
-	size_t n = flen(r, C_REP);
-	int64_t total = 0, sh;
-	const char *why;
+	char *s = (char *)field(r, C_REP), b[64];
+	size_t n = flen(r, C_REP), count;
+	struct tc_share few[16];
+	struct tc_split_fault f;
+	int rc;
 
 	if (n == 0)
 		return fail(r, TC_EINVAL, "rep: empty");
+	/* most splits have a few reps: parse them once into few[]; check a
+	 * longer one whole, then read it rep by rep */
+	rc = tc_split_parse(s, n, few, 16, &count, &f);
+	if (rc == TC_ESPLIT_TOO_MANY)
+		rc = tc_split_parse(s, n, NULL, TC_SPLIT_ANY, &count, &f);
+	switch (rc) {
+	case 0:
+		break;
+	case TC_ESPLIT_SHARE:
+		return fail(r, TC_EINVAL, "rep \"%s\": share \"%.*s\": %s",
+		    shown(s, b, sizeof(b)), (int)f.at_len, f.at,
+		    tc_strerror(f.share_err));
+	case TC_ESPLIT_DUPLICATE:
+		return fail(r, TC_EINVAL, "rep \"%s\": rep \"%.*s\" named twice",
+		    shown(s, b, sizeof(b)), (int)f.at_len, f.at);
+	default:
+		return fail(r, TC_EINVAL, "rep \"%s\": %s",
+		    shown(s, b, sizeof(b)), tc_strerror(rc));
+	}
 	row->share0 = (uint32_t)in->nshares;
-	if (memchr(s, ':', n) == NULL && memchr(s, '|', n) == NULL) {
-		struct tce_share *x = tce_input_add_share(in);
-		if (x == NULL)
-			return TC_ENOMEM;
-		x->rep = s;
-		x->share = 1000000;
-		row->nshares = 1;
-		return 0;
-	}
-	/* check the whole split before cutting it into names */
-	for (p = s;; p = q + 1) {
-		char *colon, *end;
-		q = strchr(p, '|');
-		end = q ? q : s + n;
-		colon = memchr(p, ':', (size_t)(end - p));
-		if (colon == NULL || colon == p)
-			return fail(r, TC_EINVAL, "rep \"%s\": %s",
-			    shown(s, b, sizeof(b)), colon ? "empty rep name" :
-			    "a rep of a split without a share");
-		if (memchr(colon + 1, ':', (size_t)(end - colon - 1)) != NULL)
-			return fail(r, TC_EINVAL, "rep \"%s\": a rep name "
-			    "contains ':'", shown(s, b, sizeof(b)));
-		if (tce_decimal_parse(colon + 1, (size_t)(end - colon - 1), 4,
-		    &sh, &why) != 0)
-			return fail(r, TC_EINVAL, "rep \"%s\": share \"%.*s\": %s",
-			    shown(s, b, sizeof(b)), (int)(end - colon - 1),
-			    colon + 1, why);
-		if (sh <= 0)
-			return fail(r, TC_EINVAL, "rep \"%s\": share not "
-			    "positive", shown(s, b, sizeof(b)));
-		if (sh > 1000000 || total + sh > 1000000)
-			return fail(r, TC_EINVAL, "rep \"%s\": shares do not sum "
-			    "to 100", shown(s, b, sizeof(b)));
-		total += sh;
-		for (char *o = s; o < p;) {      /* distinct names */
-			char *oc = strchr(o, ':'), *oe = strchr(o, '|');
-			if ((size_t)(oc - o) == (size_t)(colon - p) &&
-			    memcmp(o, p, (size_t)(colon - p)) == 0)
-				return fail(r, TC_EINVAL, "rep \"%s\": rep "
-				    "\"%.*s\" named twice", shown(s, b, sizeof(b)),
-				    (int)(colon - p), p);
-			o = oe + 1;
-		}
-		if (q == NULL)
-			break;
-	}
-	if (total != 1000000)
-		return fail(r, TC_EINVAL, "rep \"%s\": shares do not sum to 100",
-		    shown(s, b, sizeof(b)));
-	for (p = s;; p = q + 1) {
-		char *colon = strchr(p, ':');
-		struct tce_share *x;
-		q = strchr(p, '|');
-		if (q)
-			*q = '\0';
-		*colon = '\0';
-		if ((x = tce_input_add_share(in)) == NULL)
-			return TC_ENOMEM;
-		x->rep = p;
-		tce_decimal_parse(colon + 1, strlen(colon + 1), 4, &x->share,
-		    &why);
-		row->nshares++;
-		if (q == NULL)
-			break;
+	if (count <= 16) {
+		for (size_t i = 0; i < count; i++)
+			if (add_share(in, row, &few[i]) != 0)
+				return TC_ENOMEM;
+	} else {
+		struct tc_split_iter it;
+		struct tc_share sh;
+
+		tc_split_begin(&it, s, n);
+		while (tc_split_next(&it, &sh))
+			if (add_share(in, row, &sh) != 0)
+				return TC_ENOMEM;
 	}
 	return 0;
 }
@@ -333,7 +326,7 @@ target_row(struct reader *r, struct tce_input *in)
 		return rc;
 	if (flen(r, C_PERIOD) == 0)
 		return fail(r, TC_EINVAL, "period: empty");
-	if (tce_period_parse(field(r, C_PERIOD), flen(r, C_PERIOD), &t->kind,
+	if (tc_period_parse(field(r, C_PERIOD), flen(r, C_PERIOD), &t->kind,
 	    &t->period) != 0)
 		return fail(r, TC_EINVAL, "period \"%s\": not a period label "
 		    "(2026-07, 2026-Q3 or 2026)", shown(field(r, C_PERIOD), b,

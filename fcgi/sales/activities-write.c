@@ -128,7 +128,7 @@ sales_activity_save(const struct sales_actor *a, int64_t id,
 			goto out;
 	}
 	if (form_has_errors(f)) {
-		rc = FORM_EINVALID;
+		rc = TC_EINVAL;
 		goto out;
 	}
 	opp = form_str(f, ACT_OPP);

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "sales/collections.h"
 #include "sales/sales.h"
 #include "sales/write.h"
@@ -89,13 +89,13 @@ report(const struct form *f, const struct imp_payment *x,
 static int
 fields_of(const struct imp_payment *x, struct req_fields *f)
 {
-	char date[11], amount[FMT_MONEY_SIZE];
+	char date[11], amount[TC_MONEY_SIZE];
 	int rc;
 
 	req_fields_free(f);
 	if ((rc = req_fields_add(f, "order", x->order_id)) != 0 ||
 	    (rc = req_fields_add(f, "date", coll_ymd(date, x->date))) != 0 ||
-	    (rc = req_fields_add(f, "amount", fmt_money(amount, x->amount,
+	    (rc = req_fields_add(f, "amount", tc_money_str(amount, x->amount,
 	    false))) != 0 ||
 	    (rc = req_fields_add(f, "payment_no", x->payment_id)) != 0)
 		return rc;
@@ -117,7 +117,7 @@ coll_import_post(struct req *r)
 	const char *data = NULL, *why;
 	size_t len = 0;
 	int64_t total_in = 0, total_out = 0;
-	char buf[FMT_MONEY_SIZE], detail[512];
+	char buf[TC_MONEY_SIZE], detail[512];
 	int rc;
 
 	memset(&pay, 0, sizeof(pay));
@@ -150,7 +150,7 @@ coll_import_post(struct req *r)
 		if ((rc = fields_of(x, &in)) != 0)
 			goto fail;
 		rc = sales_payment_save(&a, &in, &f, &saved);
-		if (rc == FORM_EINVALID)
+		if (rc == TC_EINVAL)
 			rc = report(&f, x, &errs);
 		form_free(&f);
 		if (rc != 0)
@@ -192,8 +192,8 @@ coll_import_post(struct req *r)
 	}
 	snprintf(detail, sizeof(detail),
 	    "%zu payments on %zu orders, received %s, refunded %s",
-	    pay.nrow, nord, fmt_money(buf, total_in, false),
-	    fmt_money((char[FMT_MONEY_SIZE]){ 0 }, total_out, false));
+	    pay.nrow, nord, tc_money_str(buf, total_in, false),
+	    tc_money_str((char[TC_MONEY_SIZE]){ 0 }, total_out, false));
 	if ((rc = audit_write(r, "payment_import", "payment", "", detail)) != 0 ||
 	    (rc = db_commit(r->app->db)) != 0)
 		goto fail;

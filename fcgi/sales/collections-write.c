@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "core/period.h"
 #include "sales/import-rows.h"
 #include "sales/write-tx.h"
@@ -51,9 +51,9 @@ valid_payment_no(const struct field *f, const char *in, struct form_value *out)
 {
 	(void)f;
 	if (strlen(in) > 64)
-		return FORM_ETOO_LONG;
+		return TC_ETOO_LONG;
 	if (!imp_valid_code(in, 64))
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	out->s = in;
 	out->i = (int64_t)strlen(in);
 	return 0;
@@ -98,7 +98,7 @@ payment_check(const struct sales_actor *a, struct form *f,
 			saved->order_id = dbres_int(res, 0, 0);
 			saved->order_amount = dbres_money(res, 0, 3);
 			saved->collected = dbres_money(res, 0, 4);
-			period_date_parse(dbres_text(res, 0, 2), &ordered);
+			dbres_date(res, 0, 2, &ordered);
 		}
 		dbres_free(res);
 		res = NULL;
@@ -133,7 +133,7 @@ sales_payment_save(const struct sales_actor *a, const struct req_fields *in,
 {
 	const char *given, *ref;
 	int64_t amount;
-	char date[11], idtext[24], detail[256], abuf[FMT_MONEY_SIZE];
+	char date[11], idtext[24], detail[256], abuf[TC_MONEY_SIZE];
 	uint64_t id = 0;
 	bool own = false;
 	int rc;
@@ -148,13 +148,13 @@ sales_payment_save(const struct sales_actor *a, const struct req_fields *in,
 	if ((rc = payment_check(a, f, saved)) != 0)
 		goto out;
 	if (form_has_errors(f)) {
-		rc = FORM_EINVALID;
+		rc = TC_EINVAL;
 		goto out;
 	}
 	given = form_str(f, PAY_NO);
 	ref = form_str(f, PAY_REFERENCE);
 	amount = form_int(f, PAY_AMOUNT, 0);
-	period_date_format(date, (int32_t)form_int(f, PAY_DATE, 0));
+	tc_date_format(date, (int32_t)form_int(f, PAY_DATE, 0));
 	rc = db_exec(a->db, &pw_db, W_INSERT, DB_ARGS(P_TEXT_OR_NULL(given),
 	    P_INT(saved->order_id), P_TEXT(date), P_MONEY(amount),
 	    P_TEXT(ref != NULL ? ref : ""), P_INT(a->who->id)), NULL, &id);
@@ -162,7 +162,7 @@ sales_payment_save(const struct sales_actor *a, const struct req_fields *in,
 		/* the number was taken meanwhile */
 		if ((rc = form_set_error(f, PAY_NO, "coll_err_dup_payment",
 		    NULL)) == 0)
-			rc = FORM_EINVALID;
+			rc = TC_EINVAL;
 		goto out;
 	}
 	if (rc != 0)
@@ -184,7 +184,7 @@ sales_payment_save(const struct sales_actor *a, const struct req_fields *in,
 	snprintf(idtext, sizeof(idtext), "%" PRId64, saved->id);
 	snprintf(detail, sizeof(detail), "payment %s order %s date %s amount %s",
 	    saved->payment_no, form_str(f, PAY_ORDER), date,
-	    fmt_money(abuf, amount, false));
+	    tc_money_str(abuf, amount, false));
 	rc = audit_write_as(a->db, &a->as, amount < 0 ? "payment_refund" :
 	    "payment_create", "payment", idtext, detail);
 out:

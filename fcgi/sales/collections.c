@@ -32,7 +32,7 @@
 
 #include "core/chart.h"
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "core/form.h"
 #include "core/formview.h"
 #include "core/list.h"
@@ -76,9 +76,9 @@ coll_today(char buf[11])
 void
 coll_set_money(struct tdict *d, const char *name, int64_t fen)
 {
-	char buf[FMT_MONEY_SIZE], sec[64];
+	char buf[TC_MONEY_SIZE], sec[64];
 
-	tdict_set(d, name, fmt_money(buf, fen, true));
+	tdict_set(d, name, tc_money_str(buf, fen, true));
 	if (fen < 0) {
 		snprintf(sec, sizeof(sec), "%s_NEG", name);
 		tdict_show_section(d, sec);
@@ -748,7 +748,7 @@ new_post(struct req *r)
 	int rc;
 
 	rc = sales_payment_save(&a, &r->form, &f, &saved);
-	if (rc == FORM_EINVALID)
+	if (rc == TC_EINVAL)
 		rc = new_page(r, 422, &f);
 	else if (rc == 0) {
 		snprintf(loc, sizeof(loc),

@@ -91,7 +91,7 @@ valid_cust_code(const struct field *f, const char *in, struct form_value *out)
 {
 	(void)f;
 	if (!cust_code_valid(in))
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	out->s = in;
 	out->i = (int64_t)strlen(in);
 	return 0;
@@ -270,7 +270,7 @@ sales_customer_save(const struct sales_actor *a, int64_t id,
 			goto out;
 	}
 	if (form_has_errors(f)) {
-		rc = FORM_EINVALID;
+		rc = TC_EINVAL;
 		goto out;
 	}
 	/* the same name in the region: saved only once confirmed */
@@ -297,7 +297,7 @@ sales_customer_save(const struct sales_actor *a, int64_t id,
 	    TC_ECONFLICT) {
 		rc = form_set_error(f, CUST_CODE, "cust_err_code_taken", NULL);
 		if (rc == 0)
-			rc = FORM_EINVALID;
+			rc = TC_EINVAL;
 	}
 	if (rc != 0)
 		goto out;
@@ -329,7 +329,7 @@ valid_phone(const struct field *f, const char *in, struct form_value *out)
 
 	(void)f;
 	if (n < 3 || n > 40)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	for (size_t i = 0; i < n; i++) {
 		char c = in[i];
 
@@ -338,10 +338,10 @@ valid_phone(const struct field *f, const char *in, struct form_value *out)
 		else if (!(c == ' ' || c == '+' || c == '-' || c == '(' ||
 		    c == ')' || c == '.' || c == '/' || c == 'e' || c == 'x' ||
 		    c == 't' || c == 'E' || c == 'X' || c == 'T'))
-			return FORM_EINVALID;
+			return TC_EFORMAT;
 	}
 	if (digits < 3)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	out->s = in;
 	out->i = (int64_t)n;
 	return 0;
@@ -422,7 +422,7 @@ sales_contact_save(const struct sales_actor *a, int64_t cust,
 		}
 	}
 	if (form_has_errors(f)) {
-		rc = FORM_EINVALID;
+		rc = TC_EINVAL;
 		goto out;
 	}
 	if (contact > 0)

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "core/form.h"
 #include "core/formview.h"
 #include "core/list.h"
@@ -518,7 +518,7 @@ cust_save(struct req *r, int64_t id, const struct dbres *old)
 	if (old != NULL)
 		cf.code = dbres_text(old, 0, G_CODE);
 	rc = sales_customer_save(&a, id, &r->form, &f, &saved);
-	if (rc == FORM_EINVALID)
+	if (rc == TC_EINVAL)
 		rc = cust_form_page(r, 400, &cf);
 	else if (rc == 0 && saved.id == 0) {
 		/* namesakes in the region: shown, saved once confirmed */
@@ -627,7 +627,7 @@ detail_page(struct req *r, int status, const struct form *cf)
 	struct scope rs = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
 	struct dbres *res = NULL, *x = NULL;
-	char buf[FMT_MONEY_SIZE], base[48];
+	char buf[TC_MONEY_SIZE], base[48];
 	const char *done = req_get(&r->q, "done");
 	int64_t id = r->ids[0];
 	bool can_edit;
@@ -702,10 +702,10 @@ detail_page(struct req *r, int status, const struct form *cf)
 	    DB_ARGS(P_INT(id), SCOPE_ARGS(&rs), P_INT(id), SCOPE_ARGS(&rs),
 	    P_INT(id), SCOPE_ARGS(&rs)), &x)) != 0)
 		goto out;
-	tdict_set(d, "booked_total", fmt_money(buf, dbres_money(x, 0, 0),
+	tdict_set(d, "booked_total", tc_money_str(buf, dbres_money(x, 0, 0),
 	    true));
 	tdict_set(d, "open_opps", dbres_text(x, 0, 1));
-	tdict_set(d, "open_amount", fmt_money(buf, dbres_money(x, 0, 2),
+	tdict_set(d, "open_amount", tc_money_str(buf, dbres_money(x, 0, 2),
 	    true));
 	dbres_free(x);
 	x = NULL;
@@ -756,7 +756,7 @@ detail_page(struct req *r, int status, const struct form *cf)
 			tdict_set(o, "stage", tr(r, key));
 			tdict_set(o, "stage_class", strcmp(st, "won") == 0 ?
 			    "won" : strcmp(st, "lost") == 0 ? "lost" : "info");
-			tdict_set(o, "amount", fmt_money(buf,
+			tdict_set(o, "amount", tc_money_str(buf,
 			    dbres_money(x, i, 3), true));
 			tdict_set(o, "close", dbres_text(x, i, 4));
 			tdict_set(o, "who", dbres_text(x, i, 5));
@@ -784,7 +784,7 @@ detail_page(struct req *r, int status, const struct form *cf)
 			tdict_set(o, "date", dbres_text(x, i, 2));
 			tdict_set(o, "status", tr(r, key));
 			tdict_set(o, "status_class", st);
-			tdict_set(o, "amount", fmt_money(buf, amount, true));
+			tdict_set(o, "amount", tc_money_str(buf, amount, true));
 			if (amount < 0)
 				tdict_show_section(o, "NEG");
 			if (!dbres_null(x, i, 5))
@@ -826,7 +826,7 @@ contact_add_post(struct req *r)
 	int rc;
 
 	rc = sales_contact_save(&a, r->ids[0], 0, &r->form, &f, &cid);
-	if (rc == FORM_EINVALID)
+	if (rc == TC_EINVAL)
 		rc = detail_page(r, 400, &f);
 	else if (rc == 0)
 		rc = contact_done(r, "contact_added");
@@ -902,7 +902,7 @@ contact_edit_post(struct req *r)
 	if ((rc = contact_load(r, &cust, &row)) != 0)
 		return rc;
 	rc = sales_contact_save(&a, r->ids[0], r->ids[1], &r->form, &f, &cid);
-	if (rc == FORM_EINVALID)
+	if (rc == TC_EINVAL)
 		rc = contact_page(r, 400, &f, row, cust);
 	else if (rc == 0)
 		rc = contact_done(r, "contact_updated");

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "sales/demo-write.h"
 
 enum stmt {
@@ -93,12 +93,12 @@ say_refused(struct demo_writer *w, const char *what,
 			if (f->row > 0)
 				say(w, "%s: input %s of row %zu refused "
 				    "(%s): %s", what, f->fields[k].name, f->row,
-				    form_strerror(f->e[k].err),
+				    tc_strerror(f->e[k].err),
 				    f->e[k].msg != NULL ? f->e[k].msg : "-");
 			else
 				say(w, "%s: input %s refused (%s): %s", what,
 				    f->fields[k].name,
-				    form_strerror(f->e[k].err),
+				    tc_strerror(f->e[k].err),
 				    f->e[k].msg != NULL ? f->e[k].msg : "-");
 			return true;
 		}
@@ -106,7 +106,7 @@ say_refused(struct demo_writer *w, const char *what,
 	return false;
 }
 
-/* The result rc of writing what: 0 stays 0; a refusal (FORM_EINVALID)
+/* The result rc of writing what: 0 stays 0; a refusal (TC_EINVAL)
  * is named from forms and becomes TC_EINVAL; any other error is named. */
 static int
 result(struct demo_writer *w, int rc, const char *what,
@@ -114,7 +114,7 @@ result(struct demo_writer *w, int rc, const char *what,
 {
 	if (rc == 0)
 		return 0;
-	if (rc == FORM_EINVALID) {
+	if (rc == TC_EINVAL) {
 		if (!say_refused(w, what, forms, n))
 			say(w, "%s: refused", what);
 		return TC_EINVAL;
@@ -279,7 +279,7 @@ demo_opportunity(struct demo_writer *w, int who, int64_t customer,
 	const struct sales_actor *a = actor(w, who, when);
 	struct input in = { { 0 }, 0 };
 	struct form f = { 0 };
-	char what[64], money[FMT_MONEY_SIZE];
+	char what[64], money[TC_MONEY_SIZE];
 	int rc;
 
 	*id = 0;
@@ -292,7 +292,7 @@ demo_opportunity(struct demo_writer *w, int who, int64_t customer,
 	put(&in, opportunity_fields[OPP_TITLE].name, title);
 	put(&in, opportunity_fields[OPP_NEEDS].name, needs);
 	put(&in, opportunity_fields[OPP_AMOUNT].name,
-	    fmt_money(money, amount, false));
+	    tc_money_str(money, amount, false));
 	put(&in, opportunity_fields[OPP_STAGE].name, "lead");
 	put(&in, opportunity_fields[OPP_CLOSE].name, close);
 	put(&in, opportunity_fields[OPP_FOLLOW_UP].name, follow_up);
@@ -323,7 +323,7 @@ demo_move(struct demo_writer *w, int who, int64_t id, const char *from,
 		say(w, "opportunity %" PRId64 ": moving from %s to %s: %s%s%s",
 		    id, from, to, tc_strerror(rc), out.msg != NULL ? ": " : "",
 		    out.msg != NULL ? out.msg : "");
-		return rc == FORM_EINVALID ? TC_EINVAL : rc;
+		return rc == TC_EINVAL ? TC_EINVAL : rc;
 	}
 	return 0;
 }
@@ -385,7 +385,7 @@ demo_order(struct demo_writer *w, int who, const struct demo_order *o,
 	struct input in = { { 0 }, 0 };
 	struct order_input oi = { 0 };
 	struct order_saved saved = { 0 };
-	char what[64], buf[FMT_MONEY_SIZE];
+	char what[64], buf[TC_MONEY_SIZE];
 	int rc;
 
 	*id = 0;
@@ -403,7 +403,7 @@ demo_order(struct demo_writer *w, int who, const struct demo_order *o,
 	for (size_t i = 0; i < o->nreps && i < 2; i++) {
 		put_int(&in, order_rep_fields[OREP_PERSON].name, o->rep[i]);
 		put(&in, order_rep_fields[OREP_SHARE].name,
-		    fmt_pct4(buf, o->share[i]));
+		    tc_pct_str(buf, o->share[i]));
 	}
 	for (size_t i = 0; i < o->nlines && i < DEMO_LINES_MAX; i++) {
 		char pid[24];
@@ -411,9 +411,9 @@ demo_order(struct demo_writer *w, int who, const struct demo_order *o,
 		snprintf(pid, sizeof(pid), "%" PRId64, o->line[i].product);
 		put_row(&in, order_line_fields[OLINE_PRODUCT].name, i + 1, pid);
 		put_row(&in, order_line_fields[OLINE_QTY].name, i + 1,
-		    fmt_qty(buf, o->line[i].qty));
+		    tc_qty_str(buf, o->line[i].qty));
 		put_row(&in, order_line_fields[OLINE_DISCOUNT].name, i + 1,
-		    fmt_pct4(buf, o->line[i].discount));
+		    tc_pct_str(buf, o->line[i].discount));
 	}
 	if (in.rc != 0) {
 		req_fields_free(&in.f);
@@ -455,7 +455,7 @@ demo_return(struct demo_writer *w, int who, int64_t order,
 	struct input in = { { 0 }, 0 };
 	struct order_return rt = { 0 };
 	struct order_saved saved = { 0 };
-	char what[64], buf[FMT_MONEY_SIZE];
+	char what[64], buf[TC_MONEY_SIZE];
 	int rc;
 
 	*id = 0;
@@ -464,13 +464,13 @@ demo_return(struct demo_writer *w, int who, int64_t order,
 	snprintf(what, sizeof(what), "return of order %" PRId64, order);
 	put(&in, order_return_fields[ORET_DATE].name, date);
 	put_row(&in, order_return_line_fields[ORETL_QTY].name, (size_t)line_no,
-	    fmt_qty(buf, qty));
+	    tc_qty_str(buf, qty));
 	if (in.rc != 0) {
 		req_fields_free(&in.f);
 		return in.rc;
 	}
 	rc = sales_order_return(a, order, &in.f, &rt, &saved);
-	if (rc == FORM_EINVALID) {
+	if (rc == TC_EINVAL) {
 		const struct form *forms[1 + DEMO_LINES_MAX];
 		size_t n = 0;
 
@@ -501,7 +501,7 @@ demo_payment(struct demo_writer *w, int who, const char *order_no,
 	struct input in = { { 0 }, 0 };
 	struct payment_saved saved = { 0 };
 	struct form f = { 0 };
-	char what[80], money[FMT_MONEY_SIZE];
+	char what[80], money[TC_MONEY_SIZE];
 	int rc;
 
 	if (a == NULL)
@@ -510,7 +510,7 @@ demo_payment(struct demo_writer *w, int who, const char *order_no,
 	put(&in, payment_fields[PAY_ORDER].name, order_no);
 	put(&in, payment_fields[PAY_DATE].name, date);
 	put(&in, payment_fields[PAY_AMOUNT].name,
-	    fmt_money(money, amount, false));
+	    tc_money_str(money, amount, false));
 	put(&in, payment_fields[PAY_REFERENCE].name, reference);
 	if (in.rc != 0) {
 		req_fields_free(&in.f);

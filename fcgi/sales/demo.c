@@ -26,7 +26,7 @@
 #include <time.h>
 
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "sales/demo-write.h"
 #include "sales/demo.h"
 #include "sales/order-math.h"

@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
+#include "core/decimal.h"
 #include "core/error.h"
+#include "core/split.h"
 #include "engine/csv.h"
 #include "sales/import-rows.h"
-#include "sales/order-math.h"
 
 int
 imp_errs_add(struct imp_errs *e, uint32_t line, const char *column,
@@ -75,70 +77,6 @@ imp_errs_lines(const struct imp_errs *e)
 	return n;
 }
 
-/* A plain decimal (spec 1: optional '-', digits, optional '.' digits; at
- * most scale decimals) into an integer scaled by 10^scale. */
-static int
-parse_dec(const char *s, int scale, int64_t *out)
-{
-	const char *p = s;
-	int neg = 0, dec = 0, digits = 0;
-	__int128 v = 0;
-
-	if (*p == '-') {
-		neg = 1;
-		p++;
-	}
-	for (; *p >= '0' && *p <= '9'; p++, digits++) {
-		v = v * 10 + (*p - '0');
-		if (v > INT64_MAX)
-			return -1;
-	}
-	if (digits == 0)
-		return -1;
-	if (*p == '.') {
-		p++;
-		for (; *p >= '0' && *p <= '9'; p++, dec++) {
-			if (dec >= scale)
-				return -1;
-			v = v * 10 + (*p - '0');
-		}
-		if (dec == 0)
-			return -1;
-	}
-	if (*p != '\0')
-		return -1;
-	for (; dec < scale; dec++)
-		v *= 10;
-	if (v > INT64_MAX)
-		return -1;
-	*out = neg ? -(int64_t)v : (int64_t)v;
-	return 0;
-}
-
-int
-imp_parse_date(const char *s, int32_t *ymd)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int y, m, d, leap;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	y = atoi(s);
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || m < 1 || m > 12 || d < 1)
-		return -1;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > mdays[m - 1] + (m == 2 && leap))
-		return -1;
-	*ymd = y * 10000 + m * 100 + d;
-	return 0;
-}
-
 bool
 imp_valid_code(const char *s, size_t max)
 {
@@ -155,22 +93,17 @@ imp_valid_code(const char *s, size_t max)
 int
 imp_parse_rep(const char *s, struct imp_split out[IMP_MAX_SPLITS])
 {
-	struct order_share sh[IMP_MAX_SPLITS];
-	char buf[IMP_MAX_SPLITS * (IMP_LOGIN_MAX + 16)];
-	size_t n = 0, len = strlen(s);
+	struct tc_share sh[IMP_MAX_SPLITS];
+	size_t n = 0;
 
-	/* order-math.c checks the split as the orders form does */
-	if (len >= sizeof(buf))
-		return -1;
-	memcpy(buf, s, len + 1);
-	if (order_split_parse(buf, sh, IMP_MAX_SPLITS, &n) != ORDER_SPLIT_OK)
+	/* core/split.c reads the split as the engine and the order form do */
+	if (tc_split_parse(s, strlen(s), sh, IMP_MAX_SPLITS, &n, NULL) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		size_t l = strlen(sh[i].rep);
-
-		if (l > IMP_LOGIN_MAX)
+		if (sh[i].len > IMP_LOGIN_MAX)
 			return -1;
-		memcpy(out[i].login, sh[i].rep, l + 1);
+		memcpy(out[i].login, sh[i].name, sh[i].len);
+		out[i].login[sh[i].len] = '\0';
 		out[i].share = sh[i].share;
 	}
 	return (int)n;
@@ -313,8 +246,7 @@ order_row(struct tce_csv *c, const int *idx, uint32_t line,
 	if (*v != '\0') {
 		int64_t n;
 
-		if (v[0] == '-' || strchr(v, '.') != NULL ||
-		    parse_dec(v, 0, &n) != 0 || n < 1 || n > 100000)
+		if (tc_dec_parse_str(v, 0, &n) != 0 || n < 1 || n > 100000)
 			rc |= row_err(errs, &x->bad, line, "line",
 			    "imp_err_line", v);
 		else
@@ -324,7 +256,7 @@ order_row(struct tce_csv *c, const int *idx, uint32_t line,
 	if (*v == '\0')
 		rc |= row_err(errs, &x->bad, line, "date", "imp_err_required",
 		    NULL);
-	else if (imp_parse_date(v, &x->date) != 0)
+	else if (tc_date_parse_str(v, &x->date) != 0)
 		rc |= row_err(errs, &x->bad, line, "date", "imp_err_date", v);
 	if (*x->rep == '\0')
 		rc |= row_err(errs, &x->bad, line, "rep", "imp_err_required",
@@ -343,7 +275,7 @@ order_row(struct tce_csv *c, const int *idx, uint32_t line,
 	if (*v == '\0')
 		rc |= row_err(errs, &x->bad, line, "quantity",
 		    "imp_err_required", NULL);
-	else if (parse_dec(v, 3, &x->qty) != 0 ||
+	else if (tc_dec_parse_str(v, TC_SCALE_QTY, &x->qty) != 0 ||
 	    x->qty > 999999999999LL || x->qty < -999999999999LL)
 		rc |= row_err(errs, &x->bad, line, "quantity",
 		    "imp_err_quantity", v);
@@ -351,12 +283,12 @@ order_row(struct tce_csv *c, const int *idx, uint32_t line,
 	if (*v == '\0')
 		rc |= row_err(errs, &x->bad, line, "amount", "imp_err_required",
 		    NULL);
-	else if (parse_dec(v, 2, &x->amount) != 0 ||
+	else if (tc_dec_parse_str(v, TC_SCALE_MONEY, &x->amount) != 0 ||
 	    x->amount > 99999999999999LL || x->amount < -99999999999999LL)
 		rc |= row_err(errs, &x->bad, line, "amount", "imp_err_money", v);
 	v = FLD(c, idx, O_COST);
 	if (*v != '\0') {
-		if (parse_dec(v, 2, &x->cost) != 0 ||
+		if (tc_dec_parse_str(v, TC_SCALE_MONEY, &x->cost) != 0 ||
 		    x->cost > 99999999999999LL || x->cost < -99999999999999LL)
 			rc |= row_err(errs, &x->bad, line, "cost",
 			    "imp_err_money", v);
@@ -613,13 +545,13 @@ payment_row(struct tce_csv *c, const int *idx, uint32_t line,
 	if (*v == '\0')
 		rc |= row_err(errs, &x->bad, line, "date", "imp_err_required",
 		    NULL);
-	else if (imp_parse_date(v, &x->date) != 0)
+	else if (tc_date_parse_str(v, &x->date) != 0)
 		rc |= row_err(errs, &x->bad, line, "date", "imp_err_date", v);
 	v = FLD(c, idx, P_AMOUNT);
 	if (*v == '\0')
 		rc |= row_err(errs, &x->bad, line, "amount", "imp_err_required",
 		    NULL);
-	else if (parse_dec(v, 2, &x->amount) != 0 ||
+	else if (tc_dec_parse_str(v, TC_SCALE_MONEY, &x->amount) != 0 ||
 	    x->amount > 99999999999999LL || x->amount < -99999999999999LL)
 		rc |= row_err(errs, &x->bad, line, "amount", "imp_err_money", v);
 	else if (x->amount == 0)

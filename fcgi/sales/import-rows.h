@@ -50,14 +50,10 @@ struct imp_split {
 	int64_t share;
 };
 
-/* Parses a rep field: "alice" (100%) or "alice:60|bob:40": distinct
- * non-empty names without ':' or '|' (at most IMP_LOGIN_MAX bytes),
- * shares > 0 with at most 4 decimals summing to exactly 100.  Returns the
- * number of splits (1..IMP_MAX_SPLITS) or -1. */
+/* Parses a rep field: "alice" (100%) or "alice:60|bob:40" by core/split.h's
+ * rules, with names of at most IMP_LOGIN_MAX bytes.  Returns the number of
+ * splits (1..IMP_MAX_SPLITS) or -1. */
 int imp_parse_rep(const char *s, struct imp_split out[IMP_MAX_SPLITS]);
-
-/* Parses a calendar date YYYY-MM-DD into yyyymmdd.  Returns 0 or -1. */
-int imp_parse_date(const char *s, int32_t *ymd);
 
 /* Whether s is an acceptable order or payment number: 1..max printable
  * ASCII characters without blanks. */

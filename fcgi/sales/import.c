@@ -31,7 +31,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "sales/collections.h"
 #include "sales/order-math.h"
 #include "sales/sales.h"
@@ -209,7 +209,7 @@ order_fields_of(struct req *r, struct codes *c, struct imp_orders *o,
 {
 	const struct imp_line *h = &o->row[rows[0]];
 	struct cache_ent *e;
-	char buf[FMT_MONEY_SIZE], key[24], date[11];
+	char buf[TC_MONEY_SIZE], key[24], date[11];
 	int rc;
 
 	*bad = false;
@@ -263,7 +263,7 @@ order_fields_of(struct req *r, struct codes *c, struct imp_orders *o,
 		}
 		snprintf(key, sizeof(key), "%" PRId64, e->id);
 		if ((rc = req_fields_add(f, "rep", key)) != 0 ||
-		    (rc = req_fields_add(f, "share", fmt_pct4(buf,
+		    (rc = req_fields_add(f, "share", tc_pct_str(buf,
 		    h->split[k].share))) != 0)
 			return rc;
 	}
@@ -285,11 +285,11 @@ order_fields_of(struct req *r, struct codes *c, struct imp_orders *o,
 		}
 		snprintf(key, sizeof(key), "%" PRId64, e->id);
 		if ((rc = add_row(f, "product", i + 1, key)) != 0 ||
-		    (rc = add_row(f, "qty", i + 1, fmt_qty(buf, x->qty))) ||
+		    (rc = add_row(f, "qty", i + 1, tc_qty_str(buf, x->qty))) ||
 		    (rc = add_row(f, "amount", i + 1,
-		    fmt_money(buf, x->amount, false))) != 0 ||
+		    tc_money_str(buf, x->amount, false))) != 0 ||
 		    (x->has_cost && (rc = add_row(f, "cost", i + 1,
-		    fmt_money(buf, x->cost, false))) != 0) ||
+		    tc_money_str(buf, x->cost, false))) != 0) ||
 		    (rc = add_row(f, "status", i + 1, x->cancelled ?
 		    "cancelled" : "booked")) != 0)
 			return rc;
@@ -389,7 +389,7 @@ imp_orders_post(struct req *r)
 	size_t *rows = NULL, nlines = 0, ncancelled = 0;
 	const char *data = NULL, *why;
 	int64_t total_amount = 0, total_cost = 0;
-	char detail[512], date[11], b1[FMT_MONEY_SIZE], b2[FMT_MONEY_SIZE];
+	char detail[512], date[11], b1[TC_MONEY_SIZE], b2[TC_MONEY_SIZE];
 	size_t len = 0;
 	int rc;
 
@@ -436,7 +436,7 @@ imp_orders_post(struct req *r)
 		if (bad)
 			continue;
 		rc = sales_order_save(&a, 0, &f, &file, &in, &saved);
-		if (rc == FORM_EINVALID)
+		if (rc == TC_EINVAL)
 			rc = report_order(&in, &o, rows, n, &errs);
 		else if (rc == 0)
 			order_ids[k] = saved.id;
@@ -470,8 +470,8 @@ imp_orders_post(struct req *r)
 	}
 	snprintf(detail, sizeof(detail),
 	    "%zu orders, %zu lines (%zu cancelled), amount %s, cost %s",
-	    o.norder, nlines, ncancelled, fmt_money(b1, total_amount, false),
-	    fmt_money(b2, total_cost, false));
+	    o.norder, nlines, ncancelled, tc_money_str(b1, total_amount, false),
+	    tc_money_str(b2, total_cost, false));
 	if ((rc = audit_write(r, "order_import", "order", "", detail)) != 0 ||
 	    (rc = db_commit(r->app->db)) != 0)
 		goto fail;

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/fmt.h"
+#include "core/money.h"
 #include "core/formview.h"
 #include "core/period.h"
 #include "sales/order-math.h"
@@ -121,10 +121,10 @@ today(char buf[16])
 static void
 period_label(const struct req *r, int32_t date, char *buf, size_t len)
 {
-	enum period_kind kind = PERIOD_MONTH;
+	enum tc_period_kind kind = TC_PERIOD_MONTH;
 	struct period_span sp;
 
-	period_kind_parse(r->app->conf->period, &kind);
+	tc_period_kind_parse(r->app->conf->period, &kind);
 	period_of_date(kind, date, &sp);
 	snprintf(buf, len, "%s", sp.label);
 }
@@ -135,7 +135,7 @@ static int
 refuse(struct req *r, const struct order_saved *saved)
 {
 	struct tdict *d = page_body(r);
-	char loc[96], label[PERIOD_LABEL_SIZE];
+	char loc[96], label[TC_PERIOD_SIZE];
 
 	snprintf(loc, sizeof(loc), "/sales/orders/%" PRId64, saved->id);
 	tdict_set(d, "back", loc);
@@ -281,7 +281,7 @@ orders_new_get(struct req *r)
 	if ((rc = req_fields_add(&f, "order_date", d)) != 0)
 		goto out;
 	if (opp != NULL) {
-		char m[FMT_MONEY_SIZE], note[600];
+		char m[TC_MONEY_SIZE], note[600];
 
 		if ((rc = db_query(r->app->db, &form_db, F_OPP,
 		    DB_ARGS(P_INT(id_of(opp)), SCOPE_ARGS(&w)), &res)) != 0)
@@ -293,7 +293,7 @@ orders_new_get(struct req *r)
 		snprintf(note, sizeof(note), "%s: %s (%s %s)",
 		    tr(r, "sales_opportunity"), dbres_text(res, 0, 4),
 		    tr(r, "sales_amount"),
-		    fmt_money(m, dbres_money(res, 0, 3), true));
+		    tc_money_str(m, dbres_money(res, 0, 3), true));
 		if ((rc = req_fields_add(&f, "opportunity",
 		    dbres_text(res, 0, 0))) != 0 ||
 		    (rc = req_fields_add(&f, "customer",
@@ -351,7 +351,7 @@ order_post(struct req *r, int64_t id)
 	if (more_rows(r, id, &rc))
 		return rc;
 	rc = sales_order_save(&a, id, &r->form, NULL, &in, &saved);
-	if (rc == FORM_EINVALID)
+	if (rc == TC_EINVAL)
 		rc = form_page(r, 422, id, &in, true,
 		    rows_asked(r, "rep_rows", 1, ORDER_MAX_REPS),
 		    rows_asked(r, "lines", 1, MAX_LINES));
@@ -422,35 +422,35 @@ orders_edit_get(struct req *r)
 	    (rc = req_fields_add(&f, "note", dbres_text(o, 0, 6))) != 0)
 		goto out;
 	for (size_t i = 0; i < dbres_rows(reps) && i < ORDER_MAX_REPS; i++) {
-		char pct[FMT_MONEY_SIZE];
+		char pct[TC_MONEY_SIZE];
 		int64_t sv = 0;
 
-		fmt_parse_scaled(dbres_text(reps, i, 1), 4, &sv);
+		dbres_dec(reps, i, 1, TC_SCALE_PCT, &sv);
 		if ((rc = req_fields_add(&f, "rep", dbres_text(reps, i, 0))) != 0 ||
-		    (rc = req_fields_add(&f, "share", fmt_pct4(pct, sv))) != 0)
+		    (rc = req_fields_add(&f, "share", tc_pct_str(pct, sv))) != 0)
 			goto out;
 	}
 	for (size_t i = 0; i < dbres_rows(lines) && i < MAX_LINES; i++) {
 		int64_t qty = 0, disc = 0, computed = 0;
 		int64_t price = dbres_money(lines, i, L_PRICE);
-		char b[FMT_MONEY_SIZE];
+		char b[TC_MONEY_SIZE];
 
 		n = i + 1;
-		fmt_parse_scaled(dbres_text(lines, i, L_QTY), 3, &qty);
-		fmt_parse_scaled(dbres_text(lines, i, L_DISCOUNT), 4, &disc);
+		dbres_dec(lines, i, L_QTY, TC_SCALE_QTY, &qty);
+		dbres_dec(lines, i, L_DISCOUNT, TC_SCALE_PCT, &disc);
 		if ((rc = add_row(&f, "lid", n, dbres_text(lines, i, L_ID))) ||
 		    (rc = add_row(&f, "product", n,
 		    dbres_text(lines, i, L_PRODUCT))) ||
-		    (rc = add_row(&f, "qty", n, fmt_qty(b, qty))) ||
-		    (rc = add_row(&f, "price", n, fmt_money(b, price, false))) ||
+		    (rc = add_row(&f, "qty", n, tc_qty_str(b, qty))) ||
+		    (rc = add_row(&f, "price", n, tc_money_str(b, price, false))) ||
 		    (disc != 0 && (rc = add_row(&f, "discount", n,
-		    fmt_pct4(b, disc)))))
+		    tc_pct_str(b, disc)))))
 			goto out;
 		/* an amount entered by hand is shown; a computed one is left
 		 * empty so that it follows the quantity and price */
 		if ((order_line_amount(qty, price, disc, &computed) != 0 ||
 		    computed != dbres_money(lines, i, L_AMOUNT)) &&
-		    (rc = add_row(&f, "amount", n, fmt_money(b,
+		    (rc = add_row(&f, "amount", n, tc_money_str(b,
 		    dbres_money(lines, i, L_AMOUNT), false))) != 0)
 			goto out;
 	}
@@ -488,7 +488,7 @@ return_page(struct req *r, int status, int64_t id, const struct order_return *rt
 {
 	struct tdict *d = page_body(r);
 	struct form_errors fe;
-	char b[FMT_MONEY_SIZE];
+	char b[TC_MONEY_SIZE];
 	int rc;
 
 	sales_tabs(r, "orders");
@@ -505,17 +505,17 @@ return_page(struct req *r, int status, int64_t id, const struct order_return *rt
 		if (strcmp(dbres_text(rt->stored, i, L_STATUS), "booked") != 0)
 			continue;
 		t = tdict_add_section(d, "LINE");
-		fmt_parse_scaled(dbres_text(rt->stored, i, L_QTY), 3, &qty);
-		fmt_parse_scaled(dbres_text(rt->stored, i, L_RETURNED), 3, &back);
+		dbres_dec(rt->stored, i, L_QTY, TC_SCALE_QTY, &qty);
+		dbres_dec(rt->stored, i, L_RETURNED, TC_SCALE_QTY, &back);
 		tdict_set(t, "line_no", dbres_text(rt->stored, i, L_NO));
 		tdict_set(t, "product_code", dbres_text(rt->stored, i, L_CODE));
 		tdict_set(t, "product", orders_name(r,
 		    dbres_text(rt->stored, i, L_NAME_ZH),
 		    dbres_text(rt->stored, i, L_NAME_EN)));
-		tdict_set(t, "sold", fmt_qty(b, qty));
-		tdict_set(t, "returned", fmt_qty(b, back));
-		tdict_set(t, "returnable", fmt_qty(b, qty - back));
-		tdict_set(t, "amount", fmt_money(b,
+		tdict_set(t, "sold", tc_qty_str(b, qty));
+		tdict_set(t, "returned", tc_qty_str(b, back));
+		tdict_set(t, "returnable", tc_qty_str(b, qty - back));
+		tdict_set(t, "amount", tc_money_str(b,
 		    dbres_money(rt->stored, i, L_AMOUNT), true));
 		if (i < rt->nlines && (rc = show(&fe, t, &rt->lines[i],
 		    return_line_labels, "ord_line_n", errors)) != 0)
@@ -560,7 +560,7 @@ orders_return_post(struct req *r)
 	int rc;
 
 	rc = sales_order_return(&a, r->ids[0], &r->form, &rt, &saved);
-	if (rc == FORM_EINVALID)
+	if (rc == TC_EINVAL)
 		rc = return_page(r, 422, r->ids[0], &rt, true);
 	else if (rc == TC_ECONFLICT && saved.refused != NULL)
 		rc = refuse(r, &saved);
@@ -587,7 +587,7 @@ costs_page(struct req *r, int status, int64_t id, const struct order_costs *oc,
 {
 	struct tdict *d = page_body(r);
 	struct form_errors fe;
-	char b[FMT_MONEY_SIZE];
+	char b[TC_MONEY_SIZE];
 	int rc;
 
 	sales_tabs(r, "orders");
@@ -598,23 +598,23 @@ costs_page(struct req *r, int status, int64_t id, const struct order_costs *oc,
 		struct tdict *t = tdict_add_section(d, "LINE");
 		int64_t qty = 0, def = 0;
 
-		fmt_parse_scaled(dbres_text(oc->stored, i, L_QTY), 3, &qty);
+		dbres_dec(oc->stored, i, L_QTY, TC_SCALE_QTY, &qty);
 		tdict_set(t, "line_no", dbres_text(oc->stored, i, L_NO));
 		tdict_set(t, "product_code", dbres_text(oc->stored, i, L_CODE));
 		tdict_set(t, "product", orders_name(r,
 		    dbres_text(oc->stored, i, L_NAME_ZH),
 		    dbres_text(oc->stored, i, L_NAME_EN)));
-		tdict_set(t, "quantity", fmt_qty(b, qty));
-		tdict_set(t, "amount", fmt_money(b,
+		tdict_set(t, "quantity", tc_qty_str(b, qty));
+		tdict_set(t, "amount", tc_money_str(b,
 		    dbres_money(oc->stored, i, L_AMOUNT), true));
 		order_line_cost(qty, dbres_money(oc->stored, i, L_STD_COST), &def);
-		tdict_set(t, "default_cost", fmt_money(b, def, true));
+		tdict_set(t, "default_cost", tc_money_str(b, def, true));
 		if (errors && i < oc->nlines) {
 			if ((rc = form_show(&fe, t, &oc->lines[i], cost_labels,
 			    "ord_line_n")) != 0)
 				return rc;
 		} else
-			tdict_set(t, "cost", fmt_money(b,
+			tdict_set(t, "cost", tc_money_str(b,
 			    dbres_money(oc->stored, i, L_COST), false));
 	}
 	return page_send(r, status, "sales/orders-costs.tpl",
@@ -649,7 +649,7 @@ orders_costs_post(struct req *r)
 	int rc;
 
 	rc = sales_order_costs(&a, r->ids[0], &r->form, &oc, &saved);
-	if (rc == FORM_EINVALID)
+	if (rc == TC_EINVAL)
 		rc = costs_page(r, 422, r->ids[0], &oc, true);
 	else if (rc == TC_ECONFLICT && saved.refused != NULL)
 		rc = refuse(r, &saved);

@@ -11,8 +11,9 @@
 
 #include "core/chart.h"
 #include "core/export.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "core/form.h"
+#include "core/split.h"
 #include "core/list.h"
 #include "core/log.h"
 #include "sales/order-math.h"
@@ -284,9 +285,9 @@ filter_form(struct req *r, struct tdict *d, const struct ofilter *f,
 static void
 set_money(struct tdict *d, const char *name, int64_t fen)
 {
-	char m[FMT_MONEY_SIZE], neg[64];
+	char m[TC_MONEY_SIZE], neg[64];
 
-	tdict_set(d, name, fmt_money(m, fen, true));
+	tdict_set(d, name, tc_money_str(m, fen, true));
 	if (fen < 0) {
 		snprintf(neg, sizeof(neg), "%s_neg", name);
 		tdict_show_section(d, neg);
@@ -570,31 +571,17 @@ static const struct export_col order_cols[] = {
 };
 #define ORDER_COLS (sizeof(order_cols) / sizeof(order_cols[0]))
 
-/* "zhangwei:60.0000|lina:40.0000" -> "zhangwei:60|lina:40". */
+/* "zhangwei:60.0000|lina:40.0000" (GROUP_CONCAT of the stored split) ->
+ * "zhangwei:60|lina:40"; "" when the stored split is not one. */
 static void
 split_clean(const char *in, char *out, size_t len)
 {
-	size_t o = 0;
-	char tmp[2048];
-	char *save = NULL, *tok;
+	struct tc_share sh[ORDER_MAX_REPS];
+	size_t n;
 
-	snprintf(tmp, sizeof(tmp), "%s", in);
-	out[0] = '\0';
-	for (tok = strtok_r(tmp, "|", &save); tok != NULL;
-	    tok = strtok_r(NULL, "|", &save)) {
-		char *colon = strrchr(tok, ':'), pct[FMT_MONEY_SIZE];
-		int64_t v;
-
-		if (colon == NULL)
-			continue;
-		*colon = '\0';
-		if (fmt_parse_scaled(colon + 1, 4, &v) != 0)
-			v = 0;
-		o += (size_t)snprintf(out + o, len > o ? len - o : 0, "%s%s:%s",
-		    o ? "|" : "", tok, fmt_pct4(pct, v));
-		if (o >= len)
-			break;
-	}
+	if (tc_split_parse(in, strlen(in), sh, ORDER_MAX_REPS, &n, NULL) != 0 ||
+	    tc_split_format(sh, n, out, len) < 0)
+		out[0] = '\0';
 }
 
 /* The export's statement: every line of the orders the list shows (the

@@ -22,8 +22,9 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "core/period.h"
+#include "core/split.h"
 #include "sales/order-math.h"
 #include "sales/sales.h"
 #include "sales/write-tx.h"
@@ -156,13 +157,13 @@ valid_order_no(const struct field *f, const char *in, struct form_value *out)
 
 	(void)f;
 	if (n == 0 || n > 40)
-		return n > 40 ? FORM_ETOO_LONG : FORM_EINVALID;
+		return n > 40 ? TC_ETOO_LONG : TC_EFORMAT;
 	for (size_t i = 0; i < n; i++) {
 		char c = in[i];
 
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-'))
-			return FORM_EINVALID;
+			return TC_EFORMAT;
 	}
 	out->s = in;
 	out->i = (int64_t)n;
@@ -175,7 +176,7 @@ valid_qty(const struct field *f, const char *in, struct form_value *out)
 {
 	(void)f;
 	if (order_parse_qty(in, &out->i) != 0)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	out->s = in;
 	return 0;
 }
@@ -185,7 +186,7 @@ valid_discount(const struct field *f, const char *in, struct form_value *out)
 {
 	(void)f;
 	if (order_parse_discount(in, &out->i) != 0)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	out->s = in;
 	return 0;
 }
@@ -195,7 +196,7 @@ valid_share(const struct field *f, const char *in, struct form_value *out)
 {
 	(void)f;
 	if (order_parse_share(in, &out->i) != 0)
-		return FORM_EINVALID;
+		return TC_EFORMAT;
 	out->s = in;
 	return 0;
 }
@@ -561,9 +562,10 @@ static int
 check_reps(struct order_check *c)
 {
 	struct order_input *in = c->in;
-	struct order_share *sh = NULL;
+	struct tc_share *sh = NULL;
+	struct tc_split_fault bad;
 	bool row_err = false, in_scope = false;
-	size_t n = 0, bad;
+	size_t n = 0;
 	int rc = 0, e;
 
 	if (in->nreps > 0 &&
@@ -605,35 +607,36 @@ check_reps(struct order_check *c)
 			continue;
 		}
 		snprintf(v->key, sizeof(v->key), "%" PRId64, v->person);
-		sh[n].rep = v->key;
+		sh[n].name = v->key;
+		sh[n].len = strlen(v->key);
 		sh[n].share = v->share;
 		n++;
 	}
 	if (row_err)
 		goto out;
-	e = order_split_check(sh, n, &bad);
-	if (e == ORDER_SPLIT_EMPTY)
+	e = tc_split_check_shares(sh, n, ORDER_MAX_REPS, &bad);
+	if (e == TC_ESPLIT_EMPTY)
 		rc = mark(&in->head, ORDER_SPLIT, "ord_err_no_rep");
-	else if (e == ORDER_SPLIT_TOO_MANY)
+	else if (e == TC_ESPLIT_TOO_MANY)
 		rc = mark(&in->head, ORDER_SPLIT, "ord_err_too_many_reps");
-	else if (e == ORDER_SPLIT_DUPLICATE) {
+	else if (e == TC_ESPLIT_DUPLICATE) {
 		/* bad counts the reps kept: find its row */
 		for (size_t i = 0; i < in->nreps; i++)
-			if (!c->reps[i].blank && bad-- == 0) {
+			if (!c->reps[i].blank && bad.entry-- == 0) {
 				rc = mark(&in->reps[i], OREP_PERSON,
 				    "ord_err_rep_twice");
 				break;
 			}
-	} else if (e == ORDER_SPLIT_SUM) {
-		char sum[FMT_MONEY_SIZE];
+	} else if (e == TC_ESPLIT_SUM) {
+		char sum[TC_MONEY_SIZE];
 		int64_t total = 0;
 
 		for (size_t i = 0; i < n; i++)
 			total += sh[i].share;
-		fmt_pct4(sum, total);
+		tc_pct_str(sum, total);
 		rc = form_set_error(&in->head, ORDER_SPLIT, "ord_err_split_sum",
 		    sum);
-	} else if (e != ORDER_SPLIT_OK)
+	} else if (e != 0)
 		rc = mark(&in->head, ORDER_SPLIT, "ord_err_share");
 	else if (!in_scope)
 		rc = mark(&in->head, ORDER_SPLIT, "ord_err_rep_scope");
@@ -656,25 +659,10 @@ stored_line(const struct order_check *c, int64_t id)
 static int64_t
 scaled(const struct dbres *r, size_t row, size_t col, int scale)
 {
-	int64_t v = 0;
+	int64_t v;
 
-	fmt_parse_scaled(dbres_text(r, row, col), scale, &v);
+	dbres_dec(r, row, col, scale, &v);   /* a bad value is logged */
 	return v;
-}
-
-/* Rounds n / d half away from zero (d != 0). */
-static int64_t
-div_round(__int128 n, __int128 d)
-{
-	bool neg = (n < 0) != (d < 0);
-	__int128 q;
-
-	if (n < 0)
-		n = -n;
-	if (d < 0)
-		d = -d;
-	q = (n + d / 2) / d;
-	return (int64_t)(neg ? -q : q);
 }
 
 static int
@@ -696,7 +684,8 @@ check_line(struct order_check *c, size_t i)
 	}
 	v->blank = order_line_blank(c->in, i);
 	if (v->blank) {
-		if (k >= 0 && scaled(c->old_lines, (size_t)k, L_RETURNED, 3) > 0)
+		if (k >= 0 && scaled(c->old_lines, (size_t)k, L_RETURNED,
+		    TC_SCALE_QTY) > 0)
 			return mark(f, OLINE_PRODUCT, "ord_err_line_returned");
 		return 0;
 	}
@@ -725,7 +714,8 @@ check_line(struct order_check *c, size_t i)
 	    (rc = mark(f, OLINE_QTY, "ord_err_qty_positive")) != 0)
 		return rc;
 	if (k >= 0) {
-		int64_t back = scaled(c->old_lines, (size_t)k, L_RETURNED, 3);
+		int64_t back = scaled(c->old_lines, (size_t)k, L_RETURNED,
+		    TC_SCALE_QTY);
 
 		/* what came back cannot be undone by shrinking the line */
 		if (back > 0 && f->e[OLINE_QTY].err == 0 && (v->qty < back ||
@@ -741,15 +731,16 @@ check_line(struct order_check *c, size_t i)
 		v->amount = form_int(f, OLINE_AMOUNT, 0);
 		/* a file gives the net amount: the unit price follows it */
 		if (from_file(c) && !form_present(f, OLINE_PRICE))
-			v->price = v->qty != 0 ? div_round((__int128)v->amount *
-			    1000, v->qty) : 0;
+			v->price = v->qty != 0 ?
+			    order_prorate(v->amount, 1000, v->qty) : 0;
 	} else if (order_line_amount(v->qty, v->price, v->disc,
 	    &v->amount) != 0)
 		return mark(f, OLINE_AMOUNT, NULL);
 	if (form_present(f, OLINE_COST))
 		v->cost = form_int(f, OLINE_COST, 0);
 	else if (k >= 0 && dbres_int(c->old_lines, (size_t)k, L_PRODUCT) ==
-	    v->product && scaled(c->old_lines, (size_t)k, L_QTY, 3) == v->qty)
+	    v->product &&
+	    scaled(c->old_lines, (size_t)k, L_QTY, TC_SCALE_QTY) == v->qty)
 		v->cost = dbres_money(c->old_lines, (size_t)k, L_COST);
 	else if (order_line_cost(v->qty, std, &v->cost) != 0)
 		return mark(f, OLINE_QTY, NULL);
@@ -816,11 +807,11 @@ insert_line(struct db *db, int64_t order, int64_t no, int64_t product,
     int64_t qty, int64_t price, int64_t disc, int64_t amount, int64_t cost,
     int64_t original_line, bool cancelled)
 {
-	char q[FMT_MONEY_SIZE], d[FMT_MONEY_SIZE];
+	char q[TC_MONEY_SIZE], d[TC_MONEY_SIZE];
 
 	return db_exec(db, &ow_db, W_LINE_INSERT, DB_ARGS(P_INT(order),
-	    P_INT(no), P_INT(product), P_TEXT(fmt_qty(q, qty)), P_MONEY(price),
-	    P_TEXT(fmt_pct4(d, disc)), P_MONEY(amount), P_MONEY(cost),
+	    P_INT(no), P_INT(product), P_TEXT(tc_qty_str(q, qty)), P_MONEY(price),
+	    P_TEXT(tc_pct_str(d, disc)), P_MONEY(amount), P_MONEY(cost),
 	    original_line > 0 ? P_INT(original_line) : P_NULL,
 	    P_TEXT(cancelled ? "cancelled" : "booked")), NULL, NULL);
 }
@@ -831,13 +822,13 @@ save_reps(const struct order_check *c, int64_t id)
 	int rc;
 
 	for (size_t i = 0; i < c->in->nreps; i++) {
-		char pct[FMT_MONEY_SIZE];
+		char pct[TC_MONEY_SIZE];
 
 		if (c->reps[i].blank)
 			continue;
 		if ((rc = db_exec(c->a->db, &ow_db, W_REP_INSERT,
 		    DB_ARGS(P_INT(id), P_INT(c->reps[i].person),
-		    P_TEXT(fmt_pct4(pct, c->reps[i].share))), NULL, NULL)) != 0)
+		    P_TEXT(tc_pct_str(pct, c->reps[i].share))), NULL, NULL)) != 0)
 			return rc;
 	}
 	return 0;
@@ -849,7 +840,7 @@ order_audit(const struct order_check *c, const char *action, int64_t id,
     const char *no)
 {
 	size_t len = 256 + 96 * c->in->nreps, o, nl = 0;
-	char idtext[24], m[FMT_MONEY_SIZE], date[11], *detail;
+	char idtext[24], m[TC_MONEY_SIZE], date[11], *detail;
 	int64_t total = 0;
 	int rc;
 
@@ -861,16 +852,16 @@ order_audit(const struct order_check *c, const char *action, int64_t id,
 				total += c->lines[i].amount;
 			nl++;
 		}
-	period_date_format(date, c->date);
+	tc_date_format(date, c->date);
 	o = (size_t)snprintf(detail, len, "%s customer=%" PRId64 " date=%s"
 	    " lines=%zu amount=%s reps=", no, c->customer, date, nl,
-	    fmt_money(m, total, false));
+	    tc_money_str(m, total, false));
 	for (size_t i = 0, k = 0; i < c->in->nreps && o < len; i++) {
 		if (c->reps[i].blank)
 			continue;
 		o += (size_t)snprintf(detail + o, len - o, "%s%s:%s",
 		    k++ ? "|" : "", c->reps[i].login,
-		    fmt_pct4(m, c->reps[i].share));
+		    tc_pct_str(m, c->reps[i].share));
 	}
 	snprintf(idtext, sizeof(idtext), "%" PRId64, id);
 	rc = audit_write_as(c->a->db, &c->a->as, action, "order", idtext,
@@ -890,7 +881,7 @@ write_new(struct order_check *c, struct order_saved *saved)
 	int64_t line_no = 0;
 	int rc;
 
-	period_date_format(date, c->date);
+	tc_date_format(date, c->date);
 	if ((rc = db_exec(db, &ow_db, W_INSERT, DB_ARGS(P_TEXT_OR_NULL(given),
 	    P_INT(c->customer), P_TEXT(date), P_INT(c->region),
 	    P_INT(c->channel), P_NULL,
@@ -941,7 +932,7 @@ write_edit(struct order_check *c, int64_t id, struct order_saved *saved)
 	for (size_t k = 0; k < dbres_rows(c->old_lines); k++)
 		if (dbres_int(c->old_lines, k, L_NO) > next_no)
 			next_no = dbres_int(c->old_lines, k, L_NO);
-	period_date_format(date, c->date);
+	tc_date_format(date, c->date);
 	if ((rc = db_exec(db, &ow_db, W_ORDER_UPDATE,
 	    DB_ARGS(P_TEXT(saved->order_no), P_INT(c->customer), P_TEXT(date),
 	    P_INT(c->region), P_INT(c->channel),
@@ -951,15 +942,15 @@ write_edit(struct order_check *c, int64_t id, struct order_saved *saved)
 		return rc;
 	for (size_t i = 0; i < c->in->nlines; i++) {
 		const struct line_val *l = &c->lines[i];
-		char q[FMT_MONEY_SIZE], d[FMT_MONEY_SIZE];
+		char q[TC_MONEY_SIZE], d[TC_MONEY_SIZE];
 
 		if (l->id > 0 && l->blank)
 			rc = db_exec(db, &ow_db, W_LINE_DELETE,
 			    DB_ARGS(P_INT(l->id), P_INT(id)), NULL, NULL);
 		else if (l->id > 0)
 			rc = db_exec(db, &ow_db, W_LINE_UPDATE,
-			    DB_ARGS(P_INT(l->product), P_TEXT(fmt_qty(q, l->qty)),
-			    P_MONEY(l->price), P_TEXT(fmt_pct4(d, l->disc)),
+			    DB_ARGS(P_INT(l->product), P_TEXT(tc_qty_str(q, l->qty)),
+			    P_MONEY(l->price), P_TEXT(tc_pct_str(d, l->disc)),
 			    P_MONEY(l->amount), P_MONEY(l->cost), P_INT(l->id),
 			    P_INT(id)), NULL, NULL);
 		else if (!l->blank)
@@ -989,7 +980,7 @@ load_changeable(const struct sales_actor *a, int64_t id,
 		return rc;
 	if (dbres_rows(*o) == 0)
 		return TC_ENOTFOUND;
-	period_date_parse(dbres_text(*o, 0, O_DATE), &date);
+	dbres_date(*o, 0, O_DATE, &date);
 	if (change != ORDER_CHANGE_RETURN &&
 	    (rc = date_closed(a->db, date, &closed)) != 0)
 		return rc;
@@ -1065,7 +1056,7 @@ sales_order_save(const struct sales_actor *a, int64_t id,
 	    (rc = check_reps(&c)) != 0 || (rc = check_lines(&c)) != 0)
 		goto out;
 	if (order_input_has_errors(input)) {
-		rc = FORM_EINVALID;
+		rc = TC_EINVAL;
 		goto out;
 	}
 	rc = id > 0 ? write_edit(&c, id, saved) : write_new(&c, saved);
@@ -1073,7 +1064,7 @@ sales_order_save(const struct sales_actor *a, int64_t id,
 		/* the number was taken meanwhile */
 		rc = mark(&input->head, ORDER_NO, "ord_err_order_no_taken");
 		if (rc == 0)
-			rc = FORM_EINVALID;
+			rc = TC_EINVAL;
 	}
 out:
 	rc = sales_tx_end(a->db, own, rc);
@@ -1195,7 +1186,7 @@ sales_order_return(const struct sales_actor *a, int64_t id,
 	if (d > 0) {
 		int32_t ordered = 0;
 
-		period_date_parse(dbres_text(rt->order, 0, O_DATE), &ordered);
+		dbres_date(rt->order, 0, O_DATE, &ordered);
 		if (d < ordered)
 			rc = mark(&rt->head, ORET_DATE, "ord_err_return_date");
 		else if ((rc = date_closed(db, d, &closed)) == 0 && closed)
@@ -1205,8 +1196,8 @@ sales_order_return(const struct sales_actor *a, int64_t id,
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct form *f = &rt->lines[rt->nlines++];
-		int64_t qty = scaled(rt->stored, i, L_QTY, 3);
-		int64_t back = scaled(rt->stored, i, L_RETURNED, 3);
+		int64_t qty = scaled(rt->stored, i, L_QTY, TC_SCALE_QTY);
+		int64_t back = scaled(rt->stored, i, L_RETURNED, TC_SCALE_QTY);
 
 		if ((rc = form_validate_row(f, order_return_line_fields,
 		    ORETL__MAX, in, (size_t)dbres_int(rt->stored, i, L_NO))) ==
@@ -1231,17 +1222,17 @@ sales_order_return(const struct sales_actor *a, int64_t id,
 	}
 	for (size_t i = 0; i < rt->nlines; i++)
 		if (form_has_errors(&rt->lines[i]))
-			rc = FORM_EINVALID;
+			rc = TC_EINVAL;
 	/* nothing to return, unless a quantity typed was refused */
 	if (rc == 0 && nret == 0 &&
 	    (rc = mark(&rt->head, ORET_LINES, NULL)) != 0)
 		goto out;
 	if (form_has_errors(&rt->head))
-		rc = FORM_EINVALID;
+		rc = TC_EINVAL;
 	if (rc != 0)
 		goto out;
 	note = form_str(&rt->head, ORET_NOTE);
-	period_date_format(date, d);
+	tc_date_format(date, d);
 	if ((rc = db_query(db, &ow_db, W_RETURN_COUNT, DB_ARGS(P_INT(id)),
 	    &cnt)) != 0 ||
 	    (rc = db_exec(db, &ow_db, W_INSERT, DB_ARGS(P_NULL,
@@ -1268,14 +1259,14 @@ sales_order_return(const struct sales_actor *a, int64_t id,
 	    DB_ARGS(P_INT(saved->id), P_INT(id)), NULL, NULL)) != 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
-		int64_t qty = scaled(rt->stored, i, L_QTY, 3);
+		int64_t qty = scaled(rt->stored, i, L_QTY, TC_SCALE_QTY);
 
 		if (rq[i] <= 0)
 			continue;
 		if ((rc = insert_line(db, saved->id, ++line_no,
 		    dbres_int(rt->stored, i, L_PRODUCT), -rq[i],
 		    dbres_money(rt->stored, i, L_PRICE),
-		    scaled(rt->stored, i, L_DISCOUNT, 4),
+		    scaled(rt->stored, i, L_DISCOUNT, TC_SCALE_PCT),
 		    -order_prorate(dbres_money(rt->stored, i, L_AMOUNT), rq[i],
 		    qty), -order_prorate(dbres_money(rt->stored, i, L_COST),
 		    rq[i], qty), dbres_int(rt->stored, i, L_ID), false)) != 0)
@@ -1363,7 +1354,7 @@ sales_order_costs(const struct sales_actor *a, int64_t id,
 			bad = true;
 	}
 	if (bad) {
-		rc = FORM_EINVALID;
+		rc = TC_EINVAL;
 		goto out;
 	}
 	o = (size_t)snprintf(detail, len, "%s costs:",
@@ -1371,7 +1362,7 @@ sales_order_costs(const struct sales_actor *a, int64_t id,
 	for (size_t i = 0; i < n; i++) {
 		int64_t was = dbres_money(oc->stored, i, L_COST);
 		int64_t cost = form_int(&oc->lines[i], OCOST_COST, 0);
-		char x[FMT_MONEY_SIZE], y[FMT_MONEY_SIZE];
+		char x[TC_MONEY_SIZE], y[TC_MONEY_SIZE];
 
 		if (cost == was)
 			continue;
@@ -1382,7 +1373,7 @@ sales_order_costs(const struct sales_actor *a, int64_t id,
 		if (o < len)
 			o += (size_t)snprintf(detail + o, len - o,
 			    " line %s %s -> %s;", dbres_text(oc->stored, i, L_NO),
-			    fmt_money(x, was, false), fmt_money(y, cost, false));
+			    tc_money_str(x, was, false), tc_money_str(y, cost, false));
 		changed++;
 	}
 	snprintf(idtext, sizeof(idtext), "%" PRId64, id);

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/fmt.h"
+#include "core/money.h"
 #include "sales/orders.h"
 #include "sales/sales.h"
 #include "sales/write.h"
@@ -199,9 +199,9 @@ order_writable(struct req *r, int64_t id, bool *yes)
 static void
 set_money(struct tdict *d, const char *name, int64_t fen)
 {
-	char m[FMT_MONEY_SIZE];
+	char m[TC_MONEY_SIZE];
 
-	tdict_set(d, name, fmt_money(m, fen, true));
+	tdict_set(d, name, tc_money_str(m, fen, true));
 	if (fen < 0) {
 		char neg[64];
 
@@ -230,7 +230,7 @@ detail_page(struct req *r, int64_t id, int status)
 	int64_t amount = 0, cost = 0, collected, returned = 0;
 	bool writable = false, closed, booked, is_return;
 	const char *done;
-	char buf[64], q[FMT_MONEY_SIZE];
+	char buf[64], q[TC_MONEY_SIZE];
 	int rc;
 
 	if ((rc = db_query(r->app->db, &orders_db, ST_HEADER,
@@ -301,9 +301,9 @@ detail_page(struct req *r, int64_t id, int status)
 		tdict_set(p, "rep_login", dbres_text(reps, i, 1));
 		tdict_set(p, "rep_name", dbres_text(reps, i, 2));
 		tdict_set(p, "rep_team", dbres_text(reps, i, 3));
-		if (fmt_parse_scaled(dbres_text(reps, i, 4), 4, &sh) != 0)
+		if (dbres_dec(reps, i, 4, TC_SCALE_PCT, &sh) != 0)
 			sh = 0;
-		tdict_set(p, "share", fmt_pct4(q, sh));
+		tdict_set(p, "share", tc_pct_str(q, sh));
 		tdict_set_int(p, "share_w", (long long)((sh / 10000 + 2) / 5 * 5));
 	}
 	for (size_t i = 0; i < dbres_rows(lines); i++) {
@@ -318,13 +318,13 @@ detail_page(struct req *r, int64_t id, int status)
 		    dbres_text(lines, i, 4)));
 		tdict_set(l, "ptype", orders_name(r, dbres_text(lines, i, 5),
 		    dbres_text(lines, i, 6)));
-		fmt_parse_scaled(dbres_text(lines, i, 7), 3, &qty);
-		tdict_set(l, "quantity", fmt_qty(q, qty));
+		dbres_dec(lines, i, 7, TC_SCALE_QTY, &qty);
+		tdict_set(l, "quantity", tc_qty_str(q, qty));
 		if (qty < 0)
 			tdict_show_section(l, "quantity_neg");
 		set_money(l, "unit_price", dbres_money(lines, i, 8));
-		fmt_parse_scaled(dbres_text(lines, i, 9), 4, &disc);
-		tdict_set(l, "discount", fmt_pct4(q, disc));
+		dbres_dec(lines, i, 9, TC_SCALE_PCT, &disc);
+		tdict_set(l, "discount", tc_pct_str(q, disc));
 		set_money(l, "amount", a);
 		set_money(l, "cost", c);
 		set_money(l, "margin", a - c);

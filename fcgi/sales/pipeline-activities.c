@@ -84,7 +84,7 @@ week_valid(const struct field *f, const char *in, struct form_value *out)
 
 	(void)f;
 	if (!pipe_parse_week(in, &monday))
-		return FORM_EINVALID;
+		return TC_EINVAL;
 	out->s = in;
 	out->i = monday;
 	return 0;
@@ -205,7 +205,7 @@ activities_get(struct req *r)
 
 	/* Default: this week; a rep's (or manager's) own list, everyone in
 	 * their scope for others.  rep=0 is "everyone I may see". */
-	if ((rc = act_param(r, AF_WEEK, today - (pipe_weekday(today) - 1),
+	if ((rc = act_param(r, AF_WEEK, today - (tc_weekday(today) - 1),
 	    &monday)) != 0 ||
 	    (rc = act_param(r, AF_REP, sales ? r->me.id : 0, &owner)) != 0)
 		return rc;
@@ -240,7 +240,7 @@ activities_get(struct req *r)
 			tdict_set(day, "date", date);
 			if (pipe_parse_date(date, &dn)) {
 				tdict_set(day, "weekday",
-				    tr(r, weekday_key(pipe_weekday(dn))));
+				    tr(r, weekday_key(tc_weekday(dn))));
 				if (dn == today)
 					tdict_show_section(day, "TODAY");
 			}
@@ -387,7 +387,7 @@ act_save(struct req *r, int64_t id)
 	int rc;
 
 	rc = sales_activity_save(&a, id, &r->form, &f, &saved);
-	if (rc == FORM_EINVALID)
+	if (rc == TC_EINVAL)
 		rc = act_form_page(r, 400, id, &f, form_raw(&f, ACT_KIND),
 		    form_raw(&f, ACT_CUSTOMER), form_raw(&f, ACT_OPP));
 	else if (rc == 0) {

@@ -9,7 +9,7 @@
 
 #include "core/chart.h"
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "sales/pipeline-date.h"
 #include "sales/pipeline.h"
 
@@ -123,7 +123,7 @@ pipe_overview_get(struct req *r)
 		tdict_show_section(d, "ATTENTION_EMPTY");
 	pipe_opps_free(v, n);
 
-	monday = today - (pipe_weekday(today) - 1);
+	monday = today - (tc_weekday(today) - 1);
 	pipe_fmt_date(from, sizeof(from), monday);
 	pipe_fmt_date(to, sizeof(to), monday + 7);
 	if ((rc = db_query(r->app->db, &chart_db, STMT_WEEK_ACTIVITIES,
@@ -131,9 +131,9 @@ pipe_overview_get(struct req *r)
 		return rc;
 	tdict_set_int(d, "week_activities", dbres_int(res, 0, 0));
 	dbres_free(res);
-	pipe_civil(today, &y, &m, &dd);
+	tc_civil_from_days(today, &y, &m, &dd);
 	snprintf(from, sizeof(from), "%04d-%02d-01", y, m);
-	pipe_month_add(&y, &m, 1);
+	tc_month_add(&y, &m, 1);
 	snprintf(to, sizeof(to), "%04d-%02d-01", y, m);
 	if ((rc = db_query(r->app->db, &chart_db, STMT_WON_MONTH,
 	    DB_ARGS(SCOPE_ARGS(&s), P_TEXT(from), P_TEXT(to)), &res)) != 0)
@@ -348,12 +348,12 @@ pipe_forecast_get(struct req *r)
 		return rc;
 	if (s.kind != SCOPE_OWN)
 		tdict_show_section(d, "FILTERS");
-	pipe_civil(pipe_today(), &y, &m, &dd);
-	pipe_month_add(&y, &m, -FC_PAST);
+	tc_civil_from_days(pipe_today(), &y, &m, &dd);
+	tc_month_add(&y, &m, -FC_PAST);
 	for (int i = 0; i < FC_SLOTS; i++) {
 		int yy = y, mm = m;
 
-		pipe_month_add(&yy, &mm, i);
+		tc_month_add(&yy, &mm, i);
 		snprintf(keys[i], sizeof(keys[i]), "%04d-%02d", (yy % 10000 +
 		    10000) % 10000, (mm % 100 + 100) % 100);
 	}
@@ -362,7 +362,7 @@ pipe_forecast_get(struct req *r)
 	{
 		int yy = y, mm = m;
 
-		pipe_month_add(&yy, &mm, FC_SLOTS);
+		tc_month_add(&yy, &mm, FC_SLOTS);
 		snprintf(to, sizeof(to), "%04d-%02d-01", yy, mm);
 	}
 	if ((rc = db_query(r->app->db, &chart_db, STMT_FORECAST,
@@ -383,7 +383,7 @@ pipe_forecast_get(struct req *r)
 	{
 		int yy = y, mm = m;
 
-		pipe_month_add(&yy, &mm, FC_PAST + 1);
+		tc_month_add(&yy, &mm, FC_PAST + 1);
 		snprintf(to, sizeof(to), "%04d-%02d-01", yy, mm);
 	}
 	if ((rc = db_query(r->app->db, &chart_db, STMT_WON,

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "core/formview.h"
 #include "core/list.h"
 #include "core/workflow.h"
@@ -261,7 +261,7 @@ pipe_opps_get(struct req *r)
 		return rc;
 	pipe_fmt_date(today, sizeof(today), c.today);
 	pipe_fmt_date(stale, sizeof(stale), c.today - c.stale_days);
-	pipe_civil(c.today, &y, &m, &dd);
+	tc_civil_from_days(c.today, &y, &m, &dd);
 	snprintf(month, sizeof(month), "%04d-%02d-01", y, m);
 	list_init(&l, &sales_opportunities_list);
 	list_scope(&l, &sales_opportunities_scope, s.kind, s.me, s.team, s.login);
@@ -414,7 +414,7 @@ opp_save(struct req *r, int64_t id)
 	int rc;
 
 	rc = sales_opportunity_save(&a, id, &r->form, &f, &saved);
-	if (rc == FORM_EINVALID) {
+	if (rc == TC_EINVAL) {
 		snprintf(stage, sizeof(stage), "%s", form_raw(&f, OPP_STAGE));
 		if (id > 0) {
 			if ((rc = opp_for_edit(r, id, &res)) != 0)
@@ -446,7 +446,7 @@ pipe_opp_edit_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
 	struct dbres *res;
-	char owner[32], cust[32], amount[FMT_MONEY_SIZE], stage[17];
+	char owner[32], cust[32], amount[TC_MONEY_SIZE], stage[17];
 	int rc;
 
 	if ((rc = opp_for_edit(r, r->ids[0], &res)) != 0)
@@ -456,7 +456,7 @@ pipe_opp_edit_get(struct req *r)
 	snprintf(cust, sizeof(cust), "%s", dbres_text(res, 0, G_CUSTOMER));
 	tdict_set(d, "title", dbres_text(res, 0, G_TITLE));
 	tdict_set(d, "needs", dbres_text(res, 0, G_NEEDS));
-	tdict_set(d, "amount", fmt_money(amount, dbres_money(res, 0, G_AMOUNT),
+	tdict_set(d, "amount", tc_money_str(amount, dbres_money(res, 0, G_AMOUNT),
 	    false));
 	tdict_set(d, "expected_close", dbres_text(res, 0, G_CLOSE));
 	tdict_set(d, "next_follow_up", dbres_text(res, 0, G_FOLLOW_UP));

@@ -33,8 +33,8 @@ same_month(int64_t a, int64_t b)
 {
 	int ya, ma, da, yb, mb, db;
 
-	pipe_civil(a, &ya, &ma, &da);
-	pipe_civil(b, &yb, &mb, &db);
+	tc_civil_from_days(a, &ya, &ma, &da);
+	tc_civil_from_days(b, &yb, &mb, &db);
 	return ya == yb && ma == mb;
 }
 

@@ -57,7 +57,7 @@ settings_free(struct stage_settings *in)
 }
 
 /* Reads the posted settings of the n stages into *in (free with
- * settings_free whatever the result).  Returns 0, FORM_EINVALID when
+ * settings_free whatever the result).  Returns 0, TC_EINVAL when
  * some value is refused, or TC_ENOMEM. */
 static int
 settings_read(struct req *r, size_t n, struct stage_settings *in)
@@ -77,7 +77,7 @@ settings_read(struct req *r, size_t n, struct stage_settings *in)
 	if ((rc = form_validate(&in->stale, stale_fields, STALE__MAX,
 	    &r->form)) == TC_ENOMEM)
 		return rc;
-	return bad || rc != 0 ? FORM_EINVALID : 0;
+	return bad || rc != 0 ? TC_EINVAL : 0;
 }
 
 /* The page; in: the settings as posted, shown with their errors (NULL:
@@ -145,7 +145,7 @@ pipe_stages_post(struct req *r)
 
 	if ((rc = pipe_stages(r, st, &nst)) != 0)
 		return rc;
-	if ((rc = settings_read(r, nst, &in)) == FORM_EINVALID) {
+	if ((rc = settings_read(r, nst, &in)) == TC_EINVAL) {
 		rc = stages_page(r, 400, st, nst, &in);
 		goto out;
 	}

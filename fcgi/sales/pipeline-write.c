@@ -221,7 +221,7 @@ sales_opportunity_save(const struct sales_actor *a, int64_t id,
 	if ((rc = opportunity_check(a, old, f, stage)) != 0)
 		goto out;
 	if (form_has_errors(f)) {
-		rc = FORM_EINVALID;
+		rc = TC_EINVAL;
 		goto out;
 	}
 	needs = form_str(f, OPP_NEEDS);

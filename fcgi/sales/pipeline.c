@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "core/error.h"
-#include "core/fmt.h"
+#include "core/money.h"
 #include "sales/pipeline-date.h"
 #include "sales/pipeline.h"
 
@@ -118,7 +118,7 @@ pipe_today(void)
 	struct tm tm;
 
 	localtime_r(&now, &tm);
-	return pipe_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return tc_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 const char *
@@ -133,9 +133,9 @@ pipe_stage_label(struct req *r, const char *code)
 void
 pipe_set_money(struct tdict *d, const char *name, int64_t fen)
 {
-	char buf[FMT_MONEY_SIZE];
+	char buf[TC_MONEY_SIZE];
 
-	tdict_set(d, name, fmt_money(buf, fen, true));
+	tdict_set(d, name, tc_money_str(buf, fen, true));
 }
 
 static int

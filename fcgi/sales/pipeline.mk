@@ -13,4 +13,4 @@ tests_unit_pipeline_priority_t_SOURCES = tests/unit/pipeline-priority-t.c \
 	fcgi/sales/pipeline-priority.c fcgi/sales/pipeline-priority.h \
 	fcgi/sales/pipeline-date.c fcgi/sales/pipeline-date.h
 tests_unit_pipeline_priority_t_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-tests_unit_pipeline_priority_t_LDADD = $(CHECK_LIBS)
+tests_unit_pipeline_priority_t_LDADD = fcgi/core/libtcbase.a $(CHECK_LIBS)

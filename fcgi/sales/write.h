@@ -10,7 +10,7 @@
  * opened (an import, the seeder) writes in it and neither commits nor
  * rolls back: the caller decides for the whole.
  *
- * Results: 0 (written), FORM_EINVALID (nothing written; the reasons are
+ * Results: 0 (written), TC_EINVAL (nothing written; the reasons are
  * in the form(s) given, ready for core/formview or an import's report),
  * TC_ENOTFOUND (the row is not in the person's write scope), TC_EDENIED
  * (the person's roles do not allow the change), or another tc_err.

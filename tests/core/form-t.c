@@ -21,7 +21,7 @@ check_good(const struct field *f, const struct good *t, size_t n)
 		struct form_value v = {NULL, -12345};
 		int r = f->valid(f, t[i].in, &v);
 		ck_assert_msg(r == 0, "%s(\"%s\"): expected ok, got %s",
-		    f->name, t[i].in, form_strerror(r));
+		    f->name, t[i].in, tc_strerror(r));
 		ck_assert_msg(v.i == t[i].want,
 		    "%s(\"%s\"): expected %lld, got %lld", f->name, t[i].in,
 		    (long long)t[i].want, (long long)v.i);
@@ -38,7 +38,7 @@ check_bad(const struct field *f, const struct bad *t, size_t n)
 		struct form_value v = {NULL, 0};
 		int r = f->valid(f, t[i].in, &v);
 		ck_assert_msg(r == t[i].err, "%s(\"%s\"): expected %s, got %s",
-		    f->name, t[i].in, form_strerror(t[i].err), form_strerror(r));
+		    f->name, t[i].in, tc_strerror(t[i].err), tc_strerror(r));
 	}
 }
 
@@ -51,11 +51,11 @@ START_TEST(text_counts_characters_not_bytes)
 		{"a", 1}, {"张伟", 2}, {"张 伟x", 4}, {"€€€€", 4}, {"a\"<>", 4},
 	};
 	static const struct bad b[] = {
-		{"张伟张伟张", FORM_ETOO_LONG}, {"abcde", FORM_ETOO_LONG},
-		{"a\tb", FORM_ECONTROL}, {"a\nb", FORM_ECONTROL},
-		{"a\x7f", FORM_ECONTROL}, {"a\xc2\x85", FORM_ECONTROL},
-		{"\xff", FORM_EINVALID}, {"\xe5\xbc", FORM_EINVALID},
-		{"", FORM_EREQUIRED},
+		{"张伟张伟张", TC_ETOO_LONG}, {"abcde", TC_ETOO_LONG},
+		{"a\tb", TC_ECONTROL}, {"a\nb", TC_ECONTROL},
+		{"a\x7f", TC_ECONTROL}, {"a\xc2\x85", TC_ECONTROL},
+		{"\xff", TC_EFORMAT}, {"\xe5\xbc", TC_EFORMAT},
+		{"", TC_EREQUIRED},
 	};
 
 	check_good(&f, g, N(g));
@@ -66,7 +66,7 @@ END_TEST
 START_TEST(text_min_length_enforced)
 {
 	static const struct field f = {"pw", form_text, 1, 3, 10, "err", NULL};
-	static const struct bad b[] = {{"ab", FORM_ETOO_SHORT}};
+	static const struct bad b[] = {{"ab", TC_ETOO_SHORT}};
 	static const struct good g[] = {{"abc", 3}};
 
 	check_good(&f, g, N(g));
@@ -85,8 +85,8 @@ START_TEST(text_default_bounds_1_to_1000)
 	ck_assert_int_eq(form_text(&f, buf, &v), 0);
 	buf[1000] = 'x';
 	buf[1001] = '\0';
-	ck_assert_str_eq(form_strerror(form_text(&f, buf, &v)),
-	    form_strerror(FORM_ETOO_LONG));
+	ck_assert_str_eq(tc_strerror(form_text(&f, buf, &v)),
+	    tc_strerror(TC_ETOO_LONG));
 }
 END_TEST
 
@@ -98,8 +98,8 @@ START_TEST(multiline_text_allows_newlines_and_tabs_only)
 		{"第一行\r\n第二行", 8}, {"a\tb\nc", 5},
 	};
 	static const struct bad b[] = {
-		{"a\x01", FORM_ECONTROL}, {"a\x1b[31m", FORM_ECONTROL},
-		{"\xc0\xaf", FORM_EINVALID},
+		{"a\x01", TC_ECONTROL}, {"a\x1b[31m", TC_ECONTROL},
+		{"\xc0\xaf", TC_EFORMAT},
 	};
 
 	check_good(&f, g, N(g));
@@ -115,10 +115,10 @@ START_TEST(login_accepts_letters_digits_dot_underscore_hyphen)
 		{"0123456789012345678901234567890123456789012345678901234567890123", 64},
 	};
 	static const struct bad b[] = {
-		{"", FORM_EINVALID}, {"zhang wei", FORM_EINVALID},
-		{"zhangwei)(uid=*", FORM_EINVALID}, {"张伟", FORM_EINVALID},
-		{"a@b", FORM_EINVALID}, {"a*", FORM_EINVALID},
-		{"01234567890123456789012345678901234567890123456789012345678901234", FORM_EINVALID},
+		{"", TC_EFORMAT}, {"zhang wei", TC_EFORMAT},
+		{"zhangwei)(uid=*", TC_EFORMAT}, {"张伟", TC_EFORMAT},
+		{"a@b", TC_EFORMAT}, {"a*", TC_EFORMAT},
+		{"01234567890123456789012345678901234567890123456789012345678901234", TC_EFORMAT},
 	};
 
 	check_good(&f, g, N(g));
@@ -134,15 +134,15 @@ START_TEST(email_table)
 		{"x@a-b.io", 8},
 	};
 	static const struct bad b[] = {
-		{"zhangwei", FORM_EINVALID}, {"@example.com", FORM_EINVALID},
-		{"a@", FORM_EINVALID}, {"a@b", FORM_EINVALID},
-		{"a@@b.com", FORM_EINVALID}, {"a@b@c.com", FORM_EINVALID},
-		{".a@b.com", FORM_EINVALID}, {"a.@b.com", FORM_EINVALID},
-		{"a..b@c.com", FORM_EINVALID}, {"a@-b.com", FORM_EINVALID},
-		{"a@b-.com", FORM_EINVALID}, {"a@b..com", FORM_EINVALID},
-		{"a@b.com.", FORM_EINVALID}, {"a b@c.com", FORM_EINVALID},
-		{"张@c.com", FORM_EINVALID}, {"a@c_d.com", FORM_EINVALID},
-		{"a\n@c.com", FORM_EINVALID},
+		{"zhangwei", TC_EFORMAT}, {"@example.com", TC_EFORMAT},
+		{"a@", TC_EFORMAT}, {"a@b", TC_EFORMAT},
+		{"a@@b.com", TC_EFORMAT}, {"a@b@c.com", TC_EFORMAT},
+		{".a@b.com", TC_EFORMAT}, {"a.@b.com", TC_EFORMAT},
+		{"a..b@c.com", TC_EFORMAT}, {"a@-b.com", TC_EFORMAT},
+		{"a@b-.com", TC_EFORMAT}, {"a@b..com", TC_EFORMAT},
+		{"a@b.com.", TC_EFORMAT}, {"a b@c.com", TC_EFORMAT},
+		{"张@c.com", TC_EFORMAT}, {"a@c_d.com", TC_EFORMAT},
+		{"a\n@c.com", TC_EFORMAT},
 	};
 
 	check_good(&f, g, N(g));
@@ -157,11 +157,11 @@ START_TEST(integer_in_range)
 		{"0", 0}, {"1000", 1000}, {"-5", -5}, {"007", 7},
 	};
 	static const struct bad b[] = {
-		{"1001", FORM_ERANGE}, {"-6", FORM_ERANGE},
-		{"99999999999999999999", FORM_ERANGE}, {"1.0", FORM_EINVALID},
-		{"+1", FORM_EINVALID}, {"1e3", FORM_EINVALID}, {"", FORM_EINVALID},
-		{"-", FORM_EINVALID}, {"12a", FORM_EINVALID}, {"0x10", FORM_EINVALID},
-		{"1 000", FORM_EINVALID},
+		{"1001", TC_ERANGE}, {"-6", TC_ERANGE},
+		{"99999999999999999999", TC_ERANGE}, {"1.0", TC_EFORMAT},
+		{"+1", TC_EFORMAT}, {"1e3", TC_EFORMAT}, {"", TC_EFORMAT},
+		{"-", TC_EFORMAT}, {"12a", TC_EFORMAT}, {"0x10", TC_EFORMAT},
+		{"1 000", TC_EFORMAT},
 	};
 
 	check_good(&f, g, N(g));
@@ -175,7 +175,7 @@ START_TEST(integer_without_bounds_spans_int64)
 	static const struct good g[] = {
 		{"9223372036854775807", INT64_MAX}, {"-9223372036854775807", -INT64_MAX},
 	};
-	static const struct bad b[] = {{"9223372036854775808", FORM_ERANGE}};
+	static const struct bad b[] = {{"9223372036854775808", TC_ERANGE}};
 
 	check_good(&f, g, N(g));
 	check_bad(&f, b, N(b));
@@ -191,13 +191,13 @@ START_TEST(money_parsed_to_fen)
 		{"92233720368547758.07", INT64_MAX},
 	};
 	static const struct bad b[] = {
-		{"1.234", FORM_EINVALID}, {"1,234.00", FORM_EINVALID},
-		{"1e3", FORM_EINVALID}, {"1.", FORM_EINVALID}, {".5", FORM_EINVALID},
-		{"+5", FORM_EINVALID}, {"--5", FORM_EINVALID}, {"¥5", FORM_EINVALID},
-		{"5 元", FORM_EINVALID}, {"NaN", FORM_EINVALID},
-		{"", FORM_EINVALID}, {"1.2.3", FORM_EINVALID},
-		{"92233720368547758.08", FORM_ERANGE},
-		{"99999999999999999999", FORM_ERANGE},
+		{"1.234", TC_EFORMAT}, {"1,234.00", TC_EFORMAT},
+		{"1e3", TC_EFORMAT}, {"1.", TC_EFORMAT}, {".5", TC_EFORMAT},
+		{"+5", TC_EFORMAT}, {"--5", TC_EFORMAT}, {"¥5", TC_EFORMAT},
+		{"5 元", TC_EFORMAT}, {"NaN", TC_EFORMAT},
+		{"", TC_EFORMAT}, {"1.2.3", TC_EFORMAT},
+		{"92233720368547758.08", TC_ERANGE},
+		{"99999999999999999999", TC_ERANGE},
 	};
 
 	check_good(&f, g, N(g));
@@ -209,13 +209,10 @@ START_TEST(money_range_in_fen)
 {
 	static const struct field f = {"amount", form_money, 1, 1, 100000, "err", NULL};
 	static const struct good g[] = {{"0.01", 1}, {"1000", 100000}};
-	static const struct bad b[] = {{"0", FORM_ERANGE}, {"1000.01", FORM_ERANGE}};
-	int64_t fen = 0;
+	static const struct bad b[] = {{"0", TC_ERANGE}, {"1000.01", TC_ERANGE}};
 
 	check_good(&f, g, N(g));
 	check_bad(&f, b, N(b));
-	ck_assert_int_eq(form_parse_money("-12.3", &fen), 0);
-	ck_assert_int_eq(fen, -1230);
 }
 END_TEST
 
@@ -227,8 +224,8 @@ START_TEST(percent_scaled_by_10000)
 		{"0.0001", 1},
 	};
 	static const struct bad b[] = {
-		{"3.14159", FORM_EINVALID}, {"100.0001", FORM_ERANGE},
-		{"-1", FORM_ERANGE}, {"12%", FORM_EINVALID}, {"1e2", FORM_EINVALID},
+		{"3.14159", TC_EFORMAT}, {"100.0001", TC_ERANGE},
+		{"-1", TC_ERANGE}, {"12%", TC_EFORMAT}, {"1e2", TC_EFORMAT},
 	};
 
 	check_good(&f, g, N(g));
@@ -242,16 +239,16 @@ START_TEST(date_must_be_real_calendar_date)
 	static const struct good g[] = {
 		{"2026-11-27", 20261127}, {"2024-02-29", 20240229},
 		{"2000-02-29", 20000229}, {"1900-01-01", 19000101},
-		{"2026-12-31", 20261231},
+		{"2026-12-31", 20261231}, {"1000-01-01", 10000101},
 	};
 	static const struct bad b[] = {
-		{"2026-02-29", FORM_EINVALID}, {"1900-02-29", FORM_EINVALID},
-		{"2026-04-31", FORM_EINVALID}, {"2026-13-01", FORM_EINVALID},
-		{"2026-00-10", FORM_EINVALID}, {"2026-01-00", FORM_EINVALID},
-		{"2026-1-5", FORM_EINVALID}, {"26-01-05", FORM_EINVALID},
-		{"2026/01/05", FORM_EINVALID}, {"2026-01-05T00", FORM_EINVALID},
-		{"1899-12-31", FORM_EINVALID}, {"２０２６-01-01", FORM_EINVALID},
-		{"2026-0a-01", FORM_EINVALID}, {"", FORM_EINVALID},
+		{"2026-02-29", TC_EFORMAT}, {"1900-02-29", TC_EFORMAT},
+		{"2026-04-31", TC_EFORMAT}, {"2026-13-01", TC_EFORMAT},
+		{"2026-00-10", TC_EFORMAT}, {"2026-01-00", TC_EFORMAT},
+		{"2026-1-5", TC_EFORMAT}, {"26-01-05", TC_EFORMAT},
+		{"2026/01/05", TC_EFORMAT}, {"2026-01-05T00", TC_EFORMAT},
+		{"0999-12-31", TC_EFORMAT}, {"２０２６-01-01", TC_EFORMAT},
+		{"2026-0a-01", TC_EFORMAT}, {"", TC_EFORMAT},
 	};
 
 	check_good(&f, g, N(g));
@@ -263,8 +260,8 @@ START_TEST(date_range_by_yyyymmdd)
 {
 	static const struct field f = {"day", form_date, 1, 20260101, 20261231,
 	    "err", NULL};
-	static const struct bad b[] = {{"2025-12-31", FORM_ERANGE},
-	    {"2027-01-01", FORM_ERANGE}};
+	static const struct bad b[] = {{"2025-12-31", TC_ERANGE},
+	    {"2027-01-01", TC_ERANGE}};
 
 	check_bad(&f, b, N(b));
 }
@@ -275,9 +272,10 @@ START_TEST(month_yyyy_mm)
 	static const struct field f = {"period", form_month, 1, 0, 0, "err", NULL};
 	static const struct good g[] = {{"2026-11", 202611}, {"2026-01", 202601}};
 	static const struct bad b[] = {
-		{"2026-13", FORM_EINVALID}, {"2026-00", FORM_EINVALID},
-		{"2026-1", FORM_EINVALID}, {"2026-11-01", FORM_EINVALID},
-		{"202611", FORM_EINVALID},
+		{"2026-13", TC_EFORMAT}, {"2026-00", TC_EFORMAT},
+		{"2026-1", TC_EFORMAT}, {"2026-11-01", TC_EFORMAT},
+		{"202611", TC_EFORMAT}, {"2026-Q3", TC_EFORMAT},
+		{"2026", TC_EFORMAT}, {"0999-12", TC_EFORMAT},
 	};
 
 	check_good(&f, g, N(g));
@@ -291,8 +289,8 @@ START_TEST(oneof_accepts_only_listed_codes)
 	static const struct field f = {"channel", form_oneof, 1, 0, 0, "err", ch};
 	static const struct good g[] = {{"direct", 0}, {"online", 2}};
 	static const struct bad b[] = {
-		{"Direct", FORM_EINVALID}, {"dir", FORM_EINVALID},
-		{"directx", FORM_EINVALID}, {"", FORM_EINVALID},
+		{"Direct", TC_EFORMAT}, {"dir", TC_EFORMAT},
+		{"directx", TC_EFORMAT}, {"", TC_EFORMAT},
 	};
 
 	check_good(&f, g, N(g));
@@ -308,16 +306,16 @@ START_TEST(return_path_local_only)
 		{"/commission/lines#top", 21}, {"/销售", 7},
 	};
 	static const struct bad b[] = {
-		{"//evil.example.com/", FORM_EINVALID},
-		{"/\\evil.example.com", FORM_EINVALID},
-		{"\\\\evil", FORM_EINVALID},
-		{"https://evil.example.com/", FORM_EINVALID},
-		{"javascript:alert(1)", FORM_EINVALID},
-		{"sales/orders", FORM_EINVALID},
-		{"/a\r\nSet-Cookie: x=1", FORM_EINVALID},
-		{"/a b", FORM_EINVALID}, {"/\t/evil", FORM_EINVALID},
-		{"/%2F/evil", FORM_EINVALID}, {"/%5cevil", FORM_EINVALID},
-		{"/\xff", FORM_EINVALID}, {"", FORM_EINVALID},
+		{"//evil.example.com/", TC_EFORMAT},
+		{"/\\evil.example.com", TC_EFORMAT},
+		{"\\\\evil", TC_EFORMAT},
+		{"https://evil.example.com/", TC_EFORMAT},
+		{"javascript:alert(1)", TC_EFORMAT},
+		{"sales/orders", TC_EFORMAT},
+		{"/a\r\nSet-Cookie: x=1", TC_EFORMAT},
+		{"/a b", TC_EFORMAT}, {"/\t/evil", TC_EFORMAT},
+		{"/%2F/evil", TC_EFORMAT}, {"/%5cevil", TC_EFORMAT},
+		{"/\xff", TC_EFORMAT}, {"", TC_EFORMAT},
 	};
 
 	check_good(&f, g, N(g));
@@ -353,8 +351,8 @@ START_TEST(form_valid_input_gives_typed_values)
 
 	parse(&in, "customer=+%E5%8D%8E%E4%B8%9C%E5%85%AC%E5%8F%B8+&amount=1234.5"
 	    "&date=2026-11-27&channel=partner&next=%2Fsales%2F");
-	ck_assert_str_eq(form_strerror(form_validate(&f, order_fields, OF__MAX,
-	    &in)), "ok");
+	ck_assert_str_eq(tc_strerror(form_validate(&f, order_fields, OF__MAX,
+	    &in)), "success");
 	ck_assert_uint_eq(f.nerr, 0);
 	ck_assert_str_eq(form_str(&f, OF_CUSTOMER), "华东公司");
 	ck_assert_str_eq(f.e[OF_CUSTOMER].raw, " 华东公司 ");
@@ -378,10 +376,10 @@ START_TEST(form_errors_keep_raw_input_and_message_keys)
 
 	parse(&in, "customer=&amount=12.345&date=2026-02-30&channel=direct"
 	    "&next=%2F%2Fevil.example.com");
-	ck_assert_str_eq(form_strerror(form_validate(&f, order_fields, OF__MAX,
-	    &in)), form_strerror(FORM_EINVALID));
+	ck_assert_int_eq(form_validate(&f, order_fields, OF__MAX, &in),
+	    TC_EINVAL);
 	ck_assert_uint_eq(f.nerr, 4);
-	ck_assert_str_eq(form_strerror(f.e[OF_CUSTOMER].err), "required");
+	ck_assert_str_eq(tc_strerror(f.e[OF_CUSTOMER].err), "required");
 	ck_assert_str_eq(f.e[OF_CUSTOMER].msg, "err_customer");
 	ck_assert_str_eq(f.e[OF_AMOUNT].raw, "12.345");
 	ck_assert_str_eq(f.e[OF_AMOUNT].msg, "err_amount");
@@ -401,10 +399,10 @@ START_TEST(form_absent_input_marks_required_fields)
 	struct form f;
 
 	ck_assert_int_eq(form_validate(&f, order_fields, OF__MAX, NULL),
-	    FORM_EINVALID);
+	    TC_EINVAL);
 	ck_assert_uint_eq(f.nerr, 3);
 	ck_assert_str_eq(f.e[OF_DATE].raw, "");
-	ck_assert_int_eq(f.e[OF_DATE].err, FORM_EREQUIRED);
+	ck_assert_int_eq(f.e[OF_DATE].err, TC_EREQUIRED);
 	ck_assert_int_eq(f.e[OF_NOTE].err, 0);
 	form_free(&f);
 }
@@ -462,13 +460,13 @@ START_TEST(form_row_reads_the_inputs_of_its_row)
 	ck_assert_str_eq(form_str(&a, LF_PRODUCT), "HW-1");
 	ck_assert_int_eq(form_int(&a, LF_QTY, -1), 2);
 	ck_assert_int_eq(form_validate_row(&b, line_fields, LF__MAX, &in, 2),
-	    FORM_EINVALID);
-	ck_assert_int_eq(b.e[LF_QTY].err, FORM_ERANGE);
+	    TC_EINVAL);
+	ck_assert_int_eq(b.e[LF_QTY].err, TC_ERANGE);
 	ck_assert_str_eq(form_raw(&b, LF_QTY), "0");
 	/* row 1 is not row 10 */
 	ck_assert_int_eq(form_validate_row(&c, line_fields, LF__MAX, &in, 10),
-	    FORM_EINVALID);
-	ck_assert_int_eq(c.e[LF_PRODUCT].err, FORM_EREQUIRED);
+	    TC_EINVAL);
+	ck_assert_int_eq(c.e[LF_PRODUCT].err, TC_EREQUIRED);
 	ck_assert_int_eq(form_int(&c, LF_QTY, -1), 5);
 	form_free(&a);
 	form_free(&b);
@@ -489,9 +487,9 @@ START_TEST(form_nth_reads_the_nth_value_of_a_repeated_name)
 	ck_assert_str_eq(form_str(&b, LF_PRODUCT), "SV-2");
 	ck_assert_int_eq(form_int(&b, LF_QTY, -1), 3);
 	ck_assert_int_eq(form_validate_nth(&c, line_fields, LF__MAX, &in, 2),
-	    FORM_EINVALID);
+	    TC_EINVAL);
 	ck_assert_str_eq(form_str(&c, LF_PRODUCT), "X");
-	ck_assert_int_eq(c.e[LF_QTY].err, FORM_EREQUIRED);
+	ck_assert_int_eq(c.e[LF_QTY].err, TC_EREQUIRED);
 	ck_assert_int_eq(form_present(&c, LF_QTY), 0);
 	form_free(&a);
 	form_free(&b);
@@ -509,8 +507,8 @@ START_TEST(form_long_value_is_refused_whole_not_cut)
 	snprintf(body, sizeof(body), "product_1=%0300d&qty_1=1", 7);
 	parse(&in, body);
 	ck_assert_int_eq(form_validate_row(&f, line_fields, LF__MAX, &in, 1),
-	    FORM_EINVALID);
-	ck_assert_int_eq(f.e[LF_PRODUCT].err, FORM_ETOO_LONG);
+	    TC_EINVAL);
+	ck_assert_int_eq(f.e[LF_PRODUCT].err, TC_ETOO_LONG);
 	ck_assert_uint_eq(strlen(form_raw(&f, LF_PRODUCT)), 300);
 	ck_assert_ptr_null(form_str(&f, LF_PRODUCT));
 	form_free(&f);
@@ -525,7 +523,7 @@ START_TEST(form_set_error_marks_a_field_once)
 
 	parse(&in, "product_1=HW-1&qty_1=x");
 	ck_assert_int_eq(form_validate_row(&f, line_fields, LF__MAX, &in, 1),
-	    FORM_EINVALID);
+	    TC_EINVAL);
 	ck_assert_uint_eq(f.nerr, 1);
 	ck_assert_int_eq(form_set_error(&f, LF_PRODUCT, "err_unknown", "HW-1"),
 	    0);

@@ -96,9 +96,9 @@ START_TEST(urlencoded_bad_percent_escape_400)
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		req_fields_free(&F);
-		ck_err(urlenc(bad[i]), REQ_EBAD_ESCAPE);
+		ck_err(urlenc(bad[i]), TC_EBAD_ESCAPE);
 	}
-	ck_assert_int_eq(req_status(REQ_EBAD_ESCAPE), 400);
+	ck_assert_int_eq(req_status(TC_EBAD_ESCAPE), 400);
 }
 END_TEST
 
@@ -112,7 +112,7 @@ START_TEST(urlencoded_invalid_utf8_400)
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		req_fields_free(&F);
-		ck_err(urlenc(bad[i]), REQ_EBAD_UTF8);
+		ck_err(urlenc(bad[i]), TC_EBAD_UTF8);
 	}
 }
 END_TEST
@@ -124,8 +124,8 @@ START_TEST(urlencoded_too_many_fields_400)
 	lim.max_fields = 3;
 	ck_err(urlenc_lim("a=1&b=2&c=3", &lim), 0);
 	req_fields_free(&F);
-	ck_err(urlenc_lim("a=1&b=2&c=3&d=4", &lim), REQ_ETOO_MANY_FIELDS);
-	ck_assert_int_eq(req_status(REQ_ETOO_MANY_FIELDS), 400);
+	ck_err(urlenc_lim("a=1&b=2&c=3&d=4", &lim), TC_ETOO_MANY_FIELDS);
+	ck_assert_int_eq(req_status(TC_ETOO_MANY_FIELDS), 400);
 }
 END_TEST
 
@@ -135,7 +135,7 @@ START_TEST(fields_limit_counts_query_and_body_together)
 
 	lim.max_fields = 3;
 	ck_err(req_parse_query(&F, "a=1&b=2", 7, &lim), 0);
-	ck_err(urlenc_lim("c=3&d=4", &lim), REQ_ETOO_MANY_FIELDS);
+	ck_err(urlenc_lim("c=3&d=4", &lim), TC_ETOO_MANY_FIELDS);
 }
 END_TEST
 
@@ -146,7 +146,7 @@ START_TEST(urlencoded_name_too_long_400)
 	lim.max_name = 4;
 	ck_err(urlenc_lim("abcd=1", &lim), 0);
 	req_fields_free(&F);
-	ck_err(urlenc_lim("abcde=1", &lim), REQ_ENAME_TOO_LONG);
+	ck_err(urlenc_lim("abcde=1", &lim), TC_ENAME_TOO_LONG);
 	/* The limit is on the decoded name. */
 	req_fields_free(&F);
 	ck_err(urlenc_lim("%61%62%63%64=1", &lim), 0);
@@ -160,8 +160,8 @@ START_TEST(urlencoded_value_too_long_400)
 	lim.max_value = 5;
 	ck_err(urlenc_lim("a=12345", &lim), 0);
 	req_fields_free(&F);
-	ck_err(urlenc_lim("a=123456", &lim), REQ_EVALUE_TOO_LONG);
-	ck_assert_int_eq(req_status(REQ_EVALUE_TOO_LONG), 400);
+	ck_err(urlenc_lim("a=123456", &lim), TC_EVALUE_TOO_LONG);
+	ck_assert_int_eq(req_status(TC_EVALUE_TOO_LONG), 400);
 }
 END_TEST
 
@@ -170,10 +170,10 @@ START_TEST(body_too_large_413)
 	struct req_limits lim = req_limits_default;
 
 	lim.max_body = 10;
-	ck_err(urlenc_lim("a=123456789", &lim), REQ_EBODY_TOO_LARGE);
+	ck_err(urlenc_lim("a=123456789", &lim), TC_EBODY_TOO_LARGE);
 	ck_err(req_parse_body(&F, "application/x-www-form-urlencoded",
-	    "a=123456789", 11, &lim), REQ_EBODY_TOO_LARGE);
-	ck_assert_int_eq(req_status(REQ_EBODY_TOO_LARGE), 413);
+	    "a=123456789", 11, &lim), TC_EBODY_TOO_LARGE);
+	ck_assert_int_eq(req_status(TC_EBODY_TOO_LARGE), 413);
 }
 END_TEST
 
@@ -184,10 +184,10 @@ START_TEST(body_dispatch_by_content_type)
 	ck_assert_str_eq(req_get(&F, "a"), "1");
 	ck_err(req_parse_body(&F, NULL, "", 0, &req_limits_default), 0);
 	ck_err(req_parse_body(&F, "application/json", "{}", 2,
-	    &req_limits_default), REQ_EBAD_MEDIA_TYPE);
+	    &req_limits_default), TC_EBAD_MEDIA_TYPE);
 	ck_err(req_parse_body(&F, "application/x-www-form-urlencodedX", "a=1",
-	    3, &req_limits_default), REQ_EBAD_MEDIA_TYPE);
-	ck_assert_int_eq(req_status(REQ_EBAD_MEDIA_TYPE), 415);
+	    3, &req_limits_default), TC_EBAD_MEDIA_TYPE);
+	ck_assert_int_eq(req_status(TC_EBAD_MEDIA_TYPE), 415);
 }
 END_TEST
 
@@ -322,8 +322,8 @@ START_TEST(multipart_missing_boundary_refused)
 	size_t i;
 
 	for (i = 0; i < sizeof(cts) / sizeof(cts[0]); i++)
-		ck_err(mp(cts[i], "x", 1), REQ_ENO_BOUNDARY);
-	ck_err(mp(NULL, "x", 1), REQ_ENO_BOUNDARY);
+		ck_err(mp(cts[i], "x", 1), TC_ENO_BOUNDARY);
+	ck_err(mp(NULL, "x", 1), TC_ENO_BOUNDARY);
 }
 END_TEST
 
@@ -337,27 +337,27 @@ START_TEST(multipart_missing_final_boundary_refused)
 	    "Content-Disposition: form-data; name=\"b\"\r\n\r\n"
 	    "2";
 
-	ck_err(mps(cut), REQ_ENO_FINAL_BOUNDARY);
+	ck_err(mps(cut), TC_ENO_FINAL_BOUNDARY);
 	req_fields_free(&F);
 	ck_err(mps(B "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n" B),
-	    REQ_ENO_FINAL_BOUNDARY);
+	    TC_ENO_FINAL_BOUNDARY);
 	req_fields_free(&F);
 	ck_err(mps(B "\r\nContent-Disposition: form-data; name=\"a\"\r\n"),
-	    REQ_ENO_FINAL_BOUNDARY);
+	    TC_ENO_FINAL_BOUNDARY);
 	req_fields_free(&F);
-	ck_err(mps(B), REQ_ENO_FINAL_BOUNDARY);
-	ck_assert_int_eq(req_status(REQ_ENO_FINAL_BOUNDARY), 400);
+	ck_err(mps(B), TC_ENO_FINAL_BOUNDARY);
+	ck_assert_int_eq(req_status(TC_ENO_FINAL_BOUNDARY), 400);
 }
 END_TEST
 
 START_TEST(multipart_body_without_delimiter_refused)
 {
-	ck_err(mps("just some text"), REQ_EMULTIPART);
+	ck_err(mps("just some text"), TC_EMULTIPART);
 	req_fields_free(&F);
-	ck_err(mps(""), REQ_EMULTIPART);
+	ck_err(mps(""), TC_EMULTIPART);
 	req_fields_free(&F);
 	/* Delimiter followed by junk instead of CRLF. */
-	ck_err(mps(B "junk\r\n"), REQ_EMULTIPART);
+	ck_err(mps(B "junk\r\n"), TC_EMULTIPART);
 }
 END_TEST
 
@@ -370,7 +370,7 @@ START_TEST(multipart_header_line_too_long_refused)
 	memset(body + n, 'x', 1100);
 	n += 1100;
 	n += (size_t)sprintf(body + n, "\r\n\r\nv\r\n" B "--\r\n");
-	ck_err(mp(CT, body, n), REQ_EHEADER_TOO_LONG);
+	ck_err(mp(CT, body, n), TC_EHEADER_TOO_LONG);
 	free(body);
 }
 END_TEST
@@ -384,39 +384,39 @@ START_TEST(multipart_too_many_header_lines_refused)
 	for (i = 0; i < 20; i++)
 		n += (size_t)sprintf(body + n, "X-H%zu: 1\r\n", i);
 	n += (size_t)sprintf(body + n, "\r\nv\r\n" B "--\r\n");
-	ck_err(mp(CT, body, n), REQ_EHEADER_TOO_LONG);
+	ck_err(mp(CT, body, n), TC_EHEADER_TOO_LONG);
 }
 END_TEST
 
 START_TEST(multipart_part_without_name_refused)
 {
 	ck_err(mps(B "\r\nContent-Disposition: form-data\r\n\r\nv\r\n" B "--"),
-	    REQ_EBAD_DISPOSITION);
+	    TC_EBAD_DISPOSITION);
 	req_fields_free(&F);
 	ck_err(mps(B "\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nv\r\n" B "--"),
-	    REQ_EBAD_DISPOSITION);
+	    TC_EBAD_DISPOSITION);
 	req_fields_free(&F);
 	ck_err(mps(B "\r\nContent-Type: text/plain\r\n\r\nv\r\n" B "--"),
-	    REQ_EBAD_DISPOSITION);
+	    TC_EBAD_DISPOSITION);
 	req_fields_free(&F);
-	ck_err(mps(B "\r\n\r\nv\r\n" B "--"), REQ_EBAD_DISPOSITION);
+	ck_err(mps(B "\r\n\r\nv\r\n" B "--"), TC_EBAD_DISPOSITION);
 	req_fields_free(&F);
 	ck_err(mps(B "\r\nContent-Disposition: form-data; name=\"a\r\n\r\nv\r\n" B "--"),
-	    REQ_EBAD_DISPOSITION);
+	    TC_EBAD_DISPOSITION);
 }
 END_TEST
 
 START_TEST(multipart_header_without_colon_refused)
 {
 	ck_err(mps(B "\r\nContent-Disposition: form-data; name=\"a\"\r\nbogus\r\n\r\nv\r\n" B "--"),
-	    REQ_EMULTIPART);
+	    TC_EMULTIPART);
 }
 END_TEST
 
 START_TEST(multipart_text_part_invalid_utf8_refused)
 {
 	ck_err(mps(B "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\xff\r\n" B "--"),
-	    REQ_EBAD_UTF8);
+	    TC_EBAD_UTF8);
 }
 END_TEST
 
@@ -429,8 +429,8 @@ START_TEST(multipart_file_too_large_413)
 
 	lim.max_file = 9;
 	ck_err(req_parse_multipart(&F, CT, body, strlen(body), &lim),
-	    REQ_EFILE_TOO_LARGE);
-	ck_assert_int_eq(req_status(REQ_EFILE_TOO_LARGE), 413);
+	    TC_EFILE_TOO_LARGE);
+	ck_assert_int_eq(req_status(TC_EFILE_TOO_LARGE), 413);
 	req_fields_free(&F);
 	lim.max_file = 10;
 	ck_err(req_parse_multipart(&F, CT, body, strlen(body), &lim), 0);
@@ -446,7 +446,7 @@ START_TEST(multipart_text_value_too_long_400)
 
 	lim.max_value = 9;
 	ck_err(req_parse_multipart(&F, CT, body, strlen(body), &lim),
-	    REQ_EVALUE_TOO_LONG);
+	    TC_EVALUE_TOO_LONG);
 }
 END_TEST
 
@@ -460,7 +460,7 @@ START_TEST(multipart_too_many_fields_400)
 
 	lim.max_fields = 1;
 	ck_err(req_parse_multipart(&F, CT, body, strlen(body), &lim),
-	    REQ_ETOO_MANY_FIELDS);
+	    TC_ETOO_MANY_FIELDS);
 }
 END_TEST
 
@@ -567,10 +567,10 @@ START_TEST(error_names_distinct)
 {
 	int e;
 
-	for (e = REQ_EBAD_DISPOSITION; e <= REQ_EBODY_TOO_LARGE; e++) {
+	for (e = TC_EBAD_DISPOSITION; e <= TC_EBODY_TOO_LARGE; e++) {
 		int e2;
 		ck_assert_str_ne(req_strerror(e), "unknown-error");
-		for (e2 = e + 1; e2 <= REQ_EBODY_TOO_LARGE; e2++)
+		for (e2 = e + 1; e2 <= TC_EBODY_TOO_LARGE; e2++)
 			ck_assert_str_ne(req_strerror(e), req_strerror(e2));
 	}
 	ck_assert_str_eq(req_strerror(-999), "unknown-error");

@@ -22,10 +22,10 @@
 	"{'rate':'8%'}]}"
 
 /* yuan -> the scales of explain.h */
-#define FEN(y)   ((tce_i128)(y) * 100)
-#define BASE(y)  ((tce_i128)(y) * 100 * 1000000)          /* 10^-6 fen */
-#define RULEC(y) ((tce_i128)(y) * 100 * 1000000000000LL)  /* 10^-12 fen */
-#define PERC(y)  ((tce_i128)(y) * 100 * 10000000000000000LL) /* 10^-16 */
+#define FEN(y)   ((tc_i128)(y) * 100)
+#define BASE(y)  ((tc_i128)(y) * 100 * 1000000)          /* 10^-6 fen */
+#define RULEC(y) ((tc_i128)(y) * 100 * 1000000000000LL)  /* 10^-12 fen */
+#define PERC(y)  ((tc_i128)(y) * 100 * 10000000000000000LL) /* 10^-16 */
 
 static struct run run;
 static struct tce_explanation *x;
@@ -49,7 +49,7 @@ explain(const char *plan, const char *orders, const char *payments,
     const char *targets, const char *rep, const char *label)
 {
 	const char *plans[2] = { json(plan, 0), NULL };
-	enum tce_period_kind kind;
+	enum tc_period_kind kind;
 	struct tce_diag err;
 	int32_t p;
 	int rc;
@@ -60,7 +60,7 @@ explain(const char *plan, const char *orders, const char *payments,
 	rc = run_texts_kept(plans, orders, payments, targets, &run);
 	ck_assert_msg(rc == 0, "calc: %s", run.error);
 	ck_assert_ptr_nonnull(run.res);
-	ck_assert_int_eq(tce_period_parse(label, strlen(label), &kind, &p), 0);
+	ck_assert_int_eq(tc_period_parse(label, strlen(label), &kind, &p), 0);
 	rc = tce_explain(run.plan, run.in, run.res, rep, p, &x, &err);
 	ck_assert_msg(rc == 0, "explain: %d %s", rc, err.msg);
 }
@@ -74,7 +74,7 @@ teardown(void)
 }
 
 static const char *
-fixed(tce_i128 v, int digits)
+fixed(tc_i128 v, int digits)
 {
 	static char b[4][TCE_XFMT_LEN];
 	static int k;
@@ -351,7 +351,7 @@ START_TEST(explain_collected_over_payment_and_refund)
 	ck_assert_uint_eq(l->xpayment, 2);
 	ck_assert_uint_eq(l->xitem, 0);
 	ASSERT_I128(l->value, 6667);
-	ASSERT_I128(l->base, (tce_i128)6667 * 1000000);
+	ASSERT_I128(l->base, (tc_i128)6667 * 1000000);
 	ASSERT_I128(x->rules[0].base, BASE(270));
 	ASSERT_I128(x->rules[0].commission, RULEC(27));
 	ck_assert_int_eq(x->commission, 2700);
@@ -470,14 +470,14 @@ START_TEST(explain_unknown_rep_or_period_not_found)
 
 	explain(example_plan, example_orders, NULL, NULL, "ann", "2026-03");
 	ck_assert_int_eq(tce_explain(run.plan, run.in, run.res, "bob",
-	    tce_period_of(TCE_PERIOD_MONTH, 20260301), &y, &err), TC_ENOTFOUND);
+	    tc_period_of(TC_PERIOD_MONTH, 20260301), &y, &err), TC_ENOTFOUND);
 	ck_assert_ptr_null(y);
 	ck_assert_str_eq(err.msg, "rep \"bob\" has no commission row in "
 	    "period 2026-03");
 	ck_assert_int_eq(tce_explain(run.plan, run.in, run.res, "ann",
-	    tce_period_of(TCE_PERIOD_MONTH, 20260401), &y, &err), TC_ENOTFOUND);
+	    tc_period_of(TC_PERIOD_MONTH, 20260401), &y, &err), TC_ENOTFOUND);
 	ck_assert_int_eq(tce_explain(run.plan, run.in, run.res, "an",
-	    tce_period_of(TCE_PERIOD_MONTH, 20260301), &y, &err), TC_ENOTFOUND);
+	    tc_period_of(TC_PERIOD_MONTH, 20260301), &y, &err), TC_ENOTFOUND);
 }
 END_TEST
 
@@ -524,7 +524,7 @@ START_TEST(xfmt_prints_exact_scaled_integers_and_ratios)
 		    q[i].num, q[i].den, b, q[i].want);
 	}
 	/* the largest exact figures: 10^-16 fen of 10^8 yuan */
-	tce_xfmt_fixed(b, (tce_i128)10000000000LL * 10000000000LL *
+	tce_xfmt_fixed(b, (tc_i128)10000000000LL * 10000000000LL *
 	    1000000000000LL * 100 + 1, 18, 2);
 	ck_assert_str_eq(b, "10000000000000000.000000000000000001");
 }

@@ -27,7 +27,7 @@ START_TEST(plan_valid_version_is_typed)
 
 	ck_assert_int_eq(tce_plan_json_parse(j, strlen(j), 0, &v, &d), 0);
 	ck_assert_str_eq(v->currency, "CNY");
-	ck_assert_int_eq(v->period, TCE_PERIOD_QUARTER);
+	ck_assert_int_eq(v->period, TC_PERIOD_QUARTER);
 	ck_assert_int_eq(v->from, 20260101);
 	ck_assert_int_eq(v->to, 20260630);
 	ck_assert(v->has_cap && v->cap == 8000000);

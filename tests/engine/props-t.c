@@ -434,9 +434,9 @@ check_spread(const struct tce_xspread *s, const char *what, uint64_t seed)
 	for (size_t i = 0; i < s->n; i++) {
 		const struct tce_xpart *p = &s->parts[i];
 		if (s->sum != 0) {
-			tce_i128 w = s->sum < 0 ? -p->weight : p->weight;
-			ck_assert_msg((tce_i128)s->total * w ==
-			    (tce_i128)p->floor * s->den + p->rem,
+			tc_i128 w = s->sum < 0 ? -p->weight : p->weight;
+			ck_assert_msg((tc_i128)s->total * w ==
+			    (tc_i128)p->floor * s->den + p->rem,
 			    "seed %llu %s item %zu: floor and remainder",
 			    (unsigned long long)seed, what, i);
 		} else
@@ -461,7 +461,7 @@ check_explanation(const struct run *r, const struct tce_summary *sum,
     const struct tce_explanation *x, uint64_t seed)
 {
 	const struct tce_plan *plan = r->plan;
-	tce_i128 rule_sum = 0, sales = 0, cap;
+	tc_i128 rule_sum = 0, sales = 0, cap;
 	int64_t stage1 = 0, lines = 0;
 
 	ck_assert_int_eq(x->commission, sum->commission);
@@ -470,7 +470,7 @@ check_explanation(const struct run *r, const struct tce_summary *sum,
 	ck_assert(x->stage1.total == sum->commission);
 	for (size_t k = 0; k < x->nrules; k++) {
 		const struct tce_xrule *xr = &x->rules[k];
-		tce_i128 B = 0, sl = 0, want;
+		tc_i128 B = 0, sl = 0, want;
 		int64_t part = 0;
 		for (size_t i = 0; i < xr->nlines; i++) {
 			const struct tce_xline *xl = &x->lines[xr->lines[i]];
@@ -498,17 +498,17 @@ check_explanation(const struct run *r, const struct tce_summary *sum,
 		ck_assert(stage1 == sum->commission);
 	ck_assert(rule_sum == x->rule_sum);
 	ck_assert(x->multiplied == x->rule_sum * x->multiplier);
-	cap = (tce_i128)x->cap * TCE_PERIOD_SCALE;
+	cap = (tc_i128)x->cap * TCE_PERIOD_SCALE;
 	ck_assert(x->unrounded == (x->has_cap && x->multiplied > cap ? cap :
 	    x->multiplied));
 	ck_assert(x->capped == (x->unrounded != x->multiplied));
-	ck_assert(tce_div_round(x->unrounded, TCE_PERIOD_SCALE) ==
+	ck_assert(tc_div_round(x->unrounded, TCE_PERIOD_SCALE) ==
 	    sum->commission);
 	for (size_t i = 0; i < x->nlines; i++) {
 		const struct tce_xline *xl = &x->lines[i];
 		const struct tce_line *l = &r->res->lines[xl->line];
 		ck_assert(l->commission == xl->commission);
-		ck_assert(xl->base == (tce_i128)xl->share * xl->value);
+		ck_assert(xl->base == (tc_i128)xl->share * xl->value);
 		lines += xl->commission;
 		sales += xl->sales;
 		if (xl->payment != TCE_NONE) {
@@ -530,9 +530,9 @@ check_explanation(const struct run *r, const struct tce_summary *sum,
 	    "summary %lld", (unsigned long long)seed, (long long)lines,
 	    (long long)sum->commission);
 	ck_assert(sales == x->sales);
-	ck_assert(tce_div_round(sales, 1000000) == sum->sales);
+	ck_assert(tc_div_round(sales, 1000000) == sum->sales);
 	if (x->has_target)
-		ck_assert(tce_div_round(x->sales * 100, x->attain_den) ==
+		ck_assert(tc_div_round(x->sales * 100, x->attain_den) ==
 		    sum->attainment);
 }
 

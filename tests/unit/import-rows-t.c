@@ -57,20 +57,6 @@ START_TEST(rep_split_parses_and_must_sum_to_100)
 }
 END_TEST
 
-START_TEST(dates_must_be_real_calendar_dates)
-{
-	int32_t d;
-
-	ck_assert_int_eq(imp_parse_date("2024-02-29", &d), 0);
-	ck_assert_int_eq(d, 20240229);
-	ck_assert_int_eq(imp_parse_date("2026-02-29", &d), -1);
-	ck_assert_int_eq(imp_parse_date("2026-13-01", &d), -1);
-	ck_assert_int_eq(imp_parse_date("2026-1-01", &d), -1);
-	ck_assert_int_eq(imp_parse_date(" 2026-01-01", &d), -1);
-	ck_assert_int_eq(imp_parse_date("2026/01/01", &d), -1);
-}
-END_TEST
-
 START_TEST(good_file_groups_lines_into_orders)
 {
 	struct imp_orders o;
@@ -208,7 +194,6 @@ main(void)
 	SRunner *sr;
 
 	tcase_add_test(tc, rep_split_parses_and_must_sum_to_100);
-	tcase_add_test(tc, dates_must_be_real_calendar_dates);
 	tcase_add_test(tc, good_file_groups_lines_into_orders);
 	tcase_add_test(tc, every_bad_row_is_named_with_line_and_column);
 	tcase_add_test(tc, rows_of_one_order_must_agree_on_date_and_rep);

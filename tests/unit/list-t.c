@@ -240,9 +240,9 @@ START_TEST(a_bad_filter_is_kept_and_makes_the_list_invalid)
 	ck_assert(l.invalid);
 	ck_assert_uint_eq(l.form.nerr, 3);
 	ck_assert_str_eq(l.form.e[TF_FROM].raw, "2026-02-30");
-	ck_assert_int_eq(l.form.e[TF_FROM].err, FORM_EINVALID);
+	ck_assert_int_eq(l.form.e[TF_FROM].err, TC_EFORMAT);
 	ck_assert_str_eq(l.form.e[TF_KIND].raw, "gift");
-	ck_assert_int_eq(l.form.e[TF_OWNER].err, FORM_EINVALID);
+	ck_assert_int_eq(l.form.e[TF_OWNER].err, TC_EFORMAT);
 	ck_assert_int_eq(l.form.e[TF_Q].err, 0);
 	ck_assert_ptr_null(list_value(&l, TF_FROM));
 	ck_assert_str_eq(list_value(&l, TF_Q)->s, "ok");
@@ -250,7 +250,7 @@ START_TEST(a_bad_filter_is_kept_and_makes_the_list_invalid)
 
 	validate(&l, "owner=1001");
 	ck_assert(l.invalid);
-	ck_assert_int_eq(l.form.e[TF_OWNER].err, FORM_ERANGE);
+	ck_assert_int_eq(l.form.e[TF_OWNER].err, TC_ERANGE);
 	list_done(&l);
 }
 END_TEST
