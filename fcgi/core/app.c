@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "core/module.h"
+#include "core/testhook.h"
 
 #define PRE_COOKIE "tc_pre"      /* CSRF token of a visitor not signed in */
 
@@ -211,6 +212,9 @@ dispatch(struct req *r, const struct route *routes, size_t nroutes)
 			return page_error(r, 403);
 		}
 	}
+	/* Test builds: a request held here is in progress (the SIGTERM
+	 * test stops its worker there). */
+	tc_hold("handler");
 	rc = rt->fn(r);
 	if (rc != 0 && r->app->db != NULL && db_in_transaction(r->app->db))
 		db_rollback(r->app->db);
