@@ -8,3 +8,8 @@ tests_unit_autoescape_t_SOURCES = tests/unit/autoescape-t.c
 tests_unit_autoescape_t_CPPFLAGS = $(AM_CPPFLAGS) $(CHECK_CFLAGS) \
 	-DTC_TEMPLATES='"$(abs_top_srcdir)/templates"'
 tests_unit_autoescape_t_LDADD = $(CHECK_LIBS)
+
+# The rule ./dev test applies to skipped tests (tests/judge-skips): which
+# reasons allow a skip, which fail a CI run.
+TESTS += tests/unit/judge-skips.sh
+dist_check_SCRIPTS += tests/unit/judge-skips.sh tests/judge-skips
