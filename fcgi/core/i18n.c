@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/request.h"
+#include "core/strbuf.h"
 
 #define PO_FILE_MAX (4u << 20)
 
@@ -20,34 +21,12 @@ struct i18n_cat {
 	size_t n, cap;
 };
 
-/* A growing string. */
-struct sbuf {
-	char *s;
-	size_t n, cap;
-};
-
 static const struct i18n_entry *find_entry(const struct i18n_cat *,
     const char *);
 static int entry_cmp(const void *, const void *);
 
 static void (*miss_hook)(const char *, const char *, void *);
 static void *miss_arg;
-
-static int
-sbuf_add(struct sbuf *b, char c)
-{
-	if (b->n + 1 >= b->cap) {
-		size_t nc = b->cap ? b->cap * 2 : 64;
-		char *ns = realloc(b->s, nc);
-		if (ns == NULL)
-			return TC_ENOMEM;
-		b->s = ns;
-		b->cap = nc;
-	}
-	b->s[b->n++] = c;
-	b->s[b->n] = '\0';
-	return 0;
-}
 
 int
 i18n_key_valid(const char *key)
@@ -80,18 +59,18 @@ i18n_free(struct i18n_cat *cat)
 
 /* Parse state for one entry. */
 struct po_entry {
-	struct sbuf ctx, id, str;
-	struct sbuf *cur;   /* where continuation strings go; NULL: none */
+	struct strbuf ctx, id, str;
+	struct strbuf *cur;   /* where continuation strings go; NULL: none */
 	int have_id, have_str, fuzzy, plural, skip_str;
 };
 
 static void
 entry_reset(struct po_entry *pe)
 {
-	pe->ctx.n = pe->id.n = pe->str.n = 0;
-	if (pe->ctx.s) pe->ctx.s[0] = '\0';
-	if (pe->id.s) pe->id.s[0] = '\0';
-	if (pe->str.s) pe->str.s[0] = '\0';
+	pe->ctx.len = pe->id.len = pe->str.len = 0;
+	if (pe->ctx.p) pe->ctx.p[0] = '\0';
+	if (pe->id.p) pe->id.p[0] = '\0';
+	if (pe->str.p) pe->str.p[0] = '\0';
 	pe->cur = NULL;
 	pe->have_id = pe->have_str = pe->fuzzy = pe->plural = 0;
 	pe->skip_str = 0;
@@ -134,12 +113,12 @@ entry_finish(struct i18n_cat *cat, struct po_entry *pe)
 	}
 	if (!pe->have_id || !pe->have_str)
 		return TC_EINVAL;
-	if (pe->id.n == 0 || pe->fuzzy || pe->plural || pe->str.n == 0)
+	if (pe->id.len == 0 || pe->fuzzy || pe->plural || pe->str.len == 0)
 		goto out;
-	if (!i18n_key_valid(pe->id.s) ||
-	    !req_utf8_valid(pe->str.s, pe->str.n))
+	if (!i18n_key_valid(pe->id.p) ||
+	    !req_utf8_valid(pe->str.p, pe->str.len))
 		return TC_EINVAL;
-	r = cat_add(cat, pe->id.s, pe->str.s);
+	r = cat_add(cat, pe->id.p, pe->str.p);
 out:
 	entry_reset(pe);
 	return r;
@@ -148,7 +127,7 @@ out:
 /* Appends the C-quoted string at s (starting at '"') to b (b may be NULL:
  * check only).  Only blanks may follow the closing quote. */
 static int
-po_string(const char *s, const char *end, struct sbuf *b)
+po_string(const char *s, const char *end, struct strbuf *b)
 {
 	if (s >= end || *s != '"')
 		return TC_EINVAL;
@@ -168,8 +147,11 @@ po_string(const char *s, const char *end, struct sbuf *b)
 			default: return TC_EINVAL;
 			}
 		}
-		if (b != NULL && sbuf_add(b, c) != 0)
-			return TC_ENOMEM;
+		if (b != NULL) {
+			strbuf_addc(b, c);
+			if (b->oom)
+				return TC_ENOMEM;
+		}
 	}
 	if (s >= end)
 		return TC_EINVAL;
@@ -306,16 +288,16 @@ i18n_parse(struct i18n_cat **out, const char *lang, const char *buf,
 		p += 3;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
+		size_t n = (size_t)((nl ? nl : end) - p);
 
 		line++;
-		if (le > p && le[-1] == '\r')
-			le--;
-		if (memchr(p, '\0', (size_t)(le - p)) != NULL) {
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		if (memchr(p, '\0', n) != NULL) {
 			r = TC_EINVAL;
 			goto out;
 		}
-		if ((r = po_line(cat, &pe, p, le)) != 0)
+		if ((r = po_line(cat, &pe, p, p + n)) != 0)
 			goto out;
 		p = nl ? nl + 1 : end;
 	}
@@ -331,9 +313,9 @@ i18n_parse(struct i18n_cat **out, const char *lang, const char *buf,
 			goto out;
 		}
 out:
-	free(pe.ctx.s);
-	free(pe.id.s);
-	free(pe.str.s);
+	strbuf_free(&pe.ctx);
+	strbuf_free(&pe.id);
+	strbuf_free(&pe.str);
 	if (r) {
 		if (errline)
 			*errline = line;

@@ -11,6 +11,7 @@
 #include "core/money.h"
 #include "core/formview.h"
 #include "core/list.h"
+#include "core/strbuf.h"
 
 #define LIST_CAP_DEFAULT 10000
 #define LIST_PAGE_MAX 1000000000
@@ -219,44 +220,14 @@ filter_frag(const struct list *l, size_t k)
 
 /* --- assembling the statement ----------------------------------------- */
 
-struct sbuf {
-	char *p;
-	size_t n, cap;
-	bool oom;
-};
-
-static void
-sb_put(struct sbuf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 512;
-		char *p;
-
-		while (cap < b->n + n + 1)
-			cap *= 2;
-		if ((p = realloc(b->p, cap)) == NULL) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, n + 1);
-	b->n += n;
-}
-
 /* Appends " WHERE (a) AND (b) ..." of every condition in use. */
 static void
-sb_where(struct sbuf *b, const struct list *l)
+sb_where(struct strbuf *b, const struct list *l)
 {
 	bool first = true;
 
-#define COND(sql) do { sb_put(b, first ? " WHERE (" : " AND ("); \
-	sb_put(b, (sql)); sb_put(b, ")"); first = false; } while (0)
+#define COND(sql) do { strbuf_add(b, first ? " WHERE (" : " AND ("); \
+	strbuf_add(b, (sql)); strbuf_add(b, ")"); first = false; } while (0)
 	if (l->def->where != NULL)
 		COND(l->def->where);
 	for (size_t i = 0; i < l->nwhere; i++)
@@ -275,36 +246,33 @@ list_sql(const struct list *l, enum list_sql_kind kind)
 {
 	const struct list_def *def = l->def;
 	const struct list_sort *s = &def->sorts[l->sort];
-	struct sbuf b = { NULL, 0, 0, false };
+	struct strbuf b = STRBUF_INIT;
 
 	switch (kind) {
 	case LIST_SQL_PAGE:
-		sb_put(&b, def->select);
-		sb_put(&b, def->from);
+		strbuf_add(&b, def->select);
+		strbuf_add(&b, def->from);
 		sb_where(&b, l);
-		sb_put(&b, " ORDER BY ");
-		sb_put(&b, l->desc ? s->desc : s->asc);
-		sb_put(&b, " LIMIT ? OFFSET ?");
+		strbuf_add(&b, " ORDER BY ");
+		strbuf_add(&b, l->desc ? s->desc : s->asc);
+		strbuf_add(&b, " LIMIT ? OFFSET ?");
 		break;
 	case LIST_SQL_COUNT:
-		sb_put(&b, "SELECT ");
-		sb_put(&b, def->totals != NULL ? def->totals : "COUNT(*)");
-		sb_put(&b, " FROM (SELECT ");
-		sb_put(&b, def->totals_cols != NULL ? def->totals_cols : "1");
-		sb_put(&b, def->from);
+		strbuf_add(&b, "SELECT ");
+		strbuf_add(&b, def->totals != NULL ? def->totals : "COUNT(*)");
+		strbuf_add(&b, " FROM (SELECT ");
+		strbuf_add(&b, def->totals_cols != NULL ?
+		    def->totals_cols : "1");
+		strbuf_add(&b, def->from);
 		sb_where(&b, l);
-		sb_put(&b, " LIMIT ?) t");
+		strbuf_add(&b, " LIMIT ?) t");
 		break;
 	case LIST_SQL_WHERE:
-		sb_put(&b, "");
+		strbuf_add(&b, "");
 		sb_where(&b, l);
 		break;
 	}
-	if (b.oom) {
-		free(b.p);
-		return NULL;
-	}
-	return b.p;
+	return strbuf_take(&b);
 }
 
 /* "%text%" or "text%" with the LIKE metacharacters escaped. */
@@ -483,7 +451,7 @@ with_sql(struct list *l, const char *sql_head, const struct db_param *head,
     size_t nhead, const char *sql_tail, struct db_param *p, size_t max,
     char **sql)
 {
-	struct sbuf b = { NULL, 0, 0, false };
+	struct strbuf b = STRBUF_INIT;
 	int n;
 
 	*sql = NULL;
@@ -494,14 +462,11 @@ with_sql(struct list *l, const char *sql_head, const struct db_param *head,
 	if ((n = list_params(l, LIST_SQL_WHERE, p + nhead, max - nhead)) < 0)
 		return n;
 	n += (int)nhead;
-	sb_put(&b, sql_head);
+	strbuf_add(&b, sql_head);
 	sb_where(&b, l);
-	sb_put(&b, sql_tail);
-	if (b.oom) {
-		free(b.p);
+	strbuf_add(&b, sql_tail);
+	if ((*sql = strbuf_take(&b)) == NULL)
 		return TC_ENOMEM;
-	}
-	*sql = b.p;
 	return n;
 }
 

@@ -1,6 +1,6 @@
 ## fcgi/core/pure.mk: the pure building blocks of the core library
 ## (request parsing, form validation, tokens, i18n catalogue, LDAP filter
-## escaping), their Check tests and their fuzz harnesses.  No I/O, no
+## escaping, the growable string), their Check tests and their fuzz harnesses.  No I/O, no
 ## FastCGI, no database: everything here runs without a server.
 
 noinst_LIBRARIES += fcgi/core/libtcpure.a
@@ -9,7 +9,8 @@ fcgi_core_libtcpure_a_SOURCES = \
 	fcgi/core/form.c fcgi/core/form.h \
 	fcgi/core/token.c fcgi/core/token.h \
 	fcgi/core/i18n.c fcgi/core/i18n.h \
-	fcgi/core/ldapesc.c fcgi/core/ldapesc.h
+	fcgi/core/ldapesc.c fcgi/core/ldapesc.h \
+	fcgi/core/strbuf.c fcgi/core/strbuf.h
 fcgi_core_libtcpure_a_CFLAGS = $(AM_CFLAGS) $(NETTLE_CFLAGS)
 
 TC_PURE_TESTS = \
@@ -17,7 +18,8 @@ TC_PURE_TESTS = \
 	tests/core/form-t \
 	tests/core/token-t \
 	tests/core/i18n-t \
-	tests/core/ldapesc-t
+	tests/core/ldapesc-t \
+	tests/core/strbuf-t
 check_PROGRAMS += $(TC_PURE_TESTS)
 TESTS += $(TC_PURE_TESTS)
 
@@ -42,6 +44,9 @@ tests_core_i18n_t_LDADD = $(TC_PURE_TEST_LDADD)
 tests_core_ldapesc_t_SOURCES = tests/core/ldapesc-t.c
 tests_core_ldapesc_t_CFLAGS = $(TC_PURE_TEST_CFLAGS)
 tests_core_ldapesc_t_LDADD = $(TC_PURE_TEST_LDADD)
+tests_core_strbuf_t_SOURCES = tests/core/strbuf-t.c
+tests_core_strbuf_t_CFLAGS = $(TC_PURE_TEST_CFLAGS)
+tests_core_strbuf_t_LDADD = $(TC_PURE_TEST_LDADD)
 
 EXTRA_DIST += tests/core/data \
 	tests/fuzz/core-request tests/fuzz/core-multipart tests/fuzz/core-cookie \

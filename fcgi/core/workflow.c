@@ -9,6 +9,7 @@
 #include "core/db.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "core/strbuf.h"
 #include "core/testhook.h"
 #include "core/workflow.h"
 
@@ -34,34 +35,6 @@ struct wf_row {
 
 /* ---- composing the statements ---- */
 
-struct sbuf {
-	char *p;
-	size_t len, cap;
-	bool oom;
-};
-
-static void
-sb_add(struct sbuf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->len + n + 1) * 2;
-		char *p = realloc(b->p, cap);
-
-		if (p == NULL) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n + 1);
-	b->len += n;
-}
-
 /* Whether s is a plain identifier: [a-z_][a-z0-9_]*, at most
  * WF_MAX_IDENT bytes.  Only such names go into the statements. */
 static bool
@@ -80,12 +53,12 @@ ident_ok(const char *s)
 
 /* Appends ", t.col = ?" (or NOW()) for each set of sets. */
 static void
-add_sets(struct sbuf *b, const struct wf_set *sets)
+add_sets(struct strbuf *b, const struct wf_set *sets)
 {
 	for (size_t n = 0; sets != NULL && sets[n].col != NULL; n++) {
-		sb_add(b, ", t.");
-		sb_add(b, sets[n].col);
-		sb_add(b, sets[n].value == WF_NOW ? " = NOW()" : " = ?");
+		strbuf_add(b, ", t.");
+		strbuf_add(b, sets[n].col);
+		strbuf_add(b, sets[n].value == WF_NOW ? " = NOW()" : " = ?");
 	}
 }
 
@@ -105,41 +78,31 @@ sets_ok(const struct wf_set *sets)
 
 /* Appends "SELECT t.state, t.col... FROM table t WHERE ". */
 static void
-add_select(struct sbuf *b, const struct wf_def *def)
+add_select(struct strbuf *b, const struct wf_def *def)
 {
-	sb_add(b, "SELECT t.");
-	sb_add(b, def->state_col);
+	strbuf_add(b, "SELECT t.");
+	strbuf_add(b, def->state_col);
 	for (size_t i = 0; def->cols[i] != NULL; i++) {
-		sb_add(b, ", t.");
-		sb_add(b, def->cols[i]);
+		strbuf_add(b, ", t.");
+		strbuf_add(b, def->cols[i]);
 	}
-}
-
-static char *
-sb_done(struct sbuf *b)
-{
-	if (b->oom) {
-		free(b->p);
-		return NULL;
-	}
-	return b->p;
 }
 
 static char *
 compose_select(const struct wf_def *def, bool lock)
 {
-	struct sbuf b = { 0 };
+	struct strbuf b = STRBUF_INIT;
 
 	add_select(&b, def);
-	sb_add(&b, " FROM ");
-	sb_add(&b, def->table);
-	sb_add(&b, " t WHERE t.");
-	sb_add(&b, def->id_col);
-	sb_add(&b, " = ? AND ");
-	sb_add(&b, def->scope_sql);
+	strbuf_add(&b, " FROM ");
+	strbuf_add(&b, def->table);
+	strbuf_add(&b, " t WHERE t.");
+	strbuf_add(&b, def->id_col);
+	strbuf_add(&b, " = ? AND ");
+	strbuf_add(&b, def->scope_sql);
 	if (lock)
-		sb_add(&b, " FOR UPDATE");
-	return sb_done(&b);
+		strbuf_add(&b, " FOR UPDATE");
+	return strbuf_take(&b);
 }
 
 /* The candidates of wf_waiting: the state, the cols and the id of the
@@ -148,81 +111,81 @@ compose_select(const struct wf_def *def, bool lock)
 static char *
 compose_waiting(const struct wf_def *def, size_t nfrom)
 {
-	struct sbuf b = { 0 };
+	struct strbuf b = STRBUF_INIT;
 	char cap[32];
 
 	add_select(&b, def);
-	sb_add(&b, ", t.");
-	sb_add(&b, def->id_col);
-	sb_add(&b, " FROM ");
-	sb_add(&b, def->table);
-	sb_add(&b, " t WHERE ");
+	strbuf_add(&b, ", t.");
+	strbuf_add(&b, def->id_col);
+	strbuf_add(&b, " FROM ");
+	strbuf_add(&b, def->table);
+	strbuf_add(&b, " t WHERE ");
 	if (nfrom > 0) {
-		sb_add(&b, "t.");
-		sb_add(&b, def->state_col);
-		sb_add(&b, " IN (?");
+		strbuf_add(&b, "t.");
+		strbuf_add(&b, def->state_col);
+		strbuf_add(&b, " IN (?");
 		for (size_t i = 1; i < nfrom; i++)
-			sb_add(&b, ", ?");
-		sb_add(&b, ") AND ");
+			strbuf_add(&b, ", ?");
+		strbuf_add(&b, ") AND ");
 	}
-	sb_add(&b, def->scope_sql);
+	strbuf_add(&b, def->scope_sql);
 	snprintf(cap, sizeof(cap), " LIMIT %d", WF_WAITING_MAX);
-	sb_add(&b, cap);
-	return sb_done(&b);
+	strbuf_add(&b, cap);
+	return strbuf_take(&b);
 }
 
 static char *
 compose_history(const struct wf_history *h)
 {
-	struct sbuf b = { 0 };
+	struct strbuf b = STRBUF_INIT;
 
-	sb_add(&b, "INSERT INTO ");
-	sb_add(&b, h->table);
-	sb_add(&b, " (");
-	sb_add(&b, h->ref_col);
-	sb_add(&b, ", ");
-	sb_add(&b, h->from_col);
-	sb_add(&b, ", ");
-	sb_add(&b, h->to_col);
-	sb_add(&b, ", ");
-	sb_add(&b, h->at_col);
-	sb_add(&b, ", ");
-	sb_add(&b, h->by_col);
+	strbuf_add(&b, "INSERT INTO ");
+	strbuf_add(&b, h->table);
+	strbuf_add(&b, " (");
+	strbuf_add(&b, h->ref_col);
+	strbuf_add(&b, ", ");
+	strbuf_add(&b, h->from_col);
+	strbuf_add(&b, ", ");
+	strbuf_add(&b, h->to_col);
+	strbuf_add(&b, ", ");
+	strbuf_add(&b, h->at_col);
+	strbuf_add(&b, ", ");
+	strbuf_add(&b, h->by_col);
 	if (h->action_col != NULL) {
-		sb_add(&b, ", ");
-		sb_add(&b, h->action_col);
+		strbuf_add(&b, ", ");
+		strbuf_add(&b, h->action_col);
 	}
 	if (h->comment_col != NULL) {
-		sb_add(&b, ", ");
-		sb_add(&b, h->comment_col);
+		strbuf_add(&b, ", ");
+		strbuf_add(&b, h->comment_col);
 	}
-	sb_add(&b, ") VALUES (?, ?, ?, NOW(), ?");
+	strbuf_add(&b, ") VALUES (?, ?, ?, NOW(), ?");
 	if (h->action_col != NULL)
-		sb_add(&b, ", ?");
+		strbuf_add(&b, ", ?");
 	if (h->comment_col != NULL)
-		sb_add(&b, ", ?");
-	sb_add(&b, ")");
-	return sb_done(&b);
+		strbuf_add(&b, ", ?");
+	strbuf_add(&b, ")");
+	return strbuf_take(&b);
 }
 
 static char *
 compose_update(const struct wf_def *def, const struct wf_transition *t)
 {
-	struct sbuf b = { 0 };
+	struct strbuf b = STRBUF_INIT;
 
-	sb_add(&b, "UPDATE ");
-	sb_add(&b, def->table);
-	sb_add(&b, " t SET t.");
-	sb_add(&b, def->state_col);
-	sb_add(&b, " = ?");
+	strbuf_add(&b, "UPDATE ");
+	strbuf_add(&b, def->table);
+	strbuf_add(&b, " t SET t.");
+	strbuf_add(&b, def->state_col);
+	strbuf_add(&b, " = ?");
 	add_sets(&b, def->sets);
 	add_sets(&b, t->sets);
-	sb_add(&b, " WHERE t.");
-	sb_add(&b, def->id_col);
-	sb_add(&b, " = ? AND t.");
-	sb_add(&b, def->state_col);
-	sb_add(&b, " = ?");
-	return sb_done(&b);
+	strbuf_add(&b, " WHERE t.");
+	strbuf_add(&b, def->id_col);
+	strbuf_add(&b, " = ? AND t.");
+	strbuf_add(&b, def->state_col);
+	strbuf_add(&b, " = ?");
+	return strbuf_take(&b);
 }
 
 /* Whether s is a state code: not empty, shorter than WF_STATE_SIZE. */
