@@ -10,6 +10,7 @@
 #include "admin/admin.h"
 #include "core/error.h"
 #include "core/form.h"
+#include "core/formview.h"
 #include "core/list.h"
 
 /* --- the people list ------------------------------------------------ */
@@ -107,14 +108,8 @@ people_list(struct req *r)
 		tdict_set(row, "synced", dbres_text(l.rows, i, 9));
 	}
 	role = list_value(&l, PF_ROLE);
-	for (size_t k = 0; role_codes[k] != NULL; k++) {
-		struct tdict *o = tdict_add_section(d, "ROLE_OPTION");
-
-		tdict_set(o, "value", role_codes[k]);
-		tdict_set(o, "label", tr(r, role_key((unsigned)k)));
-		if (role != NULL && role->i == (int64_t)k)
-			tdict_show_section(o, "SELECTED");
-	}
+	form_choices(d, "ROLE_OPTION", role_codes, r->cat, "role_",
+	    role != NULL ? role->s : NULL);
 	status = list_value(&l, PF_STATUS);
 	tdict_show_section(d, status == NULL ? "STATUS_ANY" : status->i == 0 ?
 	    "STATUS_ACTIVE" : "STATUS_INACTIVE");

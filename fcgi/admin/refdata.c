@@ -603,16 +603,8 @@ list_get(struct req *r)
 	tdict_set(d, "kind_label", tr(r, k->key));
 	tdict_set(d, "kind_hint", tr(r, k->hint_key));
 	status = list_value(&l, LF_STATUS);
-	for (size_t i = 0; status_choices[i] != NULL; i++) {
-		struct tdict *o = tdict_add_section(d, "STATUS_OPTION");
-		char key[32];
-
-		snprintf(key, sizeof(key), "ref_status_%s", status_choices[i]);
-		tdict_set(o, "value", status_choices[i]);
-		tdict_set(o, "label", tr(r, key));
-		if (status != NULL && status->i == (int64_t)i)
-			tdict_show_section(o, "SELECTED");
-	}
+	form_choices(d, "STATUS_OPTION", status_choices, r->cat, "ref_status_",
+	    status != NULL ? status->s : NULL);
 	if (k->product)
 		tdict_show_section(d, "PRODUCT_HEAD");
 	for (size_t i = 0; i < list_rows(&l); i++) {

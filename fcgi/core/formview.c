@@ -198,3 +198,31 @@ form_show(struct form_errors *s, struct tdict *d, const struct form *f,
 	}
 	return 0;
 }
+
+struct tdict *
+form_option(struct tdict *d, const char *section, const char *value,
+    const char *label, bool selected)
+{
+	struct tdict *o = tdict_add_section(d, section);
+
+	tdict_set(o, "value", value);
+	tdict_set(o, "label", label);
+	if (selected)
+		tdict_show_section(o, "SELECTED");
+	return o;
+}
+
+void
+form_choices(struct tdict *d, const char *section, const char *const *codes,
+    const struct i18n_cat *cat, const char *key_prefix, const char *selected)
+{
+	char key[FORM_CHOICE_KEY_MAX + 1];
+
+	for (size_t i = 0; codes[i] != NULL; i++) {
+		int n = snprintf(key, sizeof(key), "%s%s", key_prefix, codes[i]);
+
+		form_option(d, section, codes[i], n >= 0 &&
+		    (size_t)n < sizeof(key) ? i18n_get(cat, key) : codes[i],
+		    selected != NULL && strcmp(selected, codes[i]) == 0);
+	}
+}

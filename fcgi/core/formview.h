@@ -35,6 +35,7 @@
 #ifndef TC_CORE_FORMVIEW_H
 #define TC_CORE_FORMVIEW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/form.h"
@@ -75,6 +76,28 @@ void form_show_values(struct tdict *d, const struct form *f);
  * one input, such as a whole uploaded file.  Returns 0 or TC_ENOMEM. */
 int form_summary_add(struct form_errors *s, const char *href_id,
     const char *label, const char *message);
+
+/* Choices of a <select>, one convention for every list of options:
+ *
+ *   {{#STATUS_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>
+ *     {{label}}</option>{{/STATUS_OPT}}
+ *
+ * form_option adds one section named section to d with {{value}} and
+ * {{label}} (both copied), and its SELECTED section shown when selected.
+ * Returns the option's section (for more values), owned by d. */
+struct tdict *form_option(struct tdict *d, const char *section,
+    const char *value, const char *label, bool selected);
+
+/* Adds one option (as form_option) per code of codes, a NULL-terminated
+ * list (a choice field's choices), labelled with the catalogue text of
+ * key_prefix followed by the code ("sales_status_" + "booked") in the
+ * language of cat, the one equal to selected marked (selected NULL: none;
+ * a choice filter's form_value s).  A key longer than FORM_CHOICE_KEY_MAX
+ * bytes is shown as the code itself. */
+#define FORM_CHOICE_KEY_MAX 96
+void form_choices(struct tdict *d, const char *section,
+    const char *const *codes, const struct i18n_cat *cat,
+    const char *key_prefix, const char *selected);
 
 /* The template section of field name: "FOO_ERROR" for "foo", into buf of
  * len bytes.  Returns buf, or NULL when it does not fit. */

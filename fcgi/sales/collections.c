@@ -566,16 +566,8 @@ open_list(struct req *r)
 	if (!l.invalid && (rc = open_aging(r, d, &l, today)) != 0)
 		goto out;
 	state = list_value(&l, OF_STATE);
-	for (int i = 0; states[i] != NULL; i++) {
-		struct tdict *o = tdict_add_section(d, "STATE");
-		char k[40];
-
-		tdict_set(o, "value", states[i]);
-		snprintf(k, sizeof(k), "coll_filter_%s", states[i]);
-		tdict_set(o, "label", tr(r, k));
-		if (state != NULL && state->i == i)
-			tdict_show_section(o, "SELECTED");
-	}
+	form_choices(d, "STATE", states, r->cat, "coll_filter_",
+	    state != NULL ? state->s : NULL);
 	if (!l.invalid) {
 		set_kpi(&l, d, "kpi_amount", 1);
 		set_kpi(&l, d, "kpi_collected", 2);

@@ -317,16 +317,8 @@ list_get(struct req *r)
 	    filter_id(&l, CF_OWNER))) != 0)
 		goto out;
 	st = list_value(&l, CF_STATUS);
-	for (size_t i = 0; statuses[i] != NULL; i++) {
-		struct tdict *o = tdict_add_section(d, "STATUS_OPTION");
-		char key[48];
-
-		snprintf(key, sizeof(key), "sales_customer_%s", statuses[i]);
-		tdict_set(o, "value", statuses[i]);
-		tdict_set(o, "label", tr(r, key));
-		if (st != NULL && st->i == (int64_t)i)
-			tdict_show_section(o, "SELECTED");
-	}
+	form_choices(d, "STATUS_OPTION", statuses, r->cat, "sales_customer_",
+	    st != NULL ? st->s : NULL);
 
 	for (size_t i = 0; i < list_rows(&l); i++) {
 		struct tdict *row = tdict_add_section(d, "ROW");
@@ -443,15 +435,8 @@ cust_form_page(struct req *r, int status, const struct cust_form *cf)
 	} else
 		tdict_set(tdict_add_section(d, "OWNER_SELF"), "me",
 		    r->me.name);
-	for (size_t i = 0; statuses[i] != NULL; i++) {
-		struct tdict *o = tdict_add_section(d, "STATUS_OPTION");
-
-		snprintf(buf, sizeof(buf), "sales_customer_%s", statuses[i]);
-		tdict_set(o, "value", statuses[i]);
-		tdict_set(o, "label", tr(r, buf));
-		if (strcmp(cust_value(cf, CUST_STATUS), statuses[i]) == 0)
-			tdict_show_section(o, "SELECTED");
-	}
+	form_choices(d, "STATUS_OPTION", statuses, r->cat, "sales_customer_",
+	    cust_value(cf, CUST_STATUS));
 	if (cf->dups != NULL && dbres_rows(cf->dups) > 0) {
 		struct tdict *w2 = tdict_add_section(d, "DUPLICATES");
 

@@ -13,6 +13,7 @@
 #include "core/export.h"
 #include "core/money.h"
 #include "core/form.h"
+#include "core/formview.h"
 #include "core/split.h"
 #include "core/list.h"
 #include "core/log.h"
@@ -256,28 +257,18 @@ filter_form(struct req *r, struct tdict *d, const struct ofilter *f,
 	    &teams)) != 0)
 		return rc;
 	for (size_t i = 0; i < dbres_rows(teams); i++) {
-		struct tdict *t = tdict_add_section(d, "F_TEAM");
+		const char *team = dbres_text(teams, i, 0);
 
-		tdict_set(t, "value", dbres_text(teams, i, 0));
-		tdict_set(t, "label", dbres_text(teams, i, 0));
-		if (strcmp(f->team, dbres_text(teams, i, 0)) == 0)
-			tdict_show_section(t, "SEL");
+		form_option(d, "F_TEAM", team, team,
+		    strcmp(f->team, team) == 0);
 	}
 	dbres_free(teams);
 	if (with_status) {
 		static const char *const st[] = { "booked", "cancelled" };
 
 		tdict_show_section(d, "WITH_STATUS");
-		for (size_t i = 0; i < 2; i++) {
-			struct tdict *t = tdict_add_section(d, "F_STATUS");
-			char key[48];
-
-			snprintf(key, sizeof(key), "sales_status_%s", st[i]);
-			tdict_set(t, "value", st[i]);
-			tdict_set(t, "label", tr(r, key));
-			if (strcmp(f->status, st[i]) == 0)
-				tdict_show_section(t, "SEL");
-		}
+		form_choices(d, "F_STATUS", st, r->cat, "sales_status_",
+		    f->status);
 	}
 	return 0;
 }
@@ -435,24 +426,14 @@ list_pickers(struct req *r, struct tdict *d, const struct list *l)
 	    &teams)) != 0)
 		return rc;
 	for (size_t i = 0; i < dbres_rows(teams); i++) {
-		struct tdict *t = tdict_add_section(d, "F_TEAM");
+		const char *name = dbres_text(teams, i, 0);
 
-		tdict_set(t, "value", dbres_text(teams, i, 0));
-		tdict_set(t, "label", dbres_text(teams, i, 0));
-		if (team != NULL && strcmp(team->s, dbres_text(teams, i, 0)) == 0)
-			tdict_show_section(t, "SEL");
+		form_option(d, "F_TEAM", name, name,
+		    team != NULL && strcmp(team->s, name) == 0);
 	}
 	dbres_free(teams);
-	for (size_t i = 0; order_statuses[i] != NULL; i++) {
-		struct tdict *t = tdict_add_section(d, "F_STATUS");
-		char key[48];
-
-		snprintf(key, sizeof(key), "sales_status_%s", order_statuses[i]);
-		tdict_set(t, "value", order_statuses[i]);
-		tdict_set(t, "label", tr(r, key));
-		if (st != NULL && st->i == (int64_t)i)
-			tdict_show_section(t, "SEL");
-	}
+	form_choices(d, "F_STATUS", order_statuses, r->cat, "sales_status_",
+	    st != NULL ? st->s : NULL);
 	return 0;
 }
 

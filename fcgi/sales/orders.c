@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/formview.h"
 #include "core/money.h"
 #include "sales/orders.h"
 #include "sales/sales.h"
@@ -157,10 +158,8 @@ orders_options(struct req *r, struct tdict *d, const char *section,
 	if (rc != 0)
 		return rc;
 	for (size_t i = 0; i < dbres_rows(res); i++) {
-		struct tdict *o = tdict_add_section(d, section);
 		char label[512];
 
-		tdict_set(o, "value", dbres_text(res, i, 0));
 		if (strcmp(kind, "region") == 0 || strcmp(kind, "channel") == 0 ||
 		    strcmp(kind, "ptype") == 0)
 			snprintf(label, sizeof(label), "%s", orders_name(r,
@@ -172,9 +171,8 @@ orders_options(struct req *r, struct tdict *d, const char *section,
 			snprintf(label, sizeof(label), "%s · %s",
 			    dbres_text(res, i, 1), orders_name(r,
 			    dbres_text(res, i, 2), dbres_text(res, i, 3)));
-		tdict_set(o, "label", label);
-		if (dbres_int(res, i, 0) == selected)
-			tdict_show_section(o, "SEL");
+		form_option(d, section, dbres_text(res, i, 0), label,
+		    dbres_int(res, i, 0) == selected);
 	}
 	dbres_free(res);
 	return 0;

@@ -13,8 +13,8 @@
 int orders_detail_get(struct req *r);
 int orders_cancel_post(struct req *r);
 
-/* Adds the rows of a <select> (section name: value, label, SEL) for the
- * reference table kind ("region", "channel", "ptype", "product",
+/* Adds the rows of a <select> (section name: value, label, SELECTED; see
+ * form_option) for the reference table kind ("region", "channel", "ptype", "product",
  * "customer" (in scope s), "rep" (sales people)), marking selected.
  * Returns 0 or a tc_err. */
 int orders_options(struct req *r, struct tdict *d, const char *section,

@@ -307,16 +307,7 @@ act_form_page(struct req *r, int status, int64_t id, const struct form *f,
 	form_errors_init(&fe, d, r->cat);
 	if (f != NULL && (rc = form_show(&fe, d, f, act_labels, NULL)) != 0)
 		return rc;
-	for (size_t i = 0; kinds[i] != NULL; i++) {
-		struct tdict *o = tdict_add_section(d, "KIND_OPT");
-		char key[64];
-
-		tdict_set(o, "value", kinds[i]);
-		snprintf(key, sizeof(key), "sales_kind_%s", kinds[i]);
-		tdict_set(o, "label", tr(r, key));
-		if (kind != NULL && strcmp(kind, kinds[i]) == 0)
-			tdict_show_section(o, "SELECTED");
-	}
+	form_choices(d, "KIND_OPT", kinds, r->cat, "sales_kind_", kind);
 	if ((rc = pipe_customer_options(r, d, "CUSTOMER_OPT", &ws,
 	    customer)) < 0)
 		return rc;

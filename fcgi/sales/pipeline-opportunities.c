@@ -221,24 +221,10 @@ opp_pickers(struct req *r, struct tdict *d, const struct list *l,
 	char rep[24], cust[24];
 	int rc;
 
-	for (size_t i = 0; stage_codes[i] != NULL; i++) {
-		struct tdict *o = tdict_add_section(d, "STAGE_OPT");
-
-		tdict_set(o, "value", stage_codes[i]);
-		tdict_set(o, "label", pipe_stage_label(r, stage_codes[i]));
-		if (st != NULL && st->i == (int64_t)i)
-			tdict_show_section(o, "SELECTED");
-	}
-	for (size_t i = 0; tag_codes[i] != NULL; i++) {
-		struct tdict *o = tdict_add_section(d, "TAG_OPT");
-		char key[64];
-
-		tdict_set(o, "value", tag_codes[i]);
-		snprintf(key, sizeof(key), "pipe_tag_%s", tag_codes[i]);
-		tdict_set(o, "label", tr(r, key));
-		if (tg != NULL && tg->i == (int64_t)i)
-			tdict_show_section(o, "SELECTED");
-	}
+	form_choices(d, "STAGE_OPT", stage_codes, r->cat, "sales_stage_",
+	    st != NULL ? st->s : NULL);
+	form_choices(d, "TAG_OPT", tag_codes, r->cat, "pipe_tag_",
+	    tg != NULL ? tg->s : NULL);
 	if ((rc = pipe_rep_options(r, d, "REP_OPT", s,
 	    filter_id(l, OPF_REP, rep, sizeof(rep)))) < 0 ||
 	    (rc = pipe_customer_options(r, d, "CUSTOMER_OPT", s,
@@ -331,14 +317,8 @@ opp_form_page(struct req *r, int status, int64_t id, const char *stage,
 		return rc;
 	if (id == 0) {
 		tdict_show_section(d, "NEW");
-		for (size_t i = 0; stage_codes[i] != NULL; i++) {
-			struct tdict *o = tdict_add_section(d, "STAGE_OPT");
-
-			tdict_set(o, "value", stage_codes[i]);
-			tdict_set(o, "label", pipe_stage_label(r, stage_codes[i]));
-			if (stage != NULL && strcmp(stage, stage_codes[i]) == 0)
-				tdict_show_section(o, "SELECTED");
-		}
+		form_choices(d, "STAGE_OPT", stage_codes, r->cat,
+		    "sales_stage_", stage);
 		tdict_set(d, "action", "/sales/opportunities/new");
 		tdict_set(d, "cancel", "/sales/opportunities");
 	} else {

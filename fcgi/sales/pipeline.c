@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/error.h"
+#include "core/formview.h"
 #include "core/money.h"
 #include "sales/pipeline-date.h"
 #include "sales/pipeline.h"
@@ -149,20 +150,17 @@ options(struct req *r, struct tdict *d, const char *section,
 	    &res)) != 0)
 		return rc;
 	for (size_t i = 0; i < dbres_rows(res); i++) {
-		struct tdict *o = tdict_add_section(d, section);
+		const char *value = dbres_text(res, i, 0);
 		char label[512];
 
-		tdict_set(o, "value", dbres_text(res, i, 0));
 		if (with_code)
 			snprintf(label, sizeof(label), "%s (%s)",
 			    dbres_text(res, i, 1), dbres_text(res, i, 2));
 		else
 			snprintf(label, sizeof(label), "%s",
 			    dbres_text(res, i, 1));
-		tdict_set(o, "label", label);
-		if (selected != NULL &&
-		    strcmp(selected, dbres_text(res, i, 0)) == 0)
-			tdict_show_section(o, "SELECTED");
+		form_option(d, section, value, label,
+		    selected != NULL && strcmp(selected, value) == 0);
 	}
 	rc = (int)dbres_rows(res);
 	dbres_free(res);

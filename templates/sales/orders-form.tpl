@@ -25,7 +25,7 @@
       <label for="customer" class="required">{{t_sales_customer}}</label>
       <select id="customer" name="customer"{{#CUSTOMER_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/CUSTOMER_ERROR}}>
         <option value="">{{t_ord_choose}}</option>
-        {{#CUSTOMER_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/CUSTOMER_OPT}}
+        {{#CUSTOMER_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/CUSTOMER_OPT}}
       </select>
       {{#CUSTOMER_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/CUSTOMER_ERROR}}
     </div>
@@ -38,7 +38,7 @@
       <label for="region">{{t_sales_region}}</label>
       <select id="region" name="region"{{#REGION_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REGION_ERROR}}>
         <option value="">{{t_ord_from_customer}}</option>
-        {{#REGION_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/REGION_OPT}}
+        {{#REGION_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/REGION_OPT}}
       </select>
       {{#REGION_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/REGION_ERROR}}
     </div>
@@ -46,7 +46,7 @@
       <label for="channel">{{t_sales_channel}}</label>
       <select id="channel" name="channel"{{#CHANNEL_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/CHANNEL_ERROR}}>
         <option value="">{{t_ord_from_customer}}</option>
-        {{#CHANNEL_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/CHANNEL_OPT}}
+        {{#CHANNEL_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/CHANNEL_OPT}}
       </select>
       {{#CHANNEL_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/CHANNEL_ERROR}}
     </div>
@@ -67,7 +67,7 @@
         <td class="num">{{n}}</td>
         <td><select id="rep_{{n}}" name="rep" aria-label="{{t_sales_rep}} {{n}}"{{#REP_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REP_ERROR}}>
           <option value="">{{t_ord_choose}}</option>
-          {{#REP_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/REP_OPT}}
+          {{#REP_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/REP_OPT}}
         </select>{{#REP_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/REP_ERROR}}</td>
         <td><input id="share_{{n}}" name="share" value="{{share}}" class="num" size="10" inputmode="decimal" aria-label="{{t_ord_share}} {{n}} (%)"{{#SHARE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/SHARE_ERROR}}{{#SPLIT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/SPLIT_ERROR}}>{{#SHARE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/SHARE_ERROR}}</td>
       </tr>{{/REPROW}}</tbody>
@@ -86,7 +86,7 @@
         <td class="num">{{n}}<input type="hidden" name="lid_{{n}}" value="{{lid}}"></td>
         <td><select id="product_{{n}}" name="product_{{n}}" aria-label="{{t_sales_line}} {{n}} {{t_sales_product}}"{{#PRODUCT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/PRODUCT_ERROR}}>
           <option value="">{{t_ord_choose}}</option>
-          {{#PRODUCT_OPT}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/PRODUCT_OPT}}
+          {{#PRODUCT_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/PRODUCT_OPT}}
         </select>{{#PRODUCT_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/PRODUCT_ERROR}}</td>
         <td><input id="qty_{{n}}" name="qty_{{n}}" value="{{qty}}" class="num" size="8" inputmode="decimal" aria-label="{{t_sales_line}} {{n}} {{t_sales_quantity}}"{{#QTY_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/QTY_ERROR}}>{{#QTY_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/QTY_ERROR}}</td>
         <td><input id="price_{{n}}" name="price_{{n}}" value="{{price}}" class="money" size="10" inputmode="decimal" placeholder="{{t_ord_list_price}}" aria-label="{{t_sales_line}} {{n}} {{t_sales_unit_price}}"{{#PRICE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/PRICE_ERROR}}>{{#PRICE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/PRICE_ERROR}}</td>

@@ -23,25 +23,25 @@
   <label>{{t_sales_from}}<input type="date" name="from" id="from" value="{{from}}"{{#FROM_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/FROM_ERROR}}>{{#FROM_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/FROM_ERROR}}</label>
   <label>{{t_sales_to}}<input type="date" name="to" id="to" value="{{to}}"{{#TO_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/TO_ERROR}}>{{#TO_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/TO_ERROR}}</label>
   <label>{{t_sales_rep}}
-    <select name="rep" id="rep"{{#REP_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REP_ERROR}}><option value="">{{t_common_all}}</option>{{#F_REP}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_REP}}</select>{{#REP_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/REP_ERROR}}
+    <select name="rep" id="rep"{{#REP_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REP_ERROR}}><option value="">{{t_common_all}}</option>{{#F_REP}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_REP}}</select>{{#REP_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/REP_ERROR}}
   </label>
   <label>{{t_sales_team}}
-    <select name="team" id="team"{{#TEAM_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/TEAM_ERROR}}><option value="">{{t_common_all}}</option>{{#F_TEAM}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_TEAM}}</select>{{#TEAM_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/TEAM_ERROR}}
+    <select name="team" id="team"{{#TEAM_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/TEAM_ERROR}}><option value="">{{t_common_all}}</option>{{#F_TEAM}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_TEAM}}</select>{{#TEAM_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/TEAM_ERROR}}
   </label>
   <label class="grow">{{t_sales_customer}}
-    <select name="customer" id="customer"{{#CUSTOMER_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/CUSTOMER_ERROR}}><option value="">{{t_common_all}}</option>{{#F_CUSTOMER}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_CUSTOMER}}</select>{{#CUSTOMER_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/CUSTOMER_ERROR}}
+    <select name="customer" id="customer"{{#CUSTOMER_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/CUSTOMER_ERROR}}><option value="">{{t_common_all}}</option>{{#F_CUSTOMER}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_CUSTOMER}}</select>{{#CUSTOMER_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/CUSTOMER_ERROR}}
   </label>
   <label>{{t_sales_product_type}}
-    <select name="ptype" id="ptype"{{#PTYPE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/PTYPE_ERROR}}><option value="">{{t_common_all}}</option>{{#F_PTYPE}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_PTYPE}}</select>{{#PTYPE_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/PTYPE_ERROR}}
+    <select name="ptype" id="ptype"{{#PTYPE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/PTYPE_ERROR}}><option value="">{{t_common_all}}</option>{{#F_PTYPE}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_PTYPE}}</select>{{#PTYPE_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/PTYPE_ERROR}}
   </label>
   <label>{{t_sales_region}}
-    <select name="region" id="region"{{#REGION_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REGION_ERROR}}><option value="">{{t_common_all}}</option>{{#F_REGION}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_REGION}}</select>{{#REGION_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/REGION_ERROR}}
+    <select name="region" id="region"{{#REGION_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REGION_ERROR}}><option value="">{{t_common_all}}</option>{{#F_REGION}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_REGION}}</select>{{#REGION_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/REGION_ERROR}}
   </label>
   <label>{{t_sales_channel}}
-    <select name="channel" id="channel"{{#CHANNEL_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/CHANNEL_ERROR}}><option value="">{{t_common_all}}</option>{{#F_CHANNEL}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_CHANNEL}}</select>{{#CHANNEL_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/CHANNEL_ERROR}}
+    <select name="channel" id="channel"{{#CHANNEL_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/CHANNEL_ERROR}}><option value="">{{t_common_all}}</option>{{#F_CHANNEL}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_CHANNEL}}</select>{{#CHANNEL_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/CHANNEL_ERROR}}
   </label>
   <label>{{t_sales_status}}
-    <select name="status" id="status"{{#STATUS_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/STATUS_ERROR}}><option value="">{{t_common_all}}</option>{{#F_STATUS}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_STATUS}}</select>{{#STATUS_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/STATUS_ERROR}}
+    <select name="status" id="status"{{#STATUS_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/STATUS_ERROR}}><option value="">{{t_common_all}}</option>{{#F_STATUS}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_STATUS}}</select>{{#STATUS_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/STATUS_ERROR}}
   </label>
   <div class="filter-actions">
     <button type="submit" class="btn">{{t_common_filter}}</button>

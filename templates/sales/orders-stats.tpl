@@ -15,25 +15,25 @@
   <label>{{t_sales_from}}<input type="date" name="from" value="{{f_from}}"></label>
   <label>{{t_sales_to}}<input type="date" name="to" value="{{f_to}}"></label>
   <label>{{t_sales_rep}}
-    <select name="rep"><option value="">{{t_common_all}}</option>{{#F_REP}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_REP}}</select>
+    <select name="rep"><option value="">{{t_common_all}}</option>{{#F_REP}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_REP}}</select>
   </label>
   <label>{{t_sales_team}}
-    <select name="team"><option value="">{{t_common_all}}</option>{{#F_TEAM}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_TEAM}}</select>
+    <select name="team"><option value="">{{t_common_all}}</option>{{#F_TEAM}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_TEAM}}</select>
   </label>
   <label class="grow">{{t_sales_customer}}
-    <select name="customer"><option value="">{{t_common_all}}</option>{{#F_CUSTOMER}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_CUSTOMER}}</select>
+    <select name="customer"><option value="">{{t_common_all}}</option>{{#F_CUSTOMER}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_CUSTOMER}}</select>
   </label>
   <label>{{t_sales_product_type}}
-    <select name="ptype"><option value="">{{t_common_all}}</option>{{#F_PTYPE}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_PTYPE}}</select>
+    <select name="ptype"><option value="">{{t_common_all}}</option>{{#F_PTYPE}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_PTYPE}}</select>
   </label>
   <label>{{t_sales_region}}
-    <select name="region"><option value="">{{t_common_all}}</option>{{#F_REGION}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_REGION}}</select>
+    <select name="region"><option value="">{{t_common_all}}</option>{{#F_REGION}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_REGION}}</select>
   </label>
   <label>{{t_sales_channel}}
-    <select name="channel"><option value="">{{t_common_all}}</option>{{#F_CHANNEL}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_CHANNEL}}</select>
+    <select name="channel"><option value="">{{t_common_all}}</option>{{#F_CHANNEL}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_CHANNEL}}</select>
   </label>
   {{#WITH_STATUS}}<label>{{t_sales_status}}
-    <select name="status"><option value="">{{t_common_all}}</option>{{#F_STATUS}}<option value="{{value}}"{{#SEL}} selected{{/SEL}}>{{label}}</option>{{/F_STATUS}}</select>
+    <select name="status"><option value="">{{t_common_all}}</option>{{#F_STATUS}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_STATUS}}</select>
   </label>{{/WITH_STATUS}}
   <div class="filter-actions">
     <button type="submit" class="btn">{{t_common_filter}}</button>

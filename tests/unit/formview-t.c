@@ -1,7 +1,7 @@
 /* formview-t: a validated form shown the one way: the value as typed,
  * the message next to its input in the reader's language, aria-invalid
  * and aria-describedby, and the summary at the top linking every error
- * to its field. */
+ * to its field; the options of a <select>, the chosen one marked. */
 #include "config.h"
 
 #include <check.h>
@@ -255,6 +255,73 @@ START_TEST(error_section_names)
 }
 END_TEST
 
+/* Renders the status options of codes with selected marked, in the
+ * language of po.  Returns the HTML. */
+static char *
+render_choices(const char *lang, const char *po, const char *selected)
+{
+	static const char *const codes[] = { "booked", "cancelled",
+	    "a_code_whose_catalogue_key_is_much_longer_than_any_key_may_be_"
+	    "in_the_catalogue_at_all_and_then_some", NULL };
+	struct i18n_cat *cat = catalogue(lang, po);
+	struct tdict *d = tdict_new();
+	char *out = NULL;
+	size_t len;
+
+	form_choices(d, "STATUS_OPT", codes, cat, "st_", selected);
+	form_option(d, "STATUS_OPT", "x\"y", "<b>", false);
+	ck_assert_int_eq(tmpl_render(TEST_TEMPLATES "/form-choices.tpl", d,
+	    &out, &len), 0);
+	tdict_free(d);
+	i18n_free(cat);
+	return out;
+}
+
+static const char choices_zh[] =
+    "msgid \"st_booked\"\nmsgstr \"已确认\"\n"
+    "msgid \"st_cancelled\"\nmsgstr \"已取消\"\n";
+static const char choices_en[] =
+    "msgid \"st_booked\"\nmsgstr \"Booked\"\n"
+    "msgid \"st_cancelled\"\nmsgstr \"Cancelled\"\n";
+
+START_TEST(choices_labelled_in_the_readers_language_selected_one_marked)
+{
+	char *html = render_choices("zh", choices_zh, "cancelled");
+
+	HAS(html, "<option value=\"booked\">已确认</option>"
+	    "<option value=\"cancelled\" selected>已取消</option>");
+	free(html);
+	html = render_choices("en", choices_en, "booked");
+	HAS(html, "<option value=\"booked\" selected>Booked</option>"
+	    "<option value=\"cancelled\">Cancelled</option>");
+	free(html);
+}
+END_TEST
+
+START_TEST(choices_without_a_selection_mark_none)
+{
+	char *html = render_choices("en", choices_en, NULL);
+
+	HAS_NOT(html, "selected");
+	free(html);
+	html = render_choices("en", choices_en, "pending");
+	HAS_NOT(html, "selected");
+	free(html);
+}
+END_TEST
+
+START_TEST(choice_with_too_long_a_key_shows_its_code_and_options_are_escaped)
+{
+	char *html = render_choices("en", choices_en, NULL);
+
+	HAS(html, "<option value=\"a_code_whose_catalogue_key_is_much_longer"
+	    "_than_any_key_may_be_in_the_catalogue_at_all_and_then_some\">"
+	    "a_code_whose");
+	HAS(html, "<option value=\"x&quot;y\">&lt;b&gt;</option>");
+	free(html);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -270,6 +337,11 @@ main(void)
 	tcase_add_test(tc, summary_item_without_a_field);
 	tcase_add_test(tc, values_only_for_a_form_not_yet_submitted);
 	tcase_add_test(tc, error_section_names);
+	tcase_add_test(tc,
+	    choices_labelled_in_the_readers_language_selected_one_marked);
+	tcase_add_test(tc, choices_without_a_selection_mark_none);
+	tcase_add_test(tc,
+	    choice_with_too_long_a_key_shows_its_code_and_options_are_escaped);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
