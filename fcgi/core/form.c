@@ -1,4 +1,5 @@
 /* form.c: typed form validation and pure validators. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #define TEXT_MAX_DEFAULT 1000
 #define MULTILINE_MAX_DEFAULT 20000
 #define RETURN_PATH_MAX 2048
+#define CODE_MAX_DEFAULT 64
 
 static int
 has_bounds(const struct field *f)
@@ -90,20 +92,46 @@ form_text_multiline(const struct field *f, const char *in,
 	return text_common(f, in, out, 1);
 }
 
+/* Whether the n bytes of in are all ASCII letters, digits, '.', '_' or
+ * '-': the characters of a login or a code. */
+static bool
+code_chars(const char *in, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = in[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
 int
 form_login(const struct field *f, const char *in, struct form_value *out)
 {
-	size_t i, n = strlen(in);
+	size_t n = strlen(in);
 
 	(void)f;
-	if (n < 1 || n > 64)
+	if (n < 1 || n > 64 || !code_chars(in, n))
 		return TC_EFORMAT;
-	for (i = 0; i < n; i++) {
-		char c = in[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
-			return TC_EFORMAT;
-	}
+	out->s = in;
+	out->i = (int64_t)n;
+	return 0;
+}
+
+int
+form_code(const struct field *f, const char *in, struct form_value *out)
+{
+	size_t n = strlen(in);
+	int64_t max = f != NULL && f->max > 0 ? f->max : CODE_MAX_DEFAULT;
+
+	if (n == 0)
+		return TC_EFORMAT;
+	if ((int64_t)n > max)
+		return TC_ETOO_LONG;
+	if (!code_chars(in, n))
+		return TC_EFORMAT;
 	out->s = in;
 	out->i = (int64_t)n;
 	return 0;

@@ -171,6 +171,10 @@ int form_text(const struct field *, const char *, struct form_value *);
 int form_text_multiline(const struct field *, const char *, struct form_value *);
 /* Login name: ASCII letters, digits, '.', '_', '-', 1..64 characters. */
 int form_login(const struct field *, const char *, struct form_value *);
+/* A code (an order number, a reference): ASCII letters, digits, '.', '_',
+ * '-', 1..max characters (the field's max, 64 when it sets none);
+ * TC_ETOO_LONG when longer.  out->i is its length. */
+int form_code(const struct field *, const char *, struct form_value *);
 /* E-mail address: ASCII local@domain.tld, at most 254 characters. */
 int form_email(const struct field *, const char *, struct form_value *);
 /* Decimal integer with optional '-', no overflow, within [min, max]. */

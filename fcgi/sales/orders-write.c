@@ -150,26 +150,6 @@ static struct db_table ow_db = DB_TABLE("orders-write", stmts);
 
 /* --- the field tables --------------------------------------------------- */
 
-static int
-valid_order_no(const struct field *f, const char *in, struct form_value *out)
-{
-	size_t n = strlen(in);
-
-	(void)f;
-	if (n == 0 || n > 40)
-		return n > 40 ? TC_ETOO_LONG : TC_EFORMAT;
-	for (size_t i = 0; i < n; i++) {
-		char c = in[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-'))
-			return TC_EFORMAT;
-	}
-	out->s = in;
-	out->i = (int64_t)n;
-	return 0;
-}
-
 /* A quantity in thousandths (order_parse_qty). */
 static int
 valid_qty(const struct field *f, const char *in, struct form_value *out)
@@ -204,7 +184,7 @@ valid_share(const struct field *f, const char *in, struct form_value *out)
 static const char *const line_statuses[] = { "booked", "cancelled", NULL };
 
 const struct field order_fields[ORDER__MAX] = {
-	[ORDER_NO] = { "order_no", valid_order_no, 0, 0, 0, "ord_err_order_no",
+	[ORDER_NO] = { "order_no", form_code, 0, 0, 40, "ord_err_order_no",
 	    NULL },
 	[ORDER_CUSTOMER] = { "customer", form_int64, 1, 1, ID_MAX,
 	    "ord_err_customer", NULL },

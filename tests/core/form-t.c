@@ -126,6 +126,34 @@ START_TEST(login_accepts_letters_digits_dot_underscore_hyphen)
 }
 END_TEST
 
+START_TEST(code_of_letters_digits_dot_underscore_hyphen_up_to_the_fields_max)
+{
+	static const struct field f = {"order_no", form_code, 0, 0, 10, "err",
+	    NULL};
+	static const struct field dflt = {"ref", form_code, 0, 0, 0, "err",
+	    NULL};
+	static const struct good g[] = {
+		{"SO-2026.01", 10}, {"a_b", 3}, {"7", 1},
+	};
+	static const struct bad b[] = {
+		{"", TC_EFORMAT}, {"SO 1", TC_EFORMAT},
+		{"单号1", TC_EFORMAT}, {"a/b", TC_EFORMAT},
+		{"SO-2026.011", TC_ETOO_LONG}, {"0123456789 x", TC_ETOO_LONG},
+	};
+	static const struct good g64[] = {
+		{"0123456789012345678901234567890123456789012345678901234567890123", 64},
+	};
+	static const struct bad b65[] = {
+		{"01234567890123456789012345678901234567890123456789012345678901234", TC_ETOO_LONG},
+	};
+
+	check_good(&f, g, N(g));
+	check_bad(&f, b, N(b));
+	check_good(&dflt, g64, N(g64));
+	check_bad(&dflt, b65, N(b65));
+}
+END_TEST
+
 START_TEST(email_table)
 {
 	static const struct field f = {"email", form_email, 0, 0, 0, "err", NULL};
@@ -559,6 +587,8 @@ main(void)
 	tcase_add_test(v, text_default_bounds_1_to_1000);
 	tcase_add_test(v, multiline_text_allows_newlines_and_tabs_only);
 	tcase_add_test(v, login_accepts_letters_digits_dot_underscore_hyphen);
+	tcase_add_test(v,
+	    code_of_letters_digits_dot_underscore_hyphen_up_to_the_fields_max);
 	tcase_add_test(v, email_table);
 	tcase_add_test(v, integer_in_range);
 	tcase_add_test(v, integer_without_bounds_spans_int64);
