@@ -269,9 +269,7 @@ struct ref_form {
 static const char *
 ref_value(const struct ref_form *rf, int k)
 {
-	if (rf->f != NULL)
-		return form_raw(rf->f, (size_t)k);
-	return rf->val[k] != NULL ? rf->val[k] : "";
+	return form_shown(rf->f, (size_t)k, rf->val[k]);
 }
 
 /* Adds the tabs of the reference-data pages, current marked. */

@@ -226,3 +226,11 @@ form_choices(struct tdict *d, const char *section, const char *const *codes,
 		    selected != NULL && strcmp(selected, codes[i]) == 0);
 	}
 }
+
+const char *
+form_shown(const struct form *f, size_t k, const char *stored)
+{
+	if (f != NULL)
+		return form_raw(f, k);
+	return stored != NULL ? stored : "";
+}

@@ -70,6 +70,11 @@ int form_show(struct form_errors *s, struct tdict *d, const struct form *f,
  * row read through the same table). */
 void form_show_values(struct tdict *d, const struct form *f);
 
+/* The value field k shows: as typed when f is a submitted form (not
+ * NULL), else stored, what the database holds (NULL: "").  Borrowed from
+ * f or stored.  For a form shown either after a POST or from its row. */
+const char *form_shown(const struct form *f, size_t k, const char *stored);
+
 /* Lists one more error in s's summary: label and message are shown as
  * given (already translated; label may be NULL), as a link to the
  * element with id href_id when not NULL.  For errors that are not about

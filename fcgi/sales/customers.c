@@ -365,9 +365,7 @@ struct cust_form {
 static const char *
 cust_value(const struct cust_form *cf, int k)
 {
-	if (cf->f != NULL)
-		return form_raw(cf->f, (size_t)k);
-	return cf->val[k] != NULL ? cf->val[k] : "";
+	return form_shown(cf->f, (size_t)k, cf->val[k]);
 }
 
 static int64_t

@@ -322,6 +322,24 @@ START_TEST(choice_with_too_long_a_key_shows_its_code_and_options_are_escaped)
 }
 END_TEST
 
+START_TEST(shown_value_is_the_typed_one_after_a_post_else_the_stored_one)
+{
+	struct req_fields in;
+	struct form f;
+
+	req_fields_init(&in);
+	ck_assert_int_eq(req_parse_urlencoded(&in, "name=abcdefgh", 13,
+	    &req_limits_default), 0);
+	form_validate(&f, fields, F__MAX, &in);
+	ck_assert_str_eq(form_shown(&f, F_NAME, "stored"), "abcdefgh");
+	ck_assert_str_eq(form_shown(&f, F_EMAIL, "a@example.com"), "");
+	ck_assert_str_eq(form_shown(NULL, F_NAME, "stored"), "stored");
+	ck_assert_str_eq(form_shown(NULL, F_NAME, NULL), "");
+	form_free(&f);
+	req_fields_free(&in);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -340,6 +358,8 @@ main(void)
 	tcase_add_test(tc,
 	    choices_labelled_in_the_readers_language_selected_one_marked);
 	tcase_add_test(tc, choices_without_a_selection_mark_none);
+	tcase_add_test(tc,
+	    shown_value_is_the_typed_one_after_a_post_else_the_stored_one);
 	tcase_add_test(tc,
 	    choice_with_too_long_a_key_shows_its_code_and_options_are_escaped);
 	suite_add_tcase(s, tc);
