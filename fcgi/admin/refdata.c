@@ -200,15 +200,6 @@ kind_index(const struct kind *k)
 	return (int)(k - kinds);
 }
 
-/* The name of a row in the person's language. */
-static const char *
-local_name(const struct req *r, const struct dbres *res, size_t row,
-    size_t zh_col)
-{
-	return dbres_text(res, row, strcmp(r->lang, "en") == 0 ? zh_col + 1 :
-	    zh_col);
-}
-
 /* --- the form -------------------------------------------------------- */
 
 /* A code: 1..32 of a-z, 0-9, '_' and '-'. */
@@ -355,7 +346,7 @@ form_page(struct req *r, int status, const struct kind *k,
 				continue;
 			o = tdict_add_section(p, "TYPE_OPTION");
 			tdict_set_int(o, "id", id);
-			tdict_set(o, "label", local_name(r, res, i, 2));
+			tdict_set(o, "label", tr_stored_col(r, res, i, 2));
 			if (id == cur)
 				tdict_show_section(o, "SELECTED");
 		}
@@ -612,7 +603,7 @@ list_get(struct req *r)
 		tdict_set(row, "id", dbres_text(res, i, C_ID));
 		tdict_set(row, "code", dbres_text(res, i, C_CODE));
 		/* the name in the person's language, the other one below */
-		tdict_set(row, "name", local_name(r, res, i, C_ZH));
+		tdict_set(row, "name", tr_stored_col(r, res, i, C_ZH));
 		tdict_set(row, "name_other", dbres_text(res, i,
 		    strcmp(r->lang, "en") == 0 ? C_ZH : C_EN));
 		tdict_set(row, "used", dbres_text(res, i, L_USED));
@@ -630,7 +621,8 @@ list_get(struct req *r)
 			int64_t price = dbres_money(res, i, L_PRICE);
 			int64_t cost = dbres_money(res, i, L_COST);
 
-			tdict_set(p, "type", local_name(r, res, i, L_TYPE_ZH));
+			tdict_set(p, "type",
+			    tr_stored_col(r, res, i, L_TYPE_ZH));
 			tdict_set(p, "list_price", tc_money_str(buf, price, true));
 			tdict_set(p, "standard_cost", tc_money_str(buf, cost,
 			    true));

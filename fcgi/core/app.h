@@ -126,6 +126,16 @@ has_role(const struct req *r, unsigned roles)
 /* Translation of key in the request's language (never NULL). */
 const char *tr(const struct req *r, const char *key);
 
+/* The name of a row stored in both languages (a region, a product), in
+ * the request's language: en for English readers unless it is NULL or
+ * empty, zh otherwise.  Borrowed: one of the two. */
+const char *tr_stored(const struct req *r, const char *zh, const char *en);
+
+/* tr_stored of columns zh_col (Chinese) and zh_col + 1 (English) of row
+ * of res.  Borrowed from res. */
+const char *tr_stored_col(const struct req *r, const struct dbres *res,
+    size_t row, size_t zh_col);
+
 /* --- responses (http.c) --- */
 
 /* Queues a response header line ("Name: value") to be sent by

@@ -219,7 +219,8 @@ form_choices(struct tdict *d, const char *section, const char *const *codes,
 	char key[FORM_CHOICE_KEY_MAX + 1];
 
 	for (size_t i = 0; codes[i] != NULL; i++) {
-		int n = snprintf(key, sizeof(key), "%s%s", key_prefix, codes[i]);
+		int n = snprintf(key, sizeof(key), "%s%s", key_prefix,
+		    codes[i]);
 
 		form_option(d, section, codes[i], n >= 0 &&
 		    (size_t)n < sizeof(key) ? i18n_get(cat, key) : codes[i],

@@ -84,8 +84,8 @@ int form_summary_add(struct form_errors *s, const char *href_id,
 
 /* Choices of a <select>, one convention for every list of options:
  *
- *   {{#STATUS_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>
- *     {{label}}</option>{{/STATUS_OPT}}
+ *   {{#STATUS_OPT}}<option value="{{value}}"{{#SELECTED}}
+ *     selected{{/SELECTED}}>{{label}}</option>{{/STATUS_OPT}}
  *
  * form_option adds one section named section to d with {{value}} and
  * {{label}} (both copied), and its SELECTED section shown when selected.

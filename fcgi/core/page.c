@@ -28,6 +28,21 @@ tr(const struct req *r, const char *key)
 	return i18n_get(r->cat, key);
 }
 
+const char *
+tr_stored(const struct req *r, const char *zh, const char *en)
+{
+	return strcmp(r->lang, "en") == 0 && en != NULL && en[0] != '\0' ?
+	    en : zh;
+}
+
+const char *
+tr_stored_col(const struct req *r, const struct dbres *res, size_t row,
+    size_t zh_col)
+{
+	return tr_stored(r, dbres_text(res, row, zh_col),
+	    dbres_text(res, row, zh_col + 1));
+}
+
 /* The modules the signed-in person finds in the navigation and on home:
  * those of the build that are deployed, have a web program and an entry,
  * and that their roles may use, in navigation order.  Returns how many

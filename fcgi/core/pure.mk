@@ -1,7 +1,8 @@
 ## fcgi/core/pure.mk: the pure building blocks of the core library
 ## (request parsing, form validation, tokens, i18n catalogue, LDAP filter
-## escaping, the growable string), their Check tests and their fuzz harnesses.  No I/O, no
-## FastCGI, no database: everything here runs without a server.
+## escaping, the growable string), their Check tests and their fuzz
+## harnesses.  No I/O, no FastCGI, no database: everything here runs
+## without a server.
 
 noinst_LIBRARIES += fcgi/core/libtcpure.a
 fcgi_core_libtcpure_a_SOURCES = \

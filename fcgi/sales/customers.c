@@ -120,19 +120,6 @@ static const char *const statuses[] = { "prospect", "active", "inactive",
 
 /* --- small helpers --------------------------------------------------- */
 
-static bool
-is_en(const struct req *r)
-{
-	return strcmp(r->lang, "en") == 0;
-}
-
-/* Text of the zh column or, in English, the column after it. */
-static const char *
-local(const struct req *r, const struct dbres *res, size_t row, size_t zh)
-{
-	return dbres_text(res, row, is_en(r) ? zh + 1 : zh);
-}
-
 static void
 set_status_badge(struct req *r, struct tdict *d, const char *status)
 {
@@ -189,7 +176,7 @@ ref_options(struct req *r, struct tdict *d, const char *section, int stmt,
 			continue;
 		o = tdict_add_section(d, section);
 		tdict_set_int(o, "id", id);
-		tdict_set(o, "label", local(r, res, i, 1));
+		tdict_set(o, "label", tr_stored_col(r, res, i, 1));
 		if (id == selected)
 			tdict_show_section(o, "SELECTED");
 	}
@@ -326,9 +313,11 @@ list_get(struct req *r)
 		tdict_set(row, "id", dbres_text(l.rows, i, CL_ID));
 		tdict_set(row, "code", dbres_text(l.rows, i, CL_CODE));
 		tdict_set(row, "name", dbres_text(l.rows, i, CL_NAME));
-		tdict_set(row, "region", local(r, l.rows, i, CL_REGION_ZH));
+		tdict_set(row, "region",
+		    tr_stored_col(r, l.rows, i, CL_REGION_ZH));
 		tdict_set(row, "industry", dbres_text(l.rows, i, CL_INDUSTRY));
-		tdict_set(row, "channel", local(r, l.rows, i, CL_CHANNEL_ZH));
+		tdict_set(row, "channel",
+		    tr_stored_col(r, l.rows, i, CL_CHANNEL_ZH));
 		tdict_set(row, "owner", dbres_text(l.rows, i, CL_OWNER));
 		set_status_badge(r, row, dbres_text(l.rows, i, CL_STATUS));
 		tdict_set(row, "contacts", dbres_text(l.rows, i, CL_CONTACTS));
@@ -625,11 +614,11 @@ detail_page(struct req *r, int status, const struct form *cf)
 	tdict_set(d, "id", dbres_text(res, 0, G_ID));
 	tdict_set(d, "code", dbres_text(res, 0, G_CODE));
 	tdict_set(d, "name", dbres_text(res, 0, G_NAME));
-	tdict_set(d, "region", local(r, res, 0, G_REGION_ZH));
+	tdict_set(d, "region", tr_stored_col(r, res, 0, G_REGION_ZH));
 	tdict_set(d, "industry", dbres_text(res, 0, G_INDUSTRY));
 	if (dbres_text(res, 0, G_INDUSTRY)[0] == '\0')
 		tdict_show_section(d, "NO_INDUSTRY");
-	tdict_set(d, "channel", local(r, res, 0, G_CHANNEL_ZH));
+	tdict_set(d, "channel", tr_stored_col(r, res, 0, G_CHANNEL_ZH));
 	tdict_set(d, "owner", dbres_text(res, 0, G_OWNER_NAME));
 	tdict_set(d, "created", dbres_text(res, 0, G_CREATED));
 	tdict_set(d, "updated", dbres_text(res, 0, G_UPDATED));

@@ -509,7 +509,7 @@ return_page(struct req *r, int status, int64_t id, const struct order_return *rt
 		dbres_dec(rt->stored, i, L_RETURNED, TC_SCALE_QTY, &back);
 		tdict_set(t, "line_no", dbres_text(rt->stored, i, L_NO));
 		tdict_set(t, "product_code", dbres_text(rt->stored, i, L_CODE));
-		tdict_set(t, "product", orders_name(r,
+		tdict_set(t, "product", tr_stored(r,
 		    dbres_text(rt->stored, i, L_NAME_ZH),
 		    dbres_text(rt->stored, i, L_NAME_EN)));
 		tdict_set(t, "sold", tc_qty_str(b, qty));
@@ -601,7 +601,7 @@ costs_page(struct req *r, int status, int64_t id, const struct order_costs *oc,
 		dbres_dec(oc->stored, i, L_QTY, TC_SCALE_QTY, &qty);
 		tdict_set(t, "line_no", dbres_text(oc->stored, i, L_NO));
 		tdict_set(t, "product_code", dbres_text(oc->stored, i, L_CODE));
-		tdict_set(t, "product", orders_name(r,
+		tdict_set(t, "product", tr_stored(r,
 		    dbres_text(oc->stored, i, L_NAME_ZH),
 		    dbres_text(oc->stored, i, L_NAME_EN)));
 		tdict_set(t, "quantity", tc_qty_str(b, qty));

@@ -484,9 +484,9 @@ orders_list_get(struct req *r)
 		tdict_set(t, "order_no", dbres_text(l.rows, i, OL_NO));
 		tdict_set(t, "order_date", dbres_text(l.rows, i, OL_DATE));
 		tdict_set(t, "customer", dbres_text(l.rows, i, OL_CUSTOMER));
-		tdict_set(t, "region", orders_name(r, dbres_text(l.rows, i,
+		tdict_set(t, "region", tr_stored(r, dbres_text(l.rows, i,
 		    OL_REGION_ZH), dbres_text(l.rows, i, OL_REGION_EN)));
-		tdict_set(t, "channel", orders_name(r, dbres_text(l.rows, i,
+		tdict_set(t, "channel", tr_stored(r, dbres_text(l.rows, i,
 		    OL_CHANNEL_ZH), dbres_text(l.rows, i, OL_CHANNEL_EN)));
 		tdict_set(t, "status", dbres_text(l.rows, i, OL_STATUS));
 		snprintf(key, sizeof(key), "sales_status_%s",
@@ -638,7 +638,7 @@ export_order_row(void *ctx, const struct dbrow *w)
 			split_clean(v, reps, sizeof(reps));
 			rc = export_text(x->e, reps);
 		} else if (strcmp(name, "product_name") == 0)
-			rc = export_text(x->e, orders_name(x->r,
+			rc = export_text(x->e, tr_stored(x->r,
 			    dbrow_text(w, (size_t)x->name_zh),
 			    dbrow_text(w, (size_t)x->name_en)));
 		else if (order_cols[c].kind == EXPORT_TEXT ||
@@ -825,7 +825,7 @@ stats_load(struct req *r, const struct ofilter *f, const struct scope *s,
 			    MAX_GROUP;
 			for (size_t i = 0; i < st->n[g]; i++) {
 				struct stats_row *w = &st->rows[g][i];
-				const char *name = def->bilingual ? orders_name(r,
+				const char *name = def->bilingual ? tr_stored(r,
 				    dbres_text(res, i, 0), dbres_text(res, i, 1)) :
 				    dbres_text(res, i, 1);
 

@@ -128,13 +128,6 @@ static const struct route routes[] = {
 
 const struct route_set orders_route_set = ROUTE_SET(routes);
 
-const char *
-orders_name(const struct req *r, const char *zh, const char *en)
-{
-	return strcmp(r->lang, "en") == 0 && en != NULL && en[0] != '\0' ?
-	    en : zh;
-}
-
 int
 orders_options(struct req *r, struct tdict *d, const char *section,
     const char *kind, int64_t selected, const struct scope *s)
@@ -162,14 +155,14 @@ orders_options(struct req *r, struct tdict *d, const char *section,
 
 		if (strcmp(kind, "region") == 0 || strcmp(kind, "channel") == 0 ||
 		    strcmp(kind, "ptype") == 0)
-			snprintf(label, sizeof(label), "%s", orders_name(r,
+			snprintf(label, sizeof(label), "%s", tr_stored(r,
 			    dbres_text(res, i, 2), dbres_text(res, i, 3)));
 		else
 			snprintf(label, sizeof(label), "%s · %s",
 			    dbres_text(res, i, 2), dbres_text(res, i, 1));
 		if (strcmp(kind, "product") == 0)
 			snprintf(label, sizeof(label), "%s · %s",
-			    dbres_text(res, i, 1), orders_name(r,
+			    dbres_text(res, i, 1), tr_stored(r,
 			    dbres_text(res, i, 2), dbres_text(res, i, 3)));
 		form_option(d, section, dbres_text(res, i, 0), label,
 		    dbres_int(res, i, 0) == selected);
@@ -286,9 +279,9 @@ detail_page(struct req *r, int64_t id, int status)
 	tdict_set(d, "customer_id", dbres_text(h, 0, 10));
 	tdict_set(d, "customer_code", dbres_text(h, 0, 11));
 	tdict_set(d, "customer_name", dbres_text(h, 0, 12));
-	tdict_set(d, "region", orders_name(r, dbres_text(h, 0, 13),
+	tdict_set(d, "region", tr_stored(r, dbres_text(h, 0, 13),
 	    dbres_text(h, 0, 14)));
-	tdict_set(d, "channel", orders_name(r, dbres_text(h, 0, 15),
+	tdict_set(d, "channel", tr_stored(r, dbres_text(h, 0, 15),
 	    dbres_text(h, 0, 16)));
 	tdict_set(d, "created_at", dbres_text(h, 0, 17));
 	tdict_set(d, "created_by", dbres_text(h, 0, 18));
@@ -312,9 +305,9 @@ detail_page(struct req *r, int64_t id, int status)
 
 		tdict_set(l, "line_no", dbres_text(lines, i, 1));
 		tdict_set(l, "product_code", dbres_text(lines, i, 2));
-		tdict_set(l, "product", orders_name(r, dbres_text(lines, i, 3),
+		tdict_set(l, "product", tr_stored(r, dbres_text(lines, i, 3),
 		    dbres_text(lines, i, 4)));
-		tdict_set(l, "ptype", orders_name(r, dbres_text(lines, i, 5),
+		tdict_set(l, "ptype", tr_stored(r, dbres_text(lines, i, 5),
 		    dbres_text(lines, i, 6)));
 		dbres_dec(lines, i, 7, TC_SCALE_QTY, &qty);
 		tdict_set(l, "quantity", tc_qty_str(q, qty));

@@ -14,15 +14,12 @@ int orders_detail_get(struct req *r);
 int orders_cancel_post(struct req *r);
 
 /* Adds the rows of a <select> (section name: value, label, SELECTED; see
- * form_option) for the reference table kind ("region", "channel", "ptype", "product",
- * "customer" (in scope s), "rep" (sales people)), marking selected.
+ * form_option) for the reference table kind ("region", "channel",
+ * "ptype", "product", "customer" (in scope s), "rep" (sales people)),
+ * marking selected.
  * Returns 0 or a tc_err. */
 int orders_options(struct req *r, struct tdict *d, const char *section,
     const char *kind, int64_t selected, const struct scope *s);
-
-/* The display name column of a reference table row for r's language:
- * pick zh or en. */
-const char *orders_name(const struct req *r, const char *zh, const char *en);
 
 /* --- orders-form.c --- */
 int orders_new_get(struct req *r);
