@@ -1,11 +1,9 @@
 /* ticheng-admin: administration from the command line (and cron). */
 #include "config.h"
 
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "admin/cli.h"
@@ -31,8 +29,6 @@ static const struct cli_command commands[] = {
 	    "one (once each)", demo_data_command },
 	{ "periods", "", "list the commission periods and their state",
 	    cli_periods },
-	{ "close-period", "PERIOD", "close (结账) the oldest open period",
-	    cli_close_period },
 	{ "reopen-period", "PERIOD REASON", "reopen the latest closed "
 	    "period, saying why", cli_reopen_period },
 };
@@ -79,43 +75,6 @@ command_find(const char *name)
 				return k->fn;
 	}
 	return NULL;
-}
-
-int
-cli_db_open(const struct conf *c, struct db **d)
-{
-	char err[1024];
-
-	if (db_open(c, d, err, sizeof(err)) != 0) {
-		fprintf(stderr, "ticheng-admin: %s\n", err);
-		return CLI_FAILED;
-	}
-	return CLI_OK;
-}
-
-int32_t
-cli_today(void)
-{
-	/* The business time zone, Asia/Shanghai, has no daylight saving
-	 * time: it is UTC+8 all year. */
-	time_t now = time(NULL) + 8 * 3600;
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
-}
-
-const struct actor *
-cli_actor(void)
-{
-	static char address[80];
-	static struct actor who = { "ticheng-admin", address };
-	struct passwd *pw = getpwuid(getuid());
-
-	snprintf(address, sizeof(address), "cli:%s",
-	    pw != NULL ? pw->pw_name : "?");
-	return &who;
 }
 
 /* Refuses extra arguments to a command that takes none. */

@@ -7,15 +7,8 @@
 #ifndef TC_ADMIN_CLI_H
 #define TC_ADMIN_CLI_H
 
-#include <stdint.h>
-
-#include "core/audit.h"
+#include "core/cli.h"
 #include "core/conf.h"
-#include "core/db.h"
-
-#define CLI_OK 0
-#define CLI_FAILED 1
-#define CLI_USAGE 2
 
 typedef int (*cli_fn)(struct conf *c, int argc, char **argv);
 
@@ -26,20 +19,8 @@ struct cli_command {
 	cli_fn fn;
 };
 
-/* Opens the database of c into *d; on failure prints why and returns
- * CLI_FAILED (then *d is NULL). */
-int cli_db_open(const struct conf *c, struct db **d);
-
-/* Today's business date (yyyymmdd) in the company's time zone. */
-int32_t cli_today(void);
-
-/* The operator running the command, for the audit trail: login
- * "ticheng-admin", address "cli:" and the unix user.  Static storage. */
-const struct actor *cli_actor(void);
-
 /* The period commands (periods.c). */
 int cli_periods(struct conf *c, int argc, char **argv);
-int cli_close_period(struct conf *c, int argc, char **argv);
 int cli_reopen_period(struct conf *c, int argc, char **argv);
 
 #endif

@@ -1,4 +1,5 @@
-/* periods.c: ticheng-admin periods, close-period, reopen-period. */
+/* periods.c: ticheng-admin periods and reopen-period (admin's); closing
+ * is finance's, with the commission module's guard (commission/cli.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -70,29 +71,6 @@ cli_periods(struct conf *c, int argc, char **argv)
 			    last);
 	}
 	free(v);
-	db_close(d);
-	return status;
-}
-
-int
-cli_close_period(struct conf *c, int argc, char **argv)
-{
-	struct period_why why = { 0 };
-	struct db *d = NULL;
-	int rc, status;
-
-	if (argc != 2) {
-		fprintf(stderr, "usage: ticheng-admin close-period PERIOD\n");
-		return CLI_USAGE;
-	}
-	if ((status = cli_db_open(c, &d)) != 0)
-		return status;
-	rc = period_close(d, conf_kind(c), cli_today(), cli_actor(), argv[1],
-	    NULL, 0, &why);
-	if (rc != 0)
-		status = report(argv[0], argv[1], rc, &why);
-	else
-		printf("closed %s\n", argv[1]);
 	db_close(d);
 	return status;
 }

@@ -5,13 +5,13 @@ fcgi_core_libtccore_a_SOURCES = \
 	fcgi/core/conf.h fcgi/core/conf.c \
 	fcgi/core/testhook.h fcgi/core/testhook.c \
 	fcgi/core/log.h fcgi/core/log.c \
-	fcgi/core/db.h fcgi/core/db.c \
+	fcgi/core/db.h fcgi/core/db.c fcgi/core/db-bulk.h fcgi/core/db-bulk.c \
 	fcgi/core/directory.h fcgi/core/directory.c \
 	fcgi/core/tmpl.h fcgi/core/tmpl.cc \
 	fcgi/core/app.h fcgi/core/app.c fcgi/core/http.c fcgi/core/health.c \
 	fcgi/core/module.h fcgi/core/module.c \
 	fcgi/core/page.c fcgi/core/session.c fcgi/core/audit.h fcgi/core/audit.c \
-	fcgi/core/period.h fcgi/core/period.c \
+	fcgi/core/period.h fcgi/core/period.c fcgi/core/cli.h fcgi/core/cli.c \
 	fcgi/core/people.h fcgi/core/people.c
 # Lists (core/list) and the query strings of their links.
 fcgi_core_libtccore_a_SOURCES += fcgi/core/qs.h fcgi/core/qs.c \

@@ -14,20 +14,21 @@ fcgi_engine_libtcengine_a_SOURCES = \
 	fcgi/engine/payments.c fcgi/engine/summary.c \
 	fcgi/engine/explain.h fcgi/engine/explain.c
 
-# The readers: RFC 4180 CSV tables and plan JSON (used by ticheng-calc
-# and by the web import).
+# The readers and writers: RFC 4180 CSV tables, plan JSON, the summary
+# and lines outputs (used by ticheng-calc and by the commission module).
 noinst_LIBRARIES += fcgi/engine/libtcio.a
 fcgi_engine_libtcio_a_SOURCES = \
 	fcgi/engine/csv.h fcgi/engine/csv.c \
 	fcgi/engine/tables.h fcgi/engine/tables.c \
-	fcgi/engine/plan_json.h fcgi/engine/plan_json.c
+	fcgi/engine/plan_json.h fcgi/engine/plan_json.c \
+	fcgi/calc/output.h fcgi/calc/output.c
 fcgi_engine_libtcio_a_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 
 TC_ENGINE_LIBS = fcgi/engine/libtcio.a fcgi/engine/libtcengine.a \
 	fcgi/core/libtcbase.a $(JANSSON_LIBS) -lpthread
 
 bin_PROGRAMS += ticheng-calc
-ticheng_calc_SOURCES = fcgi/calc/main.c fcgi/calc/output.h fcgi/calc/output.c \
+ticheng_calc_SOURCES = fcgi/calc/main.c \
 	fcgi/calc/explain.h fcgi/calc/explain.c
 ticheng_calc_CFLAGS = $(AM_CFLAGS) -pthread
 ticheng_calc_LDADD = $(TC_ENGINE_LIBS)
@@ -68,15 +69,15 @@ tests_engine_plan_t_SOURCES = tests/engine/plan-t.c
 tests_engine_plan_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
 tests_engine_plan_t_LDADD = $(TC_ENGINE_TEST_LDADD)
 tests_engine_rules_t_SOURCES = tests/engine/rules-t.c \
-	tests/engine/harness.h tests/engine/harness.c fcgi/calc/output.c
+	tests/engine/harness.h tests/engine/harness.c
 tests_engine_rules_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
 tests_engine_rules_t_LDADD = $(TC_ENGINE_TEST_LDADD)
 tests_engine_props_t_SOURCES = tests/engine/props-t.c \
-	tests/engine/harness.h tests/engine/harness.c fcgi/calc/output.c
+	tests/engine/harness.h tests/engine/harness.c
 tests_engine_props_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
 tests_engine_props_t_LDADD = $(TC_ENGINE_TEST_LDADD)
 tests_engine_explain_t_SOURCES = tests/engine/explain-t.c \
-	tests/engine/harness.h tests/engine/harness.c fcgi/calc/output.c
+	tests/engine/harness.h tests/engine/harness.c
 tests_engine_explain_t_CFLAGS = $(TC_ENGINE_TEST_CFLAGS)
 tests_engine_explain_t_LDADD = $(TC_ENGINE_TEST_LDADD)
 

@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "core/decimal.h"
 #include "engine/plan_json.h"
 #include "core/date.h"
 #include "core/error.h"
@@ -541,5 +542,214 @@ tce_plan_json_parse(const char *text, size_t len, unsigned source,
 		return rc;
 	}
 	*out = v;
+	return 0;
+}
+
+/* --- writing --- */
+
+/* A non-negative count of 10^-scale units in its shortest exact form,
+ * followed by suffix: 60000 at scale 4 is "6", 27500 is "2.75". */
+static json_t *
+shortest_json(int64_t v, int scale, const char *suffix)
+{
+	int64_t unit = 1, ip, fp;
+	int decimals = scale;
+	char b[48];
+
+	for (int i = 0; i < scale; i++)
+		unit *= 10;
+	ip = v / unit;
+	fp = v % unit;
+	if (fp == 0)
+		decimals = 0;
+	while (fp != 0 && fp % 10 == 0) {
+		fp /= 10;
+		decimals--;
+	}
+	if (decimals == 0)
+		snprintf(b, sizeof(b), "%lld%s", (long long)ip, suffix);
+	else
+		snprintf(b, sizeof(b), "%lld.%0*lld%s", (long long)ip, decimals,
+		    (long long)fp, suffix);
+	return json_string(b);
+}
+
+/* Money: whole yuan without decimals, else exactly two ("2.50"). */
+static json_t *
+money_json(money_t fen)
+{
+	char b[48];
+
+	if (fen % 100 == 0)
+		snprintf(b, sizeof(b), "%lld", (long long)(fen / 100));
+	else
+		snprintf(b, sizeof(b), "%lld.%02lld", (long long)(fen / 100),
+		    (long long)(fen % 100));
+	return json_string(b);
+}
+
+/* A percent held in 10^-6 (100% = 10^6): "6%", "2.75%". */
+static json_t *
+percent_json(int64_t v)
+{
+	return shortest_json(v, TC_SCALE_PCT, "%");
+}
+
+static json_t *
+mult_json(int64_t v)
+{
+	return shortest_json(v, TC_SCALE_MULT, "");
+}
+
+static json_t *
+date_json(int32_t d)
+{
+	char b[16];
+
+	snprintf(b, sizeof(b), "%04d-%02d-%02d", (int)(d / 10000 % 10000),
+	    (int)(d / 100 % 100), (int)(d % 100));
+	return json_string(b);
+}
+
+/* Sets key of obj to value (stolen); a NULL value (out of memory) makes
+ * the whole write fail. */
+static int
+put_key(json_t *obj, const char *key, json_t *value)
+{
+	return value == NULL || json_object_set_new(obj, key, value) != 0 ?
+	    TC_ENOMEM : 0;
+}
+
+static json_t *
+rule_json(const struct tce_rule *r)
+{
+	json_t *o = json_object(), *m = NULL, *tiers, *bands;
+	int rc = o == NULL ? TC_ENOMEM : 0;
+
+	if (rc == 0)
+		rc = put_key(o, "id", json_string(r->id));
+	if (rc == 0 && r->priority != 0)
+		rc = put_key(o, "priority", json_integer(r->priority));
+	if (rc == 0 && r->nkeys > 0) {
+		rc = put_key(o, "match", m = json_object());
+		for (int a = 0; rc == 0 && a < TCE_ATTR__MAX; a++)
+			if (r->match[a] != NULL)
+				rc = put_key(m, tce_attr_name(a),
+				    json_string(r->match[a]));
+	}
+	if (rc == 0)
+		rc = put_key(o, "base", json_string(tce_base_name(r->base)));
+	if (rc == 0) {
+		switch (r->kind) {
+		case TCE_RATE_FLAT:
+			rc = put_key(o, "rate", percent_json(r->rate));
+			break;
+		case TCE_RATE_PER_UNIT:
+			rc = put_key(o, "per_unit", money_json(r->per_unit));
+			break;
+		default:
+			rc = put_key(o, "tiers", tiers = json_object());
+			if (rc == 0)
+				rc = put_key(tiers, "mode", json_string(
+				    r->kind == TCE_RATE_WHOLE ? "whole" :
+				    "marginal"));
+			if (rc == 0)
+				rc = put_key(tiers, "bands", bands =
+				    json_array());
+			for (size_t i = 0; rc == 0 && i < r->nbands; i++) {
+				json_t *b = json_object();
+
+				if (b == NULL || json_array_append_new(bands,
+				    b) != 0)
+					rc = TC_ENOMEM;
+				if (rc == 0 && r->bands[i].has_upto)
+					rc = put_key(b, "upto",
+					    money_json(r->bands[i].upto));
+				if (rc == 0)
+					rc = put_key(b, "rate",
+					    percent_json(r->bands[i].rate));
+			}
+			break;
+		}
+	}
+	if (rc != 0) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static int
+steps_json(json_t *root, const char *key, const char *vkey, int money,
+    const struct tce_step *s, size_t n)
+{
+	json_t *arr;
+	int rc;
+
+	if (n == 0)
+		return 0;
+	if ((rc = put_key(root, key, arr = json_array())) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+
+		if (o == NULL || json_array_append_new(arr, o) != 0 ||
+		    put_key(o, "attainment", percent_json(s[i].at)) != 0 ||
+		    put_key(o, vkey, money ? money_json(s[i].value) :
+		    mult_json(s[i].value)) != 0)
+			return TC_ENOMEM;
+	}
+	return 0;
+}
+
+int
+tce_plan_json_write(const struct tce_version *v, char **out, size_t *len)
+{
+	json_t *root = json_object(), *rules;
+	char *text = NULL;
+	int rc = root == NULL ? TC_ENOMEM : 0;
+
+	*out = NULL;
+	*len = 0;
+	if (rc == 0)
+		rc = put_key(root, "plan", json_string(v->name));
+	if (rc == 0)
+		rc = put_key(root, "currency", json_string(v->currency));
+	if (rc == 0)
+		rc = put_key(root, "period",
+		    json_string(tc_period_kind_name(v->period)));
+	if (rc == 0)
+		rc = put_key(root, "effective_from", date_json(v->from));
+	if (rc == 0 && v->to != TCE_DATE_OPEN)
+		rc = put_key(root, "effective_to", date_json(v->to));
+	if (rc == 0)
+		rc = put_key(root, "rules", rules = json_array());
+	for (size_t i = 0; rc == 0 && i < v->nrules; i++) {
+		json_t *r = rule_json(&v->rules[i]);
+
+		if (r == NULL || json_array_append_new(rules, r) != 0)
+			rc = TC_ENOMEM;
+	}
+	if (rc == 0)
+		rc = steps_json(root, "accelerators", "multiplier", 0, v->accel,
+		    v->naccel);
+	if (rc == 0 && v->has_cap)
+		rc = put_key(root, "cap", money_json(v->cap));
+	if (rc == 0)
+		rc = steps_json(root, "bonuses", "amount", 1, v->bonus,
+		    v->nbonus);
+	if (rc == 0 && (text = json_dumps(root, JSON_INDENT(2))) == NULL)
+		rc = TC_ENOMEM;
+	json_decref(root);
+	if (rc != 0)
+		return rc;
+	*len = strlen(text);
+	/* json_dumps' buffer, one byte longer for the final newline */
+	if ((*out = realloc(text, *len + 2)) == NULL) {
+		free(text);
+		return TC_ENOMEM;
+	}
+	(*out)[(*len)++] = '\n';
+	(*out)[*len] = '\0';
 	return 0;
 }

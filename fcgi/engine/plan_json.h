@@ -16,4 +16,12 @@
 int tce_plan_json_parse(const char *text, size_t len, unsigned source,
     struct tce_version **out, struct tce_diag *err);
 
+/* Writes v (a version as parsed, rules and steps in the order of its
+ * file) as the spec's plan JSON: every key the file needs and no other,
+ * decimals in their shortest exact form ("6%", "2.75%", "80000", "2.50",
+ * "1.5"), two-space indentation and a final newline.  Parsing the text
+ * gives back the same version.  Stores a new NUL-terminated text in *out
+ * (free with free()) and its length in *len.  Returns 0 or TC_ENOMEM. */
+int tce_plan_json_write(const struct tce_version *v, char **out, size_t *len);
+
 #endif

@@ -61,3 +61,19 @@ tests_bench_list_list_bench_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 tests_bench_list_list_bench_LDADD = $(TC_SALES_LIBS)
 nodist_EXTRA_tests_bench_list_list_bench_SOURCES = dummy.cxx
 EXTRA_DIST += tests/bench/list
+
+# core/period: closing in order, reopening the latest with a reason, guards.
+TC_DB_TESTS += tests/db/period-t
+check_PROGRAMS += tests/db/period-t
+tests_db_period_t_SOURCES = tests/db/period-t.c
+tests_db_period_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_period_t_LDADD = $(TC_DB_TEST_LDADD)
+nodist_EXTRA_tests_db_period_t_SOURCES = dummy.cxx
+
+# core/db-bulk: array-bound inserts and updates.
+TC_DB_TESTS += tests/db/db-bulk-t
+check_PROGRAMS += tests/db/db-bulk-t
+tests_db_db_bulk_t_SOURCES = tests/db/db-bulk-t.c
+tests_db_db_bulk_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_db_bulk_t_LDADD = $(TC_DB_TEST_LDADD)
+nodist_EXTRA_tests_db_db_bulk_t_SOURCES = dummy.cxx

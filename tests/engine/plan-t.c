@@ -203,6 +203,139 @@ START_TEST(plan_versions_overlapping_refused)
 }
 END_TEST
 
+
+/* The canonical text of the version of plan_valid_version_is_typed. */
+static const char canonical[] =
+    "{\n"
+    "  \"plan\": \"p\",\n"
+    "  \"currency\": \"CNY\",\n"
+    "  \"period\": \"quarter\",\n"
+    "  \"effective_from\": \"2026-01-01\",\n"
+    "  \"effective_to\": \"2026-06-30\",\n"
+    "  \"rules\": [\n"
+    "    {\n"
+    "      \"id\": \"a\",\n"
+    "      \"priority\": 10,\n"
+    "      \"match\": {\n"
+    "        \"region\": \"east\"\n"
+    "      },\n"
+    "      \"base\": \"amount\",\n"
+    "      \"rate\": \"6%\"\n"
+    "    },\n"
+    "    {\n"
+    "      \"id\": \"b\",\n"
+    "      \"base\": \"collected\",\n"
+    "      \"tiers\": {\n"
+    "        \"mode\": \"whole\",\n"
+    "        \"bands\": [\n"
+    "          {\n"
+    "            \"upto\": \"100\",\n"
+    "            \"rate\": \"1%\"\n"
+    "          },\n"
+    "          {\n"
+    "            \"rate\": \"2.5%\"\n"
+    "          }\n"
+    "        ]\n"
+    "      }\n"
+    "    },\n"
+    "    {\n"
+    "      \"id\": \"c\",\n"
+    "      \"base\": \"quantity\",\n"
+    "      \"per_unit\": \"2.50\"\n"
+    "    }\n"
+    "  ],\n"
+    "  \"accelerators\": [\n"
+    "    {\n"
+    "      \"attainment\": \"120%\",\n"
+    "      \"multiplier\": \"1.5\"\n"
+    "    },\n"
+    "    {\n"
+    "      \"attainment\": \"100%\",\n"
+    "      \"multiplier\": \"1.2\"\n"
+    "    }\n"
+    "  ],\n"
+    "  \"cap\": \"80000\",\n"
+    "  \"bonuses\": [\n"
+    "    {\n"
+    "      \"attainment\": \"100%\",\n"
+    "      \"amount\": \"2000\"\n"
+    "    }\n"
+    "  ]\n"
+    "}\n";
+
+/* Writing a parsed version gives its canonical text, and parsing that
+ * text gives the same version back (written again: the same bytes). */
+START_TEST(plan_written_text_parses_back_to_the_same_version)
+{
+	const char *j = HEAD "\"period\":\"quarter\",\"effective_to\":"
+	    "\"2026-06-30\",\"cap\":\"80000.00\",\"rules\":["
+	    "{\"id\":\"a\",\"priority\":10,\"match\":{\"region\":\"east\"},"
+	    "\"base\":\"amount\",\"rate\":\"6.00%\"},"
+	    "{\"id\":\"b\",\"base\":\"collected\",\"tiers\":{\"mode\":\"whole\","
+	    "\"bands\":[{\"upto\":\"100\",\"rate\":\"1%\"},{\"rate\":\"2.5000%\"}]}},"
+	    "{\"id\":\"c\",\"priority\":0,\"base\":\"quantity\",\"per_unit\":\"2.5\"}],"
+	    "\"accelerators\":[{\"attainment\":\"120%\",\"multiplier\":\"1.50\"},"
+	    "{\"attainment\":\"100%\",\"multiplier\":\"1.2\"}],"
+	    "\"bonuses\":[{\"attainment\":\"100%\",\"amount\":\"2000\"}]}";
+	struct tce_version *v, *w;
+	struct tce_diag d;
+	char *text, *again;
+	size_t len, len2;
+
+	ck_assert_int_eq(tce_plan_json_parse(j, strlen(j), 0, &v, &d), 0);
+	ck_assert_int_eq(tce_plan_json_write(v, &text, &len), 0);
+	ck_assert_str_eq(text, canonical);
+	ck_assert_uint_eq(len, strlen(canonical));
+	ck_assert_int_eq(tce_plan_json_parse(text, len, 0, &w, &d), 0);
+	ck_assert_int_eq(tce_plan_json_write(w, &again, &len2), 0);
+	ck_assert_str_eq(again, text);
+	ck_assert_int_eq(w->rules[1].bands[1].rate, 25000);
+	ck_assert_int_eq(w->rules[2].per_unit, 250);
+	ck_assert_int_eq(w->cap, 8000000);
+	free(text);
+	free(again);
+	tce_version_free(v);
+	tce_version_free(w);
+}
+END_TEST
+
+/* Odd but valid values survive: small percents, an empty match value
+ * (matches nothing), a negative priority, an open end, no steps. */
+START_TEST(plan_written_text_keeps_edge_values)
+{
+	const char *j = HEAD "\"rules\":[{\"id\":\"x\",\"priority\":-3,"
+	    "\"match\":{\"customer\":\"\",\"product\":\"p,\\\"q\"},"
+	    "\"base\":\"margin\",\"rate\":\"0.0125%\"},"
+	    "{\"id\":\"销售\",\"base\":\"amount\",\"tiers\":{\"mode\":\"marginal\","
+	    "\"bands\":[{\"upto\":\"0.01\",\"rate\":\"0%\"},{\"rate\":\"100.5%\"}]}}]}";
+	struct tce_version *v, *w;
+	struct tce_diag d;
+	char *text;
+	size_t len;
+
+	ck_assert_int_eq(tce_plan_json_parse(j, strlen(j), 0, &v, &d), 0);
+	ck_assert_int_eq(tce_plan_json_write(v, &text, &len), 0);
+	ck_assert_msg(strstr(text, "\"rate\": \"0.0125%\"") != NULL, "%s", text);
+	ck_assert_msg(strstr(text, "\"priority\": -3") != NULL, "%s", text);
+	ck_assert_msg(strstr(text, "\"upto\": \"0.01\"") != NULL, "%s", text);
+	ck_assert_msg(strstr(text, "\"effective_to\"") == NULL, "%s", text);
+	ck_assert_msg(strstr(text, "accelerators") == NULL, "%s", text);
+	ck_assert_int_eq(tce_plan_json_parse(text, len, 0, &w, &d), 0);
+	ck_assert_str_eq(w->rules[0].match[TCE_ATTR_CUSTOMER], "");
+	ck_assert_str_eq(w->rules[0].match[TCE_ATTR_PRODUCT], "p,\"q");
+	ck_assert_ptr_null(w->rules[0].match[TCE_ATTR_REGION]);
+	ck_assert_int_eq(w->rules[0].priority, -3);
+	ck_assert_int_eq(w->rules[0].rate, 125);
+	ck_assert_str_eq(w->rules[1].id, "销售");
+	ck_assert_int_eq(w->rules[1].kind, TCE_RATE_MARGINAL);
+	ck_assert_int_eq(w->rules[1].bands[1].rate, 1005000);
+	ck_assert_int_eq(w->to, TCE_DATE_OPEN);
+	free(text);
+	tce_version_free(v);
+	tce_version_free(w);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -215,6 +348,8 @@ main(void)
 	tcase_add_loop_test(tc, plan_bad_input_refused_with_path, 0,
 	    (int)(sizeof(bad) / sizeof(bad[0])));
 	tcase_add_test(tc, plan_versions_overlapping_refused);
+	tcase_add_test(tc, plan_written_text_parses_back_to_the_same_version);
+	tcase_add_test(tc, plan_written_text_keeps_edge_values);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");

@@ -1,0 +1,673 @@
+/* book.c: reading a range of periods' inputs from MariaDB into memory. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/decimal.h"
+#include "commission/book.h"
+#include "core/error.h"
+#include "engine/money.h"
+
+/*
+ * The orders of a range are those dated in it (part A) and those dated
+ * outside it with a payment in it (part B): two disjoint parts joined by
+ * UNION ALL, each of which an index serves (orders by date; payments by
+ * date, then orders by id), instead of one OR that scans every order.
+ * Parameters of each query: from, to (A), then from, to, from, to (B).
+ */
+#define PART_A " WHERE o.order_date BETWEEN ? AND ?"
+#define PART_B " WHERE o.id IN (SELECT order_id FROM payments" \
+	" WHERE payment_date BETWEEN ? AND ?)" \
+	" AND (o.order_date < ? OR o.order_date > ?)"
+
+#define ORDERS_SQL \
+	"SELECT o.id AS id, o.order_no AS no, o.order_date AS day," \
+	" o.status AS status, rg.code AS region, ch.code AS channel," \
+	" cu.code AS customer FROM orders o" \
+	" JOIN regions rg ON rg.id = o.region_id" \
+	" JOIN channels ch ON ch.id = o.channel_id" \
+	" JOIN customers cu ON cu.id = o.customer_id"
+#define LINES_SQL \
+	"SELECT l.order_id AS order_id, l.id AS id, l.line_no AS line_no," \
+	" p.code AS product, pt.code AS product_type, l.quantity AS quantity," \
+	" l.amount AS amount, l.cost AS cost, l.status AS status" \
+	" FROM order_lines l JOIN orders o ON o.id = l.order_id" \
+	" JOIN products p ON p.id = l.product_id" \
+	" JOIN product_types pt ON pt.id = p.product_type_id"
+#define REPS_SQL \
+	"SELECT r.order_id AS order_id, pe.login AS login, r.share AS share" \
+	" FROM order_reps r JOIN orders o ON o.id = r.order_id" \
+	" JOIN people pe ON pe.id = r.person_id"
+#define PAYMENTS_SQL \
+	"SELECT pm.order_id AS order_id, pm.id AS id, pm.payment_no AS no," \
+	" pm.payment_date AS day, pm.amount AS amount FROM payments pm" \
+	" JOIN orders o ON o.id = pm.order_id"
+
+enum stmt {
+	ST_ORDERS, ST_LINES, ST_REPS, ST_PAYMENTS, ST_TARGETS, ST_PEOPLE,
+	ST_RULE_IDS, ST__MAX
+};
+
+static const char *const stmts[ST__MAX] = {
+	[ST_ORDERS] = ORDERS_SQL PART_A " UNION ALL " ORDERS_SQL PART_B,
+	[ST_LINES] = LINES_SQL PART_A " UNION ALL " LINES_SQL PART_B,
+	[ST_REPS] = REPS_SQL PART_A " UNION ALL " REPS_SQL PART_B,
+	[ST_PAYMENTS] = PAYMENTS_SQL PART_A " AND pm.payment_date <= ?"
+	    " UNION ALL " PAYMENTS_SQL PART_B " AND pm.payment_date <= ?",
+	[ST_TARGETS] =
+	    "SELECT pe.login AS login, t.period AS period,"
+	    " t.first_day AS first_day, t.amount AS amount FROM targets t"
+	    " JOIN people pe ON pe.id = t.person_id"
+	    " WHERE t.kind = ? AND t.first_day BETWEEN ? AND ?",
+	[ST_PEOPLE] =
+	    "SELECT id, login, team, COALESCE(manager_login, '') AS manager"
+	    " FROM people",
+	[ST_RULE_IDS] =
+	    "SELECT id FROM plan_rules WHERE version_id = ? ORDER BY position",
+};
+
+static struct db_table book_db = DB_TABLE("commission.book", stmts);
+
+/* --- growing arrays and the text --- */
+
+static int
+grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	void *p;
+	size_t c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 1024;
+	if ((p = realloc(*arr, c * size)) == NULL)
+		return TC_ENOMEM;
+	*arr = p;
+	*cap = c;
+	return 0;
+}
+
+/* Appends s (len bytes) and a NUL to b's text; stores its offset. */
+static int
+text_add(struct book *b, const char *s, size_t len, book_str *out)
+{
+	if (b->textlen + len + 1 > b->textcap) {
+		size_t cap = b->textcap ? b->textcap : 1 << 16;
+		char *p;
+
+		while (cap < b->textlen + len + 1)
+			cap *= 2;
+		if (cap > UINT32_MAX || (p = realloc(b->text, cap)) == NULL)
+			return TC_ENOMEM;
+		b->text = p;
+		b->textcap = cap;
+	}
+	memcpy(b->text + b->textlen, s, len);
+	b->text[b->textlen + len] = '\0';
+	*out = (book_str)b->textlen;
+	b->textlen += len + 1;
+	return 0;
+}
+
+/* --- reading rows --- */
+
+/* The columns a row function reads, by name, found on the first row. */
+#define MAX_COLS 12
+
+struct reader {
+	struct book *b;
+	const char *const *names;   /* NULL-terminated */
+	int col[MAX_COLS];
+	bool found;
+	/* the arrays being filled */
+	size_t cap;
+	/* the reps, gathered before the orders' rep fields are made */
+	struct rep { int64_t order; book_str login; int64_t share; } *reps;
+	size_t nreps;
+};
+
+static int
+find_cols(struct reader *r, const struct dbrow *row)
+{
+	if (r->found)
+		return 0;
+	for (size_t i = 0; r->names[i] != NULL; i++)
+		if ((r->col[i] = dbrow_col(row, r->names[i])) < 0)
+			return TC_EDB;
+	r->found = true;
+	return 0;
+}
+
+static const char *
+col(const struct reader *r, const struct dbrow *row, int i)
+{
+	return dbrow_text(row, (size_t)r->col[i]);
+}
+
+static int64_t
+col_int(const struct reader *r, const struct dbrow *row, int i)
+{
+	return strtoll(col(r, row, i), NULL, 10);
+}
+
+/* A DECIMAL(_, scale) column as an integer in 10^-scale. */
+static int
+col_dec(const struct reader *r, const struct dbrow *row, int i, int scale,
+    int64_t *out)
+{
+	const char *s = col(r, row, i);
+
+	return tc_dec_parse(s, strlen(s), scale, out) == 0 ? 0 :
+	    TC_EDB;
+}
+
+static int
+col_date(const struct reader *r, const struct dbrow *row, int i,
+    int32_t *out)
+{
+	return tc_date_parse_str(col(r, row, i), out) == 0 ? 0 : TC_EDB;
+}
+
+static int
+col_text(struct reader *r, const struct dbrow *row, int i, book_str *out)
+{
+	const char *s = col(r, row, i);
+
+	return text_add(r->b, s, strlen(s), out);
+}
+
+static const char *const order_cols[] = { "id", "no", "day", "status",
+    "region", "channel", "customer", NULL };
+
+static int
+order_row(void *ctx, const struct dbrow *row)
+{
+	struct reader *r = ctx;
+	struct book *b = r->b;
+	struct book_order *o;
+	int rc;
+
+	if ((rc = find_cols(r, row)) != 0 ||
+	    (rc = grow((void **)&b->orders, &r->cap, b->norders,
+	    sizeof(*o))) != 0)
+		return rc;
+	o = &b->orders[b->norders];
+	memset(o, 0, sizeof(*o));
+	o->id = col_int(r, row, 0);
+	o->cancelled = strcmp(col(r, row, 3), "cancelled") == 0;
+	if ((rc = col_text(r, row, 1, &o->no)) != 0 ||
+	    (rc = col_date(r, row, 2, &o->date)) != 0 ||
+	    (rc = col_text(r, row, 4, &o->region)) != 0 ||
+	    (rc = col_text(r, row, 5, &o->channel)) != 0 ||
+	    (rc = col_text(r, row, 6, &o->customer)) != 0)
+		return rc;
+	b->norders++;
+	return 0;
+}
+
+static const char *const line_cols[] = { "order_id", "id", "line_no",
+    "product", "product_type", "quantity", "amount", "cost", "status",
+    NULL };
+
+/* Rows of lines, payments and reps carry their order's id until they are
+ * linked (in .order, as an id, then replaced by the order's index). */
+static int
+line_row(void *ctx, const struct dbrow *row)
+{
+	struct reader *r = ctx;
+	struct book *b = r->b;
+	struct book_line *l;
+	int rc;
+
+	if ((rc = find_cols(r, row)) != 0 ||
+	    (rc = grow((void **)&b->lines, &r->cap, b->nlines,
+	    sizeof(*l))) != 0)
+		return rc;
+	l = &b->lines[b->nlines];
+	memset(l, 0, sizeof(*l));
+	l->order = (uint32_t)col_int(r, row, 0);
+	l->id = col_int(r, row, 1);
+	l->line_no = col_int(r, row, 2);
+	l->cancelled = strcmp(col(r, row, 8), "cancelled") == 0;
+	if ((rc = col_text(r, row, 3, &l->product)) != 0 ||
+	    (rc = col_text(r, row, 4, &l->product_type)) != 0 ||
+	    (rc = col_dec(r, row, 5, 3, &l->quantity)) != 0 ||
+	    (rc = col_dec(r, row, 6, 2, &l->amount)) != 0 ||
+	    (rc = col_dec(r, row, 7, 2, &l->cost)) != 0)
+		return rc;
+	b->nlines++;
+	return 0;
+}
+
+static const char *const rep_cols[] = { "order_id", "login", "share",
+    NULL };
+
+static int
+rep_row(void *ctx, const struct dbrow *row)
+{
+	struct reader *r = ctx;
+	struct rep *p;
+	int rc;
+
+	if ((rc = find_cols(r, row)) != 0 ||
+	    (rc = grow((void **)&r->reps, &r->cap, r->nreps,
+	    sizeof(*p))) != 0)
+		return rc;
+	p = &r->reps[r->nreps];
+	p->order = col_int(r, row, 0);
+	if ((rc = col_text(r, row, 1, &p->login)) != 0 ||
+	    (rc = col_dec(r, row, 2, 4, &p->share)) != 0)
+		return rc;
+	r->nreps++;
+	return 0;
+}
+
+static const char *const payment_cols[] = { "order_id", "id", "no", "day",
+    "amount", NULL };
+
+static int
+payment_row(void *ctx, const struct dbrow *row)
+{
+	struct reader *r = ctx;
+	struct book *b = r->b;
+	struct book_payment *p;
+	int rc;
+
+	if ((rc = find_cols(r, row)) != 0 ||
+	    (rc = grow((void **)&b->payments, &r->cap, b->npayments,
+	    sizeof(*p))) != 0)
+		return rc;
+	p = &b->payments[b->npayments];
+	memset(p, 0, sizeof(*p));
+	p->order = (uint32_t)col_int(r, row, 0);
+	p->id = col_int(r, row, 1);
+	if ((rc = col_text(r, row, 2, &p->no)) != 0 ||
+	    (rc = col_date(r, row, 3, &p->date)) != 0 ||
+	    (rc = col_dec(r, row, 4, 2, &p->amount)) != 0)
+		return rc;
+	b->npayments++;
+	return 0;
+}
+
+static const char *const target_cols[] = { "login", "period", "first_day",
+    "amount", NULL };
+
+static int
+target_row(void *ctx, const struct dbrow *row)
+{
+	struct reader *r = ctx;
+	struct book *b = r->b;
+	struct book_target *t;
+	int rc;
+
+	if ((rc = find_cols(r, row)) != 0 ||
+	    (rc = grow((void **)&b->targets, &r->cap, b->ntargets,
+	    sizeof(*t))) != 0)
+		return rc;
+	t = &b->targets[b->ntargets];
+	memset(t, 0, sizeof(*t));
+	snprintf(t->label, sizeof(t->label), "%s", col(r, row, 1));
+	if ((rc = col_text(r, row, 0, &t->rep)) != 0 ||
+	    (rc = col_date(r, row, 2, &t->first)) != 0 ||
+	    (rc = col_dec(r, row, 3, 2, &t->amount)) != 0)
+		return rc;
+	b->ntargets++;
+	return 0;
+}
+
+static const char *const person_cols[] = { "id", "login", "team",
+    "manager", NULL };
+
+static int
+person_row(void *ctx, const struct dbrow *row)
+{
+	struct reader *r = ctx;
+	struct book *b = r->b;
+	struct book_person *p;
+	int rc;
+
+	if ((rc = find_cols(r, row)) != 0 ||
+	    (rc = grow((void **)&b->people, &r->cap, b->npeople,
+	    sizeof(*p))) != 0)
+		return rc;
+	p = &b->people[b->npeople];
+	p->id = col_int(r, row, 0);
+	if ((rc = col_text(r, row, 1, &p->login)) != 0 ||
+	    (rc = col_text(r, row, 2, &p->team)) != 0 ||
+	    (rc = col_text(r, row, 3, &p->manager)) != 0)
+		return rc;
+	b->npeople++;
+	return 0;
+}
+
+static int
+each(struct db *d, int idx, const struct db_param *p, size_t np,
+    db_row_fn fn, struct reader *r, const char *const *names)
+{
+	r->names = names;
+	r->found = false;
+	r->cap = 0;
+	return db_each(d, &book_db, idx, p, np, fn, r);
+}
+
+/* --- putting it in order --- */
+
+static int
+cmp_i64(int64_t a, int64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int
+by_order_id(const void *a, const void *b)
+{
+	return cmp_i64(((const struct book_order *)a)->id,
+	    ((const struct book_order *)b)->id);
+}
+
+static int
+by_line(const void *a, const void *b)
+{
+	const struct book_line *x = a, *y = b;
+
+	return x->order != y->order ? (x->order < y->order ? -1 : 1) :
+	    cmp_i64(x->line_no, y->line_no);
+}
+
+/* The comparators of strings get the book (its text) as qsort_r's
+ * argument. */
+static int
+by_rep(const void *a, const void *b, void *book)
+{
+	const struct rep *x = a, *y = b;
+
+	if (x->order != y->order)
+		return cmp_i64(x->order, y->order);
+	return strcmp(book_str_of(book, x->login), book_str_of(book, y->login));
+}
+
+static int
+by_payment(const void *a, const void *b, void *book)
+{
+	const struct book_payment *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return strcmp(book_str_of(book, x->no), book_str_of(book, y->no));
+}
+
+static int
+by_target(const void *a, const void *b, void *book)
+{
+	const struct book_target *x = a, *y = b;
+	int c = strcmp(book_str_of(book, x->rep), book_str_of(book, y->rep));
+
+	return c != 0 ? c : (x->first < y->first ? -1 : x->first > y->first);
+}
+
+static int
+by_login(const void *a, const void *b, void *book)
+{
+	return strcmp(book_str_of(book, ((const struct book_person *)a)->login),
+	    book_str_of(book, ((const struct book_person *)b)->login));
+}
+
+/* The index of the order with id, or -1. */
+static int64_t
+order_index(const struct book *b, int64_t id)
+{
+	size_t lo = 0, hi = b->norders;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->orders[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < b->norders && b->orders[lo].id == id ? (int64_t)lo : -1;
+}
+
+/* A share (10^-4 percent) as the spec writes it: "60", "33.3333". */
+static size_t
+share_text(char *buf, int64_t v)
+{
+	int64_t ip = v / 10000, fp = v % 10000;
+	int dec = 4;
+
+	if (fp == 0)
+		return (size_t)snprintf(buf, 32, "%lld", (long long)ip);
+	while (fp % 10 == 0) {
+		fp /= 10;
+		dec--;
+	}
+	return (size_t)snprintf(buf, 32, "%lld.%0*lld", (long long)ip, dec,
+	    (long long)fp);
+}
+
+/* Makes each order's rep field from its reps (by login): "alice" for a
+ * single rep with the whole credit, else "alice:60|bob:40". */
+static int
+make_rep_fields(struct book *b, struct rep *reps, size_t n)
+{
+	char *buf = NULL;
+	size_t cap = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0;) {
+		size_t j = i, len = 0;
+		int64_t oi = order_index(b, reps[i].order);
+
+		while (j < n && reps[j].order == reps[i].order)
+			j++;
+		for (size_t k = i; k < j; k++) {
+			const char *login = book_str_of(b, reps[k].login);
+			size_t need = len + strlen(login) + 40;
+
+			if (need > cap) {
+				char *p = realloc(buf, need * 2);
+
+				if (p == NULL) {
+					rc = TC_ENOMEM;
+					break;
+				}
+				buf = p;
+				cap = need * 2;
+			}
+			if (k > i)
+				buf[len++] = '|';
+			memcpy(buf + len, login, strlen(login));
+			len += strlen(login);
+			if (j - i > 1 || reps[k].share != 1000000) {
+				buf[len++] = ':';
+				len += share_text(buf + len, reps[k].share);
+			}
+		}
+		if (rc == 0 && oi >= 0)
+			rc = text_add(b, buf, len, &b->orders[oi].reps);
+		i = j;
+	}
+	free(buf);
+	return rc;
+}
+
+/* Sorts everything and links lines and payments to their orders. */
+static int
+link_book(struct book *b, struct rep *reps, size_t nreps)
+{
+	int rc;
+
+	qsort(b->orders, b->norders, sizeof(*b->orders), by_order_id);
+	qsort(b->lines, b->nlines, sizeof(*b->lines), by_line);
+	qsort_r(reps, nreps, sizeof(*reps), by_rep, b);
+	qsort_r(b->payments, b->npayments, sizeof(*b->payments), by_payment, b);
+	qsort_r(b->targets, b->ntargets, sizeof(*b->targets), by_target, b);
+	qsort_r(b->people, b->npeople, sizeof(*b->people), by_login, b);
+	for (size_t i = 0; i < b->nlines; i++) {
+		int64_t oi = order_index(b, b->lines[i].order);
+
+		if (oi < 0)
+			return TC_EDB;
+		if (b->orders[oi].nlines++ == 0)
+			b->orders[oi].line0 = (uint32_t)i;
+		b->lines[i].order = (uint32_t)oi;
+	}
+	for (size_t i = 0; i < b->npayments; i++) {
+		int64_t oi = order_index(b, b->payments[i].order);
+
+		if (oi < 0)
+			return TC_EDB;
+		if (b->orders[oi].npay++ == 0)
+			b->orders[oi].pay0 = (uint32_t)i;
+		b->payments[i].order = (uint32_t)oi;
+	}
+	if ((rc = make_rep_fields(b, reps, nreps)) != 0)
+		return rc;
+	return 0;
+}
+
+static int
+read_versions(struct db *d, struct book *b, int32_t from)
+{
+	struct plan_text *t = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = plan_in_force(d, from, b->to, &t, &n)) != 0)
+		return rc;
+	if (n > 0 && (b->versions = calloc(n, sizeof(*b->versions))) == NULL) {
+		plan_texts_free(t, n);
+		return TC_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct book_version *v = &b->versions[i];
+		struct dbres *r = NULL;
+
+		v->text = t[i];
+		b->nversions++;
+		if ((rc = db_query(d, &book_db, ST_RULE_IDS,
+		    DB_ARGS(P_INT(v->text.id)), &r)) != 0)
+			break;
+		if (dbres_rows(r) > 0 && (v->rule_ids = calloc(dbres_rows(r),
+		    sizeof(*v->rule_ids))) == NULL) {
+			dbres_free(r);
+			rc = TC_ENOMEM;
+			break;
+		}
+		for (size_t k = 0; k < dbres_rows(r); k++)
+			v->rule_ids[k] = dbres_int(r, k, 0);
+		v->nrules = dbres_rows(r);
+		dbres_free(r);
+	}
+	/* the texts' strings now belong to the book's versions */
+	for (size_t i = b->nversions; i < n; i++)
+		free(t[i].json);
+	free(t);
+	return rc;
+}
+
+int
+book_read(struct db *d, enum tc_period_kind kind, int32_t from, int32_t to,
+    struct book **out)
+{
+	struct book *b;
+	struct reader r = { 0 };
+	char a[11], z[11];
+	int32_t earliest = from;
+	book_str empty;
+	bool own = !db_in_transaction(d);
+	int rc;
+
+	*out = NULL;
+	if ((b = calloc(1, sizeof(*b))) == NULL)
+		return TC_ENOMEM;
+	b->kind = kind;
+	b->from = from;
+	b->to = to;
+	r.b = b;
+	tc_date_format(a, from);
+	tc_date_format(z, to);
+#define RANGE P_TEXT(a), P_TEXT(z), P_TEXT(a), P_TEXT(z), P_TEXT(a), P_TEXT(z)
+	/* Offset 0 is the empty string. */
+	/* One snapshot for every query (or the caller's transaction's). */
+	if ((rc = text_add(b, "", 0, &empty)) != 0 ||
+	    (own && (rc = db_begin(d)) != 0))
+		goto out;
+	if ((rc = each(d, ST_ORDERS, DB_ARGS(RANGE), order_row, &r,
+	    order_cols)) != 0 ||
+	    (rc = each(d, ST_LINES, DB_ARGS(RANGE), line_row, &r,
+	    line_cols)) != 0 ||
+	    (rc = each(d, ST_REPS, DB_ARGS(RANGE), rep_row, &r,
+	    rep_cols)) != 0 ||
+	    (rc = each(d, ST_PAYMENTS, DB_ARGS(P_TEXT(a), P_TEXT(z), P_TEXT(z),
+	    P_TEXT(a), P_TEXT(z), P_TEXT(a), P_TEXT(z), P_TEXT(z)),
+	    payment_row, &r, payment_cols)) != 0 ||
+	    (rc = each(d, ST_TARGETS, DB_ARGS(P_TEXT(tc_period_kind_name(kind)),
+	    P_TEXT(a), P_TEXT(z)), target_row, &r, target_cols)) != 0 ||
+	    (rc = each(d, ST_PEOPLE, DB_NOARGS, person_row, &r,
+	    person_cols)) != 0)
+		goto out;
+#undef RANGE
+	for (size_t i = 0; i < b->norders; i++)
+		if (b->orders[i].date < earliest)
+			earliest = b->orders[i].date;
+	if ((rc = read_versions(d, b, earliest)) != 0)
+		goto out;
+	rc = link_book(b, r.reps, r.nreps);
+out:
+	if (own && db_in_transaction(d)) {
+		if (rc == 0)
+			rc = db_commit(d);
+		else
+			db_rollback(d);
+	}
+	free(r.reps);
+	if (rc != 0) {
+		book_free(b);
+		return rc;
+	}
+	*out = b;
+	return 0;
+}
+
+void
+book_free(struct book *b)
+{
+	if (b == NULL)
+		return;
+	for (size_t i = 0; i < b->nversions; i++) {
+		free(b->versions[i].text.json);
+		free(b->versions[i].rule_ids);
+	}
+	free(b->versions);
+	free(b->orders);
+	free(b->lines);
+	free(b->payments);
+	free(b->targets);
+	free(b->people);
+	free(b->text);
+	free(b);
+}
+
+const struct book_person *
+book_person(const struct book *b, const char *login)
+{
+	size_t lo = 0, hi = b->npeople;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(book_str_of(b, b->people[mid].login), login);
+
+		if (c == 0)
+			return &b->people[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}

@@ -1,0 +1,21 @@
+## fcgi/commission/local.mk: the commission module's back end: plan
+## versions, targets, calculation runs in MariaDB (the engine called from
+## C), the files of the CLI contract, and its ticheng-admin commands.
+
+TC_MODULES += commission
+fcgi_libtcmodules_a_SOURCES += fcgi/commission/module.c
+TC_MODULE_LIBS += fcgi/commission/libtccommission.a $(TC_ENGINE_LIBS)
+noinst_LIBRARIES += fcgi/commission/libtccommission.a
+fcgi_commission_libtccommission_a_SOURCES = \
+	fcgi/commission/plans.h fcgi/commission/plans.c \
+	fcgi/commission/targets.h fcgi/commission/targets.c \
+	fcgi/commission/files.h fcgi/commission/files.c \
+	fcgi/commission/book.h fcgi/commission/book.c \
+	fcgi/commission/export.h fcgi/commission/export.c \
+	fcgi/commission/run.h fcgi/commission/run.c \
+	fcgi/commission/results.h fcgi/commission/results.c \
+	fcgi/commission/demo.h fcgi/commission/demo.c \
+	fcgi/commission/cli.c fcgi/commission/module-code.c
+fcgi_commission_libtccommission_a_CPPFLAGS = $(TC_CORE_CPPFLAGS) \
+	$(NETTLE_CFLAGS)
+

@@ -1,0 +1,91 @@
+/* run.h: calculation runs.  A run of a period reads the period's inputs
+ * from MariaDB (book.h), makes the spec's files of them (export.h: their
+ * digest is the run's), hands exactly those bytes to the engine through
+ * its own readers, and replaces the period's results in one transaction:
+ * every commission line whose identity (period, rep, order line,
+ * payment, rule and so plan version) is unchanged keeps its id, a line
+ * that no longer arises is marked removed, new ones are added, and the
+ * per-rep summaries (with each rep's team at the time) are written anew.
+ * It records who, when, how long, what it read, its totals and the
+ * engine's warnings (each with its order).
+ *
+ * Two runs of one period at once: the second is refused ("a run is in
+ * progress"), by a lock that the server releases when a process dies.
+ * A closed period refuses a run; a close waits for a run that is
+ * writing, and then finds it current or not. */
+#ifndef TC_COMMISSION_RUN_H
+#define TC_COMMISSION_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "commission/files.h"
+#include "core/audit.h"
+#include "core/db.h"
+#include "core/period.h"
+#include "engine/money.h"
+
+/* What a run of one period did. */
+struct run_result {
+	char     label[TC_PERIOD_SIZE];
+	int64_t  run_id;
+	bool     done;              /* stored: the period's results now */
+	size_t   in_lines, in_payments, in_targets, in_versions;
+	size_t   reps, lines, kept, changed, added, removed, warnings;
+	money_t  sales, commission, bonus, total;
+	char     digest[FILES_DIGEST_SIZE];
+	int64_t  read_ms;           /* its share of reading MariaDB */
+	int64_t  engine_ms;         /* making the files, the engine */
+	int64_t  write_ms;          /* writing the results */
+	int64_t  total_ms;
+};
+
+/* Why a run was refused or failed, for the person who asked. */
+struct run_why {
+	const char *key;            /* "run_err_closed", ... */
+	char period[TC_PERIOD_SIZE];
+	char text[800];
+};
+
+/* Runs the periods labelled labels[0..n) (each of kind, recorded and
+ * open), reading their inputs once.  Fills results[0..n) as the runs go
+ * (run_id 0 for one that did not run).  Stops at the first failure:
+ * TC_EDENIED (refused: closed, unknown, in progress; why filled and
+ * nothing run), TC_EINVAL (the engine refused the inputs: why names the
+ * file, line and reason; that run is recorded as failed), TC_EDB,
+ * TC_ENOMEM.  Returns 0 when every period ran. */
+int run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
+    const struct actor *who, const char *const *labels, size_t n,
+    struct run_result *results, struct run_why *why);
+
+/* The labels of every open period (after period_sync), oldest first:
+ * a new array of *n labels in *out (free with free()).  Returns 0 or a
+ * tc_err. */
+int run_open_periods(struct db *d, enum tc_period_kind kind, int32_t today,
+    char (**out)[TC_PERIOD_SIZE], size_t *n);
+
+/* The input files of [from, to] as export-period writes them (sorted by
+ * name) and their digest.  Returns 0 or a tc_err. */
+int run_export(struct db *d, enum tc_period_kind kind, int32_t from,
+    int32_t to, struct file_set *out, char digest[FILES_DIGEST_SIZE]);
+
+/* The state of a period's results: its latest done run (0 when none),
+ * that run's digest, the digest of its inputs now, and whether they
+ * differ (stale: inputs changed since the run, or no run).  Returns 0,
+ * TC_ENOTFOUND (no such period), or a tc_err. */
+struct run_status {
+	int64_t run_id;
+	char    run_digest[FILES_DIGEST_SIZE];
+	char    digest[FILES_DIGEST_SIZE];
+	bool    current;
+};
+int run_status(struct db *d, enum tc_period_kind kind, const char *label,
+    struct run_status *out);
+
+/* A period_guard (core/period.h) for closing: the period's run must be
+ * current.  arg: NULL. */
+int run_close_guard(struct db *d, const struct period *p, void *arg,
+    struct period_why *why);
+
+#endif

@@ -1,0 +1,46 @@
+/* cli.c: what the commands of ticheng-admin share. */
+#include "config.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/cli.h"
+
+int
+cli_db_open(const struct conf *c, struct db **d)
+{
+	char err[1024];
+
+	if (db_open(c, d, err, sizeof(err)) != 0) {
+		fprintf(stderr, "ticheng-admin: %s\n", err);
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+}
+
+int32_t
+cli_today(void)
+{
+	/* The business time zone, Asia/Shanghai, has no daylight saving
+	 * time: it is UTC+8 all year. */
+	time_t now = time(NULL) + 8 * 3600;
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
+	    tm.tm_mday;
+}
+
+const struct actor *
+cli_actor(void)
+{
+	static char address[80];
+	static struct actor who = { "ticheng-admin", address };
+	struct passwd *pw = getpwuid(getuid());
+
+	snprintf(address, sizeof(address), "cli:%s",
+	    pw != NULL ? pw->pw_name : "?");
+	return &who;
+}

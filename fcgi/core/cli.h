@@ -1,0 +1,30 @@
+/* cli.h: what the commands of ticheng-admin share, the administration's
+ * and the modules' (core/module.h's struct module_command).  A command
+ * gets the configuration and its own arguments (argv[0] is the
+ * command's name), prints what it did on standard output and why it
+ * failed on standard error, and returns its exit status. */
+#ifndef TC_CORE_CLI_H
+#define TC_CORE_CLI_H
+
+#include <stdint.h>
+
+#include "core/audit.h"
+#include "core/conf.h"
+#include "core/db.h"
+
+#define CLI_OK 0        /* done */
+#define CLI_FAILED 1    /* the database or the system failed */
+#define CLI_USAGE 2     /* a bad command line, or a refusal to act on */
+
+/* Opens the database of c into *d; on failure prints why and returns
+ * CLI_FAILED (then *d is NULL). */
+int cli_db_open(const struct conf *c, struct db **d);
+
+/* Today's business date (yyyymmdd) in the company's time zone. */
+int32_t cli_today(void);
+
+/* The operator running the command, for the audit trail: login
+ * "ticheng-admin", address "cli:" and the unix user.  Static storage. */
+const struct actor *cli_actor(void);
+
+#endif
