@@ -77,3 +77,14 @@ tests_db_db_bulk_t_SOURCES = tests/db/db-bulk-t.c
 tests_db_db_bulk_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
 tests_db_db_bulk_t_LDADD = $(TC_DB_TEST_LDADD)
 nodist_EXTRA_tests_db_db_bulk_t_SOURCES = dummy.cxx
+
+# commission/plans: versions stored and given back, in force without
+# overlap, frozen over closed periods.
+TC_DB_TESTS += tests/db/commission-plans-t
+check_PROGRAMS += tests/db/commission-plans-t
+tests_db_commission_plans_t_SOURCES = tests/db/commission-plans-t.c
+tests_db_commission_plans_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_commission_plans_t_LDADD = tests/db/libdbtest.a \
+	fcgi/commission/libtccommission.a $(TC_ENGINE_LIBS) $(TC_CORE_LIBS) \
+	$(CHECK_LIBS)
+nodist_EXTRA_tests_db_commission_plans_t_SOURCES = dummy.cxx
