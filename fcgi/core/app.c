@@ -240,6 +240,8 @@ serve(struct app *a, FCGX_Request *f, const struct route *routes,
 	r.lang = "zh";
 	r.cat = a->cat_zh;
 
+	if (a->db != NULL)
+		db_sync_clock(a->db);
 	rc = dispatch(&r, routes, nroutes);
 	if (a->db != NULL && db_in_transaction(a->db)) {
 		/* Never carried into the next request. */

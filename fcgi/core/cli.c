@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/cli.h"
+#include "core/clock.h"
 
 int
 cli_db_open(const struct conf *c, struct db **d)
@@ -23,14 +24,7 @@ cli_db_open(const struct conf *c, struct db **d)
 int32_t
 cli_today(void)
 {
-	/* The business time zone, Asia/Shanghai, has no daylight saving
-	 * time: it is UTC+8 all year. */
-	time_t now = time(NULL) + 8 * 3600;
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
+	return tc_today();
 }
 
 const struct actor *

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/conf.h"
 #include "core/error.h"
 #include "core/testhook.h"
@@ -45,6 +46,7 @@ static const struct conf_key keys[] = {
 	S("site", "log", log, "/var/log/ticheng/ticheng.log"),
 	B("site", "tls", tls, "true"),
 	S("site", "modules", modules, ""),
+	S("site", "timezone", time_zone, TC_CLOCK_ZONE_DEFAULT),
 	S("database", "socket", db_socket, "/run/mysqld/mysqld.sock"),
 	S("database", "host", db_host, "localhost"),
 	I("database", "port", db_port, "3306", 1, 65535),
@@ -285,6 +287,13 @@ conf_load(const char *path, struct conf **out, char *err, size_t errlen)
 	if (ferror(f)) {
 		snprintf(msg, sizeof(msg), "read error");
 		rc = TC_EIO;
+		goto out;
+	}
+	if (tc_clock_set_zone(c->time_zone) != 0) {
+		lineno = 0;
+		snprintf(msg, sizeof(msg), "site.timezone: unknown time zone "
+		    "\"%s\" (not in the system's zoneinfo)", c->time_zone);
+		rc = TC_EINVAL;
 		goto out;
 	}
 #ifdef TC_TEST_HOOKS

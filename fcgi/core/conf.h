@@ -22,6 +22,9 @@ struct conf {
 	bool tls;               /* the site is served over https: Secure cookies */
 	char *modules;          /* deployed modules, space-separated names;
 	                           empty: every module of the build */
+	char *time_zone;        /* the business time zone, an IANA name
+	                           (core/clock.h); conf_load() makes it the
+	                           process's */
 	/* [database] */
 	char *db_socket;        /* unix socket; empty: use host and port */
 	char *db_host;

@@ -4,6 +4,7 @@ noinst_LIBRARIES += fcgi/core/libtccore.a
 fcgi_core_libtccore_a_SOURCES = \
 	fcgi/core/conf.h fcgi/core/conf.c \
 	fcgi/core/testhook.h fcgi/core/testhook.c \
+	fcgi/core/clock.h fcgi/core/clock.c \
 	fcgi/core/log.h fcgi/core/log.c \
 	fcgi/core/db.h fcgi/core/db.c fcgi/core/db-bulk.h fcgi/core/db-bulk.c \
 	fcgi/core/directory.h fcgi/core/directory.c \
@@ -35,9 +36,9 @@ TC_CORE_LIBS = fcgi/core/libtccore.a fcgi/core/libtcpure.a \
 # Unit tests of the core.
 EXTRA_DIST += tests/unit/templates
 check_PROGRAMS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/route-t \
-	tests/unit/testhook-t tests/unit/formview-t
+	tests/unit/testhook-t tests/unit/formview-t tests/unit/clock-t
 TESTS += tests/unit/conf-t tests/unit/tmpl-t tests/unit/route-t \
-	tests/unit/testhook-t tests/unit/formview-t
+	tests/unit/testhook-t tests/unit/formview-t tests/unit/clock-t
 tests_unit_conf_t_SOURCES = tests/unit/conf-t.c
 tests_unit_conf_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_conf_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
@@ -61,6 +62,10 @@ tests_unit_testhook_t_SOURCES = tests/unit/testhook-t.c
 tests_unit_testhook_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
 tests_unit_testhook_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_testhook_t_SOURCES = dummy.cxx
+tests_unit_clock_t_SOURCES = tests/unit/clock-t.c
+tests_unit_clock_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
+tests_unit_clock_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_clock_t_SOURCES = dummy.cxx
 tests_unit_formview_t_SOURCES = tests/unit/formview-t.c
 tests_unit_formview_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS) \
 	-DTEST_TEMPLATES='"$(abs_top_srcdir)/tests/unit/templates"' \

@@ -12,6 +12,7 @@
 #include <mysqld_error.h>
 
 #include "core/date.h"
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/db-rows.h"
 #include "core/decimal.h"
@@ -63,6 +64,7 @@ struct db {
 	struct text_stmt *texts;           /* DB_TEXT_CACHE, on first use */
 	size_t ntexts;
 	uint64_t clock;
+	int64_t fake_now;       /* the test clock the session follows, or 0 */
 };
 
 struct dbcell {
@@ -98,12 +100,49 @@ tables_close(struct db *d)
 	d->ntexts = 0;
 }
 
+/* Runs sql, a session setting with one '?', on m: with the text s, or
+ * the integer v when s is NULL.  Returns 0, or TC_EDB with the server's
+ * message in msg. */
+static int
+session_set(MYSQL *m, const char *sql, const char *s, long long v,
+    char *msg, size_t msglen)
+{
+	MYSQL_STMT *st = mysql_stmt_init(m);
+	unsigned long len = s != NULL ? strlen(s) : 0;
+	MYSQL_BIND b;
+	int rc = 0;
+
+	if (st == NULL) {
+		snprintf(msg, msglen, "%s", mysql_error(m));
+		return TC_EDB;
+	}
+	memset(&b, 0, sizeof(b));
+	if (s != NULL) {
+		b.buffer_type = MYSQL_TYPE_STRING;
+		b.buffer = (void *)s;
+		b.buffer_length = len;
+		b.length = &len;
+	} else {
+		b.buffer_type = MYSQL_TYPE_LONGLONG;
+		b.buffer = &v;
+	}
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0 ||
+	    mysql_stmt_bind_param(st, &b) != 0 ||
+	    mysql_stmt_execute(st) != 0) {
+		snprintf(msg, msglen, "%s", mysql_stmt_error(st));
+		rc = TC_EDB;
+	}
+	mysql_stmt_close(st);
+	return rc;
+}
+
 static int
 db_connect(struct db *d, char *err, size_t errlen)
 {
 	const struct conf *c = d->conf;
 	unsigned int timeout = DB_TIMEOUT, io = d->unlimited ? 0 : DB_TIMEOUT;
 	my_bool off = 0;
+	char msg[256];
 	MYSQL *m;
 
 	if ((m = mysql_init(NULL)) == NULL)
@@ -121,7 +160,7 @@ db_connect(struct db *d, char *err, size_t errlen)
 		return TC_EDB;
 	}
 	if (mysql_set_character_set(m, "utf8mb4") != 0 ||
-	    mysql_query(m, "SET time_zone = '+00:00', sql_mode = "
+	    mysql_query(m, "SET sql_mode = "
 	    "'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
 	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'") != 0) {
 		snprintf(err, errlen, "database: %s", mysql_error(m));
@@ -134,10 +173,48 @@ db_connect(struct db *d, char *err, size_t errlen)
 		mysql_close(m);
 		return TC_EDB;
 	}
+	/* The session runs in the business time zone, by its name, so that
+	 * NOW(), CURDATE() and DATETIME defaults follow its summer time if
+	 * it has one; a named zone needs MariaDB's time zone tables. */
+	if (session_set(m, "SET time_zone = ?", tc_clock_zone(), 0, msg,
+	    sizeof(msg)) != 0) {
+		snprintf(err, errlen, "database: time zone \"%s\": %s (load "
+		    "MariaDB's time zone tables: mariadb-tzinfo-to-sql "
+		    "/usr/share/zoneinfo | mariadb -u root mysql)",
+		    tc_clock_zone(), msg);
+		mysql_close(m);
+		return TC_EDB;
+	}
 	d->m = m;
 	d->in_tx = false;
+	d->fake_now = 0;
+	db_sync_clock(d);
 	return 0;
 }
+
+#ifdef TC_TEST_HOOKS
+void
+db_sync_clock(struct db *d)
+{
+	char msg[256];
+	int64_t now;
+
+	if (d->m == NULL)
+		return;
+	if (tc_clock_fake(&now)) {
+		if (now != d->fake_now &&
+		    session_set(d->m, "SET timestamp = ?", NULL, now, msg,
+		    sizeof(msg)) != 0)
+			log_msg("database: the test clock: %s", msg);
+		d->fake_now = now;
+	} else if (d->fake_now != 0) {
+		if (mysql_query(d->m, "SET timestamp = DEFAULT") != 0)
+			log_msg("database: the test clock: %s",
+			    mysql_error(d->m));
+		d->fake_now = 0;
+	}
+}
+#endif
 
 int
 db_open(const struct conf *c, struct db **out, char *err, size_t errlen)

@@ -25,6 +25,20 @@
 
 struct db;
 
+/* The session of the connection runs in the business time zone
+ * (core/clock.h), so that NOW() and CURDATE() give the business's time
+ * and day; still, SQL whose answer depends on the day takes the business
+ * date as a parameter (tc_today()).  In test builds the session's clock
+ * follows the test clock: db_sync_clock() (called before each request
+ * and at each connect) sets the session's timestamp to it, or back to
+ * the server's clock when the test clock is gone.  Elsewhere it does
+ * nothing. */
+#ifdef TC_TEST_HOOKS
+void db_sync_clock(struct db *d);
+#else
+static inline void db_sync_clock(struct db *d) { (void)d; }
+#endif
+
 /* A module's statements: sql[i] is the text of statement i, with '?'
  * parameters.  Declare with DB_TABLE; each connection prepares a
  * statement at its first use and keeps it until it is closed or lost. */

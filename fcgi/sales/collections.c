@@ -31,6 +31,8 @@
 #include <time.h>
 
 #include "core/chart.h"
+#include "core/clock.h"
+#include "core/date.h"
 #include "core/error.h"
 #include "core/money.h"
 #include "core/form.h"
@@ -65,12 +67,7 @@ coll_ymd(char buf[11], int32_t ymd)
 char *
 coll_today(char buf[11])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(buf, 11, "%Y-%m-%d", &tm);
-	return buf;
+	return tc_today_str(buf);
 }
 
 void
@@ -184,8 +181,7 @@ static const char *const stmts[S__MAX] = {
 	    " COALESCE(-SUM(CASE WHEN pm.amount < 0 THEN pm.amount END), 0)"
 	    " FROM payments pm JOIN orders o ON o.id = pm.order_id"
 	    " WHERE " ORDER_IN_SCOPE("o.id")
-	    " AND pm.payment_date >= DATE_FORMAT(CURDATE() - INTERVAL 11 MONTH,"
-	    " '%Y-%m-01') AND pm.payment_date <= CURDATE()"
+	    " AND pm.payment_date >= ? AND pm.payment_date <= ?"
 	    " GROUP BY m ORDER BY m",
 	[S_ORDER] =
 	    "SELECT o.id, o.order_no, o.order_date, o.status, c.name, c.code,"
@@ -193,7 +189,7 @@ static const char *const stmts[S__MAX] = {
 	    "  ol.order_id = o.id AND ol.status = 'booked'), 0),"
 	    " COALESCE((SELECT SUM(pp.amount) FROM payments pp WHERE"
 	    "  pp.order_id = o.id), 0), " REPS_OF("o.id") ","
-	    " DATEDIFF(CURDATE(), o.order_date), o.original_order_id"
+	    " DATEDIFF(?, o.order_date), o.original_order_id"
 	    " FROM orders o JOIN customers c ON c.id = o.customer_id"
 	    " WHERE o.id = ? AND " ORDER_IN_SCOPE("o.id"),
 	[S_ORDER_PAYMENTS] =
@@ -301,16 +297,17 @@ months_chart(struct req *r, struct tdict *d, const struct scope *sc)
 	int64_t in[12] = { 0 }, out[12] = { 0 };
 	char label[12][8];
 	const char *cats[12];
-	time_t t = time(NULL);
-	struct tm tm;
-	int y, m, rc;
+	int32_t today = tc_today();
+	char from[TC_DATE_SIZE], to[TC_DATE_SIZE];
+	int y = tc_date_year(today), m = tc_date_month(today), fy = y, fm = m;
+	int rc;
 
+	tc_month_add(&fy, &fm, -11);
+	tc_date_str(from, tc_date_make(fy, fm, 1));
+	tc_date_str(to, today);
 	if ((rc = db_query(r->app->db, &coll_db, S_PAY_MONTHS,
-	    DB_ARGS(SCOPE_ARGS(sc)), &res)) != 0)
+	    DB_ARGS(SCOPE_ARGS(sc), P_TEXT(from), P_TEXT(to)), &res)) != 0)
 		return rc;
-	localtime_r(&t, &tm);
-	y = tm.tm_year + 1900;
-	m = tm.tm_mon + 1;
 	for (int i = 11; i >= 0; i--) {
 		snprintf(label[i], sizeof(label[i]), "%04u-%02u",
 		    (unsigned)y % 10000u, (unsigned)m % 100u);
@@ -624,11 +621,13 @@ order_get(struct req *r)
 	const char *done = req_get(&r->q, "done");
 	int64_t amt, col;
 	const char *cls, *k;
+	char today[TC_DATE_SIZE];
 	long pct;
 	int rc;
 
 	if ((rc = db_query(r->app->db, &coll_db, S_ORDER,
-	    DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&sc)), &o)) != 0)
+	    DB_ARGS(P_TEXT(coll_today(today)), P_INT(r->ids[0]),
+	    SCOPE_ARGS(&sc)), &o)) != 0)
 		goto out;
 	if (dbres_rows(o) == 0) {
 		rc = TC_ENOTFOUND;

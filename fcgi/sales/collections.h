@@ -12,7 +12,8 @@
 /* Writes yyyymmdd as "YYYY-MM-DD" into buf (11 bytes).  Returns buf. */
 char *coll_ymd(char buf[11], int32_t ymd);
 
-/* Today's date "YYYY-MM-DD" (local time) into buf (11 bytes). */
+/* Today's business date "YYYY-MM-DD" (core/clock.h) into buf (11
+ * bytes).  Returns buf. */
 char *coll_today(char buf[11]);
 
 /* Sets name to the grouped money text of fen in d, and shows section

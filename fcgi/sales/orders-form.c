@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/money.h"
 #include "core/formview.h"
 #include "core/period.h"
@@ -110,11 +111,7 @@ rows_asked(const struct req *r, const char *name, size_t def, size_t max)
 static void
 today(char buf[16])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(buf, 16, "%Y-%m-%d", &tm);
+	tc_today_str(buf);
 }
 
 /* The label of the period of date ("2026-05"), by the company's kind. */

@@ -10,6 +10,8 @@
 #include <time.h>
 
 #include "core/chart.h"
+#include "core/clock.h"
+#include "core/date.h"
 #include "core/export.h"
 #include "core/money.h"
 #include "core/form.h"
@@ -149,15 +151,12 @@ filter_read(struct req *r, struct ofilter *f, bool default_year)
 	v = req_get(&r->q, "to");
 	snprintf(f->to, sizeof(f->to), "%s", valid_date(v) ? v : "");
 	if (default_year && f->from[0] == '\0' && f->to[0] == '\0') {
-		time_t t = time(NULL);
-		struct tm tm;
+		int32_t today = tc_today();
+		int y = tc_date_year(today), m = tc_date_month(today);
 
-		localtime_r(&t, &tm);
-		strftime(f->to, sizeof(f->to), "%Y-%m-%d", &tm);
-		tm.tm_mday = 1;
-		tm.tm_mon -= 11;
-		mktime(&tm);
-		strftime(f->from, sizeof(f->from), "%Y-%m-%d", &tm);
+		tc_month_add(&y, &m, -11);
+		tc_date_format(f->to, today);
+		tc_date_format(f->from, tc_date_make(y, m, 1));
 	}
 	parse_pos(req_get(&r->q, "rep"), &f->rep);
 	parse_pos(req_get(&r->q, "customer"), &f->customer);
@@ -749,12 +748,10 @@ stats_months(const struct ofilter *f, struct stats_row *rows)
 	    sscanf(f->to, "%d-%d", &ye, &me) != 2 ||
 	    (ye - y) * 12 + me - m >= MAX_MONTHS || (ye - y) * 12 + me - m < 0) {
 		if (sscanf(f->to, "%d-%d", &ye, &me) != 2 || ye > 3000) {
-			time_t t = time(NULL);
-			struct tm tm;
+			int32_t today = tc_today();
 
-			localtime_r(&t, &tm);
-			ye = tm.tm_year + 1900;
-			me = tm.tm_mon + 1;
+			ye = tc_date_year(today);
+			me = tc_date_month(today);
 		}
 		y = ye;
 		m = me - 11;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
+#include "core/date.h"
 #include "core/error.h"
 #include "core/formview.h"
 #include "core/money.h"
@@ -115,11 +117,7 @@ pipe_stale_days(struct req *r, int *days)
 int64_t
 pipe_today(void)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return tc_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return tc_date_days(tc_today());
 }
 
 const char *

@@ -88,3 +88,19 @@ tests_db_commission_plans_t_LDADD = tests/db/libdbtest.a \
 	fcgi/commission/libtccommission.a $(TC_ENGINE_LIBS) $(TC_CORE_LIBS) \
 	$(CHECK_LIBS)
 nodist_EXTRA_tests_db_commission_plans_t_SOURCES = dummy.cxx
+
+# The session's time zone and the test clock (core/clock).
+TC_DB_TESTS += tests/db/clock-t
+check_PROGRAMS += tests/db/clock-t
+tests_db_clock_t_SOURCES = tests/db/clock-t.c
+tests_db_clock_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_clock_t_LDADD = $(TC_DB_TEST_LDADD)
+nodist_EXTRA_tests_db_clock_t_SOURCES = dummy.cxx
+
+# Typed decimal and date parameters, checked reads, columns by name.
+TC_DB_TESTS += tests/db/db-dec-t
+check_PROGRAMS += tests/db/db-dec-t
+tests_db_db_dec_t_SOURCES = tests/db/db-dec-t.c
+tests_db_db_dec_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_db_dec_t_LDADD = $(TC_DB_TEST_LDADD)
+nodist_EXTRA_tests_db_db_dec_t_SOURCES = dummy.cxx

@@ -10,6 +10,15 @@ export const STATE = process.env.TICHENG_STATE ?? '/tmp/ticheng-e2e';
 export const TOP = process.env.TICHENG_TOP ?? new globalThis.URL('../..', import.meta.url).pathname;
 export const SHOTS = join(STATE, 'screenshots');
 export const PASSWORD = 'ticheng';
+// The business time zone of the stack ([site] timezone, its default):
+// every date the product shows or takes is a day there.  The tests' own
+// Date getters count in it too.
+export const ZONE = 'Asia/Shanghai';
+process.env.TZ = ZONE;
+// The business date "YYYY-MM-DD" of instant d (default: now).
+export function businessDate(d = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
 mkdirSync(SHOTS, { recursive: true });
 
 export async function launch() {
@@ -42,10 +51,11 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-// Runs SQL against the stack's database as root; returns rows of columns.
+// Runs SQL against the stack's database as root, in the business time
+// zone (as the programs' sessions); returns rows of columns.
 export function sql(query) {
   const out = execFileSync('mariadb', ['--no-defaults', '-S', join(STATE, 'run', 'mysqld.sock'),
-    '-u', 'root', 'ticheng', '-N', '-B', '-e', query], { encoding: 'utf8' });
+    '-u', 'root', 'ticheng', '-N', '-B', '-e', `SET time_zone = '${ZONE}'; ${query}`], { encoding: 'utf8' });
   return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
 }
 

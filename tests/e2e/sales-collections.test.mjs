@@ -5,12 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { URL, TOP, STATE, launch, newContext, login, shot, sql, cjkTexts, errorSummary, fieldError } from './lib.mjs';
+import { URL, TOP, STATE, launch, newContext, login, shot, sql, cjkTexts, errorSummary, fieldError, businessDate } from './lib.mjs';
 
 const RUN = Date.now().toString(36).toUpperCase();
 const CUST = `T4C${RUN}`;
 const PROD = `T4P${RUN}`;
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = businessDate();
 const NO = (s) => `T4-${RUN}-${s}`;
 
 let browser;

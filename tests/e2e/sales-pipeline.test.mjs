@@ -7,7 +7,7 @@
 // probability; English pages show no untranslated label.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { URL, launch, newContext, login, shot, sql, cjkTexts, errorSummary, fieldError } from './lib.mjs';
+import { URL, launch, newContext, login, shot, sql, cjkTexts, errorSummary, fieldError, businessDate } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -16,7 +16,7 @@ after(async () => { await browser?.close(); });
 const run = Date.now().toString(36);
 const one = (q) => sql(q)[0]?.[0];
 const personId = (login) => one(`SELECT id FROM people WHERE login = '${login}'`);
-const iso = (d) => d.toISOString().slice(0, 10);
+const iso = (d) => businessDate(d);
 const today = new Date();
 const inDays = (n) => iso(new Date(Date.now() + n * 86400000));
 const sameMonthDay = () => {
