@@ -193,6 +193,8 @@ START_TEST(export_gives_back_the_file_as_the_engine_writes_it)
 	ck_assert_str_eq(one(ST_VERSIONS), "1:proposed:2026-01-01..2026-06-30");
 	ck_assert_str_eq(one(ST_AUDIT), "zhaomin plan.import 1 proposed: "
 	    "销售提成方案 2026, 4 rules");
+	free(again);
+	again = NULL;
 	ck_assert_int_eq(plan_export(dbt_db, id + 1, &again, &againlen),
 	    TC_ENOTFOUND);
 	tce_version_free(v);
