@@ -1,6 +1,4 @@
 /* strbuf.c: one growable NUL-terminated string. */
-#include "config.h"
-
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
