@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "calc/explain.h"
-#include "calc/output.h"
+#include "engine/output.h"
 #include "engine/engine.h"
 #include "engine/plan_json.h"
 #include "engine/tables.h"
@@ -299,7 +299,7 @@ format_half(void *arg)
 	h->rc = TC_ENOMEM;
 	if (m == NULL)
 		return NULL;
-	h->rc = calc_write_lines_range(m, h->r, h->plan, h->in, h->from,
+	h->rc = tce_write_lines_range(m, h->r, h->plan, h->in, h->from,
 	    h->to, 0);
 	if (fclose(m) != 0 && h->rc == 0)
 		h->rc = TC_ENOMEM;
@@ -316,7 +316,7 @@ write_lines_halves(FILE *f, const struct tce_result *r,
 	int rc;
 
 	if (r->nlines < 100000)
-		return calc_write_lines(f, r, plan, in);
+		return tce_write_lines(f, r, plan, in);
 	memset(&h, 0, sizeof(h));
 	h.r = r;
 	h.plan = plan;
@@ -324,8 +324,8 @@ write_lines_halves(FILE *f, const struct tce_result *r,
 	h.from = mid;
 	h.to = r->nlines;
 	if (pthread_create(&tid, NULL, format_half, &h) != 0)
-		return calc_write_lines(f, r, plan, in);
-	rc = calc_write_lines_range(f, r, plan, in, 0, mid, 1);
+		return tce_write_lines(f, r, plan, in);
+	rc = tce_write_lines_range(f, r, plan, in, 0, mid, 1);
 	pthread_join(tid, NULL);
 	if (rc == 0)
 		rc = h.rc;
@@ -525,7 +525,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if ((expl != NULL ? calc_write_explanation(stdout, expl, plan, &in) :
-	    calc_write_summary(stdout, res)) != 0) {
+	    tce_write_summary(stdout, res)) != 0) {
 		fprintf(stderr, "ticheng-calc: standard output: cannot write: "
 		    "%s\n", strerror(errno));
 		status = 1;

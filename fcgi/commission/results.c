@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calc/output.h"
+#include "engine/output.h"
 #include "core/decimal.h"
 #include "commission/results.h"
 #include "core/error.h"
@@ -253,8 +253,8 @@ write_mem(struct file_set *out, const char *name, struct rebuilt *b,
 
 	if (m == NULL)
 		return TC_ENOMEM;
-	rc = lines ? calc_write_lines(m, &b->r, &b->plan, &b->in) :
-	    calc_write_summary(m, &b->r);
+	rc = lines ? tce_write_lines(m, &b->r, &b->plan, &b->in) :
+	    tce_write_summary(m, &b->r);
 	if (fclose(m) != 0 && rc == 0)
 		rc = TC_ENOMEM;
 	if (rc != 0) {

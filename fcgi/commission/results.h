@@ -1,7 +1,7 @@
 /* results.h: a period's stored results as the spec's output files: what
  * `ticheng-admin results PERIOD DIR` writes.  The rows are read back
  * from the database (commission_summaries, and the commission lines not
- * removed) and written by ticheng-calc's own writers (calc/output.h), in
+ * removed) and written by ticheng-calc's own writers (engine/output.h), in
  * the spec's order (rep, then date, order, line and payment, each byte
  * for byte), so that for a current run they are exactly the rows of
  * ticheng-calc's outputs on the exported files whose period is PERIOD. */

@@ -21,7 +21,7 @@ fcgi_engine_libtcio_a_SOURCES = \
 	fcgi/engine/csv.h fcgi/engine/csv.c \
 	fcgi/engine/tables.h fcgi/engine/tables.c \
 	fcgi/engine/plan_json.h fcgi/engine/plan_json.c \
-	fcgi/calc/output.h fcgi/calc/output.c
+	fcgi/engine/output.h fcgi/engine/output.c
 fcgi_engine_libtcio_a_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 
 TC_ENGINE_LIBS = fcgi/engine/libtcio.a fcgi/engine/libtcengine.a \

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "calc/output.h"
+#include "engine/output.h"
 #include "engine/plan_json.h"
 #include "engine/tables.h"
 
@@ -74,10 +74,10 @@ run_all(const char *const *plans, const char *orders, const char *payments,
 	    (r->rc = tce_calc(plan, &in, &res, &d)) != 0)
 		goto fail;
 	f = open_memstream(&r->summary, &n);
-	calc_write_summary(f, res);
+	tce_write_summary(f, res);
 	fclose(f);
 	f = open_memstream(&r->lines, &n);
-	calc_write_lines(f, res, plan, &in);
+	tce_write_lines(f, res, plan, &in);
 	fclose(f);
 	f = open_memstream(&r->warnings, &n);
 	for (size_t i = 0; i < res->nwarnings; i++)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calc/output.h"
+#include "engine/output.h"
 #include "engine/commission.h"
 #include "core/error.h"
 
@@ -105,7 +105,7 @@ finish(struct out *o)
 }
 
 int
-calc_write_summary(FILE *f, const struct tce_result *r)
+tce_write_summary(FILE *f, const struct tce_result *r)
 {
 	struct out *op = malloc(sizeof(*op));
 	char label[16];
@@ -147,14 +147,14 @@ calc_write_summary(FILE *f, const struct tce_result *r)
 }
 
 int
-calc_write_lines(FILE *f, const struct tce_result *r,
+tce_write_lines(FILE *f, const struct tce_result *r,
     const struct tce_plan *plan, const struct tce_input *in)
 {
-	return calc_write_lines_range(f, r, plan, in, 0, r->nlines, 1);
+	return tce_write_lines_range(f, r, plan, in, 0, r->nlines, 1);
 }
 
 int
-calc_write_lines_range(FILE *f, const struct tce_result *r,
+tce_write_lines_range(FILE *f, const struct tce_result *r,
     const struct tce_plan *plan, const struct tce_input *in, size_t from,
     size_t to, int header)
 {
