@@ -249,7 +249,7 @@ cmd_calc(struct conf *c, int argc, char **argv)
 {
 	struct plan_company co;
 	struct run_result *res = NULL;
-	struct run_why why = { 0 };
+	struct period_why why = { 0 };
 	char (*open)[TC_PERIOD_SIZE] = NULL;
 	const char **labels = NULL;
 	struct db *d = NULL;

@@ -172,7 +172,7 @@ seed_runs(struct db *d, enum tc_period_kind kind, int32_t today, size_t *n,
 	char (*labels)[TC_PERIOD_SIZE] = NULL;
 	const char **list = NULL;
 	struct run_result *res = NULL;
-	struct run_why why = { 0 };
+	struct period_why why = { 0 };
 	struct period_span now;
 	size_t nopen = 0;
 	int rc;

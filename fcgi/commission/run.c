@@ -2,7 +2,6 @@
  * written back with the ids of unchanged lines kept. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,23 +84,6 @@ static const char warning_insert_sql[] =
     " VALUES (?, ?, ?, ?, ?)";
 static const enum db_type warning_insert_types[] = { DBT_INT, DBT_INT,
     DBT_TEXT, DBT_INT, DBT_TEXT };
-
-static void
-why_set(struct run_why *why, const char *key, const char *label,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void
-why_set(struct run_why *why, const char *key, const char *label,
-    const char *fmt, ...)
-{
-	va_list ap;
-
-	why->key = key;
-	snprintf(why->period, sizeof(why->period), "%s", label);
-	va_start(ap, fmt);
-	vsnprintf(why->text, sizeof(why->text), fmt, ap);
-	va_end(ap);
-}
 
 static int64_t
 now_ms(void)
@@ -317,7 +299,7 @@ struct period_run {
 	const struct actor *who;
 	struct period p;
 	struct run_result *res;
-	struct run_why *why;
+	struct period_why *why;
 	int32_t pindex;             /* the engine's period index of p */
 	/* what the engine gave */
 	struct file_set files;
@@ -572,7 +554,7 @@ write_results(struct period_run *pr, int64_t started)
 	if ((rc = period_state(pr->d, pr->p.span.first, &st)) != 0)
 		goto out;
 	if (st == PERIOD_CLOSED) {
-		why_set(pr->why, "run_err_closed", pr->p.span.label,
+		period_why_set(pr->why, "run_err_closed", pr->p.span.label,
 		    "%s was closed during the run", pr->p.span.label);
 		rc = TC_EDENIED;
 		goto out;
@@ -647,7 +629,7 @@ run_one(struct period_run *pr, int64_t started)
 			char text[600];
 
 			diag_text(text, sizeof(text), &err);
-			why_set(pr->why, "run_err_engine", pr->p.span.label,
+			period_why_set(pr->why, "run_err_engine", pr->p.span.label,
 			    "%s: the engine refused the inputs: %s",
 			    pr->p.span.label, text);
 			rc = TC_EINVAL;
@@ -694,11 +676,10 @@ record_failure(struct db *d, const struct run_result *res, int64_t started,
 int
 run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
     const struct actor *who, const char *const *labels, size_t n,
-    struct run_result *results, struct run_why *why)
+    struct run_result *results, struct period_why *why)
 {
 	struct period *ps = NULL;
 	struct book *book = NULL;
-	struct period_why pwhy = { 0 };
 	size_t locked = 0;
 	int64_t t0;
 	int rc;
@@ -709,10 +690,8 @@ run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
 		return 0;
 	if ((ps = calloc(n, sizeof(*ps))) == NULL)
 		return TC_ENOMEM;
-	if ((rc = period_sync(d, kind, today, &pwhy)) != 0) {
-		why_set(why, pwhy.key, "", "%s", pwhy.text);
+	if ((rc = period_sync(d, kind, today, why)) != 0)
 		goto out;
-	}
 	for (size_t i = 0; i < n; i++) {
 		bool got = false;
 
@@ -721,11 +700,11 @@ run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
 		rc = period_find(d, kind, labels[i], &ps[i]);
 		if (rc == TC_EINVAL || rc == TC_ENOTFOUND) {
 			if (rc == TC_EINVAL)
-				why_set(why, "run_err_unknown", labels[i],
+				period_why_set(why, "run_err_unknown", labels[i],
 				    "\"%s\" is not a %s label", labels[i],
 				    tc_period_kind_name(kind));
 			else
-				why_set(why, "run_err_unknown", labels[i],
+				period_why_set(why, "run_err_unknown", labels[i],
 				    "there is no period %s", labels[i]);
 			rc = TC_EDENIED;
 			goto out;
@@ -733,7 +712,7 @@ run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
 		if (rc != 0)
 			goto out;
 		if (ps[i].state == PERIOD_CLOSED) {
-			why_set(why, "run_err_closed", labels[i], "%s is "
+			period_why_set(why, "run_err_closed", labels[i], "%s is "
 			    "closed: a closed period keeps its results",
 			    labels[i]);
 			rc = TC_EDENIED;
@@ -742,7 +721,7 @@ run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
 		if ((rc = lock_period(d, ST_LOCK, labels[i], &got)) != 0)
 			goto out;
 		if (!got) {
-			why_set(why, "run_err_in_progress", labels[i], "a run "
+			period_why_set(why, "run_err_in_progress", labels[i], "a run "
 			    "is in progress for %s", labels[i]);
 			rc = TC_EDENIED;
 			goto out;
@@ -775,7 +754,7 @@ run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
 		rc = run_one(&pr, started - res->read_ms);
 		period_run_free(&pr);
 		if (rc != 0 && why->text[0] == '\0')
-			why_set(why, "run_err_failed", labels[i], "%s: the run "
+			period_why_set(why, "run_err_failed", labels[i], "%s: the run "
 			    "failed: %s", labels[i], tc_strerror(rc));
 		if (rc != 0) {
 			record_failure(d, res, started, why->text[0] ? why->text :

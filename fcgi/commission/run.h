@@ -41,23 +41,17 @@ struct run_result {
 	int64_t  total_ms;
 };
 
-/* Why a run was refused or failed, for the person who asked. */
-struct run_why {
-	const char *key;            /* "run_err_closed", ... */
-	char period[TC_PERIOD_SIZE];
-	char text[800];
-};
-
 /* Runs the periods labelled labels[0..n) (each of kind, recorded and
  * open), reading their inputs once.  Fills results[0..n) as the runs go
  * (run_id 0 for one that did not run).  Stops at the first failure:
  * TC_EDENIED (refused: closed, unknown, in progress; why filled and
  * nothing run), TC_EINVAL (the engine refused the inputs: why names the
  * file, line and reason; that run is recorded as failed), TC_EDB,
- * TC_ENOMEM.  Returns 0 when every period ran. */
+ * TC_ENOMEM.  Returns 0 when every period ran.  why (core/period.h) has
+ * a "run_err_..." key, or period_sync's. */
 int run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
     const struct actor *who, const char *const *labels, size_t n,
-    struct run_result *results, struct run_why *why);
+    struct run_result *results, struct period_why *why);
 
 /* The labels of every open period (after period_sync), oldest first:
  * a new array of *n labels in *out (free with free()).  Returns 0 or a

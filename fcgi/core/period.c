@@ -98,12 +98,8 @@ static const char *const stmts[ST__MAX] = {
 
 static struct db_table period_db = DB_TABLE("period", stmts);
 
-static void
-why_set(struct period_why *why, const char *key, const char *label,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void
-why_set(struct period_why *why, const char *key, const char *label,
+void
+period_why_set(struct period_why *why, const char *key, const char *label,
     const char *fmt, ...)
 {
 	va_list ap;
@@ -193,7 +189,7 @@ recorded_range(struct db *d, enum tc_period_kind kind, int32_t *first,
 		return rc;
 	for (size_t i = 0; i < dbres_rows(r); i++)
 		if (strcmp(dbres_text(r, i, 0), name) != 0) {
-			why_set(why, "period_err_kind", "",
+			period_why_set(why, "period_err_kind", "",
 			    "the periods recorded are of kind %s, but "
 			    "ticheng.conf sets [site] period = %s",
 			    dbres_text(r, i, 0), name);
@@ -256,7 +252,7 @@ period_begin(struct db *d, enum tc_period_kind kind, int32_t first_day,
 	period_of_date(kind, first_day, &s);
 	if (s.first != first_day) {
 		tc_date_format(day, first_day);
-		why_set(why, "period_err_start", s.label,
+		period_why_set(why, "period_err_start", s.label,
 		    "%s is not the first day of a period (%s begins on the "
 		    "%d-%02d-%02d)", day, s.label, (int)(s.first / 10000),
 		    (int)(s.first / 100 % 100), (int)(s.first % 100));
@@ -270,7 +266,7 @@ period_begin(struct db *d, enum tc_period_kind kind, int32_t first_day,
 	if (first == 0 || first_day < first) {
 		if (through != 0) {
 			tc_date_format(day, through);
-			why_set(why, "period_err_before_closed", s.label,
+			period_why_set(why, "period_err_before_closed", s.label,
 			    "periods cannot begin with %s: the periods up to "
 			    "%s are closed", s.label, day);
 			rc = TC_ECONFLICT;
@@ -434,7 +430,7 @@ period_close(struct db *d, enum tc_period_kind kind, int32_t today,
 
 	memset(why, 0, sizeof(*why));
 	if (period_of_label(kind, label, &s) != 0) {
-		why_set(why, "period_err_label", label, "\"%s\" is not a %s "
+		period_why_set(why, "period_err_label", label, "\"%s\" is not a %s "
 		    "label", label, tc_period_kind_name(kind));
 		return TC_EINVAL;
 	}
@@ -454,25 +450,25 @@ period_close(struct db *d, enum tc_period_kind kind, int32_t today,
 		goto out;
 	rc = TC_EDENIED;
 	if (i == dbres_rows(all)) {
-		why_set(why, "period_err_closed", s.label,
+		period_why_set(why, "period_err_closed", s.label,
 		    "%s is already closed", s.label);
 		goto out;
 	}
 	period_from_row(all, i, kind, &p);
 	if (s.first < p.span.first) {
-		why_set(why, "period_err_closed", s.label,
+		period_why_set(why, "period_err_closed", s.label,
 		    "%s is already closed", s.label);
 		goto out;
 	}
 	if (s.first > p.span.first) {
-		why_set(why, "period_err_order", p.span.label,
+		period_why_set(why, "period_err_order", p.span.label,
 		    "periods close in order, oldest first: close %s before %s",
 		    p.span.label, s.label);
 		goto out;
 	}
 	if (p.span.last >= today) {
 		tc_date_format(day, p.span.last);
-		why_set(why, "period_err_not_ended", p.span.label,
+		period_why_set(why, "period_err_not_ended", p.span.label,
 		    "%s has not ended yet (its last day is %s)",
 		    p.span.label, day);
 		goto out;
@@ -509,17 +505,17 @@ period_reopen(struct db *d, enum tc_period_kind kind,
 
 	memset(why, 0, sizeof(*why));
 	if (period_of_label(kind, label, &s) != 0) {
-		why_set(why, "period_err_label", label, "\"%s\" is not a %s "
+		period_why_set(why, "period_err_label", label, "\"%s\" is not a %s "
 		    "label", label, tc_period_kind_name(kind));
 		return TC_EINVAL;
 	}
 	if (reason == NULL || blank(reason)) {
-		why_set(why, "period_err_reason", s.label,
+		period_why_set(why, "period_err_reason", s.label,
 		    "a reason is required to reopen %s", s.label);
 		return TC_EINVAL;
 	}
 	if (strlen(reason) > REASON_MAX) {
-		why_set(why, "period_err_reason_long", s.label,
+		period_why_set(why, "period_err_reason_long", s.label,
 		    "the reason is longer than %d bytes", REASON_MAX);
 		return TC_EINVAL;
 	}
@@ -539,13 +535,13 @@ period_reopen(struct db *d, enum tc_period_kind kind,
 		;
 	rc = TC_EDENIED;
 	if (i == 0 || s.first > res_date(all, i - 1, 2)) {
-		why_set(why, "period_err_open", s.label, "%s is not closed",
+		period_why_set(why, "period_err_open", s.label, "%s is not closed",
 		    s.label);
 		goto out;
 	}
 	period_from_row(all, i - 1, kind, &p);
 	if (strcmp(p.span.label, s.label) != 0) {
-		why_set(why, "period_err_not_latest", p.span.label,
+		period_why_set(why, "period_err_not_latest", p.span.label,
 		    "only the latest closed period (%s) may be reopened",
 		    p.span.label);
 		goto out;

@@ -54,8 +54,15 @@ struct period {
 struct period_why {
 	const char *key;            /* "period_err_order", ... */
 	char period[TC_PERIOD_SIZE];
-	char text[256];
+	char text[800];
 };
+
+/* Fills why: key, the period's label (copied, cut to fit) and the
+ * English text from fmt (cut to fit).  Modules refusing something about
+ * a period (a run of a closed one) say why with it too. */
+void period_why_set(struct period_why *why, const char *key,
+    const char *label, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* A check another module adds to closing or reopening a period (the
  * commission run must be current; no statement of a reopened period may
