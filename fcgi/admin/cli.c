@@ -199,23 +199,12 @@ main(int argc, char **argv)
 	struct conf *c = NULL;
 	char err[1024];
 	cli_fn fn;
-	int opt, status;
+	int status;
 
 	/* Options before the command only: the command's own arguments
 	 * may start with '-' (a reason, a file name). */
-	while ((opt = getopt(argc, argv, "+c:h")) != -1) {
-		switch (opt) {
-		case 'c':
-			path = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_SUCCESS;
-		default:
-			usage(stderr);
-			return CLI_USAGE;
-		}
-	}
+	if ((status = cli_options(argc, argv, &path, usage)) >= 0)
+		return status;
 	if (optind >= argc) {
 		usage(stderr);
 		return CLI_USAGE;

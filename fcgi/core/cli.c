@@ -10,6 +10,28 @@
 #include "core/clock.h"
 
 int
+cli_options(int argc, char **argv, const char **conf_path,
+    void (*usage)(FILE *))
+{
+	int opt;
+
+	while ((opt = getopt(argc, argv, "+c:h")) != -1) {
+		switch (opt) {
+		case 'c':
+			*conf_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return CLI_OK;
+		default:
+			usage(stderr);
+			return CLI_USAGE;
+		}
+	}
+	return -1;
+}
+
+int
 cli_db_open(const struct conf *c, struct db **d)
 {
 	char err[1024];

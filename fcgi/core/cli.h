@@ -7,6 +7,7 @@
 #define TC_CORE_CLI_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/audit.h"
 #include "core/conf.h"
@@ -15,6 +16,15 @@
 #define CLI_OK 0        /* done */
 #define CLI_FAILED 1    /* the database or the system failed */
 #define CLI_USAGE 2     /* a bad command line, or a refusal to act on */
+
+/* Reads the options a command-line program takes before its command
+ * word: -c FILE (the configuration: *conf_path points at FILE) and -h
+ * (usage(stdout)).  It stops at the first argument that is no option, so
+ * that a command's own arguments may start with '-'; optind is then the
+ * first argument left.  Returns -1 to go on, else the exit status:
+ * CLI_OK after -h, CLI_USAGE after a bad option (usage(stderr)). */
+int cli_options(int argc, char **argv, const char **conf_path,
+    void (*usage)(FILE *));
 
 /* Opens the database of c into *d; on failure prints why and returns
  * CLI_FAILED (then *d is NULL). */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/cli.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/error.h"
@@ -162,23 +163,12 @@ main(int argc, char **argv)
 	const char *path = conf_default_path();
 	struct conf *c = NULL;
 	char err[1024];
-	int opt, status;
+	int status;
 
 	if (collect_kinds() != 0)
 		return EXIT_FAILURE;
-	while ((opt = getopt(argc, argv, "c:h")) != -1) {
-		switch (opt) {
-		case 'c':
-			path = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return EXIT_SUCCESS;
-		default:
-			usage(stderr);
-			return 2;
-		}
-	}
+	if ((status = cli_options(argc, argv, &path, usage)) >= 0)
+		return status;
 	argc -= optind;
 	argv += optind;
 	if (argc > 0 && strcmp(argv[0], "enqueue") != 0) {
