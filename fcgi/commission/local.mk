@@ -19,3 +19,25 @@ fcgi_commission_libtccommission_a_SOURCES = \
 fcgi_commission_libtccommission_a_CPPFLAGS = $(TC_CORE_CPPFLAGS) \
 	$(NETTLE_CFLAGS)
 
+
+## commission.fcgi: the web areas (web.h), each appending its sources in
+## its own fragment (fcgi/commission/<area>.mk, included below in its
+## slot).  Everything but main() is in libtccommission.a, so that the
+## route test links the route tables.
+fcgi_commission_libtccommission_a_SOURCES += fcgi/commission/web.h \
+	fcgi/commission/areas.c fcgi/commission/tabs.c \
+	fcgi/commission/home.c
+TC_COMMISSION_LIBS = fcgi/commission/libtccommission.a $(TC_ENGINE_LIBS)
+
+pkglibexec_PROGRAMS += commission.fcgi
+commission_fcgi_SOURCES = fcgi/commission/main.c
+commission_fcgi_CPPFLAGS = $(TC_CORE_CPPFLAGS)
+commission_fcgi_LDADD = $(TC_COMMISSION_LIBS) $(TC_MODULES_LIB) \
+	$(TC_CORE_LIBS)
+nodist_EXTRA_commission_fcgi_SOURCES = dummy.cxx
+
+# c2: versions, what-if
+
+# c3: ledger, runs
+
+# c4: adjustments, disputes

@@ -1,14 +1,18 @@
 /* module.c: the commission module as every program knows it: plan
- * versions, targets, calculation runs and their results.  Its web
- * program comes later: for now it has no prefix and no navigation entry
- * (its commands run in ticheng-admin).  It calculates from sales'
- * orders and payments, hence requires sales. */
+ * versions, targets, calculation runs and their results, the ledger,
+ * adjustments and disputes, served by commission.fcgi under
+ * /commission/ to every role but admin (admin never sees pay; DESIGN's
+ * route table).  It calculates from sales' orders and payments, hence
+ * requires sales. */
 #include "config.h"
 
 #include "core/module.h"
 
 const struct module commission_module = {
 	.name = "commission",
+	.prefix = "/commission/",
+	.nav = { "nav_commission", "home_commission_text", 20,
+	    ROLES_ALL & ~(unsigned)ROLE_ADMIN },
 	.requires = (const char *const[]){ "sales", NULL },
 	.migrations = "commission",
 };

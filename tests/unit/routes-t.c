@@ -183,6 +183,24 @@ START_TEST(routes_sales_lists_open_to_every_role)
 }
 END_TEST
 
+START_TEST(routes_commission_never_admin_and_signed_in)
+{
+	size_t n = 0;
+
+	/* DESIGN: admin never sees pay; every other role has a way in. */
+	EACH_ROUTE(program("commission"), rt) {
+		ck_assert_msg(rt->roles != ROLE_PUBLIC, "%s %s is public",
+		    rt->method, rt->pattern);
+		ck_assert_msg((rt->roles & ROLE_ADMIN) == 0,
+		    "%s %s allows admin", rt->method, rt->pattern);
+		n++;
+	}
+	ck_assert_msg(n > 0, "commission serves no route");
+	ck_assert_uint_eq(program("commission")->module->nav.roles,
+	    ROLES_ALL & ~(unsigned)ROLE_ADMIN);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -205,6 +223,7 @@ main(void)
 	tcase_add_test(tc, routes_admin_only_for_admins);
 	tcase_add_test(tc, routes_sales_need_sign_in_and_read_only_roles_never_write);
 	tcase_add_test(tc, routes_sales_lists_open_to_every_role);
+	tcase_add_test(tc, routes_commission_never_admin_and_signed_in);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");

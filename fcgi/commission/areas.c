@@ -1,0 +1,16 @@
+/* areas.c: the areas commission.fcgi serves, in order (see web.h).
+ * Add your area's route set on its own line, in its slot. */
+#include "config.h"
+
+#include "commission/web.h"
+
+const struct route_set *const commission_areas[] = {
+	&cm_home_route_set,
+	/* c2: versions, what-if */
+
+	/* c3: ledger, runs */
+
+	/* c4: adjustments, disputes */
+
+	NULL
+};
