@@ -30,7 +30,7 @@ tests_unit_migrate_plan_t_SOURCES = tests/unit/migrate-plan-t.c \
 	fcgi/admin/migrate-plan.h fcgi/admin/migrate-plan.c
 tests_unit_migrate_plan_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS) \
 	-DTEST_SQL='"$(abs_top_srcdir)/sql"'
-tests_unit_migrate_plan_t_LDADD = $(CHECK_LIBS)
+tests_unit_migrate_plan_t_LDADD = fcgi/core/libtcbase.a $(CHECK_LIBS)
 
 # The module registry against itself and the tree (sql/, catalogues).
 check_PROGRAMS += tests/unit/modules-t

@@ -12,6 +12,7 @@
 
 #include "admin/migrate-plan.h"
 #include "core/error.h"
+#include "core/grow.h"
 
 #define MODULE_NAME_MAX 32
 #define NONE SIZE_MAX
@@ -74,15 +75,8 @@ ends_with_sql(const char *name)
 static int
 names_add(struct names *s, const char *name)
 {
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		char **v = realloc(s->v, cap * sizeof(*v));
-
-		if (v == NULL)
-			return TC_ENOMEM;
-		s->v = v;
-		s->cap = cap;
-	}
+	if (tc_grow(&s->v, &s->cap, s->n + 1, 16) != 0)
+		return TC_ENOMEM;
 	if ((s->v[s->n] = strdup(name)) == NULL)
 		return TC_ENOMEM;
 	s->n++;
@@ -176,15 +170,8 @@ add_migration(struct loader *l, const char *module, const char *file,
 	struct migration *m;
 	char path[4096];
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 32;
-		struct migration *v = realloc(l->m, cap * sizeof(*v));
-
-		if (v == NULL)
-			return TC_ENOMEM;
-		l->m = v;
-		l->cap = cap;
-	}
+	if (tc_grow(&l->m, &l->cap, l->n + 1, 32) != 0)
+		return TC_ENOMEM;
 	m = &l->m[l->n];
 	memset(m, 0, sizeof(*m));
 	snprintf(path, sizeof(path), "%s/%s/%s", l->dir, module, file);

@@ -8,6 +8,7 @@
 #include "core/decimal.h"
 #include "commission/book.h"
 #include "core/error.h"
+#include "core/grow.h"
 #include "engine/money.h"
 
 /*
@@ -72,37 +73,14 @@ static struct db_table book_db = DB_TABLE("commission.book", stmts);
 
 /* --- growing arrays and the text --- */
 
-static int
-grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	void *p;
-	size_t c;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 1024;
-	if ((p = realloc(*arr, c * size)) == NULL)
-		return TC_ENOMEM;
-	*arr = p;
-	*cap = c;
-	return 0;
-}
-
 /* Appends s (len bytes) and a NUL to b's text; stores its offset. */
 static int
 text_add(struct book *b, const char *s, size_t len, book_str *out)
 {
-	if (b->textlen + len + 1 > b->textcap) {
-		size_t cap = b->textcap ? b->textcap : 1 << 16;
-		char *p;
-
-		while (cap < b->textlen + len + 1)
-			cap *= 2;
-		if (cap > UINT32_MAX || (p = realloc(b->text, cap)) == NULL)
-			return TC_ENOMEM;
-		b->text = p;
-		b->textcap = cap;
-	}
+	/* Offsets are 32-bit (book_str). */
+	if (b->textlen + len + 1 > UINT32_MAX ||
+	    tc_grow(&b->text, &b->textcap, b->textlen + len + 1, 1 << 16) != 0)
+		return TC_ENOMEM;
 	memcpy(b->text + b->textlen, s, len);
 	b->text[b->textlen + len] = '\0';
 	*out = (book_str)b->textlen;
@@ -189,8 +167,8 @@ order_row(void *ctx, const struct dbrow *row)
 	int rc;
 
 	if ((rc = find_cols(r, row)) != 0 ||
-	    (rc = grow((void **)&b->orders, &r->cap, b->norders,
-	    sizeof(*o))) != 0)
+	    (rc = tc_grow(&b->orders, &r->cap, b->norders + 1,
+	    1024)) != 0)
 		return rc;
 	o = &b->orders[b->norders];
 	memset(o, 0, sizeof(*o));
@@ -221,8 +199,8 @@ line_row(void *ctx, const struct dbrow *row)
 	int rc;
 
 	if ((rc = find_cols(r, row)) != 0 ||
-	    (rc = grow((void **)&b->lines, &r->cap, b->nlines,
-	    sizeof(*l))) != 0)
+	    (rc = tc_grow(&b->lines, &r->cap, b->nlines + 1,
+	    1024)) != 0)
 		return rc;
 	l = &b->lines[b->nlines];
 	memset(l, 0, sizeof(*l));
@@ -251,8 +229,8 @@ rep_row(void *ctx, const struct dbrow *row)
 	int rc;
 
 	if ((rc = find_cols(r, row)) != 0 ||
-	    (rc = grow((void **)&r->reps, &r->cap, r->nreps,
-	    sizeof(*p))) != 0)
+	    (rc = tc_grow(&r->reps, &r->cap, r->nreps + 1,
+	    1024)) != 0)
 		return rc;
 	p = &r->reps[r->nreps];
 	p->order = col_int(r, row, 0);
@@ -275,8 +253,8 @@ payment_row(void *ctx, const struct dbrow *row)
 	int rc;
 
 	if ((rc = find_cols(r, row)) != 0 ||
-	    (rc = grow((void **)&b->payments, &r->cap, b->npayments,
-	    sizeof(*p))) != 0)
+	    (rc = tc_grow(&b->payments, &r->cap, b->npayments + 1,
+	    1024)) != 0)
 		return rc;
 	p = &b->payments[b->npayments];
 	memset(p, 0, sizeof(*p));
@@ -302,8 +280,8 @@ target_row(void *ctx, const struct dbrow *row)
 	int rc;
 
 	if ((rc = find_cols(r, row)) != 0 ||
-	    (rc = grow((void **)&b->targets, &r->cap, b->ntargets,
-	    sizeof(*t))) != 0)
+	    (rc = tc_grow(&b->targets, &r->cap, b->ntargets + 1,
+	    1024)) != 0)
 		return rc;
 	t = &b->targets[b->ntargets];
 	memset(t, 0, sizeof(*t));
@@ -328,8 +306,8 @@ person_row(void *ctx, const struct dbrow *row)
 	int rc;
 
 	if ((rc = find_cols(r, row)) != 0 ||
-	    (rc = grow((void **)&b->people, &r->cap, b->npeople,
-	    sizeof(*p))) != 0)
+	    (rc = tc_grow(&b->people, &r->cap, b->npeople + 1,
+	    1024)) != 0)
 		return rc;
 	p = &b->people[b->npeople];
 	p->id = col_int(r, row, 0);
@@ -468,15 +446,9 @@ make_rep_fields(struct book *b, struct rep *reps, size_t n)
 			const char *login = book_str_of(b, reps[k].login);
 			size_t need = len + strlen(login) + 40;
 
-			if (need > cap) {
-				char *p = realloc(buf, need * 2);
-
-				if (p == NULL) {
-					rc = TC_ENOMEM;
-					break;
-				}
-				buf = p;
-				cap = need * 2;
+			if (tc_grow(&buf, &cap, need, 256) != 0) {
+				rc = TC_ENOMEM;
+				break;
 			}
 			if (k > i)
 				buf[len++] = '|';

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "core/money.h"
 #include "core/decimal.h"
 #include "commission/export.h"
@@ -22,20 +23,8 @@ struct sbuf {
 static void
 reserve(struct sbuf *s, size_t more)
 {
-	size_t cap;
-	char *p;
-
-	if (s->failed || s->n + more <= s->cap)
-		return;
-	cap = s->cap ? s->cap : 1 << 16;
-	while (cap < s->n + more)
-		cap *= 2;
-	if ((p = realloc(s->p, cap)) == NULL) {
+	if (!s->failed && tc_grow(&s->p, &s->cap, s->n + more, 1 << 16) != 0)
 		s->failed = true;
-		return;
-	}
-	s->p = p;
-	s->cap = cap;
 }
 
 static void

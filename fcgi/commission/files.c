@@ -14,6 +14,7 @@
 
 #include "commission/files.h"
 #include "core/error.h"
+#include "core/grow.h"
 
 int
 files_write(const char *path, const char *data, size_t len)
@@ -62,16 +63,9 @@ fail:
 int
 files_add(struct file_set *s, const char *name, char *data, size_t len)
 {
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 8;
-		struct file_blob *f = realloc(s->files, cap * sizeof(*f));
-
-		if (f == NULL) {
-			free(data);
-			return TC_ENOMEM;
-		}
-		s->files = f;
-		s->cap = cap;
+	if (tc_grow(&s->files, &s->cap, s->n + 1, 8) != 0) {
+		free(data);
+		return TC_ENOMEM;
 	}
 	snprintf(s->files[s->n].name, sizeof(s->files[s->n].name), "%s", name);
 	s->files[s->n].data = data;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "engine/output.h"
 #include "core/decimal.h"
 #include "commission/results.h"
@@ -55,27 +56,11 @@ struct rebuilt {
 	size_t nreps, repcap;
 	struct tce_rule *rules;     /* plan.rules points into it */
 	int64_t *rule_ids;
-	size_t nrules, rulecap;
+	size_t nrules, rulecap, idcap;
 	size_t lcap, scap;
 	int col[9];
 	bool found;
 };
-
-static int
-grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	void *p;
-	size_t c;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 256;
-	if ((p = realloc(*arr, c * size)) == NULL)
-		return TC_ENOMEM;
-	*arr = p;
-	*cap = c;
-	return 0;
-}
 
 /* The index of rep name (rows come by rep: the last one, or a new one). */
 static int
@@ -92,7 +77,7 @@ rep_index(struct rebuilt *b, const char *name, uint32_t *out)
 			*out = (uint32_t)i;
 			return 0;
 		}
-	if (grow((void **)&b->reps, &b->repcap, b->nreps, sizeof(*b->reps)) != 0
+	if (tc_grow(&b->reps, &b->repcap, b->nreps + 1, 256) != 0
 	    || (copy = strdup(name)) == NULL ||
 	    tce_input_own(&b->in, copy) != 0)
 		return TC_ENOMEM;
@@ -126,8 +111,8 @@ summary_row(void *ctx, const struct dbrow *row)
 				return TC_EDB;
 		b->found = true;
 	}
-	if ((rc = grow((void **)&b->r.summary, &b->scap, b->r.nsummary,
-	    sizeof(*s))) != 0)
+	if ((rc = tc_grow(&b->r.summary, &b->scap, b->r.nsummary + 1,
+	    256)) != 0)
 		return rc;
 	s = &b->r.summary[b->r.nsummary];
 	memset(s, 0, sizeof(*s));
@@ -159,10 +144,8 @@ rule_index(struct rebuilt *b, int64_t id, const char *code,
 			*out = (int32_t)i;
 			return 0;
 		}
-	if (grow((void **)&b->rules, &b->rulecap, b->nrules,
-	    sizeof(*b->rules)) != 0 ||
-	    (b->rule_ids = realloc(b->rule_ids, b->rulecap *
-	    sizeof(*b->rule_ids))) == NULL ||
+	if (tc_grow(&b->rules, &b->rulecap, b->nrules + 1, 256) != 0 ||
+	    tc_grow(&b->rule_ids, &b->idcap, b->nrules + 1, 256) != 0 ||
 	    (copy = strdup(code)) == NULL)
 		return TC_ENOMEM;
 	if (tce_input_own(&b->in, copy) != 0)
@@ -198,8 +181,7 @@ line_row(void *ctx, const struct dbrow *row)
 				return TC_EDB;
 		b->found = true;
 	}
-	if ((rc = grow((void **)&b->r.lines, &b->lcap, b->r.nlines,
-	    sizeof(*l))) != 0 ||
+	if ((rc = tc_grow(&b->r.lines, &b->lcap, b->r.nlines + 1, 256)) != 0 ||
 	    (r = tce_input_add_row(&b->in)) == NULL ||
 	    (no = strdup(dbrow_text(row, (size_t)b->col[1]))) == NULL ||
 	    tce_input_own(&b->in, no) != 0)

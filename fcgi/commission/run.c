@@ -13,6 +13,7 @@
 #include "commission/run.h"
 #include "core/db-bulk.h"
 #include "core/error.h"
+#include "core/grow.h"
 #include "engine/engine.h"
 #include "engine/plan_json.h"
 #include "engine/tables.h"
@@ -225,15 +226,8 @@ old_row(void *ctx, const struct dbrow *row)
 				return TC_EDB;
 		o->found = true;
 	}
-	if (o->n == o->cap) {
-		size_t cap = o->cap ? o->cap * 2 : 4096;
-		struct old_line *p = realloc(o->v, cap * sizeof(*p));
-
-		if (p == NULL)
-			return TC_ENOMEM;
-		o->v = p;
-		o->cap = cap;
-	}
+	if (tc_grow(&o->v, &o->cap, o->n + 1, 4096) != 0)
+		return TC_ENOMEM;
 	l = &o->v[o->n];
 	memset(l, 0, sizeof(*l));
 	l->id = strtoll(dbrow_text(row, o->col[0]), NULL, 10);

@@ -8,6 +8,7 @@
 
 #include "commission/targets.h"
 #include "core/error.h"
+#include "core/grow.h"
 #include "core/period.h"
 #include "engine/csv.h"
 #include "core/date.h"
@@ -116,7 +117,7 @@ record_starts(const char *buf, size_t len, size_t **starts,
 {
 	struct tce_csv c;
 	char *copy = malloc(len + 1);
-	size_t cap = 0, at = 0;
+	size_t scap = 0, lcap = 0, at = 0;
 	uint32_t line = 0, first;
 	const char *why;
 	int rc;
@@ -131,20 +132,11 @@ record_starts(const char *buf, size_t len, size_t **starts,
 	rc = tce_csv_next(&c, &line, &why);     /* the header */
 	for (at = c.pos; rc > 0; at = c.pos) {
 		first = c.line;
-		if (*n + 1 >= cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			size_t *s = realloc(*starts, ncap * sizeof(**starts));
-			uint32_t *l = s == NULL ? NULL :
-			    realloc(*lines, ncap * sizeof(**lines));
-
-			if (s != NULL)
-				*starts = s;
-			if (l == NULL) {
-				rc = TC_ENOMEM;
-				break;
-			}
-			*lines = l;
-			cap = ncap;
+		/* One more than the records, for the end (below). */
+		if (tc_grow(starts, &scap, *n + 2, 256) != 0 ||
+		    tc_grow(lines, &lcap, *n + 2, 256) != 0) {
+			rc = TC_ENOMEM;
+			break;
 		}
 		if ((rc = tce_csv_next(&c, &line, &why)) <= 0)
 			break;

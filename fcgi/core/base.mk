@@ -1,8 +1,9 @@
 ## fcgi/core/base.mk: libtcbase, the pure base that the commission engine
 ## and the web core both stand on: the error enum, decimals and money,
-## Chinese capitals, dates and period labels, the credit split.  No I/O,
-## no globals, no floating point, no other library: the engine links it
-## without the web core.  Its Check tests and fuzz harnesses.
+## Chinese capitals, dates and period labels, the credit split, growing
+## arrays.  No I/O, no globals, no floating point, no other library: the
+## engine links it without the web core.  Its Check tests and fuzz
+## harnesses.
 
 noinst_LIBRARIES += fcgi/core/libtcbase.a
 fcgi_core_libtcbase_a_SOURCES = \
@@ -10,7 +11,8 @@ fcgi_core_libtcbase_a_SOURCES = \
 	fcgi/core/decimal.h fcgi/core/decimal.c \
 	fcgi/core/money.h fcgi/core/money.c fcgi/core/capitals.c \
 	fcgi/core/date.h fcgi/core/date.c \
-	fcgi/core/split.h fcgi/core/split.c
+	fcgi/core/split.h fcgi/core/split.c \
+	fcgi/core/grow.h fcgi/core/grow.c
 
 TC_BASE_TESTS = \
 	tests/core/decimal-t \
@@ -18,7 +20,8 @@ TC_BASE_TESTS = \
 	tests/core/capitals-t \
 	tests/core/date-t \
 	tests/core/split-t \
-	tests/core/error-t
+	tests/core/error-t \
+	tests/core/grow-t
 check_PROGRAMS += $(TC_BASE_TESTS)
 TESTS += $(TC_BASE_TESTS)
 
@@ -44,6 +47,9 @@ tests_core_split_t_LDADD = $(TC_BASE_TEST_LDADD)
 tests_core_error_t_SOURCES = tests/core/error-t.c
 tests_core_error_t_CFLAGS = $(TC_BASE_TEST_CFLAGS)
 tests_core_error_t_LDADD = $(TC_BASE_TEST_LDADD)
+tests_core_grow_t_SOURCES = tests/core/grow-t.c
+tests_core_grow_t_CFLAGS = $(TC_BASE_TEST_CFLAGS)
+tests_core_grow_t_LDADD = $(TC_BASE_TEST_LDADD)
 
 EXTRA_DIST += tests/fuzz/core-decimal tests/fuzz/core-date \
 	tests/fuzz/core-split

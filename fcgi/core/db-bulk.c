@@ -9,6 +9,7 @@
 #include "core/db-bulk.h"
 #include "core/decimal.h"
 #include "core/error.h"
+#include "core/grow.h"
 #include "core/log.h"
 
 struct bulk_col {
@@ -102,17 +103,8 @@ nomem:
 static int
 text_put(struct db_bulk *b, const char *s, size_t len, size_t *off)
 {
-	if (b->textlen + len > b->textcap) {
-		size_t cap = b->textcap ? b->textcap : 1 << 16;
-		char *p;
-
-		while (cap < b->textlen + len)
-			cap *= 2;
-		if ((p = realloc(b->text, cap)) == NULL)
-			return TC_ENOMEM;
-		b->text = p;
-		b->textcap = cap;
-	}
+	if (tc_grow(&b->text, &b->textcap, b->textlen + len, 1 << 16) != 0)
+		return TC_ENOMEM;
 	memcpy(b->text + b->textlen, s, len);
 	*off = b->textlen;
 	b->textlen += len;

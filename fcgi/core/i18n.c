@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "core/request.h"
 #include "core/strbuf.h"
@@ -81,14 +82,8 @@ cat_add(struct i18n_cat *cat, const char *key, const char *val)
 {
 	struct i18n_entry *ne;
 
-	if (cat->n == cat->cap) {
-		size_t nc = cat->cap ? cat->cap * 2 : 64;
-		ne = realloc(cat->e, nc * sizeof(*ne));
-		if (ne == NULL)
-			return TC_ENOMEM;
-		cat->e = ne;
-		cat->cap = nc;
-	}
+	if (tc_grow(&cat->e, &cat->cap, cat->n + 1, 64) != 0)
+		return TC_ENOMEM;
 	ne = &cat->e[cat->n];
 	ne->key = strdup(key);
 	ne->val = strdup(val);

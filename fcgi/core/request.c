@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "core/request.h"
 
 #define PART_HEADER_MAX 1024   /* one multipart header line, bytes */
@@ -96,15 +97,9 @@ fields_push(struct req_fields *f, char *name, char *value, size_t valsz,
 		free(name); free(value); free(filename); free(ctype);
 		return TC_ETOO_MANY_FIELDS;
 	}
-	if (f->n == f->cap) {
-		size_t ncap = f->cap ? f->cap * 2 : 16;
-		np = realloc(f->pairs, ncap * sizeof(*np));
-		if (np == NULL) {
-			free(name); free(value); free(filename); free(ctype);
-			return TC_ENOMEM;
-		}
-		f->pairs = np;
-		f->cap = ncap;
+	if (tc_grow(&f->pairs, &f->cap, f->n + 1, 16) != 0) {
+		free(name); free(value); free(filename); free(ctype);
+		return TC_ENOMEM;
 	}
 	np = &f->pairs[f->n++];
 	np->name = name;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "engine/run.h"
 #include "engine/commission.h"
 #include "engine/sort.h"
@@ -37,14 +38,8 @@ eng_intern_reps(struct calc *c)
 		    &slot, &added) != 0)
 			goto out;
 		if (added) {
-			if (n == cap) {
-				size_t nc = cap ? cap * 2 : 256;
-				const char **nn = realloc(names, nc * sizeof(*nn));
-				if (nn == NULL)
-					goto out;
-				names = nn;
-				cap = nc;
-			}
+			if (tc_grow(&names, &cap, n + 1, 256) != 0)
+				goto out;
 			names[n++] = in->shares[i].rep;
 		}
 	}

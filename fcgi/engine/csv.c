@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "engine/csv.h"
 #include "core/error.h"
 
@@ -47,16 +48,13 @@ static int
 push(struct tce_csv *c, char *f, size_t n)
 {
 	if (c->nfield == c->cap) {
-		size_t nc = c->cap ? c->cap * 2 : 16;
-		char **nf = realloc(c->field, nc * sizeof(*nf));
-		size_t *nl;
-		if (nf == NULL)
+		size_t fcap = c->cap, lcap = c->cap;
+
+		/* Two arrays of one capacity: it grows once both have. */
+		if (tc_grow(&c->field, &fcap, c->nfield + 1, 16) != 0 ||
+		    tc_grow(&c->flen, &lcap, c->nfield + 1, 16) != 0)
 			return TC_ENOMEM;
-		c->field = nf;
-		if ((nl = realloc(c->flen, nc * sizeof(*nl))) == NULL)
-			return TC_ENOMEM;
-		c->flen = nl;
-		c->cap = nc;
+		c->cap = fcap;
 	}
 	c->field[c->nfield] = f;
 	c->flen[c->nfield++] = n;

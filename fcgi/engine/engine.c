@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "engine/run.h"
 #include "engine/commission.h"
 #include "engine/sort.h"
@@ -35,14 +36,8 @@ eng_warn(struct calc *c, enum tce_source src, uint32_t line, const char *fmt, ..
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (r->nwarnings == c->warn_cap) {
-		size_t nc = c->warn_cap ? c->warn_cap * 2 : 64;
-		struct tce_warning *nw = realloc(r->warnings, nc * sizeof(*nw));
-		if (nw == NULL)
-			return TC_ENOMEM;
-		r->warnings = nw;
-		c->warn_cap = nc;
-	}
+	if (tc_grow(&r->warnings, &c->warn_cap, r->nwarnings + 1, 64) != 0)
+		return TC_ENOMEM;
 	if ((r->warnings[r->nwarnings].msg = strdup(buf)) == NULL)
 		return TC_ENOMEM;
 	r->warnings[r->nwarnings].src = src;
@@ -56,14 +51,8 @@ eng_add_line(struct calc *c)
 {
 	struct tce_result *r = c->res;
 
-	if (r->nlines == c->lines_cap) {
-		size_t nc = c->lines_cap ? c->lines_cap * 2 : 4096;
-		struct tce_line *nl = realloc(r->lines, nc * sizeof(*nl));
-		if (nl == NULL)
-			return NULL;
-		r->lines = nl;
-		c->lines_cap = nc;
-	}
+	if (tc_grow(&r->lines, &c->lines_cap, r->nlines + 1, 4096) != 0)
+		return NULL;
 	return memset(&r->lines[r->nlines++], 0, sizeof(struct tce_line));
 }
 

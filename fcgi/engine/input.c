@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "engine/engine.h"
 #include "core/error.h"
 
@@ -47,14 +48,8 @@ append(void **arr, size_t *n, size_t *cap, size_t sz)
 {
 	char *p;
 
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 1024;
-		void *na = realloc(*arr, nc * sz);
-		if (na == NULL)
-			return NULL;
-		*arr = na;
-		*cap = nc;
-	}
+	if (tc_grow_size(arr, cap, *n + 1, sz, 1024) != 0)
+		return NULL;
 	p = (char *)*arr + (*n)++ * sz;
 	memset(p, 0, sz);
 	return p;

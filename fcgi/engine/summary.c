@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "engine/run.h"
 #include "engine/commission.h"
 #include "engine/sort.h"
@@ -267,15 +268,9 @@ summarise(struct calc *c, struct tce_line *L, size_t n,
 		for (k = b + 1; k < n && L[k].rep == L[b].rep &&
 		    L[k].period == L[b].period; k++)
 			;
-		if (ns == cap) {
-			size_t ncap = cap ? cap * 2 : 1024;
-			struct tce_summary *x = realloc(sum, ncap * sizeof(*x));
-			if (x == NULL) {
-				rc = eng_nomem(c);
-				break;
-			}
-			sum = x;
-			cap = ncap;
+		if (tc_grow(&sum, &cap, ns + 1, 1024) != 0) {
+			rc = eng_nomem(c);
+			break;
 		}
 		rc = do_group(c, &g, L, b, k, &sum[ns++]);
 	}
