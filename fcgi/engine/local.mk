@@ -83,4 +83,4 @@ tests_engine_explain_t_LDADD = $(TC_ENGINE_TEST_LDADD)
 
 EXTRA_DIST += tests/engine/example tests/engine/oracle.py \
 	tests/fuzz/engine-csv tests/fuzz/engine-plan \
-	tests/bench/engine
+	tests/bench/engine tests/bench/calc tests/bench/synth.h tests/bench/synth.c
