@@ -41,3 +41,4 @@ nodist_EXTRA_commission_fcgi_SOURCES = dummy.cxx
 # c3: ledger, runs
 
 # c4: adjustments, disputes
+include $(srcdir)/fcgi/commission/adjustments.mk

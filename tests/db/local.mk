@@ -104,3 +104,14 @@ tests_db_db_dec_t_SOURCES = tests/db/db-dec-t.c
 tests_db_db_dec_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
 tests_db_db_dec_t_LDADD = $(TC_DB_TEST_LDADD)
 nodist_EXTRA_tests_db_db_dec_t_SOURCES = dummy.cxx
+
+# commission/adjust, commission/dispute: four eyes on adjustments, a
+# dispute answered with an adjustment, two approvals raced.
+TC_DB_TESTS += tests/db/commission-adjust-t
+check_PROGRAMS += tests/db/commission-adjust-t
+tests_db_commission_adjust_t_SOURCES = tests/db/commission-adjust-t.c
+tests_db_commission_adjust_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_commission_adjust_t_LDADD = tests/db/libdbtest.a \
+	fcgi/commission/libtccommission.a $(TC_ENGINE_LIBS) $(TC_CORE_LIBS) \
+	$(CHECK_LIBS)
+nodist_EXTRA_tests_db_commission_adjust_t_SOURCES = dummy.cxx
