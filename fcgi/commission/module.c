@@ -8,6 +8,9 @@
 
 #include "core/module.h"
 
+/* waiting.c: open disputes and the adjustments HR or finance may decide. */
+int commission_waiting(struct req *r, int64_t *count);
+
 const struct module commission_module = {
 	.name = "commission",
 	.prefix = "/commission/",
@@ -15,4 +18,5 @@ const struct module commission_module = {
 	    ROLES_ALL & ~(unsigned)ROLE_ADMIN },
 	.requires = (const char *const[]){ "sales", NULL },
 	.migrations = "commission",
+	.waiting = commission_waiting,
 };
