@@ -15,9 +15,10 @@ fcgi_commission_libtccommission_a_SOURCES = \
 	fcgi/commission/run.h fcgi/commission/run.c \
 	fcgi/commission/results.h fcgi/commission/results.c \
 	fcgi/commission/demo.h fcgi/commission/demo.c \
+	fcgi/commission/jobs.h fcgi/commission/jobs.c \
 	fcgi/commission/cli.c fcgi/commission/module-code.c
 fcgi_commission_libtccommission_a_CPPFLAGS = $(TC_CORE_CPPFLAGS) \
-	$(NETTLE_CFLAGS)
+	$(NETTLE_CFLAGS) $(JANSSON_CFLAGS)
 
 
 ## commission.fcgi: the web areas (web.h), each appending its sources in

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "commission/demo.h"
+#include "commission/jobs.h"
 #include "commission/web.h"
 #include "core/module.h"
 
@@ -14,4 +15,5 @@ const struct module_code commission_code = {
 	.routes = commission_areas,
 	.seed = commission_demo_seed,
 	.commands = commission_commands,
+	.jobs = commission_jobs,
 };

@@ -75,11 +75,18 @@ static const char line_remove_sql[] =
 static const enum db_type line_remove_types[] = { DBT_INT, DBT_INT };
 static const char summary_insert_sql[] =
     "INSERT INTO commission_summaries (period_id, person_id, run_id, team,"
-    " manager_login, sales, target, attainment, commission, bonus, total)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " manager_login, sales, target, attainment, multiplier, commission,"
+    " bonus, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const enum db_type summary_insert_types[] = { DBT_INT, DBT_INT,
     DBT_INT, DBT_TEXT, DBT_TEXT, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC,
-    DBT_DEC, DBT_DEC };
+    DBT_DEC, DBT_DEC, DBT_DEC };
+/* What the run gave each rep, kept for the comparison of later runs. */
+static const char run_rep_insert_sql[] =
+    "INSERT INTO calc_run_reps (run_id, person_id, sales, target,"
+    " attainment, multiplier, commission, bonus, total, line_count)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const enum db_type run_rep_insert_types[] = { DBT_INT, DBT_INT,
+    DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_INT };
 static const char warning_insert_sql[] =
     "INSERT INTO calc_run_warnings (run_id, seq, source, order_id, message)"
     " VALUES (?, ?, ?, ?, ?)";
@@ -433,30 +440,70 @@ out:
 	return rc;
 }
 
+/* The multiplier (10^-4) of the accelerator that exact period sales
+ * (10^-6 fen) reach against target (fen) under version v, as the engine
+ * decides it (step 6: attainment >= threshold, compared exactly; the
+ * highest reached), or 1 (10000) when none is reached or v is NULL. */
+static int64_t
+period_multiplier(const struct tce_version *v, tc_i128 sales, money_t target)
+{
+	int64_t m = 10000;
+
+	/* Attainment is sales / (10^6 target) as a fraction, a threshold
+	 * at / 10^6 (100% = 10^6): reached when sales >= at x target. */
+	for (size_t i = 0; v != NULL && i < v->naccel; i++)
+		if (sales >= (tc_i128)v->accel[i].at * target)
+			m = v->accel[i].value;
+	return m;
+}
+
 static int
 write_summaries(struct period_run *pr)
 {
-	struct db_bulk *ins = NULL;
+	struct db_bulk *ins = NULL, *reps = NULL;
 	struct run_result *res = pr->res;
+	const struct tce_version *v = tce_plan_version_at(pr->plan,
+	    pr->p.span.first);
+	tc_i128 *sales = NULL;
+	uint32_t *nlines = NULL;
+	size_t nreps = pr->r->nreps;
 	int rc;
 
+	if ((sales = calloc(nreps + 1, sizeof(*sales))) == NULL ||
+	    (nlines = calloc(nreps + 1, sizeof(*nlines))) == NULL) {
+		rc = TC_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < pr->r->nlines; i++) {
+		const struct tce_line *l = &pr->r->lines[i];
+
+		if (l->period != pr->pindex || l->rep >= nreps)
+			continue;
+		sales[l->rep] += l->sales;
+		nlines[l->rep]++;
+	}
 	if ((rc = db_exec(pr->d, &run_db, ST_SUMMARY_CLEAR,
 	    DB_ARGS(P_INT(pr->p.id)), NULL, NULL)) != 0 ||
 	    (rc = db_bulk_open(pr->d, summary_insert_sql, summary_insert_types,
-	    11, BULK_BATCH, &ins)) != 0)
-		return rc;
+	    12, BULK_BATCH, &ins)) != 0 ||
+	    (rc = db_bulk_open(pr->d, run_rep_insert_sql, run_rep_insert_types,
+	    10, BULK_BATCH, &reps)) != 0)
+		goto out;
 	for (size_t i = 0; i < pr->r->nsummary; i++) {
 		const struct tce_summary *s = &pr->r->summary[i];
 		const struct book_person *who;
-		int64_t person;
+		int64_t person, mult;
 		const char *manager;
 
 		if (s->period != pr->pindex)
 			continue;
-		if ((person = person_of(pr, s->rep, &who)) == 0) {
+		if ((person = person_of(pr, s->rep, &who)) == 0 ||
+		    s->rep >= nreps) {
 			rc = TC_EDB;
 			break;
 		}
+		mult = s->has_target ? period_multiplier(v, sales[s->rep],
+		    s->target) : 10000;
 		manager = book_str_of(pr->book, who->manager);
 		res->reps++;
 		res->sales += s->sales;
@@ -470,13 +517,23 @@ write_summaries(struct period_run *pr)
 		    P_MONEY(s->sales),
 		    s->has_target ? P_MONEY(s->target) : P_NULL,
 		    s->has_target ? P_MONEY(s->attainment) : P_NULL,
-		    P_MONEY(s->commission), P_MONEY(s->bonus),
-		    P_MONEY(s->total) })) != 0)
+		    P_DEC(mult, 4), P_MONEY(s->commission), P_MONEY(s->bonus),
+		    P_MONEY(s->total) })) != 0 ||
+		    (rc = db_bulk_add(reps, (const struct db_param[]){
+		    P_INT(res->run_id), P_INT(person), P_MONEY(s->sales),
+		    s->has_target ? P_MONEY(s->target) : P_NULL,
+		    s->has_target ? P_MONEY(s->attainment) : P_NULL,
+		    P_DEC(mult, 4), P_MONEY(s->commission), P_MONEY(s->bonus),
+		    P_MONEY(s->total), P_INT(nlines[s->rep]) })) != 0)
 			break;
 	}
-	if (rc == 0)
-		rc = db_bulk_flush(ins);
+	if (rc == 0 && (rc = db_bulk_flush(ins)) == 0)
+		rc = db_bulk_flush(reps);
+out:
 	db_bulk_close(ins);
+	db_bulk_close(reps);
+	free(sales);
+	free(nlines);
 	return rc;
 }
 
@@ -672,6 +729,16 @@ run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
     const struct actor *who, const char *const *labels, size_t n,
     struct run_result *results, struct period_why *why)
 {
+	return run_periods_progress(d, kind, today, who, labels, n, results,
+	    why, NULL, NULL);
+}
+
+int
+run_periods_progress(struct db *d, enum tc_period_kind kind, int32_t today,
+    const struct actor *who, const char *const *labels, size_t n,
+    struct run_result *results, struct period_why *why,
+    run_progress_fn progress, void *arg)
+{
 	struct period *ps = NULL;
 	struct book *book = NULL;
 	size_t locked = 0;
@@ -727,6 +794,8 @@ run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
 	    &book)) != 0)
 		goto out;
 	t0 = now_ms() - t0;
+	if (progress != NULL)
+		progress(arg, 1, n + 1);
 	for (size_t i = 0; i < n; i++) {
 		struct period_run pr = { 0 };
 		struct run_result *res = &results[i];
@@ -755,6 +824,8 @@ run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
 			    tc_strerror(rc));
 			goto out;
 		}
+		if (progress != NULL)
+			progress(arg, i + 2, n + 1);
 	}
 out:
 	for (size_t i = 0; i < locked; i++)

@@ -53,6 +53,15 @@ int run_periods(struct db *d, enum tc_period_kind kind, int32_t today,
     const struct actor *who, const char *const *labels, size_t n,
     struct run_result *results, struct period_why *why);
 
+/* As run_periods, telling progress(arg, done, total) how far it is: the
+ * inputs read (1 of n + 1), then each period stored (2 .. n + 1).  A
+ * background job shows it (jobs.c).  progress may be NULL. */
+typedef void (*run_progress_fn)(void *arg, size_t done, size_t total);
+int run_periods_progress(struct db *d, enum tc_period_kind kind,
+    int32_t today, const struct actor *who, const char *const *labels,
+    size_t n, struct run_result *results, struct period_why *why,
+    run_progress_fn progress, void *arg);
+
 /* The labels of every open period (after period_sync), oldest first:
  * a new array of *n labels in *out (free with free()).  Returns 0 or a
  * tc_err. */
