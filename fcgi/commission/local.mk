@@ -40,6 +40,7 @@ nodist_EXTRA_commission_fcgi_SOURCES = dummy.cxx
 # c2: versions, what-if
 
 # c3: ledger, runs
+include $(srcdir)/fcgi/commission/runs.mk
 
 # c4: adjustments, disputes
 include $(srcdir)/fcgi/commission/adjustments.mk

@@ -1,0 +1,13 @@
+## fcgi/commission/runs.mk (c3): calculation runs as background jobs
+## and their pages, closing, the ledger and "why this amount".
+
+# calculation runs as jobs: queued, refused while one is in progress,
+# the previous run's rep results kept, the multiplier reached exactly.
+TC_DB_TESTS += tests/db/commission-runs-t
+check_PROGRAMS += tests/db/commission-runs-t
+tests_db_commission_runs_t_SOURCES = tests/db/commission-runs-t.c
+tests_db_commission_runs_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_commission_runs_t_LDADD = tests/db/libdbtest.a \
+	fcgi/commission/libtccommission.a $(TC_ENGINE_LIBS) $(TC_CORE_LIBS) \
+	$(CHECK_LIBS)
+nodist_EXTRA_tests_db_commission_runs_t_SOURCES = dummy.cxx
