@@ -197,7 +197,6 @@ main(int argc, char **argv)
 {
 	const char *path = conf_default_path();
 	struct conf *c = NULL;
-	char err[1024];
 	cli_fn fn;
 	int status;
 
@@ -217,10 +216,8 @@ main(int argc, char **argv)
 		usage(stderr);
 		return CLI_USAGE;
 	}
-	if (conf_load(path, &c, err, sizeof(err)) != 0) {
-		fprintf(stderr, "ticheng-admin: %s\n", err);
-		return CLI_USAGE;
-	}
+	if ((status = cli_conf_load("ticheng-admin", path, false, &c)) != 0)
+		return status;
 	status = fn(c, argc - optind, argv + optind);
 	conf_free(c);
 	return status;

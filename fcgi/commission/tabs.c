@@ -5,17 +5,11 @@
  * cm_tab_<key>_text (the line under it on home). */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "commission/web.h"
-#include "core/tmpl.h"
 
-static const struct tab {
-	const char *key;
-	const char *href;
-	unsigned roles;
-} tabs[] = {
+static const struct page_tab tabs[] = {
 	{ "home", "/commission/", CM_ROLES_ALL },
 	/* c2: versions, what-if */
 
@@ -28,22 +22,8 @@ static const struct tab {
 void
 commission_tabs(struct req *r, const char *current)
 {
-	struct tdict *inc = tdict_include(page_body(r), "CM_TABS",
-	    "commission/tabs.tpl");
-
-	for (size_t i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
-		struct tdict *t;
-		char key[64];
-
-		if (!has_role(r, tabs[i].roles))
-			continue;
-		t = tdict_add_section(inc, "TAB");
-		tdict_set(t, "href", tabs[i].href);
-		snprintf(key, sizeof(key), "cm_tab_%s", tabs[i].key);
-		tdict_set(t, "label", tr(r, key));
-		if (current != NULL && strcmp(current, tabs[i].key) == 0)
-			tdict_show_section(t, "TAB_CURRENT");
-	}
+	page_tabs(r, "CM_TABS", "nav_commission", tabs,
+	    sizeof(tabs) / sizeof(tabs[0]), "cm_tab_", current);
 }
 
 void

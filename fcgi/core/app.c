@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/app.h"
+#include "core/cli.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "core/module.h"
@@ -305,13 +306,9 @@ app_main(int argc, char **argv, const char *name, const struct route *routes,
 		path = optarg;
 	}
 	log_set_program(name);
-	if (conf_load(path, &a.conf, err, sizeof(err)) != 0) {
-		fprintf(stderr, "%s: %s\n", name, err);
-		return 2;
-	}
-	if (log_open(a.conf->log) != 0)
-		fprintf(stderr, "%s: cannot open log %s: %s\n", name,
-		    a.conf->log, strerror(errno));
+	if ((status = cli_conf_load(name, path, true, &a.conf)) != 0)
+		return status;
+	status = EXIT_FAILURE;
 	if (module_check_deployed(a.conf, registry, err, sizeof(err)) != 0) {
 		fprintf(stderr, "%s: %s\n", name, err);
 		log_msg("%s", err);

@@ -185,6 +185,23 @@ int page_send(struct req *r, int status, const char *tpl,
  * the modules the person may use to d, or shows NO_MODULES. */
 void page_modules(struct req *r, struct tdict *d);
 
+/* A tab of a module's sub-navigation (the row of links under the
+ * title of each of its pages). */
+struct page_tab {
+	const char *key;            /* its label: the catalogue's prefix+key */
+	const char *href;
+	unsigned roles;             /* who sees it: those of its GET route */
+};
+
+/* Includes core/tabs.tpl at {{>marker}} of the page body: a <nav>
+ * labelled with label_key's translation, holding the tabs of tabs[0..n)
+ * the person may open, each labelled with the translation of prefix and
+ * its key, the one whose key is current (none when NULL) marked as the
+ * current page. */
+void page_tabs(struct req *r, const char *marker, const char *label_key,
+    const struct page_tab *tabs, size_t n, const char *prefix,
+    const char *current);
+
 /* Adds a message shown at the top of the next page rendered for this
  * request (kind: "ok", "error" or "warn"). */
 void page_flash(struct req *r, const char *kind, const char *text);

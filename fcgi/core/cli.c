@@ -1,13 +1,16 @@
 /* cli.c: what the commands of ticheng-admin share. */
 #include "config.h"
 
+#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/cli.h"
 #include "core/clock.h"
+#include "core/log.h"
 
 int
 cli_options(int argc, char **argv, const char **conf_path,
@@ -29,6 +32,22 @@ cli_options(int argc, char **argv, const char **conf_path,
 		}
 	}
 	return -1;
+}
+
+int
+cli_conf_load(const char *prog, const char *path, bool log,
+    struct conf **c)
+{
+	char err[1024];
+
+	if (conf_load(path, c, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s: %s\n", prog, err);
+		return CLI_USAGE;
+	}
+	if (log && log_open((*c)->log) != 0)
+		fprintf(stderr, "%s: cannot open log %s: %s\n", prog,
+		    (*c)->log, strerror(errno));
+	return CLI_OK;
 }
 
 int

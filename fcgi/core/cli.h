@@ -6,6 +6,7 @@
 #ifndef TC_CORE_CLI_H
 #define TC_CORE_CLI_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -25,6 +26,14 @@
  * CLI_OK after -h, CLI_USAGE after a bad option (usage(stderr)). */
 int cli_options(int argc, char **argv, const char **conf_path,
     void (*usage)(FILE *));
+
+/* Loads the configuration at path into *c.  On failure prints
+ * "prog: why" on standard error and returns CLI_USAGE (*c NULL); else
+ * returns CLI_OK.  With log set, it then opens the log of the
+ * configuration (a log it cannot open is said on standard error, and the
+ * program goes on). */
+int cli_conf_load(const char *prog, const char *path, bool log,
+    struct conf **c);
 
 /* Opens the database of c into *d; on failure prints why and returns
  * CLI_FAILED (then *d is NULL). */

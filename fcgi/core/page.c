@@ -116,6 +116,30 @@ page_body(struct req *r)
 }
 
 void
+page_tabs(struct req *r, const char *marker, const char *label_key,
+    const struct page_tab *tabs, size_t n, const char *prefix,
+    const char *current)
+{
+	struct tdict *inc = tdict_include(page_body(r), marker,
+	    "core/tabs.tpl");
+
+	tdict_set(inc, "tabs_label", tr(r, label_key));
+	for (size_t i = 0; i < n; i++) {
+		struct tdict *t;
+		char key[96];
+
+		if (!has_role(r, tabs[i].roles))
+			continue;
+		t = tdict_add_section(inc, "TAB");
+		tdict_set(t, "href", tabs[i].href);
+		snprintf(key, sizeof(key), "%s%s", prefix, tabs[i].key);
+		tdict_set(t, "label", tr(r, key));
+		if (current != NULL && strcmp(current, tabs[i].key) == 0)
+			tdict_show_section(t, "TAB_CURRENT");
+	}
+}
+
+void
 page_flash(struct req *r, const char *kind, const char *text)
 {
 	struct tdict *f;

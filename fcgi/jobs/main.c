@@ -162,7 +162,6 @@ main(int argc, char **argv)
 {
 	const char *path = conf_default_path();
 	struct conf *c = NULL;
-	char err[1024];
 	int status;
 
 	if (collect_kinds() != 0)
@@ -180,13 +179,8 @@ main(int argc, char **argv)
 		return 2;
 	}
 	log_set_program("jobs");
-	if (conf_load(path, &c, err, sizeof(err)) != 0) {
-		fprintf(stderr, "ticheng-jobs: %s\n", err);
-		return 2;
-	}
-	if (log_open(c->log) != 0)
-		fprintf(stderr, "ticheng-jobs: cannot open log %s: %s\n",
-		    c->log, strerror(errno));
+	if ((status = cli_conf_load("ticheng-jobs", path, true, &c)) != 0)
+		return status;
 	status = argc > 0 ? cmd_enqueue(c, argc - 1, argv + 1) : cmd_work(c);
 	log_close();
 	conf_free(c);

@@ -1,16 +1,10 @@
 /* tabs.c: the sub-navigation shown on every page of the sales module. */
 #include "config.h"
 
-#include <stdio.h>
-#include <string.h>
-
 #include "sales/sales.h"
 
-static const struct tab {
-	const char *key;        /* also the catalogue key sales_nav_<key> */
-	const char *href;
-	unsigned roles;
-} tabs[] = {
+/* Labels: the catalogue keys sales_nav_<key>. */
+static const struct page_tab tabs[] = {
 	{ "overview", "/sales/", ROLES_ALL },
 	{ "customers", "/sales/customers", ROLES_ALL },
 	{ "activities", "/sales/activities", ROLES_ALL },
@@ -25,20 +19,6 @@ static const struct tab {
 void
 sales_tabs(struct req *r, const char *current)
 {
-	struct tdict *inc = tdict_include(page_body(r), "SALES_TABS",
-	    "sales/tabs.tpl");
-
-	for (size_t i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
-		struct tdict *t;
-		char key[64];
-
-		if (!has_role(r, tabs[i].roles))
-			continue;
-		t = tdict_add_section(inc, "TAB");
-		tdict_set(t, "href", tabs[i].href);
-		snprintf(key, sizeof(key), "sales_nav_%s", tabs[i].key);
-		tdict_set(t, "label", tr(r, key));
-		if (current != NULL && strcmp(current, tabs[i].key) == 0)
-			tdict_show_section(t, "TAB_CURRENT");
-	}
+	page_tabs(r, "SALES_TABS", "sales_title", tabs,
+	    sizeof(tabs) / sizeof(tabs[0]), "sales_nav_", current);
 }

@@ -1,1 +1,0 @@
-{{%AUTOESCAPE context="HTML"}}<nav class="tabs" aria-label="{{t_nav_admin}}">{{#TAB}}<a href="{{href}}"{{#TAB_CURRENT}} aria-current="page"{{/TAB_CURRENT}}>{{label}}</a>{{/TAB}}</nav>

@@ -1,1 +1,0 @@
-{{%AUTOESCAPE context="HTML"}}<nav class="tabs" aria-label="{{t_sales_title}}">{{#TAB}}<a href="{{href}}"{{#TAB_CURRENT}} aria-current="page"{{/TAB_CURRENT}}>{{label}}</a>{{/TAB}}</nav>
