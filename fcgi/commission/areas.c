@@ -9,6 +9,7 @@ const struct route_set *const commission_areas[] = {
 	/* c2: versions, what-if */
 
 	/* c3: ledger, runs */
+	&cm_runs_route_set,
 
 	/* c4: adjustments, disputes */
 

@@ -1,6 +1,10 @@
 ## fcgi/commission/runs.mk (c3): calculation runs as background jobs
 ## and their pages, closing, the ledger and "why this amount".
 
+fcgi_commission_libtccommission_a_SOURCES += \
+	fcgi/commission/view.h fcgi/commission/view.c \
+	fcgi/commission/runs.c
+
 # calculation runs as jobs: queued, refused while one is in progress,
 # the previous run's rep results kept, the multiplier reached exactly.
 TC_DB_TESTS += tests/db/commission-runs-t

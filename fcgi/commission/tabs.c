@@ -14,6 +14,8 @@ static const struct page_tab tabs[] = {
 	/* c2: versions, what-if */
 
 	/* c3: ledger, runs */
+	{ "runs", "/commission/runs", ROLE_FINANCE | ROLE_REVIEWER | ROLE_HR |
+	    ROLE_MANAGEMENT },
 
 	/* c4: adjustments, disputes */
 

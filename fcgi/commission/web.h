@@ -26,6 +26,7 @@ extern const struct route_set cm_home_route_set;
 /* c2: plan versions and rules (versions.c), what-if (whatif.c). */
 
 /* c3: ledger (ledger.c), runs (runs.c). */
+extern const struct route_set cm_runs_route_set;
 
 /* c4: adjustments (adjustments.c), disputes (disputes.c). */
 

@@ -19,6 +19,8 @@
  *                           seconds and puts the fresh section in its
  *                           place, until the job is over.  Without JS
  *                           the page reloads itself (a meta refresh).
+ *  [data-job-reload]        around such a job: the page reloads once the
+ *                           job is over, to show what it changed.
  */
 (function () {
 	'use strict';
@@ -235,6 +237,8 @@
 				el.parentNode.replaceChild(fresh, el);
 				if (fresh.hasAttribute('data-job-poll'))
 					pollJob(fresh);
+				else if (fresh.closest && fresh.closest('[data-job-reload]'))
+					window.location.reload();
 			}, function () {
 				pollJob(el);    /* the network failed: try again */
 			});

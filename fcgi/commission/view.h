@@ -1,0 +1,28 @@
+/* view.h: small helpers the commission pages of runs.c, ledger.c and
+ * why.c share: the company's period kind, money and percentages put into
+ * a template dictionary, and a refusal's message in the reader's
+ * language. */
+#ifndef TC_COMMISSION_VIEW_H
+#define TC_COMMISSION_VIEW_H
+
+#include <stdint.h>
+
+#include "core/app.h"
+#include "core/date.h"
+#include "core/period.h"
+#include "core/tmpl.h"
+
+/* The company's period kind ([site] period). */
+enum tc_period_kind cm_kind(const struct req *r);
+
+/* Sets name to fen as grouped money ("1,234.50"), and shows the
+ * section <name>_neg when it is negative (the template adds class neg). */
+void cm_money(struct tdict *d, const char *name, int64_t fen);
+
+/* The reader's message for a refusal: the translation of why->key, then
+ * the period it names ("该期间已结账…（2026-10）"), then detail (the
+ * engine's own words) when not NULL, into buf. */
+const char *cm_why_text(const struct req *r, const struct period_why *why,
+    const char *detail, char *buf, size_t len);
+
+#endif
