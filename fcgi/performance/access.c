@@ -23,11 +23,8 @@ const struct route_set *const perf_areas[] = {
 	NULL
 };
 
-static const struct tab {
-	const char *key;        /* also the catalogue key perf_nav_<key> */
-	const char *href;
-	unsigned roles;
-} tabs[] = {
+/* Labels: the catalogue keys perf_nav_<key>. */
+static const struct page_tab tabs[] = {
 	{ "evaluation", "/performance/", PERF_ROLES_READ },
 	{ "rankings", "/performance/rankings", PERF_ROLES_READ },
 	{ "targets", "/performance/targets", PERF_ROLES_READ },
@@ -39,22 +36,8 @@ static const struct tab {
 void
 perf_tabs(struct req *r, const char *current)
 {
-	struct tdict *inc = tdict_include(page_body(r), "PERF_TABS",
-	    "performance/tabs.tpl");
-
-	for (size_t i = 0; i < sizeof(tabs) / sizeof(tabs[0]); i++) {
-		struct tdict *t;
-		char key[64];
-
-		if (!has_role(r, tabs[i].roles))
-			continue;
-		t = tdict_add_section(inc, "TAB");
-		tdict_set(t, "href", tabs[i].href);
-		snprintf(key, sizeof(key), "perf_nav_%s", tabs[i].key);
-		tdict_set(t, "label", tr(r, key));
-		if (current != NULL && strcmp(current, tabs[i].key) == 0)
-			tdict_show_section(t, "TAB_CURRENT");
-	}
+	page_tabs(r, "PERF_TABS", "perf_title", tabs,
+	    sizeof(tabs) / sizeof(tabs[0]), "perf_nav_", current);
 }
 
 enum tc_period_kind

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{>PERF_TABS}}
+<link rel="stylesheet" href="{{static}}/performance.css">
 <header class="page-head">
   <div>
     <p class="eyebrow">{{t_perf_title}}</p>
