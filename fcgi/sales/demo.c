@@ -548,6 +548,15 @@ make_order(struct gen *g, struct customer *c, int64_t day, int64_t opp,
 		in.share[1] = s[1];
 		in.nreps = 2;
 		g->n_splits++;
+		if (cancel) {
+			/* cancelling a split needs a second person (a credit
+			 * request): the owner cancels an order of their own
+			 * (the draws above keep the rest of the demo as it
+			 * was) */
+			in.share[0] = 1000000;
+			in.nreps = 1;
+			g->n_splits--;
+		}
 	}
 	if ((rc = add_order_rec(g, &o)) != 0)
 		return rc;

@@ -3,7 +3,7 @@
 ## Everything but main() is in libtcsales.a, so that tests can link the
 ## route tables.
 TC_MODULES += sales
-fcgi_libtcmodules_a_SOURCES += fcgi/sales/module.c
+fcgi_libtcmodules_a_SOURCES += fcgi/sales/module.c fcgi/sales/credit-flow.c
 TC_MODULE_LIBS += fcgi/sales/libtcsales.a fcgi/engine/libtcio.a
 noinst_LIBRARIES += fcgi/sales/libtcsales.a
 fcgi_sales_libtcsales_a_SOURCES = fcgi/sales/areas.c fcgi/sales/sales.h \
@@ -12,7 +12,8 @@ fcgi_sales_libtcsales_a_SOURCES = fcgi/sales/areas.c fcgi/sales/sales.h \
 	fcgi/sales/module-code.c fcgi/sales/demo.h fcgi/sales/demo.c \
 	fcgi/sales/demo-write.h fcgi/sales/demo-write.c fcgi/sales/lists.c
 fcgi_sales_libtcsales_a_CPPFLAGS = $(TC_CORE_CPPFLAGS)
-TC_SALES_LIBS = fcgi/sales/libtcsales.a fcgi/engine/libtcio.a $(TC_CORE_LIBS)
+TC_SALES_LIBS = fcgi/sales/libtcsales.a fcgi/engine/libtcio.a \
+	fcgi/libtcmodules.a $(TC_CORE_LIBS)
 
 pkglibexec_PROGRAMS += sales.fcgi
 sales_fcgi_SOURCES = fcgi/sales/main.c

@@ -356,7 +356,8 @@ order_post(struct req *r, int64_t id)
 		rc = refuse(r, &saved);
 	else if (rc == 0) {
 		snprintf(loc, sizeof(loc), "/sales/orders/%" PRId64 "?done=%s",
-		    saved.id, id > 0 ? "saved" : "created");
+		    saved.id, saved.request > 0 ? "credit_requested" :
+		    id > 0 ? "saved" : "created");
 		rc = http_redirect(r, loc);
 	}
 	order_input_free(&in);

@@ -10,7 +10,11 @@
  * - products known (active, or already on the line), regions and
  *   channels active (or the order's own), the order number free;
  * - nothing dated in a closed period (core/period), neither the order as
- *   stored nor the date it would get.
+ *   stored nor the date it would get;
+ * - the credit of a saved order (its reps and shares) changes only
+ *   through a credit request a second person approves (orders-credit.c),
+ *   and so does the cancellation of an order that credits someone else
+ *   or has payments.
  *
  * Every problem is marked on the form field it concerns, and nothing is
  * written unless there is none. */
@@ -26,6 +30,7 @@
 #include "core/period.h"
 #include "core/split.h"
 #include "sales/order-math.h"
+#include "sales/orders-credit.h"
 #include "sales/sales.h"
 #include "sales/write-tx.h"
 
@@ -57,6 +62,7 @@ enum stmt {
 	W_RETURN_COUNT,
 	W_REPS_COPY,
 	W_COST_UPDATE,
+	W_PAYMENTS_OF,
 	W__MAX
 };
 
@@ -144,6 +150,7 @@ static const char *const stmts[W__MAX] = {
 	    " SELECT ?, person_id, share FROM order_reps WHERE order_id = ?",
 	[W_COST_UPDATE] =
 	    "UPDATE order_lines SET cost = ? WHERE id = ? AND order_id = ?",
+	[W_PAYMENTS_OF] = "SELECT COUNT(*) FROM payments WHERE order_id = ?",
 };
 
 static struct db_table ow_db = DB_TABLE("orders-write", stmts);
@@ -407,6 +414,8 @@ struct order_check {
 	struct rep_val *reps;
 	struct line_val *lines;
 	size_t nbooked;
+	bool credit_change;         /* editing: the split differs from the
+	                               stored one (a request, not written) */
 };
 
 static bool
@@ -817,7 +826,7 @@ save_reps(const struct order_check *c, int64_t id)
 /* The audit detail: number, customer, date, lines, amount, split. */
 static int
 order_audit(const struct order_check *c, const char *action, int64_t id,
-    const char *no)
+    const char *no, int64_t request)
 {
 	size_t len = 256 + 96 * c->in->nreps, o, nl = 0;
 	char idtext[24], m[TC_MONEY_SIZE], date[11], *detail;
@@ -836,7 +845,11 @@ order_audit(const struct order_check *c, const char *action, int64_t id,
 	o = (size_t)snprintf(detail, len, "%s customer=%" PRId64 " date=%s"
 	    " lines=%zu amount=%s reps=", no, c->customer, date, nl,
 	    tc_money_str(m, total, false));
-	for (size_t i = 0, k = 0; i < c->in->nreps && o < len; i++) {
+	if (request > 0 && o < len)
+		o += (size_t)snprintf(detail + o, len - o, "unchanged, change"
+		    " asked in credit request %" PRId64, request);
+	for (size_t i = 0, k = 0; request == 0 && i < c->in->nreps && o < len;
+	    i++) {
 		if (c->reps[i].blank)
 			continue;
 		o += (size_t)snprintf(detail + o, len - o, "%s%s:%s",
@@ -892,7 +905,55 @@ write_new(struct order_check *c, struct order_saved *saved)
 	    DB_ARGS(P_INT(saved->id), P_INT(c->opportunity)), NULL,
 	    NULL)) != 0)
 		return rc;
-	return order_audit(c, "order_create", saved->id, saved->order_no);
+	return order_audit(c, "order_create", saved->id, saved->order_no, 0);
+}
+
+/* Whether the split typed differs from the stored order's. */
+static bool
+split_changed(const struct order_check *c)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->in->nreps; i++) {
+		const struct rep_val *v = &c->reps[i];
+		bool same = false;
+
+		if (v->blank)
+			continue;
+		n++;
+		for (size_t k = 0; !same && k < dbres_rows(c->old_reps); k++) {
+			int64_t sh = -1;
+
+			dbres_dec(c->old_reps, k, 1, TC_SCALE_PCT, &sh);
+			same = dbres_int(c->old_reps, k, 0) == v->person &&
+			    sh == v->share;
+		}
+		if (!same)
+			return true;
+	}
+	return n != dbres_rows(c->old_reps);
+}
+
+/* Asks for the split typed as a credit request of order id. */
+static int
+request_credit(const struct order_check *c, int64_t id,
+    struct order_saved *saved)
+{
+	struct credit_rep *p;
+	size_t n = 0;
+	int rc;
+
+	if ((p = calloc(c->in->nreps + 1, sizeof(*p))) == NULL)
+		return TC_ENOMEM;
+	for (size_t i = 0; i < c->in->nreps; i++)
+		if (!c->reps[i].blank) {
+			p[n].person = c->reps[i].person;
+			p[n++].share = c->reps[i].share;
+		}
+	rc = credit_request(c->a, id, saved->order_no, "credit", p, n,
+	    &saved->request);
+	free(p);
+	return rc;
 }
 
 static int
@@ -916,9 +977,14 @@ write_edit(struct order_check *c, int64_t id, struct order_saved *saved)
 	if ((rc = db_exec(db, &ow_db, W_ORDER_UPDATE,
 	    DB_ARGS(P_TEXT(saved->order_no), P_INT(c->customer), P_TEXT(date),
 	    P_INT(c->region), P_INT(c->channel),
-	    P_TEXT(note != NULL ? note : ""), P_INT(id)), NULL, NULL)) != 0 ||
-	    (rc = db_exec(db, &ow_db, W_REPS_DELETE, DB_ARGS(P_INT(id)), NULL,
-	    NULL)) != 0 || (rc = save_reps(c, id)) != 0)
+	    P_TEXT(note != NULL ? note : ""), P_INT(id)), NULL, NULL)) != 0)
+		return rc;
+	if (c->credit_change)
+		rc = request_credit(c, id, saved);
+	else if ((rc = db_exec(db, &ow_db, W_REPS_DELETE, DB_ARGS(P_INT(id)),
+	    NULL, NULL)) == 0)
+		rc = save_reps(c, id);
+	if (rc != 0)
 		return rc;
 	for (size_t i = 0; i < c->in->nlines; i++) {
 		const struct line_val *l = &c->lines[i];
@@ -939,7 +1005,8 @@ write_edit(struct order_check *c, int64_t id, struct order_saved *saved)
 		if (rc != 0)
 			return rc;
 	}
-	return order_audit(c, "order_edit", id, saved->order_no);
+	return order_audit(c, "order_edit", id, saved->order_no,
+	    saved->request);
 }
 
 /* Loads order id in scope w, locked, and says whether it may undergo
@@ -1035,6 +1102,17 @@ sales_order_save(const struct sales_actor *a, int64_t id,
 	if ((rc = check_header(&c, id > 0)) != 0 ||
 	    (rc = check_reps(&c)) != 0 || (rc = check_lines(&c)) != 0)
 		goto out;
+	if (!order_input_has_errors(input) && id > 0 && split_changed(&c)) {
+		int64_t pending;
+
+		/* under the order's lock: one request at a time */
+		if ((rc = credit_pending(a->db, id, &pending)) != 0)
+			goto out;
+		if (pending > 0 && (rc = mark(&input->head, ORDER_SPLIT,
+		    "ord_err_credit_pending")) != 0)
+			goto out;
+		c.credit_change = true;
+	}
 	if (order_input_has_errors(input)) {
 		rc = TC_EINVAL;
 		goto out;
@@ -1053,13 +1131,56 @@ out:
 }
 
 int
+order_cancel_write(const struct sales_actor *a, int64_t id,
+    const char *order_no)
+{
+	char idtext[24];
+	int rc;
+
+	snprintf(idtext, sizeof(idtext), "%" PRId64, id);
+	if ((rc = db_exec(a->db, &ow_db, W_CANCEL, DB_ARGS(P_INT(id)), NULL,
+	    NULL)) == 0 &&
+	    (rc = db_exec(a->db, &ow_db, W_CANCEL_LINES, DB_ARGS(P_INT(id)),
+	    NULL, NULL)) == 0)
+		rc = audit_write_as(a->db, &a->as, "order_cancel", "order",
+		    idtext, order_no);
+	return rc;
+}
+
+/* Whether cancelling order id needs a second person: it credits someone
+ * besides a, or has payments. */
+static int
+cancel_needs_approval(const struct sales_actor *a, int64_t id, bool *ask)
+{
+	struct dbres *res = NULL;
+	int rc;
+
+	*ask = false;
+	if ((rc = db_query(a->db, &ow_db, W_REPS_OF, DB_ARGS(P_INT(id)),
+	    &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++)
+		if (dbres_int(res, i, 0) != a->who->id)
+			*ask = true;
+	dbres_free(res);
+	if (*ask)
+		return 0;
+	if ((rc = db_query(a->db, &ow_db, W_PAYMENTS_OF, DB_ARGS(P_INT(id)),
+	    &res)) != 0)
+		return rc;
+	*ask = dbres_int(res, 0, 0) > 0;
+	dbres_free(res);
+	return 0;
+}
+
+int
 sales_order_cancel(const struct sales_actor *a, int64_t id,
     struct order_saved *saved)
 {
 	struct scope w = scope_person(a->who, &sales_scope_write);
 	struct dbres *o = NULL;
-	char idtext[24];
-	bool own = false;
+	int64_t pending = 0;
+	bool own = false, ask = false;
 	int rc;
 
 	memset(saved, 0, sizeof(*saved));
@@ -1072,13 +1193,18 @@ sales_order_cancel(const struct sales_actor *a, int64_t id,
 	saved->id = id;
 	snprintf(saved->order_no, sizeof(saved->order_no), "%s",
 	    dbres_text(o, 0, O_NO));
-	snprintf(idtext, sizeof(idtext), "%" PRId64, id);
-	if ((rc = db_exec(a->db, &ow_db, W_CANCEL, DB_ARGS(P_INT(id)), NULL,
-	    NULL)) == 0 &&
-	    (rc = db_exec(a->db, &ow_db, W_CANCEL_LINES, DB_ARGS(P_INT(id)),
-	    NULL, NULL)) == 0)
-		rc = audit_write_as(a->db, &a->as, "order_cancel", "order",
-		    idtext, saved->order_no);
+	if ((rc = cancel_needs_approval(a, id, &ask)) != 0)
+		goto out;
+	if (!ask)
+		rc = order_cancel_write(a, id, saved->order_no);
+	else if ((rc = credit_pending(a->db, id, &pending)) == 0) {
+		if (pending > 0) {
+			saved->refused = "ord_err_credit_pending";
+			rc = TC_ECONFLICT;
+		} else
+			rc = credit_request(a, id, saved->order_no, "cancel", NULL,
+			    0, &saved->request);
+	}
 out:
 	dbres_free(o);
 	return sales_tx_end(a->db, own, rc);

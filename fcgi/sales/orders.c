@@ -22,6 +22,15 @@
 	"(o.order_date <= (SELECT COALESCE(MAX(pd.last_day), DATE '1000-01-01')" \
 	" FROM periods pd WHERE pd.state = 'closed'))"
 
+/* A credit request's split (proposed: "", as it stood: "NOT") as
+ * "name share %, ...". */
+#define SPLIT_SQL(neg) \
+	"COALESCE((SELECT GROUP_CONCAT(CONCAT(xp.name, ' ', TRIM(TRAILING '.'" \
+	" FROM TRIM(TRAILING '0' FROM x.share)), ' %') ORDER BY x.share DESC," \
+	" xp.login SEPARATOR ', ') FROM order_credit_request_reps x" \
+	" JOIN people xp ON xp.id = x.person_id WHERE x.request_id = r.id AND " \
+	neg " x.proposed), '')"
+
 enum stmt {
 	ST_HEADER,
 	ST_REPS,
@@ -35,6 +44,7 @@ enum stmt {
 	ST_OPT_PRODUCT,
 	ST_OPT_CUSTOMER,
 	ST_OPT_REP,
+	ST_CREDIT_REQUESTS,
 	ST__MAX
 };
 
@@ -96,6 +106,16 @@ static const char *const stmts[ST__MAX] = {
 	    "SELECT id, login, name, name FROM people"
 	    " WHERE id = ? OR (active AND (CAST(roles AS UNSIGNED) & ?) <> 0)"
 	    " ORDER BY team, login",
+	/* the order's credit requests, newest first: id, kind, state, asked
+	 * at, by, decided at, by, note, the split then and as proposed */
+	[ST_CREDIT_REQUESTS] =
+	    "SELECT r.id, r.kind, r.state, r.requested_at, rp.name,"
+	    " COALESCE(r.decided_at, ''), COALESCE(dp.name, ''),"
+	    " r.decision_note, " SPLIT_SQL("NOT") ", " SPLIT_SQL("")
+	    " FROM order_credit_requests r"
+	    " JOIN people rp ON rp.id = r.requested_by"
+	    " LEFT JOIN people dp ON dp.id = r.decided_by"
+	    " WHERE r.order_id = ? ORDER BY r.id DESC LIMIT 20",
 };
 
 static struct db_table orders_db = DB_TABLE("orders", stmts);
@@ -118,6 +138,8 @@ static const struct route routes[] = {
 	    orders_edit_post },
 	{ "POST", "/sales/orders/#/cancel", ROLE_SALES | ROLE_MANAGER,
 	    orders_cancel_post },
+	{ "POST", "/sales/orders/#/credit/#",
+	    ROLE_SALES | ROLE_MANAGER | ROLE_FINANCE, orders_credit_post },
 	{ "GET", "/sales/orders/#/return", ROLE_SALES | ROLE_MANAGER,
 	    orders_return_get },
 	{ "POST", "/sales/orders/#/return", ROLE_SALES | ROLE_MANAGER,
@@ -207,7 +229,94 @@ static const char *const done_keys[][2] = {
 	{ "cancelled", "ord_done_cancelled" },
 	{ "returned", "ord_done_returned" },
 	{ "costs", "ord_done_costs" },
+	{ "credit_requested", "ord_done_credit_requested" },
+	{ "cancel_requested", "ord_done_cancel_requested" },
+	{ "credit_approved", "ord_done_credit_approved" },
+	{ "credit_rejected", "ord_done_credit_rejected" },
+	{ "credit_withdrawn", "ord_done_credit_withdrawn" },
 };
+
+/* The buttons of a pending credit request req that r's person may
+ * press now, in section row. */
+static int
+credit_actions(struct req *r, int64_t req, struct tdict *row)
+{
+	struct scope s = scope_of(r, &sales_scope_credit);
+	struct wf_actor wa = wf_actor_of(r);
+	const struct wf_transition *t[4];
+	struct wf_row *wr = NULL;
+	size_t n;
+	int rc;
+
+	rc = wf_load(r->app->db, &sales_credit_flow, req, &s, &wr);
+	if (rc == TC_ENOTFOUND)
+		return 0;
+	if (rc != 0)
+		return rc;
+	n = wf_actions(&wa, wr, t, 4);
+	for (size_t i = 0; i < n; i++) {
+		char key[64];
+
+		snprintf(key, sizeof(key), "CREDIT_%s", t[i]->action);
+		for (char *k = key; *k != '\0'; k++)
+			if (*k >= 'a' && *k <= 'z')
+				*k = (char)(*k - 'a' + 'A');
+		tdict_show_section(row, key);
+		tdict_show_section(row, "CREDIT_ACTIONS");
+	}
+	wf_row_free(wr);
+	return 0;
+}
+
+/* The order's credit requests, with what r's person may do to the
+ * pending one; *pending says whether one is. */
+static int
+credit_section(struct req *r, struct tdict *d, int64_t id, bool *pending)
+{
+	struct dbres *res = NULL;
+	char key[64];
+	int rc;
+
+	*pending = false;
+	if ((rc = db_query(r->app->db, &orders_db, ST_CREDIT_REQUESTS,
+	    DB_ARGS(P_INT(id)), &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		struct tdict *row = tdict_add_section(d, "CREDIT_REQUEST");
+		bool cancel = strcmp(dbres_text(res, i, 1), "cancel") == 0;
+
+		tdict_set(row, "request_id", dbres_text(res, i, 0));
+		tdict_set(row, "request_state", dbres_text(res, i, 2));
+		snprintf(key, sizeof(key), "ord_credit_state_%s",
+		    dbres_text(res, i, 2));
+		tdict_set(row, "request_state_label", tr(r, key));
+		tdict_set(row, "requested_at", dbres_text(res, i, 3));
+		tdict_set(row, "requested_by", dbres_text(res, i, 4));
+		tdict_set(row, "split_before", dbres_text(res, i, 8));
+		tdict_show_section(row, cancel ? "KIND_CANCEL" : "KIND_CREDIT");
+		if (!cancel)
+			tdict_set(row, "split_after", dbres_text(res, i, 9));
+		if (dbres_text(res, i, 6)[0] != '\0') {
+			struct tdict *x = tdict_add_section(row, "DECIDED");
+
+			tdict_set(x, "decided_at", dbres_text(res, i, 5));
+			tdict_set(x, "decided_by", dbres_text(res, i, 6));
+			if (dbres_text(res, i, 7)[0] != '\0')
+				tdict_set(tdict_add_section(x, "DECISION_NOTE"),
+				    "decision_note", dbres_text(res, i, 7));
+		}
+		if (strcmp(dbres_text(res, i, 2), "pending") == 0) {
+			*pending = true;
+			if ((rc = credit_actions(r, dbres_int(res, i, 0),
+			    row)) != 0)
+				break;
+		}
+	}
+	if (dbres_rows(res) > 0)
+		tdict_show_section(d, "HAS_CREDIT_REQUESTS");
+	dbres_free(res);
+	return rc;
+}
 
 /* Renders the detail page of order id with status (200, or 409 after a
  * refused change, with the flash already set). */
@@ -219,7 +328,7 @@ detail_page(struct req *r, int64_t id, int status)
 	    *rets = NULL;
 	struct tdict *d = page_body(r);
 	int64_t amount = 0, cost = 0, collected, returned = 0;
-	bool writable = false, closed, booked, is_return;
+	bool writable = false, closed, booked, is_return, pending = false;
 	const char *done;
 	char buf[64], q[TC_MONEY_SIZE];
 	int rc;
@@ -239,8 +348,11 @@ detail_page(struct req *r, int64_t id, int status)
 	    DB_ARGS(P_INT(id)), &paid)) != 0 ||
 	    (rc = db_query(r->app->db, &orders_db, ST_RETURNS,
 	    DB_ARGS(P_INT(id)), &rets)) != 0 ||
-	    (rc = order_writable(r, id, &writable)) != 0)
+	    (rc = order_writable(r, id, &writable)) != 0 ||
+	    (rc = credit_section(r, d, id, &pending)) != 0)
 		goto out;
+	if (pending)
+		tdict_show_section(d, "CREDIT_PENDING");
 	sales_tabs(r, "orders");
 	done = req_get(&r->q, "done");
 	for (size_t i = 0; done != NULL && i < sizeof(done_keys) /
@@ -413,7 +525,71 @@ orders_cancel_post(struct req *r)
 	}
 	if (rc != 0)
 		return rc;
-	snprintf(loc, sizeof(loc), "/sales/orders/%" PRId64 "?done=cancelled",
-	    id);
+	snprintf(loc, sizeof(loc), "/sales/orders/%" PRId64 "?done=%s", id,
+	    saved.request > 0 ? "cancel_requested" : "cancelled");
 	return http_redirect(r, loc);
+}
+
+/* A decision on a credit request: its fields. */
+enum { CR_ACTION, CR_FROM, CR_COMMENT, CR__MAX };
+
+static const char *const credit_verbs[] = { "approve", "reject", "withdraw",
+	NULL };
+
+static const struct field credit_fields[CR__MAX] = {
+	[CR_ACTION] = { "action", form_oneof, 1, 0, 0, "wf_err_action",
+	    credit_verbs },
+	[CR_FROM] = { "from", form_code, 0, 0, 32, "wf_err_action", NULL },
+	[CR_COMMENT] = { "comment", form_text, 0, 0, 255,
+	    "ord_credit_err_comment", NULL },
+};
+
+/* Approves, rejects or withdraws credit request ids[1] of order ids[0],
+ * from the state the page showed; the order's page again with what
+ * came of it. */
+int
+orders_credit_post(struct req *r)
+{
+	struct sales_actor a = sales_actor_of(r);
+	struct wf_request w = { .action = "" };
+	struct wf_outcome out;
+	struct order_saved saved;
+	int64_t id = r->ids[0];
+	struct form f;
+	char loc[96];
+	int rc;
+
+	if ((rc = form_validate(&f, credit_fields, CR__MAX, &r->form)) ==
+	    TC_ENOMEM)
+		goto out;
+	if (form_has_errors(&f)) {
+		page_flash(r, "error", tr(r, f.e[CR_COMMENT].err != 0 ?
+		    "ord_credit_err_comment" : "wf_err_action"));
+		rc = detail_page(r, id, 422);
+		goto out;
+	}
+	w.action = form_str(&f, CR_ACTION);
+	w.expect = form_str(&f, CR_FROM);
+	w.comment = form_str(&f, CR_COMMENT);
+	rc = sales_credit_decide(&a, id, r->ids[1], &w, &out, &saved);
+	if (rc == 0) {
+		snprintf(loc, sizeof(loc), "/sales/orders/%" PRId64
+		    "?done=credit_%s", id, out.to);
+		rc = http_redirect(r, loc);
+	} else if (rc == TC_ECONFLICT && saved.refused != NULL) {
+		page_flash(r, "error", tr(r, saved.refused));
+		rc = detail_page(r, id, 409);
+	} else if (rc == TC_ECONFLICT) {
+		char key[64];
+
+		snprintf(key, sizeof(key), "ord_credit_state_%s", out.from);
+		wf_flash_conflict(r, tr(r, key));
+		rc = detail_page(r, id, 409);
+	} else if ((rc == TC_EDENIED || rc == TC_EINVAL) && out.msg != NULL) {
+		page_flash(r, "error", tr(r, out.msg));
+		rc = detail_page(r, id, rc == TC_EDENIED ? 403 : 422);
+	}
+out:
+	form_free(&f);
+	return rc;
 }

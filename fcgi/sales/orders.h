@@ -12,6 +12,7 @@
 /* --- orders.c --- */
 int orders_detail_get(struct req *r);
 int orders_cancel_post(struct req *r);
+int orders_credit_post(struct req *r);
 
 /* Adds the rows of a <select> (section name: value, label, SELECTED; see
  * form_option) for the reference table kind ("region", "channel",

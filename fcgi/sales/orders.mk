@@ -11,4 +11,5 @@ tests_unit_order_math_t_LDADD = $(TC_CORE_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_order_math_t_SOURCES = dummy.cxx
 fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/orders.c fcgi/sales/orders.h \
 	fcgi/sales/orders-form.c fcgi/sales/orders-write.c \
+	fcgi/sales/orders-credit.c fcgi/sales/orders-credit.h \
 	fcgi/sales/orders-query.c

@@ -9,6 +9,7 @@
 #include "core/list.h"
 #include "core/module.h"
 #include "core/scope.h"
+#include "core/workflow.h"
 
 /* Each area: const struct route_set <area>_route_set; */
 extern const struct route_set customers_route_set;    /* customers.c */
@@ -68,10 +69,35 @@ extern const struct scope_rule sales_scope_write;   /* reps their own,
 extern const struct scope_rule sales_scope_costs;   /* finance edits
 	the costs of every order */
 
+/* Who acts on credit requests (credit-flow.c): finance every order's,
+ * a manager their team's orders', a rep (withdrawing) their own. */
+extern const struct scope_rule sales_scope_credit;
+
+/* A credit change of a saved order (or the cancellation of an order
+ * that credits someone else or has payments) waits as a request in
+ * order_credit_requests: pending, then approved or rejected (a reason
+ * required) by a manager of the team or finance, never by the person
+ * who asked nor by anyone credited on the order now or in the proposal;
+ * or withdrawn by the person who asked.  The moves only; what approval
+ * changes in the order is sales_credit_decide's (write.h). */
+extern const struct wf_def sales_credit_flow;
+
+/* The navigation's count (core/module.h): the credit requests r's
+ * person may approve or reject now. */
+int sales_waiting(struct req *r, int64_t *count);
+
 /* Order column col is in scope: some credited rep of the order is.
- * Parameters: SCOPE_ARGS. */
+ * Parameters: SCOPE_ARGS, in SCOPE_SQL's order.  Not SCOPE_SQL inside
+ * EXISTS: MariaDB 10.11 turns its IN (SELECT ...) within the EXISTS into
+ * a semi-join that, when the prepared statement runs again with another
+ * kind of scope (a rep's, then a manager's, on one worker), returns an
+ * order once per credited rep, or orders out of scope
+ * (tests/db/sales-credit-t); a join in the EXISTS, with the "all" test
+ * outside it, does not. */
 #define SCOPE_ORDER_SQL(col) \
-	"EXISTS (SELECT 1 FROM order_reps sx WHERE sx.order_id = " col \
-	" AND " SCOPE_SQL("sx.person_id") ")"
+	"(? = 2 OR EXISTS (SELECT 1 FROM order_reps sx JOIN people sp" \
+	" ON sp.id = sx.person_id WHERE sx.order_id = " col " AND" \
+	" (sx.person_id = ? OR (? = 1 AND ((sp.team = ? AND sp.team <> '')" \
+	" OR sp.manager_login = ?)))))"
 
 #endif

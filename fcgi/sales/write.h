@@ -147,6 +147,10 @@ struct order_saved {
 	 * closed period the date that lies in it (yyyymmdd, else 0). */
 	const char *refused;
 	int32_t closed_date;
+	/* Not 0: the credit change (or the cancellation) was not written
+	 * but waits for approval as this credit request (orders-credit.c);
+	 * the order's credit stands until then. */
+	int64_t request;
 };
 
 /* What is about to change in a stored order. */
@@ -180,13 +184,33 @@ bool order_input_has_errors(const struct order_input *in);
  * its cost unless its product or quantity changes, and never shrinks
  * below what was returned of it.  opts may be NULL (the form).  A stored
  * order that may not change (cancelled, a return, in a closed period)
- * gives TC_ECONFLICT with saved->refused. */
+ * gives TC_ECONFLICT with saved->refused.  A change of a stored order's
+ * credited reps or shares is not written: the rest of the change is,
+ * and the new split becomes a credit request (saved->request) for the
+ * team's manager or finance to approve; while one is pending, another
+ * change of the split is refused on the "split" field. */
 int sales_order_save(const struct sales_actor *a, int64_t id,
     const struct req_fields *in, const struct order_options *opts,
     struct order_input *input, struct order_saved *saved);
 
-/* Cancels order id and all its lines (TC_ECONFLICT as above). */
+/* Cancels order id and all its lines (TC_ECONFLICT as above).  An
+ * order that credits someone besides a, or has payments, is not
+ * cancelled: the cancellation becomes a credit request (saved->request)
+ * for the team's manager or finance to approve; while a request of the
+ * order is pending, TC_ECONFLICT with saved->refused. */
 int sales_order_cancel(const struct sales_actor *a, int64_t id,
+    struct order_saved *saved);
+
+/* Decides credit request req of order as w says (w->action "approve",
+ * "reject" with w->comment, "withdraw"), through sales_credit_flow
+ * within a's scope (sales_scope_credit), in one transaction (or the
+ * caller's): an approval writes the proposed split into the order, or
+ * cancels it, with its audit.  Returns wf_apply's results with out
+ * filled (TC_ENOTFOUND also for a request of another order), or
+ * TC_ECONFLICT with saved->refused when the order may no longer change
+ * (cancelled, in a closed period meanwhile): nothing is written. */
+int sales_credit_decide(const struct sales_actor *a, int64_t order,
+    int64_t req, const struct wf_request *w, struct wf_outcome *out,
     struct order_saved *saved);
 
 /* A return: its date and note, and "return_lines" for the lines as a

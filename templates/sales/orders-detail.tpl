@@ -45,8 +45,40 @@
       <tbody>{{#REP}}<tr><td>{{rep_name}} <span class="muted mono">{{rep_login}}</span></td><td>{{rep_team}}</td><td class="num">{{share}} %</td><td><div class="progress"><span class="progress-bar w{{share_w}}"></span></div></td></tr>{{/REP}}</tbody>
     </table>
     </div>
+    {{#CREDIT_PENDING}}<p class="flash warn" id="credit-pending"><a href="#credit-requests">{{t_ord_credit_pending_note}}</a></p>{{/CREDIT_PENDING}}
   </section>
 </div>
+{{#HAS_CREDIT_REQUESTS}}<section class="card" id="credit-requests">
+  <h2>{{t_ord_credit_title}}</h2>
+  <p class="muted small">{{t_ord_credit_intro}}</p>
+  <div class="table-wrap">
+  <table class="data compact">
+    <thead><tr><th>{{t_ord_credit_asked}}</th><th>{{t_ord_credit_change}}</th><th>{{t_sales_status}}</th><th>{{t_ord_credit_decided}}</th><th></th></tr></thead>
+    <tbody>{{#CREDIT_REQUEST}}<tr data-request="{{request_id}}">
+      <td>{{requested_at}}<br><span class="muted">{{requested_by}}</span></td>
+      <td class="wrap">{{#KIND_CREDIT}}{{t_ord_credit_kind_credit}}: {{split_before}} → <strong>{{split_after}}</strong>{{/KIND_CREDIT}}{{#KIND_CANCEL}}{{t_ord_credit_kind_cancel}} <span class="muted">({{split_before}})</span>{{/KIND_CANCEL}}</td>
+      <td><span class="badge {{request_state}}">{{request_state_label}}</span></td>
+      <td>{{#DECIDED}}{{decided_at}}<br><span class="muted">{{decided_by}}</span>{{#DECISION_NOTE}}<br><span class="small">{{decision_note}}</span>{{/DECISION_NOTE}}{{/DECIDED}}</td>
+      <td>{{#CREDIT_ACTIONS}}<div class="actions">
+        {{#CREDIT_APPROVE}}<form method="post" action="/sales/orders/{{id}}/credit/{{request_id}}" class="inline-form">
+          <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="approve"><input type="hidden" name="from" value="pending">
+          <button type="submit" class="btn small primary" data-credit="approve">{{t_ord_credit_approve}}</button>
+        </form>{{/CREDIT_APPROVE}}
+        {{#CREDIT_REJECT}}<form method="post" action="/sales/orders/{{id}}/credit/{{request_id}}" class="inline-form">
+          <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="reject"><input type="hidden" name="from" value="pending">
+          <label class="visually-hidden" for="reject-{{request_id}}">{{t_ord_credit_reason}}</label>
+          <input id="reject-{{request_id}}" name="comment" type="text" maxlength="255" placeholder="{{t_ord_credit_reason}}">
+          <button type="submit" class="btn small danger" data-credit="reject">{{t_ord_credit_reject}}</button>
+        </form>{{/CREDIT_REJECT}}
+        {{#CREDIT_WITHDRAW}}<form method="post" action="/sales/orders/{{id}}/credit/{{request_id}}" class="inline-form">
+          <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="action" value="withdraw"><input type="hidden" name="from" value="pending">
+          <button type="submit" class="btn small" data-credit="withdraw">{{t_ord_credit_withdraw}}</button>
+        </form>{{/CREDIT_WITHDRAW}}
+      </div>{{/CREDIT_ACTIONS}}</td>
+    </tr>{{/CREDIT_REQUEST}}</tbody>
+  </table>
+  </div>
+</section>{{/HAS_CREDIT_REQUESTS}}
 <section class="card">
   <h2>{{t_ord_lines}}</h2>
   {{#NO_LINES}}<div class="empty"><p>{{t_ord_no_lines}}</p></div>{{/NO_LINES}}

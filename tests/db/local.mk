@@ -115,3 +115,12 @@ tests_db_commission_adjust_t_LDADD = tests/db/libdbtest.a \
 	fcgi/commission/libtccommission.a $(TC_ENGINE_LIBS) $(TC_CORE_LIBS) \
 	$(CHECK_LIBS)
 nodist_EXTRA_tests_db_commission_adjust_t_SOURCES = dummy.cxx
+
+# sales credit requests: a co-credited rep cannot take a whole order; the
+# manager or finance approves, once, even when two approve at once.
+TC_DB_TESTS += tests/db/sales-credit-t
+check_PROGRAMS += tests/db/sales-credit-t
+tests_db_sales_credit_t_SOURCES = tests/db/sales-credit-t.c
+tests_db_sales_credit_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_sales_credit_t_LDADD = tests/db/libdbtest.a $(TC_SALES_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_db_sales_credit_t_SOURCES = dummy.cxx
