@@ -7,6 +7,9 @@
 const struct route_set *const commission_areas[] = {
 	&cm_home_route_set,
 	/* c2: versions, what-if */
+	&cm_versions_route_set,
+	&cm_plan_flow_route_set,
+	&cm_plan_io_route_set,
 
 	/* c3: ledger, runs */
 	&cm_runs_route_set,

@@ -38,6 +38,9 @@ commission_fcgi_LDADD = $(TC_COMMISSION_LIBS) $(TC_MODULES_LIB) \
 nodist_EXTRA_commission_fcgi_SOURCES = dummy.cxx
 
 # c2: versions, what-if
+fcgi_commission_libtccommission_a_SOURCES += \
+	fcgi/commission/versions.h fcgi/commission/versions.c \
+	fcgi/commission/versions-flow.c fcgi/commission/versions-io.c
 
 # c3: ledger, runs
 include $(srcdir)/fcgi/commission/runs.mk

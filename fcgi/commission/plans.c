@@ -656,10 +656,32 @@ end_version(struct db *d, int64_t w, int32_t last_day,
 	    why_text);
 }
 
+static int activate(struct db *d, int64_t id, const struct plan_company *co,
+    int32_t today, const struct actor *who, const char *how,
+    struct plan_why *why, bool moved);
+
 int
 plan_activate(struct db *d, int64_t id, const struct plan_company *co,
     int32_t today, const struct actor *who, const char *how,
     struct plan_why *why)
+{
+	return activate(d, id, co, today, who, how, why, false);
+}
+
+int
+plan_activate_moved(struct db *d, int64_t id, const struct plan_company *co,
+    int32_t today, const struct actor *who, const char *how,
+    struct plan_why *why)
+{
+	return activate(d, id, co, today, who, how, why, true);
+}
+
+/* moved: a workflow has just set the state to active in the caller's
+ * transaction (the version is then skipped among those in force). */
+static int
+activate(struct db *d, int64_t id, const struct plan_company *co,
+    int32_t today, const struct actor *who, const char *how,
+    struct plan_why *why, bool moved)
 {
 	struct dbres *v = NULL, *all = NULL;
 	struct period_why pwhy = { 0 };
@@ -677,7 +699,8 @@ plan_activate(struct db *d, int64_t id, const struct plan_company *co,
 	from = col_date(v, 0, V_FROM);
 	to = dbres_null(v, 0, V_TO) ? TCE_DATE_OPEN : col_date(v, 0, V_TO);
 	rc = TC_EDENIED;
-	if (strcmp(dbres_text(v, 0, V_STATE), "draft") != 0 &&
+	if (moved ? strcmp(dbres_text(v, 0, V_STATE), "active") != 0 :
+	    strcmp(dbres_text(v, 0, V_STATE), "draft") != 0 &&
 	    strcmp(dbres_text(v, 0, V_STATE), "proposed") != 0) {
 		why_set(why, "plan_err_state", "", "version %lld is %s: only a "
 		    "draft or proposed version can be activated",
@@ -704,8 +727,8 @@ plan_activate(struct db *d, int64_t id, const struct plan_company *co,
 		int32_t wt = dbres_null(all, i, 2) ? TCE_DATE_OPEN :
 		    col_date(all, i, 2);
 
-		if (wt < from || wf > to)
-			continue;       /* no overlap */
+		if (w == id || wt < from || wf > to)
+			continue;       /* itself (moved), or no overlap */
 		/* An open-ended version that began earlier is replaced from
 		 * here on by an open-ended one: it ends the day before. */
 		if (wf < from && wt == TCE_DATE_OPEN && to == TCE_DATE_OPEN) {
@@ -724,8 +747,9 @@ plan_activate(struct db *d, int64_t id, const struct plan_company *co,
 		rc = TC_EDENIED;
 		goto out;
 	}
-	if ((rc = db_exec(d, &plans_db, ST_V_STATE, DB_ARGS(P_TEXT("active"),
-	    P_INT(id), P_TEXT(dbres_text(v, 0, V_STATE))), NULL, NULL)) != 0)
+	if (!moved && (rc = db_exec(d, &plans_db, ST_V_STATE,
+	    DB_ARGS(P_TEXT("active"), P_INT(id),
+	    P_TEXT(dbres_text(v, 0, V_STATE))), NULL, NULL)) != 0)
 		goto out;
 	if ((rc = period_begin(d, co->kind, from, today, &pwhy)) != 0) {
 		why_set(why, pwhy.key, "effective_from", "%s", pwhy.text);

@@ -79,6 +79,14 @@ int plan_activate(struct db *d, int64_t id, const struct plan_company *co,
     int32_t today, const struct actor *who, const char *how,
     struct plan_why *why);
 
+/* As plan_activate, for a version that a workflow move (the approval,
+ * commission/versions-flow.c) has just set to active in the caller's
+ * transaction, which must be open: the same checks and effects, but the
+ * state is already active and the version is not its own overlap. */
+int plan_activate_moved(struct db *d, int64_t id, const struct plan_company *co,
+    int32_t today, const struct actor *who, const char *how,
+    struct plan_why *why);
+
 /* Ends version id (in force) on last_day, the last day of a period not
  * before the end of the latest closed period (and not before the
  * version's start): its state becomes ended.  Returns 0, TC_ENOTFOUND,

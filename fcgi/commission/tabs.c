@@ -12,6 +12,7 @@
 static const struct page_tab tabs[] = {
 	{ "home", "/commission/", CM_ROLES_ALL },
 	/* c2: versions, what-if */
+	{ "plans", "/commission/plans", CM_ROLES_ALL },
 
 	/* c3: ledger, runs */
 	{ "runs", "/commission/runs", ROLE_FINANCE | ROLE_REVIEWER | ROLE_HR |

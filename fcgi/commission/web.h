@@ -24,6 +24,9 @@
 extern const struct route_set cm_home_route_set;
 
 /* c2: plan versions and rules (versions.c), what-if (whatif.c). */
+extern const struct route_set cm_versions_route_set;
+extern const struct route_set cm_plan_flow_route_set;
+extern const struct route_set cm_plan_io_route_set;
 
 /* c3: ledger (ledger.c), runs (runs.c). */
 extern const struct route_set cm_runs_route_set;

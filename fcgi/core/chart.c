@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/chart.h"
+#include "core/decimal.h"
 #include "core/error.h"
 #include "core/money.h"
 
@@ -34,7 +35,7 @@ div_round(__int128 a, __int128 b)
 static int64_t
 whole(int64_t v, enum chart_unit unit)
 {
-	if (unit == CHART_COUNT)
+	if (unit == CHART_COUNT || unit == CHART_PERCENT)
 		return v;
 	return v < 0 ? -div_round(-(__int128)v, 100) : div_round(v, 100);
 }
@@ -90,6 +91,21 @@ scaled(char *buf, size_t len, bool neg, int64_t a, int64_t size, int d,
 	buf[n] = '\0';
 }
 
+/* A percent held in hundredths, without trailing zeros: "1.5%". */
+static char *
+percent(char buf[CHART_LABEL_SIZE], int64_t v)
+{
+	char d[TC_DEC_SIZE];
+	size_t n = tc_dec_format(d, v, 2);
+
+	if (n > CHART_LABEL_SIZE - 2)
+		n = CHART_LABEL_SIZE - 2;
+	memcpy(buf, d, n);
+	buf[n] = '%';
+	buf[n + 1] = '\0';
+	return buf;
+}
+
 char *
 chart_short(char buf[CHART_LABEL_SIZE], int64_t v, enum chart_unit unit,
     const char *lang)
@@ -97,6 +113,9 @@ chart_short(char buf[CHART_LABEL_SIZE], int64_t v, enum chart_unit unit,
 	const struct units *u = units_of(lang);
 	int64_t w = whole(v, unit), a = w < 0 ? -w : w;
 	int k = 2;
+
+	if (unit == CHART_PERCENT)
+		return percent(buf, v);
 
 	while (k > 0 && a < u->size[k])
 		k--;
@@ -130,6 +149,8 @@ chart_tick(char buf[CHART_LABEL_SIZE], int64_t v, int64_t step,
 	int64_t m = whole(max_abs, unit), p = 1;
 	int k = 2, d = 0;
 
+	if (unit == CHART_PERCENT)
+		return percent(buf, v);
 	if (w == 0) {
 		snprintf(buf, CHART_LABEL_SIZE, "0");
 		return buf;
@@ -153,7 +174,9 @@ chart_full(char buf[CHART_LABEL_SIZE], int64_t v, enum chart_unit unit)
 		char m[TC_MONEY_SIZE];
 
 		snprintf(buf, CHART_LABEL_SIZE, "%s", tc_money_str(m, v, true));
-	} else
+	} else if (unit == CHART_PERCENT)
+		percent(buf, v);
+	else
 		grouped(buf, CHART_LABEL_SIZE, v);
 	return buf;
 }

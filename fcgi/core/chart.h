@@ -41,7 +41,9 @@
 #define CHART_MAX_ABS 1000000000000000LL
 
 enum chart_kind { CHART_COLUMNS, CHART_BARS, CHART_LINES };
-enum chart_unit { CHART_MONEY, CHART_COUNT };
+/* CHART_PERCENT: values in hundredths of a percent (a rate of 1.5% is
+ * 150), every label a percent with what decimals it needs ("1.5%"). */
+enum chart_unit { CHART_MONEY, CHART_COUNT, CHART_PERCENT };
 
 struct chart_series {
 	const char *name;           /* legend, table header */

@@ -100,6 +100,20 @@ START_TEST(full_figures_for_tooltips_and_tables)
 }
 END_TEST
 
+START_TEST(percent_labels_keep_the_decimals_they_need)
+{
+	char buf[CHART_LABEL_SIZE];
+
+	/* hundredths of a percent: a rate of 1.5%, a multiplier of 1.25 */
+	ck_assert_str_eq(chart_short(buf, 150, CHART_PERCENT, "zh"), "1.5%");
+	ck_assert_str_eq(chart_short(buf, 12500, CHART_PERCENT, "en"), "125%");
+	ck_assert_str_eq(chart_tick(buf, 50, 50, 200, CHART_PERCENT, "zh"),
+	    "0.5%");
+	ck_assert_str_eq(chart_full(buf, 275, CHART_PERCENT), "2.75%");
+	ck_assert_str_eq(chart_full(buf, 0, CHART_PERCENT), "0%");
+}
+END_TEST
+
 START_TEST(text_width_counts_cjk_wide)
 {
 	ck_assert_int_eq(chart_text_width(""), 0);
@@ -617,6 +631,7 @@ main(void)
 	tcase_add_loop_test(tc, tick_labels_share_unit_and_decimals, 0,
 	    sizeof(ticks) / sizeof(ticks[0]));
 	tcase_add_test(tc, full_figures_for_tooltips_and_tables);
+	tcase_add_test(tc, percent_labels_keep_the_decimals_they_need);
 	tcase_add_test(tc, text_width_counts_cjk_wide);
 	tcase_add_test(tc, ticks_are_nice_and_cover_the_values);
 	tcase_add_test(tc, columns_stand_on_the_zero_line_negatives_hang_below);
