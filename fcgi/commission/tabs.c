@@ -15,6 +15,7 @@ static const struct page_tab tabs[] = {
 	{ "plans", "/commission/plans", CM_ROLES_ALL },
 
 	/* c3: ledger, runs */
+	{ "ledger", "/commission/ledger", CM_ROLES_ALL },
 	{ "runs", "/commission/runs", ROLE_FINANCE | ROLE_REVIEWER | ROLE_HR |
 	    ROLE_MANAGEMENT },
 

@@ -5,6 +5,7 @@
 #ifndef TC_COMMISSION_VIEW_H
 #define TC_COMMISSION_VIEW_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/app.h"
@@ -24,5 +25,22 @@ void cm_money(struct tdict *d, const char *name, int64_t fen);
  * engine's own words) when not NULL, into buf. */
 const char *cm_why_text(const struct req *r, const struct period_why *why,
     const char *detail, char *buf, size_t len);
+
+/* The commission lines a person reads (ledger.c): a rep their own, a
+ * manager their team's as the run recorded it, HR, finance and
+ * management all; the list's scope conditions on a line aliased l. */
+struct scope_rule;
+struct list_scope;
+struct list_def;
+extern const struct scope_rule cm_lines_read;
+extern const struct list_scope cm_lines_scope;
+extern const struct list_def cm_ledger_list;
+
+/* The effective rate of a line: commission (fen) over its credited base
+ * (10^-6 fen, or 10^-9 units for a quantity base kind), as a percent
+ * ("5.25%") or money per unit, exact to 4 decimals or rounded with
+ * "..."; "—" for a base of 0.  Returns buf. */
+const char *cm_effective_rate(const struct req *r, int64_t commission,
+    int64_t base, const char *kind, char *buf, size_t len);
 
 #endif
