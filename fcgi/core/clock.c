@@ -103,12 +103,24 @@ test_clock(int64_t *t)
 }
 #endif
 
+static int64_t held;
+
+void
+tc_clock_hold(int64_t t)
+{
+	held = t;
+}
+
 int64_t
 tc_now(void)
 {
 #ifdef TC_TEST_HOOKS
 	int64_t t;
+#endif
 
+	if (held != 0)
+		return held;
+#ifdef TC_TEST_HOOKS
 	if (test_clock(&t))
 		return t;
 #endif
@@ -156,4 +168,42 @@ char *
 tc_today_str(char buf[11])
 {
 	return tc_date_str(buf, tc_today());
+}
+
+char *
+tc_datetime_str(char buf[TC_DATETIME_SIZE], int64_t t)
+{
+	struct tm tm;
+
+	tc_local(t, &tm);
+	snprintf(buf, TC_DATETIME_SIZE, "%04u-%02u-%02u %02u:%02u:%02u",
+	    (unsigned)(tm.tm_year + 1900) % 10000u,
+	    (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
+	    (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u,
+	    (unsigned)tm.tm_sec % 100u);
+	return buf;
+}
+
+char *
+tc_now_str(char buf[TC_DATETIME_SIZE])
+{
+	return tc_datetime_str(buf, tc_now());
+}
+
+int64_t
+tc_instant(int32_t ymd, int hour, int minute, int second)
+{
+	struct tm tm;
+
+	if (!zone_set)
+		apply_zone();
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = ymd / 10000 - 1900;
+	tm.tm_mon = ymd / 100 % 100 - 1;
+	tm.tm_mday = ymd % 100;
+	tm.tm_hour = hour;
+	tm.tm_min = minute;
+	tm.tm_sec = second;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
 }

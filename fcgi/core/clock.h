@@ -35,9 +35,17 @@ int tc_clock_set_zone(const char *zone);
 /* The business time zone's name (the default until one is set). */
 const char *tc_clock_zone(void);
 
-/* Now, as seconds since the epoch (UTC): the test clock when one is
- * set, else the system clock. */
+/* Now, as seconds since the epoch (UTC): the held clock when one is
+ * held (tc_clock_hold), else the test clock when one is set, else the
+ * system clock. */
 int64_t tc_now(void);
+
+/* Holds "now" at instant t (seconds since the epoch) until the next call;
+ * t 0 lets the clock run again.  For a command that writes a story
+ * through the modules' own write functions (the demo seeder), so that
+ * what they date by tc_now() happens at the story's moments.  Process-
+ * wide: never in a server. */
+void tc_clock_hold(int64_t t);
 
 /* Whether "now" comes from the test clock (never in production): if so,
  * sets *t to it. */
@@ -54,5 +62,19 @@ int32_t tc_today(void);
 
 /* Today's business date as "YYYY-MM-DD" in buf (11 bytes); returns buf. */
 char *tc_today_str(char buf[11]);
+
+#define TC_DATETIME_SIZE 20
+
+/* Instant t as the business time zone's "YYYY-MM-DD HH:MM:SS" (a
+ * DATETIME as the database session reads it) in buf; returns buf. */
+char *tc_datetime_str(char buf[TC_DATETIME_SIZE], int64_t t);
+
+/* Now (tc_now) as tc_datetime_str writes it; returns buf. */
+char *tc_now_str(char buf[TC_DATETIME_SIZE]);
+
+/* The instant at which the business clock reads hour:minute:second on
+ * date ymd (yyyymmdd).  A time that a summer-time change skips or repeats
+ * is taken as the C library's mktime() takes it. */
+int64_t tc_instant(int32_t ymd, int hour, int minute, int second);
 
 #endif

@@ -269,6 +269,10 @@ job_worker_run_one(struct job_worker *w, int64_t *id)
 	int rc;
 
 	*id = 0;
+	/* As a request does: the sessions follow the test clock (a no-op
+	 * outside test builds). */
+	db_sync_clock(w->ctl);
+	db_sync_clock(w->work);
 	if ((rc = claim(w, &row)) != 0 || row == NULL)
 		return rc;
 	j.id = dbres_int(row, 0, 0);

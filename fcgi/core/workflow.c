@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -51,14 +52,14 @@ ident_ok(const char *s)
 	return n <= WF_MAX_IDENT;
 }
 
-/* Appends ", t.col = ?" (or NOW()) for each set of sets. */
+/* Appends ", t.col = ?" for each set of sets. */
 static void
 add_sets(struct strbuf *b, const struct wf_set *sets)
 {
 	for (size_t n = 0; sets != NULL && sets[n].col != NULL; n++) {
 		strbuf_add(b, ", t.");
 		strbuf_add(b, sets[n].col);
-		strbuf_add(b, sets[n].value == WF_NOW ? " = NOW()" : " = ?");
+		strbuf_add(b, " = ?");
 	}
 }
 
@@ -159,7 +160,7 @@ compose_history(const struct wf_history *h)
 		strbuf_add(&b, ", ");
 		strbuf_add(&b, h->comment_col);
 	}
-	strbuf_add(&b, ") VALUES (?, ?, ?, NOW(), ?");
+	strbuf_add(&b, ") VALUES (?, ?, ?, ?, ?");
 	if (h->action_col != NULL)
 		strbuf_add(&b, ", ?");
 	if (h->comment_col != NULL)
@@ -644,11 +645,12 @@ params_needed(const struct wf_set *sets)
 	return n;
 }
 
-/* Binds the value of each set of sets (WF_NOW takes none) from p[*n]. */
+/* Binds the value of each set of sets from p[*n]; now is the time of
+ * the move (core/clock). */
 static void
 bind_sets(const struct wf_actor *a, const struct wf_set *sets,
-    const struct wf_request *w, const char *comment, struct db_param *p,
-    size_t *n)
+    const struct wf_request *w, const char *comment, const char *now,
+    struct db_param *p, size_t *n)
 {
 	for (size_t i = 0; sets != NULL && sets[i].col != NULL; i++)
 		switch (sets[i].value) {
@@ -662,6 +664,7 @@ bind_sets(const struct wf_actor *a, const struct wf_set *sets,
 			p[(*n)++] = w->params[sets[i].param];
 			break;
 		case WF_NOW:
+			p[(*n)++] = P_TEXT(now);
 			break;
 		}
 }
@@ -670,10 +673,10 @@ bind_sets(const struct wf_actor *a, const struct wf_set *sets,
 static int
 record(const struct wf_actor *a, const struct wf_def *def, int64_t id,
     const char *action, const char *from, const char *to,
-    const char *comment)
+    const char *comment, const char *now)
 {
 	const struct wf_history *h = &def->history;
-	struct db_param p[6];
+	struct db_param p[7];
 	size_t n = 0;
 	char idt[24], audit_action[WF_MAX_IDENT * 2 + 2], *detail;
 	size_t dlen;
@@ -682,6 +685,7 @@ record(const struct wf_actor *a, const struct wf_def *def, int64_t id,
 	p[n++] = P_INT(id);
 	p[n++] = from != NULL ? P_TEXT(from) : P_NULL;
 	p[n++] = P_TEXT(to);
+	p[n++] = P_TEXT(now);
 	p[n++] = P_INT(a->who->id);
 	if (h->action_col != NULL)
 		p[n++] = P_TEXT(action);
@@ -716,6 +720,7 @@ wf_apply(const struct wf_actor *a, const struct wf_def *def, int64_t id,
 	const struct wf_transition *t;
 	const struct wf_guard *no;
 	const char *comment = w->comment != NULL ? w->comment : "";
+	char now[TC_DATETIME_SIZE];
 	struct wf_row *row = NULL;
 	struct db_param p[WF_MAX_SETS * 2 + 3];
 	uint64_t affected = 0;
@@ -770,9 +775,11 @@ wf_apply(const struct wf_actor *a, const struct wf_def *def, int64_t id,
 		    t->action, need, w->nparams);
 		goto fail;
 	}
+	/* One moment for the move: the row's columns and its history. */
+	tc_now_str(now);
 	p[n++] = P_TEXT(t->to);
-	bind_sets(a, def->sets, w, comment, p, &n);
-	bind_sets(a, t->sets, w, comment, p, &n);
+	bind_sets(a, def->sets, w, comment, now, p, &n);
+	bind_sets(a, t->sets, w, comment, now, p, &n);
 	p[n++] = P_INT(id);
 	p[n++] = P_TEXT(row->state);
 	if ((rc = db_exec(a->db, &def->stmts->table, WS_UPDATE + idx, p, n,
@@ -788,7 +795,7 @@ wf_apply(const struct wf_actor *a, const struct wf_def *def, int64_t id,
 	}
 	if ((t->effect != NULL && (rc = t->effect(a, row, t, w)) != 0) ||
 	    (rc = record(a, def, id, t->action, row->state, t->to,
-	    comment)) != 0)
+	    comment, now)) != 0)
 		goto fail;
 	if (own && (rc = db_commit(a->db)) != 0)
 		goto out;
@@ -806,13 +813,14 @@ int
 wf_created(const struct wf_actor *a, const struct wf_def *def, int64_t id,
     const char *state)
 {
+	char now[TC_DATETIME_SIZE];
 	int rc;
 
 	if (a->who == NULL)
 		return TC_EDENIED;
 	if ((rc = compose(def)) != 0)
 		return rc;
-	return record(a, def, id, "create", NULL, state, "");
+	return record(a, def, id, "create", NULL, state, "", tc_now_str(now));
 }
 
 void

@@ -56,8 +56,10 @@
  * functions, shared by its pages, its imports and its demo seeder, move
  * records the same way (wf_actor_of() makes one from a request).
  *
- * Timestamps (the history's and those a move sets) are the database
- * session's NOW(), so they follow its time zone and clock. */
+ * Timestamps (the history's and those a move sets, WF_NOW) are one
+ * moment of core/clock, tc_now() in the business time zone, bound as a
+ * parameter: the test clock and a held clock (the demo's story) move
+ * them as they move "today". */
 #ifndef TC_CORE_WORKFLOW_H
 #define TC_CORE_WORKFLOW_H
 

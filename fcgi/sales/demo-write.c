@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/money.h"
 #include "sales/demo-write.h"
@@ -123,8 +124,9 @@ result(struct demo_writer *w, int rc, const char *what,
 	return rc;
 }
 
-/* The person who acts at when, or NULL (said in w->err): the session's
- * clock is set to when. */
+/* The person who acts at when, or NULL (said in w->err): the clock of
+ * the program (core/clock, what the write functions date by) and that of
+ * the database session (DATETIME defaults) are held at when. */
 static const struct sales_actor *
 actor(struct demo_writer *w, int who, int64_t when)
 {
@@ -140,6 +142,7 @@ actor(struct demo_writer *w, int who, int64_t when)
 			say(w, "setting the clock: %s", tc_strerror(rc));
 			return NULL;
 		}
+		tc_clock_hold(when);
 		w->clock = when;
 	}
 	return &w->as[who];
@@ -149,6 +152,7 @@ int
 demo_writer_done(struct demo_writer *w)
 {
 	w->clock = 0;
+	tc_clock_hold(0);
 	return db_exec(w->db, &dw_db, D_CLOCK_BACK, DB_NOARGS, NULL, NULL);
 }
 

@@ -25,6 +25,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
+#include "core/date.h"
 #include "core/error.h"
 #include "core/money.h"
 #include "sales/demo-write.h"
@@ -59,38 +61,6 @@ chance(int pct)
 	return rnd(0, 99) < pct;
 }
 
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant). */
-static int64_t
-days_from_civil(int y, int m, int d)
-{
-	int64_t era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-static void
-civil_from_days(int64_t z, int *y, int *m, int *d)
-{
-	int64_t era;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static int64_t today;           /* days since the epoch: s->today */
 static int64_t story_end;       /* no moment is later (seconds) */
 
@@ -98,21 +68,17 @@ static int64_t story_end;       /* no moment is later (seconds) */
 static const char *
 day_text(char *buf, int64_t z)
 {
-	int y, m, d;
-
-	civil_from_days(z, &y, &m, &d);
-	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-	return buf;
+	return tc_date_str(buf, tc_date_from_days(z));
 }
 
-/* A moment of a working hour on day z, in seconds since the epoch (the
- * business time zone is UTC+8 all year). */
+/* A moment of a working hour on day z, in seconds since the epoch (in
+ * the business time zone, core/clock). */
 static int64_t
 moment(int64_t z)
 {
 	int64_t hour = rnd(9, 17), minute = rnd(0, 59);
-	int64_t t = z * 86400 + hour * 3600 + minute * 60 - 8 * 3600;
+	int64_t t = tc_instant(tc_date_from_days(z), (int)hour, (int)minute,
+	    0);
 
 	return t < story_end ? t : story_end;
 }
@@ -726,8 +692,8 @@ make_orders(struct gen *g)
 	int64_t first_of_month;
 	int y, m, d, rc;
 
-	civil_from_days(today, &y, &m, &d);
-	first_of_month = days_from_civil(y, m, 1);
+	tc_civil_from_days(today, &y, &m, &d);
+	first_of_month = tc_days_from_civil(y, m, 1);
 	while (g->n_lines < 1560) {
 		struct customer *c = &g->customers[rnd(0,
 		    (int64_t)g->ncustomers - 1)];
@@ -881,12 +847,12 @@ sales_demo_seed(struct module_seed *s)
 	if (g == NULL)
 		return TC_ENOMEM;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	today = days_from_civil(s->today / 10000, s->today / 100 % 100,
+	today = tc_days_from_civil(s->today / 10000, s->today / 100 % 100,
 	    s->today % 100);
 	/* today's story ends now, or at six when today is not the real day */
-	story_end = time(NULL);
-	if ((story_end + 8 * 3600) / 86400 != today)
-		story_end = today * 86400 + 18 * 3600 - 8 * 3600;
+	story_end = tc_now();
+	if (tc_date_of(story_end) != s->today)
+		story_end = tc_instant(s->today, 18, 0, 0);
 	rng_state = 0x7469636865466e67ULL;      /* fixed: same data each run */
 	g->d = s->db;
 	snprintf(s->err, s->errlen, "database error");

@@ -10,7 +10,10 @@
  * twice); an edit holding the lock makes a move wait; guards, roles and
  * a wrong or stale state are refused with nothing written; the buttons a
  * person may press and the count of what waits for them; a transition's
- * effect in the same transaction; a move inside the caller's transaction.
+ * effect in the same transaction; a move inside the caller's transaction;
+ * the time of a move (history and declared columns) from core/clock: the
+ * test clock at 02:00 Beijing time dates it on the Beijing day, a held
+ * clock (the demo's story) at its moment.
  *
  * The test keeps its records in two tables of its own (wft_stmts,
  * wft_stmt_moves), created when missing; every test makes its own rows
@@ -28,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/error.h"
 #include "core/scope.h"
@@ -78,7 +82,7 @@ static char prefix[40];
 
 enum stmt {
 	STMT_PERSON, STMT_DOC, STMT_DOC_GET, STMT_MOVES, STMT_AUDIT,
-	STMT_PAY_LINES, STMT_THREAD, STMT_EDIT, STMT__MAX
+	STMT_PAY_LINES, STMT_THREAD, STMT_EDIT, STMT_MOVED_AT, STMT__MAX
 };
 
 static const char *const sql[STMT__MAX] = {
@@ -101,6 +105,10 @@ static const char *const sql[STMT__MAX] = {
 	    " COALESCE(INFO, '') FROM information_schema.PROCESSLIST"
 	    " WHERE ID = ?",
 	[STMT_EDIT] = "UPDATE wft_stmts SET reject_reason = ? WHERE id = ?",
+	[STMT_MOVED_AT] = "SELECT m.moved_at AS moved_at,"
+	    " COALESCE(d.reviewed_at, '-') AS reviewed_at"
+	    " FROM wft_stmt_moves m JOIN wft_stmts d ON d.id = m.stmt_id"
+	    " WHERE m.stmt_id = ? ORDER BY m.id DESC LIMIT 1",
 };
 
 static struct db_table wft_db = DB_TABLE("workflow-t", sql);
@@ -871,6 +879,76 @@ START_TEST(a_creation_is_recorded_from_nothing)
 }
 END_TEST
 
+/* Reviews statement id (pending) as REV and checks that the history row
+ * and the declared column reviewed_at both say want. */
+static void
+review_is_dated(int64_t id, const char *want)
+{
+	struct wf_outcome out;
+	struct dbres *res;
+
+	ck_assert_int_eq(act(REV, id, "review", "pending", NULL, &out), 0);
+	ck_assert_int_eq(db_query(dbt_db, &wft_db, STMT_MOVED_AT,
+	    DB_ARGS(P_INT(id)), &res), 0);
+	ck_assert_uint_eq(dbres_rows(res), 1);
+	ck_assert_str_eq(dbres_text_col(res, 0, "moved_at"), want);
+	ck_assert_str_eq(dbres_text_col(res, 0, "reviewed_at"), want);
+	dbres_free(res);
+}
+
+START_TEST(a_move_under_a_held_clock_is_dated_at_its_moment)
+{
+	int64_t id = new_doc("pending");
+
+	/* the demo's story: 10:30 on 15 March 2026, Beijing time; the
+	 * database session's clock is not touched */
+	tc_clock_hold(tc_instant(20260315, 10, 30, 0));
+	review_is_dated(id, "2026-03-15 10:30:00");
+	tc_clock_hold(0);
+	ck_assert_int_ne(tc_today(), 20260315);
+}
+END_TEST
+
+#ifdef TC_TEST_HOOKS
+static void
+write_clock(const char *text)
+{
+	char path[PATH_MAX];
+	FILE *f;
+
+	ck_assert_ptr_nonnull(tc_hook_dir());
+	snprintf(path, sizeof(path), "%s/clock", tc_hook_dir());
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+static void
+remove_clock(void)
+{
+	char path[PATH_MAX];
+
+	if (tc_hook_dir() == NULL)
+		return;
+	snprintf(path, sizeof(path), "%s/clock", tc_hook_dir());
+	unlink(path);
+}
+
+START_TEST(a_move_at_two_in_the_night_lands_on_the_beijing_date)
+{
+	int64_t id = new_doc("pending");
+
+	/* 18:00 UTC on 1 December is 02:00 on 2 December in Beijing.  The
+	 * session is left on the server's clock (no db_sync_clock): the
+	 * move's time comes from core/clock, as "today" does. */
+	write_clock("2026-12-01T18:00:00Z");
+	ck_assert_int_eq(tc_today(), 20261202);
+	review_is_dated(id, "2026-12-02 02:00:00");
+	remove_clock();
+}
+END_TEST
+#endif
+
 /* The actions a person may take now, as buttons: "a,b" in table order. */
 static const char *
 buttons(enum who w, int64_t id)
@@ -1049,6 +1127,9 @@ main(void)
 	SRunner *sr;
 
 	tcase_add_checked_fixture(tc, setup, dbt_teardown);
+#ifdef TC_TEST_HOOKS
+	tcase_add_checked_fixture(tc, NULL, remove_clock);
+#endif
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc,
 	    race_one_wins_the_other_waits_for_the_lock_and_is_too_late);
@@ -1073,6 +1154,10 @@ main(void)
 	tcase_add_test(tc,
 	    a_move_inside_the_callers_transaction_is_theirs_to_end);
 	tcase_add_test(tc, a_creation_is_recorded_from_nothing);
+	tcase_add_test(tc, a_move_under_a_held_clock_is_dated_at_its_moment);
+#ifdef TC_TEST_HOOKS
+	tcase_add_test(tc, a_move_at_two_in_the_night_lands_on_the_beijing_date);
+#endif
 	tcase_add_test(tc, each_person_sees_only_the_buttons_they_may_press);
 	tcase_add_test(tc,
 	    what_waits_for_each_person_is_counted_with_the_same_checks);

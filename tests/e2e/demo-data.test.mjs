@@ -107,6 +107,8 @@ test('the demo is written by the module functions: every record audited as its p
   assert.equal(n('SELECT COUNT(*) FROM payments WHERE DATE(created_at) <> payment_date'), 0);
   assert.equal(n('SELECT COUNT(*) FROM activities WHERE DATE(created_at) <> activity_date'), 0);
   assert.ok(n("SELECT COUNT(DISTINCT DATE(at)) FROM audit WHERE address LIKE 'demo-data %'") > 300, 'a year of audit days');
+  // stage moves go through core/workflow, which dates them by core/clock: the story's moments, not the seeding's
+  assert.ok(n('SELECT COUNT(DISTINCT DATE(changed_at)) FROM opportunity_stage_changes') > 100, 'stage moves over the year');
   assert.equal(n(`SELECT (SELECT COUNT(*) FROM audit WHERE at > NOW(3))
     + (SELECT COUNT(*) FROM orders WHERE created_at > NOW())
     + (SELECT COUNT(*) FROM opportunity_stage_changes WHERE changed_at > NOW())`), 0, 'written in the future');

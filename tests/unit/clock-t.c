@@ -101,6 +101,55 @@ START_TEST(an_unknown_zone_is_refused_and_the_zone_kept)
 }
 END_TEST
 
+START_TEST(a_datetime_is_written_in_the_business_zone)
+{
+	char buf[TC_DATETIME_SIZE];
+
+	shanghai();
+	ck_assert_str_eq(tc_datetime_str(buf, BEIJING_2AM),
+	    "2026-12-02 02:00:00");
+	ck_assert_str_eq(tc_datetime_str(buf, utc(2026, 12, 31, 16, 0) + 5),
+	    "2027-01-01 00:00:05");
+	ck_assert_int_eq(tc_clock_set_zone("Europe/Berlin"), 0);
+	ck_assert_str_eq(tc_datetime_str(buf, utc(2026, 7, 10, 23, 30)),
+	    "2026-07-11 01:30:00");
+	shanghai();
+}
+END_TEST
+
+START_TEST(an_instant_is_read_on_the_business_clock)
+{
+	shanghai();
+	ck_assert_int_eq(tc_instant(20261202, 2, 0, 0), BEIJING_2AM);
+	ck_assert_int_eq(tc_instant(20270101, 0, 0, 0),
+	    utc(2026, 12, 31, 16, 0));
+	/* Berlin: UTC+1 in winter, UTC+2 in summer */
+	ck_assert_int_eq(tc_clock_set_zone("Europe/Berlin"), 0);
+	ck_assert_int_eq(tc_instant(20260110, 0, 30, 0),
+	    utc(2026, 1, 9, 23, 30));
+	ck_assert_int_eq(tc_instant(20260711, 1, 30, 0),
+	    utc(2026, 7, 10, 23, 30));
+	shanghai();
+}
+END_TEST
+
+START_TEST(a_held_clock_is_now_until_it_is_let_go)
+{
+	char buf[TC_DATETIME_SIZE];
+	int64_t t0;
+
+	shanghai();
+	tc_clock_hold(BEIJING_2AM);
+	ck_assert_int_eq(tc_now(), BEIJING_2AM);
+	ck_assert_int_eq(tc_today(), 20261202);
+	ck_assert_str_eq(tc_now_str(buf), "2026-12-02 02:00:00");
+	tc_clock_hold(0);
+	t0 = (int64_t)time(NULL);
+	ck_assert_int_ge(tc_now(), t0);
+	ck_assert_int_le(tc_now(), t0 + 60);
+}
+END_TEST
+
 START_TEST(today_is_the_business_date_of_now)
 {
 	int32_t before, after, today;
@@ -248,6 +297,9 @@ main(void)
 	tcase_add_test(tc, the_machine_zone_does_not_matter);
 	tcase_add_test(tc, a_zone_with_summer_time_follows_it);
 	tcase_add_test(tc, an_unknown_zone_is_refused_and_the_zone_kept);
+	tcase_add_test(tc, a_datetime_is_written_in_the_business_zone);
+	tcase_add_test(tc, an_instant_is_read_on_the_business_clock);
+	tcase_add_test(tc, a_held_clock_is_now_until_it_is_let_go);
 	tcase_add_test(tc, today_is_the_business_date_of_now);
 	tcase_add_test(tc, conf_sets_the_zone_and_refuses_an_unknown_one);
 	suite_add_tcase(s, tc);
