@@ -16,6 +16,9 @@ const struct route_set *const commission_areas[] = {
 	&cm_runs_route_set,
 
 	/* c4: adjustments, disputes */
+	&cm_adjustments_route_set,
+	&cm_disputes_route_set,
+	&cm_estimate_route_set,
 
 	NULL
 };

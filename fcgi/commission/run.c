@@ -116,15 +116,13 @@ source_file(enum tce_source src)
 	}
 }
 
-/* Reads the files with the engine's readers and calculates. */
-static int
-engine_run(const struct file_set *fs, struct tce_plan **plan,
-    struct tce_input *in, struct tce_result **res, struct tce_diag *err)
+int
+run_read_files(const struct file_set *fs, struct tce_plan **plan,
+    struct tce_input *in, struct tce_diag *err)
 {
 	unsigned source = 0;
 	int rc;
 
-	*res = NULL;
 	memset(err, 0, sizeof(*err));
 	if ((rc = tce_plan_new(plan)) != 0)
 		return rc;
@@ -166,6 +164,19 @@ engine_run(const struct file_set *fs, struct tce_plan **plan,
 		    "covers the period or the dates of its orders");
 		return TC_EINVAL;
 	}
+	return 0;
+}
+
+/* Reads the files with the engine's readers and calculates. */
+static int
+engine_run(const struct file_set *fs, struct tce_plan **plan,
+    struct tce_input *in, struct tce_result **res, struct tce_diag *err)
+{
+	int rc;
+
+	*res = NULL;
+	if ((rc = run_read_files(fs, plan, in, err)) != 0)
+		return rc;
 	return tce_calc(*plan, in, res, err);
 }
 

@@ -24,6 +24,7 @@
 #include "core/audit.h"
 #include "core/db.h"
 #include "core/period.h"
+#include "engine/engine.h"
 #include "engine/money.h"
 
 /* What a run of one period did. */
@@ -90,5 +91,14 @@ int run_status(struct db *d, enum tc_period_kind kind, const char *label,
  * current.  arg: NULL. */
 int run_close_guard(struct db *d, const struct period *p, void *arg,
     struct period_why *why);
+
+/* Reads the files of fs (as run_export makes them) with the engine's
+ * readers: the plan versions into a new *plan (free with
+ * tce_plan_free, also on failure), the rows into in (initialised by the
+ * caller; free with tce_input_free).  For a calculation of one's own on
+ * a period's inputs (the estimate adds an order to them).  Returns 0;
+ * TC_EINVAL (bad input or no version in force: err says why), TC_ENOMEM. */
+int run_read_files(const struct file_set *fs, struct tce_plan **plan,
+    struct tce_input *in, struct tce_diag *err);
 
 #endif

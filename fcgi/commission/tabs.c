@@ -20,6 +20,8 @@ static const struct page_tab tabs[] = {
 	    ROLE_MANAGEMENT },
 
 	/* c4: adjustments, disputes */
+	{ "adjustments", "/commission/adjustments", CM_ROLES_ALL },
+	{ "disputes", "/commission/disputes", CM_ROLES_ALL },
 
 };
 

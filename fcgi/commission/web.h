@@ -32,7 +32,11 @@ extern const struct route_set cm_plan_io_route_set;
 extern const struct route_set cm_runs_route_set;
 extern const struct route_set cm_ledger_route_set;
 
-/* c4: adjustments (adjustments.c), disputes (disputes.c). */
+/* c4: adjustments (adjustments.c), disputes (disputes.c), the estimate
+ * of an opportunity (estimate.c). */
+extern const struct route_set cm_adjustments_route_set;
+extern const struct route_set cm_disputes_route_set;
+extern const struct route_set cm_estimate_route_set;
 
 /* Every area, NULL-terminated (areas.c). */
 extern const struct route_set *const commission_areas[];
