@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/error.h"
 #include "core/money.h"
 #include "sales/collections.h"
@@ -339,6 +340,7 @@ static int
 report_form(const struct form *f, const char *const *columns,
     const struct imp_line *x, struct imp_errs *errs)
 {
+	char date[11];
 	int rc;
 
 	for (size_t k = 0; k < f->n; k++) {
@@ -347,8 +349,11 @@ report_form(const struct form *f, const char *const *columns,
 		if (f->e[k].err == 0)
 			continue;
 		col = columns != NULL && columns[k] != NULL ? columns[k] : "rep";
+		if (strcmp(col, "date") == 0 && x->date > 0)
+			tc_date_format(date, x->date);  /* the date refused */
 		ADD(errs, x->line, col, f->e[k].msg != NULL ? f->e[k].msg :
-		    f->fields[k].msg, cell(x, col)[0] != '\0' ? cell(x, col) :
+		    f->fields[k].msg, strcmp(col, "date") == 0 && x->date > 0 ?
+		    date : cell(x, col)[0] != '\0' ? cell(x, col) :
 		    f->e[k].detail);
 	}
 	return 0;

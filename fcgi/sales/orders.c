@@ -508,6 +508,20 @@ orders_detail_get(struct req *r)
 	return detail_page(r, r->ids[0], 200);
 }
 
+/* Why a change was refused, and for a closed period how to correct it. */
+static void
+refused_flash(struct req *r, const struct order_saved *saved)
+{
+	char text[1024];
+
+	if (saved->closed_date > 0) {
+		snprintf(text, sizeof(text), "%s %s", tr(r, saved->refused),
+		    tr(r, "ord_closed_fix"));
+		page_flash(r, "error", text);
+	} else
+		page_flash(r, "error", tr(r, saved->refused));
+}
+
 int
 orders_cancel_post(struct req *r)
 {
@@ -520,7 +534,7 @@ orders_cancel_post(struct req *r)
 	rc = sales_order_cancel(&a, id, &saved);
 	if (rc == TC_ECONFLICT && saved.refused != NULL) {
 		/* already cancelled, or frozen: nothing changes */
-		page_flash(r, "error", tr(r, saved.refused));
+		refused_flash(r, &saved);
 		return detail_page(r, id, 409);
 	}
 	if (rc != 0)
@@ -577,7 +591,7 @@ orders_credit_post(struct req *r)
 		    "?done=credit_%s", id, out.to);
 		rc = http_redirect(r, loc);
 	} else if (rc == TC_ECONFLICT && saved.refused != NULL) {
-		page_flash(r, "error", tr(r, saved.refused));
+		refused_flash(r, &saved);
 		rc = detail_page(r, id, 409);
 	} else if (rc == TC_ECONFLICT) {
 		char key[64];

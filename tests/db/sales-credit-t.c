@@ -45,12 +45,14 @@ static const char *const who_name[WHO__MAX] = {
 static struct person cast[WHO__MAX];
 static char prefix[40], today[11];
 static char split_error[64];        /* the last save's, "" when none */
+static char date_error[64];         /* likewise */
+static const char *order_day;       /* the order form's date; NULL: today */
 static int64_t customer, product;
 
 enum stmt {
 	STMT_PERSON, STMT_CUSTOMER, STMT_PRODUCT, STMT_TODAY, STMT_REPS,
 	STMT_REQUEST, STMT_MOVES, STMT_AUDITS, STMT_STATUS, STMT_PAYMENT,
-	STMT_RETIRE, STMT__MAX
+	STMT_RETIRE, STMT_REDATE, STMT_CLOSED, STMT__MAX
 };
 
 static const char *const sql[STMT__MAX] = {
@@ -78,6 +80,10 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_PAYMENT] = "INSERT INTO payments (payment_no, order_id,"
 	    " payment_date, amount, created_by) VALUES (?, ?, CURDATE(), 100, ?)",
 	[STMT_RETIRE] = "UPDATE people SET active = FALSE WHERE login LIKE ?",
+	[STMT_REDATE] = "UPDATE orders SET order_date = ? WHERE id = ?",
+	[STMT_CLOSED] = "INSERT INTO periods (kind, label, first_day, last_day,"
+	    " state) VALUES ('month', '2001-05', '2001-05-01', '2001-05-31',"
+	    " 'closed')",
 };
 
 static struct db_table ct_db = DB_TABLE("sales-credit-t", sql);
@@ -176,7 +182,7 @@ order_form(struct req_fields *f, enum who r1, const char *s1, int r2,
 {
 	req_fields_init(f);
 	add_id(f, "customer", customer);
-	add(f, "order_date", today);
+	add(f, "order_date", order_day != NULL ? order_day : today);
 	add_id(f, "rep", cast[r1].id);
 	add(f, "share", s1);
 	if (r2 >= 0) {
@@ -204,6 +210,9 @@ save(enum who w, int64_t id, enum who r1, const char *s1, int r2,
 	    in.head.e != NULL && in.head.e[ORDER_SPLIT].err != 0 &&
 	    in.head.e[ORDER_SPLIT].msg != NULL ? in.head.e[ORDER_SPLIT].msg :
 	    "");
+	snprintf(date_error, sizeof(date_error), "%s",
+	    in.head.e != NULL && in.head.e[ORDER_DATE].err != 0 &&
+	    in.head.e[ORDER_DATE].msg != NULL ? in.head.e[ORDER_DATE].msg : "");
 	order_input_free(&in);
 	req_fields_free(&f);
 	return rc;
@@ -459,6 +468,53 @@ START_TEST(cancelling_an_order_that_credits_another_waits_for_approval)
 }
 END_TEST
 
+START_TEST(a_closed_period_freezes_the_credit_even_a_request_made_before)
+{
+	int64_t order = shared_order(), req;
+	struct sales_actor a = actor(REP1, dbt_db);
+	struct order_saved saved;
+	struct wf_outcome out;
+
+	req = take_whole_order(order);
+	/* the period of the order closes meanwhile (on this connection's
+	 * own copy of the calendar: nobody else's periods change) */
+	dbt_sql(dbt_db, "CREATE TEMPORARY TABLE periods_shadow LIKE periods");
+	dbt_sql(dbt_db, "ALTER TABLE periods_shadow RENAME TO periods");
+	ck_assert_int_eq(db_exec(dbt_db, &ct_db, STMT_CLOSED, NULL, 0, NULL,
+	    NULL), 0);
+	ck_assert_int_eq(db_exec(dbt_db, &ct_db, STMT_REDATE,
+	    DB_ARGS(P_TEXT("2001-05-10"), P_INT(order)), NULL, NULL), 0);
+
+	/* the approval is refused, saying why; nothing moves */
+	ck_assert_int_eq(decide(MGR, order, req, "approve", NULL, &out,
+	    &saved), TC_ECONFLICT);
+	ck_assert_ptr_nonnull(saved.refused);
+	ck_assert_str_eq(saved.refused, "ord_err_period_closed");
+	ck_assert_int_eq(saved.closed_date, 20010510);
+	ck_assert_str_eq(reps_of(order), "rep1:50 rep2:50");
+	ck_assert_str_eq(state_of(req), "pending");
+	ck_assert_int_eq(audits("order_credit_change", order), 0);
+	/* it may still be rejected (or withdrawn): that changes no credit */
+	ck_assert_int_eq(decide(MGR, order, req, "reject", "period closed",
+	    &out, &saved), 0);
+
+	/* neither a new split nor a cancellation is asked for */
+	ck_assert_int_eq(save(REP1, order, REP1, "100", -1, NULL, &saved),
+	    TC_ECONFLICT);
+	ck_assert_str_eq(saved.refused, "ord_err_period_closed");
+	ck_assert_int_eq(sales_order_cancel(&a, order, &saved), TC_ECONFLICT);
+	ck_assert_str_eq(saved.refused, "ord_err_period_closed");
+	ck_assert_int_eq(saved.request, 0);
+	ck_assert_str_eq(reps_of(order), "rep1:50 rep2:50");
+	/* nor is a new order booked into it, by the form or a file */
+	order_day = "2001-05-10";
+	ck_assert_int_eq(save(REP2, 0, REP2, "100", -1, NULL, &saved),
+	    TC_EINVAL);
+	ck_assert_str_eq(date_error, "ord_err_date_closed");
+	order_day = NULL;
+}
+END_TEST
+
 /* The count beside the navigation: what r's person may decide. */
 static int64_t
 waiting_for(enum who w)
@@ -623,6 +679,8 @@ main(void)
 	tcase_add_test(tc,
 	    cancelling_an_order_that_credits_another_waits_for_approval);
 	tcase_add_test(tc, the_manager_and_finance_see_it_waiting_for_them);
+	tcase_add_test(tc,
+	    a_closed_period_freezes_the_credit_even_a_request_made_before);
 	tcase_add_test(tc, two_approvals_race_one_wins_the_split_is_written_once);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
