@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/money.h"
 #include "core/period.h"
@@ -46,7 +47,7 @@ static const char *const stmts[C__MAX] = {
 	    " AND state = 'pending' FOR UPDATE",
 	[C_INSERT] =
 	    "INSERT INTO order_credit_requests (order_id, kind, state,"
-	    " requested_by, requested_at) VALUES (?, ?, 'pending', ?, NOW())",
+	    " requested_by, requested_at) VALUES (?, ?, 'pending', ?, ?)",
 	[C_REPS_BEFORE] =
 	    "INSERT INTO order_credit_request_reps (request_id, proposed,"
 	    " person_id, share) SELECT ?, FALSE, person_id, share"
@@ -138,12 +139,14 @@ credit_request(const struct sales_actor *a, int64_t order,
     size_t n, int64_t *req)
 {
 	struct wf_actor wa = { a->db, a->who, a->as };
+	char now[TC_DATETIME_SIZE];
 	uint64_t id = 0;
 	int rc;
 
 	*req = 0;
 	if ((rc = db_exec(a->db, &oc_db, C_INSERT, DB_ARGS(P_INT(order),
-	    P_TEXT(kind), P_INT(a->who->id)), NULL, &id)) != 0 ||
+	    P_TEXT(kind), P_INT(a->who->id), P_TEXT(tc_now_str(now))), NULL,
+	    &id)) != 0 ||
 	    (rc = db_exec(a->db, &oc_db, C_REPS_BEFORE, DB_ARGS(P_INT((int64_t)id),
 	    P_INT(order)), NULL, NULL)) != 0)
 		return rc;
