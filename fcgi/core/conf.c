@@ -47,6 +47,7 @@ static const struct conf_key keys[] = {
 	B("site", "tls", tls, "true"),
 	S("site", "modules", modules, ""),
 	S("site", "timezone", time_zone, TC_CLOCK_ZONE_DEFAULT),
+	S("site", "form_secret", form_secret, ""),
 	S("database", "socket", db_socket, "/run/mysqld/mysqld.sock"),
 	S("database", "host", db_host, "localhost"),
 	I("database", "port", db_port, "3306", 1, 65535),

@@ -25,6 +25,8 @@ struct conf {
 	char *time_zone;        /* the business time zone, an IANA name
 	                           (core/clock.h); conf_load() makes it the
 	                           process's */
+	char *form_secret;      /* keys the verification codes printed on
+	                           forms (HMAC); "": none, codes refused */
 	/* [database] */
 	char *db_socket;        /* unix socket; empty: use host and port */
 	char *db_host;

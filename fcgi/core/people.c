@@ -148,6 +148,7 @@ dir_person_clear(struct dir_person *p)
 	free(p->department);
 	free(p->team);
 	free(p->manager_login);
+	free(p->employee_no);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -201,11 +202,13 @@ person_from_entry(LDAP *ld, LDAPMessage *e, const struct conf *c,
 	p->email = first_value(ld, e, "mail");
 	p->department = first_value(ld, e, c->ldap_dept_attr);
 	p->team = first_value(ld, e, c->ldap_team_attr);
+	p->employee_no = first_value(ld, e, "employeeNumber");
 	mgr = first_value(ld, e, "manager");
 	p->manager_login = login_of_dn(c, mgr);
 	free(mgr);
 	if (p->dn == NULL || p->login == NULL || p->name == NULL ||
-	    p->email == NULL || p->department == NULL || p->team == NULL) {
+	    p->email == NULL || p->department == NULL || p->team == NULL ||
+	    p->employee_no == NULL) {
 		dir_person_clear(p);
 		return TC_ENOMEM;
 	}
@@ -213,7 +216,7 @@ person_from_entry(LDAP *ld, LDAPMessage *e, const struct conf *c,
 }
 
 static char *person_attrs[] = { "uid", "cn", "displayName", "mail",
-    "departmentNumber", "ou", "manager", NULL };
+    "departmentNumber", "ou", "manager", "employeeNumber", NULL };
 
 /* The attributes to ask for, with the configured names in place. */
 static void
@@ -304,12 +307,14 @@ enum stmt {
 
 #define UPSERT_COLUMNS \
 	"INSERT INTO people (login, dn, name, email, department, team," \
-	" manager_login, roles, active, synced_at, last_login_at)" \
-	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, UTC_TIMESTAMP(), "
+	" manager_login, employee_no, roles, active, synced_at," \
+	" last_login_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE," \
+	" UTC_TIMESTAMP(), "
 #define UPSERT_UPDATE \
 	" ON DUPLICATE KEY UPDATE dn = VALUES(dn), name = VALUES(name)," \
 	" email = VALUES(email), department = VALUES(department)," \
 	" team = VALUES(team), manager_login = VALUES(manager_login)," \
+	" employee_no = VALUES(employee_no)," \
 	" roles = VALUES(roles), active = TRUE, synced_at = UTC_TIMESTAMP()"
 
 static const char *const stmts[STMT__MAX] = {
@@ -335,7 +340,8 @@ people_upsert(struct db *d, const struct dir_person *p, bool signed_in,
 	rc = db_exec(d, &people_db, signed_in ? STMT_UPSERT_LOGIN : STMT_UPSERT,
 	    DB_ARGS(P_TEXT(p->login), P_TEXT(p->dn), P_TEXT(p->name),
 	    P_TEXT(p->email), P_TEXT(p->department), P_TEXT(p->team),
-	    P_TEXT_OR_NULL(p->manager_login), P_INT(p->roles)), NULL, NULL);
+	    P_TEXT_OR_NULL(p->manager_login), P_TEXT(p->employee_no != NULL ?
+	    p->employee_no : ""), P_INT(p->roles)), NULL, NULL);
 	if (rc != 0 || id == NULL)
 		return rc;
 	if ((rc = db_query(d, &people_db, STMT_ID, DB_ARGS(P_TEXT(p->login)),

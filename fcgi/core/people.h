@@ -19,6 +19,7 @@ struct dir_person {
 	char *department;
 	char *team;
 	char *manager_login;    /* NULL when none */
+	char *employee_no;      /* employeeNumber, "" when absent */
 	unsigned roles;         /* enum role bits (core/app.h) */
 };
 

@@ -1,0 +1,455 @@
+/* generate.c: making the statements of a closed period (settlement.h).
+ *
+ * One transaction: the period's row is locked first (two generations of
+ * one period queue there, so numbers never collide and never skip), then
+ * the period's statements.  Per rep: the commission and plan bonus of the
+ * period's summary, the ledger lines summarised by rule, each approved
+ * contest prize and adjustment of the period, and the balance carried
+ * from the rep's latest statement of an earlier period (only a negative
+ * one: a clawback larger than the commission is recovered later, never
+ * paid out).  net = the five; payable = max(net, 0); carried_out =
+ * min(net, 0). */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "settlement/settlement.h"
+
+enum stmt {
+	ST_PERIOD, ST_EXISTING, ST_SUMMARIES, ST_RULES, ST_ADJUSTMENTS,
+	ST_PREVIOUS, ST_PERSON, ST_MAX_SEQ, ST_INSERT, ST_UPDATE,
+	ST_DELETE_ITEMS, ST_ITEM, ST__MAX
+};
+
+static const char *const stmts[ST__MAX] = {
+	[ST_PERIOD] =
+	    "SELECT id, state, first_day FROM periods WHERE label = ?"
+	    " FOR UPDATE",
+	[ST_EXISTING] =
+	    "SELECT id, person_id, state, revision, number FROM"
+	    " settlement_statements WHERE period_id = ? FOR UPDATE",
+	[ST_SUMMARIES] =
+	    "SELECT person_id, team, manager_login, commission, bonus"
+	    " FROM commission_summaries WHERE period_id = ?",
+	[ST_RULES] =
+	    "SELECT l.person_id, l.rule_id, r.code AS code, COUNT(*) AS n,"
+	    " SUM(l.commission) AS amount FROM commission_lines l"
+	    " LEFT JOIN plan_rules r ON r.id = l.rule_id"
+	    " WHERE l.period_id = ? AND l.removed_run_id IS NULL"
+	    " GROUP BY l.person_id, l.rule_id, r.code"
+	    " ORDER BY l.person_id, r.code IS NULL, r.code",
+	[ST_ADJUSTMENTS] =
+	    "SELECT id, person_id, kind, amount, reason FROM"
+	    " commission_adjustments WHERE period_id = ? AND state = 'approved'"
+	    " ORDER BY person_id, id",
+	/* first day of the period, twice: each rep's latest statement of
+	 * an earlier period */
+	[ST_PREVIOUS] =
+	    "SELECT s.person_id, s.id, s.carried_out, s.number, s.team,"
+	    " s.manager_login FROM settlement_statements s"
+	    " JOIN periods p ON p.id = s.period_id WHERE p.first_day < ?"
+	    " AND p.first_day = (SELECT MAX(p2.first_day) FROM"
+	    " settlement_statements s2 JOIN periods p2 ON p2.id = s2.period_id"
+	    " WHERE s2.person_id = s.person_id AND p2.first_day < ?)",
+	[ST_PERSON] =
+	    "SELECT team, manager_login FROM people WHERE id = ?",
+	[ST_MAX_SEQ] =
+	    "SELECT COALESCE(MAX(seq), 0) FROM settlement_statements"
+	    " WHERE period_id = ?",
+	[ST_INSERT] =
+	    "INSERT INTO settlement_statements (period_id, seq, number,"
+	    " person_id, team, manager_login, revision, commission, bonus,"
+	    " prizes, adjustments, carried_in, net, payable, carried_out,"
+	    " previous_id, verify_code, prepared_by, prepared_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	    " NOW())",
+	[ST_UPDATE] =
+	    "UPDATE settlement_statements SET team = ?, manager_login = ?,"
+	    " revision = revision + 1, commission = ?, bonus = ?, prizes = ?,"
+	    " adjustments = ?, carried_in = ?, net = ?, payable = ?,"
+	    " carried_out = ?, previous_id = ?, verify_code = ?,"
+	    " prepared_by = ?, prepared_at = NOW(), submitted_by = NULL,"
+	    " submitted_at = NULL, reviewed_by = NULL, reviewed_at = NULL"
+	    " WHERE id = ? AND state = 'draft'",
+	[ST_DELETE_ITEMS] =
+	    "DELETE FROM settlement_items WHERE statement_id = ?",
+	[ST_ITEM] =
+	    "INSERT INTO settlement_items (statement_id, position, kind,"
+	    " rule_id, rule_code, adjustment_id, line_count, label, amount)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+};
+
+static struct db_table gen_db = DB_TABLE("settlement.generate", stmts);
+
+/* One rep of the period. */
+struct rep {
+	int64_t person;
+	char team[65];
+	char manager[65];
+	bool has_manager;
+	bool known;             /* team and manager filled */
+	money_t commission, bonus, prizes, adjustments, carried_in;
+	int64_t previous_id;
+	char previous_no[33];
+	int64_t existing_id;    /* 0: none yet */
+	char state[13];
+	int64_t revision;
+	char number[33];
+};
+
+struct reps {
+	struct rep *v;
+	size_t n, cap;
+};
+
+static struct rep *
+rep_get(struct reps *rs, int64_t person)
+{
+	struct rep *r;
+
+	for (size_t i = 0; i < rs->n; i++)
+		if (rs->v[i].person == person)
+			return &rs->v[i];
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 64;
+		struct rep *v = realloc(rs->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			return NULL;
+		rs->v = v;
+		rs->cap = cap;
+	}
+	r = &rs->v[rs->n++];
+	memset(r, 0, sizeof(*r));
+	r->person = person;
+	return r;
+}
+
+static int
+by_person(const void *a, const void *b)
+{
+	const struct rep *x = a, *y = b;
+
+	return x->person < y->person ? -1 : x->person > y->person;
+}
+
+static void
+keep_team(struct rep *r, const struct dbres *res, size_t i, const char *team,
+    const char *manager)
+{
+	if (r->known)
+		return;
+	snprintf(r->team, sizeof(r->team), "%s", dbres_text_col(res, i, team));
+	r->has_manager = !dbres_null_col(res, i, manager);
+	snprintf(r->manager, sizeof(r->manager), "%s",
+	    dbres_text_col(res, i, manager));
+	r->known = true;
+}
+
+/* Writes the items of statement id for rep r, from the rule rows of res
+ * (sorted by person) and the adjustment rows of adj. */
+static int
+write_items(struct db *db, int64_t id, const struct rep *r,
+    const struct dbres *rules, const struct dbres *adj)
+{
+	int64_t pos = 0;
+	int rc;
+
+	if ((rc = db_exec(db, &gen_db, ST_DELETE_ITEMS, DB_ARGS(P_INT(id)),
+	    NULL, NULL)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(rules); i++) {
+		if (dbres_int_col(rules, i, "person_id") != r->person)
+			continue;
+		if ((rc = db_exec(db, &gen_db, ST_ITEM, DB_ARGS(P_INT(id),
+		    P_INT(++pos), P_TEXT("rule"),
+		    dbres_null_col(rules, i, "rule_id") ? P_NULL :
+		    P_INT(dbres_int_col(rules, i, "rule_id")),
+		    dbres_null_col(rules, i, "code") ? P_NULL :
+		    P_TEXT(dbres_text_col(rules, i, "code")), P_NULL,
+		    P_INT(dbres_int_col(rules, i, "n")), P_TEXT(""),
+		    P_MONEY(dbres_money_col(rules, i, "amount"))), NULL,
+		    NULL)) != 0)
+			return rc;
+	}
+	if (r->bonus != 0 && (rc = db_exec(db, &gen_db, ST_ITEM, DB_ARGS(
+	    P_INT(id), P_INT(++pos), P_TEXT("bonus"), P_NULL, P_NULL, P_NULL,
+	    P_INT(0), P_TEXT(""), P_MONEY(r->bonus)), NULL, NULL)) != 0)
+		return rc;
+	for (size_t i = 0; adj != NULL && i < dbres_rows(adj); i++) {
+		bool prize;
+
+		if (dbres_int_col(adj, i, "person_id") != r->person)
+			continue;
+		prize = strcmp(dbres_text_col(adj, i, "kind"),
+		    "contest_prize") == 0;
+		if ((rc = db_exec(db, &gen_db, ST_ITEM, DB_ARGS(P_INT(id),
+		    P_INT(++pos), P_TEXT(prize ? "prize" : "adjustment"),
+		    P_NULL, P_NULL, P_INT(dbres_int_col(adj, i, "id")),
+		    P_INT(0), P_TEXT(dbres_text_col(adj, i, "reason")),
+		    P_MONEY(dbres_money_col(adj, i, "amount"))), NULL,
+		    NULL)) != 0)
+			return rc;
+	}
+	if (r->carried_in != 0 && (rc = db_exec(db, &gen_db, ST_ITEM,
+	    DB_ARGS(P_INT(id), P_INT(++pos), P_TEXT("carried"), P_NULL,
+	    P_NULL, P_NULL, P_INT(0), P_TEXT(r->previous_no),
+	    P_MONEY(r->carried_in)), NULL, NULL)) != 0)
+		return rc;
+	return 0;
+}
+
+/* Reads what the period holds for each rep into rs. */
+static int
+gather(struct db *db, int64_t period, int32_t first_day, struct reps *rs,
+    struct dbres **rules, struct dbres **adj)
+{
+	struct dbres *res = NULL;
+	struct rep *r;
+	int rc;
+
+	if ((rc = db_query(db, &gen_db, ST_SUMMARIES, DB_ARGS(P_INT(period)),
+	    &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		if ((r = rep_get(rs, dbres_int_col(res, i, "person_id"))) ==
+		    NULL) {
+			dbres_free(res);
+			return TC_ENOMEM;
+		}
+		keep_team(r, res, i, "team", "manager_login");
+		r->commission = dbres_money_col(res, i, "commission");
+		r->bonus = dbres_money_col(res, i, "bonus");
+	}
+	dbres_free(res);
+	if ((rc = db_query(db, &gen_db, ST_RULES, DB_ARGS(P_INT(period)),
+	    rules)) != 0)
+		return rc;
+	if ((rc = db_query(db, &gen_db, ST_ADJUSTMENTS,
+	    DB_ARGS(P_INT(period)), adj)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(*adj); i++) {
+		money_t amt = dbres_money_col(*adj, i, "amount");
+
+		if ((r = rep_get(rs, dbres_int_col(*adj, i, "person_id"))) ==
+		    NULL)
+			return TC_ENOMEM;
+		if (strcmp(dbres_text_col(*adj, i, "kind"), "contest_prize") ==
+		    0)
+			r->prizes += amt;
+		else
+			r->adjustments += amt;
+	}
+	if ((rc = db_query(db, &gen_db, ST_PREVIOUS, DB_ARGS(P_DATE(first_day),
+	    P_DATE(first_day)), &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		money_t carry = dbres_money_col(res, i, "carried_out");
+		int64_t person = dbres_int_col(res, i, "person_id");
+
+		if (carry == 0) {
+			/* nothing to carry: a rep who has nothing else
+			 * gets no statement */
+			for (size_t k = 0; k < rs->n; k++)
+				if (rs->v[k].person == person) {
+					rs->v[k].previous_id =
+					    dbres_int_col(res, i, "id");
+					break;
+				}
+			continue;
+		}
+		if ((r = rep_get(rs, person)) == NULL) {
+			dbres_free(res);
+			return TC_ENOMEM;
+		}
+		keep_team(r, res, i, "team", "manager_login");
+		r->carried_in = carry;
+		r->previous_id = dbres_int_col(res, i, "id");
+		snprintf(r->previous_no, sizeof(r->previous_no), "%s",
+		    dbres_text_col(res, i, "number"));
+	}
+	dbres_free(res);
+	/* a rep with adjustments and no run row: their team now */
+	for (size_t k = 0; k < rs->n; k++) {
+		if (rs->v[k].known)
+			continue;
+		if ((rc = db_query(db, &gen_db, ST_PERSON,
+		    DB_ARGS(P_INT(rs->v[k].person)), &res)) != 0)
+			return rc;
+		if (dbres_rows(res) == 1)
+			keep_team(&rs->v[k], res, 0, "team", "manager_login");
+		dbres_free(res);
+	}
+	return 0;
+}
+
+static int
+generate(const struct wf_actor *a, const char *secret, const char *label,
+    struct settlement_gen *g)
+{
+	struct db *db = a->db;
+	struct dbres *res = NULL, *rules = NULL, *adj = NULL;
+	struct reps rs = { 0 };
+	int64_t period, seq;
+	int32_t first_day = 0;
+	int rc;
+
+	if ((rc = db_query(db, &gen_db, ST_PERIOD, DB_ARGS(P_TEXT(label)),
+	    &res)) != 0)
+		return rc;
+	if (dbres_rows(res) != 1) {
+		dbres_free(res);
+		return TC_ENOTFOUND;
+	}
+	period = dbres_int_col(res, 0, "id");
+	if (strcmp(dbres_text_col(res, 0, "state"), "closed") != 0) {
+		snprintf(g->err, sizeof(g->err), "stl_err_period_open");
+		dbres_free(res);
+		return TC_EDENIED;
+	}
+	if ((rc = dbres_date_col(res, 0, "first_day", &first_day)) != 0) {
+		dbres_free(res);
+		return rc;
+	}
+	dbres_free(res);
+	res = NULL;
+	if ((rc = gather(db, period, first_day, &rs, &rules, &adj)) != 0)
+		goto out;
+	if ((rc = db_query(db, &gen_db, ST_EXISTING, DB_ARGS(P_INT(period)),
+	    &res)) != 0)
+		goto out;
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		int64_t person = dbres_int_col(res, i, "person_id");
+		struct rep *r = NULL;
+
+		for (size_t k = 0; k < rs.n; k++)
+			if (rs.v[k].person == person)
+				r = &rs.v[k];
+		if (r == NULL) {
+			/* nothing to settle now: a statement stays as it
+			 * is (numbers never skip) */
+			g->kept++;
+			continue;
+		}
+		r->existing_id = dbres_int_col(res, i, "id");
+		snprintf(r->state, sizeof(r->state), "%s",
+		    dbres_text_col(res, i, "state"));
+		r->revision = dbres_int_col(res, i, "revision");
+		snprintf(r->number, sizeof(r->number), "%s",
+		    dbres_text_col(res, i, "number"));
+	}
+	dbres_free(res);
+	res = NULL;
+	if ((rc = db_query(db, &gen_db, ST_MAX_SEQ, DB_ARGS(P_INT(period)),
+	    &res)) != 0)
+		goto out;
+	seq = dbres_int(res, 0, 0);
+	dbres_free(res);
+	res = NULL;
+
+	qsort(rs.v, rs.n, sizeof(rs.v[0]), by_person);
+	for (size_t k = 0; k < rs.n; k++) {
+		struct rep *r = &rs.v[k];
+		money_t net = r->commission + r->bonus + r->prizes +
+		    r->adjustments + r->carried_in;
+		money_t payable = net > 0 ? net : 0;
+		money_t carried = net < 0 ? net : 0;
+		char code[SETTLEMENT_CODE_SIZE], idtext[24];
+		int64_t revision;
+		uint64_t newid = 0;
+
+		if (r->commission == 0 && r->bonus == 0 && r->prizes == 0 &&
+		    r->adjustments == 0 && r->carried_in == 0 &&
+		    r->existing_id == 0)
+			continue;       /* nothing to settle */
+		if (r->existing_id != 0 && strcmp(r->state, "draft") != 0) {
+			g->kept++;
+			continue;
+		}
+		if (r->existing_id == 0) {
+			snprintf(r->number, sizeof(r->number), "JS-%s-%04" PRId64,
+			    label, ++seq);
+			revision = 1;
+		} else
+			revision = r->revision + 1;
+		if ((rc = settlement_verify_code(secret, r->number, r->person, label,
+		    payable, revision, code)) != 0)
+			goto out;
+		if (r->existing_id == 0) {
+			if ((rc = db_exec(db, &gen_db, ST_INSERT, DB_ARGS(
+			    P_INT(period), P_INT(seq), P_TEXT(r->number),
+			    P_INT(r->person), P_TEXT(r->team),
+			    r->has_manager ? P_TEXT(r->manager) : P_NULL,
+			    P_MONEY(r->commission), P_MONEY(r->bonus),
+			    P_MONEY(r->prizes), P_MONEY(r->adjustments),
+			    P_MONEY(r->carried_in), P_MONEY(net),
+			    P_MONEY(payable), P_MONEY(carried),
+			    r->previous_id ? P_INT(r->previous_id) : P_NULL,
+			    P_TEXT(code), P_INT(a->who->id)), NULL,
+			    &newid)) != 0)
+				goto out;
+			r->existing_id = (int64_t)newid;
+			if ((rc = wf_created(a, &settlement_flow,
+			    r->existing_id, "draft")) != 0)
+				goto out;
+			g->made++;
+		} else {
+			if ((rc = db_exec(db, &gen_db, ST_UPDATE, DB_ARGS(
+			    P_TEXT(r->team),
+			    r->has_manager ? P_TEXT(r->manager) : P_NULL,
+			    P_MONEY(r->commission), P_MONEY(r->bonus),
+			    P_MONEY(r->prizes), P_MONEY(r->adjustments),
+			    P_MONEY(r->carried_in), P_MONEY(net),
+			    P_MONEY(payable), P_MONEY(carried),
+			    r->previous_id ? P_INT(r->previous_id) : P_NULL,
+			    P_TEXT(code), P_INT(a->who->id),
+			    P_INT(r->existing_id)), NULL, NULL)) != 0)
+				goto out;
+			snprintf(idtext, sizeof(idtext), "%" PRId64,
+			    r->existing_id);
+			if ((rc = audit_write_as(db, &a->as,
+			    "settlement_statement_regenerate",
+			    "settlement_statement", idtext, r->number)) != 0)
+				goto out;
+			g->replaced++;
+		}
+		if ((rc = write_items(db, r->existing_id, r, rules, adj)) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	dbres_free(res);
+	dbres_free(rules);
+	dbres_free(adj);
+	free(rs.v);
+	return rc;
+}
+
+int
+settlement_generate(const struct wf_actor *a, const char *secret,
+    const char *label, struct settlement_gen *g)
+{
+	bool own = !db_in_transaction(a->db);
+	int rc;
+
+	memset(g, 0, sizeof(*g));
+	if (a->who == NULL)
+		return TC_EDENIED;
+	if (secret == NULL || strlen(secret) < 16) {
+		snprintf(g->err, sizeof(g->err), "stl_err_secret");
+		return TC_EINVAL;
+	}
+	if (own && (rc = db_begin(a->db)) != 0)
+		return rc;
+	rc = generate(a, secret, label, g);
+	if (!own)
+		return rc;
+	if (rc == 0)
+		return db_commit(a->db);
+	db_rollback(a->db);
+	return rc;
+}
