@@ -20,6 +20,7 @@ const struct route_set *const perf_areas[] = {
 	&perf_eval_route_set,
 	&perf_targets_route_set,
 	&perf_rank_route_set,
+	&perf_charts_route_set,
 	NULL
 };
 
@@ -27,6 +28,7 @@ const struct route_set *const perf_areas[] = {
 static const struct page_tab tabs[] = {
 	{ "evaluation", "/performance/", PERF_ROLES_READ },
 	{ "rankings", "/performance/rankings", PERF_ROLES_READ },
+	{ "charts", "/performance/charts", PERF_ROLES_READ },
 	{ "targets", "/performance/targets", PERF_ROLES_READ },
 	{ "teams", "/performance/targets/teams", PERF_ROLES_READ },
 	{ "proposals", "/performance/proposals", ROLE_HR | ROLE_MANAGER },

@@ -32,6 +32,7 @@ extern const struct module_code performance_code;
 extern const struct route_set perf_targets_route_set;
 extern const struct route_set perf_eval_route_set;
 extern const struct route_set perf_rank_route_set;
+extern const struct route_set perf_charts_route_set;   /* charts.c */
 /* Every area, NULL-terminated (access.c). */
 extern const struct route_set *const perf_areas[];
 

@@ -20,7 +20,7 @@
   </div>
 </form>
 {{#FINER_THAN_PLAN}}<div class="flash warn" role="alert">{{t_perf_finer_than_plan}}</div>{{/FINER_THAN_PLAN}}
-{{#STALE}}<div class="flash warn" role="alert" id="stale-warning"><div><strong>{{t_perf_stale_title}}</strong> {{t_perf_stale_text}} ({{stale_period}}){{#CAN_RECALC}} <a href="/commission/runs?period={{stale_period}}">{{t_perf_recalc}}</a>{{/CAN_RECALC}}</div></div>{{/STALE}}
+{{#STALE}}<div class="flash warn" role="alert" id="stale-warning"><div><strong>{{t_perf_stale_title}}</strong> {{t_perf_stale_text}} ({{stale_period}}){{#CAN_RECALC}} <a href="/commission/runs">{{t_perf_recalc}}</a>{{/CAN_RECALC}}</div></div>{{/STALE}}
 <div class="kpis">
   <div class="kpi"><p class="kpi-label">{{t_perf_sales}}</p><p class="kpi-value money">{{co_sales}}</p><p class="kpi-sub">{{co_reps}} {{t_perf_reps}}</p></div>
   <div class="kpi"><p class="kpi-label">{{t_perf_target}}</p><p class="kpi-value money">{{co_target}}</p></div>

@@ -1,0 +1,318 @@
+/* charts.c: the performance charts (core/chart, SVG drawn on the server,
+ * readable without JavaScript, printable, each with its data table):
+ * attainment by rep (sorted columns with the 100% line), team
+ * comparison, the distribution of attainment, monthly sales against
+ * target over 12 plan periods; and a rep's page with the rep's 12-month
+ * trend (another rep's id, or another team's, is 404). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/chart.h"
+#include "core/error.h"
+#include "performance/perf.h"
+
+#define MONTHS 12
+
+enum stmt { ST_REP, ST__MAX };
+
+static const char *const stmts[ST__MAX] = {
+	[ST_REP] = "SELECT p.id, p.name, p.login, p.team FROM people p"
+	    " WHERE p.id = ? AND (CAST(p.roles AS UNSIGNED) & 1) <> 0 AND "
+	    SCOPE_SQL("p.id"),
+};
+
+static struct db_table ch_db = DB_TABLE("performance.charts", stmts);
+
+/* Whole percent of hundredths, for the charts' axes. */
+static int64_t
+whole_pct(int64_t hundredths)
+{
+	return (int64_t)tc_div_round(hundredths, 100);
+}
+
+static int
+by_att_desc(const void *a, const void *b)
+{
+	const struct perf_rep *x = *(const struct perf_rep *const *)a;
+	const struct perf_rep *y = *(const struct perf_rep *const *)b;
+
+	if (x->att != y->att)
+		return x->att > y->att ? -1 : 1;
+	return strcmp(x->login, y->login);
+}
+
+/* The 12 plan periods ending with the one holding span's last day. */
+static void
+months_to(enum tc_period_kind plan, const struct period_span *span,
+    struct period_span *out)
+{
+	period_of_date(plan, span->last, &out[MONTHS - 1]);
+	for (int i = MONTHS - 2; i >= 0; i--)
+		period_step(&out[i + 1], -1, &out[i]);
+}
+
+/* Sales and target per plan period of the 12, for scope s, and for one
+ * rep (person > 0) or all of s. */
+static int
+monthly(struct req *r, const struct scope *s, int64_t person,
+    const struct period_span *m, int64_t *sales, int64_t *target,
+    int64_t *att)
+{
+	enum tc_period_kind plan = perf_kind(r->app->conf);
+
+	for (int i = 0; i < MONTHS; i++) {
+		struct perf_eval e;
+		const struct perf_rep *w;
+		int rc;
+
+		if ((rc = perf_eval_load(r->app->db, plan, &m[i], s, &e)) != 0)
+			return rc;
+		if (person > 0) {
+			w = perf_eval_find(&e, person);
+			sales[i] = w ? w->sales : 0;
+			target[i] = w && w->target > 0 ? w->target : CHART_NONE;
+		} else {
+			sales[i] = e.sales;
+			target[i] = e.target > 0 ? e.target : CHART_NONE;
+		}
+		if (att != NULL)
+			att[i] = target[i] != CHART_NONE && target[i] > 0 ?
+			    whole_pct(perf_attainment(sales[i], target[i])) :
+			    CHART_NONE;
+		perf_eval_free(&e);
+	}
+	return 0;
+}
+
+static int
+charts_get(struct req *r)
+{
+	struct scope s = scope_of(r, &perf_scope_read);
+	enum tc_period_kind plan = perf_kind(r->app->conf);
+	struct tdict *d = page_body(r);
+	struct period_span span, m[MONTHS];
+	struct perf_eval e;
+	const struct perf_rep **order = NULL;
+	const char *cats[CHART_MAX_CATS], *mcats[MONTHS];
+	int64_t att[CHART_MAX_CATS], hundred[CHART_MAX_CATS];
+	int64_t msales[MONTHS], mtarget[MONTHS];
+	size_t n;
+	int rc;
+
+	if (perf_period_param(r, &span) != 0)
+		page_flash(r, "error", tr(r, "perf_err_label"));
+	if ((rc = perf_eval_load(r->app->db, plan, &span, &s, &e)) != 0)
+		return rc;
+	tdict_set(d, "period", span.label);
+	if ((order = calloc(e.nrep + 1, sizeof(*order))) == NULL) {
+		rc = TC_ENOMEM;
+		goto out;
+	}
+	n = 0;
+	for (size_t i = 0; i < e.nrep; i++)
+		if (e.rep[i].target > 0)
+			order[n++] = &e.rep[i];
+	qsort(order, n, sizeof(*order), by_att_desc);
+	if (n > CHART_MAX_CATS)
+		n = CHART_MAX_CATS;
+	for (size_t i = 0; i < n; i++) {
+		cats[i] = order[i]->name;
+		att[i] = whole_pct(order[i]->att);
+		hundred[i] = 100;
+	}
+	{
+		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_COUNT,
+		    .table = true, .id = "chart-attainment",
+		    .title = tr(r, "perf_chart_att_title"),
+		    .cat_title = tr(r, "perf_rep"), .cats = cats, .ncat = n,
+		    .nseries = 2 };
+
+		c.series[0].name = tr(r, "perf_attainment");
+		c.series[0].v = att;
+		c.series[1].name = tr(r, "perf_chart_100");
+		c.series[1].v = hundred;
+		c.series[1].line = true;
+		if ((rc = chart_show(r, d, "CHART_ATT", &c)) != 0)
+			goto out;
+	}
+	{
+		/* teams: sales and target side by side */
+		const char *tcats[CHART_MAX_CATS];
+		int64_t ts[CHART_MAX_CATS] = { 0 }, tt[CHART_MAX_CATS] = { 0 };
+		size_t nt = 0;
+
+		for (size_t i = 0; i < e.nrep; i++) {
+			size_t k;
+
+			for (k = 0; k < nt; k++)
+				if (strcmp(tcats[k], e.rep[i].team) == 0)
+					break;
+			if (k == nt) {
+				if (nt == CHART_MAX_CATS)
+					continue;
+				tcats[nt++] = e.rep[i].team;
+			}
+			ts[k] += e.rep[i].sales;
+			tt[k] += e.rep[i].target;
+		}
+		struct chart c = { .kind = CHART_BARS, .unit = CHART_MONEY,
+		    .table = true, .id = "chart-teams",
+		    .title = tr(r, "perf_chart_teams_title"),
+		    .cat_title = tr(r, "perf_team"), .cats = tcats, .ncat = nt,
+		    .nseries = 2 };
+
+		c.series[0].name = tr(r, "perf_sales");
+		c.series[0].v = ts;
+		c.series[1].name = tr(r, "perf_target");
+		c.series[1].v = tt;
+		if ((rc = chart_show(r, d, "CHART_TEAMS", &c)) != 0)
+			goto out;
+	}
+	{
+		/* how many reps in each band of 20 points */
+		static const char *const buckets[] = { "< 60%", "60–80%",
+		    "80–100%", "100–120%", "≥ 120%" };
+		int64_t cnt[5] = { 0 };
+
+		for (size_t i = 0; i < e.nrep; i++) {
+			int64_t a = e.rep[i].att;
+
+			if (e.rep[i].target <= 0)
+				continue;
+			cnt[a < 6000 ? 0 : a < 8000 ? 1 : a < 10000 ? 2 :
+			    a < 12000 ? 3 : 4]++;
+		}
+		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_COUNT,
+		    .table = true, .id = "chart-distribution",
+		    .title = tr(r, "perf_chart_dist_title"), .width = 520,
+		    .height = 260,
+		    .cat_title = tr(r, "perf_attainment"),
+		    .cats = (const char *const *)buckets, .ncat = 5,
+		    .nseries = 1 };
+
+		c.series[0].name = tr(r, "perf_chart_reps");
+		c.series[0].v = cnt;
+		if ((rc = chart_show(r, d, "CHART_DIST", &c)) != 0)
+			goto out;
+	}
+	months_to(plan, &span, m);
+	if ((rc = monthly(r, &s, 0, m, msales, mtarget, NULL)) != 0)
+		goto out;
+	for (int i = 0; i < MONTHS; i++)
+		mcats[i] = m[i].label;
+	{
+		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_MONEY,
+		    .table = true, .id = "chart-months",
+		    .title = tr(r, "perf_chart_months_title"),
+		    .cat_title = tr(r, "perf_period"), .cats = mcats,
+		    .ncat = MONTHS, .nseries = 2 };
+
+		c.series[0].name = tr(r, "perf_sales");
+		c.series[0].v = msales;
+		c.series[1].name = tr(r, "perf_target");
+		c.series[1].v = mtarget;
+		c.series[1].line = true;
+		rc = chart_show(r, d, "CHART_MONTHS", &c);
+	}
+	if (rc != 0)
+		goto out;
+	for (size_t i = 0; i < e.nrep; i++) {
+		struct tdict *o = tdict_add_section(d, "REP_LINK");
+
+		tdict_set_int(o, "id", e.rep[i].person);
+		tdict_set(o, "name", e.rep[i].name);
+	}
+	perf_tabs(r, "charts");
+	rc = page_send(r, 200, "performance/charts.tpl", "perf_charts_title",
+	    "performance");
+out:
+	free(order);
+	perf_eval_free(&e);
+	return rc;
+}
+
+static int
+rep_get(struct req *r)
+{
+	struct scope s = scope_of(r, &perf_scope_read);
+	enum tc_period_kind plan = perf_kind(r->app->conf);
+	struct tdict *d = page_body(r);
+	struct period_span span, m[MONTHS];
+	struct dbres *res = NULL;
+	const char *mcats[MONTHS];
+	int64_t msales[MONTHS], mtarget[MONTHS], matt[MONTHS];
+	int64_t id = r->ids[0];
+	int rc;
+
+	if ((rc = db_query(r->app->db, &ch_db, ST_REP, DB_ARGS(P_INT(id),
+	    SCOPE_ARGS(&s)), &res)) != 0)
+		return rc;
+	if (dbres_rows(res) != 1) {
+		dbres_free(res);
+		return TC_ENOTFOUND;
+	}
+	tdict_set(d, "name", dbres_text_col(res, 0, "name"));
+	tdict_set(d, "team", dbres_text_col(res, 0, "team"));
+	dbres_free(res);
+	(void)perf_period_param(r, &span);
+	months_to(plan, &span, m);
+	if ((rc = monthly(r, &s, id, m, msales, mtarget, matt)) != 0)
+		return rc;
+	for (int i = 0; i < MONTHS; i++) {
+		struct tdict *row = tdict_add_section(d, "MONTH");
+		char buf[TC_DEC_SIZE];
+
+		mcats[i] = m[i].label;
+		tdict_set(row, "period", m[i].label);
+		perf_set_money(row, "sales", msales[i]);
+		if (mtarget[i] != CHART_NONE) {
+			perf_set_money(row, "target", mtarget[i]);
+			tdict_set(row, "att", perf_pct_str(buf,
+			    perf_attainment(msales[i], mtarget[i])));
+		} else {
+			tdict_set(row, "target", "–");
+			tdict_set(row, "att", "–");
+		}
+	}
+	tdict_set(d, "period", span.label);
+	{
+		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_MONEY,
+		    .id = "chart-rep-months",
+		    .title = tr(r, "perf_chart_months_title"),
+		    .cat_title = tr(r, "perf_period"), .cats = mcats,
+		    .ncat = MONTHS, .nseries = 2 };
+
+		c.series[0].name = tr(r, "perf_sales");
+		c.series[0].v = msales;
+		c.series[1].name = tr(r, "perf_target");
+		c.series[1].v = mtarget;
+		c.series[1].line = true;
+		if ((rc = chart_show(r, d, "CHART_MONTHS", &c)) != 0)
+			return rc;
+	}
+	{
+		struct chart c = { .kind = CHART_LINES, .unit = CHART_COUNT,
+		    .id = "chart-rep-trend",
+		    .title = tr(r, "perf_chart_trend_title"),
+		    .cat_title = tr(r, "perf_period"), .cats = mcats,
+		    .ncat = MONTHS, .nseries = 1 };
+
+		c.series[0].name = tr(r, "perf_attainment");
+		c.series[0].v = matt;
+		if ((rc = chart_show(r, d, "CHART_TREND", &c)) != 0)
+			return rc;
+	}
+	perf_tabs(r, "charts");
+	return page_send(r, 200, "performance/rep.tpl", "perf_rep_title",
+	    "performance");
+}
+
+static const struct route routes[] = {
+	{ "GET", "/performance/charts", PERF_ROLES_READ, charts_get },
+	{ "GET", "/performance/reps/#", PERF_ROLES_READ, rep_get },
+};
+
+const struct route_set perf_charts_route_set = ROUTE_SET(routes);
