@@ -331,6 +331,7 @@ grid_show(struct req *r, struct grid *g, bool editable)
 		money_t sum = 0;
 
 		tdict_set(rd, "name", w->name);
+		tdict_set(rd, "row_name", w->name);
 		tdict_set(rd, "login", w->login);
 		tdict_set(rd, "team", w->team);
 		if (!g->teams)
@@ -341,7 +342,7 @@ grid_show(struct req *r, struct grid *g, bool editable)
 			const char *shown = w->typed[c];
 
 			cell_name(name, sizeof(name), g, i, c);
-			tdict_set(cd, "name", name);
+			tdict_set(cd, "input", name);
 			tdict_set(cd, "label", g->col[c].label);
 			if (shown == NULL)
 				shown = w->v[c] ? tc_money_str(buf, w->v[c],

@@ -35,9 +35,9 @@
     <tbody>{{#ROW}}<tr>
       <th scope="row">{{name}}{{#ROW_TEAM}}<br><span class="muted small">{{team}}</span>{{/ROW_TEAM}}</th>
       {{#CELL}}<td class="num{{#CELL_CLOSED}} closed{{/CELL_CLOSED}}{{#CELL_ERROR}} cell-error{{/CELL_ERROR}}">
-        {{#INPUT}}<input class="perf-cell" id="{{name}}" name="{{name}}" value="{{value}}" inputmode="decimal" autocomplete="off" aria-label="{{name}} {{label}}"{{#CELL_ERROR}} aria-invalid="true" title="{{error}}"{{/CELL_ERROR}}>{{/INPUT}}
+        {{#INPUT}}<input class="perf-cell" id="{{input}}" name="{{input}}" value="{{value}}" inputmode="decimal" autocomplete="off" aria-label="{{row_name}} {{label}}"{{#CELL_ERROR}} aria-invalid="true" aria-describedby="{{input}}-error"{{/CELL_ERROR}}>{{/INPUT}}
         {{#TEXT}}<span class="money">{{shown}}</span>{{/TEXT}}
-        {{#CELL_ERROR}}<span class="error small">{{error}}</span>{{/CELL_ERROR}}
+        {{#CELL_ERROR}}<span class="perf-cell-msg" id="{{input}}-error">{{error}}</span>{{/CELL_ERROR}}
         {{#HINT}}<span class="perf-hint small muted">Σ {{sum}}{{#DIFF}} · <span class="perf-diff">Δ {{diff}}</span>{{/DIFF}}</span>{{/HINT}}
       </td>{{/CELL}}
       <td class="num money">{{row_total}}</td>
