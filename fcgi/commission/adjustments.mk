@@ -4,7 +4,8 @@
 ## descriptor, which every program links.
 fcgi_commission_libtccommission_a_SOURCES += \
 	fcgi/commission/adjust.h fcgi/commission/adjust.c \
-	fcgi/commission/dispute.h fcgi/commission/dispute.c
+	fcgi/commission/dispute.h fcgi/commission/dispute.c \
+	fcgi/commission/adjust-demo.c
 fcgi_libtcmodules_a_SOURCES += fcgi/commission/waiting.c
 
 # The pages (commission.fcgi): adjustments, disputes, the estimate of an

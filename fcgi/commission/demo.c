@@ -224,9 +224,9 @@ commission_demo_seed(struct module_seed *seed)
 	if ((rc = db_query(d, &demo_db, ST_ANY_PLAN, DB_NOARGS, &r)) != 0)
 		return rc;
 	if (dbres_int(r, 0, 0) > 0) {
-		fprintf(out, "a plan exists already, nothing to do\n");
+		fprintf(out, "a plan exists already\n");
 		dbres_free(r);
-		return 0;
+		return commission_demo_adjustments(seed, kind);
 	}
 	dbres_free(r);
 	if ((rc = db_query(d, &demo_db, ST_FIRST_ORDER, DB_NOARGS, &r)) != 0)
@@ -248,5 +248,5 @@ commission_demo_seed(struct module_seed *seed)
 		return rc;
 	fprintf(out, "an active plan from %s, %zu targets, %zu runs (%zu "
 	    "commission lines)\n", first.label, targets, runs, lines);
-	return 0;
+	return commission_demo_adjustments(seed, kind);
 }

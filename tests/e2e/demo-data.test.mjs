@@ -132,6 +132,28 @@ test('a second run, of every module or of one, writes nothing', () => {
   }
 });
 
+test('commission demo: adjustments and disputes in every state, written by their functions and audited', () => {
+  const states = (table) => column(`SELECT DISTINCT state FROM ${table} ORDER BY state`);
+  assert.deepEqual(states('commission_adjustments'), ['approved', 'proposed', 'rejected']);
+  assert.deepEqual(states('commission_disputes'), ['accepted', 'open', 'rejected', 'withdrawn']);
+  // four eyes held: every decision by someone else than the proposer,
+  // of the other department
+  assert.equal(n(`SELECT COUNT(*) FROM commission_adjustments a JOIN people p ON p.id = COALESCE(a.approved_by, a.rejected_by)
+    WHERE a.state <> 'proposed' AND (p.id = a.proposed_by
+    OR (a.proposed_as = 'hr' AND (CAST(p.roles AS UNSIGNED) & 8) = 0)
+    OR (a.proposed_as = 'finance' AND (CAST(p.roles AS UNSIGNED) & 4) = 0))`), 0);
+  // the accepted dispute's adjustment is approved and names the dispute
+  assert.equal(n(`SELECT COUNT(*) FROM commission_disputes d JOIN commission_adjustments a ON a.id = d.adjustment_id
+    WHERE d.state = 'accepted' AND a.kind = 'dispute' AND a.dispute_id = d.id AND a.state = 'approved'`), 1);
+  // every one has its history and its audit rows, as its person
+  assert.equal(n(`SELECT COUNT(*) FROM commission_adjustments a WHERE NOT EXISTS (SELECT 1 FROM commission_adjustment_moves m
+    WHERE m.adjustment_id = a.id AND m.action = 'create')`), 0);
+  assert.equal(n(`SELECT COUNT(*) FROM commission_disputes d WHERE NOT EXISTS (SELECT 1 FROM audit u
+    JOIN people p ON p.login = u.actor WHERE u.entity = 'dispute' AND u.entity_id = d.id AND u.action = 'dispute_raise'
+    AND p.id = d.person_id)`), 0);
+  assert.ok(n("SELECT COUNT(*) FROM commission_dispute_moves WHERE action = 'reply'") >= 2, 'a thread with replies');
+});
+
 test('demo-data refuses a module not in the build, one without demo data, and extra arguments', () => {
   let r = tichengAdmin(conf, 'demo-data', 'nosuchmodule');
   assert.equal(r.status, 2);
