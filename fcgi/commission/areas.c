@@ -13,6 +13,7 @@ const struct route_set *const commission_areas[] = {
 
 	/* c3: ledger, runs */
 	&cm_ledger_route_set,
+	&cm_why_route_set,
 	&cm_runs_route_set,
 
 	/* c4: adjustments, disputes */

@@ -180,6 +180,13 @@ engine_run(const struct file_set *fs, struct tce_plan **plan,
 	return tce_calc(*plan, in, res, err);
 }
 
+int
+run_engine(const struct file_set *fs, struct tce_plan **plan,
+    struct tce_input *in, struct tce_result **res, struct tce_diag *err)
+{
+	return engine_run(fs, plan, in, res, err);
+}
+
 static void
 diag_text(char *buf, size_t size, const struct tce_diag *e)
 {

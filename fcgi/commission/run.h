@@ -63,6 +63,20 @@ int run_periods_progress(struct db *d, enum tc_period_kind kind,
     size_t n, struct run_result *results, struct period_why *why,
     run_progress_fn progress, void *arg);
 
+/* The engine on files made by run_export (or a run): reads the plan
+ * versions and tables of fs with the engine's own readers into a new
+ * *plan and in (initialised by the caller with tce_input_init), and
+ * calculates into a new *res.  The caller frees *plan, in and *res
+ * (also on failure).  Returns 0, TC_EINVAL with err filled (the engine
+ * refused the inputs), TC_ENOMEM, TC_ETOOBIG.  "Why this amount" runs
+ * the engine so, then tce_explain(). */
+struct tce_plan;
+struct tce_input;
+struct tce_result;
+struct tce_diag;
+int run_engine(const struct file_set *fs, struct tce_plan **plan,
+    struct tce_input *in, struct tce_result **res, struct tce_diag *err);
+
 /* The labels of every open period (after period_sync), oldest first:
  * a new array of *n labels in *out (free with free()).  Returns 0 or a
  * tc_err. */

@@ -31,6 +31,7 @@ extern const struct route_set cm_plan_io_route_set;
 /* c3: ledger (ledger.c), runs (runs.c). */
 extern const struct route_set cm_runs_route_set;
 extern const struct route_set cm_ledger_route_set;
+extern const struct route_set cm_why_route_set;
 
 /* c4: adjustments (adjustments.c), disputes (disputes.c), the estimate
  * of an opportunity (estimate.c). */
