@@ -62,11 +62,11 @@
       <div class="form-actions"><button type="submit" class="btn primary" id="pay-button">{{t_stl_action_pay}}</button></div>
     </form>{{/CAN_PAY}}
     <h2>{{t_stl_chain}}</h2>
-    <table class="data" id="chain"><tbody>{{#CHAIN}}<tr><th>{{chain_role}}</th><td>{{chain_name}}</td><td>{{chain_at}}</td></tr>{{/CHAIN}}</tbody></table>
+    <div class="table-wrap"><table class="data" id="chain"><tbody>{{#CHAIN}}<tr><th>{{chain_role}}</th><td>{{chain_name}}</td><td>{{chain_at}}</td></tr>{{/CHAIN}}</tbody></table></div>
     <h2>{{t_stl_history}}</h2>
-    <table class="data" id="history">
+    <div class="table-wrap"><table class="data" id="history">
       <thead><tr><th>{{t_stl_when}}</th><th>{{t_stl_who}}</th><th>{{t_stl_step}}</th><th>{{t_stl_state}}</th><th>{{t_stl_comment}}</th></tr></thead>
       <tbody>{{#HISTORY}}<tr><td class="nowrap">{{at}}</td><td>{{by}}</td><td>{{action}}</td><td>{{to}}</td><td class="wrap">{{comment}}</td></tr>{{/HISTORY}}</tbody>
-    </table>
+    </table></div>
   </section>
 </div>
