@@ -199,6 +199,15 @@ list_get(struct req *r)
 		set_money(d, "total_payable", dbres_money(l.totals, 0, 1));
 	if (has_role(r, ROLE_FINANCE))
 		tdict_show_section(d, "CAN_GENERATE");
+	{
+		/* every form of the chosen period, as one document */
+		const struct form_value *v = list_value(&l, LF_PERIOD);
+
+		if (has_role(r, ROLE_FINANCE) && v != NULL &&
+		    strspn(v->s, "0123456789-Q") == strlen(v->s))
+			tdict_set(tdict_add_section(d, "PRINT_PERIOD"),
+			    "print_period", v->s);
+	}
 	if (has_role(r, ACT_ROLES))
 		tdict_show_section(d, "CAN_BATCH");
 	if (has_role(r, ROLE_FINANCE))

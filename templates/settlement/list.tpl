@@ -16,6 +16,7 @@
     <button type="submit" class="btn primary" id="generate-button">{{t_stl_generate}}</button>
   </form>
 </section>{{/CAN_GENERATE}}
+{{#PRINT_PERIOD}}<p class="no-print"><a class="btn" id="print-period" href="/settlement/print?period={{print_period}}">{{t_stl_print_period}} {{print_period}}</a></p>{{/PRINT_PERIOD}}
 <div class="kpis">
   <div class="kpi"><p class="kpi-label">{{t_stl_kpi_count}}</p><p class="kpi-value">{{list_total}}</p></div>
   <div class="kpi"><p class="kpi-label">{{t_stl_kpi_payable}}</p><p class="kpi-value money">{{total_payable}}</p></div>

@@ -181,6 +181,16 @@ test('the print form printed to PDF: figures, capitals, names, the code; verifie
   }
   assert.doesNotMatch(txt, /结算管理\s+提成管理/, 'no navigation on paper');
 
+  // every form of the period as one document, one page each
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${URL}/settlement/statements?period=${LABEL}`);
+  await Promise.all([page.waitForLoadState('load'), page.click('#print-period')]);
+  assert.equal(await page.$$eval('article.stl-form', (a) => a.length), 3);
+  const all = join(SHOTS, 'settlement-print-period-zh.pdf');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: all, format: 'A4', printBackground: true });
+  assert.equal(execFileSync('pdfinfo', [all], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1], '3');
+
   // the verification page: the code, then one character changed
   await page.emulateMedia({ media: 'screen' });
   let r = await page.goto(`${URL}/settlement/verify?code=${ln[4]}`);
