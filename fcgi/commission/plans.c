@@ -33,6 +33,10 @@ enum stmt {
 	ST_IN_FORCE,
 	ST_V_STATE,
 	ST_V_END,
+	ST_V_UPDATE,
+	ST_B_DELETE,
+	ST_R_DELETE,
+	ST_S_DELETE,
 	ST__MAX
 };
 
@@ -82,6 +86,14 @@ static const char *const stmts[ST__MAX] = {
 	[ST_V_END] =
 	    "UPDATE plan_versions SET effective_to = ?, state = 'ended'"
 	    " WHERE id = ?",
+	[ST_V_UPDATE] =
+	    "UPDATE plan_versions SET name = ?, effective_from = ?,"
+	    " effective_to = ?, cap = ? WHERE id = ? AND state = 'draft'",
+	[ST_B_DELETE] =
+	    "DELETE b FROM plan_bands b JOIN plan_rules r ON r.id = b.rule_id"
+	    " WHERE r.version_id = ?",
+	[ST_R_DELETE] = "DELETE FROM plan_rules WHERE version_id = ?",
+	[ST_S_DELETE] = "DELETE FROM plan_steps WHERE version_id = ?",
 };
 
 static struct db_table plans_db = DB_TABLE("commission.plans", stmts);
@@ -284,23 +296,14 @@ static const char *const kind_names[] = {
 
 /* --- saving --- */
 
+/* The rules, bands and steps of v, as rows of version vid. */
 static int
-save_rows(struct db *d, const struct tce_version *v, const char *state,
-    const struct actor *who, int64_t *id)
+save_children(struct db *d, const struct tce_version *v, uint64_t vid)
 {
-	char from[11], to[11], num[40], num2[40];
-	uint64_t vid = 0, rid = 0;
+	char num[40], num2[40];
+	uint64_t rid = 0;
 	int rc;
 
-	tc_date_format(from, v->from);
-	if (v->to != TCE_DATE_OPEN)
-		tc_date_format(to, v->to);
-	if ((rc = db_exec(d, &plans_db, ST_V_INSERT, DB_ARGS(P_TEXT(v->name),
-	    P_TEXT(v->currency), P_TEXT(tc_period_kind_name(v->period)),
-	    P_TEXT(from), v->to != TCE_DATE_OPEN ? P_TEXT(to) : P_NULL,
-	    v->has_cap ? P_MONEY(v->cap) : P_NULL, P_TEXT(state),
-	    P_TEXT(who->login)), NULL, &vid)) != 0)
-		return rc;
 	for (size_t i = 0; i < v->nrules; i++) {
 		const struct tce_rule *r = &v->rules[i];
 		struct db_param m[TCE_ATTR__MAX];
@@ -339,6 +342,27 @@ save_rows(struct db *d, const struct tce_version *v, const char *state,
 		    P_TEXT(scaled4(num, sizeof(num), v->bonus[i].at)), P_NULL,
 		    P_MONEY(v->bonus[i].value)), NULL, NULL)) != 0)
 			return rc;
+	return 0;
+}
+
+static int
+save_rows(struct db *d, const struct tce_version *v, const char *state,
+    const struct actor *who, int64_t *id)
+{
+	char from[11], to[11];
+	uint64_t vid = 0;
+	int rc;
+
+	tc_date_format(from, v->from);
+	if (v->to != TCE_DATE_OPEN)
+		tc_date_format(to, v->to);
+	if ((rc = db_exec(d, &plans_db, ST_V_INSERT, DB_ARGS(P_TEXT(v->name),
+	    P_TEXT(v->currency), P_TEXT(tc_period_kind_name(v->period)),
+	    P_TEXT(from), v->to != TCE_DATE_OPEN ? P_TEXT(to) : P_NULL,
+	    v->has_cap ? P_MONEY(v->cap) : P_NULL, P_TEXT(state),
+	    P_TEXT(who->login)), NULL, &vid)) != 0 ||
+	    (rc = save_children(d, v, vid)) != 0)
+		return rc;
 	*id = (int64_t)vid;
 	return 0;
 }
@@ -404,6 +428,55 @@ plan_save(struct db *d, const struct tce_version *v, const char *state,
 	    v->name, v->nrules);
 	rc = audit_write_as(d, who, "plan.import", "plan_version", eid, detail);
 out:
+	return end_transaction(d, own, rc);
+}
+
+static int load_version_row(struct db *d, int idx, int64_t id,
+    struct dbres **out);
+
+int
+plan_replace(struct db *d, int64_t id, const struct tce_version *v,
+    const struct actor *who, struct plan_why *why)
+{
+	struct dbres *row = NULL;
+	char eid[24], detail[300], from[11], to[11];
+	bool own;
+	int rc;
+
+	memset(why, 0, sizeof(*why));
+	if ((rc = in_transaction(d, &own)) != 0)
+		return rc;
+	if ((rc = load_version_row(d, ST_V_LOCK, id, &row)) != 0)
+		goto out;
+	if (strcmp(dbres_text(row, 0, V_STATE), "draft") != 0) {
+		why_set(why, "plan_err_state", "", "version %lld is %s: only a "
+		    "draft is edited", (long long)id, dbres_text(row, 0, V_STATE));
+		rc = TC_EDENIED;
+		goto out;
+	}
+	if ((rc = check_after_closed(d, v->from, why)) != 0)
+		goto out;
+	tc_date_format(from, v->from);
+	if (v->to != TCE_DATE_OPEN)
+		tc_date_format(to, v->to);
+	if ((rc = db_exec(d, &plans_db, ST_V_UPDATE, DB_ARGS(P_TEXT(v->name),
+	    P_TEXT(from), v->to != TCE_DATE_OPEN ? P_TEXT(to) : P_NULL,
+	    v->has_cap ? P_MONEY(v->cap) : P_NULL, P_INT(id)), NULL,
+	    NULL)) != 0 ||
+	    (rc = db_exec(d, &plans_db, ST_B_DELETE, DB_ARGS(P_INT(id)), NULL,
+	    NULL)) != 0 ||
+	    (rc = db_exec(d, &plans_db, ST_R_DELETE, DB_ARGS(P_INT(id)), NULL,
+	    NULL)) != 0 ||
+	    (rc = db_exec(d, &plans_db, ST_S_DELETE, DB_ARGS(P_INT(id)), NULL,
+	    NULL)) != 0 ||
+	    (rc = save_children(d, v, (uint64_t)id)) != 0)
+		goto out;
+	snprintf(eid, sizeof(eid), "%lld", (long long)id);
+	snprintf(detail, sizeof(detail), "draft edited: %.200s, %zu rules",
+	    v->name, v->nrules);
+	rc = audit_write_as(d, who, "plan.edit", "plan_version", eid, detail);
+out:
+	dbres_free(row);
 	return end_transaction(d, own, rc);
 }
 

@@ -66,6 +66,14 @@ int plan_parse(const char *text, size_t len, const struct plan_company *co,
 int plan_save(struct db *d, const struct tce_version *v, const char *state,
     const struct actor *who, int64_t *id, struct plan_why *why);
 
+/* Replaces draft version id by v (its name, dates, cap, rules and
+ * steps; its currency and period kind stay), with the audit record, in
+ * the caller's transaction if one is open.  Refuses (TC_EDENIED, why) a
+ * version that is not a draft (locked, so a move waits) or that would
+ * begin in a closed period.  Returns 0, TC_ENOTFOUND or a tc_err. */
+int plan_replace(struct db *d, int64_t id, const struct tce_version *v,
+    const struct actor *who, struct plan_why *why);
+
 /* Activates version id (draft or proposed): refused (TC_EDENIED, why)
  * when it begins in a closed period or overlaps a version in force,
  * except that an open-ended version is replaced by an open-ended one:

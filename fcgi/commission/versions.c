@@ -295,7 +295,8 @@ show_bonuses(struct tdict *d, const struct tce_version *v)
 /* The rules of v in the engine's selection order (priority, then more
  * match keys, then file order). */
 static int
-show_rules(struct req *r, struct tdict *d, const struct tce_version *v)
+show_rules(struct req *r, struct tdict *d, const struct tce_version *v,
+    bool edit)
 {
 	int rc;
 
@@ -310,6 +311,8 @@ show_rules(struct req *r, struct tdict *d, const struct tce_version *v)
 		tdict_set_int(s, "position", (long long)v->order[k] + 1);
 		tdict_set(s, "base", base_label(r, u->base));
 		show_match(r, s, u);
+		if (edit)
+			tdict_show_section(s, "RULE_EDIT");
 		switch (u->kind) {
 		case TCE_RATE_FLAT:
 			set_pct(tdict_add_section(s, "RATE"), "rate", u->rate);
@@ -409,12 +412,9 @@ cm_plan_page(struct req *r, int status)
 		set_money(tdict_add_section(d, "CAP"), "cap", pv->cap);
 	else
 		tdict_show_section(d, "NO_CAP");
-	if ((rc = show_rules(r, d, pv)) != 0 ||
-	    (rc = show_accelerators(r, d, pv)) != 0)
-		goto out;
-	show_bonuses(d, pv);
-
 	/* Frozen over a closed period: say why, offer a new version. */
+	bool edit = false;
+
 	rc = plan_editable(r->app->db, id, &why);
 	if (rc == TC_EDENIED) {
 		struct tdict *f = tdict_add_section(d, "FROZEN");
@@ -424,8 +424,14 @@ cm_plan_page(struct req *r, int status)
 		rc = 0;
 	} else if (rc != 0)
 		goto out;
-	else if (strcmp(state, "draft") == 0 && has_role(r, CM_PLAN_EDIT))
+	else if (strcmp(state, "draft") == 0 && has_role(r, CM_PLAN_EDIT)) {
 		tdict_show_section(d, "CAN_EDIT");
+		edit = true;
+	}
+	if ((rc = show_rules(r, d, pv, edit)) != 0 ||
+	    (rc = show_accelerators(r, d, pv)) != 0)
+		goto out;
+	show_bonuses(d, pv);
 	if (has_role(r, CM_PLAN_EDIT)) {
 		tdict_show_section(d, "CAN_COPY");
 		if (strcmp(state, "active") == 0 || strcmp(state, "ended") == 0)

@@ -7,7 +7,7 @@
   </div>
   <div class="actions">
     <a class="btn" href="/commission/plans/{{id}}/export">{{t_cm_plan_export}}</a>
-    {{#CAN_EDIT}}<a class="btn" href="/commission/plans/{{id}}/edit">{{t_cm_plan_edit}}</a>{{/CAN_EDIT}}
+    {{#CAN_EDIT}}<a class="btn" href="/commission/plans/{{id}}/rules/new" id="rule-add">{{t_cm_rule_add}}</a>{{/CAN_EDIT}}
     {{#CAN_COPY}}<a class="btn" href="/commission/plans/{{id}}/copy">{{t_cm_plan_copy}}</a>{{/CAN_COPY}}
   </div>
 </header>
@@ -56,6 +56,13 @@
   {{#NO_RULES}}<p class="muted">{{t_cm_plan_no_rules}}</p>{{/NO_RULES}}
   {{#RULE}}<article class="rule" id="rule-{{code}}">
     <h3><span class="muted">{{rank}}.</span> <span class="mono">{{code}}</span></h3>
+    {{#RULE_EDIT}}<div class="actions">
+      <a class="btn small" href="/commission/plans/{{id}}/rules/{{position}}" data-edit="{{code}}">{{t_cm_plan_edit}}</a>
+      <form method="post" action="/commission/plans/{{id}}/rules/{{position}}/delete" class="inline-form" data-confirm="{{t_cm_rule_delete_confirm}}">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" class="btn small danger" data-delete="{{code}}">{{t_cm_rule_delete}}</button>
+      </form>
+    </div>{{/RULE_EDIT}}
     <dl class="details">
       <dt>{{t_cm_rule_applies_to}}</dt><dd>{{#ANY_MATCH}}{{t_cm_rule_any}}{{/ANY_MATCH}}{{#MATCH}}<span class="badge info">{{key}}: <span class="mono">{{value}}</span>{{#EMPTY_VALUE}} ({{t_cm_rule_empty_matches_nothing}}){{/EMPTY_VALUE}}</span> {{/MATCH}}</dd>
       <dt>{{t_cm_rule_priority}}</dt><dd>{{priority}}</dd>
