@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "core/chart.h"
+#include "core/date.h"
 #include "core/error.h"
+#include "core/form.h"
+#include "core/formview.h"
 #include "core/money.h"
 #include "sales/pipeline-date.h"
 #include "sales/pipeline.h"
@@ -19,7 +22,12 @@
 #define NARROW_ARGS(n) P_INT((n)->rep), P_INT((n)->rep), \
 	P_TEXT((n)->team), P_TEXT((n)->team)
 
+/* What the overview lists first: the opportunities needing attention. */
+#define ATTENTION_ROWS 10
+
 enum stmt {
+	STMT_OPEN_TOTALS,
+	STMT_ATTENTION,
 	STMT_WEEK_ACTIVITIES,
 	STMT_WON_MONTH,
 	STMT_TEAMS,
@@ -31,6 +39,23 @@ enum stmt {
 };
 
 static const char *const stmts[STMT__MAX] = {
+	/* The open pipeline of the scope: count, amount, weighted amount
+	 * (each row rounded to the fen, as pipe_weighted), overdue follow-ups
+	 * (the first parameter: today). */
+	[STMT_OPEN_TOTALS] =
+	    "SELECT COUNT(*) AS n, COALESCE(SUM(o.amount), 0) AS amount,"
+	    " COALESCE(SUM(ROUND(o.amount * s.probability / 100, 2)), 0)"
+	    " AS weighted, COALESCE(SUM(o.next_follow_up < ?), 0) AS overdue"
+	    " FROM opportunities o JOIN stages s ON s.code = o.stage"
+	    " WHERE " PIPE_OPEN_SQL " AND " SCOPE_SQL("o.owner_id"),
+	/* The first open opportunities in priority order (score desc,
+	 * expected close, id: as the list's default), those with a score:
+	 * sorted and cut in SQL over the open rows of the scope only. */
+	[STMT_ATTENTION] =
+	    "SELECT " PIPE_OPP_COLS ", " PIPE_SCORE_SQL " AS score"
+	    PIPE_OPP_FROM " WHERE " PIPE_OPEN_SQL " AND "
+	    SCOPE_SQL("o.owner_id") " HAVING score > 0"
+	    " ORDER BY score DESC, o.expected_close, o.id LIMIT ?",
 	[STMT_WEEK_ACTIVITIES] =
 	    "SELECT COUNT(*) FROM activities a WHERE " SCOPE_SQL("a.owner_id")
 	    " AND a.activity_date >= ? AND a.activity_date < ?",
@@ -89,39 +114,68 @@ static struct db_table chart_db = DB_TABLE("pipeline-charts", stmts);
 void pipe_opp_rows(struct req *r, struct tdict *d, const char *section,
     const struct pipe_opp *v, size_t from, size_t to);
 
+/* The open pipeline's figures and the opportunities needing attention
+ * first, from SQL (no open opportunity is loaded to be counted or
+ * sorted here). */
+static int
+overview_open(struct req *r, struct tdict *d, const struct scope *s)
+{
+	struct pipe_opp v[ATTENTION_ROWS];
+	struct pipe_classify c;
+	struct dbres *res;
+	char today[16], stale[16];
+	size_t n = 0;
+	int rc;
+
+	if ((rc = pipe_classify_init(r, s, &c)) != 0)
+		return rc;
+	pipe_fmt_date(today, sizeof(today), c.today);
+	pipe_fmt_date(stale, sizeof(stale), c.today - c.stale_days);
+	if ((rc = db_query(r->app->db, &chart_db, STMT_OPEN_TOTALS,
+	    DB_ARGS(P_TEXT(today), SCOPE_ARGS(s)), &res)) != 0)
+		return rc;
+	pipe_set_money(d, "open_amount", dbres_money_col(res, 0, "amount"));
+	pipe_set_money(d, "open_weighted", dbres_money_col(res, 0, "weighted"));
+	tdict_set_int(d, "open_count", dbres_int_col(res, 0, "n"));
+	tdict_set_int(d, "overdue_count", dbres_int_col(res, 0, "overdue"));
+	dbres_free(res);
+	if ((rc = db_query(r->app->db, &chart_db, STMT_ATTENTION,
+	    DB_ARGS(P_TEXT(today), P_TEXT(today), P_TEXT(stale),
+	    P_TEXT(stale), P_TEXT(today), P_TEXT(today), SCOPE_ARGS(s),
+	    P_INT(ATTENTION_ROWS)), &res)) != 0)
+		return rc;
+	memset(v, 0, sizeof(v));
+	for (; n < dbres_rows(res) && n < ATTENTION_ROWS; n++)
+		if ((rc = pipe_opp_read(&v[n], res, n, &c)) != 0) {
+			n++;
+			break;
+		}
+	dbres_free(res);
+	if (rc == 0 && n > 0)
+		pipe_opp_rows(r, tdict_add_section(d, "ATTENTION_TABLE"), "OPP",
+		    v, 0, n);
+	else if (rc == 0)
+		tdict_show_section(d, "ATTENTION_EMPTY");
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].customer);
+		free(v[i].owner);
+	}
+	return rc;
+}
+
 int
 pipe_overview_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
 	struct scope s = scope_of(r, &sales_scope_read);
-	struct pipe_opp_filter flt = { .open_only = true };
-	struct pipe_opp *v = NULL;
 	struct dbres *res;
-	int64_t today = pipe_today(), monday, amount = 0, weighted = 0;
-	size_t n = 0, overdue = 0, top = 0;
+	int64_t today = pipe_today(), monday;
 	char from[16], to[16];
 	int y, m, dd, rc;
 
-	if ((rc = pipe_opps_load(r, &s, &flt, &v, &n)) != 0)
+	if ((rc = overview_open(r, d, &s)) != 0)
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		amount += v[i].amount;
-		weighted += v[i].weighted;
-		if (v[i].tags & PIPE_TAG_OVERDUE)
-			overdue++;
-		if (v[i].score > 0 && top < 10)
-			top++;
-	}
-	pipe_set_money(d, "open_amount", amount);
-	pipe_set_money(d, "open_weighted", weighted);
-	tdict_set_int(d, "open_count", (long long)n);
-	tdict_set_int(d, "overdue_count", (long long)overdue);
-	if (top > 0)
-		pipe_opp_rows(r, tdict_add_section(d, "ATTENTION_TABLE"), "OPP",
-		    v, 0, top);
-	else
-		tdict_show_section(d, "ATTENTION_EMPTY");
-	pipe_opps_free(v, n);
 
 	monday = today - (tc_weekday(today) - 1);
 	pipe_fmt_date(from, sizeof(from), monday);
@@ -155,32 +209,57 @@ pipe_overview_get(struct req *r)
 
 /* ---- who a chart covers ---- */
 
+/* The filters of the funnel and the forecast, declared once: a bad value
+ * is answered 400, the form showing it with a message naming the field
+ * (not a silent default).  The forecast has no period. */
+enum cfield { CF_REP, CF_TEAM, CF_FROM, CF_TO, CF__MAX };
+
+static const struct field chart_fields[CF__MAX] = {
+	[CF_REP] = { "rep", form_int64, 0, 1, INT32_MAX, "list_err_invalid",
+	    NULL },
+	[CF_TEAM] = { "team", form_text, 0, 1, 64, "list_err_invalid", NULL },
+	[CF_FROM] = { "from", form_date, 0, 0, 0, "list_err_date", NULL },
+	[CF_TO] = { "to", form_date, 0, 0, 0, "list_err_date", NULL },
+};
+
+static const char *const chart_labels[CF__MAX] = {
+	[CF_REP] = "sales_rep", [CF_TEAM] = "sales_team",
+	[CF_FROM] = "sales_from", [CF_TO] = "sales_to",
+};
+
 struct narrow {
 	int64_t rep;
 	const char *team;
 };
 
-/* Reads ?rep= and ?team= (kept only when in scope), fills the pickers.
- * Returns 0 or a tc_err. */
+/* Reads the rep and team of validated filters f into n, each only when
+ * it is in the person's scope s (else the field is marked invalid), and
+ * fills the pickers.  Returns 0 or a tc_err. */
 static int
 narrow_read(struct req *r, struct tdict *d, const struct scope *s,
-    struct narrow *n)
+    struct form *f, struct narrow *n)
 {
-	const char *rep = req_get(&r->q, "rep");
-	const char *team = req_get(&r->q, "team");
+	const char *team = form_str(f, CF_TEAM);
 	struct dbres *res;
+	bool team_found = false;
 	int rc;
 
 	n->rep = 0;
 	n->team = "";
-	if (rep != NULL && strtoll(rep, NULL, 10) > 0) {
-		if ((rc = pipe_person_in_scope(r, s, strtoll(rep, NULL, 10))) < 0)
+	if (form_present(f, CF_REP) && form_str(f, CF_REP) != NULL) {
+		if ((rc = pipe_person_in_scope(r, s,
+		    form_int(f, CF_REP, 0))) < 0)
 			return rc;
 		if (rc == 1)
-			n->rep = strtoll(rep, NULL, 10);
+			n->rep = form_int(f, CF_REP, 0);
+		else if ((rc = form_set_error(f, CF_REP, NULL, NULL)) != 0)
+			return rc;
 	}
-	if ((rc = pipe_rep_options(r, d, "REP_OPT", s, rep)) < 0)
+	if ((rc = pipe_rep_options(r, d, "REP_OPT", s,
+	    n->rep > 0 ? form_raw(f, CF_REP) : NULL)) < 0)
 		return rc;
+	if (s->kind != SCOPE_ALL)
+		form_ignore(f, CF_TEAM);
 	if (s->kind == SCOPE_OWN)
 		return 0;
 	tdict_show_section(d, "REP_PICKER");
@@ -191,18 +270,55 @@ narrow_read(struct req *r, struct tdict *d, const struct scope *s,
 		return rc;
 	tdict_show_section(d, "TEAM_PICKER");
 	for (size_t i = 0; i < dbres_rows(res); i++) {
+		const char *t = dbres_text_col(res, i, "team");
 		struct tdict *o = tdict_add_section(d, "TEAM_OPT");
 
-		tdict_set(o, "value", dbres_text(res, i, 0));
-		tdict_set(o, "label", dbres_text(res, i, 0));
-		if (team != NULL && strcmp(team, dbres_text(res, i, 0)) == 0) {
+		tdict_set(o, "value", t);
+		tdict_set(o, "label", t);
+		if (team != NULL && strcmp(team, t) == 0) {
 			tdict_show_section(o, "SELECTED");
-			/* Points into the query, which outlives the page. */
+			/* Points into f, which outlives the page. */
 			n->team = team;
+			team_found = true;
 		}
 	}
 	dbres_free(res);
+	if (team != NULL && !team_found)
+		return form_set_error(f, CF_TEAM, NULL, NULL);
 	return 0;
+}
+
+/* Validates the filters of r's query into *f (freed by the caller with
+ * form_free whatever the outcome), then narrow_read.  Returns 0 or a
+ * tc_err (TC_EINVAL stays in f: see form_has_errors). */
+static int
+filters_read(struct req *r, struct tdict *d, const struct scope *s,
+    bool period, struct form *f, struct narrow *n)
+{
+	int rc = form_validate(f, chart_fields, CF__MAX, &r->q);
+
+	if (rc != 0 && rc != TC_EINVAL)
+		return rc;
+	if (!period) {
+		form_ignore(f, CF_FROM);
+		form_ignore(f, CF_TO);
+	}
+	return narrow_read(r, d, s, f, n);
+}
+
+/* Answers 400: the page's filter form with its errors, nothing else. */
+static int
+filters_refused(struct req *r, struct tdict *d, const struct form *f,
+    const char *tpl, const char *title_key)
+{
+	struct form_errors fe;
+	int rc;
+
+	form_errors_init(&fe, d, r->cat);
+	if ((rc = form_show(&fe, d, f, chart_labels, NULL)) != 0)
+		return rc;
+	tdict_show_section(d, "REFUSED");
+	return page_send(r, 400, tpl, title_key, "sales");
 }
 
 /* ---- funnel ---- */
@@ -216,21 +332,27 @@ pipe_funnel_get(struct req *r)
 	int64_t count[PIPE_MAX_STAGES] = { 0 }, amount[PIPE_MAX_STAGES] = { 0 };
 	int64_t in[PIPE_MAX_STAGES] = { 0 }, reached[PIPE_MAX_STAGES] = { 0 };
 	int64_t today = pipe_today(), from_d, to_d;
-	const char *qf = req_get(&r->q, "from"), *qt = req_get(&r->q, "to");
+	struct form f = { 0 };
 	struct narrow nw;
 	struct dbres *res;
 	char from[16], to[16];
 	size_t nst;
 	int rc;
 
+	sales_tabs(r, "funnel");
 	if ((rc = pipe_stages(r, st, &nst)) != 0 ||
-	    (rc = narrow_read(r, d, &s, &nw)) != 0)
-		return rc;
+	    (rc = filters_read(r, d, &s, true, &f, &nw)) != 0)
+		goto out;
+	if (form_has_errors(&f)) {
+		rc = filters_refused(r, d, &f, "sales/pipeline-funnel.tpl",
+		    "pipe_funnel_title");
+		goto out;
+	}
 	/* The period: by default the last 90 days. */
-	if (qf == NULL || !pipe_parse_date(qf, &from_d))
-		from_d = today - 89;
-	if (qt == NULL || !pipe_parse_date(qt, &to_d))
-		to_d = today;
+	from_d = form_present(&f, CF_FROM) ?
+	    tc_date_days((int32_t)form_int(&f, CF_FROM, 0)) : today - 89;
+	to_d = form_present(&f, CF_TO) ?
+	    tc_date_days((int32_t)form_int(&f, CF_TO, 0)) : today;
 	if (to_d < from_d) {
 		int64_t t = to_d;
 
@@ -243,7 +365,7 @@ pipe_funnel_get(struct req *r)
 	tdict_set(d, "to", to);
 	if ((rc = db_query(r->app->db, &chart_db, STMT_STAGE_TOTALS,
 	    DB_ARGS(SCOPE_ARGS(&s), NARROW_ARGS(&nw)), &res)) != 0)
-		return rc;
+		goto out;
 	for (size_t i = 0; i < dbres_rows(res); i++)
 		for (size_t k = 0; k < nst; k++)
 			if (strcmp(st[k].code, dbres_text(res, i, 0)) == 0) {
@@ -254,7 +376,7 @@ pipe_funnel_get(struct req *r)
 	if ((rc = db_query(r->app->db, &chart_db, STMT_CONVERSION,
 	    DB_ARGS(P_TEXT(to), P_TEXT(to), P_TEXT(from), SCOPE_ARGS(&s),
 	    NARROW_ARGS(&nw)), &res)) != 0)
-		return rc;
+		goto out;
 	for (size_t i = 0; i < dbres_rows(res); i++)
 		for (size_t k = 0; k < nst; k++)
 			if (strcmp(st[k].code, dbres_text(res, i, 0)) == 0) {
@@ -298,7 +420,7 @@ pipe_funnel_get(struct req *r)
 		c.series[0].name = tr(r, "pipe_count");
 		c.series[0].v = count;
 		if ((rc = chart_show(r, d, "CHART", &c)) != 0)
-			return rc;
+			goto out;
 	}
 	/* Conversion rows: each open stage to the next. */
 	for (size_t k = 0; k + 1 < nst; k++) {
@@ -319,9 +441,11 @@ pipe_funnel_get(struct req *r)
 		snprintf(cls, sizeof(cls), "w%d", (pm + 25) / 50 * 5);
 		tdict_set(c, "wclass", cls);
 	}
-	sales_tabs(r, "funnel");
-	return page_send(r, 200, "sales/pipeline-funnel.tpl",
+	rc = page_send(r, 200, "sales/pipeline-funnel.tpl",
 	    "pipe_funnel_title", "sales");
+out:
+	form_free(&f);
+	return rc;
 }
 
 /* ---- forecast ---- */
@@ -335,6 +459,7 @@ pipe_forecast_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
 	struct scope s = scope_of(r, &sales_scope_read);
+	struct form f = { 0 };
 	struct narrow nw;
 	struct dbres *res;
 	char keys[FC_SLOTS][16], from[32], to[32];
@@ -344,10 +469,16 @@ pipe_forecast_get(struct req *r)
 	int64_t tw = 0, tp = 0, twon = 0;
 	int y, m, dd, rc;
 
-	if ((rc = narrow_read(r, d, &s, &nw)) != 0)
-		return rc;
+	sales_tabs(r, "forecast");
 	if (s.kind != SCOPE_OWN)
 		tdict_show_section(d, "FILTERS");
+	if ((rc = filters_read(r, d, &s, false, &f, &nw)) != 0)
+		goto out;
+	if (form_has_errors(&f)) {
+		rc = filters_refused(r, d, &f, "sales/pipeline-forecast.tpl",
+		    "pipe_forecast_title");
+		goto out;
+	}
 	tc_civil_from_days(pipe_today(), &y, &m, &dd);
 	tc_month_add(&y, &m, -FC_PAST);
 	for (int i = 0; i < FC_SLOTS; i++) {
@@ -368,7 +499,7 @@ pipe_forecast_get(struct req *r)
 	if ((rc = db_query(r->app->db, &chart_db, STMT_FORECAST,
 	    DB_ARGS(SCOPE_ARGS(&s), NARROW_ARGS(&nw), P_TEXT(from),
 	    P_TEXT(to)), &res)) != 0)
-		return rc;
+		goto out;
 	for (size_t i = 0; i < dbres_rows(res); i++)
 		for (int k = FC_PAST; k < FC_SLOTS; k++)
 			if (strcmp(keys[k], dbres_text(res, i, 0)) == 0) {
@@ -389,7 +520,7 @@ pipe_forecast_get(struct req *r)
 	if ((rc = db_query(r->app->db, &chart_db, STMT_WON,
 	    DB_ARGS(SCOPE_ARGS(&s), NARROW_ARGS(&nw), P_TEXT(from),
 	    P_TEXT(to)), &res)) != 0)
-		return rc;
+		goto out;
 	for (size_t i = 0; i < dbres_rows(res); i++)
 		for (int k = 0; k <= FC_PAST; k++)
 			if (strcmp(keys[k], dbres_text(res, i, 0)) == 0) {
@@ -418,7 +549,7 @@ pipe_forecast_get(struct req *r)
 		c.series[1].name = tr(r, "pipe_weighted");
 		c.series[1].v = cf;
 		if ((rc = chart_show(r, d, "CHART", &c)) != 0)
-			return rc;
+			goto out;
 	}
 	for (int k = 0; k < FC_SLOTS; k++) {
 		struct tdict *row = tdict_add_section(d, "MONTH");
@@ -448,7 +579,9 @@ pipe_forecast_get(struct req *r)
 	pipe_set_money(d, "total_won", twon);
 	pipe_set_money(d, "total_weighted", tw);
 	pipe_set_money(d, "total_pipeline", tp);
-	sales_tabs(r, "forecast");
-	return page_send(r, 200, "sales/pipeline-forecast.tpl",
+	rc = page_send(r, 200, "sales/pipeline-forecast.tpl",
 	    "pipe_forecast_title", "sales");
+out:
+	form_free(&f);
+	return rc;
 }

@@ -67,25 +67,6 @@ opp_stage_row(struct req *r, int64_t id, struct wf_row **row)
 
 /* ---- the list (core/list) ---- */
 
-/* The date an opportunity was last touched: its latest activity (kept
- * on the row by a trigger), else its creation. */
-#define LAST_TOUCH "COALESCE(o.last_activity_date, DATE(o.created_at))"
-
-/* The priority score of pipeline-priority.h in SQL, for the list's
- * default order (the page shows pipe_priority()'s, from the same facts).
- * Its parameters: today twice, the stale cut-off (today - stale days)
- * twice, today twice. */
-#define SCORE_SQL \
-	"IF(s.is_open," \
-	" IF(o.next_follow_up < ?," \
-	"  30 + 2 * LEAST(DATEDIFF(?, o.next_follow_up), 30), 0)" \
-	" + IF(" LAST_TOUCH " <= ?," \
-	"  20 + LEAST(DATEDIFF(?, " LAST_TOUCH "), 30), 0)" \
-	" + IF(o.expected_close < ?, 30," \
-	"  GREATEST(30 - DATEDIFF(o.expected_close, ?), 0))" \
-	" + LEAST(FLOOR(ROUND(o.amount * s.probability / 100, 2) / 10000), 40)" \
-	" + 4 * GREATEST(CAST(s.position AS SIGNED) - 1, 0), 0)"
-
 /* The values the tags' conditions and the score compare with. */
 enum { CTX_TODAY, CTX_STALE, CTX_MONTH, CTX_LARGE };
 
@@ -99,7 +80,7 @@ static const char *const tag_codes[PIPE_TAG__COUNT + 1] = {
 /* The tags of pipeline-priority.h as conditions, in tag_codes' order. */
 static const struct list_frag tag_where[PIPE_TAG__COUNT] = {
 	{ "s.is_open AND o.next_follow_up < ?", { LA_CTX0 } },
-	{ "s.is_open AND " LAST_TOUCH " <= ?", { LA_CTX1 } },
+	{ "s.is_open AND " PIPE_LAST_TOUCH_SQL " <= ?", { LA_CTX1 } },
 	{ "s.is_open AND o.expected_close >= ?"
 	    " AND o.expected_close < CAST(? AS DATE) + INTERVAL 1 MONTH",
 	    { LA_CTX2, LA_CTX2 } },
@@ -156,7 +137,7 @@ const struct list_scope sales_opportunities_scope = LIST_SCOPE_PERSON("o.owner_i
 const struct list_def sales_opportunities_list = {
 	.name = "opportunities-list",
 	.path = "/sales/opportunities",
-	.select = "SELECT " PIPE_OPP_COLS ", " SCORE_SQL " AS score",
+	.select = "SELECT " PIPE_OPP_COLS ", " PIPE_SCORE_SQL " AS score",
 	.select_args = { LA_CTX0, LA_CTX0, LA_CTX1, LA_CTX1, LA_CTX0,
 	    LA_CTX0 },
 	.from = PIPE_OPP_FROM,

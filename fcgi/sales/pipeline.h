@@ -96,6 +96,31 @@ struct pipe_opp_filter {
 	" STRAIGHT_JOIN people p ON p.id = o.owner_id" \
 	" STRAIGHT_JOIN stages s ON s.code = o.stage"
 
+/* The date an opportunity was last touched: its latest activity (kept
+ * on the row by a trigger), else its creation. */
+#define PIPE_LAST_TOUCH_SQL "COALESCE(o.last_activity_date, DATE(o.created_at))"
+
+/* The priority score of pipeline-priority.h in SQL, for the orders of
+ * the opportunities list and the overview (the pages show
+ * pipe_priority()'s, from the same facts), over PIPE_OPP_FROM.  Its
+ * parameters: today twice, the stale cut-off (today - stale days)
+ * twice, today twice. */
+#define PIPE_SCORE_SQL \
+	"IF(s.is_open," \
+	" IF(o.next_follow_up < ?," \
+	"  30 + 2 * LEAST(DATEDIFF(?, o.next_follow_up), 30), 0)" \
+	" + IF(" PIPE_LAST_TOUCH_SQL " <= ?," \
+	"  20 + LEAST(DATEDIFF(?, " PIPE_LAST_TOUCH_SQL "), 30), 0)" \
+	" + IF(o.expected_close < ?, 30," \
+	"  GREATEST(30 - DATEDIFF(o.expected_close, ?), 0))" \
+	" + LEAST(FLOOR(ROUND(o.amount * s.probability / 100, 2) / 10000), 40)" \
+	" + 4 * GREATEST(CAST(s.position AS SIGNED) - 1, 0), 0)"
+
+/* The opportunities in an open stage, through the index of stage_pos
+ * (sql/sales/004): a condition on o, for PIPE_OPP_FROM. */
+#define PIPE_OPEN_SQL \
+	"o.stage_pos IN (SELECT os.position FROM stages os WHERE os.is_open)"
+
 /* What the classification of an opportunity needs besides its row. */
 struct pipe_classify {
 	int64_t today;          /* day number */

@@ -5,12 +5,13 @@
     <p>{{t_pipe_forecast_help}}</p>
   </div>
 </div>
+{{>FORM_ERRORS}}
 {{#FILTERS}}<form method="get" action="/sales/forecast" class="filters">
   {{#TEAM_PICKER}}<label>{{t_sales_team}}
-    <select name="team"><option value="">{{t_pipe_company}}</option>{{#TEAM_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/TEAM_OPT}}</select>
+    <select name="team" id="team"{{#TEAM_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/TEAM_ERROR}}><option value="">{{t_pipe_company}}</option>{{#TEAM_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/TEAM_OPT}}</select>{{#TEAM_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/TEAM_ERROR}}
   </label>{{/TEAM_PICKER}}
   {{#REP_PICKER}}<label>{{t_sales_rep}}
-    <select name="rep"><option value="">{{t_pipe_everyone}}</option>{{#REP_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/REP_OPT}}</select>
+    <select name="rep" id="rep"{{#REP_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REP_ERROR}}><option value="">{{t_pipe_everyone}}</option>{{#REP_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/REP_OPT}}</select>{{#REP_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/REP_ERROR}}
   </label>{{/REP_PICKER}}
   <div class="filter-actions">
     <button type="submit" class="btn primary">{{t_common_filter}}</button>

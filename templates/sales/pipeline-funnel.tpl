@@ -5,18 +5,19 @@
     <p>{{t_pipe_funnel_help}}</p>
   </div>
 </div>
+{{>FORM_ERRORS}}
 <form method="get" action="/sales/funnel" class="filters">
   {{#TEAM_PICKER}}<label>{{t_sales_team}}
-    <select name="team"><option value="">{{t_pipe_company}}</option>{{#TEAM_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/TEAM_OPT}}</select>
+    <select name="team" id="team"{{#TEAM_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/TEAM_ERROR}}><option value="">{{t_pipe_company}}</option>{{#TEAM_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/TEAM_OPT}}</select>{{#TEAM_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/TEAM_ERROR}}
   </label>{{/TEAM_PICKER}}
   {{#REP_PICKER}}<label>{{t_sales_rep}}
-    <select name="rep"><option value="">{{t_pipe_everyone}}</option>{{#REP_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/REP_OPT}}</select>
+    <select name="rep" id="rep"{{#REP_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/REP_ERROR}}><option value="">{{t_pipe_everyone}}</option>{{#REP_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/REP_OPT}}</select>{{#REP_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/REP_ERROR}}
   </label>{{/REP_PICKER}}
   <label>{{t_sales_from}}
-    <input type="date" name="from" value="{{from}}">
+    <input type="date" name="from" id="from" value="{{from}}"{{#FROM_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/FROM_ERROR}}>{{#FROM_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/FROM_ERROR}}
   </label>
   <label>{{t_sales_to}}
-    <input type="date" name="to" value="{{to}}">
+    <input type="date" name="to" id="to" value="{{to}}"{{#TO_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/TO_ERROR}}>{{#TO_ERROR}}<span class="error" id="{{error_id}}">{{error}}</span>{{/TO_ERROR}}
   </label>
   <div class="filter-actions">
     <button type="submit" class="btn primary">{{t_common_filter}}</button>

@@ -383,11 +383,14 @@ test("a manager sees the team's funnel including lina's opportunity; the other t
 
   ctx = await newContext(browser, 'zh-CN');
   page = await login(ctx, 'yangfan');
-  resp = await go(page, `/sales/funnel?rep=${LN}`);
+  resp = await go(page, '/sales/funnel');
   assert.equal(resp.status(), 200);
-  // lina is not in yangfan's scope: the rep filter is ignored, the team's
-  // funnel is shown, without lina's opportunities
   assert.equal((await page.textContent('#funnel-stages tfoot td:nth-child(2)')).trim(), north);
+  // lina is not in yangfan's scope: the rep filter is refused (400, the
+  // field named), never silently widened to the team, and not offered
+  resp = await go(page, `/sales/funnel?rep=${LN}`);
+  assert.equal(resp.status(), 400);
+  assert.equal(await page.getAttribute('#rep', 'aria-invalid'), 'true');
   assert.equal(await page.locator(`select[name=rep] option[value="${LN}"]`).count(), 0);
   resp = await go(page, `/sales/opportunities/${linaOpp}`);
   assert.equal(resp.status(), 404);
