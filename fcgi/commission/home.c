@@ -31,7 +31,10 @@ static int
 home_get(struct req *r)
 {
 	struct home_links h = { page_body(r), 0 };
+	int rc;
 
+	if ((rc = cm_home_overview(r, h.d)) != 0)      /* c3: overview.c */
+		return rc;
 	commission_tabs(r, "home");
 	commission_each_tab(r, home_link, &h);
 	if (h.n == 0)

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "commission/adjview.h"
 #include "commission/view.h"
 #include "commission/web.h"
 #include "core/decimal.h"
@@ -142,7 +143,7 @@ const struct list_def cm_ledger_list = {
 
 enum stmt {
 	ST_LATEST, ST_PERIODS, ST_REPS, ST_TEAMS, ST_RULES, ST_PTYPES,
-	ST_REGIONS, ST_CHANNELS, ST__MAX
+	ST_REGIONS, ST_CHANNELS, ST_PERIOD_ID, ST__MAX
 };
 
 static const char *const stmts[ST__MAX] = {
@@ -167,6 +168,7 @@ static const char *const stmts[ST__MAX] = {
 	[ST_REGIONS] = "SELECT id, name_zh, name_en FROM regions ORDER BY code",
 	[ST_CHANNELS] = "SELECT id, name_zh, name_en FROM channels"
 	    " ORDER BY code",
+	[ST_PERIOD_ID] = "SELECT id FROM periods WHERE label = ?",
 };
 
 static struct db_table ledger_db = DB_TABLE("commission.ledger", stmts);
@@ -399,6 +401,32 @@ scope_list(struct req *r, struct list *l)
 	list_scope(l, &cm_lines_scope, s.kind, s.me, s.team, s.login);
 }
 
+/* The approved adjustments of the period and rep shown, in the reader's
+ * scope, as lines of their own under the ledger (c4's adjview.h). */
+static int
+adjustments(struct req *r, struct tdict *d, const struct list *l)
+{
+	const struct form_value *period = list_value(l, LF_PERIOD);
+	const struct form_value *rep = list_value(l, LF_REP);
+	struct scope s = scope_of(r, &cm_lines_read);
+	struct dbres *res = NULL;
+	int64_t period_id = 0;
+	int rc;
+
+	if (period != NULL) {
+		if ((rc = db_query(r->app->db, &ledger_db, ST_PERIOD_ID,
+		    DB_ARGS(P_TEXT(period->s)), &res)) != 0)
+			return rc;
+		period_id = dbres_rows(res) == 1 ? dbres_int(res, 0, 0) : -1;
+		dbres_free(res);
+		if (period_id < 0)
+			return 0;
+	}
+	return cm_adjustment_rows(r, tdict_include(d, "ADJ_LINES",
+	    "commission/adjustments-rows.tpl"), &s, period_id,
+	    rep != NULL ? rep->i : 0);
+}
+
 static int
 ledger_get(struct req *r)
 {
@@ -426,6 +454,8 @@ ledger_get(struct req *r)
 		tdict_set(d, "total_pending", "—");
 		tdict_set(d, "total_paid", "—");
 	}
+	if (!l.invalid && (rc = adjustments(r, d, &l)) != 0)
+		goto out;
 	commission_tabs(r, "ledger");
 	rc = page_send(r, list_status(&l), "commission/ledger.tpl",
 	    "cml_title", "commission");

@@ -3,7 +3,8 @@
 
 fcgi_commission_libtccommission_a_SOURCES += \
 	fcgi/commission/view.h fcgi/commission/view.c \
-	fcgi/commission/runs.c fcgi/commission/ledger.c fcgi/commission/why.c
+	fcgi/commission/runs.c fcgi/commission/ledger.c fcgi/commission/why.c \
+	fcgi/commission/overview.c
 
 # calculation runs as jobs: queued, refused while one is in progress,
 # the previous run's rep results kept, the multiplier reached exactly.

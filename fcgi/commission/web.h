@@ -33,6 +33,11 @@ extern const struct route_set cm_plan_edit_route_set;
 extern const struct route_set cm_runs_route_set;
 extern const struct route_set cm_ledger_route_set;
 extern const struct route_set cm_why_route_set;
+/* The commission home's figures per tracking state and period, in the
+ * reader's scope (overview.c): includes CM_OVERVIEW into page.  Returns
+ * 0 or a tc_err. */
+struct tdict;
+int cm_home_overview(struct req *r, struct tdict *page);
 
 /* c4: adjustments (adjustments.c), disputes (disputes.c), the estimate
  * of an opportunity (estimate.c). */

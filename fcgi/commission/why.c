@@ -523,6 +523,11 @@ why_get(struct req *r)
 			tdict_set(tdict_add_section(d, "PAYMENT"), "payment_no",
 			    opt_col(res, "payment_no"));
 		cm_money(d, "amount", stored);
+		/* a rep disputes their own line (c4's disputes.c) */
+		if (has_role(r, ROLE_SALES) && strcmp(dbres_text_col(res, 0,
+		    "login"), r->me.login) == 0)
+			tdict_set(tdict_add_section(d, "CAN_DISPUTE"), "id",
+			    dbres_text_col(res, 0, "id"));
 	}
 	commission_tabs(r, "ledger");
 	if (!dbres_null_col(res, 0, "removed")) {

@@ -5,6 +5,7 @@
     <p>{{t_cm_home_help}}</p>
   </div>
 </div>
+{{>CM_OVERVIEW}}
 <section aria-labelledby="cm-areas">
   <h2 id="cm-areas" class="section-title">{{t_cm_home_areas}}</h2>
   <ul class="modules" id="cm-links">

@@ -91,3 +91,4 @@
 </table>
 </div>
 {{>PAGER}}
+{{>ADJ_LINES}}

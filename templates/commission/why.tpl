@@ -5,6 +5,7 @@
     <h1>{{t_cmw_title}}</h1>
     <p><span class="mono">{{period}}</span> · {{name}} · <a class="mono" href="/sales/orders/{{order_id}}">{{order_no}}</a>·{{line_no}}{{#PAYMENT}} · {{t_cml_payment}} <span class="mono">{{payment_no}}</span>{{/PAYMENT}} · <span class="badge {{tracking}}">{{tracking_label}}</span></p>
   </div>
+  {{#CAN_DISPUTE}}<div class="actions"><a class="btn" id="why-dispute" href="/commission/disputes/new?line={{id}}">{{t_cmw_dispute}}</a></div>{{/CAN_DISPUTE}}
 </header>
 <div class="kpis">
   <div class="kpi"><p class="kpi-label">{{t_cmw_this_line}}</p><p class="kpi-value money{{#amount_neg}} neg{{/amount_neg}}" id="why-amount">{{amount}}</p><p class="kpi-sub">{{t_cmw_this_line_sub}}</p></div>

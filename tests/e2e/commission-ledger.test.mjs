@@ -152,3 +152,23 @@ test('a manager sees the team of the run, finance everyone; admin gets 403; a ba
   assert.equal((await ap.goto(`${URL}/commission/ledger.csv`)).status(), 403);
   await adm.close();
 });
+
+test('the commission home: a rep\'s totals per tracking state are their lines\', finance\'s overview everyone\'s', async () => {
+  const sums = (where) => sql(`SELECT COALESCE(SUM(CASE WHEN l.tracking = 'calculated' THEN l.commission END), 0),
+    COALESCE(SUM(CASE WHEN l.tracking = 'pending' THEN l.commission END), 0),
+    COALESCE(SUM(CASE WHEN l.tracking = 'paid' THEN l.commission END), 0)
+    FROM commission_lines l JOIN people pe ON pe.id = l.person_id
+    WHERE l.removed_run_id IS NULL ${where} AND l.period_id IN
+    (SELECT id FROM (SELECT id FROM periods ORDER BY first_day DESC LIMIT 12) y)`)[0];
+  for (const [user, where] of [['zhangwei', "AND pe.login = 'zhangwei'"], ['sunli', '']]) {
+    const [calculated, pending, paid] = sums(where);
+    const ctx = await newContext(browser);
+    const page = await login(ctx, user, undefined, '/commission/');
+    await page.goto(`${URL}/commission/`);
+    assert.equal((await page.textContent('#cmo-calculated')).replace(/,/g, '').trim(), calculated, user);
+    assert.equal((await page.textContent('#cmo-pending')).replace(/,/g, '').trim(), pending, user);
+    assert.equal((await page.textContent('#cmo-paid')).replace(/,/g, '').trim(), paid, user);
+    await shot(page, `commission-home-${user}`);
+    await ctx.close();
+  }
+});

@@ -83,6 +83,8 @@ for (const kind of ['collected', 'amount']) {
     const s2 = await page.locator('#why-stage2-table tbody tr td:last-child').allTextContents();
     if (await page.locator('#why-more').count() === 0)
       assert.equal(s2.reduce((a, s) => a + cents(s), 0), cents(mine));
+    // The rep may dispute their own line.
+    assert.equal(await page.getAttribute('#why-dispute', 'href'), `/commission/disputes/new?line=${l.id}`);
     if (kind === 'collected') {
       const pay = await page.textContent('#why-payment');
       assert.ok(pay.includes(l.payment), pay);
@@ -98,6 +100,7 @@ test('another rep\'s line is 404 (the id changed by hand), for a manager of anot
     const page = await login(ctx, user);
     const res = await page.goto(`${URL}/commission/lines/${l.id}`);
     assert.equal(res.status(), status, user);
+    if (status === 200) assert.equal(await page.locator('#why-dispute').count(), 0, user);
     await ctx.close();
   }
   const ctx = await newContext(browser);
