@@ -15,6 +15,16 @@
   <p><strong>{{t_cm_plan_frozen}}</strong> {{why}}</p>
   <p>{{t_cm_plan_frozen_help}} {{#CAN_COPY}}<a href="/commission/plans/{{id}}/copy">{{t_cm_plan_copy}}</a>{{/CAN_COPY}}</p>
 </div>{{/FROZEN}}
+{{#CAN_END}}<section class="card" id="plan-end">
+  <h2>{{t_cm_end_title}}</h2>
+  <p class="hint">{{t_cm_end_help}}</p>
+  <form method="post" action="/commission/plans/{{id}}/end" class="inline-form">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="last_day">{{t_cm_end_last_day}}</label>
+    <input id="last_day" name="last_day" type="text" placeholder="YYYY-MM-DD">
+    <button type="submit" class="btn" id="end-save">{{t_cm_end_save}}</button>
+  </form>
+</section>{{/CAN_END}}
 {{#HAS_ACTIONS}}<section class="card" id="plan-actions">
   <h2>{{t_cm_plan_activation}}</h2>
   <p class="hint">{{t_cm_plan_activation_help}}</p>

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { URL, STATE, launch, newContext, login, shot, sql, tichengAdmin } from './lib.mjs';
+import { URL, STATE, launch, newContext, login, shot, sql, tichengAdmin, fieldError } from './lib.mjs';
 
 const CONF = process.env.TICHENG_CONF ?? join(STATE, 'ticheng.conf');
 const dir = mkdtempSync(join(tmpdir(), 'tc-plans-'));
@@ -212,4 +212,46 @@ test('a rep may not import; admin reaches no plan page', async () => {
   for (const path of ['/commission/plans', `/commission/plans/${first[0]}`, `/commission/plans/${first[0]}/export`, '/commission/plans/import'])
     assert.equal((await ap.goto(`${URL}${path}`)).status(), 403, path);
   await adm.close();
+});
+
+test('a version covering a closed period is frozen: the page says why and offers a new version from it', async () => {
+  const closed = sql("SELECT label FROM periods WHERE state = 'open' ORDER BY first_day LIMIT 1")[0][0];
+  const firstDay = sql(`SELECT first_day FROM periods WHERE label = '${closed}'`)[0][0];
+  sql(`UPDATE periods SET state = 'closed' WHERE label = '${closed}'`);
+  try {
+    const ctx = await newContext(browser);
+    const page = await login(ctx, 'zhaomin');
+    await page.goto(`${URL}/commission/plans/${first[0]}`);
+    assert.match(await page.locator('#plan-frozen').textContent(), /已结账/);
+    await Promise.all([page.waitForLoadState('load'), page.click('#plan-frozen a[href$="/copy"]')]);
+    const open = sql(`SELECT MIN(first_day) FROM periods WHERE state = 'open'`)[0][0];
+    assert.equal(await page.inputValue('#effective_from'), open, 'the copy starts in the first open period');
+    const save = async (from, to) => {
+      await page.fill('#effective_from', from);
+      await page.fill('#effective_to', to);
+      return (await Promise.all([page.waitForNavigation(), page.click('#copy-save')]))[0];
+    };
+    assert.equal((await save(firstDay, '')).status(), 422);
+    assert.match(await fieldError(page, 'effective_from'), /已结账期间/);
+    await save('2040-01-15', '2040-05-15');
+    assert.equal(await fieldError(page, 'effective_from'), '生效日期须是某个期间的第一天');
+    assert.equal(await fieldError(page, 'effective_to'), '截止日期须是某个期间的最后一天');
+    assert.equal(await page.inputValue('#effective_to'), '2040-05-15', 'what was typed is kept');
+    await save('2040-01-01', '');
+    const id = new globalThis.URL(page.url()).pathname.split('/')[3];
+    assert.equal(await page.locator('#plan-state').textContent(), '草稿');
+    assert.equal(sql(`SELECT COUNT(*) FROM plan_rules WHERE version_id = ${id}`)[0][0],
+      sql(`SELECT COUNT(*) FROM plan_rules WHERE version_id = ${first[0]}`)[0][0]);
+    // ending the frozen version: only on a later boundary
+    await page.goto(`${URL}/commission/plans/${first[0]}`);
+    await page.fill('#last_day', '2029-12-15');
+    await Promise.all([page.waitForLoadState('load'), page.click('#end-save')]);
+    assert.match(await page.locator('.flash.error').textContent(), /最后一天/);
+    await page.fill('#last_day', '2029-12-31');
+    await Promise.all([page.waitForLoadState('load'), page.click('#end-save')]);
+    assert.deepEqual(sql(`SELECT state, effective_to FROM plan_versions WHERE id = ${first[0]}`)[0], ['ended', '2029-12-31']);
+    await ctx.close();
+  } finally {
+    sql(`UPDATE periods SET state = 'open' WHERE label = '${closed}'`);
+  }
 });
