@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/module.h"
 #include "core/money.h"
 #include "core/formview.h"
 #include "core/list.h"
@@ -453,6 +454,17 @@ static const char *const stage_labels[S__MAX] = {
 /* The detail page, with status.  lost: the "mark lost" form as posted,
  * shown with its errors (NULL: an empty one); conflict: a move was
  * refused because the stage had moved on. */
+/* Whether the commission module, whose estimate page the opportunity
+ * links to, is in the build and deployed. */
+static bool
+estimate_deployed(const struct req *r)
+{
+	const struct module *m = module_find(r->app->modules, "commission");
+
+	return m != NULL && m->prefix != NULL &&
+	    module_deployed(r->app->conf, m);
+}
+
 static int
 opp_detail_page(struct req *r, int status, const struct form *lost,
     bool conflict)
@@ -535,6 +547,16 @@ opp_detail_page(struct req *r, int status, const struct form *lost,
 	}
 	if (row != NULL)
 		tdict_show_section(d, "CAN_WRITE");
+	/* What winning it would add to the owner's commission: the
+	 * commission module's estimate, linked by URL, for the reps and
+	 * managers who may see it (their own or their team's open
+	 * opportunity) when the module is deployed. */
+	if (strcmp(v[0].stage, "won") != 0 && strcmp(v[0].stage, "lost") != 0 &&
+	    has_role(r, ROLE_SALES | ROLE_MANAGER) && estimate_deployed(r)) {
+		snprintf(buf, sizeof(buf), "/commission/estimate?opportunity=%lld",
+		    (long long)v[0].id);
+		tdict_set(tdict_add_section(d, "ESTIMATE"), "estimate_href", buf);
+	}
 	if (strcmp(v[0].stage, "won") == 0) {
 		struct tdict *w = tdict_add_section(d, "WON");
 

@@ -6,6 +6,7 @@
     <p><span class="badge {{stage}}">{{stage_label}}</span> {{#TAG}}<span class="tag {{code}}">{{label}}</span>{{/TAG}}</p>
   </div>
   <div class="actions">
+    {{#ESTIMATE}}<a class="btn" id="opp-estimate" href="{{estimate_href}}">{{t_est_link}}</a>{{/ESTIMATE}}
     {{#CAN_WRITE}}<a class="btn" href="{{log_href}}">{{t_pipe_log_activity}}</a>
     <a class="btn" href="/sales/opportunities/{{id}}/edit">{{t_common_edit}}</a>{{/CAN_WRITE}}
   </div>

@@ -230,8 +230,11 @@ test('the estimate is what ticheng-calc adds when the opportunity is won today, 
   const label = today.slice(0, 7);
   const ctx = await newContext(browser);
   const page = await login(ctx, 'zhangwei');
-  let res = await page.goto(`${URL}/commission/estimate?opportunity=${id}`);
+  // from the opportunity's page, by its link
+  let res = await page.goto(`${URL}/sales/opportunities/${id}`);
   assert.equal(res.status(), 200);
+  await Promise.all([page.waitForURL(/\/commission\/estimate\?opportunity=/), page.click('#opp-estimate')]);
+  assert.equal(new globalThis.URL(page.url()).searchParams.get('opportunity'), id);
   assert.match(await page.textContent('#est-result'), /选择产品类型/);
 
   for (const type of ['hardware', 'service']) {
@@ -262,6 +265,13 @@ test('the estimate is what ticheng-calc adds when the opportunity is won today, 
   assert.match(await page.textContent('#product_type-error'), /请选择一个产品类型/);
   await ctx.close();
 
+  // HR reads the opportunity but estimates nothing: no link
+  const h = await newContext(browser);
+  const hp = await login(h, 'zhaomin');
+  await hp.goto(`${URL}/sales/opportunities/${id}`);
+  assert.equal(await hp.locator('#opp-estimate').count(), 0);
+  await h.close();
+
   // another rep: 404; HR: 403; the team's manager sees it
   for (const [user, status] of [['lina', 404], ['zhaomin', 403], ['yangfan', 404], ['chenjing', 200]]) {
     const c = await newContext(browser);
@@ -270,4 +280,54 @@ test('the estimate is what ticheng-calc adds when the opportunity is won today, 
     assert.equal(res.status(), status, user);
     await c.close();
   }
+});
+
+test('a disputed line that a re-run removes is flagged on the dispute, never dropped', async () => {
+  const label = businessDate().slice(0, 7);
+  // today's period, run (it never closes before it ends)
+  let run = admin(CONF, 'calc', label);
+  assert.equal(run.status, 0, run.err);
+  const [line, orderLine] = sql(`SELECT l.id, l.order_line_id FROM commission_lines l
+    JOIN periods pe ON pe.id = l.period_id JOIN people p ON p.id = l.person_id
+    WHERE p.login = 'zhangwei' AND pe.label = '${label}' AND l.removed_run_id IS NULL
+    AND l.rule_id IS NOT NULL AND l.payment_id IS NULL
+    AND NOT EXISTS (SELECT 1 FROM commission_disputes d WHERE d.line_id = l.id AND d.state = 'open')
+    ORDER BY l.id DESC LIMIT 1`)[0];
+  const ctx = await newContext(browser);
+  const page = await login(ctx, 'zhangwei');
+  await page.goto(`${URL}/commission/disputes/new?line=${line}`);
+  await page.fill('#comment', '这条明细的数量有误');
+  await Promise.all([page.waitForURL(/done=raised/), page.click('#dsp-raise')]);
+  const id = new globalThis.URL(page.url()).pathname.split('/').pop();
+  assert.equal(await page.locator('#dsp-line-removed').count(), 0);
+
+  // the order line is cancelled (what a cancellation writes), and the
+  // period runs again: the line no longer arises
+  sql(`UPDATE order_lines SET status = 'cancelled' WHERE id = ${orderLine}`);
+  try {
+    run = admin(CONF, 'calc', label);
+    assert.equal(run.status, 0, run.err);
+    assert.notEqual(sql(`SELECT removed_run_id FROM commission_lines WHERE id = ${line}`)[0][0], 'NULL');
+    await page.goto(`${URL}/commission/disputes/${id}`);
+    assert.match(await page.textContent('#dsp-line-removed'), /已被移除/);
+    assert.match(await page.textContent('#dsp-line'), new RegExp(`#${line}`));
+    await shot(page, 'commission-dispute-line-removed');
+    const fin = await newContext(browser);
+    const fp = await login(fin, 'sunli');
+    await fp.goto(`${URL}/commission/disputes?state=open`);
+    assert.match(await fp.textContent(`#disputes tr[data-id="${id}"]`), /已被移除/);
+    await fin.close();
+  } finally {
+    sql(`UPDATE order_lines SET status = 'booked' WHERE id = ${orderLine}`);
+    run = admin(CONF, 'calc', label);
+  }
+  assert.equal(run.status, 0, run.err);
+  // booked again, the line comes back with its id: no longer flagged
+  assert.equal(sql(`SELECT removed_run_id FROM commission_lines WHERE id = ${line}`)[0][0], 'NULL');
+  await page.goto(`${URL}/commission/disputes/${id}`);
+  assert.equal(await page.locator('#dsp-line-removed').count(), 0);
+  // the rep takes it back
+  await Promise.all([page.waitForURL(/done=withdraw/), page.click('#dsp-withdraw')]);
+  assert.equal(await page.locator('#dsp-state').textContent(), '已撤回');
+  await ctx.close();
 });
