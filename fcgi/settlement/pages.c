@@ -67,6 +67,20 @@ static const char *const stmts[ST__MAX] = {
 
 static struct db_table pages_db = DB_TABLE("settlement.pages", stmts);
 
+static const struct page_tab tabs[] = {
+	{ "statements", "/settlement/statements", SETTLEMENT_ROLES },
+	{ "reports", "/settlement/reports", ROLE_HR | ROLE_FINANCE |
+	    ROLE_REVIEWER | ROLE_MANAGEMENT },
+	{ "verify", "/settlement/verify", SETTLEMENT_ROLES },
+};
+
+void
+settlement_tabs(struct req *r, const char *current)
+{
+	page_tabs(r, "STL_TABS", "nav_settlement", tabs,
+	    sizeof(tabs) / sizeof(tabs[0]), "stl_tab_", current);
+}
+
 /* ---- the list ---- */
 
 enum { LF_PERIOD, LF_STATE, LF_TEAM, LF_REP, LF__MAX };
@@ -242,6 +256,7 @@ list_get(struct req *r)
 		    req_get(&r->q, "kept") ? req_get(&r->q, "kept") : "0");
 		page_flash(r, "ok", msg);
 	}
+	settlement_tabs(r, "statements");
 	rc = page_send(r, list_status(&l), "settlement/list.tpl",
 	    "stl_title", "settlement");
 out:
@@ -541,6 +556,7 @@ detail_page(struct req *r, int status, const struct form *f,
 				    actions[i]);
 				page_flash(r, "ok", tr(r, key));
 			}
+	settlement_tabs(r, "statements");
 	rc = page_send(r, status, "settlement/statement.tpl", "stl_statement",
 	    "settlement");
 out:
@@ -727,6 +743,7 @@ batch_post(struct req *r)
 		snprintf(key, sizeof(key), "stl_action_%s", action);
 		tdict_set(d, "action", tr(r, key));
 	}
+	settlement_tabs(r, "statements");
 	rc = page_send(r, ok ? 200 : 400, "settlement/batch.tpl", "stl_batch",
 	    "settlement");
 out:
@@ -764,5 +781,6 @@ static const struct route_set settlement_routes = ROUTE_SET(routes);
 
 const struct route_set *const settlement_areas[] = {
 	&settlement_routes,
+	&settlement_report_routes,
 	NULL
 };

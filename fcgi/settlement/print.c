@@ -151,6 +151,7 @@ settlement_verify_get(struct req *r)
 	int rc;
 
 	tdict_set(d, "code", code != NULL ? code : "");
+	settlement_tabs(r, "verify");
 	if (code == NULL || *code == '\0')
 		return page_send(r, 200, "settlement/verify.tpl", "stl_verify",
 		    "settlement");

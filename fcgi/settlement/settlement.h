@@ -27,6 +27,13 @@ extern const struct module_code settlement_code;
 /* The route sets of settlement.fcgi, NULL-terminated (pages.c). */
 extern const struct route_set *const settlement_areas[];
 
+/* The route sets of the reports and the payroll export (reports.c). */
+extern const struct route_set settlement_report_routes;
+
+/* Adds the module's sub-navigation at {{>STL_TABS}}, marking current
+ * ("statements", "reports", "verify") (pages.c). */
+void settlement_tabs(struct req *r, const char *current);
+
 /* The states, in order, NULL-terminated (flow.c). */
 extern const char *const settlement_states[];
 

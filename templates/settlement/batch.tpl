@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<header class="page-head">
+{{%AUTOESCAPE context="HTML"}}{{>STL_TABS}}<header class="page-head">
   <div>
     <p class="eyebrow"><a href="/settlement/statements">{{t_stl_title}}</a></p>
     <h1>{{t_stl_batch}} · {{action}}</h1>

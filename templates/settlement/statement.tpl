@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<header class="page-head">
+{{%AUTOESCAPE context="HTML"}}{{>STL_TABS}}<header class="page-head">
   <div>
     <p class="eyebrow"><a href="/settlement/statements">{{t_stl_title}}</a> · {{period}}</p>
     <h1 id="statement-number">{{number}}</h1>

@@ -14,7 +14,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { URL, SHOTS, launch, newContext, login, shot, sql, cjkTexts, fieldError } from './lib.mjs';
+import { writeFileSync } from 'node:fs';
+import { URL, SHOTS, STATE, TOP, launch, newContext, login, shot, sql, cjkTexts, fieldError } from './lib.mjs';
 
 let browser;
 const one = (q) => sql(q)[0]?.[0];
@@ -37,8 +38,8 @@ before(async () => {
   sql(`INSERT INTO calc_runs (period_id, state, started_by) VALUES (${period}, 'done', 'e2e')`);
   const run = one(`SELECT MAX(id) FROM calc_runs WHERE period_id = ${period}`);
   for (const [login, commission] of [['zhangwei', '500.00'], ['lina', '12345.67'], ['wujun', '100.00']]) {
-    const team = one(`SELECT team FROM people WHERE login = '${login}'`);
-    const mgr = one(`SELECT COALESCE(manager_login, '') FROM people WHERE login = '${login}'`);
+    const team = one(`SELECT team FROM people WHERE login = '${login}'`) ?? '';
+    const mgr = one(`SELECT COALESCE(manager_login, '') FROM people WHERE login = '${login}'`) ?? '';
     sql(`INSERT INTO commission_summaries (period_id, person_id, run_id, team, manager_login, sales, commission, bonus, total) VALUES (${period}, ${id(login)}, ${run}, '${team}', NULLIF('${mgr}', ''), 0, ${commission}, 0, ${commission})`);
   }
 });
@@ -257,4 +258,45 @@ test('English pages show no untranslated label; reviewers see what waits for the
   const badge = await page.textContent('nav a[href="/settlement/"]');
   assert.match(badge, /\d+/, 'a waiting count beside Settlement');
   await ctx.close();
+});
+
+test('reports reconcile each period; the payroll export as CSV and XLSX, for finance only', async () => {
+  const { ctx, page } = await as('sunli');
+  await page.goto(`${URL}/settlement/reports?period=${LABEL}`);
+  const row = await page.$$eval('#by-period tbody tr', (trs) => trs.map((t) => [...t.cells].map((c) => c.textContent.trim())));
+  const mine = row.find((r) => r[0] === LABEL);
+  assert.ok(mine, 'the period is in the summary');
+  assert.ok(row.every((r) => r[8] === '✓'), 'opening + accrued - payable = closing in every period');
+  assert.equal(mine[6], '12,345.67', 'paid');
+  assert.match(await page.textContent('#by-team'), /已支付/);
+  await shot(page, 'settlement-reports-zh');
+
+  let resp = await page.request.get(`${URL}/settlement/payroll.csv?period=${LABEL}`);
+  assert.equal(resp.status(), 200);
+  const csv = (await resp.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(csv[0], 'employee_no,name,department,period,statement,amount_payable,state');
+  assert.equal(csv.length, 2, 'only the paid statement has something to pay');
+  assert.equal(csv[1], `1002,李娜,销售部,${LABEL},${st('lina')[1]},12345.67,已支付`);
+
+  resp = await page.request.get(`${URL}/settlement/payroll.xlsx?period=${LABEL}`);
+  assert.equal(resp.status(), 200);
+  const path = join(STATE, `payroll-${process.pid}.xlsx`);
+  writeFileSync(path, await resp.body());
+  const out = execFileSync('/usr/bin/python3', [join(TOP, 'tests/unit/read-xlsx.py'), path], { encoding: 'utf8' });
+  assert.match(out, /cell E2 \S+ \S+ JS-1991-01-0002|cell E2 .*JS-1991-01-000/);
+  assert.match(out, /cell F2 n \S+ 12345\.67/);
+  assert.match(out, /cell A2 \S+ \S+ 1002/);
+
+  resp = await page.request.get(`${URL}/settlement/reports.csv`);
+  assert.equal(resp.status(), 200);
+  assert.match(await resp.text(), new RegExp(`${LABEL},3,12945\\.67,0\\.00,12945\\.67`));
+  await ctx.close();
+
+  const boss = await as('wujun');
+  assert.equal((await boss.page.request.get(`${URL}/settlement/payroll.csv?period=${LABEL}`)).status(), 403);
+  assert.equal((await boss.page.goto(`${URL}/settlement/reports`)).status(), 200);
+  await boss.ctx.close();
+  const rep = await as('lina');
+  assert.equal((await rep.page.goto(`${URL}/settlement/reports`)).status(), 403);
+  await rep.ctx.close();
 });
