@@ -18,6 +18,7 @@
 
 static int cmd_migrate(struct conf *c, int argc, char **argv);
 static int cmd_sync_users(struct conf *c, int argc, char **argv);
+static int cmd_workers(struct conf *c, int argc, char **argv);
 
 static const struct cli_command commands[] = {
 	{ "migrate", "", "apply the SQL migrations not yet applied",
@@ -25,12 +26,15 @@ static const struct cli_command commands[] = {
 	{ "sync-users", "", "copy every person of the directory into the "
 	    "database;\n    people no longer in it are marked inactive",
 	    cmd_sync_users },
-	{ "demo-data", "[MODULE]", "seed the demo data of every module, or of "
-	    "one (once each)", demo_data_command },
+	{ "demo-data", "[MODULE] [--scale N]", "seed the demo data of every "
+	    "module, or of one (once each);\n    --scale N: then bulk-copy it "
+	    "to N times the demo company (benchmarks)", demo_data_command },
 	{ "periods", "", "list the commission periods and their state",
 	    cli_periods },
 	{ "reopen-period", "PERIOD REASON", "reopen the latest closed "
 	    "period, saying why", cli_reopen_period },
+	{ "workers", "PROGRAM", "the number of worker processes PROGRAM runs "
+	    "with ([fastcgi] workers)", cmd_workers },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -150,6 +154,27 @@ sync_one(struct dir_person *p, void *arg)
 	dir_person_roles(s->conf, s->groups, p);
 	s->count++;
 	return people_upsert(s->db, p, false, NULL);
+}
+
+/* Prints how many workers a program runs with, for whatever starts them
+ * (./dev, the systemd unit). */
+static int
+cmd_workers(struct conf *c, int argc, char **argv)
+{
+	int n;
+
+	if (argc != 2) {
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	if ((n = conf_workers(c, argv[1])) < 0) {
+		fprintf(stderr, "ticheng-admin: [fastcgi] workers_by_program: "
+		    "\"%s\" is not a list of program=count (1 to 256)\n",
+		    c->workers_by_program);
+		return CLI_USAGE;
+	}
+	printf("%d\n", n);
+	return fflush(stdout) == 0 ? CLI_OK : CLI_FAILED;
 }
 
 /* Copies the directory into people in one transaction: a failure half

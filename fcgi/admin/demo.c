@@ -117,20 +117,78 @@ requirements_seeded(struct db *d, const struct module *m)
 	return 0;
 }
 
+/* Brings every seeded module that scales to factor times its demo data
+ * (module_scale_fn), in dependency order. */
+static int
+scale_all(struct db *d, struct conf *c, const struct module **order,
+    size_t n, const struct module *wanted, int factor)
+{
+	char err[1024], on[11], *said = NULL;
+	size_t saidlen = 0;
+	int rc = 0;
+
+	/* Bulk copies may run longer than a page's statement may. */
+	db_set_unlimited(d);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const struct module_code *code = code_of(order[i]);
+		struct module_seed s = { .db = d, .conf = c,
+		    .actor = cli_actor(), .today = cli_today(), .err = err,
+		    .errlen = sizeof(err) };
+
+		if (code == NULL || code->scale == NULL ||
+		    (wanted != NULL && order[i] != wanted))
+			continue;
+		if ((rc = seeded_on(d, order[i], on)) != 0 || on[0] == '\0')
+			continue;
+		err[0] = '\0';
+		if ((s.out = open_memstream(&said, &saidlen)) == NULL)
+			return TC_ENOMEM;
+		rc = code->scale(&s, factor);
+		fclose(s.out);
+		if (rc == 0)
+			printf("demo data of %s: %s", order[i]->name,
+			    said != NULL && saidlen > 0 ? said : "scaled\n");
+		else
+			fprintf(stderr, "ticheng-admin: demo-data --scale: "
+			    "%s: %s%s%s\n", order[i]->name, err,
+			    err[0] ? ": " : "", tc_strerror(rc));
+		free(said);
+		said = NULL;
+	}
+	return rc;
+}
+
 int
 demo_data_command(struct conf *c, int argc, char **argv)
 {
 	const struct module *order[MODULE_MAX];
-	const char *only = argc == 2 ? argv[1] : NULL;
+	const char *only = NULL;
 	const struct module *wanted = NULL;
 	struct db *d = NULL;
 	char err[256], on[11];
 	size_t n;
-	int rc = 0, status;
+	int rc = 0, status, factor = 0;
 
-	if (argc > 2) {
-		fprintf(stderr, "usage: ticheng-admin demo-data [MODULE]\n");
-		return CLI_USAGE;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--scale") == 0 && i + 1 < argc &&
+		    factor == 0) {
+			char *end;
+			long v = strtol(argv[++i], &end, 10);
+
+			if (*end != '\0' || v < 1 || v > 1000) {
+				fprintf(stderr, "ticheng-admin: demo-data: "
+				    "--scale: \"%s\" is not a number from 1 "
+				    "to 1000\n", argv[i]);
+				return CLI_USAGE;
+			}
+			factor = (int)v;
+		} else if (argv[i][0] != '-' && only == NULL)
+			only = argv[i];
+		else {
+			fprintf(stderr, "usage: ticheng-admin demo-data "
+			    "[MODULE] [--scale N]\n");
+			return CLI_USAGE;
+		}
 	}
 	if (only != NULL) {
 		const struct module_code *code;
@@ -175,6 +233,8 @@ demo_data_command(struct conf *c, int argc, char **argv)
 		else
 			rc = seed_one(d, c, code);
 	}
+	if (rc == 0 && factor > 0)
+		rc = scale_all(d, c, order, n, wanted, factor);
 	db_close(d);
 	return rc == 0 ? CLI_OK : CLI_FAILED;
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,9 +231,11 @@ serve(struct app *a, FCGX_Request *f, const struct route *routes,
 {
 	struct req r = { .app = a, .fcgx = f };
 	struct timespec t0, t1;
+	struct db_counts c0, c1;
 	int rc;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	c0 = db_counts(a->db);
 	r.method = param(f, "REQUEST_METHOD", "GET");
 	r.path = param(f, "DOCUMENT_URI", "/");
 	r.query = param(f, "QUERY_STRING", "");
@@ -252,9 +255,14 @@ serve(struct app *a, FCGX_Request *f, const struct route *routes,
 	}
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	log_msg("%s %s %s %s %d %.1fms%s", r.id,
+	/* The statements this request sent (./dev bench pages reads them). */
+	c1 = db_counts(a->db);
+	log_msg("%s %s %s %s %d %.1fms %" PRIu64 " sql (%" PRIu64
+	    " prepared)%s", r.id,
 	    r.signed_in ? r.me.login : "-", r.method, r.path, r.status,
 	    (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6,
+	    c1.statements - c0.statements,
+	    c1.prepares - c0.prepares,
 	    rc == TC_EIO ? " (client gone)" : "");
 	for (size_t i = 0; i < r.nheaders; i++)
 		free(r.headers[i]);
@@ -325,12 +333,18 @@ app_main(int argc, char **argv, const char *name, const struct route *routes,
 	tmpl_set_root(a.conf->templates);
 	if (db_open(a.conf, &a.db, err, sizeof(err)) != 0)
 		log_msg("starting without database: %s", err);
+	else
+		db_set_page_limit(a.db, a.conf->db_page_seconds);
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;   /* no SA_RESTART: accept() must return */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* multiwatch 1.0.0 (Debian 12), which supervises the workers, sends
+	 * SIGQUIT when told "-s TERM" (it maps signal names off by one):
+	 * QUIT stops a worker as gracefully as TERM. */
+	sigaction(SIGQUIT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&f, 0, 0) != 0) {
@@ -339,9 +353,13 @@ app_main(int argc, char **argv, const char *name, const struct route *routes,
 	}
 	log_msg("started");
 	while (!shutting_down && FCGX_Accept_r(&f) == 0) {
-		if (a.db == NULL &&
-		    db_open(a.conf, &a.db, err, sizeof(err)) != 0)
-			a.db = NULL;
+		if (a.db == NULL) {
+			if (db_open(a.conf, &a.db, err, sizeof(err)) != 0)
+				a.db = NULL;
+			else
+				db_set_page_limit(a.db,
+				    a.conf->db_page_seconds);
+		}
 		serve(&a, &f, routes, nroutes);
 		FCGX_Finish_r(&f);
 	}

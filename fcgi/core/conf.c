@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/clock.h"
 #include "core/conf.h"
@@ -54,6 +55,9 @@ static const struct conf_key keys[] = {
 	S("database", "user", db_user, "ticheng"),
 	S("database", "password", db_password, ""),
 	S("database", "name", db_name, "ticheng"),
+	I("database", "page_seconds", db_page_seconds, "4", 0, 3600),
+	I("fastcgi", "workers", workers, "0", 0, 256),
+	S("fastcgi", "workers_by_program", workers_by_program, ""),
 	S("ldap", "uri", ldap_uri, "ldap://127.0.0.1/"),
 	S("ldap", "base", ldap_base, "ou=people,dc=example,dc=com"),
 	S("ldap", "group_base", ldap_group_base, "ou=groups,dc=example,dc=com"),
@@ -328,6 +332,43 @@ conf_free(struct conf *c)
 		if (keys[i].type == CT_STR || keys[i].type == CT_CHOICE)
 			free(*(char **)((char *)c + keys[i].offset));
 	free(c);
+}
+
+int
+conf_workers(const struct conf *c, const char *name)
+{
+	const char *s = c->workers_by_program != NULL ?
+	    c->workers_by_program : "";
+	size_t nlen = strlen(name);
+	int found = 0;
+	long cpus;
+
+	while (*s != '\0') {
+		const char *w = s, *eq;
+		char *end;
+		long n;
+
+		if (*s == ' ') {
+			s++;
+			continue;
+		}
+		while (*s != '\0' && *s != ' ')
+			s++;
+		if ((eq = memchr(w, '=', (size_t)(s - w))) == NULL || eq == w)
+			return -1;
+		errno = 0;
+		n = strtol(eq + 1, &end, 10);
+		if (end != s || eq + 1 == s || errno != 0 || n < 1 || n > 256)
+			return -1;
+		if ((size_t)(eq - w) == nlen && memcmp(w, name, nlen) == 0)
+			found = (int)n;
+	}
+	if (found > 0)
+		return found;
+	if (c->workers > 0)
+		return c->workers;
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return cpus > 2 ? (int)(cpus > 256 ? 256 : cpus) : 2;
 }
 
 const char *

@@ -34,6 +34,13 @@ struct conf {
 	char *db_user;
 	char *db_password;
 	char *db_name;
+	int db_page_seconds;    /* max_statement_time of a page's statements,
+	                           seconds; 0: none (the job worker never
+	                           has one) */
+	/* [fastcgi] */
+	int workers;            /* worker processes per program; 0: one per
+	                           processor, at least 2 (conf_workers) */
+	char *workers_by_program; /* "sales=4 auth=2": counts of their own */
 	/* [ldap] */
 	char *ldap_uri;
 	char *ldap_base;        /* base DN of people */
@@ -70,6 +77,12 @@ struct conf {
  * err (of size errlen); *out is then NULL.  In builds with test hooks, a
  * file that loads also sets the hooks folder (tc_hook_set_dir). */
 int conf_load(const char *path, struct conf **out, char *err, size_t errlen);
+
+/* The number of worker processes program name runs with: its count in
+ * workers_by_program, else workers, else one per processor and at least
+ * 2.  Returns it, or -1 when workers_by_program is not a list of
+ * name=count (count from 1 to 256) separated by spaces. */
+int conf_workers(const struct conf *c, const char *name);
 
 /* Frees c and its strings.  Accepts NULL. */
 void conf_free(struct conf *c);

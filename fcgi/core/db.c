@@ -18,6 +18,7 @@
 #include "core/decimal.h"
 #include "core/error.h"
 #include "core/log.h"
+#include "core/testhook.h"
 
 /* Statement tables one program may use: each module has a few areas of a
  * few tables each; the core has its own (session, audit, people...). */
@@ -57,6 +58,7 @@ struct db {
 	MYSQL *m;                          /* NULL while disconnected */
 	bool in_tx;                        /* stays set when m is lost in it */
 	bool unlimited;                    /* db_set_unlimited */
+	int page_seconds;                  /* db_set_page_limit; 0: none */
 	enum db_lost lost;                 /* set by stmt_error */
 	double started;                    /* when the statement began */
 	struct prepared tables[DB_MAX_TABLES]; /* tables used on m */
@@ -65,6 +67,7 @@ struct db {
 	size_t ntexts;
 	uint64_t clock;
 	int64_t fake_now;       /* the test clock the session follows, or 0 */
+	struct db_counts counts;           /* since db_open (db_counts) */
 };
 
 struct dbcell {
@@ -100,8 +103,9 @@ tables_close(struct db *d)
 	d->ntexts = 0;
 }
 
-/* Runs sql, a session setting with one '?', on m: with the text s, or
- * the integer v when s is NULL.  Returns 0, or TC_EDB with the server's
+/* Runs sql, a session setting with one '?' (or a SELECT of one value,
+ * read and dropped), on m: with the text s, or the integer v when s is
+ * NULL.  Returns 0, or TC_EDB with the server's
  * message in msg. */
 static int
 session_set(MYSQL *m, const char *sql, const char *s, long long v,
@@ -126,9 +130,12 @@ session_set(MYSQL *m, const char *sql, const char *s, long long v,
 		b.buffer_type = MYSQL_TYPE_LONGLONG;
 		b.buffer = &v;
 	}
+	/* A SELECT's error (a time limit) may come with its rows. */
 	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0 ||
 	    mysql_stmt_bind_param(st, &b) != 0 ||
-	    mysql_stmt_execute(st) != 0) {
+	    mysql_stmt_execute(st) != 0 ||
+	    (mysql_stmt_field_count(st) > 0 &&
+	    mysql_stmt_store_result(st) != 0)) {
 		snprintf(msg, msglen, "%s", mysql_stmt_error(st));
 		rc = TC_EDB;
 	}
@@ -170,6 +177,13 @@ db_connect(struct db *d, char *err, size_t errlen)
 	if (d->unlimited &&
 	    mysql_query(m, "SET SESSION max_statement_time = 0") != 0) {
 		snprintf(err, errlen, "database: %s", mysql_error(m));
+		mysql_close(m);
+		return TC_EDB;
+	}
+	if (!d->unlimited && d->page_seconds > 0 &&
+	    session_set(m, "SET SESSION max_statement_time = ?", NULL,
+	    d->page_seconds, msg, sizeof(msg)) != 0) {
+		snprintf(err, errlen, "database: max_statement_time: %s", msg);
 		mysql_close(m);
 		return TC_EDB;
 	}
@@ -288,6 +302,24 @@ db_set_unlimited(struct db *d)
 }
 
 int
+db_set_page_limit(struct db *d, int seconds)
+{
+	char msg[256];
+
+	if (d->unlimited || seconds < 0)
+		return 0;
+	d->page_seconds = seconds;
+	if (d->m == NULL)
+		return 0;     /* set by the next connect */
+	if (session_set(d->m, "SET SESSION max_statement_time = ?", NULL,
+	    seconds, msg, sizeof(msg)) != 0) {
+		log_msg("database: max_statement_time: %s", msg);
+		return TC_EDB;
+	}
+	return 0;
+}
+
+int
 db_ensure(struct db *d)
 {
 	return db_reconnect(d);
@@ -387,6 +419,7 @@ stmt_get(struct db *d, struct db_table *t, int idx, MYSQL_STMT **out)
 	}
 	if ((st = mysql_stmt_init(d->m)) == NULL)
 		return TC_ENOMEM;
+	d->counts.prepares++;
 	if (mysql_stmt_prepare(st, t->sql[idx], strlen(t->sql[idx])) != 0) {
 		int rc = stmt_error(d, t, idx, st);
 
@@ -468,6 +501,18 @@ stmt_run(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
 			b[i].buffer_length = len[i];
 			b[i].length = &len[i];
 			break;
+		}
+	}
+	d->counts.statements++;
+	if (tc_hook_slow(t->name) > 0) {
+		/* Test builds: this table's statements made slow (under the
+		 * page's max_statement_time, as a slow query would be). */
+		char msg[256];
+
+		if (session_set(d->m, "SELECT SLEEP(?)", NULL,
+		    tc_hook_slow(t->name), msg, sizeof(msg)) != 0) {
+			log_msg("%s[%d]: %s", t->name, idx, msg);
+			return TC_EDB;
 		}
 	}
 	if ((n > 0 && mysql_stmt_bind_param(st, b) != 0) ||
@@ -797,6 +842,7 @@ text_stmt_get(struct db *d, struct db_table *label, const char *sql,
 		}
 	if ((st = mysql_stmt_init(d->m)) == NULL)
 		return TC_ENOMEM;
+	d->counts.prepares++;
 	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
 		int rc = stmt_error(d, label, -1, st);
 
@@ -1086,6 +1132,7 @@ db_begin(struct db *d)
 	for (int attempt = 0;; attempt++) {
 		if (db_reconnect(d) != 0)
 			return TC_EDB;
+		d->counts.statements++;
 		if (mysql_autocommit(d->m, 0) == 0)
 			break;
 		log_msg("begin: %s", mysql_error(d->m));
@@ -1109,6 +1156,7 @@ db_commit(struct db *d)
 		log_msg("commit: the transaction was lost with the connection");
 		return TC_EDB;
 	}
+	d->counts.statements += 2;   /* COMMIT, then autocommit on */
 	if (mysql_commit(d->m) != 0) {
 		log_msg("commit: %s", mysql_error(d->m));
 		rc = TC_EDB;
@@ -1134,6 +1182,7 @@ db_rollback(struct db *d)
 	/* A transaction lost with its connection was undone by the server. */
 	if (d->m == NULL)
 		return 0;
+	d->counts.statements += 2;   /* ROLLBACK, then autocommit on */
 	if (mysql_rollback(d->m) != 0 || mysql_autocommit(d->m, 1) != 0) {
 		/* Closing the connection undoes it just as well. */
 		log_msg("rollback: %s", mysql_error(d->m));
@@ -1146,4 +1195,12 @@ bool
 db_in_transaction(const struct db *d)
 {
 	return d->in_tx;
+}
+
+struct db_counts
+db_counts(const struct db *d)
+{
+	struct db_counts none = { 0, 0 };
+
+	return d != NULL ? d->counts : none;
 }

@@ -106,6 +106,15 @@ int db_ensure(struct db *d);
  * them, so that a runaway statement ends as an error page. */
 void db_set_unlimited(struct db *d);
 
+/* Limits every statement of d to seconds on the server (MariaDB's
+ * max_statement_time; 0: no limit), now and after every reconnect: the
+ * programs serving pages set [database] page_seconds, so that a
+ * runaway query is stopped by the server (the statement fails with
+ * TC_EDB, logged, and the page is a 503) instead of holding the worker,
+ * and the connection stays up.  Nothing for an unlimited connection.
+ * Returns 0, or TC_EDB (logged) when the server refused. */
+int db_set_page_limit(struct db *d, int seconds);
+
 /* A round trip to the server (for health checks), reconnecting once when
  * the connection was lost.  Returns 0 or TC_EDB. */
 int db_ping(struct db *d);
@@ -248,5 +257,17 @@ int db_rollback(struct db *d);
 /* Whether a transaction is open (db_begin without commit or rollback),
  * including one lost with the connection and not yet ended. */
 bool db_in_transaction(const struct db *d);
+
+/* What d sent the server since db_open: statements run (each execution
+ * of a prepared statement, and the round trips of db_begin, db_commit
+ * and db_rollback) and statements prepared.  The request loop logs the
+ * difference per request ("12.3ms 5 sql"), which ./dev bench pages
+ * reads: a page's statement count is part of its cost.  d may be NULL
+ * (zeros). */
+struct db_counts {
+	uint64_t statements;
+	uint64_t prepares;
+};
+struct db_counts db_counts(const struct db *d);
 
 #endif

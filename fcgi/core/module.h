@@ -83,6 +83,15 @@ struct module_seed {
  * tc_err with a message in s->err. */
 typedef int (*module_seed_fn)(struct module_seed *s);
 
+/* Brings the module's demo data to factor times the demo company for
+ * benchmarks (ticheng-admin demo-data --scale N), after its seeder ran:
+ * bulk copies with the same shapes, outside the audit and marked as
+ * benchmark data by the module.  Unlike a seeder it manages its own
+ * transactions (one per copy, so a long load keeps what it finished);
+ * a factor already reached does nothing.  Returns 0, or a tc_err with a
+ * message in s->err. */
+typedef int (*module_scale_fn)(struct module_seed *s, int factor);
+
 /* A ticheng-admin command of the module: `ticheng-admin NAME ARGS...`,
  * listed in its usage beside the built-in ones (the same shape as
  * admin's own commands). */
@@ -105,6 +114,7 @@ struct module_code {
 	const struct route_set *const *routes;  /* its program's route sets,
 	                               NULL-terminated; NULL: no program */
 	module_seed_fn seed;        /* NULL: no demo data */
+	module_scale_fn scale;      /* NULL: its demo data does not scale */
 	const struct module_command *commands;  /* ended by a NULL name;
 	                               NULL: none */
 	const struct job_kind *const *jobs;     /* NULL-terminated; NULL:

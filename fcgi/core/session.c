@@ -116,8 +116,9 @@ session_load(struct req *r)
 			    "en" : "zh";
 		token_csrf(token, r->csrf);
 		/* Idle time is counted from the last request, to the
-		 * half-minute: no write on every click. */
-		if (dbres_int(res, 0, 6) >= 30)
+		 * minute: at most one write a minute per session, none on
+		 * every click. */
+		if (dbres_int(res, 0, 6) >= 60)
 			rc = db_exec(r->app->db, &session_db,
 			    STMT_SESSION_TOUCH,
 			    DB_ARGS(P_TEXT(r->session_hash)), NULL, NULL);

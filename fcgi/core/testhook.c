@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -81,6 +82,27 @@ tc_hold(const char *name)
 	if (unlink(held) != 0 && errno != ENOENT)
 		log_msg("hold %s: cannot remove %s: %s", name, held,
 		    strerror(errno));
+}
+
+int
+tc_hook_slow(const char *name)
+{
+	char path[PATH_MAX], buf[16];
+	ssize_t n;
+	int fd, secs = 30;
+
+	if (hook_dir[0] == '\0')
+		return 0;
+	if ((size_t)snprintf(path, sizeof(path), "%s/slow-%s", hook_dir,
+	    name) >= sizeof(path) || (fd = open(path, O_RDONLY)) < 0)
+		return 0;
+	if ((n = read(fd, buf, sizeof(buf) - 1)) > 0) {
+		buf[n] = '\0';
+		if (atoi(buf) > 0)
+			secs = atoi(buf);
+	}
+	close(fd);
+	return secs;
 }
 
 #endif

@@ -11,7 +11,12 @@
  *   DIR/hold-NAME    while it exists, a process reaching tc_hold("NAME")
  *                    creates DIR/held-NAME, waits (at most
  *                    TC_HOLD_MAX_SECONDS) until DIR/hold-NAME is removed,
- *                    then removes DIR/held-NAME and goes on.
+ *                    then removes DIR/held-NAME and goes on;
+ *   DIR/slow-TABLE   while it exists, every statement of the statement
+ *                    table (or list) named TABLE ("orders-list") first
+ *                    runs SELECT SLEEP(N) on the same connection, N the
+ *                    number in the file (30 when empty): a page made slow
+ *                    in its SQL, under the page's time limit.
  *
  * Without TC_TEST_HOOKS the [test] section is refused like any unknown
  * section, tc_hold() compiles to nothing and tc_hook_dir() is NULL. */
@@ -39,11 +44,16 @@ int tc_hook_set_dir(const char *dir);
  * the held- file is logged, never fatal: a hold only ever delays. */
 void tc_hold(const char *name);
 
+/* The seconds DIR/slow-NAME asks statements of table name to sleep, 0
+ * when there is no such file. */
+int tc_hook_slow(const char *name);
+
 #else
 
 static inline const char *tc_hook_dir(void) { return (const char *)0; }
 static inline int tc_hook_set_dir(const char *dir) { (void)dir; return 0; }
 #define tc_hold(name) ((void)0)
+static inline int tc_hook_slow(const char *name) { (void)name; return 0; }
 
 #endif
 

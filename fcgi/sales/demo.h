@@ -18,4 +18,8 @@
  * or a tc_err with a message in s->err naming the record refused. */
 int sales_demo_seed(struct module_seed *s);
 
+/* The sales demo company at factor times its size, for benchmarks
+ * (module_scale_fn; demo-scale.c says how the copies are made). */
+int sales_demo_scale(struct module_seed *s, int factor);
+
 #endif

@@ -10,7 +10,8 @@ fcgi_sales_libtcsales_a_SOURCES = fcgi/sales/areas.c fcgi/sales/sales.h \
 	fcgi/sales/access.c fcgi/sales/tabs.c \
 	fcgi/sales/write.h fcgi/sales/write-tx.h fcgi/sales/write.c \
 	fcgi/sales/module-code.c fcgi/sales/demo.h fcgi/sales/demo.c \
-	fcgi/sales/demo-write.h fcgi/sales/demo-write.c fcgi/sales/lists.c
+	fcgi/sales/demo-write.h fcgi/sales/demo-write.c fcgi/sales/demo-scale.c \
+	fcgi/sales/lists.c
 fcgi_sales_libtcsales_a_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 TC_SALES_LIBS = fcgi/sales/libtcsales.a fcgi/engine/libtcio.a \
 	fcgi/libtcmodules.a $(TC_CORE_LIBS)

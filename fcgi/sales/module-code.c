@@ -10,4 +10,5 @@ const struct module_code sales_code = {
 	.module = &sales_module,
 	.routes = sales_areas,
 	.seed = sales_demo_seed,
+	.scale = sales_demo_scale,
 };

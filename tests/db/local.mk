@@ -62,6 +62,14 @@ tests_bench_list_list_bench_LDADD = $(TC_SALES_LIBS)
 nodist_EXTRA_tests_bench_list_list_bench_SOURCES = dummy.cxx
 EXTRA_DIST += tests/bench/list
 
+# The ceiling of the page benchmark (./dev bench pages: tests/bench/pages/run
+# builds it): a bare libfcgi responder.  Not built by make.
+EXTRA_PROGRAMS += tests/bench/pages/bare-fcgi
+tests_bench_pages_bare_fcgi_SOURCES = tests/bench/pages/bare-fcgi.c
+tests_bench_pages_bare_fcgi_CPPFLAGS = $(AM_CPPFLAGS) $(FCGI_CFLAGS)
+tests_bench_pages_bare_fcgi_LDADD = $(FCGI_LIBS)
+EXTRA_DIST += tests/bench/pages
+
 # core/period: closing in order, reopening the latest with a reason, guards.
 TC_DB_TESTS += tests/db/period-t
 check_PROGRAMS += tests/db/period-t

@@ -125,6 +125,42 @@ START_TEST(conf_test_section_only_in_test_builds)
 }
 END_TEST
 
+/* Worker counts: a program's own count, else [fastcgi] workers, else one
+ * per processor and at least 2; a malformed list is refused. */
+START_TEST(conf_workers_per_program_default_and_refused)
+{
+	struct conf *c;
+	const char *err = load("[fastcgi]\nworkers = 3\n"
+	    "workers_by_program = sales=5  auth=1\n", &c);
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(conf_workers(c, "sales"), 5);
+	ck_assert_int_eq(conf_workers(c, "auth"), 1);
+	ck_assert_int_eq(conf_workers(c, "admin"), 3);
+	ck_assert_int_eq(conf_workers(c, "sale"), 3);
+	conf_free(c);
+	err = load("[site]\ntls = false\n", &c);
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(conf_workers(c, "sales"), cpus > 2 ? (int)cpus : 2);
+	ck_assert_int_eq(c->db_page_seconds, 4);
+	conf_free(c);
+	for (size_t i = 0; i < 4; i++) {
+		static const char *const bad[] = { "sales", "sales=0",
+		    "=2", "sales=2x" };
+		char text[128];
+
+		snprintf(text, sizeof(text), "[fastcgi]\n"
+		    "workers_by_program = %s\n", bad[i]);
+		err = load(text, &c);
+		ck_assert_str_eq(err, "");
+		ck_assert_msg(conf_workers(c, "sales") == -1,
+		    "\"%s\" should be refused", bad[i]);
+		conf_free(c);
+	}
+}
+END_TEST
+
 int
 main(void)
 {
@@ -137,6 +173,7 @@ main(void)
 	    sizeof(bad) / sizeof(bad[0]));
 	tcase_add_test(tc, conf_missing_file_is_an_error);
 	tcase_add_test(tc, conf_test_section_only_in_test_builds);
+	tcase_add_test(tc, conf_workers_per_program_default_and_refused);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
