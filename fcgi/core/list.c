@@ -267,6 +267,12 @@ list_sql(const struct list *l, enum list_sql_kind kind)
 		sb_where(&b, l);
 		strbuf_add(&b, " LIMIT ?) t");
 		break;
+	case LIST_SQL_BARE_COUNT:
+		strbuf_add(&b, "SELECT COUNT(*) FROM (SELECT 1");
+		strbuf_add(&b, def->from);
+		sb_where(&b, l);
+		strbuf_add(&b, " LIMIT ?) t");
+		break;
 	case LIST_SQL_WHERE:
 		strbuf_add(&b, "");
 		sb_where(&b, l);
@@ -381,6 +387,7 @@ list_params(struct list *l, enum list_sql_kind kind, struct db_param *p,
 		PUT(P_INT((l->page - 1) * l->def->per_page));
 		break;
 	case LIST_SQL_COUNT:
+	case LIST_SQL_BARE_COUNT:
 		PUT(P_INT(list_cap(l->def) + 1));
 		break;
 	case LIST_SQL_WHERE:
@@ -658,10 +665,21 @@ list_run(struct list *l, struct req *r, struct tdict *d)
 	if (!l->invalid) {
 		int64_t cap = list_cap(l->def), shown;
 
-		if ((rc = run_query(l, r, LIST_SQL_COUNT, &l->totals)) != 0)
+		bool bare = l->def->totals_uncapped_only &&
+		    l->def->totals != NULL;
+
+		if ((rc = run_query(l, r, bare ? LIST_SQL_BARE_COUNT :
+		    LIST_SQL_COUNT, &l->totals)) != 0)
 			return rc;
 		l->total = dbres_int(l->totals, 0, 0);
 		l->capped = l->total > cap;
+		if (bare && !l->capped && l->total > 0) {
+			dbres_free(l->totals);
+			l->totals = NULL;
+			if ((rc = run_query(l, r, LIST_SQL_COUNT,
+			    &l->totals)) != 0)
+				return rc;
+		}
 		shown = l->capped ? cap : l->total;
 		l->pages = shown > 0 ? (shown + l->def->per_page - 1) /
 		    l->def->per_page : 1;

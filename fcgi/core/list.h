@@ -164,6 +164,13 @@ struct list_def {
 	int64_t per_page;
 	int64_t cap;            /* the count stops here (0: 10,000) */
 	bool no_headings;       /* no SORT_* headings (one fixed order) */
+	/* The count alone first (SELECT COUNT(*) FROM (SELECT 1 ... LIMIT
+	 * cap + 1) t: an index can serve it without reading the rows), and
+	 * the totals only when the count is under the cap: past it
+	 * l.totals holds the count alone, and the page shows no totals
+	 * (they would be those of the first rows).  For lists whose totals
+	 * read the rows and whose page says "—" when capped. */
+	bool totals_uncapped_only;
 };
 
 /* A list being run: list_init, list_where/list_ctx, list_run, list_done. */
@@ -196,6 +203,7 @@ struct list {
 enum list_sql_kind {
 	LIST_SQL_PAGE,          /* select from where order limit offset */
 	LIST_SQL_COUNT,         /* the capped count and totals */
+	LIST_SQL_BARE_COUNT,    /* the capped count alone, over "1" */
 	LIST_SQL_WHERE,         /* " WHERE ..." alone (for list_query_with) */
 };
 

@@ -384,6 +384,8 @@ const struct list_def sales_orders_list = {
 	    sizeof(order_sorts[0]),
 	.sort_default = 0, .desc_default = true,
 	.per_page = PAGE_SIZE,
+	/* past the cap the page shows no totals: count from an index */
+	.totals_uncapped_only = true,
 };
 
 /* Columns of the page. */

@@ -228,6 +228,17 @@ START_TEST(set_filters_add_their_fragments_in_declared_order)
 	ck_assert_int_eq(n, 9);
 	ck_assert_int_eq(p[8].i, 1001);
 	ck_assert_int_eq(list_params(&l, LIST_SQL_COUNT, p, 5), TC_ETOOBIG);
+	/* the bare count (totals_uncapped_only): the same conditions and
+	 * cap over "1", which an index can serve without the rows */
+	assert_sql(&l, LIST_SQL_BARE_COUNT, "SELECT COUNT(*) FROM"
+	    " (SELECT 1 FROM things t WHERE (t.deleted = 0)"
+	    " AND (t.scope = ?) AND (t.day >= ?)"
+	    " AND (t.name LIKE ? OR t.code LIKE ?) AND (t.amount < 0)"
+	    " AND (t.day >= ? AND t.day < ? + INTERVAL 1 MONTH)"
+	    " AND (t.owner = ? AND t.day < ?) LIMIT ?) t");
+	n = list_params(&l, LIST_SQL_BARE_COUNT, p, 16);
+	ck_assert_int_eq(n, 9);
+	ck_assert_int_eq(p[8].i, 1001);
 	list_done(&l);
 }
 END_TEST
