@@ -12,6 +12,7 @@ const struct route_set *const commission_areas[] = {
 	&cm_plan_io_route_set,
 	&cm_plan_edit_route_set,
 	&cm_plan_copy_route_set,
+	&cm_whatif_route_set,
 
 	/* c3: ledger, runs */
 	&cm_ledger_route_set,

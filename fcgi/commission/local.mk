@@ -41,7 +41,8 @@ nodist_EXTRA_commission_fcgi_SOURCES = dummy.cxx
 fcgi_commission_libtccommission_a_SOURCES += \
 	fcgi/commission/versions.h fcgi/commission/versions.c \
 	fcgi/commission/versions-flow.c fcgi/commission/versions-io.c \
-	fcgi/commission/versions-edit.c fcgi/commission/versions-copy.c
+	fcgi/commission/versions-edit.c fcgi/commission/versions-copy.c \
+	fcgi/commission/whatif.c
 
 # c3: ledger, runs
 include $(srcdir)/fcgi/commission/runs.mk

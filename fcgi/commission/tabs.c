@@ -13,6 +13,7 @@ static const struct page_tab tabs[] = {
 	{ "home", "/commission/", CM_ROLES_ALL },
 	/* c2: versions, what-if */
 	{ "plans", "/commission/plans", CM_ROLES_ALL },
+	{ "whatif", "/commission/whatif", ROLE_HR },
 
 	/* c3: ledger, runs */
 	{ "ledger", "/commission/ledger", CM_ROLES_ALL },

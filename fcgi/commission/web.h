@@ -29,6 +29,7 @@ extern const struct route_set cm_plan_flow_route_set;
 extern const struct route_set cm_plan_io_route_set;
 extern const struct route_set cm_plan_edit_route_set;
 extern const struct route_set cm_plan_copy_route_set;
+extern const struct route_set cm_whatif_route_set;
 
 /* c3: ledger (ledger.c), runs (runs.c). */
 extern const struct route_set cm_runs_route_set;
