@@ -9,7 +9,7 @@ fcgi_settlement_libtcsettlement_a_SOURCES = \
 	fcgi/settlement/settlement.h fcgi/settlement/flow.c \
 	fcgi/settlement/generate.c fcgi/settlement/code.c \
 	fcgi/settlement/pages.c fcgi/settlement/print.c \
-	fcgi/settlement/reports.c \
+	fcgi/settlement/reports.c fcgi/settlement/cost.c \
 	fcgi/settlement/demo.c fcgi/settlement/module-code.c
 fcgi_settlement_libtcsettlement_a_CPPFLAGS = $(TC_CORE_CPPFLAGS) \
 	$(NETTLE_CFLAGS) $(QRENCODE_CFLAGS)

@@ -71,6 +71,8 @@ static const struct page_tab tabs[] = {
 	{ "statements", "/settlement/statements", SETTLEMENT_ROLES },
 	{ "reports", "/settlement/reports", ROLE_HR | ROLE_FINANCE |
 	    ROLE_REVIEWER | ROLE_MANAGEMENT },
+	{ "cost", "/settlement/cost", ROLE_HR | ROLE_FINANCE | ROLE_REVIEWER |
+	    ROLE_MANAGEMENT },
 	{ "verify", "/settlement/verify", SETTLEMENT_ROLES },
 };
 
@@ -782,5 +784,6 @@ static const struct route_set settlement_routes = ROUTE_SET(routes);
 const struct route_set *const settlement_areas[] = {
 	&settlement_routes,
 	&settlement_report_routes,
+	&settlement_cost_routes,
 	NULL
 };

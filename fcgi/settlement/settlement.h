@@ -29,9 +29,11 @@ extern const struct route_set *const settlement_areas[];
 
 /* The route sets of the reports and the payroll export (reports.c). */
 extern const struct route_set settlement_report_routes;
+/* The cost analysis (cost.c). */
+extern const struct route_set settlement_cost_routes;
 
 /* Adds the module's sub-navigation at {{>STL_TABS}}, marking current
- * ("statements", "reports", "verify") (pages.c). */
+ * ("statements", "reports", "cost", "verify") (pages.c). */
 void settlement_tabs(struct req *r, const char *current);
 
 /* The states, in order, NULL-terminated (flow.c). */

@@ -300,3 +300,24 @@ test('reports reconcile each period; the payroll export as CSV and XLSX, for fin
   assert.equal((await rep.page.goto(`${URL}/settlement/reports`)).status(), 403);
   await rep.ctx.close();
 });
+
+test('the commission cost analysis: rates by product type, region, channel and rep, the 12-period trend', async () => {
+  const { ctx, page } = await as('wujun');
+  const label = one("SELECT p.label FROM periods p JOIN commission_summaries c ON c.period_id = p.id GROUP BY p.id ORDER BY p.first_day DESC LIMIT 1");
+  const r = await page.goto(`${URL}/settlement/cost?period=${label}`);
+  assert.equal(r.status(), 200);
+  assert.equal(await page.$$eval('table.cost-table', (t) => t.length), 4);
+  // the rep table's commission adds up to the period's ledger
+  const ledger = one(`SELECT SUM(l.commission) FROM commission_lines l JOIN periods p ON p.id = l.period_id WHERE p.label = '${label}' AND l.removed_run_id IS NULL`);
+  const reps = await page.$$eval('table.cost-table', (ts) => [...ts[3].tBodies[0].rows].map((tr) => tr.cells[2].textContent.replaceAll(',', '')));
+  const sum = reps.reduce((a, v) => a + Math.round(Number(v) * 100), 0);
+  assert.equal(sum, Math.round(Number(ledger) * 100));
+  assert.ok(await page.$('#chart-cost-trend, svg'), 'the trend is drawn');
+  assert.ok((await page.$$('#cost-trend tbody tr')).length >= 6);
+  await shot(page, 'settlement-cost-zh');
+  assert.equal((await page.goto(`${URL}/settlement/cost?period=1900-01`)).status(), 404);
+  await ctx.close();
+  const rep = await as('lina');
+  assert.equal((await rep.page.goto(`${URL}/settlement/cost`)).status(), 403);
+  await rep.ctx.close();
+});
