@@ -97,6 +97,16 @@ tests_db_commission_plans_t_LDADD = tests/db/libdbtest.a \
 	$(CHECK_LIBS)
 nodist_EXTRA_tests_db_commission_plans_t_SOURCES = dummy.cxx
 
+# commission/versions-flow: four-eyes activation through core/workflow.
+TC_DB_TESTS += tests/db/commission-plan-flow-t
+check_PROGRAMS += tests/db/commission-plan-flow-t
+tests_db_commission_plan_flow_t_SOURCES = tests/db/commission-plan-flow-t.c
+tests_db_commission_plan_flow_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_commission_plan_flow_t_LDADD = tests/db/libdbtest.a \
+	fcgi/commission/libtccommission.a $(TC_MODULES_LIB) $(TC_ENGINE_LIBS) \
+	$(TC_CORE_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_db_commission_plan_flow_t_SOURCES = dummy.cxx
+
 # The session's time zone and the test clock (core/clock).
 TC_DB_TESTS += tests/db/clock-t
 check_PROGRAMS += tests/db/clock-t
