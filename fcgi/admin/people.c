@@ -60,9 +60,9 @@ static const struct list_def people_list_def = {
 	.name = "admin-people",
 	.path = "/admin/",
 	.select = "SELECT p.login, p.name, p.email, p.department, p.team,"
-	    " p.manager_login, p.roles, p.active,"
-	    " DATE_FORMAT(p.last_login_at, '%Y-%m-%d %H:%i'),"
-	    " DATE_FORMAT(p.synced_at, '%Y-%m-%d %H:%i')",
+	    " p.manager_login, CAST(p.roles AS UNSIGNED) AS roles, p.active,"
+	    " DATE_FORMAT(p.last_login_at, '%Y-%m-%d %H:%i') AS last_login,"
+	    " DATE_FORMAT(p.synced_at, '%Y-%m-%d %H:%i') AS synced",
 	.from = " FROM people p",
 	.filters = people_filters, .nfilters = PF__MAX,
 	.sorts = people_sorts,
@@ -95,17 +95,21 @@ people_list(struct req *r)
 	for (size_t i = 0; i < list_rows(&l); i++) {
 		struct tdict *row = tdict_add_section(d, "PERSON");
 
-		tdict_set(row, "login", dbres_text(l.rows, i, 0));
-		tdict_set(row, "name", dbres_text(l.rows, i, 1));
-		tdict_set(row, "email", dbres_text(l.rows, i, 2));
-		tdict_set(row, "department", dbres_text(l.rows, i, 3));
-		tdict_set(row, "team", dbres_text(l.rows, i, 4));
-		tdict_set(row, "manager", dbres_text(l.rows, i, 5));
-		roles_labels(r, row, (unsigned)dbres_int(l.rows, i, 6));
-		tdict_show_section(row, dbres_int(l.rows, i, 7) ? "ACTIVE" :
-		    "INACTIVE");
-		tdict_set(row, "last_login", dbres_text(l.rows, i, 8));
-		tdict_set(row, "synced", dbres_text(l.rows, i, 9));
+		tdict_set(row, "login", dbres_text_col(l.rows, i, "login"));
+		tdict_set(row, "name", dbres_text_col(l.rows, i, "name"));
+		tdict_set(row, "email", dbres_text_col(l.rows, i, "email"));
+		tdict_set(row, "department",
+		    dbres_text_col(l.rows, i, "department"));
+		tdict_set(row, "team", dbres_text_col(l.rows, i, "team"));
+		tdict_set(row, "manager",
+		    dbres_text_col(l.rows, i, "manager_login"));
+		roles_labels(r, row,
+		    (unsigned)dbres_int_col(l.rows, i, "roles"));
+		tdict_show_section(row, dbres_int_col(l.rows, i, "active") ?
+		    "ACTIVE" : "INACTIVE");
+		tdict_set(row, "last_login",
+		    dbres_text_col(l.rows, i, "last_login"));
+		tdict_set(row, "synced", dbres_text_col(l.rows, i, "synced"));
 	}
 	role = list_value(&l, PF_ROLE);
 	form_choices(d, "ROLE_OPTION", role_codes, r->cat, "role_",
@@ -153,8 +157,8 @@ static const struct list_sort audit_sorts[] = {
 static const struct list_def audit_list_def = {
 	.name = "admin-audit",
 	.path = "/admin/audit",
-	.select = "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s'), a.actor,"
-	    " a.address, a.action, a.entity, a.entity_id, a.detail",
+	.select = "SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at,"
+	    " a.actor, a.address, a.action, a.entity, a.entity_id, a.detail",
 	.from = " FROM audit a",
 	.filters = audit_filters, .nfilters = AF__MAX,
 	.sorts = audit_sorts, .nsorts = 1, .desc_default = true,
@@ -162,6 +166,10 @@ static const struct list_def audit_list_def = {
 };
 
 /* GET /admin/audit: every state change, newest first, filterable. */
+/* The columns of an audit entry, shown under the same names. */
+static const char *const audit_cols[] = { "at", "actor", "address",
+    "action", "entity", "entity_id", "detail" };
+
 static int
 audit_list(struct req *r)
 {
@@ -175,13 +183,10 @@ audit_list(struct req *r)
 	for (size_t i = 0; i < list_rows(&l); i++) {
 		struct tdict *row = tdict_add_section(d, "ENTRY");
 
-		tdict_set(row, "at", dbres_text(l.rows, i, 0));
-		tdict_set(row, "actor", dbres_text(l.rows, i, 1));
-		tdict_set(row, "address", dbres_text(l.rows, i, 2));
-		tdict_set(row, "action", dbres_text(l.rows, i, 3));
-		tdict_set(row, "entity", dbres_text(l.rows, i, 4));
-		tdict_set(row, "entity_id", dbres_text(l.rows, i, 5));
-		tdict_set(row, "detail", dbres_text(l.rows, i, 6));
+		for (size_t c = 0; c < sizeof(audit_cols) / sizeof(audit_cols[0]);
+		    c++)
+			tdict_set(row, audit_cols[c],
+			    dbres_text_col(l.rows, i, audit_cols[c]));
 	}
 	admin_tabs(r, "audit");
 	rc = page_send(r, list_status(&l), "admin/audit.tpl",

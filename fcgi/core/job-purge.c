@@ -24,9 +24,10 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_COUNT] =
 	    "SELECT (SELECT COUNT(*) FROM sessions"
 	    "  WHERE expires_at < UTC_TIMESTAMP()"
-	    "  OR last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND),"
+	    "  OR last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND)"
+	    " AS sessions,"
 	    " (SELECT COUNT(*) FROM login_failures"
-	    "  WHERE at < UTC_TIMESTAMP() - INTERVAL ? SECOND)",
+	    "  WHERE at < UTC_TIMESTAMP() - INTERVAL ? SECOND) AS failures",
 	[STMT_SESSIONS] =
 	    "DELETE FROM sessions WHERE expires_at < UTC_TIMESTAMP()"
 	    " OR last_seen_at < UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -72,7 +73,8 @@ purge_run(struct job *j)
 	if ((rc = db_query(j->db, &purge_db, STMT_COUNT, DB_ARGS(P_INT(idle),
 	    P_INT(window)), &r)) != 0)
 		return rc;
-	total = dbres_int(r, 0, 0) + dbres_int(r, 0, 1);
+	total = dbres_int_col(r, 0, "sessions") +
+	    dbres_int_col(r, 0, "failures");
 	dbres_free(r);
 	job_progress(j, 0, total);
 	if ((rc = purge(j, STMT_SESSIONS, idle, &done, total, &sessions)) != 0 ||

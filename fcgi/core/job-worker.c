@@ -42,7 +42,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "SELECT id, kind, job_key, params, who FROM jobs"
 	    " WHERE state = 'queued' AND FIND_IN_SET(kind, ?)"
 	    " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
-	[STMT_LOCK] = "SELECT GET_LOCK(" JOB_LOCK ", 0)",
+	[STMT_LOCK] = "SELECT GET_LOCK(" JOB_LOCK ", 0) AS got",
 	[STMT_UNLOCK] = "SELECT RELEASE_LOCK(" JOB_LOCK ")",
 	[STMT_START] =
 	    "UPDATE jobs SET state = 'running', worker = ?,"
@@ -187,11 +187,11 @@ claim(struct job_worker *w, struct dbres **row)
 		goto out;
 	if (dbres_rows(r) == 0)
 		goto out;
-	id = dbres_int(r, 0, 0);
+	id = dbres_int_col(r, 0, "id");
 	if ((rc = db_query(w->ctl, &worker_db, STMT_LOCK, DB_ARGS(P_INT(id)),
 	    &lock)) != 0)
 		goto out;
-	if (dbres_int(lock, 0, 0) != 1) {
+	if (dbres_int_col(lock, 0, "got") != 1) {
 		/* Held by a worker that lost its row lock: leave the job. */
 		log_msg("jobs: job %lld: its lock is held elsewhere",
 		    (long long)id);
@@ -207,7 +207,7 @@ claim(struct job_worker *w, struct dbres **row)
 out:
 	if (db_in_transaction(w->ctl))
 		db_rollback(w->ctl);
-	if (*row == NULL && lock != NULL && dbres_int(lock, 0, 0) == 1)
+	if (*row == NULL && lock != NULL && dbres_int_col(lock, 0, "got") == 1)
 		db_exec(w->ctl, &worker_db, STMT_UNLOCK, DB_ARGS(P_INT(id)),
 		    NULL, NULL);
 	dbres_free(lock);
@@ -275,11 +275,11 @@ job_worker_run_one(struct job_worker *w, int64_t *id)
 	db_sync_clock(w->work);
 	if ((rc = claim(w, &row)) != 0 || row == NULL)
 		return rc;
-	j.id = dbres_int(row, 0, 0);
-	j.kind = dbres_text(row, 0, 1);
-	j.key = dbres_text(row, 0, 2);
-	j.params = dbres_text(row, 0, 3);
-	j.who = dbres_text(row, 0, 4);
+	j.id = dbres_int_col(row, 0, "id");
+	j.kind = dbres_text_col(row, 0, "kind");
+	j.key = dbres_text_col(row, 0, "job_key");
+	j.params = dbres_text_col(row, 0, "params");
+	j.who = dbres_text_col(row, 0, "who");
 	*id = j.id;
 	log_msg("jobs: job %lld (%s %s) for %s started", (long long)j.id,
 	    j.kind, j.key, j.who);

@@ -25,9 +25,9 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_JOB_FIND] =
 	    "SELECT id, kind, job_key, who, state, progress_done,"
 	    " progress_total, result, error,"
-	    " TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP()),"
+	    " TIMESTAMPDIFF(SECOND, created_at, UTC_TIMESTAMP()) AS age,"
 	    " TIMESTAMPDIFF(SECOND, started_at,"
-	    "  COALESCE(finished_at, UTC_TIMESTAMP()))"
+	    "  COALESCE(finished_at, UTC_TIMESTAMP())) AS elapsed"
 	    " FROM jobs WHERE id = ?",
 };
 
@@ -103,9 +103,10 @@ job_kind_find(const struct job_kind *const *kinds, const char *name)
 }
 
 static char *
-dup_or_null(const struct dbres *r, size_t row, size_t col)
+dup_or_null(const struct dbres *r, size_t row, const char *col)
 {
-	return dbres_null(r, row, col) ? NULL : strdup(dbres_text(r, row, col));
+	return dbres_null_col(r, row, col) ? NULL :
+	    strdup(dbres_text_col(r, row, col));
 }
 
 int
@@ -122,12 +123,13 @@ job_find(struct db *d, int64_t id, struct job_info *out)
 		dbres_free(r);
 		return TC_ENOTFOUND;
 	}
-	out->id = dbres_int(r, 0, 0);
-	snprintf(out->kind, sizeof(out->kind), "%s", dbres_text(r, 0, 1));
-	snprintf(out->who, sizeof(out->who), "%s", dbres_text(r, 0, 3));
-	rc = state_of(dbres_text(r, 0, 4), &out->state);
-	out->done = dbres_int(r, 0, 5);
-	out->total = dbres_int(r, 0, 6);
+	out->id = dbres_int_col(r, 0, "id");
+	snprintf(out->kind, sizeof(out->kind), "%s",
+	    dbres_text_col(r, 0, "kind"));
+	snprintf(out->who, sizeof(out->who), "%s", dbres_text_col(r, 0, "who"));
+	rc = state_of(dbres_text_col(r, 0, "state"), &out->state);
+	out->done = dbres_int_col(r, 0, "progress_done");
+	out->total = dbres_int_col(r, 0, "progress_total");
 	out->percent = -1;
 	if (out->total > 0) {
 		int64_t done = out->done < 0 ? 0 : out->done > out->total ?
@@ -137,12 +139,14 @@ job_find(struct db *d, int64_t id, struct job_info *out)
 	}
 	if (out->state == JOB_DONE)
 		out->percent = 100;
-	out->age = dbres_int(r, 0, 9);
-	out->elapsed = dbres_int(r, 0, 10);
-	if (rc == 0 && ((out->key = strdup(dbres_text(r, 0, 2))) == NULL ||
-	    (!dbres_null(r, 0, 7) && (out->result = dup_or_null(r, 0, 7)) ==
-	    NULL) || (!dbres_null(r, 0, 8) &&
-	    (out->error = dup_or_null(r, 0, 8)) == NULL)))
+	out->age = dbres_int_col(r, 0, "age");
+	out->elapsed = dbres_int_col(r, 0, "elapsed");
+	if (rc == 0 && ((out->key = strdup(dbres_text_col(r, 0,
+	    "job_key"))) == NULL ||
+	    (!dbres_null_col(r, 0, "result") &&
+	    (out->result = dup_or_null(r, 0, "result")) == NULL) ||
+	    (!dbres_null_col(r, 0, "error") &&
+	    (out->error = dup_or_null(r, 0, "error")) == NULL)))
 		rc = TC_ENOMEM;
 	dbres_free(r);
 	if (rc != 0)

@@ -325,7 +325,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_DEACTIVATE] =
 	    "UPDATE people SET active = FALSE WHERE active"
 	    " AND (synced_at IS NULL OR synced_at < ?)",
-	[STMT_NOW] = "SELECT UTC_TIMESTAMP()",
+	[STMT_NOW] = "SELECT UTC_TIMESTAMP() AS now",
 };
 
 static struct db_table people_db = DB_TABLE("people", stmts);
@@ -347,7 +347,7 @@ people_upsert(struct db *d, const struct dir_person *p, bool signed_in,
 	if ((rc = db_query(d, &people_db, STMT_ID, DB_ARGS(P_TEXT(p->login)),
 	    &res)) != 0)
 		return rc;
-	*id = dbres_rows(res) == 1 ? dbres_int(res, 0, 0) : 0;
+	*id = dbres_rows(res) == 1 ? dbres_int_col(res, 0, "id") : 0;
 	dbres_free(res);
 	return *id > 0 ? 0 : TC_EDB;
 }
@@ -367,7 +367,7 @@ people_db_now(struct db *d, char *buf, size_t len)
 
 	if ((rc = db_query(d, &people_db, STMT_NOW, DB_NOARGS, &res)) != 0)
 		return rc;
-	snprintf(buf, len, "%s", dbres_text(res, 0, 0));
+	snprintf(buf, len, "%s", dbres_text_col(res, 0, "now"));
 	dbres_free(res);
 	return 0;
 }

@@ -67,19 +67,21 @@ enum stmt {
 
 #define PERIOD_COLS \
 	"SELECT p.id, p.label, p.first_day, p.last_day, p.state," \
-	" COALESCE(e.actor, ''), COALESCE(e.at, '')" \
+	" COALESCE(e.actor, '') AS closed_by, COALESCE(e.at, '') AS closed_at" \
 	" FROM periods p LEFT JOIN period_events e ON e.id =" \
 	" (SELECT MAX(id) FROM period_events" \
 	"  WHERE period_id = p.id AND action = 'close')"
 
 static const char *const stmts[ST__MAX] = {
 	[ST_CLOSED_THROUGH] =
-	    "SELECT MAX(last_day) FROM periods WHERE state = 'closed'",
+	    "SELECT MAX(last_day) AS through FROM periods"
+	    " WHERE state = 'closed'",
 	[ST_CLOSED_THROUGH_LOCKED] =
-	    "SELECT MAX(last_day) FROM periods WHERE state = 'closed'"
-	    " LOCK IN SHARE MODE",
+	    "SELECT MAX(last_day) AS through FROM periods"
+	    " WHERE state = 'closed' LOCK IN SHARE MODE",
 	[ST_KINDS] =
-	    "SELECT kind, MIN(first_day), MAX(first_day) FROM periods"
+	    "SELECT kind, MIN(first_day) AS earliest, MAX(first_day) AS latest"
+	    " FROM periods"
 	    " GROUP BY kind ORDER BY COUNT(*) DESC",
 	[ST_INSERT] =
 	    "INSERT INTO periods (kind, label, first_day, last_day)"
@@ -111,13 +113,13 @@ period_why_set(struct period_why *why, const char *key, const char *label,
 	va_end(ap);
 }
 
-/* A DATE column as yyyymmdd (0 for NULL or an unreadable value). */
+/* The DATE column col as yyyymmdd (0 for NULL or an unreadable value). */
 static int32_t
-res_date(const struct dbres *r, size_t row, size_t col)
+res_date(const struct dbres *r, size_t row, const char *col)
 {
 	int32_t v;
 
-	if (dbres_date(r, row, col, &v) != 0)
+	if (dbres_date_col(r, row, col, &v) != 0)
 		return 0;
 	return v;
 }
@@ -132,7 +134,7 @@ date_query(struct db *d, int idx, int32_t *out)
 	if ((rc = db_query(d, &period_db, idx, DB_NOARGS, &r)) != 0)
 		return rc;
 	if (dbres_rows(r) == 1)
-		*out = res_date(r, 0, 0);
+		*out = res_date(r, 0, "through");
 	dbres_free(r);
 	return 0;
 }
@@ -188,17 +190,17 @@ recorded_range(struct db *d, enum tc_period_kind kind, int32_t *first,
 	if ((rc = db_query(d, &period_db, ST_KINDS, DB_NOARGS, &r)) != 0)
 		return rc;
 	for (size_t i = 0; i < dbres_rows(r); i++)
-		if (strcmp(dbres_text(r, i, 0), name) != 0) {
+		if (strcmp(dbres_text_col(r, i, "kind"), name) != 0) {
 			period_why_set(why, "period_err_kind", "",
 			    "the periods recorded are of kind %s, but "
 			    "ticheng.conf sets [site] period = %s",
-			    dbres_text(r, i, 0), name);
+			    dbres_text_col(r, i, "kind"), name);
 			dbres_free(r);
 			return TC_EINVAL;
 		}
 	if (dbres_rows(r) == 1) {
-		*first = res_date(r, 0, 1);
-		*last = res_date(r, 0, 2);
+		*first = res_date(r, 0, "earliest");
+		*last = res_date(r, 0, "latest");
 	}
 	dbres_free(r);
 	return 0;
@@ -294,19 +296,19 @@ period_from_row(const struct dbres *r, size_t i, enum tc_period_kind kind,
     struct period *p)
 {
 	memset(p, 0, sizeof(*p));
-	p->id = dbres_int(r, i, 0);
+	p->id = dbres_int_col(r, i, "id");
 	p->span.kind = kind;
 	snprintf(p->span.label, sizeof(p->span.label), "%s",
-	    dbres_text(r, i, 1));
-	p->span.first = res_date(r, i, 2);
-	p->span.last = res_date(r, i, 3);
-	p->state = strcmp(dbres_text(r, i, 4), "closed") == 0 ?
+	    dbres_text_col(r, i, "label"));
+	p->span.first = res_date(r, i, "first_day");
+	p->span.last = res_date(r, i, "last_day");
+	p->state = strcmp(dbres_text_col(r, i, "state"), "closed") == 0 ?
 	    PERIOD_CLOSED : PERIOD_OPEN;
-	if (dbres_cols(r) > 6) {
+	if (dbres_col(r, "closed_by") >= 0) {
 		snprintf(p->closed_by, sizeof(p->closed_by), "%s",
-		    dbres_text(r, i, 5));
+		    dbres_text_col(r, i, "closed_by"));
 		snprintf(p->closed_at, sizeof(p->closed_at), "%s",
-		    dbres_text(r, i, 6));
+		    dbres_text_col(r, i, "closed_at"));
 	}
 }
 
@@ -440,11 +442,11 @@ period_close(struct db *d, enum tc_period_kind kind, int32_t today,
 	if ((rc = lock_all(d, kind, &all)) != 0)
 		goto out;
 	for (i = 0; i < dbres_rows(all) &&
-	    strcmp(dbres_text(all, i, 4), "closed") == 0; i++)
+	    strcmp(dbres_text_col(all, i, "state"), "closed") == 0; i++)
 		;
 	rc = TC_ENOTFOUND;
 	for (size_t j = 0; j < dbres_rows(all); j++)
-		if (strcmp(dbres_text(all, j, 1), s.label) == 0)
+		if (strcmp(dbres_text_col(all, j, "label"), s.label) == 0)
 			rc = 0;
 	if (rc != 0)
 		goto out;
@@ -526,15 +528,15 @@ period_reopen(struct db *d, enum tc_period_kind kind,
 	n = dbres_rows(all);
 	rc = TC_ENOTFOUND;
 	for (size_t j = 0; j < n; j++)
-		if (strcmp(dbres_text(all, j, 1), s.label) == 0)
+		if (strcmp(dbres_text_col(all, j, "label"), s.label) == 0)
 			rc = 0;
 	if (rc != 0)
 		goto out;
-	for (i = n; i > 0 && strcmp(dbres_text(all, i - 1, 4), "closed") != 0;
+	for (i = n; i > 0 && strcmp(dbres_text_col(all, i - 1, "state"), "closed") != 0;
 	    i--)
 		;
 	rc = TC_EDENIED;
-	if (i == 0 || s.first > res_date(all, i - 1, 2)) {
+	if (i == 0 || s.first > res_date(all, i - 1, "first_day")) {
 		period_why_set(why, "period_err_open", s.label, "%s is not closed",
 		    s.label);
 		goto out;
