@@ -21,6 +21,7 @@ const struct route_set *const perf_areas[] = {
 	&perf_targets_route_set,
 	&perf_rank_route_set,
 	&perf_charts_route_set,
+	&perf_contests_route_set,
 	NULL
 };
 
@@ -31,6 +32,7 @@ static const struct page_tab tabs[] = {
 	{ "charts", "/performance/charts", PERF_ROLES_READ },
 	{ "targets", "/performance/targets", PERF_ROLES_READ },
 	{ "teams", "/performance/targets/teams", PERF_ROLES_READ },
+	{ "contests", "/performance/contests", PERF_ROLES_READ },
 	{ "proposals", "/performance/proposals", ROLE_HR | ROLE_MANAGER },
 	{ "import", "/performance/targets/import", ROLE_HR },
 };

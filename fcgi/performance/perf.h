@@ -33,6 +33,7 @@ extern const struct route_set perf_targets_route_set;
 extern const struct route_set perf_eval_route_set;
 extern const struct route_set perf_rank_route_set;
 extern const struct route_set perf_charts_route_set;   /* charts.c */
+extern const struct route_set perf_contests_route_set; /* contests.c */
 /* Every area, NULL-terminated (access.c). */
 extern const struct route_set *const perf_areas[];
 
@@ -145,6 +146,61 @@ int perf_period_param(struct req *r, struct period_span *span);
 /* Ranks of n values (higher first); ties share a rank (1, 2, 2, 4).
  * rank[i] receives the rank of v[i]. */
 void perf_rank(const int64_t *v, size_t n, int *rank);
+
+
+/* --- contests (contests.c) --- */
+
+#define PERF_PRIZES_MAX 10
+
+/* One participant of a contest, ranked on the measure (higher first;
+ * ties share a rank and the prizes of the ranks they hold). */
+struct perf_standing {
+	int64_t person;
+	char name[129];
+	char login[65];
+	char team[65];
+	money_t measure;
+	int rank;
+	money_t prize;
+};
+
+struct perf_contest {
+	int64_t id;
+	char name[201];
+	struct period_span span;
+	char team[65];
+	char state[16];
+	money_t prizes[PERF_PRIZES_MAX];  /* by rank, 0 after the last */
+	size_t nprizes;
+};
+
+/* Reads contest id.  Returns 0, TC_ENOTFOUND, TC_EDB. */
+int perf_contest_load(struct db *d, int64_t id, struct perf_contest *out);
+
+/* The standings of contest c from the stored results, in rank order,
+ * with each one's prize: a new array *out of *n (free with free()).
+ * Returns 0 or a tc_err. */
+int perf_contest_standings(struct db *d, enum tc_period_kind plan,
+    const struct perf_contest *c, struct perf_standing **out, size_t *n);
+
+/* Creates a contest of period label for team ("": every rep) with the
+ * prizes of ranks 1 to nprizes, audited, in the caller's transaction
+ * when one is open.  *id: its id.  Returns 0, TC_EINVAL, TC_EDB. */
+int perf_contest_create(struct db *d, const struct actor *who,
+    int64_t actor_id, const char *name, const char *label, const char *team,
+    const money_t *prizes, size_t nprizes, int64_t *id);
+
+/* Ends contest id (its period over before today): its prizes become
+ * adjustments of kind contest_prize, proposed by actor_id as HR, in the
+ * first open period on or after its last day, each exactly once (a
+ * prize already written is never written again, even if the contest is
+ * ended again), with their history rows, one audit row, and the contest
+ * marked ended, in one transaction.  *written: how many were new.
+ * Returns 0; TC_EDENIED (not over yet, or no open period: why set to a
+ * catalogue key); TC_ENOTFOUND; TC_EDB. */
+int perf_contest_finish(struct db *d, enum tc_period_kind plan,
+    const struct actor *who, int64_t actor_id, int64_t id, int32_t today,
+    size_t *written, const char **why);
 
 /* The demo seeder (demo.c). */
 int perf_demo_seed(struct module_seed *s);

@@ -62,6 +62,10 @@ setup(void)
 	shadow("audit");
 	shadow("orders");
 	shadow("payments");
+	shadow("contests");
+	shadow("contest_prizes");
+	shadow("commission_adjustments");
+	shadow("commission_adjustment_moves");
 	dbt_sql(dbt_db, "INSERT INTO people (id, login, dn, name, team,"
 	    " manager_login, roles) VALUES"
 	    " (1, 'ann', 'uid=ann', 'Ann', 'A', 'mia', '1'),"
@@ -345,6 +349,105 @@ START_TEST(closed_period_targets_frozen)
 }
 END_TEST
 
+/* A contest of 2026-01 with prizes 1000, 600, 300, 100 for ranks 1 to
+ * 4, on sales: dan 12000 (1st: 1000.00), ann 10850 (2nd: 600.00), bob
+ * and cat 9000 tied 3rd, sharing the prizes of ranks 3 and 4: (300 +
+ * 100) / 2 = 200.00 each; eve 0 (5th, nothing).  For team A alone: ann
+ * 1st (1000.00), bob and cat tied 2nd sharing (600 + 300) / 2 = 450.00. */
+static int64_t
+contest(const char *team)
+{
+	char sql[400];
+
+	snprintf(sql, sizeof(sql), "INSERT INTO contests (name, period,"
+	    " first_day, last_day, team, created_by) VALUES ('January push',"
+	    " '2026-01', '2026-01-01', '2026-01-31', '%s', 7)", team);
+	dbt_sql(dbt_db, sql);
+	{
+		int64_t id = count("SELECT MAX(id) FROM contests");
+
+		snprintf(sql, sizeof(sql), "INSERT INTO contest_prizes VALUES"
+		    " (%lld, 1, 1000), (%lld, 2, 600), (%lld, 3, 300),"
+		    " (%lld, 4, 100)", (long long)id, (long long)id,
+		    (long long)id, (long long)id);
+		dbt_sql(dbt_db, sql);
+		return id;
+	}
+}
+
+static const char *
+standings(int64_t id)
+{
+	static char buf[512];
+	struct perf_contest c;
+	struct perf_standing *v = NULL;
+	size_t n = 0, len = 0;
+
+	ck_assert_int_eq(perf_contest_load(dbt_db, id, &c), 0);
+	ck_assert_int_eq(perf_contest_standings(dbt_db, TC_PERIOD_MONTH, &c,
+	    &v, &n), 0);
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+		    "%s%d %s %lld", i ? "; " : "", v[i].rank, v[i].login,
+		    (long long)v[i].prize);
+	free(v);
+	return buf;
+}
+
+START_TEST(contest_prizes_by_rank_ties_share)
+{
+	ck_assert_str_eq(standings(contest("")), "1 dan 100000; 2 ann 60000; "
+	    "3 bob 20000; 3 cat 20000; 5 eve 0");
+	ck_assert_str_eq(standings(contest("A")), "1 ann 100000; 2 bob 45000; "
+	    "2 cat 45000");
+}
+END_TEST
+
+START_TEST(contest_end_writes_prizes_exactly_once)
+{
+	int64_t id = contest("");
+	const char *why = NULL;
+	size_t written = 0;
+
+	/* not over yet */
+	ck_assert_int_eq(perf_contest_finish(dbt_db, TC_PERIOD_MONTH, &hr, 7,
+	    id, 20260131, &written, &why), TC_EDENIED);
+	ck_assert_str_eq(why, "perf_err_contest_running");
+	/* January closed: booked in February, the first open period */
+	dbt_sql(dbt_db, "UPDATE periods SET state = 'closed' WHERE id = 1");
+	ck_assert_int_eq(perf_contest_finish(dbt_db, TC_PERIOD_MONTH, &hr, 7,
+	    id, 20260215, &written, &why), 0);
+	ck_assert_uint_eq(written, 4);
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM commission_adjustments"
+	    " WHERE kind = 'contest_prize' AND period_id = 2 AND state ="
+	    " 'proposed' AND proposed_as = 'hr' AND proposed_by = 7"), 4);
+	ck_assert_int_eq(count("SELECT SUM(amount) * 100 FROM"
+	    " commission_adjustments"), 200000);
+	ck_assert_int_eq(count("SELECT amount * 100 FROM commission_adjustments"
+	    " WHERE person_id = 3"), 20000);
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM"
+	    " commission_adjustment_moves WHERE action = 'create'"), 4);
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM contests WHERE state ="
+	    " 'ended'"), 1);
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM audit WHERE action ="
+	    " 'contest_end'"), 1);
+	/* recomputed after a change of the figures: nothing twice */
+	dbt_sql(dbt_db, "UPDATE commission_summaries SET sales = 20000"
+	    " WHERE person_id = 5 AND period_id = 1");
+	dbt_sql(dbt_db, "INSERT INTO commission_summaries (period_id,"
+	    " person_id, run_id, team, manager_login, sales, commission,"
+	    " bonus, total) VALUES (1, 5, 1, 'B', 'ned', 20000, 0, 0, 0)");
+	ck_assert_int_eq(perf_contest_finish(dbt_db, TC_PERIOD_MONTH, &hr, 7,
+	    id, 20260215, &written, &why), 0);
+	ck_assert_uint_eq(written, 1);  /* eve's new prize only */
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM commission_adjustments"
+	    " WHERE person_id = 4"), 1);
+	ck_assert_int_eq(count("SELECT amount * 100 FROM commission_adjustments"
+	    " WHERE person_id = 4"), 100000);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -361,6 +464,8 @@ main(void)
 	tcase_add_test(tc, targets_saved_all_or_nothing_every_bad_cell_named);
 	tcase_add_test(tc, own_target_refused);
 	tcase_add_test(tc, closed_period_targets_frozen);
+	tcase_add_test(tc, contest_prizes_by_rank_ties_share);
+	tcase_add_test(tc, contest_end_writes_prizes_exactly_once);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
