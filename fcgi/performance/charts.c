@@ -16,12 +16,23 @@
 
 #define MONTHS 12
 
-enum stmt { ST_REP, ST__MAX };
+enum stmt { ST_REP, ST_STEPS, ST_BONUS, ST__MAX };
 
 static const char *const stmts[ST__MAX] = {
 	[ST_REP] = "SELECT p.id, p.name, p.login, p.team FROM people p"
 	    " WHERE p.id = ? AND (CAST(p.roles AS UNSIGNED) & 1) <> 0 AND "
 	    SCOPE_SQL("p.id"),
+	/* the accelerators and bonuses of the plan version in force over
+	 * a period [first, last] */
+	[ST_STEPS] =
+	    "SELECT s.kind, s.attainment, s.multiplier, s.amount FROM"
+	    " plan_steps s JOIN plan_versions v ON v.id = s.version_id WHERE"
+	    " v.state IN ('active', 'ended') AND v.effective_from <= ? AND"
+	    " (v.effective_to IS NULL OR v.effective_to >= ?)"
+	    " ORDER BY s.attainment, s.kind",
+	[ST_BONUS] =
+	    "SELECT cs.bonus FROM commission_summaries cs JOIN periods pd ON"
+	    " pd.id = cs.period_id WHERE cs.person_id = ? AND pd.label = ?",
 };
 
 static struct db_table ch_db = DB_TABLE("performance.charts", stmts);
@@ -234,6 +245,71 @@ out:
 	return rc;
 }
 
+/* The plan's bonus of the rep's last period (from the engine) and the
+ * distance to each threshold not yet reached: the least sales whose
+ * attainment, compared exactly as the engine does, reaches it. */
+static int
+incentives(struct req *r, struct tdict *d, int64_t person,
+    const struct period_span *p, money_t sales, int64_t target)
+{
+	struct dbres *res = NULL;
+	char first[TC_DATE_SIZE], last[TC_DATE_SIZE], buf[TC_DEC_SIZE];
+	int rc;
+
+	tdict_set(d, "inc_period", p->label);
+	if ((rc = db_query(r->app->db, &ch_db, ST_BONUS, DB_ARGS(P_INT(person),
+	    P_TEXT(p->label)), &res)) != 0)
+		return rc;
+	perf_set_money(d, "inc_bonus", dbres_rows(res) ?
+	    dbres_money(res, 0, 0) : 0);
+	dbres_free(res);
+	if (target == CHART_NONE || target <= 0) {
+		tdict_show_section(d, "INC_NO_TARGET");
+		return 0;
+	}
+	tdict_show_section(d, "INC_HAS_TARGET");
+	tdict_set(d, "inc_att", perf_pct_str(buf, perf_attainment(sales,
+	    target)));
+	tc_date_format(first, p->first);
+	tc_date_format(last, p->last);
+	if ((rc = db_query(r->app->db, &ch_db, ST_STEPS, DB_ARGS(P_TEXT(first),
+	    P_TEXT(last)), &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		int64_t thr = 0, mult = 0;
+		money_t need, at;
+		struct tdict *row;
+		bool bonus = strcmp(dbres_text(res, i, 0), "bonus") == 0;
+
+		if (dbres_dec(res, i, 1, TC_SCALE_PCT, &thr) != 0)
+			continue;
+		/* the least sales s with s / target >= thr / 100% */
+		at = (money_t)-tc_div_floor(-(tc_i128)thr * target, TC_PCT_100);
+		need = at - sales;
+		row = tdict_add_section(d, "STEP");
+		tdict_set(row, "threshold", tc_pct_str(buf, thr));
+		if (bonus)
+			perf_set_money(row, "reward", dbres_money(res, i, 3));
+		else {
+			(void)dbres_dec(res, i, 2, TC_SCALE_MULT, &mult);
+			tdict_set(row, "reward", tc_dec_str(buf, mult,
+			    TC_SCALE_MULT));
+			tdict_show_section(row, "MULT");
+		}
+		tdict_show_section(row, bonus ? "IS_BONUS" : "IS_ACCEL");
+		if (need <= 0)
+			tdict_show_section(row, "REACHED");
+		else {
+			perf_set_money(row, "need", need);
+			tdict_show_section(row, "TO_GO");
+		}
+	}
+	if (dbres_rows(res) == 0)
+		tdict_show_section(d, "INC_NO_STEPS");
+	dbres_free(res);
+	return 0;
+}
+
 static int
 rep_get(struct req *r)
 {
@@ -278,6 +354,9 @@ rep_get(struct req *r)
 		}
 	}
 	tdict_set(d, "period", span.label);
+	if ((rc = incentives(r, d, id, &m[MONTHS - 1], msales[MONTHS - 1],
+	    mtarget[MONTHS - 1])) != 0)
+		return rc;
 	{
 		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_MONEY,
 		    .id = "chart-rep-months",

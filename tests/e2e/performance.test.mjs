@@ -142,6 +142,18 @@ test("a rep sees ranks and percents but not other reps' amounts, and another rep
   assert.match(lines[1], /^zhangwei,/);
   assert.equal((await page.goto(`${URL}/performance/reps/${id('lina')}`)).status(), 404);
   assert.equal((await page.goto(`${URL}/performance/reps/${id('zhangwei')}`)).status(), 200);
+  // the distance to the plan's 100% thresholds, in each of the 12
+  // periods the rep missed: target - sales, to the fen
+  const months = await page.$$eval('#rep-months tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const missed = months.find((m) => m[2] !== '–' && Number(m[3]) < 100);
+  if (missed) {
+    await page.goto(`${URL}/performance/reps/${id('zhangwei')}?period=${missed[0]}`);
+    const fen = (t) => Math.round(Number(t.replace(/,/g, '')) * 100);
+    const text = await page.textContent('#incentives');
+    const need = text.match(/100% \([^)]*\): 再完成 ([\d,]+\.\d\d)/);
+    assert.ok(need, text);
+    assert.equal(fen(need[1]), fen(missed[2]) - fen(missed[1]));
+  }
   const mgr = await login(await newContext(browser), 'chenjing');
   assert.equal((await mgr.goto(`${URL}/performance/reps/${id('wangqiang')}`)).status(), 404, 'another team');
   assert.equal((await mgr.goto(`${URL}/performance/reps/${id('lina')}`)).status(), 200);
@@ -211,3 +223,46 @@ for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']]) {
     await ctx.close();
   });
 }
+
+test('a contest: HR creates it, the leaderboard hides other reps\' sales from a rep, its end writes each prize once', async () => {
+  const hr = await login(await newContext(browser), 'zhaomin');
+  await hr.goto(`${URL}/performance/contests`);
+  // a gap in the prizes is refused, what was typed kept
+  await hr.fill('#name', '十月冲刺');
+  await hr.fill('#period', '2026-10');
+  await hr.fill('input[name=prize_1]', '1000');
+  await hr.fill('input[name=prize_3]', '300');
+  const [bad] = await Promise.all([hr.waitForResponse((r) => r.request().method() === 'POST'),
+    hr.click('#contest-form button[type=submit]')]);
+  assert.equal(bad.status(), 422);
+  assert.equal(await hr.inputValue('#name'), '十月冲刺');
+  await hr.fill('input[name=prize_2]', '600');
+  await Promise.all([hr.waitForURL(/\/performance\/contests\/\d+$/), hr.click('#contest-form button[type=submit]')]);
+  const cid = hr.url().match(/(\d+)$/)[1];
+  try {
+    const standings = await hr.$$eval('#standings tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    assert.ok(standings.length >= 8);
+    assert.deepEqual(standings.slice(0, 3).map((s) => s[4]), ['1,000.00', '600.00', '300.00']);
+    const rep = await login(await newContext(browser), 'lina');
+    await rep.goto(`${URL}/performance/contests/${cid}`);
+    const seen = await rep.$$eval('#standings tbody tr', (trs) => trs.map((tr) => ({
+      me: tr.classList.contains('me-row'), sales: tr.children[3].textContent.trim() })));
+    for (const s of seen) assert.equal(s.sales === '···', !s.me);
+    assert.equal(await rep.locator('#contest-finish').count(), 0);
+    // the period is over (today is after 2026-10): HR ends it
+    await Promise.all([hr.waitForLoadState('load'), hr.click('#contest-finish')]);
+    const prizes = sql(`SELECT COUNT(*), SUM(amount) FROM commission_adjustments WHERE kind = 'contest_prize'
+      AND source_ref LIKE 'contest:${cid}:%' AND state = 'proposed'`);
+    assert.deepEqual(prizes, [['3', '1900.00']]);
+    const again = await post(hr, `/performance/contests/${cid}`, {});
+    assert.equal(again.status, 200);
+    assert.match(again.text, /写入 0 笔/);
+    assert.deepEqual(sql(`SELECT COUNT(*) FROM commission_adjustments WHERE source_ref LIKE 'contest:${cid}:%'`), [['3']]);
+  } finally {
+    sql(`DELETE m FROM commission_adjustment_moves m JOIN commission_adjustments a ON a.id = m.adjustment_id
+      WHERE a.source_ref LIKE 'contest:${cid}:%'`);
+    sql(`DELETE FROM commission_adjustments WHERE source_ref LIKE 'contest:${cid}:%'`);
+    sql(`DELETE FROM contest_prizes WHERE contest_id = ${cid}`);
+    sql(`DELETE FROM contests WHERE id = ${cid}`);
+  }
+});
