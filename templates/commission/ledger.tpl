@@ -52,13 +52,10 @@
 <div class="table-wrap">
 <table class="data compact" id="ledger-table">
   <thead><tr>
-    <th>{{t_cml_period}}</th>
     <th>{{t_cml_rep}}</th>
     <th>{{t_cml_order}}</th>
-    <th>{{t_cml_customer}}</th>
-    <th>{{t_cml_product}}</th>
-    <th>{{t_cml_rule}}</th>
-    <th>{{t_cml_base_kind}}</th>
+    <th>{{t_cml_product}} · {{t_cml_customer}}</th>
+    <th>{{t_cml_rule}} · {{t_cml_base_kind}}</th>
     <th class="num">{{t_cml_base}}</th>
     <th class="num">{{t_cml_rate}}</th>
     <th class="num">{{t_cml_multiplier}}</th>
@@ -68,14 +65,12 @@
     <th></th>
   </tr></thead>
   <tbody>
-  {{#LINE}}<tr data-line="{{id}}">
-    <td class="mono">{{period}}</td>
+  {{#LINE}}<tr data-line="{{id}}" data-period="{{period}}">
     <td>{{name}}</td>
-    <td class="mono"><a href="/sales/orders/{{order_id}}">{{order_no}}</a>·{{line_no}}{{#PAYMENT}} <span class="small">{{t_cml_payment}} {{payment_no}}</span>{{/PAYMENT}}</td>
-    <td class="wrap">{{customer}}</td>
-    <td class="wrap">{{product}}</td>
-    {{#MATCHED}}<td class="mono">{{rule}}</td><td>{{base_kind}}</td><td class="num{{#base_neg}} neg{{/base_neg}}">{{base}}</td><td class="num">{{rate}}</td>{{/MATCHED}}
-    {{#UNMATCHED}}<td colspan="4" class="small">{{t_cml_unmatched}}</td>{{/UNMATCHED}}
+    <td class="mono"><a href="/sales/orders/{{order_id}}">{{order_no}}</a>·{{line_no}}{{#PAYMENT}}<br><span class="small">{{t_cml_payment}} {{payment_no}}</span>{{/PAYMENT}}</td>
+    <td class="wrap">{{product}}<br><span class="small">{{customer}}</span></td>
+    {{#MATCHED}}<td><span class="mono">{{rule}}</span><br><span class="small">{{base_kind}}</span></td><td class="num{{#base_neg}} neg{{/base_neg}}">{{base}}</td><td class="num">{{rate}}</td>{{/MATCHED}}
+    {{#UNMATCHED}}<td colspan="3" class="small">{{t_cml_unmatched}}</td>{{/UNMATCHED}}
     <td class="num">×{{multiplier}}</td>
     <td class="num money{{#commission_neg}} neg{{/commission_neg}}">{{commission}}</td>
     <td><span class="badge {{tracking}} tracking">{{tracking_label}}</span></td>
@@ -84,7 +79,7 @@
   </tr>
   {{/LINE}}</tbody>
   <tfoot><tr>
-    <td colspan="10">{{t_common_total}} · {{list_total}}{{#LIST_CAPPED}} · {{t_list_totals_capped}}{{/LIST_CAPPED}}</td>
+    <td colspan="7">{{t_common_total}} · {{list_total}}{{#LIST_CAPPED}} · {{t_list_totals_capped}}{{/LIST_CAPPED}}</td>
     <td class="num money{{#total_commission_neg}} neg{{/total_commission_neg}}">{{total_commission}}</td>
     <td colspan="3"></td>
   </tr></tfoot>

@@ -108,3 +108,26 @@ test('another rep\'s line is 404 (the id changed by hand), for a manager of anot
   assert.equal((await page.goto(`${URL}/commission/lines/999999999`)).status(), 404);
   await ctx.close();
 });
+
+test('in English: the ledger, the runs, a run, why this amount and the home leave no Chinese label', async () => {
+  const l = lineOf('lina', 'collected');
+  const [[run]] = sql(`SELECT MAX(id) FROM calc_runs WHERE state = 'done'`);
+  // Data stays as entered: people's and customers' names, the plan's
+  // name, the reasons of adjustments.
+  const names = sql(`SELECT name FROM people UNION SELECT name FROM customers UNION SELECT name FROM plan_versions
+    UNION SELECT reason FROM commission_adjustments`).map((r) => r[0]);
+  // and the brand and company name of the layout
+  const isData = (t) => names.some((n) => t.includes(n)) || /^提成 ticheng$|^示例科技有限公司$/.test(t);
+  for (const [user, path] of [['lina', `/commission/ledger?period=${l.label}`], ['lina', `/commission/lines/${l.id}`],
+    ['lina', '/commission/'], ['sunli', '/commission/runs'], ['sunli', `/commission/runs/${run}`]]) {
+    const ctx = await newContext(browser, 'en-US');
+    const page = await login(ctx, user, undefined, path);
+    await page.goto(`${URL}${path}`);
+    const labels = (await page.$$eval('main *', (els) => els.flatMap((el) => [...el.childNodes]
+      .filter((n) => n.nodeType === 3 && /[\u4e00-\u9fff]/.test(n.textContent)).map((n) => n.textContent.trim()))))
+      .filter((t) => !isData(t));
+    assert.deepEqual(labels, [], `${path}: ${labels.join(' | ')}`);
+    await shot(page, `commission-en${path.replace(/[^a-z0-9]+/gi, '-')}`);
+    await ctx.close();
+  }
+});
