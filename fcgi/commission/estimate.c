@@ -26,8 +26,10 @@
 #include "core/clock.h"
 #include "core/decimal.h"
 #include "core/formview.h"
+#include "core/log.h"
 #include "core/money.h"
 #include "core/period.h"
+#include "engine/explain.h"
 #include "engine/plan.h"
 
 #define REPS (ROLE_SALES | ROLE_MANAGER)
@@ -118,6 +120,102 @@ estimated_cost(struct req *r, const char *code, money_t amount, money_t *out)
 	dbres_free(res);
 	if (total > 0)
 		*out = (money_t)tc_div_round((tc_i128)amount * cost, total);
+	return 0;
+}
+
+/* Puts thousands separators into the integer part of the decimal in
+ * buf (TCE_XFMT_LEN bytes): "1130600.00" becomes "1,130,600.00". */
+static void
+grouped(char *buf)
+{
+	char out[TCE_XFMT_LEN * 2];
+	size_t len = strlen(buf), start = buf[0] == '-' ? 1 : 0, intlen, o = 0;
+	const char *dot = strchr(buf, '.');
+
+	intlen = (dot != NULL ? (size_t)(dot - buf) : len) - start;
+	if (start)
+		out[o++] = '-';
+	for (size_t i = 0; i < intlen; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = buf[start + i];
+	}
+	snprintf(out + o, sizeof(out) - o, "%s", buf + start + intlen);
+	snprintf(buf, TCE_XFMT_LEN, "%s", out);
+}
+
+/* How the engine got the owner's period with the opportunity (its
+ * explanation, engine/explain.h): the chosen rule's period base and its
+ * tier slices, the multiplier reached, the sales still needed for the
+ * next accelerator, the cap.  Shown under EXPLAIN; nothing when the
+ * engine cannot explain (it then says so in the log). */
+static int
+explain(struct req *r, struct tdict *d, const struct tce_plan *plan,
+    const struct tce_input *in, const struct tce_result *res,
+    const char *login, int32_t period, const struct tce_rule *rule)
+{
+	struct tce_explanation *x = NULL;
+	struct tce_diag err;
+	struct tdict *e;
+	char buf[TCE_XFMT_LEN];
+	int rc;
+
+	if ((rc = tce_explain(plan, in, res, login, period, &x, &err)) != 0) {
+		log_msg("%s: estimate: no explanation: %s", r->id, err.msg);
+		return rc == TC_ENOMEM ? rc : 0;
+	}
+	e = tdict_add_section(d, "EXPLAIN");
+	tce_xfmt_fixed(buf, x->multiplier, TCE_XD_MULT, 1);
+	tdict_set(e, "multiplier", buf);
+	if (x->next_accel >= 0 && x->version != NULL) {
+		struct tdict *n = tdict_add_section(e, "NEXT_ACCEL");
+
+		tce_xfmt_fixed(buf, x->next_accel_gap, TCE_XD_BASE, 2);
+		grouped(buf);
+		tdict_set(n, "gap", buf);
+		tce_xfmt_fixed(buf, x->version->accel[x->next_accel].value,
+		    TCE_XD_MULT, 1);
+		tdict_set(n, "next_multiplier", buf);
+	}
+	if (x->capped)
+		cm_set_money(tdict_add_section(e, "CAPPED"), "cap", x->cap);
+	for (size_t i = 0; i < x->nrules; i++) {
+		const struct tce_xrule *xr = &x->rules[i];
+
+		if (xr->rule != rule->global)
+			continue;
+		tce_xfmt_fixed(buf, xr->base, rule->base == TCE_BASE_QUANTITY ?
+		    TCE_XD_QTY_BASE : TCE_XD_BASE, 2);
+		grouped(buf);
+		tdict_set(e, "rule_base", buf);
+		tce_xfmt_fixed(buf, xr->commission, TCE_XD_RULE, 2);
+		grouped(buf);
+		tdict_set(e, "rule_commission", buf);
+		for (size_t k = 0; k < xr->nslices; k++) {
+			const struct tce_xslice *sl = &xr->slices[k];
+			struct tdict *t = tdict_add_section(e, "SLICE");
+			int digits = rule->base == TCE_BASE_QUANTITY ?
+			    TCE_XD_QTY_BASE : TCE_XD_BASE;
+
+			tce_xfmt_fixed(buf, sl->from, digits, 2);
+			grouped(buf);
+			tdict_set(t, "from", buf);
+			tce_xfmt_fixed(buf, sl->to, digits, 2);
+			grouped(buf);
+			tdict_set(t, "to", buf);
+			if (rule->kind == TCE_RATE_PER_UNIT)
+				tce_xfmt_fixed(buf, sl->rate, TCE_XD_MONEY, 2);
+			else
+				tce_xfmt_fixed(buf, sl->rate, TCE_XD_PERCENT, 0);
+			tdict_set(t, "rate", buf);
+			if (rule->kind != TCE_RATE_PER_UNIT)
+				tdict_show_section(t, "PERCENT");
+			tce_xfmt_fixed(buf, sl->commission, TCE_XD_RULE, 2);
+			grouped(buf);
+			tdict_set(t, "commission", buf);
+		}
+	}
+	tce_explanation_free(x);
 	return 0;
 }
 
@@ -258,6 +356,9 @@ estimate(struct req *r, struct tdict *d, const struct dbres *opp,
 		if (res->lines[i].row == nrow && res->lines[i].period == period)
 			line_fen += res->lines[i].commission;
 
+	if (had_after && (rc = explain(r, d, plan, &in, res, login, period,
+	    rule)) != 0)
+		goto out;
 	show_side(d, "BEFORE", had_before ? &before : NULL);
 	show_side(d, "AFTER", had_after ? &after : NULL);
 	{

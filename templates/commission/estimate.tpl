@@ -43,6 +43,15 @@
     {{#GAIN}}<p class="kpi-value money{{#gain_NEG}} neg{{/gain_NEG}}" id="est-gain">{{gain_sign}}{{gain}}</p>
     <p>{{t_est_gain_help}}</p>
     <p class="muted">{{t_est_line}} <span class="money" id="est-line">{{line}}</span> · {{t_est_gain_commission}} <span class="money" id="est-gain-commission">{{gain_commission}}</span> · {{t_est_gain_bonus}} <span class="money" id="est-gain-bonus">{{gain_bonus}}</span></p>{{/GAIN}}
+    {{#EXPLAIN}}<div id="est-explain">
+      <h3>{{t_est_explain}}</h3>
+      <p>{{t_est_rule_base}} <span class="money">{{rule_base}}</span> · {{t_est_rule_commission}} <span class="money">{{rule_commission}}</span></p>
+      <div class="table-wrap"><table class="data compact" id="est-slices">
+        <thead><tr><th class="num">{{t_est_slice_from}}</th><th class="num">{{t_est_slice_to}}</th><th class="num">{{t_est_slice_rate}}</th><th class="num">{{t_est_slice_commission}}</th></tr></thead>
+        <tbody>{{#SLICE}}<tr><td class="num money">{{from}}</td><td class="num money">{{to}}</td><td class="num">{{rate}}{{#PERCENT}}%{{/PERCENT}}</td><td class="num money">{{commission}}</td></tr>{{/SLICE}}</tbody>
+      </table></div>
+      <p>{{t_est_multiplier}} <strong id="est-multiplier">×{{multiplier}}</strong>{{#NEXT_ACCEL}} · {{t_est_next_accel}} <span class="money">{{gap}}</span> → ×{{next_multiplier}}{{/NEXT_ACCEL}}{{#CAPPED}} · {{t_est_capped}} <span class="money">{{cap}}</span>{{/CAPPED}}</p>
+    </div>{{/EXPLAIN}}
     {{#BEFORE}}<div class="table-wrap"><table class="data compact" id="est-compare">
       <thead><tr><th></th><th class="num">{{t_est_sales}}</th><th class="num">{{t_est_target}}</th><th class="num">{{t_est_attainment}}</th><th class="num">{{t_est_commission}}</th><th class="num">{{t_est_bonus}}</th><th class="num">{{t_est_total}}</th></tr></thead>
       <tbody><tr id="est-before"><th>{{t_est_before}}</th><td class="num money">{{sales}}</td><td class="num money">{{target}}</td><td class="num">{{attainment}}</td><td class="num money{{#commission_NEG}} neg{{/commission_NEG}}">{{commission}}</td><td class="num money">{{bonus}}</td><td class="num money{{#total_NEG}} neg{{/total_NEG}}">{{total}}</td></tr>{{/BEFORE}}

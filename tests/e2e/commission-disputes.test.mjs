@@ -135,6 +135,13 @@ test('a rep disputes a line; finance accepts with an adjustment that HR approves
   await rp.goto(`${URL}/commission/adjustments`);
   assert.equal(await rp.locator(`#adjustments tr[data-id="${adj}"]`).count(), 1);
   await shot(rp, 'commission-dispute-outcome-rep');
+  // approved, it is a line of its own on the rep's commission home and
+  // under the ledger of its period
+  const adjPeriod = sql(`SELECT pe.label FROM commission_adjustments a JOIN periods pe ON pe.id = a.period_id WHERE a.id = ${adj}`)[0][0];
+  await rp.goto(`${URL}/commission/`);
+  assert.match(await rp.textContent(`#adjustment-lines tr[data-id="${adj}"]`), /321\.50/);
+  await rp.goto(`${URL}/commission/ledger?period=${adjPeriod}`);
+  assert.match(await rp.textContent(`#adjustment-lines tr[data-id="${adj}"]`), /核实后补发差额/);
   // another rep does not reach the adjustment
   const other2 = await newContext(browser);
   const o2 = await login(other2, 'wangqiang');
@@ -255,6 +262,12 @@ test('the estimate is what ticheng-calc adds when the opportunity is won today, 
       appendRecord(join(dir, 'payments.csv'), { payment_id: `est-${id}`, order_id: `est-${id}`, date: today, amount });
     const after = totalOf(calcOn(dir).summary, 'zhangwei', label);
     assert.equal(shown, after - before, `${type}: the page's gain is ticheng-calc's difference`);
+    // the engine's explanation of the period with the order: the rule's
+    // slices add up to its commission
+    const slices = await page.$$eval('#est-slices tbody tr td:last-child', (tds) => tds.map((t) => t.textContent));
+    const ruleCommission = (await page.textContent('#est-explain p')).match(/([\d,]+\.\d+)\s*$/)[1];
+    const cents = (t) => Math.round(Number(t.replace(/,/g, '')) * 100);
+    assert.equal(slices.map(cents).reduce((a, b) => a + b, 0), cents(ruleCommission), `${type}: slices`);
     assert.ok(shown > 0, `${type}: winning it adds something`);
   }
   await shot(page, 'commission-estimate');
