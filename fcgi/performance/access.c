@@ -28,6 +28,8 @@ const struct route_set *const perf_areas[] = {
 /* Labels: the catalogue keys perf_nav_<key>. */
 static const struct page_tab tabs[] = {
 	{ "evaluation", "/performance/", PERF_ROLES_READ },
+	{ "dashboard", "/performance/dashboard", ROLE_MANAGEMENT | ROLE_HR |
+	    ROLE_FINANCE | ROLE_REVIEWER },
 	{ "rankings", "/performance/rankings", PERF_ROLES_READ },
 	{ "charts", "/performance/charts", PERF_ROLES_READ },
 	{ "targets", "/performance/targets", PERF_ROLES_READ },

@@ -16,7 +16,7 @@
 
 #define MONTHS 12
 
-enum stmt { ST_REP, ST_STEPS, ST_BONUS, ST__MAX };
+enum stmt { ST_REP, ST_STEPS, ST_BONUS, ST_COST, ST__MAX };
 
 static const char *const stmts[ST__MAX] = {
 	[ST_REP] = "SELECT p.id, p.name, p.login, p.team FROM people p"
@@ -33,6 +33,12 @@ static const char *const stmts[ST__MAX] = {
 	[ST_BONUS] =
 	    "SELECT cs.bonus FROM commission_summaries cs JOIN periods pd ON"
 	    " pd.id = cs.period_id WHERE cs.person_id = ? AND pd.label = ?",
+	/* the period's commission and bonus as the runs stored them */
+	[ST_COST] =
+	    "SELECT COALESCE(SUM(cs.commission), 0) AS commission,"
+	    " COALESCE(SUM(cs.bonus), 0) AS bonus, COALESCE(SUM(cs.sales), 0)"
+	    " AS sales FROM commission_summaries cs JOIN periods pd ON pd.id ="
+	    " cs.period_id WHERE pd.first_day >= ? AND pd.last_day <= ?",
 };
 
 static struct db_table ch_db = DB_TABLE("performance.charts", stmts);
@@ -389,7 +395,147 @@ rep_get(struct req *r)
 	    "performance");
 }
 
+/* The management dashboard: the company against target for the month,
+ * its quarter and its year, the commission cost as a share of sales
+ * (settlement's cost analysis owns the figure: linked), top and bottom
+ * performers, the distribution and 12 periods of sales against target;
+ * each figure links to the list behind it. */
+static int
+dashboard_get(struct req *r)
+{
+	static const struct scope all = { SCOPE_ALL, -1, "", "" };
+	enum tc_period_kind plan = perf_kind(r->app->conf);
+	struct tdict *d = page_body(r);
+	struct period_span span, spans[3], m[MONTHS];
+	struct perf_eval e;
+	const struct perf_rep **order = NULL;
+	const char *mcats[MONTHS];
+	int64_t msales[MONTHS], mtarget[MONTHS];
+	size_t n = 0;
+	char buf[TC_DEC_SIZE];
+	int rc;
+
+	(void)perf_period_param(r, &span);
+	period_of_date(plan, span.last, &spans[0]);
+	period_of_date(TC_PERIOD_QUARTER, span.last, &spans[1]);
+	period_of_date(TC_PERIOD_YEAR, span.last, &spans[2]);
+	tdict_set(d, "period", spans[0].label);
+	for (int k = 0; k < 3; k++) {
+		struct tdict *kpi = tdict_add_section(d, "TOTAL");
+		struct perf_eval t;
+
+		if ((rc = perf_eval_load(r->app->db, plan, &spans[k], &all, &t))
+		    != 0)
+			return rc;
+		tdict_set(kpi, "label", spans[k].label);
+		perf_set_money(kpi, "sales", t.sales);
+		perf_set_money(kpi, "target", t.target);
+		tdict_set(kpi, "att", t.target > 0 ? perf_pct_str(buf,
+		    perf_attainment(t.sales, t.target)) : "–");
+		if (t.nstale > 0)
+			tdict_show_section(kpi, "STALE");
+		perf_eval_free(&t);
+	}
+	{
+		struct dbres *res = NULL;
+		char from[TC_DATE_SIZE], to[TC_DATE_SIZE];
+		money_t cost, sales;
+
+		tc_date_format(from, spans[0].first);
+		tc_date_format(to, spans[0].last);
+		if ((rc = db_query(r->app->db, &ch_db, ST_COST, DB_ARGS(
+		    P_TEXT(from), P_TEXT(to)), &res)) != 0)
+			return rc;
+		cost = dbres_money_col(res, 0, "commission") +
+		    dbres_money_col(res, 0, "bonus");
+		sales = dbres_money_col(res, 0, "sales");
+		dbres_free(res);
+		perf_set_money(d, "cost", cost);
+		tdict_set(d, "cost_share", sales > 0 ? perf_pct_str(buf,
+		    perf_attainment(cost, sales)) : "–");
+	}
+	if ((rc = perf_eval_load(r->app->db, plan, &spans[0], &all, &e)) != 0)
+		return rc;
+	if ((order = calloc(e.nrep + 1, sizeof(*order))) == NULL) {
+		rc = TC_ENOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < e.nrep; i++)
+		if (e.rep[i].target > 0)
+			order[n++] = &e.rep[i];
+	qsort(order, n, sizeof(*order), by_att_desc);
+	for (size_t i = 0; i < n && i < 5; i++) {
+		struct tdict *row = tdict_add_section(d, "TOP");
+
+		tdict_set_int(row, "id", order[i]->person);
+		tdict_set(row, "name", order[i]->name);
+		tdict_set(row, "att", perf_pct_str(buf, order[i]->att));
+	}
+	for (size_t i = n > 5 ? n - 5 : 0; i < n; i++) {
+		struct tdict *row = tdict_add_section(d, "BOTTOM");
+
+		tdict_set_int(row, "id", order[i]->person);
+		tdict_set(row, "name", order[i]->name);
+		tdict_set(row, "att", perf_pct_str(buf, order[i]->att));
+	}
+	{
+		static const char *const buckets[] = { "< 60%", "60–80%",
+		    "80–100%", "100–120%", "≥ 120%" };
+		int64_t cnt[5] = { 0 };
+
+		for (size_t i = 0; i < n; i++) {
+			int64_t a = order[i]->att;
+
+			cnt[a < 6000 ? 0 : a < 8000 ? 1 : a < 10000 ? 2 :
+			    a < 12000 ? 3 : 4]++;
+		}
+		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_COUNT,
+		    .table = true, .id = "dash-distribution",
+		    .title = tr(r, "perf_chart_dist_title"), .width = 520,
+		    .height = 260, .cat_title = tr(r, "perf_attainment"),
+		    .cats = (const char *const *)buckets, .ncat = 5,
+		    .nseries = 1 };
+
+		c.series[0].name = tr(r, "perf_chart_reps");
+		c.series[0].v = cnt;
+		if ((rc = chart_show(r, d, "CHART_DIST", &c)) != 0)
+			goto out;
+	}
+	months_to(plan, &spans[0], m);
+	if ((rc = monthly(r, &all, 0, m, msales, mtarget, NULL)) != 0)
+		goto out;
+	for (int i = 0; i < MONTHS; i++)
+		mcats[i] = m[i].label;
+	{
+		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_MONEY,
+		    .table = true, .id = "dash-months",
+		    .title = tr(r, "perf_chart_months_title"),
+		    .cat_title = tr(r, "perf_period"), .cats = mcats,
+		    .ncat = MONTHS, .nseries = 2 };
+
+		c.series[0].name = tr(r, "perf_sales");
+		c.series[0].v = msales;
+		c.series[1].name = tr(r, "perf_target");
+		c.series[1].v = mtarget;
+		c.series[1].line = true;
+		rc = chart_show(r, d, "CHART_MONTHS", &c);
+	}
+	if (rc != 0)
+		goto out;
+	perf_tabs(r, "dashboard");
+	rc = page_send(r, 200, "performance/dashboard.tpl",
+	    "perf_dashboard_title", "performance");
+out:
+	free(order);
+	perf_eval_free(&e);
+	return rc;
+}
+
+#define DASHBOARD_ROLES (ROLE_MANAGEMENT | ROLE_HR | ROLE_FINANCE | \
+	ROLE_REVIEWER)
+
 static const struct route routes[] = {
+	{ "GET", "/performance/dashboard", DASHBOARD_ROLES, dashboard_get },
 	{ "GET", "/performance/charts", PERF_ROLES_READ, charts_get },
 	{ "GET", "/performance/reps/#", PERF_ROLES_READ, rep_get },
 };

@@ -266,3 +266,23 @@ test('a contest: HR creates it, the leaderboard hides other reps\' sales from a 
     sql(`DELETE FROM contests WHERE id = ${cid}`);
   }
 });
+
+test('the management dashboard: totals for the month, quarter and year linked to their evaluation, the cost share linked to settlement', async () => {
+  const page = await login(await newContext(browser), 'wujun');
+  assert.equal((await page.goto(`${URL}/performance/dashboard`)).status(), 200);
+  const links = await page.$$eval('#dash-totals a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.equal(links.length, 4);
+  assert.match(links[0], /^\/performance\/\?period=\d{4}-\d\d$/);
+  assert.match(links[1], /^\/performance\/\?period=\d{4}-Q\d$/);
+  assert.match(links[2], /^\/performance\/\?period=\d{4}$/);
+  assert.match(links[3], /^\/settlement\/cost\?period=/);
+  const month = links[0].split('=')[1];
+  const [[cost, sales]] = sql(`SELECT SUM(cs.commission + cs.bonus), SUM(cs.sales) FROM commission_summaries cs
+    JOIN periods p ON p.id = cs.period_id WHERE p.label = '${month}'`);
+  assert.equal(await page.textContent('#dash-cost-share'),
+    `${(Math.round(Number(cost) / Number(sales) * 10000) / 100).toFixed(2)}%`);
+  assert.equal(await page.locator('figure.chart-fig svg.chart').count(), 2);
+  await shot(page, 'performance-dashboard');
+  const rep = await login(await newContext(browser), 'zhangwei');
+  assert.equal((await rep.goto(`${URL}/performance/dashboard`)).status(), 403);
+});
