@@ -58,7 +58,7 @@
   <tbody>
   {{/LIST_ROWS}}{{#ROW}}<tr data-number="{{number}}">
     {{#CAN_BATCH}}<td><input type="checkbox" name="id" value="{{id}}" aria-label="{{number}}"></td>{{/CAN_BATCH}}
-    <td class="mono"><a href="/settlement/statements/{{id}}">{{number}}</a></td>
+    <td class="mono"><a href="/settlement/statements/{{id}}">{{number}}</a> <a class="no-print muted" href="/settlement/statements/{{id}}/print" title="{{t_stl_print}}">{{t_stl_print_now}}</a></td>
     <td>{{period}}</td>
     <td>{{rep}}</td>
     <td>{{team}}</td>
