@@ -25,6 +25,8 @@
 #include "core/form.h"
 #include "core/formview.h"
 #include "core/money.h"
+#include "core/period.h"
+#include "core/date.h"
 #include "core/request.h"
 #include "core/tmpl.h"
 #include "engine/plan_json.h"
@@ -757,7 +759,360 @@ out:
 	return rc;
 }
 
+/* --- the version itself: name, dates, cap, accelerators, bonuses --- */
+
+#define MAX_STEPS 20
+#define BLANK_STEPS 2
+
+enum { H_NAME, H_FROM, H_TO, H_CAP, H__MAX };
+
+static const struct field head_fields[H__MAX] = {
+	[H_NAME] = { "name", form_text, 1, 1, 200, "cm_copy_err_name", NULL },
+	[H_FROM] = { "effective_from", form_date, 1, 0, 0, "cm_copy_err_date",
+	    NULL },
+	[H_TO] = { "effective_to", form_date, 0, 0, 0, "cm_copy_err_date",
+	    NULL },
+	[H_CAP] = { "cap", form_text, 0, 1, 32, "cm_err_money_format", NULL },
+};
+
+static const char *const head_labels[H__MAX] = {
+	[H_NAME] = "cm_plan_name", [H_FROM] = "cm_plan_from",
+	[H_TO] = "cm_plan_to", [H_CAP] = "cm_plan_cap",
+};
+
+/* A step row: an accelerator (attainment, multiplier) or a bonus
+ * (attainment, amount); inputs acc_at_N / acc_mul_N, bon_at_N /
+ * bon_amt_N. */
+enum { S_AT, S_VALUE, S__MAX };
+
+static const struct field acc_fields[S__MAX] = {
+	[S_AT] = { "acc_at", form_text, 0, 1, 32, "cm_err_pct_format", NULL },
+	[S_VALUE] = { "acc_mul", form_text, 0, 1, 32, "cm_err_mult_format",
+	    NULL },
+};
+static const struct field bon_fields[S__MAX] = {
+	[S_AT] = { "bon_at", form_text, 0, 1, 32, "cm_err_pct_format", NULL },
+	[S_VALUE] = { "bon_amt", form_text, 0, 1, 32, "cm_err_money_format",
+	    NULL },
+};
+static const char *const acc_labels[S__MAX] = {
+	[S_AT] = "cm_attainment", [S_VALUE] = "cm_multiplier",
+};
+static const char *const bon_labels[S__MAX] = {
+	[S_AT] = "cm_attainment", [S_VALUE] = "cm_bonus_amount",
+};
+
+struct head_form {
+	struct form f;
+	struct form acc[MAX_STEPS], bon[MAX_STEPS];
+	size_t nacc, nbon;
+};
+
+static void
+head_form_free(struct head_form *h)
+{
+	form_free(&h->f);
+	for (size_t i = 0; i < h->nacc; i++)
+		form_free(&h->acc[i]);
+	for (size_t i = 0; i < h->nbon; i++)
+		form_free(&h->bon[i]);
+}
+
+static size_t
+rows_of(const struct req_fields *in, const char *name)
+{
+	const char *n = req_get(in, name);
+	long v = n != NULL ? strtol(n, NULL, 10) : 0;
+
+	return v > 0 && v <= MAX_STEPS ? (size_t)v : 0;
+}
+
+static int
+head_read(const struct req_fields *in, struct head_form *h)
+{
+	size_t na = rows_of(in, "nacc"), nb = rows_of(in, "nbon");
+	int rc;
+
+	memset(h, 0, sizeof(*h));
+	if ((rc = form_validate(&h->f, head_fields, H__MAX, in)) == TC_ENOMEM)
+		return rc;
+	for (size_t i = 0; i < na; i++, h->nacc++)
+		if ((rc = form_validate_row(&h->acc[i], acc_fields, S__MAX, in,
+		    i + 1)) == TC_ENOMEM)
+			return rc;
+	for (size_t i = 0; i < nb; i++, h->nbon++)
+		if ((rc = form_validate_row(&h->bon[i], bon_fields, S__MAX, in,
+		    i + 1)) == TC_ENOMEM)
+			return rc;
+	return 0;
+}
+
+/* A multiplier: at most 4 decimals, >= 0. */
+static int
+check_mult(struct form *f, size_t k, int64_t *out)
+{
+	const char *s = form_str(f, k);
+	int rc;
+
+	if (s == NULL)
+		return 0;
+	rc = tc_dec_parse_str(s, 4, out);
+	if (rc == TC_EDECIMALS)
+		form_set_error(f, k, "cm_err_mult_decimals", NULL);
+	else if (rc != 0)
+		form_set_error(f, k, "cm_err_mult_format", NULL);
+	else if (*out < 0)
+		form_set_error(f, k, "cm_err_negative", NULL);
+	else
+		return 0;
+	return 1;
+}
+
+/* Checks the rows of one list of steps into out (the rows given), each
+ * threshold once. */
+static int
+check_steps(struct form *rows, size_t n, bool bonus, struct tce_step *out,
+    size_t *nout)
+{
+	*nout = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct form *f = &rows[i];
+		int64_t at = 0, val = 0;
+		bool a = form_present(f, S_AT), b = form_present(f, S_VALUE);
+
+		if (!a && !b)
+			continue;               /* an empty row: none */
+		if (!a)
+			form_set_error(f, S_AT, "cm_step_err_missing", NULL);
+		else
+			check_pct(f, S_AT, &at);
+		if (!b)
+			form_set_error(f, S_VALUE, "cm_step_err_missing", NULL);
+		else if (bonus)
+			check_money(f, S_VALUE, &val);
+		else
+			check_mult(f, S_VALUE, &val);
+		if (form_has_errors(f))
+			continue;
+		for (size_t k = 0; k < *nout; k++)
+			if (out[k].at == at)
+				form_set_error(f, S_AT, "cm_step_err_repeated",
+				    NULL);
+		if (form_has_errors(f))
+			continue;
+		out[*nout].at = at;
+		out[(*nout)++].value = val;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (form_has_errors(&rows[i]))
+			return TC_EINVAL;
+	return 0;
+}
+
+/* The stored version as the form's input, with blank rows to add. */
+static int
+head_input(const struct tce_version *v, struct req_fields *in)
+{
+	char buf[TC_DEC_SIZE + 2], name[40];
+	int rc = 0;
+
+	rc |= req_fields_add(in, "name", v->name);
+	tc_date_format(buf, v->from);
+	rc |= req_fields_add(in, "effective_from", buf);
+	if (v->to != TCE_DATE_OPEN) {
+		tc_date_format(buf, v->to);
+		rc |= req_fields_add(in, "effective_to", buf);
+	}
+	if (v->has_cap)
+		rc |= req_fields_add(in, "cap", tc_dec_str(buf, v->cap,
+		    TC_SCALE_MONEY));
+	for (size_t i = 0; i < v->naccel; i++) {
+		snprintf(name, sizeof(name), "acc_at_%zu", i + 1);
+		rc |= req_fields_add(in, name, tc_pct_str(buf, v->accel[i].at));
+		snprintf(name, sizeof(name), "acc_mul_%zu", i + 1);
+		rc |= req_fields_add(in, name, tc_dec_str(buf,
+		    v->accel[i].value, 4));
+	}
+	for (size_t i = 0; i < v->nbonus; i++) {
+		snprintf(name, sizeof(name), "bon_at_%zu", i + 1);
+		rc |= req_fields_add(in, name, tc_pct_str(buf, v->bonus[i].at));
+		snprintf(name, sizeof(name), "bon_amt_%zu", i + 1);
+		rc |= req_fields_add(in, name, tc_dec_str(buf,
+		    v->bonus[i].value, TC_SCALE_MONEY));
+	}
+	snprintf(name, sizeof(name), "%zu", v->naccel + BLANK_STEPS);
+	rc |= req_fields_add(in, "nacc", name);
+	snprintf(name, sizeof(name), "%zu", v->nbonus + BLANK_STEPS);
+	rc |= req_fields_add(in, "nbon", name);
+	return rc != 0 ? TC_ENOMEM : 0;
+}
+
+static int
+head_page(struct req *r, int status, int64_t id, struct head_form *h,
+    bool errors)
+{
+	struct tdict *d = page_body(r);
+	struct form_errors s;
+	int rc;
+
+	form_errors_init(&s, d, r->cat);
+	if (errors) {
+		if ((rc = form_show(&s, d, &h->f, head_labels, NULL)) != 0)
+			return rc;
+	} else
+		form_show_values(d, &h->f);
+	for (size_t i = 0; i < h->nacc; i++) {
+		struct tdict *t = tdict_add_section(d, "ACC");
+
+		tdict_set_int(t, "n", (long long)i + 1);
+		if (errors) {
+			if ((rc = form_show(&s, t, &h->acc[i], acc_labels,
+			    "cm_acc_row")) != 0)
+				return rc;
+		} else
+			form_show_values(t, &h->acc[i]);
+	}
+	for (size_t i = 0; i < h->nbon; i++) {
+		struct tdict *t = tdict_add_section(d, "BON");
+
+		tdict_set_int(t, "n", (long long)i + 1);
+		if (errors) {
+			if ((rc = form_show(&s, t, &h->bon[i], bon_labels,
+			    "cm_bon_row")) != 0)
+				return rc;
+		} else
+			form_show_values(t, &h->bon[i]);
+	}
+	tdict_set_int(d, "nacc", (long long)h->nacc);
+	tdict_set_int(d, "nbon", (long long)h->nbon);
+	tdict_set_int(d, "id", id);
+	commission_tabs(r, "plans");
+	return page_send(r, status, "commission/plan-edit.tpl",
+	    "cm_head_title", "commission");
+}
+
+static int
+head_form(struct req *r, bool post)
+{
+	int64_t id = r->ids[0];
+	struct tce_version *v = NULL;
+	struct req_fields in = { 0 };
+	struct head_form h;
+	struct plan_company co;
+	struct tce_step acc[MAX_STEPS], bon[MAX_STEPS];
+	size_t na = 0, nb = 0;
+	struct tce_diag err;
+	struct plan_why why;
+	struct period_span p;
+	money_t cap = 0;
+	char loc[96];
+	int rc;
+
+	memset(&h, 0, sizeof(h));
+	cm_plan_company(r, &co);
+	if (!is_draft(r, id)) {
+		if ((rc = plan_load(r->app->db, id, &v)) != 0)
+			return rc;
+		tce_version_free(v);
+		return not_a_draft(r);
+	}
+	if ((rc = load_draft(r, id, &v)) != 0)
+		goto out;
+	if (!post) {
+		if ((rc = head_input(v, &in)) == 0 &&
+		    (rc = head_read(&in, &h)) == 0)
+			rc = head_page(r, 200, id, &h, false);
+		goto out;
+	}
+	if ((rc = head_read(&r->form, &h)) != 0)
+		goto out;
+	if (form_str(&h.f, H_FROM) != NULL) {
+		period_of_date(co.kind, (int32_t)form_int(&h.f, H_FROM, 0), &p);
+		if (p.first != form_int(&h.f, H_FROM, 0))
+			form_set_error(&h.f, H_FROM,
+			    "cm_copy_err_from_boundary", NULL);
+	}
+	if (form_str(&h.f, H_TO) != NULL) {
+		period_of_date(co.kind, (int32_t)form_int(&h.f, H_TO, 0), &p);
+		if (p.last != form_int(&h.f, H_TO, 0))
+			form_set_error(&h.f, H_TO, "cm_copy_err_to_boundary",
+			    NULL);
+		else if (form_str(&h.f, H_FROM) != NULL &&
+		    form_int(&h.f, H_TO, 0) < form_int(&h.f, H_FROM, 0))
+			form_set_error(&h.f, H_TO, "cm_copy_err_to_before",
+			    NULL);
+	}
+	check_money(&h.f, H_CAP, &cap);
+	rc = check_steps(h.acc, h.nacc, false, acc, &na);
+	if (check_steps(h.bon, h.nbon, true, bon, &nb) != 0)
+		rc = TC_EINVAL;
+	if (rc != 0 || form_has_errors(&h.f)) {
+		rc = head_page(r, 422, id, &h, true);
+		goto out;
+	}
+	{
+		char *name = strdup(form_str(&h.f, H_NAME));
+		struct tce_step *a = calloc(na + 1, sizeof(*a));
+		struct tce_step *b = calloc(nb + 1, sizeof(*b));
+
+		if (name == NULL || a == NULL || b == NULL) {
+			free(name);
+			free(a);
+			free(b);
+			rc = TC_ENOMEM;
+			goto out;
+		}
+		memcpy(a, acc, na * sizeof(*a));
+		memcpy(b, bon, nb * sizeof(*b));
+		free(v->name);
+		free(v->accel);
+		free(v->bonus);
+		v->name = name;
+		v->accel = a;
+		v->naccel = na;
+		v->bonus = b;
+		v->nbonus = nb;
+	}
+	v->from = (int32_t)form_int(&h.f, H_FROM, 0);
+	v->to = form_str(&h.f, H_TO) != NULL ? (int32_t)form_int(&h.f, H_TO, 0)
+	    : TCE_DATE_OPEN;
+	v->has_cap = form_str(&h.f, H_CAP) != NULL;
+	v->cap = cap;
+	rc = store(r, id, v, &err, &why);
+	if (rc == TC_EINVAL || rc == TC_ETOOBIG) {
+		form_set_error(&h.f, H_NAME, "cm_rule_err_engine", err.msg);
+		rc = head_page(r, 422, id, &h, true);
+	} else if (rc == TC_EDENIED) {
+		form_set_error(&h.f, H_FROM, why.key != NULL ? why.key :
+		    "plan_err_closed", NULL);
+		rc = head_page(r, 422, id, &h, true);
+	} else if (rc == 0) {
+		snprintf(loc, sizeof(loc), "/commission/plans/%lld?done=edit",
+		    (long long)id);
+		rc = http_redirect(r, loc);
+	}
+out:
+	head_form_free(&h);
+	req_fields_free(&in);
+	tce_version_free(v);
+	return rc;
+}
+
+static int
+head_get(struct req *r)
+{
+	return head_form(r, false);
+}
+
+static int
+head_post(struct req *r)
+{
+	return head_form(r, true);
+}
+
 static const struct route edit_routes[] = {
+	{ "GET", "/commission/plans/#/edit", CM_PLAN_EDIT, head_get },
+	{ "POST", "/commission/plans/#/edit", CM_PLAN_EDIT, head_post },
 	{ "GET", "/commission/plans/#/rules/new", CM_PLAN_EDIT, rule_new_get },
 	{ "POST", "/commission/plans/#/rules/new", CM_PLAN_EDIT,
 	    rule_new_post },

@@ -7,6 +7,7 @@
   </div>
   <div class="actions">
     <a class="btn" href="/commission/plans/{{id}}/export">{{t_cm_plan_export}}</a>
+    {{#CAN_EDIT}}<a class="btn" href="/commission/plans/{{id}}/edit" id="head-edit">{{t_cm_head_title}}</a>{{/CAN_EDIT}}
     {{#CAN_EDIT}}<a class="btn" href="/commission/plans/{{id}}/rules/new" id="rule-add">{{t_cm_rule_add}}</a>{{/CAN_EDIT}}
     {{#CAN_COPY}}<a class="btn" href="/commission/plans/{{id}}/copy">{{t_cm_plan_copy}}</a>{{/CAN_COPY}}
   </div>

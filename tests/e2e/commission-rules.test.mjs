@@ -184,6 +184,51 @@ test('a rule edited keeps its place; a rule deleted is gone', async () => {
   assert.deepEqual(rules().map((x) => x[0]), ['hw']);
 });
 
+const steps = () => sql(`SELECT kind, attainment, COALESCE(multiplier, ''), COALESCE(amount, '') FROM plan_steps WHERE version_id = ${id} ORDER BY kind, position`);
+
+test('HR sets the cap, the accelerators and the bonuses of a draft; every error beside its row, nothing saved', async () => {
+  await page.goto(`${URL}/commission/plans/${id}`);
+  await click('#head-edit');
+  await page.fill('#cap', '80000');
+  await page.fill('#acc_at_1', '100');
+  await page.fill('#acc_mul_1', '1.2');
+  await page.fill('#acc_at_2', '150');
+  await page.fill('#acc_mul_2', '1.5');
+  await page.fill('#bon_at_1', '100');
+  await page.fill('#bon_amt_1', '2000');
+  await click('#head-save');
+  assert.equal(new globalThis.URL(page.url()).pathname, `/commission/plans/${id}`);
+  assert.deepEqual(steps(), [['accelerator', '100.0000', '1.2000', ''], ['accelerator', '150.0000', '1.5000', ''], ['bonus', '100.0000', '', '2000.00']]);
+  assert.equal(sql(`SELECT cap FROM plan_versions WHERE id = ${id}`)[0][0], '80000.00');
+  assert.equal(await page.locator('#plan-accelerators svg').count(), 1);
+  const saved = JSON.stringify(steps());
+  const cases = [
+    [{ '#acc_at_2': '100' }, [['acc_at_2', '门槛与另一行重复']]],
+    [{ '#acc_mul_1': '-1' }, [['acc_mul_1', '不能为负数']]],
+    [{ '#acc_mul_1': '1.23456' }, [['acc_mul_1', '倍数最多 4 位小数']]],
+    [{ '#acc_mul_1': 'x' }, [['acc_mul_1', '不是有效的倍数']]],
+    [{ '#acc_at_1': '-5' }, [['acc_at_1', '不能为负数']]],
+    [{ '#bon_amt_1': '' }, [['bon_amt_1', '请同时填写门槛与数值']]],
+    [{ '#bon_amt_1': '-10' }, [['bon_amt_1', '不能为负数']]],
+    [{ '#cap': '-5' }, [['cap', '不能为负数']]],
+    [{ '#cap': '1.005' }, [['cap', '金额最多 2 位小数']]],
+    [{ '#effective_from': '2035-01-02' }, [['effective_from', '生效日期须是某个期间的第一天']]],
+    [{ '#effective_to': '2035-06-30', '#effective_from': '2035-07-01' }, [['effective_to', '截止日期不能早于生效日期']]],
+  ];
+  for (const [fill, want] of cases) {
+    await page.goto(`${URL}/commission/plans/${id}/edit`);
+    for (const [sel, v] of Object.entries(fill)) await page.fill(sel, v);
+    const [res] = await Promise.all([page.waitForNavigation(), page.click('#head-save')]);
+    assert.equal(res.status(), 422, JSON.stringify(fill));
+    for (const [field, msg] of want) {
+      const got = await fieldError(page, field);
+      assert.ok(got?.startsWith(msg), `${JSON.stringify(fill)}: ${field}: ${got}`);
+    }
+    for (const [sel, v] of Object.entries(fill)) assert.equal(await page.inputValue(sel), v, 'kept as typed');
+    assert.equal(JSON.stringify(steps()), saved, 'nothing saved');
+  }
+});
+
 test('a version no longer a draft refuses an edit; a rep cannot open the editor', async () => {
   await page.goto(`${URL}/commission/plans/${id}`);
   await click('#plan-actions button[data-action="propose"]');
