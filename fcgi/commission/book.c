@@ -467,18 +467,26 @@ make_rep_fields(struct book *b, struct rep *reps, size_t n)
 	return rc;
 }
 
-/* Sorts everything and links lines and payments to their orders. */
+/* Sorts everything and links lines and payments to their orders.  An
+ * empty array (tc_grow leaves it NULL) is not sorted: qsort's pointer must
+ * never be NULL, even for no elements. */
 static int
 link_book(struct book *b, struct rep *reps, size_t nreps)
 {
 	int rc;
 
-	qsort(b->orders, b->norders, sizeof(*b->orders), by_order_id);
-	qsort(b->lines, b->nlines, sizeof(*b->lines), by_line);
-	qsort_r(reps, nreps, sizeof(*reps), by_rep, b);
-	qsort_r(b->payments, b->npayments, sizeof(*b->payments), by_payment, b);
-	qsort_r(b->targets, b->ntargets, sizeof(*b->targets), by_target, b);
-	qsort_r(b->people, b->npeople, sizeof(*b->people), by_login, b);
+	if (b->norders > 1)
+		qsort(b->orders, b->norders, sizeof(*b->orders), by_order_id);
+	if (b->nlines > 1)
+		qsort(b->lines, b->nlines, sizeof(*b->lines), by_line);
+	if (nreps > 1)
+		qsort_r(reps, nreps, sizeof(*reps), by_rep, b);
+	if (b->npayments > 1)
+		qsort_r(b->payments, b->npayments, sizeof(*b->payments), by_payment, b);
+	if (b->ntargets > 1)
+		qsort_r(b->targets, b->ntargets, sizeof(*b->targets), by_target, b);
+	if (b->npeople > 1)
+		qsort_r(b->people, b->npeople, sizeof(*b->people), by_login, b);
 	for (size_t i = 0; i < b->nlines; i++) {
 		int64_t oi = order_index(b, b->lines[i].order);
 
