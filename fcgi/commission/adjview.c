@@ -60,16 +60,19 @@ cm_open_periods(struct req *r, struct tdict *d, const char *section,
     const char *selected)
 {
 	struct dbres *res = NULL;
+	bool found = false;
 	int rc;
 
 	if ((rc = db_query(r->app->db, &view_db, V_OPEN_PERIODS, DB_NOARGS,
 	    &res)) != 0)
 		return rc;
+	for (size_t i = 0; selected != NULL && i < dbres_rows(res); i++)
+		found = found || strcmp(selected, dbres_text(res, i, 0)) == 0;
 	for (size_t i = 0; i < dbres_rows(res); i++) {
 		const char *l = dbres_text(res, i, 0);
 
-		form_option(d, section, l, l, selected != NULL &&
-		    *selected != '\0' ? strcmp(selected, l) == 0 : i == 0);
+		form_option(d, section, l, l, found ? strcmp(selected, l) == 0 :
+		    i == 0);
 	}
 	dbres_free(res);
 	return 0;

@@ -21,8 +21,8 @@ void cm_set_money(struct tdict *d, const char *name, int64_t fen);
 const char *cm_state_class(const char *state);
 
 /* Adds one <section> option per open period, oldest first ({{value}},
- * {{label}}: the label), selected the one equal to selected (NULL or "":
- * the oldest).  Returns 0 or a tc_err. */
+ * {{label}}: the label), selected the one equal to selected (NULL, ""
+ * or not an open period: the oldest).  Returns 0 or a tc_err. */
 int cm_open_periods(struct req *r, struct tdict *d, const char *section,
     const char *selected);
 

@@ -426,8 +426,11 @@ detail_page(struct req *r, const struct answer *ans)
 		if (f != NULL && (rc = form_show(&fe, s, f, accept_labels,
 		    NULL)) != 0)
 			goto out;
+		/* the dispute's own period when it is open, else the
+		 * oldest open one (the next to be settled) */
 		if ((rc = cm_open_periods(r, s, "PERIOD_OPT", f != NULL ?
-		    form_raw(f, ADJ_PERIOD) : NULL)) != 0)
+		    form_raw(f, ADJ_PERIOD) : dbres_text_col(res, 0,
+		    "label"))) != 0)
 			goto out;
 		if (ans != NULL && ans->action != NULL &&
 		    strcmp(ans->action, "accept") == 0 && ans->msg != NULL)
