@@ -67,6 +67,10 @@ scaled(char *buf, size_t len, bool neg, int64_t a, int64_t size, int d,
 	char ip[TC_MONEY_SIZE], frac[24] = "", out[96];
 	size_t n;
 
+	if (d < 0)
+		d = 0;
+	if (d > 9)	/* no label shows more; keeps 10^d and frac in range */
+		d = 9;
 	for (int i = 0; i < d; i++)
 		p *= 10;
 	q = div_round((__int128)a * p, size);
