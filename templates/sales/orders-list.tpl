@@ -65,13 +65,13 @@
   </tr></thead>
   <tbody>
   {{#ORDER}}<tr>
-    <td class="mono"><a href="/sales/orders/{{id}}">{{order_no}}</a></td>
+    <td class="mono wrap-code"><a href="/sales/orders/{{id}}">{{order_no}}</a></td>
     <td class="nowrap">{{order_date}}</td>
-    <td><span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#CLOSED}} <span class="badge draft" title="{{t_ord_closed_hint}}">{{t_sales_closed}}</span>{{/CLOSED}}</td>
+    <td class="wrap-short"><span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#CLOSED}} <span class="badge draft" title="{{t_ord_closed_hint}}">{{t_sales_closed}}</span>{{/CLOSED}}</td>
     <td class="wrap">{{customer}}</td>
-    <td>{{reps}}</td>
-    <td>{{region}}</td>
-    <td>{{channel}}</td>
+    <td class="wrap-short">{{reps}}</td>
+    <td class="wrap-short">{{region}}</td>
+    <td class="wrap-short">{{channel}}</td>
     <td class="num money{{#amount_neg}} neg{{/amount_neg}}">{{amount}}</td>
     <td class="num money{{#margin_neg}} neg{{/margin_neg}}">{{margin}}</td>
     <td class="num money{{#collected_neg}} neg{{/collected_neg}}">{{collected}}</td>

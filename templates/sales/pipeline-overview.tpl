@@ -35,7 +35,7 @@
         <td><span class="badge {{stage}}">{{stage_label}}</span></td>
         <td class="num money">{{amount}}</td>
         <td>{{close}}</td>
-        <td>{{#TAG}}<span class="tag {{code}}">{{label}}</span>{{/TAG}}</td>
+        <td class="tags">{{#TAG}}<span class="tag {{code}}">{{label}}</span>{{/TAG}}</td>
         <td class="num">{{score}}</td>
       </tr>{{/OPP}}
       </tbody>

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "core/module.h"
@@ -201,6 +202,37 @@ START_TEST(routes_commission_never_admin_and_signed_in)
 }
 END_TEST
 
+/* DESIGN's route table: admin (IT) never sees pay.  Every module whose
+ * pages are pay (commission lines, statements, payroll, performance
+ * amounts) keeps admin out of every route and of its navigation entry;
+ * a module of this list that lands later is checked as it arrives. */
+START_TEST(routes_pay_modules_deny_admin_every_route_and_the_navigation)
+{
+	static const char *const pay[] = { "commission", "performance",
+	    "settlement" };
+	size_t checked = 0;
+
+	for (size_t i = 0; module_code_registry[i] != NULL; i++) {
+		const struct module_code *p = module_code_registry[i];
+		bool is_pay = false;
+
+		for (size_t k = 0; k < sizeof(pay) / sizeof(pay[0]); k++)
+			is_pay |= strcmp(p->module->name, pay[k]) == 0;
+		if (!is_pay)
+			continue;
+		EACH_ROUTE(p, rt)
+			ck_assert_msg((rt->roles & ROLE_ADMIN) == 0,
+			    "%s: %s %s allows admin", p->module->name, rt->method,
+			    rt->pattern);
+		ck_assert_msg((p->module->nav.roles & ROLE_ADMIN) == 0,
+		    "%s: the navigation entry is shown to admin",
+		    p->module->name);
+		checked++;
+	}
+	ck_assert_msg(checked > 0, "no module of pay is in the build");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -224,6 +256,8 @@ main(void)
 	tcase_add_test(tc, routes_sales_need_sign_in_and_read_only_roles_never_write);
 	tcase_add_test(tc, routes_sales_lists_open_to_every_role);
 	tcase_add_test(tc, routes_commission_never_admin_and_signed_in);
+	tcase_add_test(tc,
+	    routes_pay_modules_deny_admin_every_route_and_the_navigation);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
