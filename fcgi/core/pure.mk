@@ -11,7 +11,8 @@ fcgi_core_libtcpure_a_SOURCES = \
 	fcgi/core/token.c fcgi/core/token.h \
 	fcgi/core/i18n.c fcgi/core/i18n.h \
 	fcgi/core/ldapesc.c fcgi/core/ldapesc.h \
-	fcgi/core/strbuf.c fcgi/core/strbuf.h
+	fcgi/core/strbuf.c fcgi/core/strbuf.h \
+	fcgi/core/charset.c fcgi/core/charset.h
 fcgi_core_libtcpure_a_CFLAGS = $(AM_CFLAGS) $(NETTLE_CFLAGS)
 
 TC_PURE_TESTS = \
@@ -20,7 +21,8 @@ TC_PURE_TESTS = \
 	tests/core/token-t \
 	tests/core/i18n-t \
 	tests/core/ldapesc-t \
-	tests/core/strbuf-t
+	tests/core/strbuf-t \
+	tests/core/charset-t
 check_PROGRAMS += $(TC_PURE_TESTS)
 TESTS += $(TC_PURE_TESTS)
 
@@ -48,6 +50,9 @@ tests_core_ldapesc_t_LDADD = $(TC_PURE_TEST_LDADD)
 tests_core_strbuf_t_SOURCES = tests/core/strbuf-t.c
 tests_core_strbuf_t_CFLAGS = $(TC_PURE_TEST_CFLAGS)
 tests_core_strbuf_t_LDADD = $(TC_PURE_TEST_LDADD)
+tests_core_charset_t_SOURCES = tests/core/charset-t.c
+tests_core_charset_t_CFLAGS = $(TC_PURE_TEST_CFLAGS)
+tests_core_charset_t_LDADD = $(TC_PURE_TEST_LDADD)
 
 EXTRA_DIST += tests/core/data \
 	tests/fuzz/core-request tests/fuzz/core-multipart tests/fuzz/core-cookie \

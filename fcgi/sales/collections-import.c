@@ -115,6 +115,7 @@ coll_import_post(struct req *r)
 	struct ord *ords = NULL;
 	size_t nord = 0, nover = 0;
 	const char *data = NULL, *why;
+	char *owned = NULL;             /* the file converted from GB18030 */
 	size_t len = 0;
 	int64_t total_in = 0, total_out = 0;
 	char buf[TC_MONEY_SIZE], detail[512];
@@ -122,7 +123,7 @@ coll_import_post(struct req *r)
 
 	memset(&pay, 0, sizeof(pay));
 	req_fields_init(&in);
-	if ((why = coll_upload(r, &data, &len)) != NULL) {
+	if ((why = coll_upload(r, &data, &len, &owned)) != NULL) {
 		if ((rc = imp_errs_add(&errs, 0, "", why, NULL)) != 0)
 			goto out;
 		coll_report_errors(r, d, &errs);
@@ -240,5 +241,6 @@ out:
 	free(ords);
 	imp_payments_free(&pay);
 	imp_errs_free(&errs);
+	free(owned);
 	return rc;
 }

@@ -30,6 +30,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/charset.h"
 #include "core/chart.h"
 #include "core/clock.h"
 #include "core/date.h"
@@ -123,7 +124,8 @@ coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs)
 		snprintf(msg, sizeof(msg), "%s", tr(r, whole));
 	else
 		snprintf(msg, sizeof(msg), "%zu %s%s", imp_errs_lines(errs),
-		    tr(r, "imp_bad_rows"), tr(r, "imp_see_report"));
+		    tr(r, imp_errs_lines(errs) == 1 ? "imp_bad_row" :
+		    "imp_bad_rows"), tr(r, "imp_see_report"));
 	fs = tdict_add_section(d, "FILE_ERROR");
 	tdict_set(fs, "error", msg);
 	tdict_set(fs, "error_id", "file-error");
@@ -133,22 +135,39 @@ coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs)
 		return;
 	tdict_show_section(d, "REPORT");
 	tdict_set_int(d, "bad_rows", (long long)imp_errs_lines(errs));
+	tdict_set(d, "bad_rows_label", tr(r, imp_errs_lines(errs) == 1 ?
+	    "imp_bad_row" : "imp_bad_rows"));
 	tdict_set_int(d, "err_count", (long long)errs->n);
 }
 
 const char *
-coll_upload(const struct req *r, const char **data, size_t *len)
+coll_upload(const struct req *r, const char **data, size_t *len,
+    char **owned)
 {
 	const struct req_pair *p = req_first(&r->form, "file");
+	char *text = NULL;
+	size_t n = 0;
 
+	*owned = NULL;
 	if (p == NULL || p->filename == NULL || p->filename[0] == '\0')
 		return "imp_err_no_file";
 	if (p->valsz == 0)
 		return "imp_err_empty";
-	if (!req_utf8_valid(p->value, p->valsz))
+	if (req_utf8_valid(p->value, p->valsz)) {
+		*data = p->value;
+		*len = p->valsz;
+		return NULL;
+	}
+	/* Chinese Excel's CSV; what is neither is refused (a NUL, say) */
+	if (tc_gb18030_to_utf8(p->value, p->valsz, &text, &n) != 0)
 		return "imp_err_utf8";
-	*data = p->value;
-	*len = p->valsz;
+	if (!req_utf8_valid(text, n)) {
+		free(text);
+		return "imp_err_utf8";
+	}
+	*owned = text;
+	*data = text;
+	*len = n;
 	return NULL;
 }
 

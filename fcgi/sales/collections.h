@@ -29,9 +29,13 @@ void coll_set_money(struct tdict *d, const char *name, int64_t fen);
  * REPORT. */
 void coll_report_errors(struct req *r, struct tdict *d, struct imp_errs *errs);
 
-/* The file part "file" of a multipart POST: sets *data and *len and
- * returns 0, or returns the catalogue key of the problem (no file, empty,
- * not UTF-8) and sets nothing. */
-const char *coll_upload(const struct req *r, const char **data, size_t *len);
+/* The file part "file" of a multipart POST, as UTF-8: sets *data and
+ * *len and returns NULL, or returns the catalogue key of the problem (no
+ * file, empty, neither UTF-8 nor GB18030) and sets nothing.  A file that
+ * is not valid UTF-8 is read as GB18030 (Chinese Excel's "CSV") and
+ * converted (core/charset.h): then *owned holds the converted text,
+ * which *data points into, for the caller to free; else *owned is NULL. */
+const char *coll_upload(const struct req *r, const char **data, size_t *len,
+    char **owned);
 
 #endif

@@ -393,6 +393,7 @@ imp_orders_post(struct req *r)
 	int64_t *order_ids = NULL;
 	size_t *rows = NULL, nlines = 0, ncancelled = 0;
 	const char *data = NULL, *why;
+	char *owned = NULL;             /* the file converted from GB18030 */
 	int64_t total_amount = 0, total_cost = 0;
 	char detail[512], date[11], b1[TC_MONEY_SIZE], b2[TC_MONEY_SIZE];
 	size_t len = 0;
@@ -401,7 +402,7 @@ imp_orders_post(struct req *r)
 	memset(&o, 0, sizeof(o));
 	memset(&codes, 0, sizeof(codes));
 	req_fields_init(&f);
-	if ((why = coll_upload(r, &data, &len)) != NULL) {
+	if ((why = coll_upload(r, &data, &len, &owned)) != NULL) {
 		if ((rc = imp_errs_add(&errs, 0, "", why, NULL)) != 0)
 			goto out;
 		coll_report_errors(r, d, &errs);
@@ -518,5 +519,6 @@ out:
 	free(rows);
 	imp_orders_free(&o);
 	imp_errs_free(&errs);
+	free(owned);
 	return rc;
 }

@@ -11,7 +11,7 @@
   </div>
 </header>
 {{#REPORT}}<section class="card" id="import-report">
-  <div class="card-head"><h2>{{t_imp_report_title}}</h2><span class="badge danger">{{bad_rows}} {{t_imp_bad_rows}}</span></div>
+  <div class="card-head"><h2>{{t_imp_report_title}}</h2><span class="badge danger">{{bad_rows}} {{bad_rows_label}}</span></div>
   <p>{{t_imp_nothing_written}}</p>
   <div class="table-wrap"><table class="data compact" id="import-errors">
     <thead><tr><th class="num">{{t_imp_line}}</th><th>{{t_imp_column}}</th><th>{{t_imp_reason}}</th><th>{{t_imp_value}}</th></tr></thead>
