@@ -15,7 +15,8 @@
 #include "core/period.h"
 #include "settlement/settlement.h"
 
-enum stmt { ST_PERSON, ST_OPEN, ST_STATEMENTS, ST_CLAWBACK, ST__MAX };
+enum stmt { ST_PERSON, ST_OPEN, ST_STATEMENTS, ST_CLAWBACK, ST_MOVE,
+    ST__MAX };
 
 static const char *const stmts[ST__MAX] = {
 	[ST_PERSON] =
@@ -36,6 +37,12 @@ static const char *const stmts[ST__MAX] = {
 	    " approved_at, decision_note) SELECT p.id, ?, ?, ?, 'manual',"
 	    " 'approved', ?, 'hr', ?, NOW(), '同意' FROM periods p"
 	    " WHERE p.label = ?",
+	/* its history as the adjustments' workflow writes it: adjustment,
+	 * from, to, by, action, comment */
+	[ST_MOVE] =
+	    "INSERT INTO commission_adjustment_moves (adjustment_id,"
+	    " from_state, to_state, moved_at, moved_by, action, comment)"
+	    " VALUES (?, ?, ?, NOW(), ?, ?, ?)",
 };
 
 static struct db_table demo_db = DB_TABLE("settlement.demo", stmts);
@@ -137,6 +144,15 @@ settlement_demo_seed(struct module_seed *s)
 		    P_INT(rep.id), P_MONEY(-2000000),
 		    P_TEXT("退货冲回：大额退货，冲回已计提成"), P_INT(hr.id),
 		    P_INT(fin.id), P_TEXT(labels[1])), NULL, &id)) != 0)
+			return rc;
+		if ((rc = db_exec(s->db, &demo_db, ST_MOVE, DB_ARGS(
+		    P_INT((int64_t)id), P_NULL, P_TEXT("proposed"),
+		    P_INT(hr.id), P_TEXT("create"), P_TEXT("")), NULL,
+		    NULL)) != 0 ||
+		    (rc = db_exec(s->db, &demo_db, ST_MOVE, DB_ARGS(
+		    P_INT((int64_t)id), P_TEXT("proposed"), P_TEXT("approved"),
+		    P_INT(fin.id), P_TEXT("approve"), P_TEXT("同意")), NULL,
+		    NULL)) != 0)
 			return rc;
 		snprintf(idtext, sizeof(idtext), "%" PRIu64, id);
 		if ((rc = audit_write_as(s->db, &af.as, "adjustment_demo",
