@@ -141,7 +141,9 @@ grouped(char *buf)
 		out[o++] = buf[start + i];
 	}
 	snprintf(out + o, sizeof(out) - o, "%s", buf + start + intlen);
-	snprintf(buf, TCE_XFMT_LEN, "%s", out);
+	/* a figure too long for buf with its separators stays as it was */
+	if ((len = strlen(out)) < TCE_XFMT_LEN)
+		memcpy(buf, out, len + 1);
 }
 
 /* How the engine got the owner's period with the opportunity (its
