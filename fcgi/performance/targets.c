@@ -427,19 +427,11 @@ targets_get_as(struct req *r, bool teams)
 static int targets_get(struct req *r) { return targets_get_as(r, false); }
 static int teams_get(struct req *r) { return targets_get_as(r, true); }
 
-/* Trims blanks around s in place. */
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		*--e = '\0';
-	return s;
-}
+/* A cell as typed, trimmed of blanks by core/form (its own check is
+ * perf_targets_save's). */
+static const struct field cell_field = {
+	"cell", form_text, 0, 0, 64, "perf_err_not_number", NULL
+};
 
 /* Saves the posted cells of the grid shown (cells of other rows or
  * columns are refused: a grid only changes what it shows). */
@@ -450,7 +442,7 @@ targets_post_as(struct req *r, bool teams)
 	struct perf_cell *cells = NULL;
 	struct perf_save_report rep;
 	struct grid g;
-	char **copies = NULL;
+	char **copies = NULL, **trimmed = NULL;
 	size_t n = 0;
 	int rc;
 
@@ -459,7 +451,8 @@ targets_post_as(struct req *r, bool teams)
 		goto out;
 	rc = TC_ENOMEM;
 	if ((cells = calloc(r->form.n + 1, sizeof(*cells))) == NULL ||
-	    (copies = calloc(r->form.n + 1, sizeof(*copies))) == NULL)
+	    (copies = calloc(r->form.n + 1, sizeof(*copies))) == NULL ||
+	    (trimmed = calloc(r->form.n + 1, sizeof(*trimmed))) == NULL)
 		goto out;
 	for (size_t i = 0; i < r->form.n; i++) {
 		const struct req_pair *p = &r->form.pairs[i];
@@ -489,7 +482,16 @@ targets_post_as(struct req *r, bool teams)
 		cells[n].person = w->person;
 		cells[n].team = teams ? w->team : NULL;
 		cells[n].label = g.col[c].label;
-		cells[n].raw = trim(p->value);
+		{
+			struct form_value fv;
+
+			(void)form_check(&cell_field, p->value, &trimmed[n], &fv);
+			if (trimmed[n] == NULL) {
+				rc = TC_ENOMEM;
+				goto out;
+			}
+			cells[n].raw = trimmed[n];
+		}
 		w->typed[c] = cells[n].raw;
 		n++;
 	}
@@ -533,9 +535,17 @@ targets_post_as(struct req *r, bool teams)
 	if ((rc = grid_load(r, &g)) == 0)
 		rc = grid_page(r, &g, 200);
 out:
-	for (size_t i = 0; copies != NULL && i < n; i++)
+	/* every slot, a refused last one included (calloc'd: NULL) */
+	for (size_t i = 0; copies != NULL && trimmed != NULL &&
+	    i <= r->form.n; i++) {
 		free(copies[i]);
+		free(trimmed[i]);
+	}
+	if (copies != NULL && trimmed == NULL)
+		for (size_t i = 0; i <= r->form.n; i++)
+			free(copies[i]);
 	free(copies);
+	free(trimmed);
 	free(cells);
 	grid_free(&g);
 	return rc;
