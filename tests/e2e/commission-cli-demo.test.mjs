@@ -23,10 +23,12 @@ test('the demo has an active plan with every kind of rule, targets for every rep
   assert.ok(plan.rules.some((r) => r.per_unit), 'no per-unit rule');
   assert.ok(plan.accelerators.length > 0 && plan.cap && plan.bonuses.length > 0);
 
-  // Every rep with sales has a target in every month from the plan's start.
+  // Every rep of the directory with sales has a target in every month from
+  // the plan's start (people that the db suite makes on this stack are
+  // not in the directory: never synced).
   const missing = sql(`SELECT pe.login, p.label FROM periods p
     JOIN (SELECT DISTINCT r.person_id FROM order_reps r) reps
-    JOIN people pe ON pe.id = reps.person_id
+    JOIN people pe ON pe.id = reps.person_id AND pe.synced_at IS NOT NULL
     LEFT JOIN targets t ON t.person_id = reps.person_id AND t.period = p.label
     WHERE t.id IS NULL`);
   assert.deepEqual(missing, []);
