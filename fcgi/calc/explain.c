@@ -9,76 +9,6 @@
  * buffers: each call site passes its own. */
 typedef char fig[TCE_XFMT_LEN];
 
-static const char *
-money(char *b, int64_t fen)
-{
-	tce_xfmt_fixed(b, fen, TCE_XD_MONEY, 2);
-	return b;
-}
-
-static const char *
-percent(char *b, int64_t v)
-{
-	size_t n = tce_xfmt_fixed(b, v, TCE_XD_PERCENT, 0);
-
-	memcpy(b + n, "%", 2);
-	return b;
-}
-
-static const char *
-mult(char *b, int64_t v)
-{
-	tce_xfmt_fixed(b, v, TCE_XD_MULT, 0);
-	return b;
-}
-
-/* A credited base (or a stage-2 weight) of rule r. */
-static const char *
-base(char *b, const struct tce_rule *r, tc_i128 v)
-{
-	if (r->base == TCE_BASE_QUANTITY)
-		tce_xfmt_fixed(b, v, TCE_XD_QTY_BASE, 0);
-	else
-		tce_xfmt_fixed(b, v, TCE_XD_BASE, 2);
-	return b;
-}
-
-/* A row's base value before the share under rule r. */
-static const char *
-value(char *b, const struct tce_rule *r, tc_i128 v)
-{
-	if (r->base == TCE_BASE_QUANTITY)
-		tce_xfmt_fixed(b, v, TCE_XD_QTY, 0);
-	else
-		tce_xfmt_fixed(b, v, TCE_XD_MONEY, 2);
-	return b;
-}
-
-static const char *
-rulec(char *b, tc_i128 v)
-{
-	tce_xfmt_fixed(b, v, TCE_XD_RULE, 2);
-	return b;
-}
-
-static const char *
-periodc(char *b, tc_i128 v)
-{
-	tce_xfmt_fixed(b, v, TCE_XD_PERIOD, 2);
-	return b;
-}
-
-static const char *
-date(char *b, int32_t d)
-{
-	if (d == TCE_DATE_OPEN)
-		snprintf(b, TCE_XFMT_LEN, "open");
-	else
-		snprintf(b, TCE_XFMT_LEN, "%04d-%02d-%02d", d / 10000,
-		    d / 100 % 100, d % 100);
-	return b;
-}
-
 /* A remainder rem / den of a fen, to two decimals. */
 static const char *
 rem_fen(char *b, const struct tce_xpart *p, const struct tce_xspread *s)
@@ -110,12 +40,12 @@ put_item(FILE *f, const char *key, const struct tce_xspread *s,
 	fig a, b, c, d;
 
 	if (s->sum == 0) {
-		fprintf(f, "%s: weights sum to 0: %s\n", key, money(a, p->part));
+		fprintf(f, "%s: weights sum to 0: %s\n", key, tce_xfig_money(a, p->part));
 		return;
 	}
 	fprintf(f, "%s: %s x %s / %s = %s + %s fen%s = %s\n", key,
-	    money(a, s->total), w, W, money(b, p->floor), rem_fen(c, p, s),
-	    p->extra ? ", +1 fen" : "", money(d, p->part));
+	    tce_xfig_money(a, s->total), w, W, tce_xfig_money(b, p->floor), rem_fen(c, p, s),
+	    p->extra ? ", +1 fen" : "", tce_xfig_money(d, p->part));
 }
 
 static void
@@ -130,20 +60,20 @@ put_header(FILE *f, const struct tce_explanation *x)
 	fprintf(f, "rep: %s\nperiod: %s\n", x->rep, label);
 	if (v != NULL)
 		fprintf(f, "plan version: %s, %s to %s, period %s, %s\n", v->name,
-		    date(a, v->from), date(b, v->to),
+		    tce_xfig_date(a, v->from, "open"), tce_xfig_date(b, v->to, "open"),
 		    tc_period_kind_name(v->period), v->currency);
 	else
 		fprintf(f, "plan version: none covers the period\n");
 	if (s->has_target)
 		fprintf(f, "summary: sales %s, target %s, attainment %s, "
-		    "commission %s, bonus %s, total %s\n", money(a, s->sales),
-		    money(b, s->target), money(c, s->attainment),
-		    money(d, s->commission), money(e, s->bonus),
-		    money(g, s->total));
+		    "commission %s, bonus %s, total %s\n", tce_xfig_money(a, s->sales),
+		    tce_xfig_money(b, s->target), tce_xfig_money(c, s->attainment),
+		    tce_xfig_money(d, s->commission), tce_xfig_money(e, s->bonus),
+		    tce_xfig_money(g, s->total));
 	else
 		fprintf(f, "summary: sales %s, no target, commission %s, bonus %s, "
-		    "total %s\n", money(a, s->sales), money(d, s->commission),
-		    money(e, s->bonus), money(g, s->total));
+		    "total %s\n", tce_xfig_money(a, s->sales), tce_xfig_money(d, s->commission),
+		    tce_xfig_money(e, s->bonus), tce_xfig_money(g, s->total));
 }
 
 /* Steps 1-3 for each line: rule, rivals, credit. */
@@ -159,7 +89,7 @@ put_lines(FILE *f, const struct tce_explanation *x,
 		fig a, b, c, d;
 
 		line_key(key, sizeof(key), in, xl);
-		fprintf(f, "\n%s: date %s\n", key, date(a, xl->date));
+		fprintf(f, "\n%s: date %s\n", key, tce_xfig_date(a, xl->date, "open"));
 		if (xl->rule < 0) {
 			fprintf(f, "%s: unmatched: %s, earns nothing\n", key,
 			    xl->version == NULL ? "no plan version covers its "
@@ -182,20 +112,20 @@ put_lines(FILE *f, const struct tce_explanation *x,
 		}
 		if (r->base == TCE_BASE_MARGIN)
 			fprintf(f, "%s: margin %s - %s = %s\n", key,
-			    money(a, row->amount), money(b, row->cost),
-			    value(c, r, xl->value));
+			    tce_xfig_money(a, row->amount), tce_xfig_money(b, row->cost),
+			    tce_xfig_value(c, r, xl->value));
 		else if (r->base == TCE_BASE_COLLECTED)
 			fprintf(f, "%s: its part of payment %s: %s (see payment "
 			    "%s)\n", key, in->payments[xl->payment].payment_id,
-			    value(a, r, xl->value),
+			    tce_xfig_value(a, r, xl->value),
 			    in->payments[xl->payment].payment_id);
 		fprintf(f, "%s: base %s %s x share %s = %s\n", key,
-		    tce_base_name(r->base), value(a, r, xl->value),
-		    percent(b, xl->share), base(c, r, xl->base));
+		    tce_base_name(r->base), tce_xfig_value(a, r, xl->value),
+		    tce_xfig_pct(b, xl->share), tce_xfig_base(c, r, xl->base));
 		tce_xfmt_fixed(d, xl->sales, TCE_XD_BASE, 2);
 		fprintf(f, "%s: sales credit %s\n", key, d);
 		fprintf(f, "%s: commission %s (stage 2 of rule %s)\n", key,
-		    money(a, xl->commission), r->id);
+		    tce_xfig_money(a, xl->commission), r->id);
 	}
 }
 
@@ -212,23 +142,23 @@ put_payments(FILE *f, const struct tce_explanation *x,
 
 		snprintf(key, sizeof(key), "payment %s", py->payment_id);
 		fprintf(f, "\n%s: order %s, date %s, amount %s\n", key,
-		    py->order_id, date(a, py->date), money(b, py->amount));
+		    py->order_id, tce_xfig_date(a, py->date, "open"), tce_xfig_money(b, py->amount));
 		fprintf(f, "%s: paid in total %s -> %s, credited %s -> %s "
 		    "(between 0.00 and the order's %s): credits %s\n", key,
-		    money(a, p->raw_before), money(b, p->raw_after),
-		    money(c, p->credited_before), money(d, p->credited_after),
-		    money(e, p->order_amount), money(g, p->credit));
+		    tce_xfig_money(a, p->raw_before), tce_xfig_money(b, p->raw_after),
+		    tce_xfig_money(c, p->credited_before), tce_xfig_money(d, p->credited_after),
+		    tce_xfig_money(e, p->order_amount), tce_xfig_money(g, p->credit));
 		fprintf(f, "%s: %s over the order's %zu booked line%s by amount "
 		    "(sum %s); %lld fen left to the largest remainders\n", key,
-		    money(a, p->credit), p->spread.n, p->spread.n == 1 ? "" : "s",
-		    money(b, p->order_amount), (long long)p->spread.left);
+		    tce_xfig_money(a, p->credit), p->spread.n, p->spread.n == 1 ? "" : "s",
+		    tce_xfig_money(b, p->order_amount), (long long)p->spread.left);
 		for (size_t k = 0; k < p->spread.n; k++) {
 			const struct tce_row *row = &in->rows[p->rows[k]];
 			char ik[300];
 			snprintf(ik, sizeof(ik), "%s, line %s %lld", key,
 			    row->order_id, (long long)row->line);
 			put_item(f, ik, &p->spread, &p->spread.parts[k],
-			    money(a, row->amount), money(b, p->order_amount));
+			    tce_xfig_money(a, row->amount), tce_xfig_money(b, p->order_amount));
 		}
 	}
 }
@@ -251,7 +181,7 @@ put_rules(FILE *f, const struct tce_explanation *x,
 		    r->kind == TCE_RATE_MARGINAL ? "marginal tiers" :
 		    "whole tiers", xr->version->name);
 		fprintf(f, "%s: period base %s from %zu credit%s\n", key,
-		    base(a, r, xr->base), xr->nlines, xr->nlines == 1 ? "" : "s");
+		    tce_xfig_base(a, r, xr->base), xr->nlines, xr->nlines == 1 ? "" : "s");
 		for (size_t i = 0; i < xr->nslices; i++) {
 			const struct tce_xslice *s = &xr->slices[i];
 			const struct tce_band *bd = s->band >= 0 ?
@@ -260,35 +190,35 @@ put_rules(FILE *f, const struct tce_explanation *x,
 			if (bd == NULL) {
 				if (r->kind == TCE_RATE_PER_UNIT)
 					fprintf(f, "%s: per unit: %s x %s = %s\n", key,
-					    base(a, r, s->amount), money(b, s->rate),
-					    rulec(c, s->commission));
+					    tce_xfig_base(a, r, s->amount), tce_xfig_money(b, s->rate),
+					    tce_xfig_rule(c, s->commission));
 				else
 					fprintf(f, "%s: rate: %s x %s = %s\n", key,
-					    base(a, r, s->amount), percent(b, s->rate),
-					    rulec(c, s->commission));
+					    tce_xfig_base(a, r, s->amount), tce_xfig_pct(b, s->rate),
+					    tce_xfig_rule(c, s->commission));
 				continue;
 			}
 			if (s->band == 0 && bd->has_upto)
 				snprintf(range, sizeof(range), "up to %s",
-				    money(d, bd->upto));
+				    tce_xfig_money(d, bd->upto));
 			else if (s->band == 0)
 				snprintf(range, sizeof(range), "all");
 			else if (bd->has_upto)
 				snprintf(range, sizeof(range), "%s to %s",
-				    money(d, r->bands[s->band - 1].upto),
-				    money(e, bd->upto));
+				    tce_xfig_money(d, r->bands[s->band - 1].upto),
+				    tce_xfig_money(e, bd->upto));
 			else
 				snprintf(range, sizeof(range), "above %s",
-				    money(d, r->bands[s->band - 1].upto));
+				    tce_xfig_money(d, r->bands[s->band - 1].upto));
 			fprintf(f, "%s: band %d (%s) at %s%s: %s x %s = %s\n", key,
-			    s->band + 1, range, percent(a, s->rate),
+			    s->band + 1, range, tce_xfig_pct(a, s->rate),
 			    xr->base < 0 ? ", the first band's rate on a negative "
 			    "base" : r->kind == TCE_RATE_WHOLE ? ", the band the "
-			    "whole base reaches" : "", base(b, r, s->amount),
-			    percent(c, s->rate), rulec(e, s->commission));
+			    "whole base reaches" : "", tce_xfig_base(b, r, s->amount),
+			    tce_xfig_pct(c, s->rate), tce_xfig_rule(e, s->commission));
 		}
 		fprintf(f, "%s: rule commission %s\n", key,
-		    rulec(a, xr->commission));
+		    tce_xfig_rule(a, xr->commission));
 	}
 }
 
@@ -304,47 +234,47 @@ put_period(FILE *f, const struct tce_explanation *x)
 	if (!x->has_target) {
 		fprintf(f, "target: none (no attainment, accelerator or bonus)\n");
 	} else {
-		fprintf(f, "target: %s\n", money(a, x->target));
+		fprintf(f, "target: %s\n", tce_xfig_money(a, x->target));
 		tce_xfmt_ratio(b, x->sales, x->attain_den, 6, 2);
 		fprintf(f, "attainment: %s%% (printed %s)\n", b,
-		    money(c, x->summary.attainment));
+		    tce_xfig_money(c, x->summary.attainment));
 		if (x->accel >= 0)
 			fprintf(f, "accelerator: x%s (%s reached)\n",
-			    mult(a, x->multiplier), percent(b, v->accel[x->accel].at));
+			    tce_xfig_mult(a, x->multiplier), tce_xfig_pct(b, v->accel[x->accel].at));
 		else
 			fprintf(f, "accelerator: none reached (x1)\n");
 		if (x->next_accel >= 0)
 			fprintf(f, "next accelerator: another %s reaches %s (x%s)\n",
-			    money(a, (int64_t)-tc_div_floor(-x->next_accel_gap,
-			    1000000)), percent(b, v->accel[x->next_accel].at),
-			    mult(c, v->accel[x->next_accel].value));
+			    tce_xfig_money(a, (int64_t)-tc_div_floor(-x->next_accel_gap,
+			    1000000)), tce_xfig_pct(b, v->accel[x->next_accel].at),
+			    tce_xfig_mult(c, v->accel[x->next_accel].value));
 		else
 			fprintf(f, "next accelerator: none\n");
 	}
-	fprintf(f, "rule commissions: %s\n", rulec(a, x->rule_sum));
-	fprintf(f, "multiplied: %s x %s = %s\n", rulec(a, x->rule_sum),
-	    mult(b, x->multiplier), periodc(c, x->multiplied));
+	fprintf(f, "rule commissions: %s\n", tce_xfig_rule(a, x->rule_sum));
+	fprintf(f, "multiplied: %s x %s = %s\n", tce_xfig_rule(a, x->rule_sum),
+	    tce_xfig_mult(b, x->multiplier), tce_xfig_period(c, x->multiplied));
 	if (!x->has_cap)
 		fprintf(f, "cap: none\n");
 	else
-		fprintf(f, "cap: %s, %s\n", money(a, x->cap), x->capped ?
+		fprintf(f, "cap: %s, %s\n", tce_xfig_money(a, x->cap), x->capped ?
 		    "reached: the commission becomes the cap" : "not reached");
-	fprintf(f, "unrounded: %s\n", periodc(a, x->unrounded));
+	fprintf(f, "unrounded: %s\n", tce_xfig_period(a, x->unrounded));
 	fprintf(f, "commission: %s (rounded once to the fen, half away from "
-	    "zero)\n", money(a, x->commission));
+	    "zero)\n", tce_xfig_money(a, x->commission));
 	if (x->bonus_step >= 0)
-		fprintf(f, "bonus: %s (%s reached)\n", money(a, x->bonus),
-		    percent(b, v->bonus[x->bonus_step].at));
+		fprintf(f, "bonus: %s (%s reached)\n", tce_xfig_money(a, x->bonus),
+		    tce_xfig_pct(b, v->bonus[x->bonus_step].at));
 	else
 		fprintf(f, "bonus: 0.00\n");
 	if (x->next_bonus >= 0)
 		fprintf(f, "next bonus: another %s reaches %s (%s)\n",
-		    money(a, (int64_t)-tc_div_floor(-x->next_bonus_gap, 1000000)),
-		    percent(b, v->bonus[x->next_bonus].at),
-		    money(c, v->bonus[x->next_bonus].value));
+		    tce_xfig_money(a, (int64_t)-tc_div_floor(-x->next_bonus_gap, 1000000)),
+		    tce_xfig_pct(b, v->bonus[x->next_bonus].at),
+		    tce_xfig_money(c, v->bonus[x->next_bonus].value));
 	else if (x->has_target)
 		fprintf(f, "next bonus: none\n");
-	fprintf(f, "total: %s\n", money(d, x->summary.total));
+	fprintf(f, "total: %s\n", tce_xfig_money(d, x->summary.total));
 }
 
 /* Step 10: both stages. */
@@ -356,29 +286,29 @@ put_stages(FILE *f, const struct tce_explanation *x,
 
 	fprintf(f, "\nstage 1: %s over %zu rule%s by rule commission (sum %s); "
 	    "%lld fen left to the largest remainders\n",
-	    money(a, x->commission), x->nrules, x->nrules == 1 ? "" : "s",
-	    rulec(b, x->stage1.sum), (long long)x->stage1.left);
+	    tce_xfig_money(a, x->commission), x->nrules, x->nrules == 1 ? "" : "s",
+	    tce_xfig_rule(b, x->stage1.sum), (long long)x->stage1.left);
 	for (size_t k = 0; k < x->nrules; k++) {
 		char key[200];
 		snprintf(key, sizeof(key), "stage 1 rule %s",
 		    plan->rules[x->rules[k].rule]->id);
 		put_item(f, key, &x->stage1, &x->stage1.parts[k],
-		    rulec(a, x->rules[k].commission), rulec(b, x->stage1.sum));
+		    tce_xfig_rule(a, x->rules[k].commission), tce_xfig_rule(b, x->stage1.sum));
 	}
 	for (size_t k = 0; k < x->nrules; k++) {
 		const struct tce_xrule *xr = &x->rules[k];
 		const struct tce_rule *r = plan->rules[xr->rule];
 		fprintf(f, "stage 2 rule %s: %s over %zu credit%s by base (sum "
 		    "%s); %lld fen left to the largest remainders\n", r->id,
-		    money(a, xr->part), xr->stage2.n, xr->stage2.n == 1 ? "" :
-		    "s", base(b, r, xr->stage2.sum), (long long)xr->stage2.left);
+		    tce_xfig_money(a, xr->part), xr->stage2.n, xr->stage2.n == 1 ? "" :
+		    "s", tce_xfig_base(b, r, xr->stage2.sum), (long long)xr->stage2.left);
 		for (size_t i = 0; i < xr->stage2.n; i++) {
 			char key[300], lk[256];
 			line_key(lk, sizeof(lk), in, &x->lines[xr->lines[i]]);
 			snprintf(key, sizeof(key), "stage 2 rule %s, %s", r->id, lk);
 			put_item(f, key, &xr->stage2, &xr->stage2.parts[i],
-			    base(b, r, xr->stage2.parts[i].weight),
-			    base(c, r, xr->stage2.sum));
+			    tce_xfig_base(b, r, xr->stage2.parts[i].weight),
+			    tce_xfig_base(c, r, xr->stage2.sum));
 		}
 	}
 }

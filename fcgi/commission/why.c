@@ -63,75 +63,6 @@ static struct db_table why_db = DB_TABLE("commission.why", stmts);
 
 typedef char fig[TCE_XFMT_LEN];
 
-static const char *
-f_money(char *b, tc_i128 fen)
-{
-	tce_xfmt_fixed(b, fen, TCE_XD_MONEY, 2);
-	return b;
-}
-
-static const char *
-f_pct(char *b, int64_t v)
-{
-	size_t n = tce_xfmt_fixed(b, v, TCE_XD_PERCENT, 0);
-
-	memcpy(b + n, "%", 2);
-	return b;
-}
-
-static const char *
-f_mult(char *b, int64_t v)
-{
-	tce_xfmt_fixed(b, v, TCE_XD_MULT, 0);
-	return b;
-}
-
-/* A credited base or a stage-2 weight of rule r. */
-static const char *
-f_base(char *b, const struct tce_rule *r, tc_i128 v)
-{
-	if (r->base == TCE_BASE_QUANTITY)
-		tce_xfmt_fixed(b, v, TCE_XD_QTY_BASE, 0);
-	else
-		tce_xfmt_fixed(b, v, TCE_XD_BASE, 2);
-	return b;
-}
-
-static const char *
-f_value(char *b, const struct tce_rule *r, tc_i128 v)
-{
-	if (r->base == TCE_BASE_QUANTITY)
-		tce_xfmt_fixed(b, v, TCE_XD_QTY, 0);
-	else
-		tce_xfmt_fixed(b, v, TCE_XD_MONEY, 2);
-	return b;
-}
-
-static const char *
-f_rule(char *b, tc_i128 v)
-{
-	tce_xfmt_fixed(b, v, TCE_XD_RULE, 2);
-	return b;
-}
-
-static const char *
-f_period(char *b, tc_i128 v)
-{
-	tce_xfmt_fixed(b, v, TCE_XD_PERIOD, 2);
-	return b;
-}
-
-static const char *
-f_date(char *b, int32_t d)
-{
-	if (d == TCE_DATE_OPEN)
-		b[0] = '\0';
-	else
-		snprintf(b, TCE_XFMT_LEN, "%04d-%02d-%02d", d / 10000,
-		    d / 100 % 100, d % 100);
-	return b;
-}
-
 /* One item of a largest-remainder spread into section t: weight, floor,
  * remainder (of a fen), +1, part. */
 static void
@@ -141,7 +72,7 @@ spread_item(struct tdict *t, const struct tce_xspread *s,
 	fig a, b, c;
 
 	tdict_set(t, "weight", weight);
-	tdict_set(t, "floor", f_money(a, p->floor));
+	tdict_set(t, "floor", tce_xfig_money(a, p->floor));
 	if (s->sum != 0)
 		tce_xfmt_ratio(b, p->rem, s->den, 2, 2);
 	else
@@ -149,7 +80,7 @@ spread_item(struct tdict *t, const struct tce_xspread *s,
 	tdict_set(t, "rem", b);
 	if (p->extra)
 		tdict_show_section(t, "EXTRA");
-	tdict_set(t, "part", f_money(c, p->part));
+	tdict_set(t, "part", tce_xfig_money(c, p->part));
 }
 
 static void
@@ -157,7 +88,7 @@ spread_head(struct tdict *d, const struct tce_xspread *s, const char *sum)
 {
 	fig a;
 
-	tdict_set(d, "spread_total", f_money(a, s->total));
+	tdict_set(d, "spread_total", tce_xfig_money(a, s->total));
 	tdict_set(d, "spread_sum", sum);
 	tdict_set_int(d, "spread_left", s->left);
 	tdict_set_int(d, "spread_n", (long long)s->n);
@@ -179,21 +110,21 @@ slice_row(struct req *r, struct tdict *t, const struct tce_rule *rule,
 		    rule->kind == TCE_RATE_PER_UNIT ? "cmw_per_unit" :
 		    "cmw_flat_rate"));
 		tdict_set(t, "rate", rule->kind == TCE_RATE_PER_UNIT ?
-		    f_money(x, s->rate) : f_pct(x, s->rate));
+		    tce_xfig_money(x, s->rate) : tce_xfig_pct(x, s->rate));
 	} else {
 		if (s->band == 0 && bd->has_upto)
 			snprintf(range, sizeof(range), "%s %s", tr(r,
-			    "cmw_upto"), f_money(y, bd->upto));
+			    "cmw_upto"), tce_xfig_money(y, bd->upto));
 		else if (s->band == 0)
 			snprintf(range, sizeof(range), "%s", tr(r, "cmw_all"));
 		else if (bd->has_upto)
 			snprintf(range, sizeof(range), "%s – %s",
-			    f_money(y, rule->bands[s->band - 1].upto),
-			    f_money(z, bd->upto));
+			    tce_xfig_money(y, rule->bands[s->band - 1].upto),
+			    tce_xfig_money(z, bd->upto));
 		else
 			snprintf(range, sizeof(range), "%s %s", tr(r,
-			    "cmw_above"), f_money(y, rule->bands[s->band - 1].upto));
-		tdict_set(t, "rate", f_pct(x, s->rate));
+			    "cmw_above"), tce_xfig_money(y, rule->bands[s->band - 1].upto));
+		tdict_set(t, "rate", tce_xfig_pct(x, s->rate));
 		tdict_set_int(t, "band", s->band + 1);
 		if (b < 0)
 			tdict_show_section(t, "NEGATIVE");
@@ -201,8 +132,8 @@ slice_row(struct req *r, struct tdict *t, const struct tce_rule *rule,
 			tdict_show_section(t, "WHOLE");
 	}
 	tdict_set(t, "range", range);
-	tdict_set(t, "amount", f_base(x, rule, s->amount));
-	tdict_set(t, "commission", f_rule(y, s->commission));
+	tdict_set(t, "amount", tce_xfig_base(x, rule, s->amount));
+	tdict_set(t, "commission", tce_xfig_rule(y, s->commission));
 }
 
 /* The explanation of xl (line index li of x) into d. */
@@ -223,8 +154,8 @@ fill(struct req *r, struct tdict *d, const struct tce_explanation *x,
 		struct tdict *t = tdict_add_section(d, "PERIOD_VERSION");
 
 		tdict_set(t, "version", v->name);
-		tdict_set(t, "from", f_date(a, v->from));
-		tdict_set(t, "to", f_date(b, v->to));
+		tdict_set(t, "from", tce_xfig_date(a, v->from, ""));
+		tdict_set(t, "to", tce_xfig_date(b, v->to, ""));
 	}
 	if (xl->rule < 0) {
 		tdict_show_section(d, xl->version == NULL ? "NO_VERSION" :
@@ -238,8 +169,8 @@ fill(struct req *r, struct tdict *d, const struct tce_explanation *x,
 		struct tdict *t = tdict_add_section(d, "RULE");
 
 		tdict_set(t, "version", xl->version->name);
-		tdict_set(t, "from", f_date(a, xl->version->from));
-		tdict_set(t, "to", f_date(b, xl->version->to));
+		tdict_set(t, "from", tce_xfig_date(a, xl->version->from, ""));
+		tdict_set(t, "to", tce_xfig_date(b, xl->version->to, ""));
 		tdict_set(t, "rule", rule->id);
 		tdict_set_int(t, "priority", rule->priority);
 		tdict_set_int(t, "nkeys", rule->nkeys);
@@ -272,14 +203,14 @@ fill(struct req *r, struct tdict *d, const struct tce_explanation *x,
 
 		snprintf(key, sizeof(key), "cml_base_%s", tce_base_name(rule->base));
 		tdict_set(t, "kind", tr(r, key));
-		tdict_set(t, "value", f_value(a, rule, xl->value));
-		tdict_set(t, "share", f_pct(b, xl->share));
-		tdict_set(t, "base", f_base(c, rule, xl->base));
+		tdict_set(t, "value", tce_xfig_value(a, rule, xl->value));
+		tdict_set(t, "share", tce_xfig_pct(b, xl->share));
+		tdict_set(t, "base", tce_xfig_base(c, rule, xl->base));
 		if (rule->base == TCE_BASE_MARGIN) {
 			struct tdict *m = tdict_add_section(t, "MARGIN");
 
-			tdict_set(m, "amount", f_money(a, row->amount));
-			tdict_set(m, "cost", f_money(b, row->cost));
+			tdict_set(m, "amount", tce_xfig_money(a, row->amount));
+			tdict_set(m, "cost", tce_xfig_money(b, row->cost));
 		}
 		tce_xfmt_fixed(a, xl->sales, TCE_XD_BASE, 2);
 		tdict_set(t, "sales", a);
@@ -290,17 +221,17 @@ fill(struct req *r, struct tdict *d, const struct tce_explanation *x,
 		struct tdict *t = tdict_add_section(d, "COLLECTED");
 
 		tdict_set(t, "payment", py->payment_id);
-		tdict_set(t, "date", f_date(a, py->date));
-		tdict_set(t, "amount", f_money(b, py->amount));
-		tdict_set(t, "raw_before", f_money(a, p->raw_before));
-		tdict_set(t, "raw_after", f_money(b, p->raw_after));
-		tdict_set(t, "credited_before", f_money(c, p->credited_before));
-		tdict_set(t, "credited_after", f_money(a, p->credited_after));
-		tdict_set(t, "order_amount", f_money(b, p->order_amount));
-		tdict_set(t, "credit", f_money(c, p->credit));
+		tdict_set(t, "date", tce_xfig_date(a, py->date, ""));
+		tdict_set(t, "amount", tce_xfig_money(b, py->amount));
+		tdict_set(t, "raw_before", tce_xfig_money(a, p->raw_before));
+		tdict_set(t, "raw_after", tce_xfig_money(b, p->raw_after));
+		tdict_set(t, "credited_before", tce_xfig_money(c, p->credited_before));
+		tdict_set(t, "credited_after", tce_xfig_money(a, p->credited_after));
+		tdict_set(t, "order_amount", tce_xfig_money(b, p->order_amount));
+		tdict_set(t, "credit", tce_xfig_money(c, p->credit));
 		if (p->credit != py->amount)
 			tdict_show_section(t, "CLAMPED");
-		spread_head(t, &p->spread, f_money(a, p->order_amount));
+		spread_head(t, &p->spread, tce_xfig_money(a, p->order_amount));
 		for (size_t k = 0; k < p->spread.n; k++) {
 			const struct tce_row *o = &in->rows[p->rows[k]];
 			struct tdict *it = tdict_add_section(t, "ITEM");
@@ -311,7 +242,7 @@ fill(struct req *r, struct tdict *d, const struct tce_explanation *x,
 			if (p->rows[k] == xl->row)
 				tdict_show_section(it, "THIS");
 			spread_item(it, &p->spread, &p->spread.parts[k],
-			    f_money(a, o->amount));
+			    tce_xfig_money(a, o->amount));
 		}
 	}
 	/* 4: the rule's period base, its slices, the rule commission */
@@ -321,12 +252,12 @@ fill(struct req *r, struct tdict *d, const struct tce_explanation *x,
 		tdict_set(t, "rule", rule->id);
 		snprintf(key, sizeof(key), "cmw_kind_%d", (int)rule->kind);
 		tdict_set(t, "kind", tr(r, key));
-		tdict_set(t, "base", f_base(a, rule, xr->base));
+		tdict_set(t, "base", tce_xfig_base(a, rule, xr->base));
 		tdict_set_int(t, "nlines", (long long)xr->nlines);
 		for (size_t k = 0; k < xr->nslices; k++)
 			slice_row(r, tdict_add_section(t, "SLICE"), rule,
 			    &xr->slices[k], xr->base);
-		tdict_set(t, "commission", f_rule(b, xr->commission));
+		tdict_set(t, "commission", tce_xfig_rule(b, xr->commission));
 	}
 	/* 5-9: attainment, accelerator, cap, rounding, bonus */
 	{
@@ -337,51 +268,51 @@ fill(struct req *r, struct tdict *d, const struct tce_explanation *x,
 		if (x->has_target) {
 			struct tdict *g = tdict_add_section(t, "TARGET");
 
-			tdict_set(g, "target", f_money(a, x->target));
+			tdict_set(g, "target", tce_xfig_money(a, x->target));
 			tce_xfmt_ratio(b, x->sales, x->attain_den, 6, 2);
 			tdict_set(g, "attainment", b);
-			tdict_set(g, "printed", f_money(c, x->summary.attainment));
+			tdict_set(g, "printed", tce_xfig_money(c, x->summary.attainment));
 			if (x->accel >= 0) {
 				struct tdict *ac = tdict_add_section(g, "ACCEL");
 
-				tdict_set(ac, "mult", f_mult(a, x->multiplier));
-				tdict_set(ac, "at", f_pct(b, v->accel[x->accel].at));
+				tdict_set(ac, "mult", tce_xfig_mult(a, x->multiplier));
+				tdict_set(ac, "at", tce_xfig_pct(b, v->accel[x->accel].at));
 			} else
 				tdict_show_section(g, "NO_ACCEL");
 			if (x->next_accel >= 0) {
 				struct tdict *n = tdict_add_section(g, "NEXT_ACCEL");
 
-				tdict_set(n, "gap", f_money(a, -tc_div_floor(
+				tdict_set(n, "gap", tce_xfig_money(a, -tc_div_floor(
 				    -x->next_accel_gap, 1000000)));
-				tdict_set(n, "at", f_pct(b, v->accel[x->next_accel].at));
-				tdict_set(n, "mult", f_mult(c,
+				tdict_set(n, "at", tce_xfig_pct(b, v->accel[x->next_accel].at));
+				tdict_set(n, "mult", tce_xfig_mult(c,
 				    v->accel[x->next_accel].value));
 			}
 		} else
 			tdict_show_section(t, "NO_TARGET");
-		tdict_set(t, "rule_sum", f_rule(a, x->rule_sum));
-		tdict_set(t, "multiplier", f_mult(b, x->multiplier));
-		tdict_set(t, "multiplied", f_period(c, x->multiplied));
+		tdict_set(t, "rule_sum", tce_xfig_rule(a, x->rule_sum));
+		tdict_set(t, "multiplier", tce_xfig_mult(b, x->multiplier));
+		tdict_set(t, "multiplied", tce_xfig_period(c, x->multiplied));
 		if (x->has_cap) {
 			struct tdict *cp = tdict_add_section(t, "CAP");
 
-			tdict_set(cp, "cap", f_money(a, x->cap));
+			tdict_set(cp, "cap", tce_xfig_money(a, x->cap));
 			if (x->capped)
 				tdict_show_section(cp, "CAPPED");
 			else
 				tdict_show_section(cp, "NOT_CAPPED");
 		} else
 			tdict_show_section(t, "NO_CAP");
-		tdict_set(t, "unrounded", f_period(a, x->unrounded));
-		tdict_set(t, "commission", f_money(b, x->commission));
-		tdict_set(t, "bonus", f_money(c, x->bonus));
-		tdict_set(t, "total", f_money(a, x->summary.total));
+		tdict_set(t, "unrounded", tce_xfig_period(a, x->unrounded));
+		tdict_set(t, "commission", tce_xfig_money(b, x->commission));
+		tdict_set(t, "bonus", tce_xfig_money(c, x->bonus));
+		tdict_set(t, "total", tce_xfig_money(a, x->summary.total));
 	}
 	/* 10: stage 1 over the rules, stage 2 over this rule's lines */
 	{
 		struct tdict *t = tdict_add_section(d, "STAGE1");
 
-		spread_head(t, &x->stage1, f_rule(a, x->stage1.sum));
+		spread_head(t, &x->stage1, tce_xfig_rule(a, x->stage1.sum));
 		for (size_t k = 0; k < x->nrules; k++) {
 			struct tdict *it = tdict_add_section(t, "ITEM");
 
@@ -389,7 +320,7 @@ fill(struct req *r, struct tdict *d, const struct tce_explanation *x,
 			if (k == xl->xrule)
 				tdict_show_section(it, "THIS");
 			spread_item(it, &x->stage1, &x->stage1.parts[k],
-			    f_rule(a, x->rules[k].commission));
+			    tce_xfig_rule(a, x->rules[k].commission));
 		}
 	}
 	{
@@ -397,7 +328,7 @@ fill(struct req *r, struct tdict *d, const struct tce_explanation *x,
 		const struct tce_xpart *mine = &xr->stage2.parts[xl->item];
 
 		tdict_set(t, "rule", rule->id);
-		spread_head(t, &xr->stage2, f_base(a, rule, xr->stage2.sum));
+		spread_head(t, &xr->stage2, tce_xfig_base(a, rule, xr->stage2.sum));
 		for (size_t k = 0; k < xr->stage2.n; k++) {
 			const struct tce_xline *o = &x->lines[xr->lines[k]];
 			const struct tce_row *orow = &in->rows[o->row];
@@ -417,14 +348,14 @@ fill(struct req *r, struct tdict *d, const struct tce_explanation *x,
 			if (k == xl->item)
 				tdict_show_section(it, "THIS");
 			spread_item(it, &xr->stage2, &xr->stage2.parts[k],
-			    f_base(a, rule, xr->stage2.parts[k].weight));
+			    tce_xfig_base(a, rule, xr->stage2.parts[k].weight));
 		}
 		if (xr->stage2.n > STAGE2_ROWS)
 			tdict_set_int(tdict_add_section(t, "MORE"), "more",
 			    (long long)(xr->stage2.n - STAGE2_ROWS));
-		tdict_set(t, "part", f_money(a, xr->part));
-		tdict_set(t, "my_floor", f_money(b, mine->floor));
-		tdict_set(t, "my_part", f_money(c, mine->part));
+		tdict_set(t, "part", tce_xfig_money(a, xr->part));
+		tdict_set(t, "my_floor", tce_xfig_money(b, mine->floor));
+		tdict_set(t, "my_part", tce_xfig_money(c, mine->part));
 		if (mine->extra)
 			tdict_show_section(t, "MY_EXTRA");
 	}

@@ -839,3 +839,71 @@ tce_explanation_free(struct tce_explanation *x)
 	free(x->payments);
 	free(x);
 }
+
+const char *
+tce_xfig_money(char *b, tc_i128 fen)
+{
+	tce_xfmt_fixed(b, fen, TCE_XD_MONEY, 2);
+	return b;
+}
+
+const char *
+tce_xfig_pct(char *b, int64_t v)
+{
+	size_t n = tce_xfmt_fixed(b, v, TCE_XD_PERCENT, 0);
+
+	memcpy(b + n, "%", 2);
+	return b;
+}
+
+const char *
+tce_xfig_mult(char *b, int64_t v)
+{
+	tce_xfmt_fixed(b, v, TCE_XD_MULT, 0);
+	return b;
+}
+
+const char *
+tce_xfig_base(char *b, const struct tce_rule *r, tc_i128 v)
+{
+	if (r->base == TCE_BASE_QUANTITY)
+		tce_xfmt_fixed(b, v, TCE_XD_QTY_BASE, 0);
+	else
+		tce_xfmt_fixed(b, v, TCE_XD_BASE, 2);
+	return b;
+}
+
+const char *
+tce_xfig_value(char *b, const struct tce_rule *r, tc_i128 v)
+{
+	if (r->base == TCE_BASE_QUANTITY)
+		tce_xfmt_fixed(b, v, TCE_XD_QTY, 0);
+	else
+		tce_xfmt_fixed(b, v, TCE_XD_MONEY, 2);
+	return b;
+}
+
+const char *
+tce_xfig_rule(char *b, tc_i128 v)
+{
+	tce_xfmt_fixed(b, v, TCE_XD_RULE, 2);
+	return b;
+}
+
+const char *
+tce_xfig_period(char *b, tc_i128 v)
+{
+	tce_xfmt_fixed(b, v, TCE_XD_PERIOD, 2);
+	return b;
+}
+
+const char *
+tce_xfig_date(char *b, int32_t d, const char *open)
+{
+	if (d == TCE_DATE_OPEN)
+		snprintf(b, TCE_XFMT_LEN, "%s", open);
+	else
+		snprintf(b, TCE_XFMT_LEN, "%04d-%02d-%02d", d / 10000,
+		    d / 100 % 100, d % 100);
+	return b;
+}

@@ -216,4 +216,20 @@ size_t tce_xfmt_fixed(char *buf, tc_i128 v, int digits, int min_dec);
 size_t tce_xfmt_ratio(char *buf, tc_i128 num, tc_i128 den, int max_dec,
     int min_dec);
 
+/* The figures of an explanation as ticheng-calc --explain and the
+ * commission pages show them, each written into b (TCE_XFMT_LEN bytes)
+ * and returned, so that a call can sit in a printf argument list:
+ * money (fen, 2 decimals), percent (with its "%"), a multiplier, a
+ * credited base or stage-2 weight and a row's value under rule r (units
+ * for quantity bases, else money), a rule and a period commission, and a
+ * date (YYYY-MM-DD, or open for the open end). */
+const char *tce_xfig_money(char *b, tc_i128 fen);
+const char *tce_xfig_pct(char *b, int64_t v);
+const char *tce_xfig_mult(char *b, int64_t v);
+const char *tce_xfig_base(char *b, const struct tce_rule *r, tc_i128 v);
+const char *tce_xfig_value(char *b, const struct tce_rule *r, tc_i128 v);
+const char *tce_xfig_rule(char *b, tc_i128 v);
+const char *tce_xfig_period(char *b, tc_i128 v);
+const char *tce_xfig_date(char *b, int32_t d, const char *open);
+
 #endif
