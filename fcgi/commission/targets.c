@@ -203,7 +203,8 @@ check_rows(struct db *d, struct tce_input *holder, char *buf, size_t len,
 		people[i].login = dbres_text(pr, i, 1);
 		people[i].id = dbres_int(pr, i, 0);
 	}
-	qsort(people, np, sizeof(*people), by_login);
+	if (np > 1)
+		qsort(people, np, sizeof(*people), by_login);
 	rep->rows = n;
 	for (size_t i = 0; i < n; i++) {
 		struct tce_input one;
@@ -249,7 +250,8 @@ check_rows(struct db *d, struct tce_input *holder, char *buf, size_t len,
 		tce_input_free(&one);
 	}
 	/* a rep and label twice: the later rows are refused */
-	qsort(rows, nr, sizeof(*rows), by_rep_period);
+	if (nr > 1)
+		qsort(rows, nr, sizeof(*rows), by_rep_period);
 	for (size_t i = 1; i < nr; i++)
 		if (strcmp(rows[i].rep, rows[i - 1].rep) == 0 &&
 		    rows[i].kind == rows[i - 1].kind &&

@@ -192,7 +192,8 @@ compare(struct req *r, struct tdict *d, int64_t id,
 	if ((rc = add_totals(res1, pf, pt, &reps, &n, false)) != 0 ||
 	    (rc = add_totals(res2, pf, pt, &reps, &n, true)) != 0)
 		goto out;
-	qsort(reps, n, sizeof(*reps), cmp_rep);
+	if (n > 1)
+		qsort(reps, n, sizeof(*reps), cmp_rep);
 
 	struct tdict *res = tdict_add_section(d, "RESULT");
 	const char *cats[CHART_MAX_CATS];

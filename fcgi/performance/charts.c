@@ -132,7 +132,8 @@ charts_get(struct req *r)
 	for (size_t i = 0; i < e.nrep; i++)
 		if (e.rep[i].target > 0)
 			order[n++] = &e.rep[i];
-	qsort(order, n, sizeof(*order), by_att_desc);
+	if (n > 1)
+		qsort(order, n, sizeof(*order), by_att_desc);
 	if (n > CHART_MAX_CATS)
 		n = CHART_MAX_CATS;
 	for (size_t i = 0; i < n; i++) {
@@ -463,7 +464,8 @@ dashboard_get(struct req *r)
 	for (size_t i = 0; i < e.nrep; i++)
 		if (e.rep[i].target > 0)
 			order[n++] = &e.rep[i];
-	qsort(order, n, sizeof(*order), by_att_desc);
+	if (n > 1)
+		qsort(order, n, sizeof(*order), by_att_desc);
 	for (size_t i = 0; i < n && i < 5; i++) {
 		struct tdict *row = tdict_add_section(d, "TOP");
 

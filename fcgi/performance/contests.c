@@ -158,7 +158,8 @@ perf_contest_standings(struct db *d, enum tc_period_kind plan,
 	perf_rank(keys, k, ranks);
 	for (size_t i = 0; i < k; i++)
 		v[i].rank = ranks[i];
-	qsort(v, k, sizeof(*v), by_rank_login);
+	if (k > 1)
+		qsort(v, k, sizeof(*v), by_rank_login);
 	/* the prizes: those tied at rank r hold ranks r .. r + m - 1 and
 	 * share their prizes, to the fen, the fen left over going to the
 	 * first of them by login */
@@ -377,7 +378,7 @@ list_page(struct req *r, int status, const struct form *f)
 		dbres_free(res);
 		for (int i = 1; i <= PRIZE_INPUTS; i++) {
 			struct tdict *p = tdict_add_section(d, "PRIZE_INPUT");
-			char name[16];
+			char name[24];	/* "prize_" and any int */
 
 			snprintf(name, sizeof(name), "prize_%d", i);
 			tdict_set_int(p, "n", i);
@@ -422,7 +423,7 @@ contests_post(struct req *r)
 	if (label != NULL && tc_period_parse(label, strlen(label), &k, &p) != 0)
 		form_set_error(&f, CF_PERIOD, "perf_err_label", NULL);
 	for (int i = 0; i < PRIZE_INPUTS; i++) {
-		char name[16];
+		char name[24];	/* "prize_" and any int */
 		const char *v;
 		int64_t fen = 0;
 

@@ -153,7 +153,8 @@ perf_eval_load(struct db *d, enum tc_period_kind plan,
 		out->sales += w->sales;
 		out->target += w->target;
 	}
-	qsort(out->rep, out->nrep, sizeof(*out->rep), by_login);
+	if (out->nrep > 1)
+		qsort(out->rep, out->nrep, sizeof(*out->rep), by_login);
 	rc = 0;
 out:
 	dbres_free(sum);

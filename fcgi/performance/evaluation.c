@@ -190,7 +190,8 @@ eval_get(struct req *r)
 	}
 	for (size_t i = 0; i < now.nrep; i++)
 		order[i] = &now.rep[i];
-	qsort(order, now.nrep, sizeof(*order), by_attainment);
+	if (now.nrep > 1)
+		qsort(order, now.nrep, sizeof(*order), by_attainment);
 	for (size_t i = 0; i < now.nrep; i++) {
 		const struct perf_rep *w = order[i];
 		struct tdict *row = tdict_add_section(d, "REP");

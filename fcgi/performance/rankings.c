@@ -136,7 +136,8 @@ rank_get(struct req *r)
 			if (teams ? strcmp(v[i].team, pv[k].team) == 0 :
 			    v[i].w->person == pv[k].w->person)
 				v[i].prev_rank = pv[k].rank;
-	qsort(v, n, sizeof(*v), by_rank);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_rank);
 	tdict_set(d, "period", span.label);
 	tdict_set(d, "prev_period", ps.label);
 	{

@@ -351,7 +351,8 @@ generate(const struct wf_actor *a, const char *secret, const char *label,
 	dbres_free(res);
 	res = NULL;
 
-	qsort(rs.v, rs.n, sizeof(rs.v[0]), by_person);
+	if (rs.n > 1)
+		qsort(rs.v, rs.n, sizeof(rs.v[0]), by_person);
 	for (size_t k = 0; k < rs.n; k++) {
 		struct rep *r = &rs.v[k];
 		money_t net = r->commission + r->bonus + r->prizes +
