@@ -12,7 +12,7 @@
 
 const struct req_limits req_limits_default = {
 	.max_body = 8u << 20,
-	.max_fields = 1000,
+	.max_fields = 10000,   /* a target grid: 500 reps x 12 months */
 	.max_name = 128,
 	.max_value = 64u << 10,
 	.max_file = 8u << 20,

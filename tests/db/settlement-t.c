@@ -54,14 +54,14 @@ enum stmt {
 
 static const char *const sql[S__MAX] = {
 	[S_PERSON] = "INSERT INTO people (login, dn, name, department, team,"
-	    " roles) VALUES (?, ?, ?, '', 'T-settlement', ?)",
+	    " roles) VALUES (?, ?, ?, '', 'T-stlt', ?)",
 	[S_PERIOD] = "INSERT INTO periods (kind, label, first_day, last_day,"
 	    " state) VALUES ('month', ?, ?, ?, 'closed')",
 	[S_RUN] = "INSERT INTO calc_runs (period_id, state, started_by)"
 	    " VALUES (?, 'done', 'settlement-t')",
 	[S_SUMMARY] = "INSERT INTO commission_summaries (period_id, person_id,"
 	    " run_id, team, sales, commission, bonus, total) VALUES"
-	    " (?, ?, ?, 'T-settlement', 0, ?, ?, ?)",
+	    " (?, ?, ?, 'T-stlt', 0, ?, ?, ?)",
 	[S_ADJ] = "INSERT INTO commission_adjustments (period_id, person_id,"
 	    " amount, reason, kind, state, proposed_by, proposed_as,"
 	    " approved_by) VALUES (?, ?, ?, ?, ?, 'approved', ?, 'hr', ?)",
@@ -145,7 +145,7 @@ setup(void)
 		snprintf(p->login, sizeof(p->login), "%s-%s", prefix,
 		    who_name[w]);
 		snprintf(p->name, sizeof(p->name), "%s", who_name[w]);
-		snprintf(p->team, sizeof(p->team), "T-settlement");
+		snprintf(p->team, sizeof(p->team), "T-stlt");
 		snprintf(dn, sizeof(dn), "uid=%s,ou=people,dc=example,dc=com",
 		    p->login);
 		p->roles = who_roles[w];
