@@ -13,6 +13,7 @@
 #include "admin/migrate-plan.h"
 #include "core/error.h"
 #include "core/grow.h"
+#include "core/sort.h"
 
 #define MODULE_NAME_MAX 32
 #define NONE SIZE_MAX
@@ -115,8 +116,8 @@ list_dir(struct loader *l, const char *dir, struct names *out)
 		if (de->d_name[0] != '.')
 			rc = names_add(out, de->d_name);
 	closedir(dp);
-	if (rc == 0 && out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), by_string);
+	if (rc == 0)
+		tc_sort(out->v, out->n, sizeof(*out->v), by_string);
 	return rc;
 }
 

@@ -9,6 +9,7 @@
 #include "commission/book.h"
 #include "core/error.h"
 #include "core/grow.h"
+#include "core/sort.h"
 #include "engine/money.h"
 
 /*
@@ -353,7 +354,7 @@ by_line(const void *a, const void *b)
 	    cmp_i64(x->line_no, y->line_no);
 }
 
-/* The comparators of strings get the book (its text) as qsort_r's
+/* The comparators of strings get the book (its text) as tc_sort_r's
  * argument. */
 static int
 by_rep(const void *a, const void *b, void *book)
@@ -467,26 +468,19 @@ make_rep_fields(struct book *b, struct rep *reps, size_t n)
 	return rc;
 }
 
-/* Sorts everything and links lines and payments to their orders.  An
- * empty array (tc_grow leaves it NULL) is not sorted: qsort's pointer must
- * never be NULL, even for no elements. */
+/* Sorts everything and links lines and payments to their orders (an
+ * empty array is NULL, which tc_sort allows). */
 static int
 link_book(struct book *b, struct rep *reps, size_t nreps)
 {
 	int rc;
 
-	if (b->norders > 1)
-		qsort(b->orders, b->norders, sizeof(*b->orders), by_order_id);
-	if (b->nlines > 1)
-		qsort(b->lines, b->nlines, sizeof(*b->lines), by_line);
-	if (nreps > 1)
-		qsort_r(reps, nreps, sizeof(*reps), by_rep, b);
-	if (b->npayments > 1)
-		qsort_r(b->payments, b->npayments, sizeof(*b->payments), by_payment, b);
-	if (b->ntargets > 1)
-		qsort_r(b->targets, b->ntargets, sizeof(*b->targets), by_target, b);
-	if (b->npeople > 1)
-		qsort_r(b->people, b->npeople, sizeof(*b->people), by_login, b);
+	tc_sort(b->orders, b->norders, sizeof(*b->orders), by_order_id);
+	tc_sort(b->lines, b->nlines, sizeof(*b->lines), by_line);
+	tc_sort_r(reps, nreps, sizeof(*reps), by_rep, b);
+	tc_sort_r(b->payments, b->npayments, sizeof(*b->payments), by_payment, b);
+	tc_sort_r(b->targets, b->ntargets, sizeof(*b->targets), by_target, b);
+	tc_sort_r(b->people, b->npeople, sizeof(*b->people), by_login, b);
 	for (size_t i = 0; i < b->nlines; i++) {
 		int64_t oi = order_index(b, b->lines[i].order);
 

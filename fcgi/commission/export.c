@@ -11,6 +11,7 @@
 #include "core/decimal.h"
 #include "commission/export.h"
 #include "core/error.h"
+#include "core/sort.h"
 #include "engine/money.h"
 
 /* A growing text. */
@@ -236,8 +237,7 @@ write_payments(const struct book *b, const uint32_t *sel, size_t nsel,
 			if (b->payments[o->pay0 + k].date <= to)
 				pays[n++] = o->pay0 + k;
 	}
-	if (n > 1)
-		qsort_r(pays, n, sizeof(*pays), pay_by_date_no, (void *)b);
+	tc_sort_r(pays, n, sizeof(*pays), pay_by_date_no, (void *)b);
 	if (m != NULL && n > 0 &&
 	    (m->pay_lines = malloc(n * sizeof(*m->pay_lines))) == NULL) {
 		free(pays);
@@ -352,8 +352,7 @@ export_files(const struct book *b, int32_t from, int32_t to,
 	for (size_t i = 0; i < b->norders; i++)
 		if (order_selected(b, &b->orders[i], from, to))
 			sel[nsel++] = (uint32_t)i;
-	if (nsel > 1)
-		qsort_r(sel, nsel, sizeof(*sel), by_date_no, (void *)b);
+	tc_sort_r(sel, nsel, sizeof(*sel), by_date_no, (void *)b);
 	if ((rc = write_orders(b, sel, nsel, out, map)) != 0 ||
 	    (rc = write_payments(b, sel, nsel, to, out, map)) != 0 ||
 	    (rc = write_targets(b, from, to, out, map)) != 0 ||

@@ -15,6 +15,7 @@
 #include "commission/files.h"
 #include "core/error.h"
 #include "core/grow.h"
+#include "core/sort.h"
 
 int
 files_write(const char *path, const char *data, size_t len)
@@ -84,8 +85,7 @@ by_name(const void *a, const void *b)
 void
 files_sort(struct file_set *s)
 {
-	if (s->n > 1)
-		qsort(s->files, s->n, sizeof(*s->files), by_name);
+	tc_sort(s->files, s->n, sizeof(*s->files), by_name);
 }
 
 void

@@ -12,6 +12,7 @@
 #include "core/period.h"
 #include "engine/csv.h"
 #include "core/date.h"
+#include "core/sort.h"
 #include "engine/tables.h"
 
 enum stmt { ST_PEOPLE, ST_UPSERT, ST__MAX };
@@ -203,8 +204,7 @@ check_rows(struct db *d, struct tce_input *holder, char *buf, size_t len,
 		people[i].login = dbres_text(pr, i, 1);
 		people[i].id = dbres_int(pr, i, 0);
 	}
-	if (np > 1)
-		qsort(people, np, sizeof(*people), by_login);
+	tc_sort(people, np, sizeof(*people), by_login);
 	rep->rows = n;
 	for (size_t i = 0; i < n; i++) {
 		struct tce_input one;
@@ -250,8 +250,7 @@ check_rows(struct db *d, struct tce_input *holder, char *buf, size_t len,
 		tce_input_free(&one);
 	}
 	/* a rep and label twice: the later rows are refused */
-	if (nr > 1)
-		qsort(rows, nr, sizeof(*rows), by_rep_period);
+	tc_sort(rows, nr, sizeof(*rows), by_rep_period);
 	for (size_t i = 1; i < nr; i++)
 		if (strcmp(rows[i].rep, rows[i - 1].rep) == 0 &&
 		    rows[i].kind == rows[i - 1].kind &&
@@ -337,7 +336,7 @@ targets_import(struct db *d, char *buf, size_t len, const struct actor *who,
 	/* check_rows owns buf (then holder does) */
 	rc = check_rows(d, &holder, buf, len, &rows, &n, rep);
 	if (rc == 0 && rep->nerrors > 0) {
-		qsort(rep->errors, rep->nerrors, sizeof(*rep->errors), by_line);
+		tc_sort(rep->errors, rep->nerrors, sizeof(*rep->errors), by_line);
 		rc = TC_EINVAL;
 	}
 	if (rc == 0)

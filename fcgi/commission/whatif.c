@@ -23,6 +23,7 @@
 #include "core/formview.h"
 #include "core/money.h"
 #include "core/period.h"
+#include "core/sort.h"
 #include "core/tmpl.h"
 #include "engine/plan_json.h"
 
@@ -192,8 +193,7 @@ compare(struct req *r, struct tdict *d, int64_t id,
 	if ((rc = add_totals(res1, pf, pt, &reps, &n, false)) != 0 ||
 	    (rc = add_totals(res2, pf, pt, &reps, &n, true)) != 0)
 		goto out;
-	if (n > 1)
-		qsort(reps, n, sizeof(*reps), cmp_rep);
+	tc_sort(reps, n, sizeof(*reps), cmp_rep);
 
 	struct tdict *res = tdict_add_section(d, "RESULT");
 	const char *cats[CHART_MAX_CATS];

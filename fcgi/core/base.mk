@@ -1,7 +1,7 @@
 ## fcgi/core/base.mk: libtcbase, the pure base that the commission engine
 ## and the web core both stand on: the error enum, decimals and money,
 ## Chinese capitals, dates and period labels, the credit split, growing
-## arrays.  No I/O, no globals, no floating point, no other library: the
+## and sorting arrays.  No I/O, no globals, no floating point, no other library: the
 ## engine links it without the web core.  Its Check tests and fuzz
 ## harnesses.
 
@@ -12,7 +12,8 @@ fcgi_core_libtcbase_a_SOURCES = \
 	fcgi/core/money.h fcgi/core/money.c fcgi/core/capitals.c \
 	fcgi/core/date.h fcgi/core/date.c \
 	fcgi/core/split.h fcgi/core/split.c \
-	fcgi/core/grow.h fcgi/core/grow.c
+	fcgi/core/grow.h fcgi/core/grow.c \
+	fcgi/core/sort.h fcgi/core/sort.c
 
 TC_BASE_TESTS = \
 	tests/core/decimal-t \
@@ -21,7 +22,8 @@ TC_BASE_TESTS = \
 	tests/core/date-t \
 	tests/core/split-t \
 	tests/core/error-t \
-	tests/core/grow-t
+	tests/core/grow-t \
+	tests/core/sort-t
 check_PROGRAMS += $(TC_BASE_TESTS)
 TESTS += $(TC_BASE_TESTS)
 
@@ -50,6 +52,9 @@ tests_core_error_t_LDADD = $(TC_BASE_TEST_LDADD)
 tests_core_grow_t_SOURCES = tests/core/grow-t.c
 tests_core_grow_t_CFLAGS = $(TC_BASE_TEST_CFLAGS)
 tests_core_grow_t_LDADD = $(TC_BASE_TEST_LDADD)
+tests_core_sort_t_SOURCES = tests/core/sort-t.c
+tests_core_sort_t_CFLAGS = $(TC_BASE_TEST_CFLAGS)
+tests_core_sort_t_LDADD = $(TC_BASE_TEST_LDADD)
 
 EXTRA_DIST += tests/fuzz/core-decimal tests/fuzz/core-date \
 	tests/fuzz/core-split

@@ -7,6 +7,7 @@
 #include "core/grow.h"
 #include "core/i18n.h"
 #include "core/request.h"
+#include "core/sort.h"
 #include "core/strbuf.h"
 
 #define PO_FILE_MAX (4u << 20)
@@ -299,8 +300,7 @@ i18n_parse(struct i18n_cat **out, const char *lang, const char *buf,
 	line++;
 	if ((r = entry_finish(cat, &pe)) != 0)
 		goto out;
-	if (cat->n > 1)
-		qsort(cat->e, cat->n, sizeof(*cat->e), entry_cmp);
+	tc_sort(cat->e, cat->n, sizeof(*cat->e), entry_cmp);
 	for (i = 1; i < cat->n; i++)
 		if (strcmp(cat->e[i - 1].key, cat->e[i].key) == 0) {
 			r = TC_EINVAL;
@@ -387,7 +387,7 @@ i18n_merge(struct i18n_cat *dst, struct i18n_cat *src, char **dupkey)
 	memcpy(dst->e + n0, src->e, src->n * sizeof(*src->e));
 	dst->n += src->n;
 	src->n = 0;
-	qsort(dst->e, dst->n, sizeof(*dst->e), entry_cmp);
+	tc_sort(dst->e, dst->n, sizeof(*dst->e), entry_cmp);
 out:
 	i18n_free(src);
 	return r;
@@ -435,8 +435,7 @@ i18n_load_dir(struct i18n_cat **out, const char *lang, const char *dir,
 		}
 		nnames++;
 	}
-	if (nnames > 1)
-		qsort(names, nnames, sizeof(*names), name_cmp);
+	tc_sort(names, nnames, sizeof(*names), name_cmp);
 	if ((r = i18n_parse(&cat, lang, "", 0, NULL)) != 0)
 		goto out;
 	for (i = 0; i < nnames; i++) {

@@ -3,6 +3,7 @@
 
 #include "engine/commission.h"
 #include "core/error.h"
+#include "core/sort.h"
 
 int
 tce_rule_commission(const struct tce_rule *r, tc_i128 b, tc_i128 *out)
@@ -148,7 +149,7 @@ tce_largest_remainder(int64_t total, const tc_i128 *w, size_t n,
 					best = i;
 			out[best]++;
 		} else {
-			qsort(rem, n, sizeof(*rem), rem_cmp);
+			tc_sort(rem, n, sizeof(*rem), rem_cmp);
 			for (i = 0; i < (size_t)k && i < n; i++)
 				out[rem[i].i]++;
 		}

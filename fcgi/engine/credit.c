@@ -10,6 +10,7 @@
 #include "engine/commission.h"
 #include "engine/sort.h"
 #include "core/error.h"
+#include "core/sort.h"
 
 static int
 name_cmp(const void *a, const void *b)
@@ -43,8 +44,7 @@ eng_intern_reps(struct calc *c)
 			names[n++] = in->shares[i].rep;
 		}
 	}
-	if (n > 0)
-		qsort(names, n, sizeof(*names), name_cmp);
+	tc_sort(names, n, sizeof(*names), name_cmp);
 	for (size_t i = 0; i < n; i++)
 		*tce_strmap_get(&m, names[i], 0) = (uint32_t)i;
 	for (size_t i = 0; i < in->nshares; i++)
@@ -161,7 +161,7 @@ eng_index_orders(struct calc *c)
 			e[k].src_line = r->src_line;
 			e[k].row = c->ord_rows[od->start + k];
 		}
-		qsort(e, od->n, sizeof(*e), line_ent_cmp);
+		tc_sort(e, od->n, sizeof(*e), line_ent_cmp);
 		for (uint32_t k = 0; k < od->n; k++) {
 			c->ord_rows[od->start + k] = e[k].row;
 			if (k > 0 && e[k].line == e[k - 1].line &&

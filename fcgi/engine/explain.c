@@ -8,6 +8,7 @@
 #include "engine/commission.h"
 #include "engine/strmap.h"
 #include "core/error.h"
+#include "core/sort.h"
 
 const char *
 tce_lost_name(enum tce_lost why)
@@ -399,7 +400,7 @@ explain_payments(const struct tce_input *in, struct tce_explanation *x,
 	for (i = 0; i < x->nlines; i++)
 		if (x->lines[i].payment != TCE_NONE)
 			pays[np++] = x->lines[i].payment;
-	qsort(pays, np, sizeof(*pays), u32_cmp);
+	tc_sort(pays, np, sizeof(*pays), u32_cmp);
 	for (i = 1, x->npayments = 1; i < np; i++)
 		if (pays[i] != pays[x->npayments - 1])
 			pays[x->npayments++] = pays[i];
@@ -442,8 +443,8 @@ explain_payments(const struct tce_input *in, struct tce_explanation *x,
 		prefs[npay++].idx = (uint32_t)i;
 		pstart[*o + 1]++;
 	}
-	qsort(rows, nr, sizeof(*rows), oref_row_cmp);
-	qsort(prefs, npay, sizeof(*prefs), oref_pay_cmp);
+	tc_sort(rows, nr, sizeof(*rows), oref_row_cmp);
+	tc_sort(prefs, npay, sizeof(*prefs), oref_pay_cmp);
 	for (i = 1; i <= nord; i++) {
 		rstart[i] += rstart[i - 1];
 		pstart[i] += pstart[i - 1];
@@ -589,7 +590,7 @@ explain_rules(const struct tce_plan *plan, struct tce_explanation *x,
 	for (i = 0; i < x->nlines; i++)
 		if (x->lines[i].rule >= 0)
 			rid[n++] = (uint32_t)x->lines[i].rule;
-	qsort(rid, n, sizeof(*rid), u32_cmp); /* earlier version, file order */
+	tc_sort(rid, n, sizeof(*rid), u32_cmp); /* earlier version, file order */
 	for (i = 1, k = n > 0; i < n; i++)
 		if (rid[i] != rid[k - 1])
 			rid[k++] = rid[i];

@@ -10,6 +10,7 @@
 #include "engine/commission.h"
 #include "engine/sort.h"
 #include "core/error.h"
+#include "core/sort.h"
 
 struct pay_ent {
 	int32_t     date;
@@ -58,8 +59,7 @@ collect_order(struct calc *c, struct order *od, struct pay_ent *pe,
 		pe[k].date = in->payments[pe[k].idx].date;
 		pe[k].id = in->payments[pe[k].idx].payment_id;
 	}
-	if (od->np > 1)
-		qsort(pe, od->np, sizeof(*pe), pay_ent_cmp);
+	tc_sort(pe, od->np, sizeof(*pe), pay_ent_cmp);
 	for (k = 0; k < od->np; k++) {
 		const struct tce_payment *p = &in->payments[pe[k].idx];
 		tc_i128 delta;
@@ -207,7 +207,7 @@ eng_first_repeated_payment(struct calc *c, size_t *dup)
 				e[j - i].s = in->payments[a[j].idx].payment_id;
 				e[j - i].idx = a[j].idx;
 			}
-			qsort(e, run - i, sizeof(*e), sent_cmp);
+			tc_sort(e, run - i, sizeof(*e), sent_cmp);
 			for (j = 1; j < run - i; j++)
 				if (strcmp(e[j].s, e[j - 1].s) == 0 &&
 				    (j < 2 || strcmp(e[j - 2].s, e[j].s) != 0) &&

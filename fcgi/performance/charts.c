@@ -12,6 +12,7 @@
 
 #include "core/chart.h"
 #include "core/error.h"
+#include "core/sort.h"
 #include "performance/perf.h"
 
 #define MONTHS 12
@@ -132,8 +133,7 @@ charts_get(struct req *r)
 	for (size_t i = 0; i < e.nrep; i++)
 		if (e.rep[i].target > 0)
 			order[n++] = &e.rep[i];
-	if (n > 1)
-		qsort(order, n, sizeof(*order), by_att_desc);
+	tc_sort(order, n, sizeof(*order), by_att_desc);
 	if (n > CHART_MAX_CATS)
 		n = CHART_MAX_CATS;
 	for (size_t i = 0; i < n; i++) {
@@ -464,8 +464,7 @@ dashboard_get(struct req *r)
 	for (size_t i = 0; i < e.nrep; i++)
 		if (e.rep[i].target > 0)
 			order[n++] = &e.rep[i];
-	if (n > 1)
-		qsort(order, n, sizeof(*order), by_att_desc);
+	tc_sort(order, n, sizeof(*order), by_att_desc);
 	for (size_t i = 0; i < n && i < 5; i++) {
 		struct tdict *row = tdict_add_section(d, "TOP");
 

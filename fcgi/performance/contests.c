@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/form.h"
 #include "core/formview.h"
+#include "core/sort.h"
 #include "performance/perf.h"
 
 enum stmt {
@@ -158,8 +159,7 @@ perf_contest_standings(struct db *d, enum tc_period_kind plan,
 	perf_rank(keys, k, ranks);
 	for (size_t i = 0; i < k; i++)
 		v[i].rank = ranks[i];
-	if (k > 1)
-		qsort(v, k, sizeof(*v), by_rank_login);
+	tc_sort(v, k, sizeof(*v), by_rank_login);
 	/* the prizes: those tied at rank r hold ranks r .. r + m - 1 and
 	 * share their prizes, to the fen, the fen left over going to the
 	 * first of them by login */

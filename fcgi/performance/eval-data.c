@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/sort.h"
 #include "performance/perf.h"
 
 enum stmt { ST_SUMMARIES, ST_ZERO, ST_RUNS, ST_LATEST, ST__MAX };
@@ -153,8 +154,7 @@ perf_eval_load(struct db *d, enum tc_period_kind plan,
 		out->sales += w->sales;
 		out->target += w->target;
 	}
-	if (out->nrep > 1)
-		qsort(out->rep, out->nrep, sizeof(*out->rep), by_login);
+	tc_sort(out->rep, out->nrep, sizeof(*out->rep), by_login);
 	rc = 0;
 out:
 	dbres_free(sum);

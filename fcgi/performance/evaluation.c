@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "core/export.h"
+#include "core/sort.h"
 #include "performance/perf.h"
 
 /* The band of an attainment (hundredths of a percent). */
@@ -190,8 +191,7 @@ eval_get(struct req *r)
 	}
 	for (size_t i = 0; i < now.nrep; i++)
 		order[i] = &now.rep[i];
-	if (now.nrep > 1)
-		qsort(order, now.nrep, sizeof(*order), by_attainment);
+	tc_sort(order, now.nrep, sizeof(*order), by_attainment);
 	for (size_t i = 0; i < now.nrep; i++) {
 		const struct perf_rep *w = order[i];
 		struct tdict *row = tdict_add_section(d, "REP");

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/sort.h"
 #include "performance/perf.h"
 
 /* Everyone sees the whole ranking; amounts are what the scope limits. */
@@ -136,8 +137,7 @@ rank_get(struct req *r)
 			if (teams ? strcmp(v[i].team, pv[k].team) == 0 :
 			    v[i].w->person == pv[k].w->person)
 				v[i].prev_rank = pv[k].rank;
-	if (n > 1)
-		qsort(v, n, sizeof(*v), by_rank);
+	tc_sort(v, n, sizeof(*v), by_rank);
 	tdict_set(d, "period", span.label);
 	tdict_set(d, "prev_period", ps.label);
 	{

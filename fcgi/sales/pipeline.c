@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/formview.h"
 #include "core/money.h"
+#include "core/sort.h"
 #include "sales/pipeline-date.h"
 #include "sales/pipeline.h"
 
@@ -333,8 +334,7 @@ pipe_opps_load(struct req *r, const struct scope *s,
 		k++;
 	}
 	dbres_free(res);
-	if (k > 1)
-		qsort(v, k, sizeof(*v), by_priority);
+	tc_sort(v, k, sizeof(*v), by_priority);
 	*out = v;
 	*n = k;
 	return 0;

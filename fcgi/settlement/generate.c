@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/sort.h"
 #include "settlement/settlement.h"
 
 enum stmt {
@@ -351,8 +352,7 @@ generate(const struct wf_actor *a, const char *secret, const char *label,
 	dbres_free(res);
 	res = NULL;
 
-	if (rs.n > 1)
-		qsort(rs.v, rs.n, sizeof(rs.v[0]), by_person);
+	tc_sort(rs.v, rs.n, sizeof(rs.v[0]), by_person);
 	for (size_t k = 0; k < rs.n; k++) {
 		struct rep *r = &rs.v[k];
 		money_t net = r->commission + r->bonus + r->prizes +
