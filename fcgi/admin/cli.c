@@ -9,6 +9,7 @@
 #include "admin/cli.h"
 #include "admin/demo.h"
 #include "admin/migrate.h"
+#include "admin/routes.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/directory.h"
@@ -46,7 +47,10 @@ usage(FILE *f)
 	    "commands:\n"
 	    "  modules\n    list the modules of this build: name, URL prefix "
 	    "(- for none),\n    required modules (- for none); needs no "
-	    "configuration\n");
+	    "configuration\n"
+	    "  routes [--json]\n    list every route of every program: "
+	    "program, method, pattern, roles,\n    ids, id kinds, whether it "
+	    "changes state, type; needs no configuration\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %s%s%s\n    %s\n", commands[i].name,
 		    commands[i].args[0] ? " " : "", commands[i].args,
@@ -235,6 +239,16 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[optind], "modules") == 0)
 		return optind == argc - 1 ? cmd_modules() : CLI_USAGE;
+	if (strcmp(argv[optind], "routes") == 0) {
+		bool json = optind == argc - 2 &&
+		    strcmp(argv[optind + 1], "--json") == 0;
+
+		if (optind != argc - 1 && !json) {
+			usage(stderr);
+			return CLI_USAGE;
+		}
+		return routes_dump(stdout, json) == 0 ? CLI_OK : CLI_FAILED;
+	}
 	if ((fn = command_find(argv[optind])) == NULL) {
 		fprintf(stderr, "ticheng-admin: unknown command \"%s\"\n",
 		    argv[optind]);

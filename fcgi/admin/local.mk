@@ -2,7 +2,8 @@
 bin_PROGRAMS += ticheng-admin
 ticheng_admin_SOURCES = fcgi/admin/cli.h fcgi/admin/cli.c fcgi/admin/periods.c \
 	fcgi/admin/migrate.h fcgi/admin/migrate.c fcgi/admin/migrate-plan.h \
-	fcgi/admin/migrate-plan.c fcgi/admin/demo.h fcgi/admin/demo.c
+	fcgi/admin/migrate-plan.c fcgi/admin/demo.h fcgi/admin/demo.c \
+	fcgi/admin/routes.h fcgi/admin/routes.c
 ticheng_admin_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 ticheng_admin_LDADD = $(TC_ALL_MODULES_LIBS)
 nodist_EXTRA_ticheng_admin_SOURCES = dummy.cxx
@@ -42,3 +43,12 @@ tests_unit_modules_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS) \
 	-DTEST_TEMPLATES='"$(abs_top_srcdir)/templates"'
 tests_unit_modules_t_LDADD = $(TC_ALL_MODULES_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_unit_modules_t_SOURCES = dummy.cxx
+
+# `ticheng-admin routes`: every route of the registry, once, with its ids.
+check_PROGRAMS += tests/unit/routes-dump-t
+TESTS += tests/unit/routes-dump-t
+tests_unit_routes_dump_t_SOURCES = tests/unit/routes-dump-t.c \
+	fcgi/admin/routes.h fcgi/admin/routes.c
+tests_unit_routes_dump_t_CPPFLAGS = $(TC_CORE_CPPFLAGS) $(CHECK_CFLAGS)
+tests_unit_routes_dump_t_LDADD = $(TC_ALL_MODULES_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_unit_routes_dump_t_SOURCES = dummy.cxx
