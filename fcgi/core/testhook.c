@@ -64,11 +64,14 @@ tc_hold(const char *name)
 	if ((size_t)snprintf(held, sizeof(held), "%s/held-%s", hook_dir,
 	    name) >= sizeof(held))
 		return;
-	if ((fd = open(held, O_WRONLY | O_CREAT, 0644)) < 0)
+	if ((fd = open(held, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
 		log_msg("hold %s: cannot create %s: %s", name, held,
 		    strerror(errno));
-	else
+	else {
+		/* Who holds: a test may kill exactly that process. */
+		dprintf(fd, "%ld\n", (long)getpid());
 		close(fd);
+	}
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	while (exists(hold)) {
 		clock_gettime(CLOCK_MONOTONIC, &now);

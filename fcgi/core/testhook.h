@@ -9,7 +9,7 @@
  *                    returns instead of the system clock (core/clock.h
  *                    reads it at every call);
  *   DIR/hold-NAME    while it exists, a process reaching tc_hold("NAME")
- *                    creates DIR/held-NAME, waits (at most
+ *                    creates DIR/held-NAME (holding its pid), waits (at most
  *                    TC_HOLD_MAX_SECONDS) until DIR/hold-NAME is removed,
  *                    then removes DIR/held-NAME and goes on;
  *   DIR/slow-TABLE   while it exists, every statement of the statement
