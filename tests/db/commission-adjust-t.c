@@ -51,13 +51,11 @@ static const unsigned who_roles[WHO__MAX] = {
 static struct person cast[WHO__MAX];
 
 enum stmt {
-	T_PERSON, T_PERIOD, T_ADJ, T_ADJ_COUNT, T_MOVES, T_AUDIT, T_DISPUTE,
+	T_PERIOD, T_ADJ, T_ADJ_COUNT, T_MOVES, T_AUDIT, T_DISPUTE,
 	T_DMOVES, T_OPEN_PERIOD, T_THREAD, T_CLOSE, T__MAX
 };
 
 static const char *const sql[T__MAX] = {
-	[T_PERSON] = "INSERT INTO people (login, dn, name, department, roles)"
-	    " VALUES (?, ?, ?, '', ?)",
 	[T_PERIOD] = "INSERT INTO periods (kind, label, first_day, last_day,"
 	    " state) VALUES ('month', ?, ?, ?, ?)",
 	[T_ADJ] = "SELECT state, amount, kind, proposed_as,"
@@ -108,24 +106,9 @@ add_cast(void)
 	char prefix[40];
 
 	dbt_unique(prefix, sizeof(prefix), "adj");
-	for (int w = 0; w < WHO__MAX; w++) {
-		struct person *p = &cast[w];
-		char dn[160], roles[8];
-		uint64_t id = 0;
-
-		memset(p, 0, sizeof(*p));
-		snprintf(p->login, sizeof(p->login), "%s-%s", prefix,
-		    who_name[w]);
-		snprintf(p->name, sizeof(p->name), "%s", who_name[w]);
-		snprintf(dn, sizeof(dn), "uid=%s,ou=people,dc=example,dc=com",
-		    p->login);
-		snprintf(roles, sizeof(roles), "%u", who_roles[w]);
-		p->roles = who_roles[w];
-		ck_assert_int_eq(db_exec(dbt_db, &t_db, T_PERSON,
-		    DB_ARGS(P_TEXT(p->login), P_TEXT(dn), P_TEXT(p->name),
-		    P_TEXT(roles)), NULL, &id), 0);
-		p->id = (int64_t)id;
-	}
+	for (int w = 0; w < WHO__MAX; w++)
+		dbt_person(dbt_db, &cast[w], prefix, who_name[w], NULL, NULL,
+		    who_roles[w]);
 }
 
 /* The shadowed fixture: its own periods (2026-10 closed, 2026-11 open)

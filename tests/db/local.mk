@@ -28,6 +28,14 @@ tests_db_db_lost_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
 tests_db_db_lost_t_LDADD = $(TC_DB_TEST_LDADD)
 nodist_EXTRA_tests_db_db_lost_t_SOURCES = dummy.cxx
 
+# The harness forgets the people a test made, and what refers to them.
+TC_DB_TESTS += tests/db/fixtures-t
+check_PROGRAMS += tests/db/fixtures-t
+tests_db_fixtures_t_SOURCES = tests/db/fixtures-t.c
+tests_db_fixtures_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_fixtures_t_LDADD = $(TC_DB_TEST_LDADD)
+nodist_EXTRA_tests_db_fixtures_t_SOURCES = dummy.cxx
+
 # core/scope: the rows a rep, a manager, finance and others see.
 TC_DB_TESTS += tests/db/scope-t
 check_PROGRAMS += tests/db/scope-t

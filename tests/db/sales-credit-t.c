@@ -50,14 +50,12 @@ static const char *order_day;       /* the order form's date; NULL: today */
 static int64_t customer, product;
 
 enum stmt {
-	STMT_PERSON, STMT_CUSTOMER, STMT_PRODUCT, STMT_TODAY, STMT_REPS,
+	STMT_CUSTOMER, STMT_PRODUCT, STMT_TODAY, STMT_REPS,
 	STMT_REQUEST, STMT_MOVES, STMT_AUDITS, STMT_STATUS, STMT_PAYMENT,
-	STMT_RETIRE, STMT_REDATE, STMT_CLOSED, STMT__MAX
+	STMT_REDATE, STMT_CLOSED, STMT__MAX
 };
 
 static const char *const sql[STMT__MAX] = {
-	[STMT_PERSON] = "INSERT INTO people (login, dn, name, department,"
-	    " team, manager_login, roles) VALUES (?, ?, ?, '', ?, ?, ?)",
 	[STMT_CUSTOMER] = "INSERT INTO customers (code, name, region_id,"
 	    " channel_id, owner_id) SELECT ?, ?, (SELECT MIN(id) FROM regions"
 	    " WHERE active), (SELECT MIN(id) FROM channels WHERE active), ?",
@@ -79,7 +77,6 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_STATUS] = "SELECT status FROM orders WHERE id = ?",
 	[STMT_PAYMENT] = "INSERT INTO payments (payment_no, order_id,"
 	    " payment_date, amount, created_by) VALUES (?, ?, CURDATE(), 100, ?)",
-	[STMT_RETIRE] = "UPDATE people SET active = FALSE WHERE login LIKE ?",
 	[STMT_REDATE] = "UPDATE orders SET order_date = ? WHERE id = ?",
 	[STMT_CLOSED] = "INSERT INTO periods (kind, label, first_day, last_day,"
 	    " state) VALUES ('month', '2001-05', '2001-05-01', '2001-05-31',"
@@ -92,21 +89,8 @@ static void
 add_person(enum who w, const char *team, const char *manager,
     unsigned roles)
 {
-	struct person *p = &cast[w];
-	char dn[160], r[16];
-	uint64_t id = 0;
-
-	snprintf(p->login, sizeof(p->login), "%s-%s", prefix, who_name[w]);
-	snprintf(p->name, sizeof(p->name), "%s", who_name[w]);
-	snprintf(p->team, sizeof(p->team), "%s", team);
-	snprintf(dn, sizeof(dn), "uid=%s,ou=people,dc=example,dc=com",
-	    p->login);
-	snprintf(r, sizeof(r), "%u", roles);
-	p->roles = roles;
-	ck_assert_int_eq(db_exec(dbt_db, &ct_db, STMT_PERSON,
-	    DB_ARGS(P_TEXT(p->login), P_TEXT(dn), P_TEXT(p->name),
-	    P_TEXT(team), P_TEXT_OR_NULL(manager), P_TEXT(r)), NULL, &id), 0);
-	p->id = (int64_t)id;
+	dbt_person(dbt_db, &cast[w], prefix, who_name[w], team, manager,
+	    roles);
 }
 
 static void
@@ -142,11 +126,6 @@ setup(void)
 static void
 teardown(void)
 {
-	char like[48];
-
-	snprintf(like, sizeof(like), "%s-%%", prefix);
-	ck_assert_int_eq(db_exec(dbt_db, &ct_db, STMT_RETIRE,
-	    DB_ARGS(P_TEXT(like)), NULL, NULL), 0);
 	dbt_teardown();
 }
 

@@ -25,11 +25,9 @@ static const char *const who_name[WHO__MAX] = {
 static struct person cast[WHO__MAX];
 static char prefix[40], team_t[64], team_u[64], team_v[64];
 
-enum stmt { STMT_PERSON, STMT_PEOPLE, STMT_LINE, STMT_LINES, STMT__MAX };
+enum stmt { STMT_PEOPLE, STMT_LINE, STMT_LINES, STMT__MAX };
 
 static const char *const sql[STMT__MAX] = {
-	[STMT_PERSON] = "INSERT INTO people (login, dn, name, department,"
-	    " team, manager_login) VALUES (?, ?, ?, '', ?, ?)",
 	[STMT_PEOPLE] = "SELECT p.login FROM people p WHERE p.login LIKE"
 	    " CONCAT(?, '-%') AND " SCOPE_SQL("p.id") " ORDER BY p.login",
 	[STMT_LINE] = "INSERT INTO scope_lines (label, person_id, team,"
@@ -53,20 +51,8 @@ static void
 add_person(enum who w, const char *team, const char *manager,
     unsigned roles)
 {
-	struct person *p = &cast[w];
-	char dn[160];
-	uint64_t id = 0;
-
-	snprintf(p->login, sizeof(p->login), "%s-%s", prefix, who_name[w]);
-	snprintf(p->name, sizeof(p->name), "%s", who_name[w]);
-	snprintf(p->team, sizeof(p->team), "%s", team);
-	snprintf(dn, sizeof(dn), "uid=%s,ou=people,dc=example,dc=com",
-	    p->login);
-	p->roles = roles;
-	ck_assert_int_eq(db_exec(dbt_db, &scope_db, STMT_PERSON,
-	    DB_ARGS(P_TEXT(p->login), P_TEXT(dn), P_TEXT(p->name),
-	    P_TEXT(team), P_TEXT_OR_NULL(manager)), NULL, &id), 0);
-	p->id = (int64_t)id;
+	dbt_person(dbt_db, &cast[w], prefix, who_name[w], team, manager,
+	    roles);
 }
 
 static void

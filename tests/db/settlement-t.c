@@ -46,15 +46,13 @@ static struct person cast[WHO__MAX];
 static int64_t period1, period2;
 
 enum stmt {
-	S_PERSON, S_PERIOD, S_RUN, S_SUMMARY, S_ADJ, S_STATEMENT, S_COUNT,
+	S_PERIOD, S_RUN, S_SUMMARY, S_ADJ, S_STATEMENT, S_COUNT,
 	S_HISTORY, S_ADJ_TRACKING, S_CLEAN_PREVIOUS, S_CLEAN_STATEMENTS, S_CLEAN_ADJ,
 	S_CLEAN_SUMMARIES, S_CLEAN_RUNS, S_CLEAN_PERIODS, S_SET_STATE,
 	S_THREAD, S__MAX
 };
 
 static const char *const sql[S__MAX] = {
-	[S_PERSON] = "INSERT INTO people (login, dn, name, department, team,"
-	    " roles) VALUES (?, ?, ?, '', 'T-stlt', ?)",
 	[S_PERIOD] = "INSERT INTO periods (kind, label, first_day, last_day,"
 	    " state) VALUES ('month', ?, ?, ?, 'closed')",
 	[S_RUN] = "INSERT INTO calc_runs (period_id, state, started_by)"
@@ -106,10 +104,7 @@ clean(void)
 static int64_t
 insert(int k, const struct db_param *p, size_t n)
 {
-	uint64_t id = 0;
-
-	ck_assert_int_eq(db_exec(dbt_db, &t_db, k, p, n, NULL, &id), 0);
-	return (int64_t)id;
+	return dbt_insert(dbt_db, &t_db, k, p, n);
 }
 
 /* A closed period with a run whose summaries give REP and REP2 their
@@ -137,21 +132,9 @@ setup(void)
 	dbt_setup();
 	clean();
 	dbt_unique(prefix, sizeof(prefix), "stlt");
-	for (int w = 0; w < WHO__MAX; w++) {
-		struct person *p = &cast[w];
-		char dn[160];
-
-		memset(p, 0, sizeof(*p));
-		snprintf(p->login, sizeof(p->login), "%s-%s", prefix,
-		    who_name[w]);
-		snprintf(p->name, sizeof(p->name), "%s", who_name[w]);
-		snprintf(p->team, sizeof(p->team), "T-stlt");
-		snprintf(dn, sizeof(dn), "uid=%s,ou=people,dc=example,dc=com",
-		    p->login);
-		p->roles = who_roles[w];
-		p->id = insert(S_PERSON, DB_ARGS(P_TEXT(p->login), P_TEXT(dn),
-		    P_TEXT(p->name), P_INT(p->roles)));
-	}
+	for (int w = 0; w < WHO__MAX; w++)
+		dbt_person(dbt_db, &cast[w], prefix, who_name[w], "T-stlt", NULL,
+		    who_roles[w]);
 	/* REP: 1,000.00 + 200.00 bonus in January; REP2: 500.00 */
 	period1 = period("1990-01", 19900101, 19900131, 100000, 20000, 50000);
 	/* REP: 300.00 in February; REP2: 800.00 */

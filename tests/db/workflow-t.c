@@ -81,13 +81,11 @@ static struct person cast[WHO__MAX];
 static char prefix[40];
 
 enum stmt {
-	STMT_PERSON, STMT_DOC, STMT_DOC_GET, STMT_MOVES, STMT_AUDIT,
+	STMT_DOC, STMT_DOC_GET, STMT_MOVES, STMT_AUDIT,
 	STMT_PAY_LINES, STMT_THREAD, STMT_EDIT, STMT_MOVED_AT, STMT__MAX
 };
 
 static const char *const sql[STMT__MAX] = {
-	[STMT_PERSON] = "INSERT INTO people (login, dn, name, department,"
-	    " team) VALUES (?, ?, ?, '', ?)",
 	[STMT_DOC] = "INSERT INTO wft_stmts (owner_id, prepared_by,"
 	    " submitted_by, state) VALUES (?, ?, ?, ?)",
 	[STMT_DOC_GET] = "SELECT state, reviewed_by, reviewed_at IS NOT NULL,"
@@ -232,25 +230,10 @@ setup(void)
 	dbt_sql(dbt_db, CREATE_DOCS);
 	dbt_sql(dbt_db, CREATE_MOVES);
 	dbt_unique(prefix, sizeof(prefix), "wft");
-	for (int w = 0; w < WHO__MAX; w++) {
-		struct person *p = &cast[w];
-		char dn[160];
-		uint64_t id = 0;
-
-		memset(p, 0, sizeof(*p));
-		snprintf(p->login, sizeof(p->login), "%s-%s", prefix,
-		    who_name[w]);
-		snprintf(p->name, sizeof(p->name), "%s", who_name[w]);
-		/* a team of the test's own, for the team-scoped counts */
-		snprintf(p->team, sizeof(p->team), "%s", prefix);
-		snprintf(dn, sizeof(dn), "uid=%s,ou=people,dc=example,dc=com",
-		    p->login);
-		p->roles = who_roles[w];
-		ck_assert_int_eq(db_exec(dbt_db, &wft_db, STMT_PERSON,
-		    DB_ARGS(P_TEXT(p->login), P_TEXT(dn), P_TEXT(p->name),
-		    P_TEXT(p->team)), NULL, &id), 0);
-		p->id = (int64_t)id;
-	}
+	/* a team of the test's own, for the team-scoped counts */
+	for (int w = 0; w < WHO__MAX; w++)
+		dbt_person(dbt_db, &cast[w], prefix, who_name[w], prefix, NULL,
+		    who_roles[w]);
 	pay_lines = 3;
 }
 
