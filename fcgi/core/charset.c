@@ -8,6 +8,7 @@
 
 #include "core/charset.h"
 #include "core/error.h"
+#include "core/request.h"
 
 int
 tc_gb18030_to_utf8(const char *in, size_t len, char **out, size_t *outlen)
@@ -43,5 +44,31 @@ tc_gb18030_to_utf8(const char *in, size_t len, char **out, size_t *outlen)
 	*dst = '\0';
 	*out = buf;
 	*outlen = (size_t)(dst - buf);
+	return 0;
+}
+
+int
+tc_upload_utf8(const char *in, size_t len, const char **text,
+    size_t *textlen, char **owned)
+{
+	char *conv = NULL;
+	size_t n = 0;
+	int rc;
+
+	*owned = NULL;
+	if (req_utf8_valid(in, len)) {
+		*text = in;
+		*textlen = len;
+		return 0;
+	}
+	if ((rc = tc_gb18030_to_utf8(in, len, &conv, &n)) != 0)
+		return rc;
+	if (!req_utf8_valid(conv, n)) {
+		free(conv);
+		return TC_EFORMAT;
+	}
+	*owned = conv;
+	*text = conv;
+	*textlen = n;
 	return 0;
 }

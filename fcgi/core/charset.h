@@ -16,4 +16,14 @@
 int tc_gb18030_to_utf8(const char *in, size_t len, char **out,
     size_t *outlen);
 
+/* The text of an uploaded file as UTF-8, as every CSV import reads it:
+ * the bytes themselves when they are valid UTF-8 (no NUL), else converted
+ * from GB18030 when that gives valid UTF-8.  On success *text and
+ * *textlen give the text (in itself, or *owned: NUL-terminated, the
+ * caller's to free; *owned is NULL when nothing was converted).  Returns
+ * 0; TC_EFORMAT when the bytes are neither (a NUL byte, a cut GB18030
+ * sequence), TC_ENOMEM; *owned is NULL on failure. */
+int tc_upload_utf8(const char *in, size_t len, const char **text,
+    size_t *textlen, char **owned);
+
 #endif

@@ -145,29 +145,16 @@ coll_upload(const struct req *r, const char **data, size_t *len,
     char **owned)
 {
 	const struct req_pair *p = req_first(&r->form, "file");
-	char *text = NULL;
-	size_t n = 0;
 
 	*owned = NULL;
 	if (p == NULL || p->filename == NULL || p->filename[0] == '\0')
 		return "imp_err_no_file";
 	if (p->valsz == 0)
 		return "imp_err_empty";
-	if (req_utf8_valid(p->value, p->valsz)) {
-		*data = p->value;
-		*len = p->valsz;
-		return NULL;
-	}
-	/* Chinese Excel's CSV; what is neither is refused (a NUL, say) */
-	if (tc_gb18030_to_utf8(p->value, p->valsz, &text, &n) != 0)
+	/* UTF-8, or Chinese Excel's CSV; what is neither is refused (a NUL,
+	 * say) */
+	if (tc_upload_utf8(p->value, p->valsz, data, len, owned) != 0)
 		return "imp_err_utf8";
-	if (!req_utf8_valid(text, n)) {
-		free(text);
-		return "imp_err_utf8";
-	}
-	*owned = text;
-	*data = text;
-	*len = n;
 	return NULL;
 }
 

@@ -64,6 +64,51 @@ START_TEST(an_invalid_byte_or_a_cut_character_is_refused)
 }
 END_TEST
 
+START_TEST(an_upload_in_utf8_is_taken_as_it_is)
+{
+	const char *in = "订单,客户\n", *text = NULL;
+	char *owned = (char *)1;
+	size_t n = 0;
+
+	ck_assert_int_eq(tc_upload_utf8(in, strlen(in), &text, &n, &owned), 0);
+	ck_assert_ptr_eq(text, in);
+	ck_assert_uint_eq(n, strlen(in));
+	ck_assert_ptr_null(owned);
+}
+END_TEST
+
+START_TEST(an_upload_in_gb18030_is_converted)
+{
+	const char *text = NULL;
+	char *owned = NULL;
+	size_t n = 0;
+
+	ck_assert_int_eq(tc_upload_utf8("\xbb\xaa\xb6\xab,1\n", 7, &text, &n,
+	    &owned), 0);
+	ck_assert_ptr_nonnull(owned);
+	ck_assert_ptr_eq(text, owned);
+	ck_assert_str_eq(text, "华东,1\n");
+	ck_assert_uint_eq(n, strlen("华东,1\n"));
+	free(owned);
+}
+END_TEST
+
+START_TEST(an_upload_neither_utf8_nor_gb18030_is_refused)
+{
+	const char *text = NULL;
+	char *owned = (char *)1;
+	size_t n = 0;
+
+	/* a NUL is valid GB18030 but no text of a CSV */
+	ck_assert_int_eq(tc_upload_utf8("a\0b", 3, &text, &n, &owned),
+	    TC_EFORMAT);
+	ck_assert_ptr_null(owned);
+	ck_assert_int_eq(tc_upload_utf8("ok\xbb", 3, &text, &n, &owned),
+	    TC_EFORMAT);
+	ck_assert_ptr_null(owned);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -75,6 +120,9 @@ main(void)
 	tcase_add_test(t, four_byte_characters_beyond_gbk);
 	tcase_add_test(t, empty_text_is_empty);
 	tcase_add_test(t, an_invalid_byte_or_a_cut_character_is_refused);
+	tcase_add_test(t, an_upload_in_utf8_is_taken_as_it_is);
+	tcase_add_test(t, an_upload_in_gb18030_is_converted);
+	tcase_add_test(t, an_upload_neither_utf8_nor_gb18030_is_refused);
 	suite_add_tcase(s, t);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
