@@ -21,6 +21,12 @@ int logout_post(struct req *r);
 extern const struct route_set auth_route_set;
 extern const struct route_set *const auth_areas[];
 
+#ifdef TC_TEST_HOOKS
+/* Test builds only: GET /test-hooks/sql-canary, the injectable page
+ * the sqlmap suite must find (canary.c). */
+extern const struct route_set auth_canary_route_set;
+#endif
+
 /* The module as every program knows it (module.c), and what its
  * program runs (module-code.c). */
 extern const struct module auth_module;

@@ -64,5 +64,8 @@ const struct route_set auth_route_set = ROUTE_SET(routes);
 const struct route_set *const auth_areas[] = {
 	&auth_route_set,
 	&job_route_set,
+#ifdef TC_TEST_HOOKS
+	&auth_canary_route_set,
+#endif
 	NULL
 };
