@@ -16,7 +16,8 @@ fcgi_core_libtccore_a_SOURCES = \
 	fcgi/core/people.h fcgi/core/people.c
 # Lists (core/list) and the query strings of their links.
 fcgi_core_libtccore_a_SOURCES += fcgi/core/qs.h fcgi/core/qs.c \
-	fcgi/core/list.h fcgi/core/list.c
+	fcgi/core/list.h fcgi/core/list.c \
+	fcgi/core/sqlcond.h fcgi/core/sqlcond.c
 # Forms: a validated field table shown with its errors (core/formview).
 fcgi_core_libtccore_a_SOURCES += fcgi/core/formview.h fcgi/core/formview.c
 # Scope (core/scope): which rows a person sees or changes.

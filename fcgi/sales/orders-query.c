@@ -22,6 +22,7 @@
 #include "sales/order-math.h"
 #include "sales/orders.h"
 #include "sales/sales.h"
+#include "sales/stats.h"
 
 #define PAGE_SIZE 50
 
@@ -34,82 +35,14 @@ struct ofilter {
 	char status[16];
 };
 
-#define FILTER_SQL \
-	" AND o.order_date >= ? AND o.order_date <= ?" \
-	" AND (? = 0 OR EXISTS (SELECT 1 FROM order_reps fr" \
-	"  WHERE fr.order_id = o.id AND fr.person_id = ?))" \
-	" AND (? = '' OR EXISTS (SELECT 1 FROM order_reps ft" \
-	"  JOIN people fp ON fp.id = ft.person_id" \
-	"  WHERE ft.order_id = o.id AND fp.team = ?))" \
-	" AND (? = 0 OR o.customer_id = ?)" \
-	" AND (? = 0 OR EXISTS (SELECT 1 FROM order_lines fl" \
-	"  JOIN products fx ON fx.id = fl.product_id" \
-	"  WHERE fl.order_id = o.id AND fx.product_type_id = ?))" \
-	" AND (? = 0 OR o.region_id = ?)" \
-	" AND (? = 0 OR o.channel_id = ?)" \
-	" AND (? = '' OR o.status = ?)"
-#define FILTER_ARGS(f) P_TEXT((f)->from), P_TEXT((f)->to), \
-	P_INT((f)->rep), P_INT((f)->rep), P_TEXT((f)->team), \
-	P_TEXT((f)->team), P_INT((f)->customer), P_INT((f)->customer), \
-	P_INT((f)->ptype), P_INT((f)->ptype), P_INT((f)->region), \
-	P_INT((f)->region), P_INT((f)->channel), P_INT((f)->channel), \
-	P_TEXT((f)->status), P_TEXT((f)->status)
-
-/* Lines counted: those of the product type filter (when given). */
-#define LINE_PTYPE_SQL "(? = 0 OR l.product_id IN (SELECT px.id FROM" \
-	" products px WHERE px.product_type_id = ?))"
-
-#define STATS_SQL(select, joins, group) \
-	"SELECT " select " FROM orders o JOIN order_lines l" \
-	" ON l.order_id = o.id AND l.status = 'booked'" \
-	" JOIN products pr ON pr.id = l.product_id " joins \
-	" WHERE o.status = 'booked' AND " LINE_PTYPE_SQL \
-	" AND " SCOPE_ORDER_SQL("o.id") FILTER_SQL group
-
 enum stmt {
 	Q_TEAMS,
-	Q_KPI,
-	Q_BY_MONTH,
-	Q_BY_REP,
-	Q_BY_TEAM,
-	Q_BY_PTYPE,
-	Q_BY_REGION,
-	Q_BY_CHANNEL,
 	Q__MAX
 };
 
 static const char *const stmts[Q__MAX] = {
 	[Q_TEAMS] =
 	    "SELECT DISTINCT team FROM people WHERE team <> '' ORDER BY team",
-	[Q_KPI] = STATS_SQL("COALESCE(SUM(l.amount), 0),"
-	    " COALESCE(SUM(l.cost), 0), COUNT(DISTINCT o.id)", "", ""),
-	[Q_BY_MONTH] = STATS_SQL("DATE_FORMAT(o.order_date, '%Y-%m') AS m,"
-	    " '', SUM(l.amount), SUM(l.cost), COUNT(DISTINCT o.id)", "",
-	    " GROUP BY m ORDER BY m"),
-	[Q_BY_REP] = STATS_SQL("p.login, p.name,"
-	    " ROUND(SUM(l.amount * sr.share / 100), 2) AS a,"
-	    " ROUND(SUM(l.cost * sr.share / 100), 2), COUNT(DISTINCT o.id)",
-	    " JOIN order_reps sr ON sr.order_id = o.id"
-	    " JOIN people p ON p.id = sr.person_id",
-	    " GROUP BY p.id, p.login, p.name ORDER BY a DESC, p.login"),
-	[Q_BY_TEAM] = STATS_SQL("p.team, p.team,"
-	    " ROUND(SUM(l.amount * sr.share / 100), 2) AS a,"
-	    " ROUND(SUM(l.cost * sr.share / 100), 2), COUNT(DISTINCT o.id)",
-	    " JOIN order_reps sr ON sr.order_id = o.id"
-	    " JOIN people p ON p.id = sr.person_id",
-	    " GROUP BY p.team ORDER BY a DESC, p.team"),
-	[Q_BY_PTYPE] = STATS_SQL("pt.name_zh, pt.name_en, SUM(l.amount) AS a,"
-	    " SUM(l.cost), COUNT(DISTINCT o.id)",
-	    " JOIN product_types pt ON pt.id = pr.product_type_id",
-	    " GROUP BY pt.id, pt.name_zh, pt.name_en ORDER BY a DESC"),
-	[Q_BY_REGION] = STATS_SQL("rg.name_zh, rg.name_en, SUM(l.amount) AS a,"
-	    " SUM(l.cost), COUNT(DISTINCT o.id)",
-	    " JOIN regions rg ON rg.id = o.region_id",
-	    " GROUP BY rg.id, rg.name_zh, rg.name_en ORDER BY a DESC"),
-	[Q_BY_CHANNEL] = STATS_SQL("ch.name_zh, ch.name_en, SUM(l.amount) AS a,"
-	    " SUM(l.cost), COUNT(DISTINCT o.id)",
-	    " JOIN channels ch ON ch.id = o.channel_id",
-	    " GROUP BY ch.id, ch.name_zh, ch.name_en ORDER BY a DESC"),
 };
 
 static struct db_table query_db = DB_TABLE("orders-query", stmts);
@@ -692,153 +625,30 @@ out:
 
 /* --- statistics --- */
 
-/* The tables of the statistics page (and of its export), in order: the
- * months of the period, then one per dimension. */
-enum { SG_MONTH, SG_REP, SG_TEAM, SG_PTYPE, SG_REGION, SG_CHANNEL, SG__MAX };
-
+/* The export's name of each table's dimension, its title and note. */
 static const struct stats_def {
-	int stmt;
 	const char *title, *note;
-	const char *dim;            /* the export's name of the dimension */
-	bool bilingual;             /* columns name_zh, name_en */
+	const char *dim;
 } stats_defs[SG__MAX] = {
-	[SG_MONTH] = { Q_BY_MONTH, "ord_stats_by_month", NULL, "sales_month",
-	    false },
-	[SG_REP] = { Q_BY_REP, "ord_stats_by_rep", "ord_stats_share_note",
-	    "sales_rep", false },
-	[SG_TEAM] = { Q_BY_TEAM, "ord_stats_by_team", "ord_stats_share_note",
-	    "sales_team", false },
-	[SG_PTYPE] = { Q_BY_PTYPE, "ord_stats_by_ptype", NULL,
-	    "sales_product_type", true },
-	[SG_REGION] = { Q_BY_REGION, "ord_stats_by_region", NULL,
-	    "sales_region", true },
-	[SG_CHANNEL] = { Q_BY_CHANNEL, "ord_stats_by_channel", NULL,
-	    "sales_channel", true },
+	[SG_MONTH] = { "ord_stats_by_month", NULL, "sales_month" },
+	[SG_REP] = { "ord_stats_by_rep", "ord_stats_share_note", "sales_rep" },
+	[SG_TEAM] = { "ord_stats_by_team", "ord_stats_share_note",
+	    "sales_team" },
+	[SG_PTYPE] = { "ord_stats_by_ptype", NULL, "sales_product_type" },
+	[SG_REGION] = { "ord_stats_by_region", NULL, "sales_region" },
+	[SG_CHANNEL] = { "ord_stats_by_channel", NULL, "sales_channel" },
 };
 
-#define MAX_GROUP 64
-#define MAX_MONTHS 36
-
-struct stats_row {
-	char label[160];
-	int64_t amount, cost, count;
-};
-
-struct stats {
-	int64_t amount, cost, count;            /* the KPIs */
-	struct stats_row *rows[SG__MAX];
-	size_t n[SG__MAX];
-};
-
-static void
-stats_free(struct stats *st)
-{
-	for (size_t g = 0; g < SG__MAX; g++)
-		free(st->rows[g]);
-}
-
-/* The months shown for the period [f->from, f->to]: every month of it,
- * or the last 12 of an open or long one (more than MAX_MONTHS). */
-static size_t
-stats_months(const struct ofilter *f, struct stats_row *rows)
-{
-	int y, m, ye, me;
-	size_t n = 0;
-
-	if (strcmp(f->from, "1000-01-01") == 0 ||
-	    sscanf(f->from, "%d-%d", &y, &m) != 2 ||
-	    sscanf(f->to, "%d-%d", &ye, &me) != 2 ||
-	    (ye - y) * 12 + me - m >= MAX_MONTHS || (ye - y) * 12 + me - m < 0) {
-		if (sscanf(f->to, "%d-%d", &ye, &me) != 2 || ye > 3000) {
-			int32_t today = tc_today();
-
-			ye = tc_date_year(today);
-			me = tc_date_month(today);
-		}
-		y = ye;
-		m = me - 11;
-		while (m < 1) {
-			m += 12;
-			y--;
-		}
-	}
-	for (; (y < ye || (y == ye && m <= me)) && n < MAX_MONTHS; n++) {
-		snprintf(rows[n].label, sizeof(rows[n].label), "%04d-%02d",
-		    (y % 10000 + 10000) % 10000, m);
-		if (++m > 12) {
-			m = 1;
-			y++;
-		}
-	}
-	return n;
-}
-
-/* Reads the KPIs and every table of the statistics for filters f (with
- * bounds) in scope s into st (free with stats_free).  Returns 0 or a
- * tc_err. */
+/* The statistics of filters f (with bounds) in r's scope into st. */
 static int
-stats_load(struct req *r, const struct ofilter *f, const struct scope *s,
-    struct stats *st)
+stats_read(struct req *r, const struct ofilter *f, struct stats *st)
 {
-	struct dbres *res = NULL;
-	int rc;
+	struct scope s = scope_of(r, &sales_scope_read);
+	struct stats_filter sf = { .from = f->from, .to = f->to,
+	    .rep = f->rep, .customer = f->customer, .ptype = f->ptype,
+	    .region = f->region, .channel = f->channel, .team = f->team };
 
-	memset(st, 0, sizeof(*st));
-	if ((rc = db_query(r->app->db, &query_db, Q_KPI,
-	    DB_ARGS(P_INT(f->ptype), P_INT(f->ptype), SCOPE_ARGS(s),
-	    FILTER_ARGS(f)), &res)) != 0)
-		return rc;
-	st->amount = dbres_money(res, 0, 0);
-	st->cost = dbres_money(res, 0, 1);
-	st->count = dbres_int(res, 0, 2);
-	dbres_free(res);
-	for (size_t g = 0; g < SG__MAX; g++) {
-		const struct stats_def *def = &stats_defs[g];
-		size_t k = 0;
-
-		if ((st->rows[g] = calloc(g == SG_MONTH ? MAX_MONTHS : MAX_GROUP,
-		    sizeof(*st->rows[g]))) == NULL)
-			return TC_ENOMEM;
-		if ((rc = db_query(r->app->db, &query_db, def->stmt,
-		    DB_ARGS(P_INT(f->ptype), P_INT(f->ptype), SCOPE_ARGS(s),
-		    FILTER_ARGS(f)), &res)) != 0)
-			return rc;
-		if (g == SG_MONTH) {
-			/* every month of the period, empty ones too */
-			st->n[g] = stats_months(f, st->rows[g]);
-			for (size_t i = 0; i < st->n[g]; i++) {
-				struct stats_row *w = &st->rows[g][i];
-
-				while (k < dbres_rows(res) &&
-				    strcmp(dbres_text(res, k, 0), w->label) < 0)
-					k++;
-				if (k < dbres_rows(res) &&
-				    strcmp(dbres_text(res, k, 0), w->label) == 0) {
-					w->amount = dbres_money(res, k, 2);
-					w->cost = dbres_money(res, k, 3);
-					w->count = dbres_int(res, k, 4);
-				}
-			}
-		} else {
-			st->n[g] = dbres_rows(res) < MAX_GROUP ? dbres_rows(res) :
-			    MAX_GROUP;
-			for (size_t i = 0; i < st->n[g]; i++) {
-				struct stats_row *w = &st->rows[g][i];
-				const char *name = def->bilingual ? tr_stored(r,
-				    dbres_text(res, i, 0), dbres_text(res, i, 1)) :
-				    dbres_text(res, i, 1);
-
-				snprintf(w->label, sizeof(w->label), "%s",
-				    name[0] != '\0' ? name : tr(r, "ord_no_team"));
-				w->amount = dbres_money(res, i, 2);
-				w->cost = dbres_money(res, i, 3);
-				w->count = dbres_int(res, i, 4);
-			}
-		}
-		dbres_free(res);
-		res = NULL;
-	}
-	return 0;
+	return stats_load(r, &sf, &s, st);
 }
 
 /* The margin as a share of the amount, x 10^k (k = 3: tenths of a
@@ -911,8 +721,8 @@ static int
 stats_months_show(struct req *r, struct tdict *d, const struct stats *st)
 {
 	struct tdict *g = tdict_add_section(d, "MONTHS");
-	const char *labels[MAX_MONTHS];
-	int64_t v[MAX_MONTHS], mv[MAX_MONTHS];
+	const char *labels[STATS_MAX_MONTHS];
+	int64_t v[STATS_MAX_MONTHS], mv[STATS_MAX_MONTHS];
 	struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_MONEY,
 	    .id = "chart-months", .title = tr(r, "ord_stats_by_month"),
 	    .desc = tr(r, "ord_kpi_booked_only"),
@@ -936,8 +746,8 @@ stats_group_show(struct req *r, struct tdict *d, const struct stats *st,
 {
 	const struct stats_def *def = &stats_defs[grp];
 	struct tdict *g = tdict_add_section(d, "GROUP");
-	const char *labels[MAX_GROUP];
-	int64_t v[MAX_GROUP], mv[MAX_GROUP];
+	const char *labels[STATS_MAX_GROUP];
+	int64_t v[STATS_MAX_GROUP], mv[STATS_MAX_GROUP];
 	char id[32];
 	struct chart c = { .kind = CHART_BARS, .unit = CHART_MONEY,
 	    .id = id, .title = tr(r, def->title), .cat_title = tr(r, def->title),
@@ -961,7 +771,6 @@ stats_group_show(struct req *r, struct tdict *d, const struct stats *st,
 int
 orders_stats_get(struct req *r)
 {
-	struct scope s = scope_of(r, &sales_scope_read);
 	struct tdict *d = page_body(r);
 	struct stats st;
 	struct ofilter f;
@@ -983,7 +792,7 @@ orders_stats_get(struct req *r)
 	tdict_set(d, "xlsx_href", link);
 	filter_bounds(&f);
 	sales_tabs(r, "stats");
-	if ((rc = stats_load(r, &f, &s, &st)) != 0)
+	if ((rc = stats_read(r, &f, &st)) != 0)
 		goto out;
 	set_money(d, "kpi_amount", st.amount);
 	set_money(d, "kpi_margin", st.amount - st.cost);
@@ -1016,7 +825,6 @@ static const struct export_col stats_cols[] = {
 int
 orders_stats_export_get(struct req *r)
 {
-	struct scope s = scope_of(r, &sales_scope_read);
 	struct export *e = NULL;
 	struct stats st;
 	struct ofilter f;
@@ -1025,7 +833,7 @@ orders_stats_export_get(struct req *r)
 	filter_read(r, &f, true);
 	f.status[0] = '\0';
 	filter_bounds(&f);
-	if ((rc = stats_load(r, &f, &s, &st)) != 0 ||
+	if ((rc = stats_read(r, &f, &st)) != 0 ||
 	    (rc = export_start(r, export_format_of(r), "sales-statistics",
 	    "ord_stats_title", stats_cols, sizeof(stats_cols) /
 	    sizeof(stats_cols[0]), &e)) != 0)

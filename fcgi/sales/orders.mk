@@ -12,4 +12,4 @@ nodist_EXTRA_tests_unit_order_math_t_SOURCES = dummy.cxx
 fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/orders.c fcgi/sales/orders.h \
 	fcgi/sales/orders-form.c fcgi/sales/orders-write.c \
 	fcgi/sales/orders-credit.c fcgi/sales/orders-credit.h \
-	fcgi/sales/orders-query.c
+	fcgi/sales/orders-query.c fcgi/sales/stats.c fcgi/sales/stats.h

@@ -150,3 +150,13 @@ tests_db_sales_credit_t_SOURCES = tests/db/sales-credit-t.c
 tests_db_sales_credit_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
 tests_db_sales_credit_t_LDADD = tests/db/libdbtest.a $(TC_SALES_LIBS) $(CHECK_LIBS)
 nodist_EXTRA_tests_db_sales_credit_t_SOURCES = dummy.cxx
+
+# sales statistics: the rollups of sql/sales/011 equal the base tables
+# after writes through every path, and the page's figures those of every
+# line read.
+TC_DB_TESTS += tests/db/stats-rollup-t
+check_PROGRAMS += tests/db/stats-rollup-t
+tests_db_stats_rollup_t_SOURCES = tests/db/stats-rollup-t.c
+tests_db_stats_rollup_t_CPPFLAGS = $(TC_DB_TEST_CPPFLAGS)
+tests_db_stats_rollup_t_LDADD = tests/db/libdbtest.a $(TC_SALES_LIBS) $(CHECK_LIBS)
+nodist_EXTRA_tests_db_stats_rollup_t_SOURCES = dummy.cxx
