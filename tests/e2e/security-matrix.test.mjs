@@ -7,7 +7,9 @@
 // carries the security headers; and none of it changes the database.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from './lib.mjs';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { URL, TOP, sql } from './lib.mjs';
 import {
   ROUTES, PEOPLE, ID_SOURCES, Client, signInAll, pool, pathFor, checksums,
   changedTables, headerFaults,
@@ -173,6 +175,29 @@ test('a method a path does not serve is 405, for a visitor and a signed-in perso
     }
   });
   assert.deepEqual(wrong.sort(), []);
+});
+
+test('every static file and the pages nginx serves itself carry the security headers', async () => {
+  const visitor = new Client();
+  const files = readdirSync(join(TOP, 'templates', 'static'));
+  assert.ok(files.includes('error-502.html') && files.includes('ticheng.css'));
+  for (const f of files) {
+    const res = await visitor.get(`/static/${f}`);
+    assert.equal(res.status, 200, f);
+    assert.deepEqual(headerFaults(res), [], f);
+  }
+  // A body over nginx's limit never reaches a program: nginx's own 413,
+  // ticheng's static page in both languages.
+  const c = clients.sales;
+  const res = await fetch(`${URL}/sales/import`, {
+    method: 'POST', redirect: 'manual', body: Buffer.alloc(11 * 1024 * 1024, 0x61),
+    headers: { cookie: c.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+  }).catch((e) => e);
+  assert.equal(res.status, 413);
+  const page = await res.text();
+  assert.match(page, /文件太大/);
+  assert.match(page, /Too large/);
+  assert.deepEqual(headerFaults({ headers: res.headers, setCookies: [] }), []);
 });
 
 test('every response above carried the security headers and cookie flags', () => {
