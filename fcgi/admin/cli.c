@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "admin/backup.h"
 #include "admin/cli.h"
 #include "admin/demo.h"
 #include "admin/migrate.h"
@@ -36,6 +37,12 @@ static const struct cli_command commands[] = {
 	    "period, saying why", cli_reopen_period },
 	{ "workers", "PROGRAM", "the number of worker processes PROGRAM runs "
 	    "with ([fastcgi] workers)", cmd_workers },
+	{ "backup", "FILE", "write the whole database to FILE (mariadb-dump, "
+	    "one snapshot,\n    with the schema's migrations in its header)",
+	    cli_backup },
+	{ "restore", "FILE", "replace the whole database by the backup FILE, "
+	    "all at once;\n    a file from a newer schema is refused",
+	    cli_restore },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

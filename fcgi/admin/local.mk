@@ -3,7 +3,8 @@ bin_PROGRAMS += ticheng-admin
 ticheng_admin_SOURCES = fcgi/admin/cli.h fcgi/admin/cli.c fcgi/admin/periods.c \
 	fcgi/admin/migrate.h fcgi/admin/migrate.c fcgi/admin/migrate-plan.h \
 	fcgi/admin/migrate-plan.c fcgi/admin/demo.h fcgi/admin/demo.c \
-	fcgi/admin/routes.h fcgi/admin/routes.c
+	fcgi/admin/routes.h fcgi/admin/routes.c \
+	fcgi/admin/backup.h fcgi/admin/backup.c
 ticheng_admin_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 ticheng_admin_LDADD = $(TC_ALL_MODULES_LIBS)
 nodist_EXTRA_ticheng_admin_SOURCES = dummy.cxx
