@@ -11,6 +11,7 @@
 #include "admin/demo.h"
 #include "admin/migrate.h"
 #include "admin/routes.h"
+#include "core/clock.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/directory.h"
@@ -196,7 +197,7 @@ cmd_sync_users(struct conf *c, int argc, char **argv)
 	struct sync s = { .conf = c };
 	struct db *d = NULL;
 	LDAP *ld = NULL;
-	char err[1024], started[32];
+	char err[1024], started[TC_DATETIME_SIZE];
 	uint64_t gone = 0;
 	int rc;
 
@@ -209,8 +210,8 @@ cmd_sync_users(struct conf *c, int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	s.db = d;
+	tc_now_str(started);
 	if ((rc = dir_groups_load(ld, c, &s.groups)) != 0 ||
-	    (rc = people_db_now(d, started, sizeof(started))) != 0 ||
 	    (rc = db_begin(d)) != 0 ||
 	    (rc = dir_person_each(ld, c, sync_one, &s)) != 0 ||
 	    (rc = people_deactivate_unseen(d, started, &gone)) != 0 ||

@@ -112,6 +112,12 @@ tc_clock_hold(int64_t t)
 }
 
 int64_t
+tc_clock_held(void)
+{
+	return held;
+}
+
+int64_t
 tc_now(void)
 {
 #ifdef TC_TEST_HOOKS

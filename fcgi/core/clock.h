@@ -43,9 +43,13 @@ int64_t tc_now(void);
 /* Holds "now" at instant t (seconds since the epoch) until the next call;
  * t 0 lets the clock run again.  For a command that writes a story
  * through the modules' own write functions (the demo seeder), so that
- * what they date by tc_now() happens at the story's moments.  Process-
- * wide: never in a server. */
+ * what they date by tc_now() happens at the story's moments; the
+ * database sessions follow (core/db), so that NOW() and DATETIME
+ * defaults give the same moments.  Process-wide: never in a server. */
 void tc_clock_hold(int64_t t);
+
+/* The instant the clock is held at (tc_clock_hold), or 0 when it runs. */
+int64_t tc_clock_held(void);
 
 /* Whether "now" comes from the test clock (never in production): if so,
  * sets *t to it. */

@@ -67,6 +67,7 @@ struct db {
 	size_t ntexts;
 	uint64_t clock;
 	int64_t fake_now;       /* the test clock the session follows, or 0 */
+	int64_t held_now;       /* the held clock it follows, or 0 */
 	struct db_counts counts;           /* since db_open (db_counts) */
 };
 
@@ -202,6 +203,7 @@ db_connect(struct db *d, char *err, size_t errlen)
 	d->m = m;
 	d->in_tx = false;
 	d->fake_now = 0;
+	d->held_now = 0;
 	db_sync_clock(d);
 	return 0;
 }
@@ -227,6 +229,7 @@ db_sync_clock(struct db *d)
 			    mysql_error(d->m));
 		d->fake_now = 0;
 	}
+	d->held_now = 0;        /* a held clock is set again on next use */
 }
 #endif
 
@@ -433,6 +436,33 @@ stmt_get(struct db *d, struct db_table *t, int idx, MYSQL_STMT **out)
 	return 0;
 }
 
+/* Holds the session's clock where core/clock is held (tc_clock_hold),
+ * and lets it go back to the test clock (if one is followed) or to the
+ * server's clock when the hold ends.  Returns 0 or TC_EDB (logged). */
+static int
+follow_held_clock(struct db *d)
+{
+	int64_t t = tc_clock_held(), to = t != 0 ? t : d->fake_now;
+	char msg[256];
+	int rc;
+
+	if (t == d->held_now)
+		return 0;
+	if (to != 0)
+		rc = session_set(d->m, "SET timestamp = ?", NULL, to, msg,
+		    sizeof(msg));
+	else if ((rc = mysql_query(d->m, "SET timestamp = DEFAULT")) != 0) {
+		snprintf(msg, sizeof(msg), "%s", mysql_error(d->m));
+		rc = TC_EDB;
+	}
+	if (rc != 0) {
+		log_msg("database: the held clock: %s", msg);
+		return TC_EDB;
+	}
+	d->held_now = t;
+	return 0;
+}
+
 /* Binds params to st and executes it. */
 static int
 stmt_run(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
@@ -504,6 +534,8 @@ stmt_run(struct db *d, struct db_table *t, int idx, MYSQL_STMT *st,
 		}
 	}
 	d->counts.statements++;
+	if (follow_held_clock(d) != 0)
+		return TC_EDB;
 	if (tc_hook_slow(t->name) > 0) {
 		/* Test builds: this table's statements made slow (under the
 		 * page's max_statement_time, as a slow query would be). */

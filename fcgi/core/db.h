@@ -28,11 +28,14 @@ struct db;
 /* The session of the connection runs in the business time zone
  * (core/clock.h), so that NOW() and CURDATE() give the business's time
  * and day; still, SQL whose answer depends on the day takes the business
- * date as a parameter (tc_today()).  In test builds the session's clock
- * follows the test clock: db_sync_clock() (called before each request
+ * date as a parameter (tc_today()).  The session's clock is core/clock's:
+ * while a command holds the clock (tc_clock_hold), every statement runs
+ * with the session's timestamp held at the same instant; in test builds
+ * it follows the test clock: db_sync_clock() (called before each request
  * and at each connect) sets the session's timestamp to it, or back to
- * the server's clock when the test clock is gone.  Elsewhere it does
- * nothing. */
+ * the server's clock when the test clock is gone.  Elsewhere
+ * db_sync_clock does nothing.  So a DATETIME column's DEFAULT
+ * CURRENT_TIMESTAMP, NOW() and CURRENT_TIMESTAMP(3) are tc_now_str(). */
 #ifdef TC_TEST_HOOKS
 void db_sync_clock(struct db *d);
 #else

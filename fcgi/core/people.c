@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "core/app.h"
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/ldapesc.h"
 #include "core/log.h"
@@ -301,31 +302,29 @@ enum stmt {
 	STMT_UPSERT_LOGIN,
 	STMT_ID,
 	STMT_DEACTIVATE,
-	STMT_NOW,
 	STMT__MAX
 };
 
-#define UPSERT_COLUMNS \
+/* synced_at and last_login_at are the business clock's now (tc_now_str),
+ * as every time the pages show; last_login_at is NULL unless signing
+ * in. */
+#define UPSERT \
 	"INSERT INTO people (login, dn, name, email, department, team," \
 	" manager_login, employee_no, roles, active, synced_at," \
-	" last_login_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE," \
-	" UTC_TIMESTAMP(), "
-#define UPSERT_UPDATE \
+	" last_login_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)" \
 	" ON DUPLICATE KEY UPDATE dn = VALUES(dn), name = VALUES(name)," \
 	" email = VALUES(email), department = VALUES(department)," \
 	" team = VALUES(team), manager_login = VALUES(manager_login)," \
 	" employee_no = VALUES(employee_no)," \
-	" roles = VALUES(roles), active = TRUE, synced_at = UTC_TIMESTAMP()"
+	" roles = VALUES(roles), active = TRUE, synced_at = VALUES(synced_at)"
 
 static const char *const stmts[STMT__MAX] = {
-	[STMT_UPSERT] = UPSERT_COLUMNS "NULL)" UPSERT_UPDATE,
-	[STMT_UPSERT_LOGIN] = UPSERT_COLUMNS "UTC_TIMESTAMP())" UPSERT_UPDATE
-	    ", last_login_at = UTC_TIMESTAMP()",
+	[STMT_UPSERT] = UPSERT,
+	[STMT_UPSERT_LOGIN] = UPSERT ", last_login_at = VALUES(last_login_at)",
 	[STMT_ID] = "SELECT id FROM people WHERE login = ?",
 	[STMT_DEACTIVATE] =
 	    "UPDATE people SET active = FALSE WHERE active"
 	    " AND (synced_at IS NULL OR synced_at < ?)",
-	[STMT_NOW] = "SELECT UTC_TIMESTAMP() AS now",
 };
 
 static struct db_table people_db = DB_TABLE("people", stmts);
@@ -335,13 +334,16 @@ people_upsert(struct db *d, const struct dir_person *p, bool signed_in,
     int64_t *id)
 {
 	struct dbres *res;
+	char now[TC_DATETIME_SIZE];
 	int rc;
 
+	tc_now_str(now);
 	rc = db_exec(d, &people_db, signed_in ? STMT_UPSERT_LOGIN : STMT_UPSERT,
 	    DB_ARGS(P_TEXT(p->login), P_TEXT(p->dn), P_TEXT(p->name),
 	    P_TEXT(p->email), P_TEXT(p->department), P_TEXT(p->team),
 	    P_TEXT_OR_NULL(p->manager_login), P_TEXT(p->employee_no != NULL ?
-	    p->employee_no : ""), P_INT(p->roles)), NULL, NULL);
+	    p->employee_no : ""), P_INT(p->roles), P_TEXT(now),
+	    signed_in ? P_TEXT(now) : P_NULL), NULL, NULL);
 	if (rc != 0 || id == NULL)
 		return rc;
 	if ((rc = db_query(d, &people_db, STMT_ID, DB_ARGS(P_TEXT(p->login)),
@@ -357,17 +359,4 @@ people_deactivate_unseen(struct db *d, const char *since, uint64_t *count)
 {
 	return db_exec(d, &people_db, STMT_DEACTIVATE, DB_ARGS(P_TEXT(since)),
 	    count, NULL);
-}
-
-int
-people_db_now(struct db *d, char *buf, size_t len)
-{
-	struct dbres *res;
-	int rc;
-
-	if ((rc = db_query(d, &people_db, STMT_NOW, DB_NOARGS, &res)) != 0)
-		return rc;
-	snprintf(buf, len, "%s", dbres_text_col(res, 0, "now"));
-	dbres_free(res);
-	return 0;
 }

@@ -59,13 +59,10 @@ int people_upsert(struct db *d, const struct dir_person *p, bool signed_in,
     int64_t *id);
 
 /* Marks inactive every active person not seen since the sync that
- * started at 'since' (a "YYYY-MM-DD HH:MM:SS" UTC time); *count gets how
+ * started at 'since' (the business clock's "YYYY-MM-DD HH:MM:SS",
+ * tc_now_str); *count gets how
  * many.  Returns 0 or a tc_err. */
 int people_deactivate_unseen(struct db *d, const char *since,
     uint64_t *count);
-
-/* The current UTC time of the database server as "YYYY-MM-DD HH:MM:SS"
- * into buf.  Returns 0 or a tc_err. */
-int people_db_now(struct db *d, char *buf, size_t len);
 
 #endif

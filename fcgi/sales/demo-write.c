@@ -14,8 +14,6 @@
 
 enum stmt {
 	D_PERSON,
-	D_CLOCK,
-	D_CLOCK_BACK,
 	D__MAX
 };
 
@@ -23,10 +21,6 @@ static const char *const stmts[D__MAX] = {
 	[D_PERSON] =
 	    "SELECT id, login, name, team, CAST(roles AS UNSIGNED)"
 	    " FROM people WHERE login = ? AND active",
-	/* the session's clock: NOW(), CURRENT_TIMESTAMP (seconds since the
-	 * epoch) */
-	[D_CLOCK] = "SET timestamp = ?",
-	[D_CLOCK_BACK] = "SET timestamp = DEFAULT",
 };
 
 static struct db_table dw_db = DB_TABLE("demo-write", stmts);
@@ -125,23 +119,16 @@ result(struct demo_writer *w, int rc, const char *what,
 }
 
 /* The person who acts at when, or NULL (said in w->err): the clock of
- * the program (core/clock, what the write functions date by) and that of
- * the database session (DATETIME defaults) are held at when. */
+ * the program (core/clock, what the write functions date by) is held at
+ * when, and with it the database session's (DATETIME defaults, core/db). */
 static const struct sales_actor *
 actor(struct demo_writer *w, int who, int64_t when)
 {
-	int rc;
-
 	if (who < 0 || (size_t)who >= w->n) {
 		say(w, "no demo person %d", who);
 		return NULL;
 	}
 	if (when > 0 && when != w->clock) {
-		if ((rc = db_exec(w->db, &dw_db, D_CLOCK, DB_ARGS(P_INT(when)),
-		    NULL, NULL)) != 0) {
-			say(w, "setting the clock: %s", tc_strerror(rc));
-			return NULL;
-		}
 		tc_clock_hold(when);
 		w->clock = when;
 	}
@@ -153,7 +140,7 @@ demo_writer_done(struct demo_writer *w)
 {
 	w->clock = 0;
 	tc_clock_hold(0);
-	return db_exec(w->db, &dw_db, D_CLOCK_BACK, DB_NOARGS, NULL, NULL);
+	return 0;
 }
 
 /* --- the writer --- */

@@ -1,6 +1,8 @@
 /* clock-t (db): the database session runs in the business time zone, and
  * in test builds follows the test clock of the hooks folder, so that
- * NOW(), CURDATE() and DATETIME defaults agree with core/clock. */
+ * NOW(), CURDATE() and DATETIME defaults agree with core/clock; the
+ * times the core writes itself (a person's sync and sign-in) are the
+ * business clock's too. */
 #include "config.h"
 
 #include <check.h>
@@ -14,16 +16,26 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/error.h"
+#include "core/people.h"
 #include "core/testhook.h"
 #include "tests/db/harness.h"
 
-enum stmt { S_ZONE, S_NOW, S_OFFSET, S__MAX };
+enum stmt {
+	S_ZONE, S_NOW, S_OFFSET, S_PERSON_TIMES, S_STAMP, S_STAMPED, S__MAX
+};
 
 static const char *const sql[S__MAX] = {
 	[S_ZONE] = "SELECT @@session.time_zone AS zone",
 	[S_NOW] = "SELECT CURDATE() AS today, NOW() AS now",
 	[S_OFFSET] = "SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW())"
 	    " AS shift",
+	[S_PERSON_TIMES] = "SELECT DATE_FORMAT(synced_at, '%Y-%m-%d %T') AS"
+	    " synced, COALESCE(DATE_FORMAT(last_login_at, '%Y-%m-%d %T'), '-')"
+	    " AS signed_in FROM people WHERE login = ?",
+	[S_STAMP] = "INSERT INTO clock_t_rows () VALUES ()",
+	[S_STAMPED] = "SELECT DATE_FORMAT(at, '%Y-%m-%d %T') AS at,"
+	    " DATE_FORMAT(at3, '%Y-%m-%d %T.%f') AS at3 FROM clock_t_rows"
+	    " WHERE id = ?",
 };
 
 static struct db_table clock_db = DB_TABLE("dbt-clock", sql);
@@ -67,6 +79,92 @@ START_TEST(curdate_is_the_business_date)
 			break;  /* else midnight passed between the two */
 	}
 	ck_assert_str_eq(buf, want);
+}
+END_TEST
+
+static const char *
+person_time(const char *login, const char *col, char *buf, size_t len)
+{
+	struct dbres *r;
+
+	ck_assert_int_eq(db_query(dbt_db, &clock_db, S_PERSON_TIMES,
+	    DB_ARGS(P_TEXT(login)), &r), 0);
+	ck_assert_uint_eq(dbres_rows(r), 1);
+	snprintf(buf, len, "%s", dbres_text_col(r, 0, col));
+	dbres_free(r);
+	return buf;
+}
+
+/* 18:30 UTC on 1 December is 02:30 on 2 December in Beijing: the time a
+ * person was synced and signed in is written in the business zone, the
+ * zone of every other time the pages show (admin's people page). */
+START_TEST(a_person_synced_and_signed_in_is_dated_by_the_business_clock)
+{
+	char login[64], dn[160], buf[32];
+	struct dir_person p = { 0 };
+
+	dbt_unique(login, sizeof(login), "clk");
+	snprintf(dn, sizeof(dn), "uid=%s" DBT_PEOPLE_OU, login);
+	p.dn = dn;
+	p.login = login;
+	p.name = login;
+	p.email = "";
+	p.department = "";
+	p.team = "";
+	p.employee_no = "";
+	tc_clock_hold(tc_instant(20261202, 2, 30, 0));
+	ck_assert_int_eq(people_upsert(dbt_db, &p, false, NULL), 0);
+	ck_assert_str_eq(person_time(login, "synced", buf, sizeof(buf)),
+	    "2026-12-02 02:30:00");
+	ck_assert_str_eq(person_time(login, "signed_in", buf, sizeof(buf)),
+	    "-");
+	tc_clock_hold(tc_instant(20261202, 9, 15, 0));
+	ck_assert_int_eq(people_upsert(dbt_db, &p, true, NULL), 0);
+	tc_clock_hold(0);
+	ck_assert_str_eq(person_time(login, "synced", buf, sizeof(buf)),
+	    "2026-12-02 09:15:00");
+	ck_assert_str_eq(person_time(login, "signed_in", buf, sizeof(buf)),
+	    "2026-12-02 09:15:00");
+}
+END_TEST
+
+/* While a command holds the clock (the demo seeder), NOW(), a DEFAULT
+ * CURRENT_TIMESTAMP column and CURRENT_TIMESTAMP(3) are the held
+ * instant in the business zone; once it lets go, the server's clock. */
+START_TEST(defaults_and_now_follow_the_held_clock)
+{
+	char buf[40];
+	struct dbres *r;
+	uint64_t id = 0;
+	int64_t skew;
+
+	dbt_sql(dbt_db, "CREATE TEMPORARY TABLE clock_t_rows (id INT"
+	    " AUTO_INCREMENT PRIMARY KEY, at DATETIME NOT NULL DEFAULT"
+	    " CURRENT_TIMESTAMP, at3 DATETIME(3) NOT NULL DEFAULT"
+	    " CURRENT_TIMESTAMP(3))");
+	/* 02:00 on 2 December in Beijing is 18:00 UTC the day before */
+	tc_clock_hold(tc_instant(20261202, 2, 0, 0));
+	ck_assert_str_eq(one_text(dbt_db, S_NOW, "now", buf, sizeof(buf)),
+	    "2026-12-02 02:00:00");
+	ck_assert_str_eq(one_text(dbt_db, S_NOW, "today", buf, sizeof(buf)),
+	    "2026-12-02");
+	ck_assert_int_eq(db_exec(dbt_db, &clock_db, S_STAMP, DB_NOARGS, NULL,
+	    &id), 0);
+	ck_assert_int_eq(db_query(dbt_db, &clock_db, S_STAMPED,
+	    DB_ARGS(P_INT((int64_t)id)), &r), 0);
+	ck_assert_str_eq(dbres_text_col(r, 0, "at"), "2026-12-02 02:00:00");
+	ck_assert_str_eq(dbres_text_col(r, 0, "at3"),
+	    "2026-12-02 02:00:00.000000");
+	dbres_free(r);
+	tc_clock_hold(tc_instant(20270101, 0, 0, 1));
+	ck_assert_str_eq(one_text(dbt_db, S_NOW, "now", buf, sizeof(buf)),
+	    "2027-01-01 00:00:01");
+	tc_clock_hold(0);
+	ck_assert_int_eq(db_query_text(dbt_db, "clock",
+	    "SELECT UNIX_TIMESTAMP() AS t", DB_NOARGS, &r), 0);
+	skew = dbres_int_col(r, 0, "t") - tc_now();
+	dbres_free(r);
+	ck_assert_int_le(skew < 0 ? -skew : skew, 60);
 }
 END_TEST
 
@@ -151,6 +249,9 @@ main(void)
 	tcase_add_checked_fixture(tc, dbt_setup, dbt_teardown);
 	tcase_add_test(tc, the_session_runs_in_the_business_zone);
 	tcase_add_test(tc, curdate_is_the_business_date);
+	tcase_add_test(tc,
+	    a_person_synced_and_signed_in_is_dated_by_the_business_clock);
+	tcase_add_test(tc, defaults_and_now_follow_the_held_clock);
 #ifdef TC_TEST_HOOKS
 	tcase_add_checked_fixture(tc, NULL, remove_clock);
 	tcase_add_test(tc, the_session_follows_the_test_clock_and_lets_it_go);

@@ -20,10 +20,6 @@
 
 struct db *dbt_db;
 
-/* The directory branch of the people dbt_person makes: no real
- * directory has it, so that the harness knows the suite's people. */
-#define DBT_PEOPLE_OU ",ou=db-suite,dc=example,dc=com"
-
 enum hstmt { H_PERSON, H_MARKED, H_FORGET, H__MAX };
 
 static const char *const hsql[H__MAX] = {

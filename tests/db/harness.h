@@ -36,6 +36,10 @@ extern struct db *dbt_db;
 void dbt_setup(void);
 void dbt_teardown(void);
 
+/* The directory branch of the people the suite makes: no real directory
+ * has it, so that the harness knows the suite's people by their dn. */
+#define DBT_PEOPLE_OU ",ou=db-suite,dc=example,dc=com"
+
 /* Adds a person of the test's cast to people on d: login
  * "<prefix>-<name>", name, department "", team (NULL: ""), manager (a
  * login, or NULL), roles (enum role bits); active, never synced, with a
