@@ -35,7 +35,7 @@ enum stmt {
 
 static const char *const stmts[STMT__MAX] = {
 	[STMT_COLUMN_EXISTS] =
-	    "SELECT COUNT(*) FROM information_schema.COLUMNS"
+	    "SELECT COUNT(*) AS n FROM information_schema.COLUMNS"
 	    " WHERE TABLE_SCHEMA = DATABASE()"
 	    " AND TABLE_NAME = 'schema_migrations' AND COLUMN_NAME = ?",
 	[STMT_CREATE] =
@@ -91,7 +91,7 @@ column_exists(struct db *d, const char *column, bool *exists)
 	if ((rc = db_query(d, &migrate_db, STMT_COLUMN_EXISTS,
 	    DB_ARGS(P_TEXT(column)), &r)) != 0)
 		return rc;
-	*exists = dbres_rows(r) == 1 && dbres_int(r, 0, 0) > 0;
+	*exists = dbres_rows(r) == 1 && dbres_int_col(r, 0, "n") > 0;
 	dbres_free(r);
 	return 0;
 }
@@ -126,14 +126,15 @@ legacy_convert(struct db *d, FILE *out, char *err, size_t errlen)
 	}
 	n = dbres_rows(r);
 	for (size_t i = 0; i < n; i++) {
-		int version = (int)dbres_int(r, i, 0);
+		int version = (int)dbres_int_col(r, i, "version");
 		const struct legacy *l = legacy_find(version);
 
-		if (l == NULL || strcmp(l->name, dbres_text(r, i, 1)) != 0) {
+		if (l == NULL ||
+		    strcmp(l->name, dbres_text_col(r, i, "name")) != 0) {
 			snprintf(err, errlen, "schema_migrations: version %d "
 			    "(%s) of the global numbering is not one this "
 			    "release knows; nothing was changed", version,
-			    dbres_text(r, i, 1));
+			    dbres_text_col(r, i, "name"));
 			rc = TC_EINVAL;
 			goto out;
 		}
@@ -144,11 +145,13 @@ legacy_convert(struct db *d, FILE *out, char *err, size_t errlen)
 	    NULL, NULL)) != 0)
 		goto failed;
 	for (size_t i = 0; i < n; i++) {
-		const struct legacy *l = legacy_find((int)dbres_int(r, i, 0));
+		const struct legacy *l =
+		    legacy_find((int)dbres_int_col(r, i, "version"));
 
 		if ((rc = db_exec(d, &migrate_db, STMT_LEGACY_COPY,
 		    DB_ARGS(P_TEXT(l->module), P_INT(l->module_version),
-		    P_TEXT(l->module_name), P_TEXT(dbres_text(r, i, 2))),
+		    P_TEXT(l->module_name),
+		    P_TEXT(dbres_text_col(r, i, "applied_at"))),
 		    NULL, NULL)) != 0)
 			goto failed;
 	}
@@ -207,15 +210,17 @@ mark_applied(struct db *d, struct migration_plan *p, char *err,
 	for (size_t i = 0; i < dbres_rows(r) && rc == 0; i++)
 		for (size_t k = 0; k < p->n; k++) {
 			struct migration *m = &p->m[k];
+			const char *module = dbres_text_col(r, i, "module");
+			const char *name = dbres_text_col(r, i, "name");
 
-			if (m->version != dbres_int(r, i, 1) ||
-			    strcmp(m->module, dbres_text(r, i, 0)) != 0)
+			if (m->version != dbres_int_col(r, i, "version") ||
+			    strcmp(m->module, module) != 0)
 				continue;
-			if (strcmp(m->file, dbres_text(r, i, 2)) != 0) {
+			if (strcmp(m->file, name) != 0) {
 				snprintf(err, errlen, "%s: %s %03d was applied "
 				    "as %s: a migration keeps its number once "
 				    "applied", m->path, m->module, m->version,
-				    dbres_text(r, i, 2));
+				    name);
 				rc = TC_EINVAL;
 				break;
 			}

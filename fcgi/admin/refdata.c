@@ -42,7 +42,8 @@ enum kstmt {
 /* The statements of a kind with only code and names. */
 #define SIMPLE_KIND(k, tbl, used) \
 	[ST(k, S_GET)] = "SELECT x.id, x.code, x.name_zh, x.name_en," \
-	    " x.active, 0, NULL, NULL, " used " FROM " tbl " x" \
+	    " x.active, 0 AS product_type_id, NULL AS list_price," \
+	    " NULL AS standard_cost, " used " AS used FROM " tbl " x" \
 	    " WHERE x.id = ?", \
 	[ST(k, S_INSERT)] = "INSERT INTO " tbl " (code, name_zh, name_en)" \
 	    " VALUES (?, ?, ?)", \
@@ -51,8 +52,8 @@ enum kstmt {
 	[ST(k, S_SET_ACTIVE)] = "UPDATE " tbl " SET active = ? WHERE id = ?", \
 	[ST(k, S_CODE_TAKEN)] = "SELECT id FROM " tbl \
 	    " WHERE code = ? AND id <> ?", \
-	[ST(k, S_COUNTS)] = "SELECT COUNT(*), COALESCE(SUM(active), 0)" \
-	    " FROM " tbl
+	[ST(k, S_COUNTS)] = "SELECT COUNT(*) AS total," \
+	    " COALESCE(SUM(active), 0) AS active FROM " tbl
 
 #define USED_TYPES "(SELECT COUNT(*) FROM products u" \
 	" WHERE u.product_type_id = x.id)"
@@ -72,7 +73,7 @@ static const char *const stmts[STMT__MAX] = {
 	[ST(K_PRODUCTS, S_GET)] =
 	    "SELECT x.id, x.code, x.name_zh, x.name_en, x.active,"
 	    " x.product_type_id, x.list_price, x.standard_cost, "
-	    USED_PRODUCTS " FROM products x WHERE x.id = ?",
+	    USED_PRODUCTS " AS used FROM products x WHERE x.id = ?",
 	[ST(K_PRODUCTS, S_INSERT)] =
 	    "INSERT INTO products (code, name_zh, name_en, product_type_id,"
 	    " list_price, standard_cost) VALUES (?, ?, ?, ?, ?, ?)",
@@ -85,7 +86,8 @@ static const char *const stmts[STMT__MAX] = {
 	[ST(K_PRODUCTS, S_CODE_TAKEN)] =
 	    "SELECT id FROM products WHERE code = ? AND id <> ?",
 	[ST(K_PRODUCTS, S_COUNTS)] =
-	    "SELECT COUNT(*), COALESCE(SUM(active), 0) FROM products",
+	    "SELECT COUNT(*) AS total, COALESCE(SUM(active), 0) AS active"
+	    " FROM products",
 	[STMT_TYPES_PICK] =
 	    "SELECT id, code, name_zh, name_en, active FROM product_types"
 	    " ORDER BY active DESC, code",
@@ -129,8 +131,9 @@ static const struct list_sort product_sorts[] = {
 /* Columns of a list row (as S_GET's, with the type's two names). */
 #define SIMPLE_LIST(slug, tbl, used) { \
 	.name = "refdata-" slug, .path = "/admin/refdata/" slug, \
-	.select = "SELECT x.id, x.code, x.name_zh, x.name_en, x.active, '',"\
-	    " '', NULL, NULL, " used, \
+	.select = "SELECT x.id, x.code, x.name_zh, x.name_en, x.active," \
+	    " '' AS type_zh, '' AS type_en, NULL AS list_price," \
+	    " NULL AS standard_cost, " used " AS used", \
 	.from = " FROM " tbl " x", \
 	.filters = ref_filters, .nfilters = LF__MAX, \
 	.sorts = simple_sorts, .nsorts = 1, .no_headings = true, \
@@ -143,8 +146,8 @@ static const struct list_def ref_lists[K__MAX] = {
 	[K_PRODUCTS] = {
 		.name = "refdata-products", .path = "/admin/refdata/products",
 		.select = "SELECT x.id, x.code, x.name_zh, x.name_en, x.active,"
-		    " t.name_zh, t.name_en, x.list_price, x.standard_cost, "
-		    USED_PRODUCTS,
+		    " t.name_zh AS type_zh, t.name_en AS type_en, x.list_price,"
+		    " x.standard_cost, " USED_PRODUCTS " AS used",
 		.from = " FROM products x"
 		    " JOIN product_types t ON t.id = x.product_type_id",
 		.filters = ref_filters, .nfilters = LF__MAX,
@@ -152,10 +155,6 @@ static const struct list_def ref_lists[K__MAX] = {
 		.per_page = 100,
 	},
 };
-
-/* Columns of S_GET, and of a list row (where the type has two names). */
-enum { C_ID, C_CODE, C_ZH, C_EN, C_ACTIVE, C_TYPE, C_PRICE, C_COST, C_USED };
-enum { L_TYPE_ZH = 5, L_PRICE = 7, L_COST, L_USED };
 
 static const struct kind {
 	const char *slug;       /* in the URL: /admin/refdata/<slug> */
@@ -338,15 +337,15 @@ form_page(struct req *r, int status, const struct kind *k,
 		    DB_NOARGS, &res)) != 0)
 			return rc;
 		for (size_t i = 0; i < dbres_rows(res); i++) {
-			int64_t id = dbres_int(res, i, 0);
+			int64_t id = dbres_int_col(res, i, "id");
 			struct tdict *o;
 
 			/* An inactive type only for the product that has it. */
-			if (!dbres_int(res, i, 4) && id != cur)
+			if (!dbres_int_col(res, i, "active") && id != cur)
 				continue;
 			o = tdict_add_section(p, "TYPE_OPTION");
 			tdict_set_int(o, "id", id);
-			tdict_set(o, "label", tr_stored_col(r, res, i, 2));
+			tdict_set(o, "label", tr_stored_named(r, res, i, "name"));
 			if (id == cur)
 				tdict_show_section(o, "SELECTED");
 		}
@@ -376,16 +375,16 @@ load_row(struct req *r, const struct kind *k, int64_t id,
 	}
 	memset(rf, 0, sizeof(*rf));
 	rf->id = id;
-	rf->val[F_CODE] = dbres_text(*res, 0, C_CODE);
-	rf->val[F_ZH] = dbres_text(*res, 0, C_ZH);
-	rf->val[F_EN] = dbres_text(*res, 0, C_EN);
-	rf->val[F_TYPE] = dbres_text(*res, 0, C_TYPE);
-	rf->val[F_PRICE] = tc_money_str(price, dbres_money(*res, 0, C_PRICE),
-	    false);
-	rf->val[F_COST] = tc_money_str(cost, dbres_money(*res, 0, C_COST),
-	    false);
-	rf->active = dbres_int(*res, 0, C_ACTIVE) != 0;
-	rf->used = dbres_int(*res, 0, C_USED);
+	rf->val[F_CODE] = dbres_text_col(*res, 0, "code");
+	rf->val[F_ZH] = dbres_text_col(*res, 0, "name_zh");
+	rf->val[F_EN] = dbres_text_col(*res, 0, "name_en");
+	rf->val[F_TYPE] = dbres_text_col(*res, 0, "product_type_id");
+	rf->val[F_PRICE] = tc_money_str(price,
+	    dbres_money_col(*res, 0, "list_price"), false);
+	rf->val[F_COST] = tc_money_str(cost,
+	    dbres_money_col(*res, 0, "standard_cost"), false);
+	rf->active = dbres_int_col(*res, 0, "active") != 0;
+	rf->used = dbres_int_col(*res, 0, "used");
 	return 0;
 }
 
@@ -454,7 +453,8 @@ save(struct req *r, const struct kind *k, int64_t id)
 		    DB_NOARGS, &res)) != 0)
 			goto out;
 		for (size_t i = 0; i < dbres_rows(res); i++)
-			if (dbres_int(res, i, 0) == t && (dbres_int(res, i, 4) ||
+			if (dbres_int_col(res, i, "id") == t &&
+			    (dbres_int_col(res, i, "active") ||
 			    t == strtoll(old.val[F_TYPE] ? old.val[F_TYPE] :
 			    "0", NULL, 10)))
 				ok = true;
@@ -551,10 +551,10 @@ overview_get(struct req *r)
 		tdict_set(c, "slug", kinds[k].slug);
 		tdict_set(c, "label", tr(r, kinds[k].key));
 		tdict_set(c, "hint", tr(r, kinds[k].hint_key));
-		tdict_set_int(c, "total", dbres_int(res, 0, 0));
-		tdict_set_int(c, "active", dbres_int(res, 0, 1));
-		tdict_set_int(c, "inactive", dbres_int(res, 0, 0) -
-		    dbres_int(res, 0, 1));
+		tdict_set_int(c, "total", dbres_int_col(res, 0, "total"));
+		tdict_set_int(c, "active", dbres_int_col(res, 0, "active"));
+		tdict_set_int(c, "inactive", dbres_int_col(res, 0, "total") -
+		    dbres_int_col(res, 0, "active"));
 		dbres_free(res);
 	}
 	return page_send(r, 200, "admin/refdata-overview.tpl", "ref_title",
@@ -600,17 +600,17 @@ list_get(struct req *r)
 		struct tdict *row = tdict_add_section(d, "ROW");
 		char href[96], buf[TC_MONEY_SIZE];
 
-		tdict_set(row, "id", dbres_text(res, i, C_ID));
-		tdict_set(row, "code", dbres_text(res, i, C_CODE));
+		tdict_set(row, "id", dbres_text_col(res, i, "id"));
+		tdict_set(row, "code", dbres_text_col(res, i, "code"));
 		/* the name in the person's language, the other one below */
-		tdict_set(row, "name", tr_stored_col(r, res, i, C_ZH));
-		tdict_set(row, "name_other", dbres_text(res, i,
-		    strcmp(r->lang, "en") == 0 ? C_ZH : C_EN));
-		tdict_set(row, "used", dbres_text(res, i, L_USED));
+		tdict_set(row, "name", tr_stored_named(r, res, i, "name"));
+		tdict_set(row, "name_other", dbres_text_col(res, i,
+		    strcmp(r->lang, "en") == 0 ? "name_zh" : "name_en"));
+		tdict_set(row, "used", dbres_text_col(res, i, "used"));
 		snprintf(href, sizeof(href), "/admin/refdata/%s/%s", k->slug,
-		    dbres_text(res, i, C_ID));
+		    dbres_text_col(res, i, "id"));
 		tdict_set(row, "base", href);
-		if (dbres_int(res, i, C_ACTIVE))
+		if (dbres_int_col(res, i, "active"))
 			tdict_show_section(row, "ACTIVE");
 		else {
 			tdict_show_section(row, "INACTIVE");
@@ -618,11 +618,10 @@ list_get(struct req *r)
 		}
 		if (k->product) {
 			struct tdict *p = tdict_add_section(row, "PRODUCT");
-			int64_t price = dbres_money(res, i, L_PRICE);
-			int64_t cost = dbres_money(res, i, L_COST);
+			int64_t price = dbres_money_col(res, i, "list_price");
+			int64_t cost = dbres_money_col(res, i, "standard_cost");
 
-			tdict_set(p, "type",
-			    tr_stored_col(r, res, i, L_TYPE_ZH));
+			tdict_set(p, "type", tr_stored_named(r, res, i, "type"));
 			tdict_set(p, "list_price", tc_money_str(buf, price, true));
 			tdict_set(p, "standard_cost", tc_money_str(buf, cost,
 			    true));

@@ -136,6 +136,12 @@ const char *tr_stored(const struct req *r, const char *zh, const char *en);
 const char *tr_stored_col(const struct req *r, const struct dbres *res,
     size_t row, size_t zh_col);
 
+/* tr_stored of the columns called "<name>_zh" and "<name>_en" of row of
+ * res (name "name": name_zh and name_en; "type": type_zh and type_en).
+ * Borrowed from res. */
+const char *tr_stored_named(const struct req *r, const struct dbres *res,
+    size_t row, const char *name);
+
 /* --- responses (http.c) --- */
 
 /* Queues a response header line ("Name: value") to be sent by

@@ -43,6 +43,18 @@ tr_stored_col(const struct req *r, const struct dbres *res, size_t row,
 	    dbres_text(res, row, zh_col + 1));
 }
 
+const char *
+tr_stored_named(const struct req *r, const struct dbres *res, size_t row,
+    const char *name)
+{
+	char zh[64], en[64];
+
+	snprintf(zh, sizeof(zh), "%s_zh", name);
+	snprintf(en, sizeof(en), "%s_en", name);
+	return tr_stored(r, dbres_text_col(res, row, zh),
+	    dbres_text_col(res, row, en));
+}
+
 /* The modules the signed-in person finds in the navigation and on home:
  * those of the build that are deployed, have a web program and an entry,
  * and that their roles may use, in navigation order.  Returns how many

@@ -27,7 +27,7 @@ static const char *const stmts[STMT__MAX] = {
 	    " UTC_TIMESTAMP() + INTERVAL ? SECOND, ?)",
 	[STMT_SESSION_FIND] =
 	    "SELECT p.id, p.login, p.name, p.team, s.roles, p.lang,"
-	    " TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP())"
+	    " TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) AS idle"
 	    " FROM sessions s JOIN people p ON p.id = s.person_id"
 	    " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
 	    " AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -102,23 +102,23 @@ session_load(struct req *r)
 		return rc;
 	if (dbres_rows(res) == 1) {
 		r->signed_in = true;
-		r->me.id = dbres_int(res, 0, 0);
+		r->me.id = dbres_int_col(res, 0, "id");
 		snprintf(r->me.login, sizeof(r->me.login), "%s",
-		    dbres_text(res, 0, 1));
+		    dbres_text_col(res, 0, "login"));
 		snprintf(r->me.name, sizeof(r->me.name), "%s",
-		    dbres_text(res, 0, 2));
+		    dbres_text_col(res, 0, "name"));
 		snprintf(r->me.team, sizeof(r->me.team), "%s",
-		    dbres_text(res, 0, 3));
-		r->me.roles = (unsigned)dbres_int(res, 0, 4);
-		if (!dbres_null(res, 0, 5) &&
+		    dbres_text_col(res, 0, "team"));
+		r->me.roles = (unsigned)dbres_int_col(res, 0, "roles");
+		if (!dbres_null_col(res, 0, "lang") &&
 		    req_get(&r->cookies, "tc_lang") == NULL)
-			r->lang = strcmp(dbres_text(res, 0, 5), "en") == 0 ?
-			    "en" : "zh";
+			r->lang = strcmp(dbres_text_col(res, 0, "lang"),
+			    "en") == 0 ? "en" : "zh";
 		token_csrf(token, r->csrf);
 		/* Idle time is counted from the last request, to the
 		 * minute: at most one write a minute per session, none on
 		 * every click. */
-		if (dbres_int(res, 0, 6) >= 60)
+		if (dbres_int_col(res, 0, "idle") >= 60)
 			rc = db_exec(r->app->db, &session_db,
 			    STMT_SESSION_TOUCH,
 			    DB_ARGS(P_TEXT(r->session_hash)), NULL, NULL);
