@@ -24,33 +24,40 @@
 	" WHERE payment_date BETWEEN ? AND ?)" \
 	" AND (o.order_date < ? OR o.order_date > ?)"
 
+/* The rows carry ids; their codes come from the reference tables, read
+ * once (ref_read), rather than from a join per row. */
 #define ORDERS_SQL \
 	"SELECT o.id AS id, o.order_no AS no, o.order_date AS day," \
-	" o.status AS status, rg.code AS region, ch.code AS channel," \
-	" cu.code AS customer FROM orders o" \
-	" JOIN regions rg ON rg.id = o.region_id" \
-	" JOIN channels ch ON ch.id = o.channel_id" \
-	" JOIN customers cu ON cu.id = o.customer_id"
+	" o.status AS status, o.region_id AS region, o.channel_id AS channel," \
+	" o.customer_id AS customer FROM orders o"
 #define LINES_SQL \
 	"SELECT l.order_id AS order_id, l.id AS id, l.line_no AS line_no," \
-	" p.code AS product, pt.code AS product_type, l.quantity AS quantity," \
+	" l.product_id AS product, l.quantity AS quantity," \
 	" l.amount AS amount, l.cost AS cost, l.status AS status" \
-	" FROM order_lines l JOIN orders o ON o.id = l.order_id" \
-	" JOIN products p ON p.id = l.product_id" \
-	" JOIN product_types pt ON pt.id = p.product_type_id"
+	" FROM order_lines l JOIN orders o ON o.id = l.order_id"
 #define REPS_SQL \
-	"SELECT r.order_id AS order_id, pe.login AS login, r.share AS share" \
-	" FROM order_reps r JOIN orders o ON o.id = r.order_id" \
-	" JOIN people pe ON pe.id = r.person_id"
+	"SELECT r.order_id AS order_id, r.person_id AS person, r.share AS share" \
+	" FROM order_reps r JOIN orders o ON o.id = r.order_id"
 #define PAYMENTS_SQL \
 	"SELECT pm.order_id AS order_id, pm.id AS id, pm.payment_no AS no," \
 	" pm.payment_date AS day, pm.amount AS amount FROM payments pm" \
 	" JOIN orders o ON o.id = pm.order_id"
 
+/* The same, for the orders that credit one rep (the explanation of a
+ * rep's period needs no other: the engine works per rep, and an order's
+ * payments spread over its own lines only). */
+#define REP_ONLY " AND o.id IN (SELECT rr.order_id FROM order_reps rr" \
+	" WHERE rr.person_id = ?)"
+
 enum stmt {
-	ST_ORDERS, ST_LINES, ST_REPS, ST_PAYMENTS, ST_TARGETS, ST_PEOPLE,
-	ST_RULE_IDS, ST__MAX
+	ST_ORDERS, ST_LINES, ST_REPS, ST_PAYMENTS,
+	ST_ORDERS_REP, ST_LINES_REP, ST_REPS_REP, ST_PAYMENTS_REP,
+	ST_TARGETS, ST_PEOPLE, ST_RULE_IDS, ST_PRODUCTS, ST_REGIONS,
+	ST_CHANNELS, ST_CUSTOMERS, ST_INPUTS, ST__MAX
 };
+
+/* ST_ORDERS + REP_OFFSET is its one-rep variant. */
+#define REP_OFFSET (ST_ORDERS_REP - ST_ORDERS)
 
 static const char *const stmts[ST__MAX] = {
 	[ST_ORDERS] = ORDERS_SQL PART_A " UNION ALL " ORDERS_SQL PART_B,
@@ -58,6 +65,15 @@ static const char *const stmts[ST__MAX] = {
 	[ST_REPS] = REPS_SQL PART_A " UNION ALL " REPS_SQL PART_B,
 	[ST_PAYMENTS] = PAYMENTS_SQL PART_A " AND pm.payment_date <= ?"
 	    " UNION ALL " PAYMENTS_SQL PART_B " AND pm.payment_date <= ?",
+	[ST_ORDERS_REP] = ORDERS_SQL PART_A REP_ONLY " UNION ALL "
+	    ORDERS_SQL PART_B REP_ONLY,
+	[ST_LINES_REP] = LINES_SQL PART_A REP_ONLY " UNION ALL "
+	    LINES_SQL PART_B REP_ONLY,
+	[ST_REPS_REP] = REPS_SQL PART_A REP_ONLY " UNION ALL "
+	    REPS_SQL PART_B REP_ONLY,
+	[ST_PAYMENTS_REP] = PAYMENTS_SQL PART_A REP_ONLY
+	    " AND pm.payment_date <= ? UNION ALL " PAYMENTS_SQL PART_B REP_ONLY
+	    " AND pm.payment_date <= ?",
 	[ST_TARGETS] =
 	    "SELECT pe.login AS login, t.period AS period,"
 	    " t.first_day AS first_day, t.amount AS amount FROM targets t"
@@ -68,6 +84,18 @@ static const char *const stmts[ST__MAX] = {
 	    " FROM people",
 	[ST_RULE_IDS] =
 	    "SELECT id FROM plan_rules WHERE version_id = ? ORDER BY position",
+	[ST_PRODUCTS] =
+	    "SELECT p.id AS id, p.code AS code, t.code AS type FROM products p"
+	    " JOIN product_types t ON t.id = p.product_type_id ORDER BY p.id",
+	[ST_REGIONS] = "SELECT id, code, '' AS type FROM regions ORDER BY id",
+	[ST_CHANNELS] = "SELECT id, code, '' AS type FROM channels ORDER BY id",
+	[ST_CUSTOMERS] =
+	    "SELECT id, code, '' AS type FROM customers ORDER BY id",
+	/* the version of each period's inputs (sql/commission/010) */
+	[ST_INPUTS] =
+	    "SELECT p.first_day AS first_day, COALESCE(ci.version, 0) AS version"
+	    " FROM periods p LEFT JOIN calc_inputs ci ON ci.period_id = p.id"
+	    " WHERE p.first_day BETWEEN ? AND ? ORDER BY p.first_day",
 };
 
 static struct db_table book_db = DB_TABLE("commission.book", stmts);
@@ -94,6 +122,17 @@ text_add(struct book *b, const char *s, size_t len, book_str *out)
 /* The columns a row function reads, by name, found on the first row. */
 #define MAX_COLS 12
 
+/* Codes of reference rows (and a product's type), by id. */
+struct ref {
+	int64_t  id;
+	book_str code, type;
+};
+
+struct refs {
+	struct ref *v;
+	size_t n, cap;
+};
+
 struct reader {
 	struct book *b;
 	const char *const *names;   /* NULL-terminated */
@@ -104,6 +143,9 @@ struct reader {
 	/* the reps, gathered before the orders' rep fields are made */
 	struct rep { int64_t order; book_str login; int64_t share; } *reps;
 	size_t nreps;
+	/* the reference data, by id (as read), and the people by id */
+	struct refs products, regions, channels, customers, *fill;
+	uint32_t *people_by_id;     /* indexes into b->people */
 };
 
 static int
@@ -156,6 +198,59 @@ col_text(struct reader *r, const struct dbrow *row, int i, book_str *out)
 	return text_add(r->b, s, strlen(s), out);
 }
 
+/* The codes of the row whose id is id in m (ids ascending), or NULL. */
+static const struct ref *
+ref_find(const struct refs *m, int64_t id)
+{
+	size_t lo = 0, hi = m->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m->n && m->v[lo].id == id ? &m->v[lo] : NULL;
+}
+
+/* The code of reference id in column i, into *out. */
+static int
+col_ref(const struct reader *r, const struct dbrow *row, int i,
+    const struct refs *m, book_str *out)
+{
+	const struct ref *f = ref_find(m, col_int(r, row, i));
+
+	if (f == NULL)
+		return TC_EDB;
+	*out = f->code;
+	return 0;
+}
+
+static const char *const ref_cols[] = { "id", "code", "type", NULL };
+
+static int
+ref_row(void *ctx, const struct dbrow *row)
+{
+	struct reader *r = ctx;
+	struct refs *m = r->fill;
+	struct ref *f;
+	int rc;
+
+	if ((rc = find_cols(r, row)) != 0 ||
+	    (rc = tc_grow(&m->v, &m->cap, m->n + 1, 1024)) != 0)
+		return rc;
+	f = &m->v[m->n];
+	f->id = col_int(r, row, 0);
+	if ((m->n > 0 && f->id <= m->v[m->n - 1].id) ||
+	    (rc = col_text(r, row, 1, &f->code)) != 0 ||
+	    (rc = col_text(r, row, 2, &f->type)) != 0)
+		return rc != 0 ? rc : TC_EDB;
+	m->n++;
+	return 0;
+}
+
 static const char *const order_cols[] = { "id", "no", "day", "status",
     "region", "channel", "customer", NULL };
 
@@ -177,17 +272,16 @@ order_row(void *ctx, const struct dbrow *row)
 	o->cancelled = strcmp(col(r, row, 3), "cancelled") == 0;
 	if ((rc = col_text(r, row, 1, &o->no)) != 0 ||
 	    (rc = col_date(r, row, 2, &o->date)) != 0 ||
-	    (rc = col_text(r, row, 4, &o->region)) != 0 ||
-	    (rc = col_text(r, row, 5, &o->channel)) != 0 ||
-	    (rc = col_text(r, row, 6, &o->customer)) != 0)
+	    (rc = col_ref(r, row, 4, &r->regions, &o->region)) != 0 ||
+	    (rc = col_ref(r, row, 5, &r->channels, &o->channel)) != 0 ||
+	    (rc = col_ref(r, row, 6, &r->customers, &o->customer)) != 0)
 		return rc;
 	b->norders++;
 	return 0;
 }
 
 static const char *const line_cols[] = { "order_id", "id", "line_no",
-    "product", "product_type", "quantity", "amount", "cost", "status",
-    NULL };
+    "product", "quantity", "amount", "cost", "status", NULL };
 
 /* Rows of lines, payments and reps carry their order's id until they are
  * linked (in .order, as an id, then replaced by the order's index). */
@@ -196,6 +290,7 @@ line_row(void *ctx, const struct dbrow *row)
 {
 	struct reader *r = ctx;
 	struct book *b = r->b;
+	const struct ref *product;
 	struct book_line *l;
 	int rc;
 
@@ -208,24 +303,46 @@ line_row(void *ctx, const struct dbrow *row)
 	l->order = (uint32_t)col_int(r, row, 0);
 	l->id = col_int(r, row, 1);
 	l->line_no = col_int(r, row, 2);
-	l->cancelled = strcmp(col(r, row, 8), "cancelled") == 0;
-	if ((rc = col_text(r, row, 3, &l->product)) != 0 ||
-	    (rc = col_text(r, row, 4, &l->product_type)) != 0 ||
-	    (rc = col_dec(r, row, 5, 3, &l->quantity)) != 0 ||
-	    (rc = col_dec(r, row, 6, 2, &l->amount)) != 0 ||
-	    (rc = col_dec(r, row, 7, 2, &l->cost)) != 0)
+	l->cancelled = strcmp(col(r, row, 7), "cancelled") == 0;
+	if ((product = ref_find(&r->products, col_int(r, row, 3))) == NULL)
+		return TC_EDB;
+	l->product = product->code;
+	l->product_type = product->type;
+	if ((rc = col_dec(r, row, 4, 3, &l->quantity)) != 0 ||
+	    (rc = col_dec(r, row, 5, 2, &l->amount)) != 0 ||
+	    (rc = col_dec(r, row, 6, 2, &l->cost)) != 0)
 		return rc;
 	b->nlines++;
 	return 0;
 }
 
-static const char *const rep_cols[] = { "order_id", "login", "share",
+static const char *const rep_cols[] = { "order_id", "person", "share",
     NULL };
+
+/* The person whose id is id (people_by_id ascending), or NULL. */
+static const struct book_person *
+person_by_id(const struct reader *r, int64_t id)
+{
+	const struct book *b = r->b;
+	size_t lo = 0, hi = b->npeople;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->people[r->people_by_id[mid]].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < b->npeople && b->people[r->people_by_id[lo]].id == id ?
+	    &b->people[r->people_by_id[lo]] : NULL;
+}
 
 static int
 rep_row(void *ctx, const struct dbrow *row)
 {
 	struct reader *r = ctx;
+	const struct book_person *who;
 	struct rep *p;
 	int rc;
 
@@ -235,8 +352,10 @@ rep_row(void *ctx, const struct dbrow *row)
 		return rc;
 	p = &r->reps[r->nreps];
 	p->order = col_int(r, row, 0);
-	if ((rc = col_text(r, row, 1, &p->login)) != 0 ||
-	    (rc = col_dec(r, row, 2, 4, &p->share)) != 0)
+	if ((who = person_by_id(r, col_int(r, row, 1))) == NULL)
+		return TC_EDB;
+	p->login = who->login;
+	if ((rc = col_dec(r, row, 2, 4, &p->share)) != 0)
 		return rc;
 	r->nreps++;
 	return 0;
@@ -544,9 +663,105 @@ read_versions(struct db *d, struct book *b, int32_t from)
 	return rc;
 }
 
+static const char *const input_cols[] = { "first_day", "version", NULL };
+
+static int
+input_row(void *ctx, const struct dbrow *row)
+{
+	struct reader *r = ctx;
+	struct book *b = r->b;
+	struct book_input *in;
+	int rc;
+
+	if ((rc = find_cols(r, row)) != 0 ||
+	    (rc = tc_grow(&b->inputs, &r->cap, b->ninputs + 1, 64)) != 0)
+		return rc;
+	in = &b->inputs[b->ninputs];
+	in->version = col_int(r, row, 1);
+	if ((rc = col_date(r, row, 0, &in->first)) != 0)
+		return rc;
+	b->ninputs++;
+	return 0;
+}
+
+static int
+by_person_id(const void *x, const void *y, void *book)
+{
+	const struct book *b = book;
+
+	return cmp_i64(b->people[*(const uint32_t *)x].id,
+	    b->people[*(const uint32_t *)y].id);
+}
+
+/* The people and the reference data, which the rows name by id. */
+static int
+read_refs(struct db *d, struct reader *r)
+{
+	static const int idx[] = { ST_PRODUCTS, ST_REGIONS, ST_CHANNELS,
+	    ST_CUSTOMERS };
+	struct refs *maps[] = { &r->products, &r->regions, &r->channels,
+	    &r->customers };
+	struct book *b = r->b;
+	int rc;
+
+	if ((rc = each(d, ST_PEOPLE, DB_NOARGS, person_row, r,
+	    person_cols)) != 0)
+		return rc;
+	if (b->npeople > 0 && (r->people_by_id = malloc(b->npeople *
+	    sizeof(*r->people_by_id))) == NULL)
+		return TC_ENOMEM;
+	for (size_t i = 0; i < b->npeople; i++)
+		r->people_by_id[i] = (uint32_t)i;
+	if (b->npeople > 1)
+		qsort_r(r->people_by_id, b->npeople, sizeof(*r->people_by_id),
+		    by_person_id, b);
+	for (size_t i = 0; i < sizeof(idx) / sizeof(idx[0]); i++) {
+		r->fill = maps[i];
+		if ((rc = each(d, idx[i], DB_NOARGS, ref_row, r,
+		    ref_cols)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+#define NARGS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The rows of the orders of [a, z] (those crediting person, unless 0). */
+static int
+read_rows(struct db *d, struct reader *r, const char *a, const char *z,
+    int64_t person)
+{
+	int off = person != 0 ? REP_OFFSET : 0;
+	struct db_param all[] = { P_TEXT(a), P_TEXT(z), P_TEXT(a), P_TEXT(z),
+	    P_TEXT(a), P_TEXT(z) };
+	struct db_param one[] = { P_TEXT(a), P_TEXT(z), P_INT(person),
+	    P_TEXT(a), P_TEXT(z), P_TEXT(a), P_TEXT(z), P_INT(person) };
+	struct db_param pays_all[] = { P_TEXT(a), P_TEXT(z), P_TEXT(z),
+	    P_TEXT(a), P_TEXT(z), P_TEXT(a), P_TEXT(z), P_TEXT(z) };
+	struct db_param pays_one[] = { P_TEXT(a), P_TEXT(z), P_INT(person),
+	    P_TEXT(z), P_TEXT(a), P_TEXT(z), P_TEXT(a), P_TEXT(z), P_INT(person),
+	    P_TEXT(z) };
+	const struct db_param *rows = person != 0 ? one : all;
+	size_t nrows = person != 0 ? NARGS(one) : NARGS(all);
+	int rc;
+
+	if ((rc = each(d, ST_ORDERS + off, rows, nrows, order_row, r,
+	    order_cols)) != 0 ||
+	    (rc = each(d, ST_LINES + off, rows, nrows, line_row, r,
+	    line_cols)) != 0 ||
+	    (rc = each(d, ST_REPS + off, rows, nrows, rep_row, r,
+	    rep_cols)) != 0)
+		return rc;
+	if (person != 0)
+		return each(d, ST_PAYMENTS_REP, pays_one, NARGS(pays_one),
+		    payment_row, r, payment_cols);
+	return each(d, ST_PAYMENTS, pays_all, NARGS(pays_all), payment_row, r,
+	    payment_cols);
+}
+
 int
-book_read(struct db *d, enum tc_period_kind kind, int32_t from, int32_t to,
-    struct book **out)
+book_read_rep(struct db *d, enum tc_period_kind kind, int32_t from,
+    int32_t to, int64_t person, struct book **out)
 {
 	struct book *b;
 	struct reader r = { 0 };
@@ -565,27 +780,19 @@ book_read(struct db *d, enum tc_period_kind kind, int32_t from, int32_t to,
 	r.b = b;
 	tc_date_format(a, from);
 	tc_date_format(z, to);
-#define RANGE P_TEXT(a), P_TEXT(z), P_TEXT(a), P_TEXT(z), P_TEXT(a), P_TEXT(z)
 	/* Offset 0 is the empty string. */
-	/* One snapshot for every query (or the caller's transaction's). */
+	/* One snapshot for every query (or the caller's transaction's): the
+	 * versions of the inputs are those of the rows read. */
 	if ((rc = text_add(b, "", 0, &empty)) != 0 ||
 	    (own && (rc = db_begin(d)) != 0))
 		goto out;
-	if ((rc = each(d, ST_ORDERS, DB_ARGS(RANGE), order_row, &r,
-	    order_cols)) != 0 ||
-	    (rc = each(d, ST_LINES, DB_ARGS(RANGE), line_row, &r,
-	    line_cols)) != 0 ||
-	    (rc = each(d, ST_REPS, DB_ARGS(RANGE), rep_row, &r,
-	    rep_cols)) != 0 ||
-	    (rc = each(d, ST_PAYMENTS, DB_ARGS(P_TEXT(a), P_TEXT(z), P_TEXT(z),
-	    P_TEXT(a), P_TEXT(z), P_TEXT(a), P_TEXT(z), P_TEXT(z)),
-	    payment_row, &r, payment_cols)) != 0 ||
+	if ((rc = each(d, ST_INPUTS, DB_ARGS(P_TEXT(a), P_TEXT(z)), input_row,
+	    &r, input_cols)) != 0 ||
+	    (rc = read_refs(d, &r)) != 0 ||
+	    (rc = read_rows(d, &r, a, z, person)) != 0 ||
 	    (rc = each(d, ST_TARGETS, DB_ARGS(P_TEXT(tc_period_kind_name(kind)),
-	    P_TEXT(a), P_TEXT(z)), target_row, &r, target_cols)) != 0 ||
-	    (rc = each(d, ST_PEOPLE, DB_NOARGS, person_row, &r,
-	    person_cols)) != 0)
+	    P_TEXT(a), P_TEXT(z)), target_row, &r, target_cols)) != 0)
 		goto out;
-#undef RANGE
 	for (size_t i = 0; i < b->norders; i++)
 		if (b->orders[i].date < earliest)
 			earliest = b->orders[i].date;
@@ -600,11 +807,32 @@ out:
 			db_rollback(d);
 	}
 	free(r.reps);
+	free(r.people_by_id);
+	free(r.products.v);
+	free(r.regions.v);
+	free(r.channels.v);
+	free(r.customers.v);
 	if (rc != 0) {
 		book_free(b);
 		return rc;
 	}
 	*out = b;
+	return 0;
+}
+
+int
+book_read(struct db *d, enum tc_period_kind kind, int32_t from, int32_t to,
+    struct book **out)
+{
+	return book_read_rep(d, kind, from, to, 0, out);
+}
+
+int64_t
+book_input_version(const struct book *b, int32_t first)
+{
+	for (size_t i = 0; i < b->ninputs; i++)
+		if (b->inputs[i].first == first)
+			return b->inputs[i].version;
 	return 0;
 }
 
@@ -623,6 +851,7 @@ book_free(struct book *b)
 	free(b->payments);
 	free(b->targets);
 	free(b->people);
+	free(b->inputs);
 	free(b->text);
 	free(b);
 }

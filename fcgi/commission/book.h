@@ -71,6 +71,13 @@ struct book_version {
 	size_t   nrules;
 };
 
+/* The version of a period's inputs when they were read
+ * (sql/commission/010: calc_inputs). */
+struct book_input {
+	int32_t first;              /* the period's first day */
+	int64_t version;
+};
+
 struct book {
 	enum tc_period_kind kind;
 	int32_t from, to;           /* the range read */
@@ -86,6 +93,8 @@ struct book {
 	size_t               npeople;
 	struct book_version *versions; /* by effective_from */
 	size_t               nversions;
+	struct book_input   *inputs;   /* the range's periods, by first day */
+	size_t               ninputs;
 	char                *text;
 	size_t               textlen, textcap;
 };
@@ -97,6 +106,16 @@ struct book {
  * TC_ENOMEM. */
 int book_read(struct db *d, enum tc_period_kind kind, int32_t from, int32_t to,
     struct book **out);
+
+/* As book_read, with only the orders that credit person (people.id):
+ * what a calculation of that rep's periods needs, for explaining one of
+ * them without reading everyone's. */
+int book_read_rep(struct db *d, enum tc_period_kind kind, int32_t from,
+    int32_t to, int64_t person, struct book **out);
+
+/* The version of the inputs of the period beginning on first when b was
+ * read (0: none recorded yet). */
+int64_t book_input_version(const struct book *b, int32_t first);
 
 /* Frees b.  Accepts NULL. */
 void book_free(struct book *b);

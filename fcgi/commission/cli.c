@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/money.h"
 #include "commission/files.h"
@@ -54,6 +56,21 @@ plan_diag(const char *path, const struct tce_diag *e)
 		fprintf(stderr, "%s: %s\n", path, e->msg);
 }
 
+/* Who proposes an imported version: --proposer LOGIN, else the Unix
+ * user when a person of the directory has that login (NULL: none). */
+static const char *
+import_proposer(const char *given, char *buf, size_t size)
+{
+	struct passwd *pw;
+
+	if (given != NULL)
+		return given;
+	if ((pw = getpwuid(getuid())) == NULL)
+		return NULL;
+	snprintf(buf, size, "%s", pw->pw_name);
+	return buf;
+}
+
 static int
 cmd_import_plan(struct conf *c, int argc, char **argv)
 {
@@ -62,27 +79,31 @@ cmd_import_plan(struct conf *c, int argc, char **argv)
 	struct tce_version *v = NULL;
 	struct tce_diag err;
 	struct db *d = NULL;
-	const char *path = NULL;
-	bool activate = false;
-	char *buf = NULL;
+	const char *path = NULL, *given = NULL, *proposer;
+	bool activate = false, bad = false;
+	char *buf = NULL, unix_login[64];
 	size_t len = 0;
 	int64_t id = 0;
 	int rc, status;
 
-	for (int i = 1; i < argc; i++) {
+	for (int i = 1; i < argc && !bad; i++) {
 		if (strcmp(argv[i], "--activate") == 0 && !activate)
 			activate = true;
+		else if (strcmp(argv[i], "--proposer") == 0 && given == NULL &&
+		    i + 1 < argc && argv[i + 1][0] != '\0')
+			given = argv[++i];
 		else if (path == NULL && argv[i][0] != '\0' &&
 		    strncmp(argv[i], "--", 2) != 0)
 			path = argv[i];
 		else
-			path = NULL, i = argc;
+			bad = true;
 	}
-	if (path == NULL) {
+	if (path == NULL || bad) {
 		fprintf(stderr, "usage: ticheng-admin import-plan FILE "
-		    "[--activate]\n");
+		    "[--activate] [--proposer LOGIN]\n");
 		return CLI_USAGE;
 	}
+	proposer = import_proposer(given, unix_login, sizeof(unix_login));
 	company(c, &co);
 	if ((status = read_input(argv[0], path, &buf, &len)) != 0)
 		return status;
@@ -98,10 +119,37 @@ cmd_import_plan(struct conf *c, int argc, char **argv)
 	}
 	if ((status = cli_db_open(c, &d)) != 0)
 		goto out;
-	/* One transaction: a refused activation saves nothing. */
+	/* One transaction: a refused activation, or a proposer who is no
+	 * person, saves nothing.  Without a proposer a proposed version
+	 * could be approved by anyone, its importer included; activated at
+	 * once it is the operator's decision, and the proposer optional. */
 	if ((rc = db_begin(d)) == 0 &&
 	    (rc = plan_save(d, v, "proposed", cli_actor(), &id, &why)) == 0 &&
-	    activate)
+	    proposer != NULL && (rc = plan_set_proposer(d, id, proposer)) ==
+	    TC_ENOTFOUND && given == NULL && activate)
+		rc = 0;
+	if (rc == TC_ENOTFOUND) {
+		if (given != NULL)
+			fprintf(stderr, "ticheng-admin: import-plan: --proposer "
+			    "%s: no active person of the directory has that "
+			    "login\n", given);
+		else
+			fprintf(stderr, "ticheng-admin: import-plan: who proposes "
+			    "this version? The Unix user %s is no person of the "
+			    "directory: name one with --proposer LOGIN (or "
+			    "--activate it as the operator)\n", proposer);
+		db_rollback(d);
+		status = CLI_USAGE;
+		goto out;
+	}
+	if (rc == 0 && proposer == NULL && !activate) {
+		fprintf(stderr, "ticheng-admin: import-plan: who proposes this "
+		    "version? Name one with --proposer LOGIN\n");
+		db_rollback(d);
+		status = CLI_USAGE;
+		goto out;
+	}
+	if (rc == 0 && activate)
 		rc = plan_activate(d, id, &co, cli_today(), cli_actor(),
 		    "activated at import by the operator (ticheng-admin "
 		    "import-plan --activate)", &why);
@@ -451,8 +499,10 @@ cmd_close_period(struct conf *c, int argc, char **argv)
 }
 
 const struct module_command commission_commands[] = {
-	{ "import-plan", "FILE [--activate]", "add the plan version of a "
-	    "plan JSON file, proposed\n    (--activate: in force at once, as "
+	{ "import-plan", "FILE [--activate] [--proposer LOGIN]", "add the "
+	    "plan version of a plan JSON file,\n    proposed by LOGIN (default: "
+	    "the Unix user, when a person of that\n    login exists), so that "
+	    "someone else approves it (--activate: in force\n    at once, as "
 	    "the operator's decision)", cmd_import_plan },
 	{ "export-plan", "VERSION FILE", "write plan version VERSION as "
 	    "plan JSON", cmd_export_plan },

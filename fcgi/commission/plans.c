@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/decimal.h"
 #include "commission/plans.h"
 #include "core/error.h"
@@ -37,6 +38,7 @@ enum stmt {
 	ST_B_DELETE,
 	ST_R_DELETE,
 	ST_S_DELETE,
+	ST_V_PROPOSER,
 	ST__MAX
 };
 
@@ -94,6 +96,11 @@ static const char *const stmts[ST__MAX] = {
 	    " WHERE r.version_id = ?",
 	[ST_R_DELETE] = "DELETE FROM plan_rules WHERE version_id = ?",
 	[ST_S_DELETE] = "DELETE FROM plan_steps WHERE version_id = ?",
+	/* an active person of the directory, as the web's proposal sets it */
+	[ST_V_PROPOSER] =
+	    "UPDATE plan_versions v JOIN people pe ON pe.login = ?"
+	    " AND pe.active SET v.proposed_by = pe.id, v.proposed_at = ?"
+	    " WHERE v.id = ? AND v.state = 'proposed'",
 };
 
 static struct db_table plans_db = DB_TABLE("commission.plans", stmts);
@@ -429,6 +436,19 @@ plan_save(struct db *d, const struct tce_version *v, const char *state,
 	rc = audit_write_as(d, who, "plan.import", "plan_version", eid, detail);
 out:
 	return end_transaction(d, own, rc);
+}
+
+int
+plan_set_proposer(struct db *d, int64_t id, const char *login)
+{
+	char now[TC_DATETIME_SIZE];
+	uint64_t n = 0;
+	int rc;
+
+	if ((rc = db_exec(d, &plans_db, ST_V_PROPOSER, DB_ARGS(P_TEXT(login),
+	    P_TEXT(tc_now_str(now)), P_INT(id)), &n, NULL)) != 0)
+		return rc;
+	return n == 1 ? 0 : TC_ENOTFOUND;
 }
 
 static int load_version_row(struct db *d, int idx, int64_t id,

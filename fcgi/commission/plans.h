@@ -66,6 +66,13 @@ int plan_parse(const char *text, size_t len, const struct plan_company *co,
 int plan_save(struct db *d, const struct tce_version *v, const char *state,
     const struct actor *who, int64_t *id, struct plan_why *why);
 
+/* Records the active person whose login is login as the one who
+ * proposed version id (state proposed), now: the approval's four eyes
+ * then hold for it (nobody approves their own proposal).  For an import
+ * from the command line.  Returns 0, TC_ENOTFOUND (no such active
+ * person, or the version is not proposed) or TC_EDB. */
+int plan_set_proposer(struct db *d, int64_t id, const char *login);
+
 /* Replaces draft version id by v (its name, dates, cap, rules and
  * steps; its currency and period kind stay), with the audit record, in
  * the caller's transaction if one is open.  Refuses (TC_EDENIED, why) a

@@ -22,7 +22,7 @@
 
 enum stmt {
 	ST_LOCK, ST_UNLOCK, ST_RUN_INSERT, ST_RUN_DONE, ST_RUN_FAILED,
-	ST_LAST_RUN, ST_OLD_LINES, ST_SUMMARY_CLEAR, ST__MAX
+	ST_OLD_LINES, ST_SUMMARY_CLEAR, ST_STATUS, ST__MAX
 };
 
 static const char *const stmts[ST__MAX] = {
@@ -38,14 +38,12 @@ static const char *const stmts[ST__MAX] = {
 	    " in_lines = ?, in_payments = ?, in_targets = ?, in_versions = ?,"
 	    " digest = ?, reps = ?, line_count = ?, lines_kept = ?,"
 	    " lines_added = ?, lines_removed = ?, sales = ?, commission = ?,"
-	    " bonus = ?, total = ?, warnings = ? WHERE id = ?",
+	    " bonus = ?, total = ?, warnings = ?, input_version = ?"
+	    " WHERE id = ?",
 	[ST_RUN_FAILED] =
 	    "UPDATE calc_runs SET state = 'failed',"
 	    " finished_at = CURRENT_TIMESTAMP(3), duration_ms = ?, error = ?"
 	    " WHERE id = ?",
-	[ST_LAST_RUN] =
-	    "SELECT id, digest FROM calc_runs WHERE period_id = ?"
-	    " AND state = 'done' ORDER BY id DESC LIMIT 1",
 	[ST_OLD_LINES] =
 	    "SELECT id, person_id, order_line_id,"
 	    " COALESCE(payment_id, 0) AS payment, COALESCE(rule_id, 0) AS rule,"
@@ -54,6 +52,12 @@ static const char *const stmts[ST__MAX] = {
 	    " FROM commission_lines WHERE period_id = ?",
 	[ST_SUMMARY_CLEAR] =
 	    "DELETE FROM commission_summaries WHERE period_id = ?",
+	/* sql/commission/010: the stored staleness */
+	[ST_STATUS] =
+	    "SELECT s.run_id AS run_id, r.digest AS digest, s.stale AS stale,"
+	    " s.run_input_version IS NULL AS unknown"
+	    " FROM calc_period_status s LEFT JOIN calc_runs r ON r.id = s.run_id"
+	    " WHERE s.period_id = ?",
 };
 
 static struct db_table run_db = DB_TABLE("commission.run", stmts);
@@ -643,6 +647,7 @@ write_results(struct period_run *pr, int64_t started)
 	    P_INT(res->kept + res->changed), P_INT(res->added),
 	    P_INT(res->removed), P_MONEY(res->sales), P_MONEY(res->commission),
 	    P_MONEY(res->bonus), P_MONEY(res->total), P_INT(res->warnings),
+	    P_INT(book_input_version(pr->book, pr->p.span.first)),
 	    P_INT(res->run_id)), NULL, NULL)) != 0)
 		goto out;
 	snprintf(detail, sizeof(detail), "run %lld: %zu lines (%zu added, %zu "
@@ -883,13 +888,21 @@ int
 run_export(struct db *d, enum tc_period_kind kind, int32_t from, int32_t to,
     struct file_set *out, char digest[FILES_DIGEST_SIZE])
 {
+	return run_export_rep(d, kind, from, to, 0, out, digest);
+}
+
+int
+run_export_rep(struct db *d, enum tc_period_kind kind, int32_t from,
+    int32_t to, int64_t person, struct file_set *out,
+    char digest[FILES_DIGEST_SIZE])
+{
 	struct book *b = NULL;
 	int rc;
 
-	if ((rc = book_read(d, kind, from, to, &b)) != 0)
+	if ((rc = book_read_rep(d, kind, from, to, person, &b)) != 0)
 		return rc;
 	rc = export_files(b, from, to, out, NULL);
-	if (rc == 0)
+	if (rc == 0 && digest != NULL)
 		files_digest(out, digest);
 	book_free(b);
 	return rc;
@@ -902,26 +915,36 @@ run_status(struct db *d, enum tc_period_kind kind, const char *label,
 	struct file_set fs = { 0 };
 	struct period p;
 	struct dbres *r = NULL;
+	bool unknown;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = period_find(d, kind, label, &p)) != 0)
 		return rc == TC_EINVAL ? TC_ENOTFOUND : rc;
-	if ((rc = db_query(d, &run_db, ST_LAST_RUN, DB_ARGS(P_INT(p.id)),
+	if ((rc = db_query(d, &run_db, ST_STATUS, DB_ARGS(P_INT(p.id)),
 	    &r)) != 0)
 		return rc;
-	if (dbres_rows(r) == 1) {
-		out->run_id = dbres_int(r, 0, 0);
-		snprintf(out->run_digest, sizeof(out->run_digest), "%s",
-		    dbres_text(r, 0, 1));
+	if (dbres_rows(r) != 1) {
+		dbres_free(r);
+		return TC_EDB;
 	}
+	if (!dbres_null_col(r, 0, "run_id")) {
+		out->run_id = dbres_int_col(r, 0, "run_id");
+		snprintf(out->run_digest, sizeof(out->run_digest), "%s",
+		    dbres_text_col(r, 0, "digest"));
+	}
+	out->current = out->run_id != 0 && dbres_int_col(r, 0, "stale") == 0;
+	unknown = out->run_id != 0 && dbres_int_col(r, 0, "unknown") == 1;
 	dbres_free(r);
+	if (!unknown || p.state == PERIOD_CLOSED)
+		return 0;
+	/* A run from before the inputs' versions were kept: the digest of
+	 * the inputs as they are now decides. */
 	if ((rc = run_export(d, kind, p.span.first, p.span.last, &fs,
 	    out->digest)) != 0)
 		return rc;
 	files_free(&fs);
-	out->current = out->run_id != 0 &&
-	    strcmp(out->run_digest, out->digest) == 0;
+	out->current = strcmp(out->run_digest, out->digest) == 0;
 	return 0;
 }
 

@@ -88,10 +88,22 @@ int run_open_periods(struct db *d, enum tc_period_kind kind, int32_t today,
 int run_export(struct db *d, enum tc_period_kind kind, int32_t from,
     int32_t to, struct file_set *out, char digest[FILES_DIGEST_SIZE]);
 
+/* As run_export, with only the orders that credit person (people.id;
+ * 0: everyone's): what the engine needs for that rep's results, which
+ * are those of the whole files (the engine works per rep; an order's
+ * payments spread over its own lines).  digest may be NULL (the digest
+ * of a part is no run's). */
+int run_export_rep(struct db *d, enum tc_period_kind kind, int32_t from,
+    int32_t to, int64_t person, struct file_set *out,
+    char digest[FILES_DIGEST_SIZE]);
+
 /* The state of a period's results: its latest done run (0 when none),
- * that run's digest, the digest of its inputs now, and whether they
- * differ (stale: inputs changed since the run, or no run).  Returns 0,
- * TC_ENOTFOUND (no such period), or a tc_err. */
+ * that run's digest, and whether it is current: no input changed since
+ * the run read them (the stored versions of sql/commission/010, a few
+ * statements; a closed period is current).  For a run from before the
+ * versions were kept, the digest of the inputs now (digest, filled only
+ * then) is compared with the run's.  Returns 0, TC_ENOTFOUND (no such
+ * period), or a tc_err. */
 struct run_status {
 	int64_t run_id;
 	char    run_digest[FILES_DIGEST_SIZE];

@@ -50,10 +50,9 @@ static const char *const stmts[ST__MAX] = {
 	    " DATE_FORMAT(r.finished_at, '%Y-%m-%d %H:%i:%s') AS finished_at,"
 	    " r.duration_ms AS duration_ms, r.reps AS reps,"
 	    " r.line_count AS line_count, r.commission AS commission,"
-	    " r.total AS total, r.warnings AS warnings"
-	    " FROM periods p LEFT JOIN calc_runs r ON r.id ="
-	    " (SELECT MAX(x.id) FROM calc_runs x WHERE x.period_id = p.id"
-	    "  AND x.state = 'done')"
+	    " r.total AS total, r.warnings AS warnings, s.stale AS stale"
+	    " FROM periods p JOIN calc_period_status s ON s.period_id = p.id"
+	    " LEFT JOIN calc_runs r ON r.id = s.run_id"
 	    " ORDER BY p.first_day DESC",
 	[ST_JOBS] =
 	    "SELECT id FROM jobs WHERE kind = '" COMMISSION_JOB_RUN "'"
@@ -238,15 +237,15 @@ runs_page(struct req *r, int status)
 			tdict_show_section(t, "IS_CLOSED");
 			continue;
 		}
-		/* open: current or stale, and what finance may do */
+		/* open: current or stale (stored: sql/commission/010), and
+		 * what finance may do */
 		{
-			struct run_status st;
+			bool current = has_run &&
+			    dbres_int_col(res, k, "stale") == 0;
 			bool oldest = false;
 
-			if ((rc = run_status(r->app->db, kind, label, &st)) != 0)
-				goto out;
 			if (has_run)
-				tdict_show_section(t, st.current ? "IS_CURRENT" :
+				tdict_show_section(t, current ? "IS_CURRENT" :
 				    "IS_STALE");
 			/* rows are newest first: the oldest open is the last
 			 * open row; mark it when no older open row follows */
@@ -264,7 +263,7 @@ runs_page(struct req *r, int status)
 			tdict_show_section(t, "CAN_RUN_IT");
 			if (oldest && !oldest_open_seen) {
 				oldest_open_seen = true;
-				if (st.current && last < today)
+				if (current && last < today)
 					tdict_show_section(t, "CAN_CLOSE");
 				else if (last >= today)
 					tdict_show_section(t, "NOT_ENDED");
@@ -276,7 +275,6 @@ runs_page(struct req *r, int status)
 	commission_tabs(r, "runs");
 	rc = page_send(r, status, "commission/runs.tpl", "cmr_title",
 	    "commission");
-out:
 	dbres_free(res);
 	return rc;
 }

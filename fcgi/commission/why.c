@@ -8,9 +8,14 @@
  * rounding, and the two-stage allocation that gave the line its fen.
  * The figures are the engine's exact ones and add up to the line.
  *
+ * The engine runs on the line's rep's orders of the period only (their
+ * results are those of the whole period: run.h, run_export_rep), so a
+ * view reads and calculates one rep's share of the period, not all of it.
+ *
  * The line is found in the reader's scope (ledger.c's), so another rep's
- * line is 404.  When the period's inputs changed since its run, the page
- * says so: the explanation is of the inputs as they are now. */
+ * line is 404.  When the period's inputs changed since its run (the
+ * stored staleness, sql/commission/010), the page says so: the
+ * explanation is of the inputs as they are now. */
 #include "config.h"
 
 #include <stdio.h>
@@ -38,9 +43,9 @@
 	" l.removed_run_id AS removed, p.label AS period, p.first_day AS first," \
 	" p.last_day AS last, pe.login AS login, pe.name AS name," \
 	" o.id AS order_id, o.order_no AS order_no, ol.line_no AS line_no," \
-	" pm.payment_no AS payment_no, ru.code AS rule," \
-	" (SELECT r.digest FROM calc_runs r WHERE r.period_id = l.period_id" \
-	"  AND r.state = 'done' ORDER BY r.id DESC LIMIT 1) AS digest" \
+	" pm.payment_no AS payment_no, ru.code AS rule, l.person_id AS person," \
+	" (SELECT s.stale FROM calc_period_status s" \
+	"  WHERE s.period_id = l.period_id) AS stale" \
 	" FROM commission_lines l JOIN periods p ON p.id = l.period_id" \
 	" JOIN people pe ON pe.id = l.person_id" \
 	" JOIN order_lines ol ON ol.id = l.order_line_id" \
@@ -426,7 +431,6 @@ why_get(struct req *r)
 	struct tce_result *calc = NULL;
 	struct tce_explanation *x = NULL;
 	struct tce_diag err;
-	char digest[FILES_DIGEST_SIZE];
 	int32_t first = 0, last = 0;
 	int64_t stored;
 	long li;
@@ -467,12 +471,15 @@ why_get(struct req *r)
 		    "commission");
 		goto out;
 	}
+	/* The rep's own orders are all the engine needs for their lines
+	 * (run.h): not the whole period's. */
 	if ((rc = dbres_date_col(res, 0, "first", &first)) != 0 ||
 	    (rc = dbres_date_col(res, 0, "last", &last)) != 0 ||
-	    (rc = run_export(r->app->db, kind, first, last, &fs, digest)) != 0)
+	    (rc = run_export_rep(r->app->db, kind, first, last,
+	    dbres_int_col(res, 0, "person"), &fs, NULL)) != 0)
 		goto out;
-	if (opt_col(res, "digest") == NULL ||
-	    strcmp(opt_col(res, "digest"), digest) != 0)
+	if (dbres_null_col(res, 0, "stale") ||
+	    dbres_int_col(res, 0, "stale") != 0)
 		tdict_show_section(d, "STALE");
 	rc = run_engine(&fs, &plan, &in, &calc, &err);
 	if (rc == 0)

@@ -217,6 +217,49 @@ test('a re-run with unchanged inputs keeps every line and its id, and the same d
   assert.equal(admin(conf, 'results', '2025-02', tempDir('rr2')).out, d1);
 });
 
+// The stored staleness (sql/commission/010, what the pages and SQL read)
+// against the digests it stands for: after each kind of change, a month
+// is stale exactly when export-period's digest of it differs from its
+// run's.
+const MONTHS = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08'];
+function staleness() {
+  const stored = Object.fromEntries(root(`SELECT label, stale FROM calc_period_status
+    WHERE label BETWEEN '2025-01' AND '2025-08'`, db));
+  const byDigest = {};
+  for (const m of MONTHS) {
+    const now = admin(conf, 'export-period', m, tempDir(`st-${m}`)).out.trim();
+    const run = root(`SELECT r.digest FROM calc_period_status s JOIN calc_runs r ON r.id = s.run_id WHERE s.label = '${m}'`, db);
+    byDigest[m] = run.length === 0 || run[0][0] !== now ? '1' : '0';
+  }
+  return { stored, byDigest };
+}
+function staleAfter(what, change, expected) {
+  root(change, db);
+  const { stored, byDigest } = staleness();
+  assert.deepEqual(stored, byDigest, `${what}: the stored flag is the digests' verdict`);
+  assert.deepEqual(MONTHS.filter((m) => stored[m] === '1'), expected, what);
+  assert.equal(admin(conf, 'calc', '--open').status, 0);
+}
+
+test('the stored staleness follows each kind of input to exactly the months whose files change', () => {
+  assert.deepEqual(staleness().stored, Object.fromEntries(MONTHS.map((m) => [m, '0'])), 'every run is current');
+  // An order of April with no payments and one rep; one of March paid in April and May.
+  const [[april]] = root(`SELECT o.id FROM orders o WHERE o.order_date BETWEEN '2025-04-01' AND '2025-04-30'
+    AND NOT EXISTS (SELECT 1 FROM payments y WHERE y.order_id = o.id)
+    AND (SELECT COUNT(*) FROM order_reps r WHERE r.order_id = o.id) = 1
+    AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.status = 'booked') ORDER BY o.id LIMIT 1`, db);
+  staleAfter('the sales rollups rewritten, no input changed', 'UPDATE orders SET collected = collected + 0, amount_total = amount_total', []);
+  staleAfter('a line of an April order', `UPDATE order_lines SET amount = amount + 1 WHERE order_id = ${april} ORDER BY line_no LIMIT 1`, ['2025-04']);
+  staleAfter('a payment in June on that order', `INSERT INTO payments (payment_no, order_id, payment_date, amount, created_by)
+    VALUES ('ST-1', ${april}, '2025-06-10', 10.00, 99)`, ['2025-06']);
+  staleAfter('the order\'s rep changed: its month and its payment\'s', `UPDATE order_reps SET person_id = IF(person_id = 1, 2, 1) WHERE order_id = ${april}`,
+    ['2025-04', '2025-06']);
+  staleAfter('the payment moved to July', "UPDATE payments SET payment_date = '2025-07-02' WHERE payment_no = 'ST-1'", ['2025-06', '2025-07']);
+  staleAfter('a target of May', `UPDATE targets SET amount = amount + 100 WHERE period = '2025-05' ORDER BY id LIMIT 1`, ['2025-05']);
+  staleAfter('the April order moved to May: its months and its payment\'s', `UPDATE orders SET order_date = '2025-05-03' WHERE id = ${april}`,
+    ['2025-04', '2025-05', '2025-07']);
+});
+
 test('a changed input makes the run stale; closing waits for a new run, which keeps the old ids', () => {
   assert.equal(admin(conf, 'close-period', '2025-01').status, 0, 'January is current and closes');
   const before = liveLines('2025-02');
@@ -278,11 +321,33 @@ test('export-plan then import-plan gives the same version, byte for byte', () =>
   const id = root("SELECT id FROM plan_versions WHERE name = 'Generated H2'", db)[0][0];
   const dir = tempDir('roundtrip');
   assert.equal(admin(conf, 'export-plan', id, join(dir, 'a.json')).status, 0);
-  const imp = admin(conf, 'import-plan', join(dir, 'a.json'));
+  const imp = admin(conf, 'import-plan', join(dir, 'a.json'), '--proposer', 'bo');
   assert.equal(imp.status, 0, imp.err);
   const again = imp.out.match(/plan version (\d+) \(proposed\)/)[1];
   assert.equal(admin(conf, 'export-plan', again, join(dir, 'b.json')).status, 0);
   assert.equal(readFileSync(join(dir, 'b.json'), 'utf8'), readFileSync(join(dir, 'a.json'), 'utf8'));
+});
+
+test('import-plan records who proposes the version, so that four eyes hold for it', () => {
+  const file = join(tempDir('proposer'), 'p.json');
+  const id = root("SELECT id FROM plan_versions WHERE name = 'Generated H2'", db)[0][0];
+  assert.equal(admin(conf, 'export-plan', id, file).status, 0);
+  const n = count('plan_versions');
+  // The test runs as a Unix user that is no person of this company.
+  const none = admin(conf, 'import-plan', file);
+  assert.equal(none.status, 2, none.out);
+  assert.match(none.err, /who proposes this version\? The Unix user \S+ is no person of the directory: name one with --proposer LOGIN/);
+  const nobody = admin(conf, 'import-plan', file, '--proposer', 'nobody-here');
+  assert.equal(nobody.status, 2, nobody.out);
+  assert.match(nobody.err, /--proposer nobody-here: no active person of the directory has that login/);
+  assert.equal(count('plan_versions'), n, 'a refused import saves nothing');
+  const ok = admin(conf, 'import-plan', file, '--proposer', 'Zhou');
+  assert.equal(ok.status, 0, ok.err);
+  const v = ok.out.match(/plan version (\d+) \(proposed\)/)[1];
+  const [[state, login, at]] = root(`SELECT v.state, pe.login, v.proposed_at IS NOT NULL FROM plan_versions v
+    JOIN people pe ON pe.id = v.proposed_by WHERE v.id = ${v}`, db);
+  assert.deepEqual([state, login, at], ['proposed', 'Zhou', '1']);
+  assert.equal(admin(conf, 'import-plan', file, '--activate', '--proposer').status, 2, 'a --proposer without a login is a usage error');
 });
 
 test('import-plan refuses a bad file with the spec\'s message and saves nothing', () => {
