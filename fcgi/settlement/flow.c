@@ -88,9 +88,26 @@ paid_effect(const struct wf_actor *a, const struct wf_row *row,
 	return track(a, row, "paid");
 }
 
+/* A leaver's final statement goes on only with no negative balance
+ * left: nothing later would carry it (closure.c closes it). */
+static bool
+balance_settled(const struct wf_actor *a, const struct wf_row *row,
+    const char *arg)
+{
+	(void)a;
+	(void)arg;
+	return wf_row_int(row, "final") == 0 ||
+	    wf_row_text(row, "carried_out")[0] != '-';
+}
+
 /* Nobody acts on their own statement. */
 static const struct wf_guard not_own[] = {
 	{ wf_not_actor, "person_id", "stl_err_own" },
+	WF_END
+};
+static const struct wf_guard submit_guards[] = {
+	{ wf_not_actor, "person_id", "stl_err_own" },
+	{ balance_settled, NULL, "stl_err_final_negative" },
 	WF_END
 };
 /* ... and whoever prepared or submitted it neither reviews, approves
@@ -124,7 +141,8 @@ static const struct wf_set every_move[] = {
 
 static const struct wf_transition moves[] = {
 	{ .action = "submit", .from = "draft", .to = "pending",
-	    .roles = ROLE_FINANCE, .guards = not_own, .sets = submit_sets },
+	    .roles = ROLE_FINANCE, .guards = submit_guards,
+	    .sets = submit_sets },
 	{ .action = "review", .from = "pending", .to = "reviewed",
 	    .roles = ROLE_REVIEWER, .guards = second_eyes,
 	    .sets = review_sets },
@@ -151,7 +169,7 @@ const struct wf_def settlement_flow = {
 	.scope_sql = SCOPE_STORED_SQL("t.person_id", "t.team",
 	    "t.manager_login"),
 	.cols = { "person_id", "prepared_by", "submitted_by", "period_id",
-	    NULL },
+	    "final", "carried_out", NULL },
 	.sets = every_move,
 	.history = { "settlement_history", "statement_id", "from_state",
 	    "to_state", "at", "by_id", "action", "comment" },

@@ -8,7 +8,13 @@
  * from the rep's latest statement of an earlier period (only a negative
  * one: a clawback larger than the commission is recovered later, never
  * paid out).  net = the five; payable = max(net, 0); carried_out =
- * min(net, 0). */
+ * min(net, 0).
+ *
+ * Leavers: the statement of a rep the directory sync marked inactive is
+ * final; such a rep whose earlier statements were not final gets one
+ * even when nothing else is left to settle.  An approved closure of a
+ * final statement's negative balance (closure.c) is an item of it,
+ * counted with the adjustments, never more than the balance it clears. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -16,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db-bulk.h"
 #include "core/error.h"
 #include "core/sort.h"
 #include "settlement/settlement.h"
@@ -23,7 +30,8 @@
 enum stmt {
 	ST_PERIOD, ST_EXISTING, ST_SUMMARIES, ST_RULES, ST_ADJUSTMENTS,
 	ST_PREVIOUS, ST_PERSON, ST_MAX_SEQ, ST_INSERT, ST_UPDATE,
-	ST_DELETE_ITEMS, ST_ITEM, ST__MAX
+	ST_DELETE_ITEMS, ST_ITEM, ST_INACTIVE, ST_LEAVERS, ST_CLOSURES,
+	ST__MAX
 };
 
 static const char *const stmts[ST__MAX] = {
@@ -65,23 +73,41 @@ static const char *const stmts[ST__MAX] = {
 	    "INSERT INTO settlement_statements (period_id, seq, number,"
 	    " person_id, team, manager_login, revision, commission, bonus,"
 	    " prizes, adjustments, carried_in, net, payable, carried_out,"
-	    " previous_id, verify_code, prepared_by, prepared_at)"
+	    " previous_id, verify_code, prepared_by, final, prepared_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-	    " NOW())",
+	    " ?, NOW())",
 	[ST_UPDATE] =
 	    "UPDATE settlement_statements SET team = ?, manager_login = ?,"
 	    " revision = revision + 1, commission = ?, bonus = ?, prizes = ?,"
 	    " adjustments = ?, carried_in = ?, net = ?, payable = ?,"
 	    " carried_out = ?, previous_id = ?, verify_code = ?,"
-	    " prepared_by = ?, prepared_at = NOW(), submitted_by = NULL,"
+	    " prepared_by = ?, final = ?, prepared_at = NOW(), submitted_by = NULL,"
 	    " submitted_at = NULL, reviewed_by = NULL, reviewed_at = NULL"
 	    " WHERE id = ? AND state = 'draft'",
 	[ST_DELETE_ITEMS] =
 	    "DELETE FROM settlement_items WHERE statement_id = ?",
 	[ST_ITEM] =
 	    "INSERT INTO settlement_items (statement_id, position, kind,"
-	    " rule_id, rule_code, adjustment_id, line_count, label, amount)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    " rule_id, rule_code, adjustment_id, closure_id, line_count,"
+	    " label, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_INACTIVE] =
+	    "SELECT id FROM people WHERE active = FALSE",
+	/* first day, twice: inactive reps with an earlier statement and no
+	 * final one yet */
+	[ST_LEAVERS] =
+	    "SELECT pe.id AS person_id, pe.team, pe.manager_login FROM people pe"
+	    " WHERE pe.active = FALSE AND EXISTS (SELECT 1 FROM"
+	    " settlement_statements s JOIN periods p ON p.id = s.period_id"
+	    " WHERE s.person_id = pe.id AND p.first_day < ?) AND NOT EXISTS"
+	    " (SELECT 1 FROM settlement_statements s JOIN periods p"
+	    " ON p.id = s.period_id WHERE s.person_id = pe.id AND s.final"
+	    " AND p.first_day < ?)",
+	/* period: the approved closures of its statements */
+	[ST_CLOSURES] =
+	    "SELECT c.id, s.person_id, c.kind, c.amount, c.reference, c.reason"
+	    " FROM settlement_closures c JOIN settlement_statements s"
+	    " ON s.id = c.statement_id WHERE s.period_id = ?"
+	    " AND c.state = 'approved' ORDER BY c.id",
 };
 
 static struct db_table gen_db = DB_TABLE("settlement.generate", stmts);
@@ -93,7 +119,13 @@ struct rep {
 	char manager[65];
 	bool has_manager;
 	bool known;             /* team and manager filled */
+	bool final;             /* a leaver's */
+	bool leaver_due;        /* a statement even with nothing in it */
 	money_t commission, bonus, prizes, adjustments, carried_in;
+	int64_t closure_id;     /* an approved closure, 0: none */
+	money_t closure;        /* what it clears, <= the balance */
+	char closure_kind[13];
+	char closure_label[600];
 	int64_t previous_id;
 	char previous_no[33];
 	int64_t existing_id;    /* 0: none yet */
@@ -151,55 +183,95 @@ keep_team(struct rep *r, const struct dbres *res, size_t i, const char *team,
 	r->known = true;
 }
 
-/* Writes the items of statement id for rep r, from the rule rows of res
- * (sorted by person) and the adjustment rows of adj. */
+/* The rep of row i of res (its person_id, team and manager_login). */
+static struct rep *
+rep_row(struct reps *rs, const struct dbres *res, size_t i)
+{
+	struct rep *r = rep_get(rs, dbres_int_col(res, i, "person_id"));
+
+	if (r != NULL)
+		keep_team(r, res, i, "team", "manager_login");
+	return r;
+}
+
+/* The items' INSERT as a bulk statement (ST_ITEM's parameters). */
+static const enum db_type item_types[] = {
+	DBT_INT, DBT_INT, DBT_TEXT, DBT_INT, DBT_TEXT, DBT_INT, DBT_INT,
+	DBT_INT, DBT_TEXT, DBT_DEC,
+};
+static const enum db_type del_types[] = { DBT_INT };
+#define ITEM_BATCH 1000
+
+/* The rows of res from *at on that belong to person (res sorted by
+ * person_id): moves *at past them and returns the first, or SIZE_MAX
+ * when there is none. */
+static size_t
+rows_of(const struct dbres *res, size_t *at, int64_t person, size_t *end)
+{
+	size_t n = res != NULL ? dbres_rows(res) : 0, i = *at;
+
+	while (i < n && dbres_int_col(res, i, "person_id") < person)
+		i++;
+	*at = i;
+	while (*at < n && dbres_int_col(res, *at, "person_id") == person)
+		(*at)++;
+	*end = *at;
+	return i;
+}
+
+/* Adds one item that is not a rule's to the bulk insert items. */
 static int
-write_items(struct db *db, int64_t id, const struct rep *r,
-    const struct dbres *rules, const struct dbres *adj)
+plain_item(struct db_bulk *items, int64_t id, int64_t pos, const char *kind,
+    struct db_param adjustment, struct db_param closure, const char *label,
+    money_t amount)
+{
+	struct db_param row[] = { P_INT(id), P_INT(pos), P_TEXT(kind), P_NULL,
+	    P_NULL, adjustment, closure, P_INT(0), P_TEXT(label),
+	    P_MONEY(amount) };
+
+	return db_bulk_add(items, row);
+}
+
+/* Adds the items of statement id for rep r to the bulk insert items: its
+ * rule rows of rules and adjustment rows of adj (both sorted by
+ * person_id; *ri and *ai walk them, reps coming in person order). */
+static int
+write_items(struct db_bulk *items, int64_t id, const struct rep *r,
+    const struct dbres *rules, size_t *ri, const struct dbres *adj,
+    size_t *ai)
 {
 	int64_t pos = 0;
+	size_t i, end;
 	int rc;
 
-	if ((rc = db_exec(db, &gen_db, ST_DELETE_ITEMS, DB_ARGS(P_INT(id)),
-	    NULL, NULL)) != 0)
-		return rc;
-	for (size_t i = 0; i < dbres_rows(rules); i++) {
-		if (dbres_int_col(rules, i, "person_id") != r->person)
-			continue;
-		if ((rc = db_exec(db, &gen_db, ST_ITEM, DB_ARGS(P_INT(id),
-		    P_INT(++pos), P_TEXT("rule"),
+	for (i = rows_of(rules, ri, r->person, &end); i < end; i++) {
+		struct db_param row[] = { P_INT(id), P_INT(++pos),
+		    P_TEXT("rule"),
 		    dbres_null_col(rules, i, "rule_id") ? P_NULL :
 		    P_INT(dbres_int_col(rules, i, "rule_id")),
 		    dbres_null_col(rules, i, "code") ? P_NULL :
-		    P_TEXT(dbres_text_col(rules, i, "code")), P_NULL,
+		    P_TEXT(dbres_text_col(rules, i, "code")), P_NULL, P_NULL,
 		    P_INT(dbres_int_col(rules, i, "n")), P_TEXT(""),
-		    P_MONEY(dbres_money_col(rules, i, "amount"))), NULL,
-		    NULL)) != 0)
-			return rc;
-	}
-	if (r->bonus != 0 && (rc = db_exec(db, &gen_db, ST_ITEM, DB_ARGS(
-	    P_INT(id), P_INT(++pos), P_TEXT("bonus"), P_NULL, P_NULL, P_NULL,
-	    P_INT(0), P_TEXT(""), P_MONEY(r->bonus)), NULL, NULL)) != 0)
-		return rc;
-	for (size_t i = 0; adj != NULL && i < dbres_rows(adj); i++) {
-		bool prize;
+		    P_MONEY(dbres_money_col(rules, i, "amount")) };
 
-		if (dbres_int_col(adj, i, "person_id") != r->person)
-			continue;
-		prize = strcmp(dbres_text_col(adj, i, "kind"),
-		    "contest_prize") == 0;
-		if ((rc = db_exec(db, &gen_db, ST_ITEM, DB_ARGS(P_INT(id),
-		    P_INT(++pos), P_TEXT(prize ? "prize" : "adjustment"),
-		    P_NULL, P_NULL, P_INT(dbres_int_col(adj, i, "id")),
-		    P_INT(0), P_TEXT(dbres_text_col(adj, i, "reason")),
-		    P_MONEY(dbres_money_col(adj, i, "amount"))), NULL,
-		    NULL)) != 0)
+		if ((rc = db_bulk_add(items, row)) != 0)
 			return rc;
 	}
-	if (r->carried_in != 0 && (rc = db_exec(db, &gen_db, ST_ITEM,
-	    DB_ARGS(P_INT(id), P_INT(++pos), P_TEXT("carried"), P_NULL,
-	    P_NULL, P_NULL, P_INT(0), P_TEXT(r->previous_no),
-	    P_MONEY(r->carried_in)), NULL, NULL)) != 0)
+	if (r->bonus != 0 && (rc = plain_item(items, id, ++pos, "bonus", P_NULL,
+	    P_NULL, "", r->bonus)) != 0)
+		return rc;
+	for (i = rows_of(adj, ai, r->person, &end); i < end; i++)
+		if ((rc = plain_item(items, id, ++pos,
+		    strcmp(dbres_text_col(adj, i, "kind"), "contest_prize") ==
+		    0 ? "prize" : "adjustment", P_INT(dbres_int_col(adj, i,
+		    "id")), P_NULL, dbres_text_col(adj, i, "reason"),
+		    dbres_money_col(adj, i, "amount"))) != 0)
+			return rc;
+	if (r->carried_in != 0 && (rc = plain_item(items, id, ++pos, "carried",
+	    P_NULL, P_NULL, r->previous_no, r->carried_in)) != 0)
+		return rc;
+	if (r->closure_id != 0 && (rc = plain_item(items, id, ++pos, "closure",
+	    P_NULL, P_INT(r->closure_id), r->closure_label, r->closure)) != 0)
 		return rc;
 	return 0;
 }
@@ -217,12 +289,10 @@ gather(struct db *db, int64_t period, int32_t first_day, struct reps *rs,
 	    &res)) != 0)
 		return rc;
 	for (size_t i = 0; i < dbres_rows(res); i++) {
-		if ((r = rep_get(rs, dbres_int_col(res, i, "person_id"))) ==
-		    NULL) {
+		if ((r = rep_row(rs, res, i)) == NULL) {
 			dbres_free(res);
 			return TC_ENOMEM;
 		}
-		keep_team(r, res, i, "team", "manager_login");
 		r->commission = dbres_money_col(res, i, "commission");
 		r->bonus = dbres_money_col(res, i, "bonus");
 	}
@@ -274,6 +344,45 @@ gather(struct db *db, int64_t period, int32_t first_day, struct reps *rs,
 		    dbres_text_col(res, i, "number"));
 	}
 	dbres_free(res);
+	/* leavers with no final statement yet get one */
+	if ((rc = db_query(db, &gen_db, ST_LEAVERS, DB_ARGS(P_DATE(first_day),
+	    P_DATE(first_day)), &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		if ((r = rep_row(rs, res, i)) == NULL) {
+			dbres_free(res);
+			return TC_ENOMEM;
+		}
+		r->leaver_due = true;
+	}
+	dbres_free(res);
+	if ((rc = db_query(db, &gen_db, ST_INACTIVE, DB_NOARGS, &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++)
+		for (size_t k = 0; k < rs->n; k++)
+			if (rs->v[k].person == dbres_int(res, i, 0))
+				rs->v[k].final = true;
+	dbres_free(res);
+	if ((rc = db_query(db, &gen_db, ST_CLOSURES, DB_ARGS(P_INT(period)),
+	    &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++)
+		for (size_t k = 0; k < rs->n; k++) {
+			struct rep *c = &rs->v[k];
+
+			if (c->person != dbres_int_col(res, i, "person_id") ||
+			    c->closure_id != 0)
+				continue;
+			c->closure_id = dbres_int_col(res, i, "id");
+			c->closure = dbres_money_col(res, i, "amount");
+			snprintf(c->closure_kind, sizeof(c->closure_kind), "%s",
+			    dbres_text_col(res, i, "kind"));
+			snprintf(c->closure_label, sizeof(c->closure_label),
+			    "%s%s%s", dbres_text_col(res, i, "reference"),
+			    *dbres_text_col(res, i, "reference") ? " · " : "",
+			    dbres_text_col(res, i, "reason"));
+		}
+	dbres_free(res);
 	/* a rep with adjustments and no run row: their team now */
 	for (size_t k = 0; k < rs->n; k++) {
 		if (rs->v[k].known)
@@ -295,6 +404,8 @@ generate(const struct wf_actor *a, const char *secret, const char *label,
 	struct db *db = a->db;
 	struct dbres *res = NULL, *rules = NULL, *adj = NULL;
 	struct reps rs = { 0 };
+	struct db_bulk *items = NULL, *del = NULL;
+	size_t *redo = NULL, nredo = 0, ri = 0, ai = 0;
 	int64_t period, seq;
 	int32_t first_day = 0;
 	int rc;
@@ -353,20 +464,42 @@ generate(const struct wf_actor *a, const char *secret, const char *label,
 	res = NULL;
 
 	tc_sort(rs.v, rs.n, sizeof(rs.v[0]), by_person);
+	if ((redo = calloc(rs.n + 1, sizeof(*redo))) == NULL) {
+		rc = TC_ENOMEM;
+		goto out;
+	}
+	if ((rc = db_bulk_open(db, stmts[ST_ITEM], item_types,
+	    sizeof(item_types) / sizeof(item_types[0]), ITEM_BATCH,
+	    &items)) != 0 ||
+	    (rc = db_bulk_open(db, stmts[ST_DELETE_ITEMS], del_types, 1,
+	    ITEM_BATCH, &del)) != 0)
+		goto out;
 	for (size_t k = 0; k < rs.n; k++) {
 		struct rep *r = &rs.v[k];
 		money_t net = r->commission + r->bonus + r->prizes +
 		    r->adjustments + r->carried_in;
-		money_t payable = net > 0 ? net : 0;
-		money_t carried = net < 0 ? net : 0;
+		money_t payable, carried;
 		char code[SETTLEMENT_CODE_SIZE], idtext[24];
 		int64_t revision;
 		uint64_t newid = 0;
 
 		if (r->commission == 0 && r->bonus == 0 && r->prizes == 0 &&
 		    r->adjustments == 0 && r->carried_in == 0 &&
-		    r->existing_id == 0)
+		    r->existing_id == 0 && !r->leaver_due)
 			continue;       /* nothing to settle */
+		if (r->leaver_due)
+			r->final = true;
+		/* a closure clears the negative balance, never more */
+		if (r->closure_id != 0) {
+			if (r->closure > -net)
+				r->closure = net < 0 ? -net : 0;
+			if (r->closure == 0)
+				r->closure_id = 0;
+			r->adjustments += r->closure;
+			net += r->closure;
+		}
+		payable = net > 0 ? net : 0;
+		carried = net < 0 ? net : 0;
 		if (r->existing_id != 0 && strcmp(r->state, "draft") != 0) {
 			g->kept++;
 			continue;
@@ -390,8 +523,8 @@ generate(const struct wf_actor *a, const char *secret, const char *label,
 			    P_MONEY(r->carried_in), P_MONEY(net),
 			    P_MONEY(payable), P_MONEY(carried),
 			    r->previous_id ? P_INT(r->previous_id) : P_NULL,
-			    P_TEXT(code), P_INT(a->who->id)), NULL,
-			    &newid)) != 0)
+			    P_TEXT(code), P_INT(a->who->id),
+			    P_INT(r->final)), NULL, &newid)) != 0)
 				goto out;
 			r->existing_id = (int64_t)newid;
 			if ((rc = wf_created(a, &settlement_flow,
@@ -407,7 +540,7 @@ generate(const struct wf_actor *a, const char *secret, const char *label,
 			    P_MONEY(r->carried_in), P_MONEY(net),
 			    P_MONEY(payable), P_MONEY(carried),
 			    r->previous_id ? P_INT(r->previous_id) : P_NULL,
-			    P_TEXT(code), P_INT(a->who->id),
+			    P_TEXT(code), P_INT(a->who->id), P_INT(r->final),
 			    P_INT(r->existing_id)), NULL, NULL)) != 0)
 				goto out;
 			snprintf(idtext, sizeof(idtext), "%" PRId64,
@@ -417,12 +550,29 @@ generate(const struct wf_actor *a, const char *secret, const char *label,
 			    "settlement_statement", idtext, r->number)) != 0)
 				goto out;
 			g->replaced++;
+			if ((rc = db_bulk_add(del, (const struct db_param[]){
+			    P_INT(r->existing_id) })) != 0)
+				goto out;
+			redo[nredo++] = k;
+			continue;
 		}
-		if ((rc = write_items(db, r->existing_id, r, rules, adj)) != 0)
+		if ((rc = write_items(items, r->existing_id, r, rules, &ri,
+		    adj, &ai)) != 0)
 			goto out;
 	}
-	rc = 0;
+	/* a draft made again: its old items go before its new ones come */
+	if ((rc = db_bulk_flush(del)) != 0)
+		goto out;
+	ri = ai = 0;
+	for (size_t j = 0; j < nredo; j++)
+		if ((rc = write_items(items, rs.v[redo[j]].existing_id,
+		    &rs.v[redo[j]], rules, &ri, adj, &ai)) != 0)
+			goto out;
+	rc = db_bulk_flush(items);
 out:
+	db_bulk_close(items);
+	db_bulk_close(del);
+	free(redo);
 	dbres_free(res);
 	dbres_free(rules);
 	dbres_free(adj);

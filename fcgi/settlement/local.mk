@@ -8,6 +8,7 @@ noinst_LIBRARIES += fcgi/settlement/libtcsettlement.a
 fcgi_settlement_libtcsettlement_a_SOURCES = \
 	fcgi/settlement/settlement.h fcgi/settlement/flow.c \
 	fcgi/settlement/generate.c fcgi/settlement/code.c \
+	fcgi/settlement/closure.c fcgi/settlement/closure-pages.c \
 	fcgi/settlement/pages.c fcgi/settlement/print.c \
 	fcgi/settlement/reports.c fcgi/settlement/cost.c \
 	fcgi/settlement/demo.c fcgi/settlement/module-code.c

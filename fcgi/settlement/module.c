@@ -14,14 +14,19 @@ static const char *const stmts[ST__MAX] = {
 	/* me, then 1/0 for finance (drafts to submit, approved to pay),
 	 * reviewer (pending), management (reviewed); nobody counts their
 	 * own, and the preparer or submitter never reviews or approves */
+	/* ... and for management, the closures of leavers' balances that
+	 * others proposed (me, me, 1/0) */
 	[ST_WAITING] =
-	    "SELECT COUNT(*) FROM settlement_statements s"
+	    "SELECT (SELECT COUNT(*) FROM settlement_statements s"
 	    " WHERE s.state IN ('draft', 'pending', 'reviewed', 'approved')"
 	    " AND s.person_id <> ? AND ("
 	    " (? = 1 AND s.state IN ('draft', 'approved'))"
 	    " OR (s.prepared_by <> ? AND COALESCE(s.submitted_by, 0) <> ? AND"
 	    " ((? = 1 AND s.state = 'pending') OR"
-	    " (? = 1 AND s.state = 'reviewed'))))",
+	    " (? = 1 AND s.state = 'reviewed')))))"
+	    " + (SELECT COUNT(*) FROM settlement_closures c WHERE"
+	    " c.state = 'proposed' AND c.person_id <> ? AND c.proposed_by <> ?"
+	    " AND ? = 1)",
 };
 
 static struct db_table module_db = DB_TABLE("settlement.module", stmts);
@@ -41,6 +46,7 @@ waiting(struct req *r, int64_t *count)
 	if ((rc = db_query(r->app->db, &module_db, ST_WAITING, DB_ARGS(
 	    P_INT(me), P_INT((roles & ROLE_FINANCE) != 0), P_INT(me),
 	    P_INT(me), P_INT((roles & ROLE_REVIEWER) != 0),
+	    P_INT((roles & ROLE_MANAGEMENT) != 0), P_INT(me), P_INT(me),
 	    P_INT((roles & ROLE_MANAGEMENT) != 0)), &res)) != 0)
 		return rc;
 	*count = dbres_int(res, 0, 0);

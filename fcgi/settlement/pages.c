@@ -38,7 +38,7 @@ static const char *const stmts[ST__MAX] = {
 	    " pp.name AS preparer, ps.name AS submitter, pr.name AS reviewer,"
 	    " pa.name AS approver, pd.name AS payer, s.submitted_at,"
 	    " s.reviewed_at, s.approved_at, s.paid_at, pe.department,"
-	    " pe.employee_no"
+	    " pe.employee_no, s.final"
 	    " FROM settlement_statements s JOIN periods p ON p.id = s.period_id"
 	    " JOIN people pe ON pe.id = s.person_id"
 	    " JOIN people pp ON pp.id = s.prepared_by"
@@ -378,7 +378,11 @@ settlement_fill(struct req *r, struct tdict *d, const struct dbres *res)
 	if (tc_money_capitals(buf, sizeof(buf), dbres_money_col(res, 0,
 	    "payable")) >= 0)
 		tdict_set(d, "payable_capitals", buf);
-	if (dbres_money_col(res, 0, "carried_out") < 0)
+	if (dbres_int_col(res, 0, "final")) {
+		tdict_show_section(d, "FINAL");
+		if (dbres_money_col(res, 0, "carried_out") < 0)
+			tdict_show_section(d, "FINAL_NEGATIVE");
+	} else if (dbres_money_col(res, 0, "carried_out") < 0)
 		tdict_show_section(d, "CARRIED_OUT");
 	if (dbres_money_col(res, 0, "carried_in") < 0)
 		tdict_show_section(d, "CARRIED_IN");
@@ -544,11 +548,23 @@ detail_page(struct req *r, int status, const struct form *f,
 		    NULL)) != 0)
 			goto out;
 	}
+	if ((rc = settlement_closures_show(r, d, res)) != 0)
+		goto out;
 	if (refusal != NULL)
 		page_flash(r, "error", tr(r, refusal));
 	if (conflict)
 		wf_flash_conflict(r, tr(r, settlement_state_key(
 		    dbres_text_col(res, 0, "state"))));
+	if (done != NULL && status == 200 && strncmp(done, "closure_", 8) ==
+	    0 && strlen(done) < 40) {
+		char key[64];
+
+		snprintf(key, sizeof(key), "stl_done_%s", done);
+		if (strcmp(done, "closure_proposed") == 0 ||
+		    strcmp(done, "closure_approve") == 0 ||
+		    strcmp(done, "closure_reject") == 0)
+			page_flash(r, "ok", tr(r, key));
+	}
 	if (done != NULL && status == 200)
 		for (size_t i = 0; actions[i] != NULL; i++)
 			if (strcmp(done, actions[i]) == 0) {
@@ -571,6 +587,13 @@ static int
 detail_get(struct req *r)
 {
 	return detail_page(r, 200, NULL, NULL, false);
+}
+
+int
+settlement_detail_page(struct req *r, int status, const char *refusal,
+    bool conflict)
+{
+	return detail_page(r, status, NULL, refusal, conflict);
 }
 
 /* Validates the move's fields; a payment needs its reference and date,
@@ -783,6 +806,7 @@ static const struct route_set settlement_routes = ROUTE_SET(routes);
 
 const struct route_set *const settlement_areas[] = {
 	&settlement_routes,
+	&settlement_closure_routes,
 	&settlement_report_routes,
 	&settlement_cost_routes,
 	NULL

@@ -29,6 +29,23 @@ extern const struct route_set *const settlement_areas[];
 
 /* The route sets of the reports and the payroll export (reports.c). */
 extern const struct route_set settlement_report_routes;
+/* Proposing and deciding closures of leavers' balances (closure-pages.c). */
+extern const struct route_set settlement_closure_routes;
+
+/* Adds to statement page d the closures of statement res (one row of
+ * the statement query: id, final, state, carried_out, person_id), their
+ * approve / reject forms for management and the proposal form for
+ * finance when the balance is still open (closure-pages.c).  Returns 0
+ * or a tc_err. */
+int settlement_closures_show(struct req *r, struct tdict *d,
+    const struct dbres *res);
+
+/* The page of statement r->ids[0] with status, refusal (a catalogue
+ * key shown as an error, or NULL) and, with conflict, the note that
+ * someone acted first (pages.c). */
+int settlement_detail_page(struct req *r, int status, const char *refusal,
+    bool conflict);
+
 /* The cost analysis (cost.c). */
 extern const struct route_set settlement_cost_routes;
 
@@ -90,6 +107,32 @@ int settlement_verify_code(const char *secret, const char *number, int64_t rep,
  * module, into a new string (free it), and its width in modules.  NULL
  * when libqrencode fails. */
 char *settlement_qr_path(const char *text, int *width);
+
+/* Closing a leaver's negative balance (closure.c): proposed by finance
+ * (recovered from the leaver with the receipt's reference, or written
+ * off, with a reason), approved or rejected by management; nobody
+ * decides what they proposed or their own. */
+extern const struct wf_def settlement_closure_flow;
+extern const char *const settlement_closure_kinds[]; /* NULL-terminated */
+
+/* Proposes, as a (finance), to close the negative balance of final
+ * draft statement `statement` by kind ("recover": reference needed, or
+ * "write_off"), for the whole balance, with reason.  In one transaction
+ * (its own or the caller's).  Returns 0 and *id; TC_EINVAL (a field:
+ * *msg), TC_EDENIED (not finance, or their own: *msg), TC_ENOTFOUND,
+ * TC_ECONFLICT (not a final draft with a negative balance, or a closure
+ * already proposed or approved: *msg), TC_EDB. */
+int settlement_closure_propose(const struct wf_actor *a, int64_t statement,
+    const char *kind, const char *reference, const char *reason,
+    int64_t *id, const char **msg);
+
+/* Applies action ("approve" or "reject", which needs comment) to closure
+ * id as a; the approval adds it to its statement (still a draft with a
+ * negative balance, else TC_ECONFLICT), whose new code secret keys.
+ * Returns as wf_apply. */
+int settlement_closure_decide(const struct wf_actor *a, const char *secret,
+    int64_t id, const char *action, const char *comment,
+    struct wf_outcome *out);
 
 /* The demo seeder (demo.c). */
 int settlement_demo_seed(struct module_seed *s);

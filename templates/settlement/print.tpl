@@ -3,7 +3,7 @@
 {{#FORM}}<article class="stl-form">
   <header class="stl-head">
     <p class="stl-company">{{company}}</p>
-    <h1 class="stl-title">{{t_stl_form_title}}</h1>
+    <h1 class="stl-title">{{t_stl_form_title}}{{#FINAL}}<span class="stl-final">（{{t_stl_final}}）</span>{{/FINAL}}</h1>
     <p class="stl-meta"><span>{{t_stl_number}}：<b class="mono">{{number}}</b></span><span>{{t_stl_period}}：{{period}}</span><span>{{t_stl_printed_on}}：{{printed_on}}</span></p>
   </header>
   <table class="stl-grid">
@@ -20,6 +20,7 @@
       <tr class="stl-payable"><th>{{t_stl_capitals}}</th><td colspan="2">{{payable_capitals}}</td></tr>
     </tfoot>
   </table>
+  {{#FINAL}}<p class="stl-note stl-final-note">{{t_stl_final_note}}</p>{{/FINAL}}
   {{#CARRIED_OUT}}<p class="stl-note">{{t_stl_carried_out_note}} {{carried_out}}</p>{{/CARRIED_OUT}}
   {{#PAID}}<p class="stl-note">{{t_stl_reference}}：{{paid_reference}} · {{t_stl_paid_on}}：{{paid_on}}</p>{{/PAID}}
   <h2 class="stl-h2">{{t_stl_chain}}</h2>

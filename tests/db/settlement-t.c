@@ -12,7 +12,13 @@
  *
  * The test makes its own people and two periods of its own far in the
  * past (1990-01, 1990-02), closed, with a calculation run and summaries,
- * and removes them afterwards (the db suite runs one program at a time). */
+ * and removes them afterwards (the db suite runs one program at a time).
+ *
+ * Leavers: a rep marked inactive gets a final statement (even with
+ * nothing else to settle); its negative balance cannot be submitted
+ * until finance's proposal to recover or write it off is approved by
+ * management (not by whoever proposed it), which brings it to zero and
+ * survives a regeneration. */
 #include "config.h"
 
 #include <check.h>
@@ -49,7 +55,7 @@ enum stmt {
 	S_PERIOD, S_RUN, S_SUMMARY, S_ADJ, S_STATEMENT, S_COUNT,
 	S_HISTORY, S_ADJ_TRACKING, S_CLEAN_PREVIOUS, S_CLEAN_STATEMENTS, S_CLEAN_ADJ,
 	S_CLEAN_SUMMARIES, S_CLEAN_RUNS, S_CLEAN_PERIODS, S_SET_STATE,
-	S_THREAD, S__MAX
+	S_THREAD, S_INACTIVE, S_FINAL, S_CLOSURE_ITEMS, S__MAX
 };
 
 static const char *const sql[S__MAX] = {
@@ -89,6 +95,11 @@ static const char *const sql[S__MAX] = {
 	[S_SET_STATE] = "UPDATE periods SET state = ? WHERE id = ?",
 	[S_THREAD] = "SELECT COMMAND, COALESCE(TIME_MS, 0), COALESCE(INFO, '')"
 	    " FROM information_schema.PROCESSLIST WHERE ID = ?",
+	/* what the directory sync does to a person who left */
+	[S_INACTIVE] = "UPDATE people SET active = FALSE WHERE id = ?",
+	[S_FINAL] = "SELECT final FROM settlement_statements WHERE id = ?",
+	[S_CLOSURE_ITEMS] = "SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM"
+	    " settlement_items WHERE statement_id = ? AND kind = 'closure'",
 };
 
 static struct db_table t_db = DB_TABLE("settlement-t", sql);
@@ -593,6 +604,141 @@ START_TEST(two_approvals_at_once_one_wins_the_other_is_too_late)
 }
 END_TEST
 
+static void
+leave(enum who w)
+{
+	ck_assert_int_eq(db_exec(dbt_db, &t_db, S_INACTIVE, DB_ARGS(
+	    P_INT(cast[w].id)), NULL, NULL), 0);
+}
+
+static int64_t
+one_int(int k, int64_t id, size_t col)
+{
+	struct dbres *res;
+	int64_t v;
+
+	ck_assert_int_eq(db_query(dbt_db, &t_db, k, DB_ARGS(P_INT(id)), &res),
+	    0);
+	ck_assert_uint_eq(dbres_rows(res), 1);
+	v = col == 1 ? dbres_money(res, 0, 1) : dbres_int(res, 0, col);
+	dbres_free(res);
+	return v;
+}
+
+static int
+decide(enum who w, int64_t closure, const char *action, const char *comment,
+    struct wf_outcome *out)
+{
+	struct wf_actor a = as(w, dbt_db);
+
+	return settlement_closure_decide(&a, SECRET, closure, action, comment,
+	    out);
+}
+
+START_TEST(a_leaver_s_negative_balance_is_written_off_by_management_never_dropped)
+{
+	struct wf_actor prep = as(PREP, dbt_db), rep = as(REP, dbt_db);
+	struct settlement_gen g;
+	struct wf_outcome out;
+	const char *msg;
+	int64_t closure = 0, other = 0;
+	struct row jan, again;
+
+	/* REP leaves with a clawback of 1,500.00 against 1,200.00 */
+	insert(S_ADJ, DB_ARGS(P_INT(period1), P_INT(cast[REP].id),
+	    P_MONEY(-150000), P_TEXT("return clawback"), P_TEXT("manual"),
+	    P_INT(cast[PREP].id), P_INT(cast[SUB].id)));
+	leave(REP);
+	gen("1990-01", &g);
+	jan = statement(period1, REP);
+	ck_assert_int_eq(one_int(S_FINAL, jan.id, 0), 1);
+	ck_assert_int_eq(one_int(S_FINAL, statement(period1, REP2).id, 0), 0);
+	ck_assert_int_eq(jan.carried_out, -30000);
+	/* not submitted while the balance is open */
+	ck_assert_int_eq(act(SUB, jan.id, "submit", NULL, NULL, &out),
+	    TC_EDENIED);
+	ck_assert_str_eq(out.msg, "stl_err_final_negative");
+	/* a recovery needs its receipt; the rep cannot propose; a statement
+	 * that is not final has nothing to close */
+	ck_assert_int_eq(settlement_closure_propose(&prep, jan.id, "recover",
+	    "", "repaid", &closure, &msg), TC_EINVAL);
+	ck_assert_str_eq(msg, "stl_err_closure_reference");
+	ck_assert_int_eq(settlement_closure_propose(&rep, jan.id, "write_off",
+	    "", "mine", &closure, &msg), TC_EDENIED);
+	ck_assert_int_eq(settlement_closure_propose(&prep,
+	    statement(period1, REP2).id, "write_off", "", "x", &other, &msg),
+	    TC_ECONFLICT);
+	ck_assert_str_eq(msg, "stl_err_closure_none");
+	ck_assert_int_eq(settlement_closure_propose(&prep, jan.id, "write_off",
+	    "", "left the company, nothing to recover", &closure, &msg), 0);
+	ck_assert_int_gt(closure, 0);
+	ck_assert_int_eq(settlement_closure_propose(&prep, jan.id, "write_off",
+	    "", "twice", &other, &msg), TC_ECONFLICT);
+	ck_assert_str_eq(msg, "stl_err_closure_open");
+	/* proposed is not approved: still refused, still negative */
+	ck_assert_int_eq(act(SUB, jan.id, "submit", NULL, NULL, &out),
+	    TC_EDENIED);
+	/* four eyes: not finance, not the proposer even holding the role */
+	ck_assert_int_eq(decide(SUB, closure, "approve", NULL, &out),
+	    TC_EDENIED);
+	cast[PREP].roles |= ROLE_MANAGEMENT;
+	ck_assert_int_eq(decide(PREP, closure, "approve", NULL, &out),
+	    TC_EDENIED);
+	ck_assert_str_eq(out.msg, "stl_err_closure_proposer");
+	cast[PREP].roles = ROLE_FINANCE;
+	ck_assert_int_eq(decide(BOSS, closure, "reject", NULL, &out),
+	    TC_EINVAL);
+	ck_assert_int_eq(decide(BOSS, closure, "approve", "agreed", &out), 0);
+	ck_assert_int_eq(decide(BOSS2, closure, "approve", NULL, &out),
+	    TC_ECONFLICT);
+	again = statement(period1, REP);
+	ck_assert_int_eq(again.net, 0);
+	ck_assert_int_eq(again.payable, 0);
+	ck_assert_int_eq(again.carried_out, 0);
+	ck_assert_int_eq(again.adjustments, -150000 + 30000);
+	ck_assert_int_eq(again.revision, jan.revision + 1);
+	ck_assert_str_ne(again.code, jan.code);
+	ck_assert_int_eq(one_int(S_CLOSURE_ITEMS, jan.id, 0), 1);
+	ck_assert_int_eq(one_int(S_CLOSURE_ITEMS, jan.id, 1), 30000);
+	/* a regeneration keeps the closure, once */
+	gen("1990-01", &g);
+	again = statement(period1, REP);
+	ck_assert_int_eq(again.net, 0);
+	ck_assert_int_eq(one_int(S_CLOSURE_ITEMS, jan.id, 0), 1);
+	ck_assert_int_eq(one_int(S_CLOSURE_ITEMS, jan.id, 1), 30000);
+	ck_assert_int_eq(one_int(S_FINAL, jan.id, 0), 1);
+	ck_assert_int_eq(act(SUB, jan.id, "submit", NULL, NULL, &out), 0);
+	/* nothing is carried into February */
+	gen("1990-02", &g);
+	ck_assert_int_eq(statement(period2, REP).carried_in, 0);
+}
+END_TEST
+
+START_TEST(a_leaver_with_nothing_left_still_gets_a_final_statement)
+{
+	struct settlement_gen g;
+	struct row feb;
+
+	/* REP3 had only an adjustment in January, then left */
+	insert(S_ADJ, DB_ARGS(P_INT(period1), P_INT(cast[REP3].id),
+	    P_MONEY(10000), P_TEXT("spot bonus"), P_TEXT("manual"),
+	    P_INT(cast[PREP].id), P_INT(cast[SUB].id)));
+	gen("1990-01", &g);
+	ck_assert_int_eq(one_int(S_FINAL, statement(period1, REP3).id, 0), 0);
+	leave(REP3);
+	gen("1990-02", &g);
+	feb = statement(period2, REP3);
+	ck_assert_msg(feb.found, "the leaver got no final statement");
+	ck_assert_int_eq(one_int(S_FINAL, feb.id, 0), 1);
+	ck_assert_int_eq(feb.net, 0);
+	ck_assert_int_eq(feb.payable, 0);
+	/* made again, not twice */
+	gen("1990-02", &g);
+	ck_assert_int_eq(g.made, 0);
+	ck_assert_int_eq(statement(period2, REP3).revision, 2);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -614,6 +760,9 @@ main(void)
 	tcase_add_test(tc, paying_needs_a_reference_and_moves_the_tracking);
 	tcase_add_test(tc, the_code_is_keyed_and_covers_every_field);
 	tcase_add_test(tc, two_approvals_at_once_one_wins_the_other_is_too_late);
+	tcase_add_test(tc,
+	    a_leaver_s_negative_balance_is_written_off_by_management_never_dropped);
+	tcase_add_test(tc, a_leaver_with_nothing_left_still_gets_a_final_statement);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
