@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/csv.h"
+#include "core/db.h"
 #include "core/error.h"
 #include "core/export.h"
 #include "core/money.h"
@@ -215,6 +216,41 @@ export_end_row(struct export *e)
 	if (e->csv != NULL)
 		return csv_end(e->csv);
 	return xlsx_end_row(e->xlsx);
+}
+
+int
+export_result(struct export *e, const struct dbres *res,
+    export_text_fn shown, void *ctx)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < dbres_rows(res) && rc == 0; i++) {
+		for (size_t k = 0; k < e->ncols && rc == 0; k++) {
+			const char *name = e->cols[k].name;
+
+			if (dbres_null_col(res, i, name)) {
+				rc = export_null(e);
+				continue;
+			}
+			switch (e->cols[k].kind) {
+			case EXPORT_MONEY:
+				rc = export_money(e, dbres_money_col(res, i,
+				    name));
+				break;
+			case EXPORT_INT:
+				rc = export_int(e, dbres_int_col(res, i, name));
+				break;
+			default:
+				rc = export_text(e, shown != NULL ? shown(ctx,
+				    name, dbres_text_col(res, i, name)) :
+				    dbres_text_col(res, i, name));
+				break;
+			}
+		}
+		if (rc == 0)
+			rc = export_end_row(e);
+	}
+	return rc;
 }
 
 /* Sends the finished XLSX file. */

@@ -70,6 +70,19 @@ int export_qty(struct export *e, int64_t milli);
 int export_pct(struct export *e, int64_t pct4);
 int export_null(struct export *e);
 
+/* Appends every row of res, one cell per column of the export, read
+ * from res's column of the same name (the query names its columns as
+ * the CSV header: "SELECT ... AS amount_payable"); a NULL is an empty
+ * cell, EXPORT_MONEY and EXPORT_INT columns are read as such, any other
+ * kind as text, as shown(ctx, column, value) returns it when shown is
+ * not NULL (a code shown by its name in the reader's language).
+ * Returns 0 or a tc_err, as the cells do. */
+struct dbres;
+typedef const char *(*export_text_fn)(void *ctx, const char *col,
+    const char *value);
+int export_result(struct export *e, const struct dbres *res,
+    export_text_fn shown, void *ctx);
+
 /* Ends the current row.  Returns 0 or a tc_err. */
 int export_end_row(struct export *e);
 

@@ -16,6 +16,7 @@
 #include "core/chart.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/export.h"
 #include "core/formview.h"
 #include "settlement/settlement.h"
 
@@ -94,6 +95,32 @@ set_rate(struct tdict *d, int64_t r)
 	tdict_set(d, "rate", buf);
 }
 
+/* The commission (*comm) and sales (*sales) of dimension k in period
+ * label; free both. */
+static int
+dimension_read(struct req *r, const char *label, int k, struct dbres **comm,
+    struct dbres **sales)
+{
+	int rc;
+
+	*comm = *sales = NULL;
+	if ((rc = db_query(r->app->db, &cost_db, ST_COMM_TYPE + k,
+	    DB_ARGS(P_TEXT(label)), comm)) != 0)
+		return rc;
+	return db_query(r->app->db, &cost_db, ST_SALES_TYPE + k,
+	    DB_ARGS(P_TEXT(label)), sales);
+}
+
+/* The sales of row i of comm: its key's row in sales, 0 without. */
+static money_t
+sales_of(const struct dbres *comm, size_t i, const struct dbres *sales)
+{
+	for (size_t j = 0; j < dbres_rows(sales); j++)
+		if (dbres_int_col(sales, j, "k") == dbres_int_col(comm, i, "k"))
+			return dbres_money_col(sales, j, "amount");
+	return 0;
+}
+
 static int
 dimension(struct req *r, struct tdict *d, const char *label, int k,
     const char *title_key)
@@ -104,22 +131,16 @@ dimension(struct req *r, struct tdict *d, const char *label, int k,
 	int rc;
 
 	tdict_set(sec, "dim_title", tr(r, title_key));
-	if ((rc = db_query(r->app->db, &cost_db, ST_COMM_TYPE + k,
-	    DB_ARGS(P_TEXT(label)), &comm)) != 0)
-		return rc;
-	if ((rc = db_query(r->app->db, &cost_db, ST_SALES_TYPE + k,
-	    DB_ARGS(P_TEXT(label)), &sales)) != 0) {
+	if ((rc = dimension_read(r, label, k, &comm, &sales)) != 0) {
 		dbres_free(comm);
+		dbres_free(sales);
 		return rc;
 	}
 	for (size_t i = 0; i < dbres_rows(comm); i++) {
 		struct tdict *row = tdict_add_section(sec, "ROW");
-		money_t c = dbres_money_col(comm, i, "amount"), s = 0;
+		money_t c = dbres_money_col(comm, i, "amount");
+		money_t s = sales_of(comm, i, sales);
 
-		for (size_t j = 0; j < dbres_rows(sales); j++)
-			if (dbres_int_col(sales, j, "k") ==
-			    dbres_int_col(comm, i, "k"))
-				s = dbres_money_col(sales, j, "amount");
 		tdict_set(row, "name", tr_stored(r, dbres_text_col(comm, i,
 		    "zh"), dbres_text_col(comm, i, "en")));
 		tdict_set(row, "commission", tc_money_str(buf, c, true));
@@ -131,21 +152,20 @@ dimension(struct req *r, struct tdict *d, const char *label, int k,
 	return 0;
 }
 
+static const char *const titles[DIMS] = { "stl_cost_by_type",
+    "stl_cost_by_region", "stl_cost_by_channel", "stl_cost_by_rep" };
+
+/* The period asked for (?period=) if it has results, else the latest
+ * such period, into label ("" when there is none); its options into d
+ * when d is not NULL.  TC_ENOTFOUND for a period asked that has none. */
 static int
-cost_get(struct req *r)
+cost_period(struct req *r, struct tdict *d, char label[TC_PERIOD_SIZE])
 {
-	static const char *const titles[DIMS] = { "stl_cost_by_type",
-	    "stl_cost_by_region", "stl_cost_by_channel", "stl_cost_by_rep" };
-	struct tdict *d = page_body(r);
 	const char *asked = req_get(&r->q, "period");
-	char label[TC_PERIOD_SIZE] = "";
-	char lab[TREND][TC_PERIOD_SIZE];
-	const char *cats[TREND];
-	int64_t rates[TREND];
 	struct dbres *res = NULL;
-	size_t n;
 	int rc;
 
+	label[0] = '\0';
 	if ((rc = db_query(r->app->db, &cost_db, ST_PERIODS, DB_NOARGS,
 	    &res)) != 0)
 		return rc;
@@ -154,15 +174,109 @@ cost_get(struct req *r)
 
 		if ((asked != NULL && strcmp(asked, p) == 0) ||
 		    (asked == NULL && i == 0))
-			snprintf(label, sizeof(label), "%s", p);
+			snprintf(label, TC_PERIOD_SIZE, "%s", p);
 	}
-	for (size_t i = 0; i < dbres_rows(res); i++)
+	for (size_t i = 0; d != NULL && i < dbres_rows(res); i++)
 		form_option(d, "PERIOD_OPTION", dbres_text(res, i, 0),
 		    dbres_text(res, i, 0), strcmp(label,
 		    dbres_text(res, i, 0)) == 0);
 	dbres_free(res);
-	if (asked != NULL && label[0] == '\0')
+	return asked != NULL && label[0] == '\0' ? TC_ENOTFOUND : 0;
+}
+
+/* commission over sales as percent x 10^4 (export_pct), 0 without
+ * sales */
+static int64_t
+rate4(money_t commission, money_t sales)
+{
+	if (sales <= 0)
+		return 0;
+	return (int64_t)(((__int128)commission * 1000000 + sales / 2) / sales);
+}
+
+static const struct export_col cost_cols[] = {
+	{ "dimension", "stl_cost_export_dimension", EXPORT_TEXT, 14 },
+	{ "name", "stl_cost_name", EXPORT_TEXT, 16 },
+	{ "commission", "stl_cost_commission", EXPORT_MONEY, 0 },
+	{ "sales", "stl_cost_sales", EXPORT_MONEY, 0 },
+	{ "rate", "stl_cost_rate", EXPORT_PCT, 0 },
+};
+
+/* One row of the cost export. */
+static int
+cost_row(struct export *e, const char *dim, const char *name, money_t c,
+    money_t s)
+{
+	int rc;
+
+	if ((rc = export_text(e, dim)) != 0 || (rc = export_text(e, name)) !=
+	    0 || (rc = export_money(e, c)) != 0 ||
+	    (rc = export_money(e, s)) != 0)
+		return rc;
+	if ((rc = s > 0 ? export_pct(e, rate4(c, s)) : export_null(e)) != 0)
+		return rc;
+	return export_end_row(e);
+}
+
+/* The period's four dimensions, then the trend of the 12 latest
+ * periods, one row each, as CSV or XLSX. */
+static int
+cost_export(struct req *r)
+{
+	char label[TC_PERIOD_SIZE], base[48];
+	struct dbres *comm = NULL, *sales = NULL;
+	struct export *e = NULL;
+	int rc;
+
+	if ((rc = cost_period(r, NULL, label)) != 0)
+		return rc;
+	if (label[0] == '\0')
 		return TC_ENOTFOUND;
+	snprintf(base, sizeof(base), "commission-cost-%s", label);
+	if ((rc = export_start(r, export_format_of(r), base, "stl_cost",
+	    cost_cols, sizeof(cost_cols) / sizeof(cost_cols[0]), &e)) != 0)
+		return rc;
+	for (int k = 0; k < DIMS && rc == 0; k++) {
+		if ((rc = dimension_read(r, label, k, &comm, &sales)) == 0)
+			for (size_t i = 0; i < dbres_rows(comm) && rc == 0;
+			    i++)
+				rc = cost_row(e, tr(r, titles[k]), tr_stored(r,
+				    dbres_text_col(comm, i, "zh"),
+				    dbres_text_col(comm, i, "en")),
+				    dbres_money_col(comm, i, "amount"),
+				    sales_of(comm, i, sales));
+		dbres_free(comm);
+		dbres_free(sales);
+		comm = sales = NULL;
+	}
+	if (rc == 0 && (rc = db_query(r->app->db, &cost_db, ST_TREND,
+	    DB_NOARGS, &comm)) == 0)
+		for (size_t i = dbres_rows(comm); i-- > 0 && rc == 0;)
+			rc = cost_row(e, tr(r, "stl_cost_trend"),
+			    dbres_text_col(comm, i, "label"),
+			    dbres_money_col(comm, i, "commission"),
+			    dbres_money_col(comm, i, "sales"));
+	dbres_free(comm);
+	if (rc == 0)
+		rc = export_finish(e);
+	export_free(e);
+	return rc;
+}
+
+static int
+cost_get(struct req *r)
+{
+	struct tdict *d = page_body(r);
+	char label[TC_PERIOD_SIZE] = "";
+	char lab[TREND][TC_PERIOD_SIZE];
+	const char *cats[TREND];
+	int64_t rates[TREND];
+	struct dbres *res = NULL;
+	size_t n;
+	int rc;
+
+	if ((rc = cost_period(r, d, label)) != 0)
+		return rc;
 	settlement_tabs(r, "cost");
 	if (label[0] == '\0') {
 		tdict_show_section(d, "EMPTY");
@@ -170,6 +284,7 @@ cost_get(struct req *r)
 		    "settlement");
 	}
 	tdict_set(d, "period", label);
+	tdict_show_section(d, "EXPORTS");
 	for (int k = 0; k < DIMS; k++)
 		if ((rc = dimension(r, d, label, k, titles[k])) != 0)
 			return rc;
@@ -212,9 +327,12 @@ cost_get(struct req *r)
 	    "settlement");
 }
 
+#define COST_ROLES (ROLE_HR | ROLE_FINANCE | ROLE_REVIEWER | ROLE_MANAGEMENT)
+
 static const struct route routes[] = {
-	{ "GET", "/settlement/cost", ROLE_HR | ROLE_FINANCE | ROLE_REVIEWER |
-	    ROLE_MANAGEMENT, cost_get },
+	{ "GET", "/settlement/cost", COST_ROLES, cost_get },
+	{ "GET", "/settlement/cost.csv", COST_ROLES, cost_export },
+	{ "GET", "/settlement/cost.xlsx", COST_ROLES, cost_export },
 };
 
 const struct route_set settlement_cost_routes = ROUTE_SET(routes);

@@ -4,6 +4,10 @@
     <h1>{{t_stl_cost}}</h1>
     <p>{{t_stl_cost_intro}}</p>
   </div>
+  {{#EXPORTS}}<div class="actions">
+    <a class="btn" href="/settlement/cost.csv?period={{period}}" id="cost-csv">{{t_stl_export_csv}}</a>
+    <a class="btn" href="/settlement/cost.xlsx?period={{period}}" id="cost-xlsx">{{t_stl_export_xlsx}}</a>
+  </div>{{/EXPORTS}}
 </header>
 <form method="get" action="/settlement/cost" class="filters no-print">
   <label>{{t_stl_period}}

@@ -260,6 +260,22 @@ test('English pages show no untranslated label; reviewers see what waits for the
   await ctx.close();
 });
 
+// Fetches path on page's session, reads the XLSX back with openpyxl:
+// { A1: [type, number format, value], ... }.
+async function xlsx(page, path) {
+  const resp = await page.request.get(`${URL}${path}`);
+  assert.equal(resp.status(), 200, path);
+  const file = join(STATE, `stl-${process.pid}.xlsx`);
+  writeFileSync(file, await resp.body());
+  const out = execFileSync('/usr/bin/python3', [join(TOP, 'tests/unit/read-xlsx.py'), file], { encoding: 'utf8' });
+  const cells = {};
+  for (const l of out.split('\n')) {
+    const m = l.match(/^cell (\S+) (\S+) (\S+) (.*)$/);
+    if (m) cells[m[1]] = [m[2], m[3], m[4]];
+  }
+  return cells;
+}
+
 test('reports reconcile each period; the payroll export as CSV and XLSX, for finance only', async () => {
   const { ctx, page } = await as('sunli');
   await page.goto(`${URL}/settlement/reports?period=${LABEL}`);
@@ -290,6 +306,44 @@ test('reports reconcile each period; the payroll export as CSV and XLSX, for fin
   resp = await page.request.get(`${URL}/settlement/reports.csv`);
   assert.equal(resp.status(), 200);
   assert.match(await resp.text(), new RegExp(`${LABEL},3,12945\\.67,0\\.00,12945\\.67`));
+
+  // the summary by period as XLSX: the same figures, as numbers
+  let x = await xlsx(page, '/settlement/reports.xlsx');
+  const at = Object.entries(x).find(([k, v]) => /^A\d+$/.test(k) && v[2] === LABEL)?.[0].slice(1);
+  assert.ok(at, 'the period is a row of the summary XLSX');
+  assert.deepEqual([x[`B${at}`], x[`C${at}`], x[`E${at}`], x[`G${at}`], x[`H${at}`]].map((c) => [c[0], c[2]]),
+    [['n', '3'], ['n', '12945.67'], ['n', '12945.67'], ['n', '12345.67'], ['n', '0']]);
+  assert.equal(x[`C${at}`][1], '#,##0.00');
+
+  // the period by team and state, CSV and XLSX
+  resp = await page.request.get(`${URL}/settlement/reports/teams.csv?period=${LABEL}`);
+  assert.equal(resp.status(), 200);
+  const teams = (await resp.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(teams[0], 'team,department,state,statements,payable');
+  const teamTotal = teams.slice(1).reduce((a, l) => a + Math.round(Number(l.split(',').at(-1)) * 100), 0);
+  assert.equal(teamTotal, 1294567, 'the teams add up to the period');
+  assert.ok(teams.some((l) => /,已支付,1,12345\.67$/.test(l)), teams.join('\n'));
+  x = await xlsx(page, `/settlement/reports/teams.xlsx?period=${LABEL}`);
+  assert.equal(x.A1[2], '团队');
+  const paidRow = Object.entries(x).find(([k, v]) => /^C\d+$/.test(k) && v[2] === '已支付')[0].slice(1);
+  assert.deepEqual([x[`D${paidRow}`][2], x[`E${paidRow}`][2]], ['1', '12345.67']);
+
+  // the reconciliation by rep: opening + accrued - payable = closing, and a total
+  await page.goto(`${URL}/settlement/reports?period=${LABEL}`);
+  const reps = await page.$$eval('#by-rep tbody tr', (trs) => trs.map((t) => [...t.cells].map((c) => c.textContent.trim())));
+  assert.equal(reps.length, 3);
+  assert.ok(reps.every((r) => r[11] === '✓'));
+  assert.deepEqual(reps.find((r) => r[1] === '李娜').slice(5, 11), ['0.00', '12,345.67', '12,345.67', '12,345.67', '12,345.67', '0.00']);
+  assert.equal(await page.textContent('#by-rep tfoot td:nth-of-type(2)'), '12,945.67');
+  resp = await page.request.get(`${URL}/settlement/reports/reconciliation.csv?period=${LABEL}`);
+  const rec = (await resp.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(rec[0], 'employee_no,name,team,statement,state,opening_balance,accrued,payable,approved,paid,closing_balance');
+  assert.ok(rec.includes(`1002,李娜,East,${st('lina')[1]},已支付,0.00,12345.67,12345.67,12345.67,12345.67,0.00`), rec.join('\n'));
+  x = await xlsx(page, `/settlement/reports/reconciliation.xlsx?period=${LABEL}`);
+  const lina = Object.entries(x).find(([k, v]) => /^B\d+$/.test(k) && v[2] === '李娜')[0].slice(1);
+  assert.deepEqual(['F', 'G', 'H', 'I', 'J', 'K'].map((c) => x[`${c}${lina}`][2]), ['0', '12345.67', '12345.67', '12345.67', '12345.67', '0']);
+  assert.equal(x[`G${lina}`][0], 'n');
+  assert.equal((await page.request.get(`${URL}/settlement/reports/reconciliation.csv`)).status(), 400);
   await ctx.close();
 
   const boss = await as('wujun');
@@ -316,8 +370,26 @@ test('the commission cost analysis: rates by product type, region, channel and r
   assert.ok((await page.$$('#cost-trend tbody tr')).length >= 6);
   await shot(page, 'settlement-cost-zh');
   assert.equal((await page.goto(`${URL}/settlement/cost?period=1900-01`)).status(), 404);
+
+  // the same figures exported: CSV rows per dimension and the trend; the XLSX read back
+  let resp = await page.request.get(`${URL}/settlement/cost.csv?period=${label}`);
+  assert.equal(resp.status(), 200);
+  const rows = (await resp.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(rows[0], 'dimension,name,commission,sales,rate');
+  const byRep = rows.filter((l) => l.startsWith('按销售,'));
+  assert.equal(byRep.reduce((a, l) => a + Math.round(Number(l.split(',')[2]) * 100), 0), Math.round(Number(ledger) * 100));
+  assert.ok(rows.filter((l) => l.startsWith('提成率趋势')).length >= 6, 'the trend rows');
+  const x = await xlsx(page, `/settlement/cost.xlsx?period=${label}`);
+  const first = Object.entries(x).find(([k, v]) => /^A\d+$/.test(k) && v[2] === '按销售')[0].slice(1);
+  const [c, s, rate] = ['C', 'D', 'E'].map((k) => x[`${k}${first}`]);
+  assert.equal(c[0], 'n');
+  assert.equal(rate[1], '0.00%');
+  assert.ok(Math.abs(Number(rate[2]) - Number(c[2]) / Number(s[2])) < 0.000001, 'the rate is commission over sales');
+  assert.equal((await page.request.get(`${URL}/settlement/cost.csv?period=1900-01`)).status(), 404);
   await ctx.close();
   const rep = await as('lina');
   assert.equal((await rep.page.goto(`${URL}/settlement/cost`)).status(), 403);
+  assert.equal((await rep.page.request.get(`${URL}/settlement/cost.xlsx`)).status(), 403);
+  assert.equal((await rep.page.request.get(`${URL}/settlement/reports/teams.csv?period=${LABEL}`)).status(), 403);
   await rep.ctx.close();
 });
