@@ -315,6 +315,67 @@ START_TEST(targets_saved_all_or_nothing_every_bad_cell_named)
 }
 END_TEST
 
+START_TEST(a_whole_grid_is_saved_in_a_handful_of_statements)
+{
+	struct perf_cell c[5 * 12 + 2 * 12];
+	char labels[12][8], amounts[12][16];
+	struct perf_save_report rep;
+	int64_t before, after;
+	size_t n = 0;
+
+	for (int m = 0; m < 12; m++) {
+		snprintf(labels[m], sizeof(labels[m]), "2027-%02d", m + 1);
+		snprintf(amounts[m], sizeof(amounts[m]), "%d", 1000 + m);
+		for (int p = 1; p <= 5; p++)
+			c[n++] = (struct perf_cell){ .person = p,
+			    .label = labels[m], .raw = amounts[m] };
+		c[n++] = (struct perf_cell){ .team = "A", .label = labels[m],
+		    .raw = amounts[m] };
+		c[n++] = (struct perf_cell){ .team = "B", .label = labels[m],
+		    .raw = amounts[m] };
+	}
+	before = count("SELECT VARIABLE_VALUE FROM information_schema"
+	    ".SESSION_STATUS WHERE VARIABLE_NAME = 'QUESTIONS'");
+	ck_assert_int_eq(perf_targets_save(dbt_db, &hr, 7, c, n, &rep), 0);
+	after = count("SELECT VARIABLE_VALUE FROM information_schema"
+	    ".SESSION_STATUS WHERE VARIABLE_NAME = 'QUESTIONS'");
+	ck_assert_uint_eq(rep.added, n);
+	/* begin, the closed periods, reps, teams, 2 reads per label, 2
+	 * bulk writes, the audit, commit: not 3 a cell (252) */
+	ck_assert_msg(after - before - 1 <= 2 * 12 + 12, "the save of %zu "
+	    "cells sent %lld statements", n, (long long)(after - before - 1));
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM targets WHERE period"
+	    " LIKE '2027-%'"), 60);
+	ck_assert_int_eq(count("SELECT amount FROM team_targets WHERE team ="
+	    " 'B' AND period = '2027-12'"), 1011);
+	/* the same again changes nothing and writes nothing */
+	ck_assert_int_eq(perf_targets_save(dbt_db, &hr, 7, c, n, &rep), 0);
+	ck_assert_uint_eq(rep.unchanged, n);
+	ck_assert_uint_eq(rep.added + rep.changed + rep.removed, 0);
+}
+END_TEST
+
+START_TEST(the_same_rep_and_period_twice_is_refused)
+{
+	struct perf_cell c[] = {
+		{ .person = 1, .label = "2026-03", .raw = "100" },
+		{ .person = 1, .label = "2026-03", .raw = "200" },
+		{ .team = "A", .label = "2026-03", .raw = "100" },
+		{ .team = "A", .label = "2026-03", .raw = "100" },
+	};
+	struct perf_save_report rep;
+
+	ck_assert_int_eq(perf_targets_save(dbt_db, &hr, 7, c, 4, &rep),
+	    TC_EINVAL);
+	ck_assert_ptr_null(c[0].err);
+	ck_assert_str_eq(c[1].err, "perf_err_duplicate");
+	ck_assert_ptr_null(c[2].err);
+	ck_assert_str_eq(c[3].err, "perf_err_duplicate");
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM targets"
+	    " WHERE period = '2026-03'"), 0);
+}
+END_TEST
+
 START_TEST(own_target_refused)
 {
 	struct perf_cell c = { .person = 6, .label = "2026-03", .raw = "100" };
@@ -463,6 +524,8 @@ main(void)
 	tcase_add_test(tc, eval_scope_rep_own_manager_team);
 	tcase_add_test(tc, targets_saved_all_or_nothing_every_bad_cell_named);
 	tcase_add_test(tc, own_target_refused);
+	tcase_add_test(tc, a_whole_grid_is_saved_in_a_handful_of_statements);
+	tcase_add_test(tc, the_same_rep_and_period_twice_is_refused);
 	tcase_add_test(tc, closed_period_targets_frozen);
 	tcase_add_test(tc, contest_prizes_by_rank_ties_share);
 	tcase_add_test(tc, contest_end_writes_prizes_exactly_once);
