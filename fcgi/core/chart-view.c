@@ -82,6 +82,13 @@ describe(struct req *r, const struct chart *c, const struct chart_geom *g,
 		    tr(r, "chart_lowest"), c->cats[lo],
 		    chart_full(b, c->series[s].v[lo], c->unit));
 	}
+	if (g->ref_shown && o < len) {
+		char a[CHART_LABEL_SIZE];
+
+		snprintf(buf + o, len - o, "%s%s %s: %s.", o ? " " : "",
+		    tr(r, "chart_reference"), c->ref_label,
+		    chart_full(a, c->ref, c->unit));
+	}
 }
 
 static void
@@ -96,6 +103,16 @@ fill_axes(struct tdict *d, const struct chart_geom *g)
 		tdict_set_int(row, "y1", g->horizontal ? g->py : p);
 		tdict_set_int(row, "y2", g->horizontal ? g->py + g->ph : p);
 		set_text(row, &g->ticks[t].label, "label");
+	}
+	if (g->ref_shown) {
+		struct tdict *f = tdict_add_section(d, "REF");
+		int p = g->ref_pos;
+
+		tdict_set_int(f, "x1", g->horizontal ? p : g->px);
+		tdict_set_int(f, "x2", g->horizontal ? p : g->px + g->pw);
+		tdict_set_int(f, "y1", g->horizontal ? g->py : p);
+		tdict_set_int(f, "y2", g->horizontal ? g->py + g->ph : p);
+		set_text(f, &g->ref_text, "label");
 	}
 	if (g->nticks > 0) {
 		struct tdict *z = tdict_add_section(d, "ZERO");

@@ -620,6 +620,23 @@ layout_horizontal(const struct chart *c, const char *lang,
 	}
 }
 
+/* The reference line across the plot, its label at the plot's far end
+ * above the line (vertical charts) or at its top beside it (bars). */
+static void
+layout_ref(const struct chart *c, struct chart_geom *g)
+{
+	g->ref_shown = true;
+	if (g->horizontal) {
+		g->ref_pos = at(g, c->ref, g->px, g->px + g->pw);
+		text_set(&g->ref_text, g->ref_pos + 3, g->py + 10, 's',
+		    c->ref_label);
+	} else {
+		g->ref_pos = at(g, c->ref, g->py + g->ph, g->py);
+		text_set(&g->ref_text, g->px + g->pw - 2, g->ref_pos - 4, 'e',
+		    c->ref_label);
+	}
+}
+
 int
 chart_layout(const struct chart *c, const char *lang, struct chart_geom *g)
 {
@@ -639,6 +656,14 @@ chart_layout(const struct chart *c, const char *lang, struct chart_geom *g)
 	if (c->centred && (c->kind != CHART_BARS || c->nseries != 1 ||
 	    min < 0))
 		return TC_EINVAL;
+	if (c->ref_label != NULL && !c->centred) {
+		if (c->ref > CHART_MAX_ABS || c->ref < -CHART_MAX_ABS)
+			return TC_EINVAL;
+		if (c->ref > max)
+			max = c->ref;
+		if (c->ref < min)
+			min = c->ref;
+	}
 	g->w = c->width > 0 ? c->width : c->kind == CHART_BARS ? 520 : 960;
 	g->h = c->height > 0 ? c->height : 260;
 	g->empty = c->ncat == 0 || !any;
@@ -662,5 +687,7 @@ chart_layout(const struct chart *c, const char *lang, struct chart_geom *g)
 		layout_horizontal(c, lang, g, min);
 	else
 		layout_vertical(c, lang, g, min);
+	if (c->ref_label != NULL && !c->centred)
+		layout_ref(c, g);
 	return 0;
 }

@@ -19,7 +19,9 @@
  * English: 850 / 12.5K / 1.2M), full figures in each shape's tooltip
  * and in the data table, a legend when there are several series, and a
  * text alternative: <title>, a <desc> naming each series' highest and
- * lowest value, and the data table the page may show.  Series colours
+ * lowest value, and the data table the page may show.  A chart may have
+ * a reference line (a target, 100%): a dashed line across the plot at one
+ * value of the value axis, with its label, named in the description.  Series colours
  * differ in lightness (they read in grey) and print as greys.
  *
  * chart_layout() is the geometry, integer only and without I/O, so that
@@ -68,6 +70,9 @@ struct chart {
 	size_t nseries;
 	int width, height;          /* viewBox; 0: 960 x 260 (a card across
 	                             * the page), bars 520 wide (half) */
+	const char *ref_label;      /* not NULL: a reference line at ref */
+	int64_t ref;                /* in the chart's unit; the axis
+	                             * reaches it (not for funnels) */
 };
 
 /* The drawing, in viewBox pixels. */
@@ -100,6 +105,9 @@ struct chart_geom {
 	struct chart_rect rects[CHART_MAX_CATS * CHART_MAX_SERIES];
 	struct chart_point { int x, y; bool missing; }
 	    pts[CHART_MAX_SERIES][CHART_MAX_CATS];  /* line series */
+	bool ref_shown;             /* the reference line, across the plot */
+	int ref_pos;                /* at y (vertical) or x (BARS) */
+	struct chart_text ref_text; /* its label */
 };
 
 /* Lays c out for language lang ("zh" or "en") into *g.  Returns 0, or

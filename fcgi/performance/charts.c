@@ -1,6 +1,6 @@
 /* charts.c: the performance charts (core/chart, SVG drawn on the server,
  * readable without JavaScript, printable, each with its data table):
- * attainment by rep (sorted columns with the 100% line), team
+ * attainment by rep (sorted columns with the 100% reference line), team
  * comparison, the distribution of attainment, monthly sales against
  * target over 12 plan periods; and a rep's page with the rep's 12-month
  * trend (another rep's id, or another team's, is 404). */
@@ -115,7 +115,7 @@ charts_get(struct req *r)
 	struct perf_eval e;
 	const struct perf_rep **order = NULL;
 	const char *cats[CHART_MAX_CATS], *mcats[MONTHS];
-	int64_t att[CHART_MAX_CATS], hundred[CHART_MAX_CATS];
+	int64_t att[CHART_MAX_CATS];
 	int64_t msales[MONTHS], mtarget[MONTHS];
 	size_t n;
 	int rc;
@@ -139,20 +139,17 @@ charts_get(struct req *r)
 	for (size_t i = 0; i < n; i++) {
 		cats[i] = order[i]->name;
 		att[i] = whole_pct(order[i]->att);
-		hundred[i] = 100;
 	}
 	{
 		struct chart c = { .kind = CHART_COLUMNS, .unit = CHART_COUNT,
 		    .table = true, .id = "chart-attainment",
 		    .title = tr(r, "perf_chart_att_title"),
 		    .cat_title = tr(r, "perf_rep"), .cats = cats, .ncat = n,
-		    .nseries = 2 };
+		    .nseries = 1, .ref = 100,
+		    .ref_label = tr(r, "perf_chart_100") };
 
 		c.series[0].name = tr(r, "perf_attainment");
 		c.series[0].v = att;
-		c.series[1].name = tr(r, "perf_chart_100");
-		c.series[1].v = hundred;
-		c.series[1].line = true;
 		if ((rc = chart_show(r, d, "CHART_ATT", &c)) != 0)
 			goto out;
 	}

@@ -18,6 +18,8 @@
 {{/LINE}}
 {{#DOT}}<circle class="dot s{{s}}" cx="{{x}}" cy="{{y}}" r="3.5"><title>{{tip}}</title></circle>
 {{/DOT}}
+{{#REF}}<line class="ref" x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}"/><text class="ref-label" x="{{x}}" y="{{y}}" text-anchor="{{anchor}}">{{label}}</text>
+{{/REF}}
 {{#CAT}}<text class="label" x="{{x}}" y="{{y}}" text-anchor="{{anchor}}">{{label}}</text>
 {{/CAT}}
 {{#VALUE}}<text class="value" x="{{x}}" y="{{y}}" text-anchor="{{anchor}}">{{text}}</text>

@@ -211,6 +211,21 @@ for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']]) {
       assert.deepEqual(await cjkTexts(page, [names, '提成 ticheng', '示例科技有限公司', '中文']), []);
       assert.match(figs[0].title, /Attainment by rep/);
     } else assert.match(figs[0].title, /达成率/);
+    // the 100% reference line: one dashed line across the attainment
+    // chart at 100 on its axis (core/chart's reference line, not a series)
+    const ref = await page.$eval('#chart-attainment', (svg) => {
+      const line = svg.querySelectorAll('line.ref');
+      const ticks = [...svg.querySelectorAll('line.grid')].map((l) => Number(l.getAttribute('y1')));
+      const labels = [...svg.querySelectorAll('text.tick')].map((t) => t.textContent);
+      return { n: line.length, y: Number(line[0]?.getAttribute('y1')), label: svg.querySelector('text.ref-label')?.textContent,
+        at100: ticks[labels.indexOf('100')], polylines: svg.querySelectorAll('polyline').length,
+        desc: svg.querySelector('desc').textContent };
+    });
+    assert.equal(ref.n, 1);
+    assert.equal(ref.polylines, 0, 'no series drawn for the 100% line');
+    assert.equal(ref.label, lang === 'en' ? 'Target 100%' : '目标 100%');
+    if (!Number.isNaN(ref.at100) && ref.at100 !== undefined) assert.ok(Math.abs(ref.y - ref.at100) <= 1, `the line sits at the 100 tick (${ref.y} vs ${ref.at100})`);
+    assert.match(ref.desc, lang === 'en' ? /Reference line Target 100%: 100\./ : /参考线 目标 100%: 100\./);
     await shot(page, `performance-charts-${lang}`);
     const pdf = join(mkdtempSync(join(tmpdir(), 'perf-pdf-')), 'charts.pdf');
     await page.emulateMedia({ media: 'print' });

@@ -512,6 +512,54 @@ count(const char *s, const char *needle)
 #define HAS(out, s) ck_assert_msg(strstr((out), (s)) != NULL, \
 	"expected \"%s\" in:\n%s", (s), (out))
 
+START_TEST(a_reference_line_crosses_the_plot_at_its_value)
+{
+	static const int64_t v[] = { 4000, 9000, 13000 }; /* percent x 100 */
+	static const int64_t low[] = { 40, 60 };
+	struct chart_geom g;
+	struct chart c = columns(v, 3);
+	char *html;
+
+	c.unit = CHART_PERCENT;
+	c.ref = 10000;
+	c.ref_label = "目标 100%";
+	ck_assert_int_eq(chart_layout(&c, "zh", &g), 0);
+	ck_assert(g.ref_shown);
+	/* on the value axis: between 90% and 130%, where 100% is */
+	ck_assert_int_lt(g.ref_pos, g.rects[1].y);
+	ck_assert_int_gt(g.ref_pos, g.rects[2].y);
+	NEAR(g.zero - g.ref_pos, (g.zero - g.rects[2].y) * 100 / 130);
+	ck_assert_str_eq(g.ref_text.text, "目标 100%");
+	ck_assert_int_lt(g.ref_text.y, g.ref_pos);
+	/* the axis reaches a line above every value */
+	c = columns(low, 2);
+	c.unit = CHART_COUNT;
+	c.ref = 100;
+	c.ref_label = "100";
+	ck_assert_int_eq(chart_layout(&c, "zh", &g), 0);
+	ck_assert_int_ge(g.hi, 100);
+	ck_assert_int_ge(g.ref_pos, g.py);
+	/* bars: a vertical line */
+	c.kind = CHART_BARS;
+	ck_assert_int_eq(chart_layout(&c, "zh", &g), 0);
+	ck_assert(g.horizontal && g.ref_shown);
+	ck_assert_int_gt(g.ref_pos, g.rects[1].x + g.rects[1].w);
+	/* none without a label; drawn and described by the template */
+	c.ref_label = NULL;
+	ck_assert_int_eq(chart_layout(&c, "zh", &g), 0);
+	ck_assert(!g.ref_shown);
+	c = columns(v, 3);
+	c.unit = CHART_PERCENT;
+	c.ref = 10000;
+	c.ref_label = "目标 100%";
+	html = render(&c, "zh");
+	ck_assert_int_eq(count(html, "<line class=\"ref\""), 1);
+	HAS(html, ">目标 100%</text>");
+	HAS(html, "参考线 目标 100%: 100%.");
+	free(html);
+}
+END_TEST
+
 START_TEST(the_template_draws_and_describes_the_chart)
 {
 	static const char *const who[] = { "张伟", "<b>李娜</b>" };
@@ -647,6 +695,7 @@ main(void)
 	tcase_add_test(tc, empty_data_is_an_empty_chart);
 	tcase_add_test(tc, bad_charts_are_refused);
 	tcase_add_test(tc, the_template_draws_and_describes_the_chart);
+	tcase_add_test(tc, a_reference_line_crosses_the_plot_at_its_value);
 	tcase_add_test(tc, the_template_draws_lines_and_the_empty_chart);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
