@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -241,6 +242,8 @@ serve(struct app *a, FCGX_Request *f, const struct route *routes,
 	r.query = param(f, "QUERY_STRING", "");
 	r.remote = param(f, "REMOTE_ADDR", "-");
 	r.id = param(f, "REQUEST_ID", "-");
+	/* nginx's fastcgi_params: "HTTPS on" for a request over TLS. */
+	r.tls = strcasecmp(param(f, "HTTPS", ""), "on") == 0;
 	r.lang = "zh";
 	r.cat = a->cat_zh;
 

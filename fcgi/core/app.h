@@ -71,6 +71,7 @@ struct req {
 	const char *query;          /* raw query string, "" when none */
 	const char *remote;         /* client address */
 	const char *id;             /* request id for the log */
+	bool tls;                   /* it came over TLS (HTTPS on) */
 	struct req_fields q;        /* query parameters */
 	struct req_fields form;     /* POST body fields */
 	struct req_fields cookies;
@@ -170,7 +171,8 @@ int http_status_of(int err);
 const char *http_reason(int status);
 
 /* Sets (or with value NULL deletes) a cookie, HttpOnly, SameSite=Lax,
- * Secure when the site is configured for TLS. */
+ * Secure when the site is configured for TLS ([site] tls) or the request
+ * came over TLS. */
 int http_cookie(struct req *r, const char *name, const char *value,
     long max_age);
 

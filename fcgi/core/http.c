@@ -109,8 +109,8 @@ http_redirect(struct req *r, const char *location)
 int
 http_cookie(struct req *r, const char *name, const char *value, long max_age)
 {
-	struct cookie_opts o = { .secure = r->app->conf->tls, .strict = 0,
-	    .max_age = max_age, .path = "/" };
+	struct cookie_opts o = { .secure = r->app->conf->tls || r->tls,
+	    .strict = 0, .max_age = max_age, .path = "/" };
 	char buf[512];
 	int n;
 
