@@ -17,7 +17,9 @@
 #define LIST_PAGE_MAX 1000000000
 
 /* Entries of l->form after the filters. */
-enum { X_SORT, X_DIR, X_PAGE, X__MAX };
+enum { X_SORT, X_DIR, X_PAGE, X_AFTER, X__MAX };
+
+#define LIST_KEYS_MAX 4         /* columns of a sort's keys */
 
 static const char *const dirs[] = { "asc", "desc", NULL };
 
@@ -155,6 +157,8 @@ list_validate(struct list *l, const struct req_fields *q)
 	    NULL, dirs };
 	l->fields[nf + X_PAGE] = (struct field){ "page", form_int64, 0, 1,
 	    LIST_PAGE_MAX, NULL, NULL };
+	l->fields[nf + X_AFTER] = (struct field){ "after", form_int64, 0, 1,
+	    INT64_MAX, NULL, NULL };
 	l->form.fields = l->fields;
 	l->form.n = n;
 	for (size_t k = 0; k < n; k++) {
@@ -187,6 +191,7 @@ list_validate(struct list *l, const struct req_fields *q)
 	l->desc = e->present && !e->err ? e->v.i == 1 :
 	    natural_desc(def, l->sort);
 	l->page = form_int(&l->form, nf + X_PAGE, 1);
+	l->after = form_int(&l->form, nf + X_AFTER, 0);
 	return 0;
 }
 
@@ -220,9 +225,93 @@ filter_frag(const struct list *l, size_t k)
 
 /* --- assembling the statement ----------------------------------------- */
 
-/* Appends " WHERE (a) AND (b) ..." of every condition in use. */
+/* The keys of l's sort, or NULL. */
+static const char *
+sort_keys(const struct list *l)
+{
+	return l->def->sort_keys != NULL ? l->def->sort_keys[l->sort] : NULL;
+}
+
+/* Whether the page is read past l->after's keys. */
+static bool
+keyset_on(const struct list *l)
+{
+	return l->after > 0 && l->def->keyset_table != NULL &&
+	    l->def->keyset_alias != NULL && sort_keys(l) != NULL;
+}
+
+/* The columns of keys ("a,b,c") into k[] (each of at most 63 bytes);
+ * returns their number (0 when malformed). */
+static size_t
+keyset_split(const char *keys, char k[LIST_KEYS_MAX][64])
+{
+	size_t n = 0;
+
+	while (*keys != '\0' && n < LIST_KEYS_MAX) {
+		size_t len = strcspn(keys, ",");
+
+		if (len == 0 || len >= 64)
+			return 0;
+		memcpy(k[n], keys, len);
+		k[n++][len] = '\0';
+		keys += len;
+		if (*keys == ',')
+			keys++;
+	}
+	return *keys == '\0' ? n : 0;
+}
+
+/* Appends the condition of the rows past row ? in the sort's order:
+ * "(a.k1 < K1 OR (a.k1 = K1 AND (a.k2 < K2 ...)))", each Ki the row's
+ * own value, "(SELECT kx.ki FROM table kx WHERE kx.id = ?)", a constant
+ * MariaDB reads once by the primary key, so the range is the index's. */
 static void
-sb_where(struct strbuf *b, const struct list *l)
+sb_keyset(struct strbuf *b, const struct list *l)
+{
+	const struct list_def *def = l->def;
+	char k[LIST_KEYS_MAX][64];
+	size_t n = keyset_split(sort_keys(l), k);
+	const char *cmp = l->desc ? " < " : " > ";
+
+	if (n == 0) {
+		strbuf_add(b, "1 = 0");
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (int twice = 0; twice < (i + 1 < n ? 2 : 1); twice++) {
+			if (twice == 0)
+				strbuf_add(b, "(");
+			strbuf_add(b, def->keyset_alias);
+			strbuf_add(b, ".");
+			strbuf_add(b, k[i]);
+			strbuf_add(b, twice == 0 ? cmp : " = ");
+			strbuf_add(b, "(SELECT kx.");
+			strbuf_add(b, k[i]);
+			strbuf_add(b, " FROM ");
+			strbuf_add(b, def->keyset_table);
+			strbuf_add(b, " kx WHERE kx.id = ?)");
+			strbuf_add(b, twice == 0 ? (i + 1 < n ? " OR (" : "") :
+			    " AND ");
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		strbuf_add(b, i + 1 < n ? "))" : ")");
+}
+
+/* The number of '?' of sb_keyset's condition. */
+static size_t
+keyset_params(const struct list *l)
+{
+	char k[LIST_KEYS_MAX][64];
+	size_t n = keyset_split(sort_keys(l), k);
+
+	return n > 0 ? 2 * n - 1 : 0;
+}
+
+/* Appends " WHERE (a) AND (b) ..." of every condition in use (with the
+ * keyset's, for a page read past a row). */
+static void
+sb_where(struct strbuf *b, const struct list *l, bool keyset)
 {
 	bool first = true;
 
@@ -238,6 +327,11 @@ sb_where(struct strbuf *b, const struct list *l)
 		if (w != NULL)
 			COND(w->sql);
 	}
+	if (keyset) {
+		strbuf_add(b, first ? " WHERE (" : " AND (");
+		sb_keyset(b, l);
+		strbuf_add(b, ")");
+	}
 #undef COND
 }
 
@@ -252,7 +346,7 @@ list_sql(const struct list *l, enum list_sql_kind kind)
 	case LIST_SQL_PAGE:
 		strbuf_add(&b, def->select);
 		strbuf_add(&b, def->from);
-		sb_where(&b, l);
+		sb_where(&b, l, keyset_on(l));
 		strbuf_add(&b, " ORDER BY ");
 		strbuf_add(&b, l->desc ? s->desc : s->asc);
 		strbuf_add(&b, " LIMIT ? OFFSET ?");
@@ -264,18 +358,18 @@ list_sql(const struct list *l, enum list_sql_kind kind)
 		strbuf_add(&b, def->totals_cols != NULL ?
 		    def->totals_cols : "1");
 		strbuf_add(&b, def->from);
-		sb_where(&b, l);
+		sb_where(&b, l, false);
 		strbuf_add(&b, " LIMIT ?) t");
 		break;
 	case LIST_SQL_BARE_COUNT:
 		strbuf_add(&b, "SELECT COUNT(*) FROM (SELECT 1");
 		strbuf_add(&b, def->from);
-		sb_where(&b, l);
+		sb_where(&b, l, false);
 		strbuf_add(&b, " LIMIT ?) t");
 		break;
 	case LIST_SQL_WHERE:
 		strbuf_add(&b, "");
-		sb_where(&b, l);
+		sb_where(&b, l, false);
 		break;
 	}
 	return strbuf_take(&b);
@@ -383,8 +477,11 @@ list_params(struct list *l, enum list_sql_kind kind, struct db_param *p,
 	}
 	switch (kind) {
 	case LIST_SQL_PAGE:
+		if (keyset_on(l))
+			for (size_t i = keyset_params(l); i > 0; i--)
+				PUT(P_INT(l->after));
 		PUT(P_INT(l->def->per_page));
-		PUT(P_INT((l->page - 1) * l->def->per_page));
+		PUT(P_INT(keyset_on(l) ? 0 : (l->page - 1) * l->def->per_page));
 		break;
 	case LIST_SQL_COUNT:
 	case LIST_SQL_BARE_COUNT:
@@ -408,8 +505,10 @@ list_filter_query(const struct list *l, struct qs *q)
 			    l->form.e[k].buf);
 }
 
-char *
-list_href(const struct list *l, size_t s, bool desc, int64_t page)
+/* list_href, with "after=<id>" when after is not 0. */
+static char *
+href_after(const struct list *l, size_t s, bool desc, int64_t page,
+    int64_t after)
 {
 	const struct list_def *def = l->def;
 	bool natural = desc == natural_desc(def, s);
@@ -424,9 +523,30 @@ list_href(const struct list *l, size_t s, bool desc, int64_t page)
 		qs_add(&q, "dir", desc ? "desc" : "asc");
 	if (page > 1)
 		qs_add_int(&q, "page", page);
+	if (after > 0)
+		qs_add_int(&q, "after", after);
 	href = qs_href(&q, def->path);
 	qs_free(&q);
 	return href;
+}
+
+char *
+list_href(const struct list *l, size_t s, bool desc, int64_t page)
+{
+	return href_after(l, s, desc, page, 0);
+}
+
+/* The id of the last row of the page when the next page can be read
+ * past it (a keyset sort and a full page), else 0. */
+static int64_t
+next_after(const struct list *l)
+{
+	size_t n = list_rows(l);
+
+	if (l->def->keyset_table == NULL || sort_keys(l) == NULL ||
+	    n < (size_t)l->def->per_page)
+		return 0;
+	return dbres_int(l->rows, n - 1, 0);
 }
 
 /* --- running and filling ---------------------------------------------- */
@@ -470,7 +590,7 @@ with_sql(struct list *l, const char *sql_head, const struct db_param *head,
 		return n;
 	n += (int)nhead;
 	strbuf_add(&b, sql_head);
-	sb_where(&b, l);
+	sb_where(&b, l, false);
 	strbuf_add(&b, sql_tail);
 	if ((*sql = strbuf_take(&b)) == NULL)
 		return TC_ENOMEM;
@@ -541,6 +661,7 @@ fill_filters(struct list *l, struct req *r, struct tdict *d)
 	labels[nf + X_SORT] = "list_sort";
 	labels[nf + X_DIR] = "list_dir";
 	labels[nf + X_PAGE] = "list_page";
+	labels[nf + X_AFTER] = "list_page";
 	form_errors_init(&fe, d, r->cat);
 	return form_show(&fe, d, &l->form, labels, NULL);
 }
@@ -621,7 +742,8 @@ fill_pager(struct list *l, struct tdict *d)
 			tdict_set_int(tdict_add_section(it, "CURRENT"), "n", n);
 			continue;
 		}
-		if ((href = list_href(l, l->sort, l->desc, n)) == NULL)
+		if ((href = href_after(l, l->sort, l->desc, n, n == p + 1 ?
+		    next_after(l) : 0)) == NULL)
 			return TC_ENOMEM;
 		it = tdict_add_section(it, "LINK");
 		tdict_set(it, "href", href);
@@ -688,6 +810,14 @@ list_run(struct list *l, struct req *r, struct tdict *d)
 		if (l->total > 0 &&
 		    (rc = run_query(l, r, LIST_SQL_PAGE, &l->rows)) != 0)
 			return rc;
+		if (l->total > 0 && list_rows(l) == 0 && keyset_on(l)) {
+			/* the row is gone (or past the end): by OFFSET */
+			dbres_free(l->rows);
+			l->rows = NULL;
+			l->after = 0;
+			if ((rc = run_query(l, r, LIST_SQL_PAGE, &l->rows)) != 0)
+				return rc;
+		}
 	}
 	if ((rc = fill_filters(l, r, d)) != 0 ||
 	    (rc = fill_headings(l, r, d)) != 0)

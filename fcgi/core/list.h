@@ -44,7 +44,9 @@
  * use (a filter that is not set adds no SQL at all), the run-time
  * fragments given with list_where (scope), the chosen sort's ORDER BY
  * (each ending in a unique tie-breaker, each served by an index) and
- * LIMIT/OFFSET; values only ever travel as bound parameters.  Each
+ * LIMIT/OFFSET, or for the next page of a sort with keys, the rows past
+ * the last row's keys (keyset paging: see keyset_table); values only ever
+ * travel as bound parameters.  Each
  * distinct text is prepared once per worker (db_query_text).  The count
  * stops at def->cap (shown "10,000+"), so what a list reads is bounded by
  * the cap, not by the table (tests/bench/list prints the figures); pages
@@ -171,6 +173,19 @@ struct list_def {
 	 * (they would be those of the first rows).  For lists whose totals
 	 * read the rows and whose page says "—" when capped. */
 	bool totals_uncapped_only;
+	/* Keyset paging: the table (as named in from by keyset_alias) whose
+	 * id is the first column of select.  The next page of a sort with
+	 * keys is asked for as "after=<id of the last row>" and read as the
+	 * rows past that row's keys, through the sort's index, instead of
+	 * skipping OFFSET rows (a deep page cost what the pages before it
+	 * held); the page number stays for the pager.  NULL: no keyset. */
+	const char *keyset_table;
+	const char *keyset_alias;
+	/* The keys of each sort, in sorts' order ("order_date,id"): the
+	 * columns of its ORDER BY, in order, as columns of keyset_table, all
+	 * NOT NULL, all in the same direction, the last unique; NULL (or a
+	 * NULL entry): that sort pages by OFFSET. */
+	const char *const *sort_keys;
 };
 
 /* A list being run: list_init, list_where/list_ctx, list_run, list_done. */
@@ -184,6 +199,7 @@ struct list {
 	size_t sort;
 	bool desc;
 	int64_t page;                   /* clamped to the last page */
+	int64_t after;                  /* keyset: rows past this id's, or 0 */
 	int64_t pages;
 	int64_t total;                  /* the count, at most cap + 1 */
 	bool capped;                    /* more than cap rows */

@@ -319,6 +319,11 @@ const struct list_def sales_orders_list = {
 	.per_page = PAGE_SIZE,
 	/* past the cap the page shows no totals: count from an index */
 	.totals_uncapped_only = true,
+	/* the next page past the last row (the order of order_sorts) */
+	.keyset_table = "orders", .keyset_alias = "o",
+	.sort_keys = (const char *const[]){ "order_date,id", "order_no",
+	    "status,order_date,id", "amount_total,id", "margin_total,id",
+	    "collected,id" },
 };
 
 /* Columns of the page. */

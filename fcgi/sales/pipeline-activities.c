@@ -124,6 +124,8 @@ const struct list_def sales_activities_list = {
 	.sorts = act_sorts, .nsorts = 1,
 	.per_page = 200,
 	.no_headings = true,
+	.keyset_table = "activities", .keyset_alias = "a",
+	.sort_keys = (const char *const[]){ "activity_date,id" },
 };
 
 /* Columns of the page. */

@@ -149,6 +149,11 @@ const struct list_def sales_opportunities_list = {
 	.sorts = opp_sorts, .nsorts = sizeof(opp_sorts) / sizeof(opp_sorts[0]),
 	.sort_default = SORT_SCORE, .desc_default = true,
 	.per_page = PIPE_PER_PAGE,
+	/* the next page past the last row (the order of opp_sorts; a
+	 * follow-up date may be NULL, the score is computed: by OFFSET) */
+	.keyset_table = "opportunities", .keyset_alias = "o",
+	.sort_keys = (const char *const[]){ "title,id", "stage_pos,id",
+	    "amount,id", "expected_close,id", NULL, NULL },
 };
 
 static void

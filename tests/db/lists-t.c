@@ -221,7 +221,7 @@ static const char *const kinds[] = { "own", "team", "all" };
 START_TEST(every_sort_of_every_list_reads_through_an_index)
 {
 	static char bad[3000];
-	size_t checked = 0, computed = 0;
+	size_t checked = 0, computed = 0, keyset = 0;
 
 	bad[0] = '\0';
 	for (const struct sales_list *sl = sales_lists; sl->def != NULL; sl++) {
@@ -257,6 +257,18 @@ START_TEST(every_sort_of_every_list_reads_through_an_index)
 					    desc ? "desc" : "asc", kinds[kind]);
 					check_plan(&l, LIST_SQL_PAGE, what, bad,
 					    sizeof(bad));
+					if (def->sort_keys != NULL &&
+					    def->sort_keys[s] != NULL) {
+						/* the next page, past row 5,000 */
+						l.after = 5000;
+						snprintf(what, sizeof(what), "%s by %s %s,"
+						    " scope %s, past a row", def->name,
+						    def->sorts[s].name, desc ? "desc" : "asc",
+						    kinds[kind]);
+						check_plan(&l, LIST_SQL_PAGE, what, bad,
+						    sizeof(bad));
+						keyset++;
+					}
 					list_done(&l);
 					checked++;
 				}
@@ -266,10 +278,33 @@ START_TEST(every_sort_of_every_list_reads_through_an_index)
 	 * score the one that no index can */
 	ck_assert_uint_eq(computed, 1);
 	ck_assert_uint_ge(checked, 6 * 6);
+	/* orders 6 sorts, opportunities 4, activities 1, both ways, 3 scopes */
+	ck_assert_uint_eq(keyset, (6 + 4 + 1) * 2 * 3);
 	ck_assert_msg(bad[0] == '\0', "plans that read a large table whole:\n%s",
 	    bad);
 }
 END_TEST
+
+/* The ids of the page of l, in order, into ids (at most n). */
+static size_t
+page_ids(struct list *l, int64_t *ids, size_t n)
+{
+	struct db_param p[64];
+	struct dbres *res;
+	char *sql = list_sql(l, LIST_SQL_PAGE);
+	int np = list_params(l, LIST_SQL_PAGE, p, sizeof(p) / sizeof(p[0]));
+	size_t k;
+
+	ck_assert_ptr_nonnull(sql);
+	ck_assert_int_ge(np, 0);
+	ck_assert_int_eq(db_query_text(dbt_db, "lists-t", sql, p, (size_t)np,
+	    &res), 0);
+	for (k = 0; k < dbres_rows(res) && k < n; k++)
+		ids[k] = dbres_int(res, k, 0);
+	dbres_free(res);
+	free(sql);
+	return k;
+}
 
 /* A list in kind of scope with its default filters and sort. */
 static void
@@ -285,6 +320,47 @@ list_open(struct list *l, const struct sales_list *sl, int kind)
 	ck_assert_int_eq(list_validate(l, NULL), 0);
 	ck_assert(!l->invalid && !l->overflow);
 }
+
+START_TEST(a_page_read_past_the_last_row_is_the_page_by_offset)
+{
+	size_t compared = 0;
+
+	for (const struct sales_list *sl = sales_lists; sl->def != NULL; sl++) {
+		const struct list_def *def = sl->def;
+
+		for (size_t s = 0; def->sort_keys != NULL && s < def->nsorts; s++)
+			for (int desc = 0; desc <= 1 && def->sort_keys[s] != NULL;
+			    desc++) {
+				int64_t before[1000], offset[1000], keyset[1000];
+				size_t nb, no, nk;
+				struct list l;
+
+				/* everyone's rows (activities: of every week) */
+				list_init(&l, def);
+				for (size_t k = 0; k < LIST_MAX_CTX; k++)
+					list_ctx(&l, k, P_TEXT("2026-12-01"));
+				ck_assert_int_eq(list_validate(&l, NULL), 0);
+				l.sort = s;
+				l.desc = desc;
+				l.page = 2;
+				nb = page_ids(&l, before, 1000);
+				l.page = 3;
+				no = page_ids(&l, offset, 1000);
+				ck_assert_uint_gt(nb, 0);
+				l.after = before[nb - 1];
+				nk = page_ids(&l, keyset, 1000);
+				ck_assert_msg(no == nk && memcmp(offset, keyset,
+				    no * sizeof(offset[0])) == 0, "%s by %s %s: page 3"
+				    " past row %lld differs from page 3 by OFFSET",
+				    def->name, def->sorts[s].name, desc ? "desc" : "asc",
+				    (long long)l.after);
+				list_done(&l);
+				compared++;
+			}
+	}
+	ck_assert_uint_eq(compared, (6 + 4 + 1) * 2);
+}
+END_TEST
 
 START_TEST(every_count_of_every_list_reads_through_an_index)
 {
@@ -392,6 +468,7 @@ main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, every_sort_of_every_list_reads_through_an_index);
 	tcase_add_test(tc, every_count_of_every_list_reads_through_an_index);
+	tcase_add_test(tc, a_page_read_past_the_last_row_is_the_page_by_offset);
 	tcase_add_test(tc, every_statistics_statement_reads_through_an_index);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

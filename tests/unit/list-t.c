@@ -134,6 +134,8 @@ static const struct list_def def = {
 	.sorts = sorts, .nsorts = sizeof(sorts) / sizeof(sorts[0]),
 	.sort_default = 1, .desc_default = false,
 	.per_page = 50, .cap = 1000,
+	.keyset_table = "things", .keyset_alias = "t",
+	.sort_keys = (const char *const[]){ "day,id", NULL, NULL },
 };
 
 /* Validates query qs for def into l (list_done it). */
@@ -299,6 +301,64 @@ START_TEST(sort_dir_and_page_are_validated_too)
 }
 END_TEST
 
+START_TEST(the_next_page_of_a_keyset_sort_reads_past_the_last_row)
+{
+	struct list l;
+	struct db_param p[16];
+	int n;
+
+	/* by day, descending: the rows before row 77's day, or on it with a
+	 * smaller id; no OFFSET */
+	validate(&l, "sort=day&page=4&after=77");
+	ck_assert(!l.invalid);
+	ck_assert_int_eq(l.after, 77);
+	assert_sql(&l, LIST_SQL_PAGE, "SELECT t.id, t.name FROM things t"
+	    " WHERE (t.deleted = 0) AND (t.open) AND ((t.day < (SELECT kx.day"
+	    " FROM things kx WHERE kx.id = ?) OR (t.day = (SELECT kx.day FROM"
+	    " things kx WHERE kx.id = ?) AND (t.id < (SELECT kx.id FROM things"
+	    " kx WHERE kx.id = ?)))))"
+	    " ORDER BY t.day DESC, t.id DESC LIMIT ? OFFSET ?");
+	n = list_params(&l, LIST_SQL_PAGE, p, 16);
+	ck_assert_int_eq(n, 5);
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(p[i].i, 77);
+	ck_assert_int_eq(p[3].i, 50);
+	ck_assert_int_eq(p[4].i, 0);
+	/* the count knows nothing of it */
+	assert_sql(&l, LIST_SQL_BARE_COUNT, "SELECT COUNT(*) FROM (SELECT 1"
+	    " FROM things t WHERE (t.deleted = 0) AND (t.open) LIMIT ?) t");
+	list_done(&l);
+
+	/* ascending: past it the other way */
+	validate(&l, "sort=day&dir=asc&after=5");
+	assert_sql(&l, LIST_SQL_PAGE, "SELECT t.id, t.name FROM things t"
+	    " WHERE (t.deleted = 0) AND (t.open) AND ((t.day > (SELECT kx.day"
+	    " FROM things kx WHERE kx.id = ?) OR (t.day = (SELECT kx.day FROM"
+	    " things kx WHERE kx.id = ?) AND (t.id > (SELECT kx.id FROM things"
+	    " kx WHERE kx.id = ?)))))"
+	    " ORDER BY t.day, t.id LIMIT ? OFFSET ?");
+	list_done(&l);
+
+	/* a sort without keys pages by OFFSET, after or not */
+	validate(&l, "page=3&after=77");
+	assert_sql(&l, LIST_SQL_PAGE, "SELECT t.id, t.name FROM things t"
+	    " WHERE (t.deleted = 0) AND (t.open)"
+	    " ORDER BY t.name, t.id LIMIT ? OFFSET ?");
+	n = list_params(&l, LIST_SQL_PAGE, p, 16);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(p[1].i, 100);
+	list_done(&l);
+
+	/* a bad row id is a bad field like any other */
+	validate(&l, "sort=day&after=-1");
+	ck_assert(l.invalid);
+	list_done(&l);
+	validate(&l, "sort=day&after=x");
+	ck_assert(l.invalid);
+	list_done(&l);
+}
+END_TEST
+
 START_TEST(links_keep_the_filters_and_leave_out_defaults)
 {
 	struct list l;
@@ -375,6 +435,7 @@ list_suite(void)
 	tcase_add_test(tc, set_filters_add_their_fragments_in_declared_order);
 	tcase_add_test(tc, a_bad_filter_is_kept_and_makes_the_list_invalid);
 	tcase_add_test(tc, sort_dir_and_page_are_validated_too);
+	tcase_add_test(tc, the_next_page_of_a_keyset_sort_reads_past_the_last_row);
 	tcase_add_test(tc, links_keep_the_filters_and_leave_out_defaults);
 	tcase_add_test(tc, the_where_clause_alone_serves_other_queries);
 	suite_add_tcase(s, tc);
