@@ -58,39 +58,43 @@ static const struct group {
 	bool sets;              /* needs the rows per credit set */
 	int each;               /* the dimension shown value by value, or -1 */
 	bool bilingual;         /* columns name_zh, name_en */
+	/* The cells summed by this column first (u.a, u.c, u.n then), so
+	 * that what is joined is a row per set or value, not per cell. */
+	const char *pre;
 } kpi_group = {
 	"COALESCE(SUM(u.a), 0), COALESCE(SUM(u.c), 0), COALESCE(SUM(u.n), 0)",
-	"", "", false, -1, false,
+	"", "", false, -1, false, NULL,
 }, groups[SG__MAX] = {
 	[SG_MONTH] = { "DATE_FORMAT(u.m, '%Y-%m') AS mo, '', SUM(u.a),"
 	    " SUM(u.c), SUM(u.n)", "", " GROUP BY mo ORDER BY mo", false, -1,
-	    false },
+	    false, NULL },
 	/* a rep's share of each order crediting them */
 	[SG_REP] = { "p.login, p.name, ROUND(SUM(u.a * m.share / 100), 2)"
 	    " AS am, ROUND(SUM(u.c * m.share / 100), 2), SUM(u.n)",
 	    " JOIN credit_set_reps m ON m.set_id = u.cs"
 	    " JOIN people p ON p.id = m.person_id",
 	    " GROUP BY p.id, p.login, p.name ORDER BY am DESC, p.login", true,
-	    -1, false },
+	    -1, false, "cs" },
 	/* a team's: the shares of its members, each order counted once */
 	[SG_TEAM] = { "st.team, st.team, ROUND(SUM(u.a * st.share / 100), 2)"
 	    " AS am, ROUND(SUM(u.c * st.share / 100), 2), SUM(u.n)",
 	    " JOIN (SELECT cm.set_id, cp.team, SUM(cm.share) AS share"
 	    " FROM credit_set_reps cm JOIN people cp ON cp.id = cm.person_id"
 	    " GROUP BY cm.set_id, cp.team) st ON st.set_id = u.cs",
-	    " GROUP BY st.team ORDER BY am DESC, st.team", true, -1, false },
+	    " GROUP BY st.team ORDER BY am DESC, st.team", true, -1, false,
+	    "cs" },
 	[SG_PTYPE] = { "ty.name_zh, ty.name_en, SUM(u.a) AS am, SUM(u.c),"
 	    " SUM(u.n)", " JOIN product_types ty ON ty.id = u.pt",
 	    " GROUP BY ty.id, ty.name_zh, ty.name_en ORDER BY am DESC, ty.id", false,
-	    D_PTYPE, true },
+	    D_PTYPE, true, "pt" },
 	[SG_REGION] = { "rg.name_zh, rg.name_en, SUM(u.a) AS am, SUM(u.c),"
 	    " SUM(u.n)", " JOIN regions rg ON rg.id = u.rg",
 	    " GROUP BY rg.id, rg.name_zh, rg.name_en ORDER BY am DESC, rg.id", false,
-	    D_REGION, true },
+	    D_REGION, true, "rg" },
 	[SG_CHANNEL] = { "ch.name_zh, ch.name_en, SUM(u.a) AS am, SUM(u.c),"
 	    " SUM(u.n)", " JOIN channels ch ON ch.id = u.ch",
 	    " GROUP BY ch.id, ch.name_zh, ch.name_en ORDER BY am DESC, ch.id", false,
-	    D_CHANNEL, true },
+	    D_CHANNEL, true, "ch" },
 };
 
 /* --- where the figures come from ------------------------------------- */
@@ -349,6 +353,13 @@ group_sql(struct sqlcond *c, const struct plan *p,
 	sqlcond_add(c, "SELECT ", DB_NOARGS);
 	sqlcond_add(c, g->head, DB_NOARGS);
 	sqlcond_add(c, " FROM (", DB_NOARGS);
+	if (g->pre != NULL) {
+		char sql[128];
+
+		snprintf(sql, sizeof(sql), "SELECT u.%s, SUM(u.a) AS a,"
+		    " SUM(u.c) AS c, SUM(u.n) AS n FROM (", g->pre);
+		sqlcond_add(c, sql, DB_NOARGS);
+	}
 	if (p->months) {
 		cells_months(c, p, f, s, g);
 		first = false;
@@ -364,6 +375,12 @@ group_sql(struct sqlcond *c, const struct plan *p,
 		    " 0 AS pt, 0 AS rg, 0 AS ch, 0 AS a, 0 AS c, 0 AS n"
 		    " FROM DUAL WHERE 1 = 0", DB_NOARGS);
 	sqlcond_add(c, ") u", DB_NOARGS);
+	if (g->pre != NULL) {
+		char sql[64];
+
+		snprintf(sql, sizeof(sql), " GROUP BY u.%s) u", g->pre);
+		sqlcond_add(c, sql, DB_NOARGS);
+	}
 	sqlcond_add(c, g->joins, DB_NOARGS);
 	sqlcond_add(c, g->tail, DB_NOARGS);
 }
