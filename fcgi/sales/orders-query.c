@@ -37,12 +37,29 @@ struct ofilter {
 
 enum stmt {
 	Q_TEAMS,
+	Q_PICK_CUSTOMERS,
+	Q_PICK_REPS,
 	Q__MAX
 };
+
+/* A filter bar lists at most this many customers or reps; past it (a
+ * company ten or a hundred times the demo's) the filter is a field for
+ * the number, so that no page sends thousands of options. */
+#define PICKER_MAX 200
 
 static const char *const stmts[Q__MAX] = {
 	[Q_TEAMS] =
 	    "SELECT DISTINCT team FROM people WHERE team <> '' ORDER BY team",
+	/* the one chosen (first), then the first of the others, by name */
+	[Q_PICK_CUSTOMERS] =
+	    "SELECT c.id, c.code, c.name, c.id = ? AS chosen FROM customers c"
+	    " WHERE c.id = ? OR (c.status <> 'inactive' AND "
+	    SCOPE_SQL("c.owner_id") ") ORDER BY chosen DESC, c.name, c.code"
+	    " LIMIT ?",
+	[Q_PICK_REPS] =
+	    "SELECT id, login, name, id = ? AS chosen FROM people"
+	    " WHERE id = ? OR (active AND (CAST(roles AS UNSIGNED) & ?) <> 0)"
+	    " ORDER BY chosen DESC, team, login LIMIT ?",
 };
 
 static struct db_table query_db = DB_TABLE("orders-query", stmts);
@@ -164,20 +181,67 @@ filter_query(const struct ofilter *f, const struct req *r, char *buf,
 	}
 }
 
+/* The customer or rep picker of a filter bar (section F_CUSTOMER or
+ * F_REP): a list of options (F_<X>_LIST) of at most PICKER_MAX, or past
+ * that a field for the number (F_<X>_MANY: value, and the chosen one's
+ * name as label). */
+static int
+picker(struct req *r, struct tdict *d, bool customers, int64_t chosen)
+{
+	struct scope s = scope_of(r, &sales_scope_read);
+	const char *sec = customers ? "F_CUSTOMER" : "F_REP";
+	struct dbres *res = NULL;
+	char name[32];
+	int rc;
+
+	if (customers)
+		rc = db_query(r->app->db, &query_db, Q_PICK_CUSTOMERS,
+		    DB_ARGS(P_INT(chosen), P_INT(chosen), SCOPE_ARGS(&s),
+		    P_INT(PICKER_MAX + 1)), &res);
+	else
+		rc = db_query(r->app->db, &query_db, Q_PICK_REPS,
+		    DB_ARGS(P_INT(chosen), P_INT(chosen),
+		    P_INT(ROLE_SALES | ROLE_MANAGER), P_INT(PICKER_MAX + 1)), &res);
+	if (rc != 0)
+		return rc;
+	if (dbres_rows(res) > PICKER_MAX) {
+		struct tdict *m;
+
+		snprintf(name, sizeof(name), "%s_MANY", sec);
+		m = tdict_add_section(d, name);
+		if (chosen > 0) {
+			tdict_set_int(m, "value", chosen);
+			if (dbres_int(res, 0, 3) != 0)
+				tdict_set(m, "label", dbres_text(res, 0, 2));
+		}
+	} else {
+		snprintf(name, sizeof(name), "%s_LIST", sec);
+		tdict_show_section(d, name);
+		for (size_t i = 0; i < dbres_rows(res); i++) {
+			char label[512];
+
+			snprintf(label, sizeof(label), "%s · %s",
+			    dbres_text(res, i, 2), dbres_text(res, i, 1));
+			form_option(d, sec, dbres_text(res, i, 0), label,
+			    dbres_int(res, i, 0) == chosen);
+		}
+	}
+	dbres_free(res);
+	return 0;
+}
+
 /* Fills the filter bar's values and pickers into d. */
 static int
 filter_form(struct req *r, struct tdict *d, const struct ofilter *f,
     bool with_status)
 {
-	struct scope s = scope_of(r, &sales_scope_read);
 	struct dbres *teams = NULL;
 	int rc;
 
 	tdict_set(d, "f_from", f->from);
 	tdict_set(d, "f_to", f->to);
-	if ((rc = orders_options(r, d, "F_REP", "rep", f->rep, NULL)) != 0 ||
-	    (rc = orders_options(r, d, "F_CUSTOMER", "customer", f->customer,
-	    &s)) != 0 ||
+	if ((rc = picker(r, d, false, f->rep)) != 0 ||
+	    (rc = picker(r, d, true, f->customer)) != 0 ||
 	    (rc = orders_options(r, d, "F_PTYPE", "ptype", f->ptype,
 	    NULL)) != 0 ||
 	    (rc = orders_options(r, d, "F_REGION", "region", f->region,
@@ -344,16 +408,13 @@ filter_id(const struct list *l, size_t k)
 static int
 list_pickers(struct req *r, struct tdict *d, const struct list *l)
 {
-	struct scope s = scope_of(r, &sales_scope_read);
 	const struct form_value *team = list_value(l, OF_TEAM);
 	const struct form_value *st = list_value(l, OF_STATUS);
 	struct dbres *teams = NULL;
 	int rc;
 
-	if ((rc = orders_options(r, d, "F_REP", "rep", filter_id(l, OF_REP),
-	    NULL)) != 0 ||
-	    (rc = orders_options(r, d, "F_CUSTOMER", "customer",
-	    filter_id(l, OF_CUSTOMER), &s)) != 0 ||
+	if ((rc = picker(r, d, false, filter_id(l, OF_REP))) != 0 ||
+	    (rc = picker(r, d, true, filter_id(l, OF_CUSTOMER))) != 0 ||
 	    (rc = orders_options(r, d, "F_PTYPE", "ptype",
 	    filter_id(l, OF_PTYPE), NULL)) != 0 ||
 	    (rc = orders_options(r, d, "F_REGION", "region",

@@ -15,13 +15,13 @@
   <label>{{t_sales_from}}<input type="date" name="from" value="{{f_from}}"></label>
   <label>{{t_sales_to}}<input type="date" name="to" value="{{f_to}}"></label>
   <label>{{t_sales_rep}}
-    <select name="rep"><option value="">{{t_common_all}}</option>{{#F_REP}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_REP}}</select>
+    {{#F_REP_LIST}}<select name="rep"><option value="">{{t_common_all}}</option>{{#F_REP}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_REP}}</select>{{/F_REP_LIST}}{{#F_REP_MANY}}<input type="number" name="rep" min="1" value="{{value}}" placeholder="{{t_ord_picker_number}}"> <span class="hint">{{label}}</span>{{/F_REP_MANY}}
   </label>
   <label>{{t_sales_team}}
     <select name="team"><option value="">{{t_common_all}}</option>{{#F_TEAM}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_TEAM}}</select>
   </label>
   <label class="grow">{{t_sales_customer}}
-    <select name="customer"><option value="">{{t_common_all}}</option>{{#F_CUSTOMER}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_CUSTOMER}}</select>
+    {{#F_CUSTOMER_LIST}}<select name="customer"><option value="">{{t_common_all}}</option>{{#F_CUSTOMER}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_CUSTOMER}}</select>{{/F_CUSTOMER_LIST}}{{#F_CUSTOMER_MANY}}<input type="number" name="customer" min="1" value="{{value}}" placeholder="{{t_ord_picker_number}}"> <span class="hint">{{label}}</span>{{/F_CUSTOMER_MANY}}
   </label>
   <label>{{t_sales_product_type}}
     <select name="ptype"><option value="">{{t_common_all}}</option>{{#F_PTYPE}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/F_PTYPE}}</select>
