@@ -142,6 +142,15 @@ cmd_migrate(struct conf *c, int argc, char **argv)
 		fprintf(stderr, "ticheng-admin: %s\n", err);
 		return EXIT_FAILURE;
 	}
+	/* A migration over big tables (a rollup of a million lines) takes
+	 * longer than a page's statement may. */
+	db_set_unlimited(d);
+	if (db_ensure(d) != 0) {
+		fprintf(stderr, "ticheng-admin: migrate: the database is "
+		    "unavailable\n");
+		db_close(d);
+		return EXIT_FAILURE;
+	}
 	rc = migrate_apply(d, c->sql, stdout, err, sizeof(err));
 	db_close(d);
 	if (rc != 0) {

@@ -86,16 +86,20 @@ static const struct list_filter filters[LF__MAX] = {
 	    .label = "cml_state", .where = { "l.tracking = ?", { LA_TEXT } } },
 };
 
-/* A period's lines by date are read through commission_lines_ledger
- * (period, removed, date; the id every index carries), one rep's through
- * commission_lines_person_ledger (sql/commission/006); the amount sort
- * is an expression of the page's rows only once a period is chosen. */
+/* Each sort is read in the order of an index (sql/commission/011), so a
+ * page of a period (or of every period: period first) reads its 50 lines
+ * and no others: by date through commission_lines_ledger (period,
+ * removed, date; the id every index carries), by amount through
+ * commission_lines_amount (period, removed, commission), one rep's
+ * through commission_lines_person_ledger.  Over every period, amounts
+ * are sorted within each period, newest period first. */
 static const struct list_sort sorts[] = {
-	{ "date", "cml_date", "l.line_date, l.id", "l.line_date DESC, l.id DESC",
+	{ "date", "cml_date", "l.period_id, l.line_date, l.id",
+	    "l.period_id DESC, l.line_date DESC, l.id DESC",
 	    LIST_SORT_DESC_FIRST },
-	{ "amount", "cml_amount", "l.commission, l.id",
-	    "l.commission DESC, l.id DESC", LIST_SORT_NUM | LIST_SORT_DESC_FIRST |
-	    LIST_SORT_COMPUTED },
+	{ "amount", "cml_amount", "l.period_id DESC, l.commission, l.id",
+	    "l.period_id DESC, l.commission DESC, l.id DESC",
+	    LIST_SORT_NUM | LIST_SORT_DESC_FIRST },
 };
 
 /* The page's columns, read for the rows of the page only (subqueries in
@@ -139,11 +143,14 @@ const struct list_def cm_ledger_list = {
 	.sorts = sorts, .nsorts = sizeof(sorts) / sizeof(sorts[0]),
 	.sort_default = 0, .desc_default = true,
 	.per_page = 50,
+	/* the count alone (the index), then the totals only under the cap:
+	 * a period's 100,000 lines are never read for a page of 50 */
+	.totals_uncapped_only = true,
 };
 
 enum stmt {
 	ST_LATEST, ST_PERIODS, ST_REPS, ST_TEAMS, ST_RULES, ST_PTYPES,
-	ST_REGIONS, ST_CHANNELS, ST_PERIOD_ID, ST__MAX
+	ST_REGIONS, ST_CHANNELS, ST_PERIOD_ID, ST_STORED_TOTAL, ST__MAX
 };
 
 static const char *const stmts[ST__MAX] = {
@@ -169,6 +176,13 @@ static const char *const stmts[ST__MAX] = {
 	[ST_CHANNELS] = "SELECT id, name_zh, name_en FROM channels"
 	    " ORDER BY code",
 	[ST_PERIOD_ID] = "SELECT id FROM periods WHERE label = ?",
+	/* the commission of a period's lines (or every period's, label
+	 * NULL) as the runs stored it: a rep's lines add up to the rep's
+	 * period commission (spec, step 10) */
+	[ST_STORED_TOTAL] =
+	    "SELECT COALESCE(SUM(s.commission), 0) FROM commission_summaries s"
+	    " WHERE ? IS NULL OR s.period_id = (SELECT p.id FROM periods p"
+	    " WHERE p.label = ?)",
 };
 
 static struct db_table ledger_db = DB_TABLE("commission.ledger", stmts);
@@ -300,6 +314,9 @@ pickers(struct req *r, struct tdict *d, const struct list *l)
 		} else
 			raw[k] = v->s;
 	}
+	/* period= (empty): every period */
+	form_option(d, "F_PERIOD", "", tr(r, "cml_all_periods"),
+	    raw[LF_PERIOD] == NULL);
 	if ((rc = options(r, d, ST_PERIODS, "F_PERIOD", raw[LF_PERIOD],
 	    false)) != 0 ||
 	    (rc = options(r, d, ST_RULES, "F_RULE", raw[LF_RULE], false)) != 0 ||
@@ -427,6 +444,31 @@ adjustments(struct req *r, struct tdict *d, const struct list *l)
 	    rep != NULL ? rep->i : 0);
 }
 
+/* Past the cap, a period's lines (or every period's) unfiltered, as
+ * everyone's reader sees them, still have their total: the runs'
+ * summaries (a few thousand rows, not the lines). */
+static int
+stored_total(struct req *r, struct tdict *d, const struct list *l)
+{
+	const struct form_value *period = list_value(l, LF_PERIOD);
+	struct dbres *res = NULL;
+	int rc;
+
+	if (scope_of(r, &cm_lines_read).kind != SCOPE_ALL)
+		return 0;
+	for (size_t k = 0; k < LF__MAX; k++)
+		if (k != LF_PERIOD && list_value(l, k) != NULL)
+			return 0;
+	if ((rc = db_query(r->app->db, &ledger_db, ST_STORED_TOTAL, DB_ARGS(
+	    period != NULL ? P_TEXT(period->s) : P_NULL,
+	    period != NULL ? P_TEXT(period->s) : P_NULL), &res)) != 0)
+		return rc;
+	if (dbres_rows(res) == 1)
+		cm_money(d, "total_commission", dbres_money(res, 0, 0));
+	dbres_free(res);
+	return 0;
+}
+
 static int
 ledger_get(struct req *r)
 {
@@ -453,6 +495,8 @@ ledger_get(struct req *r)
 		tdict_set(d, "total_calculated", "—");
 		tdict_set(d, "total_pending", "—");
 		tdict_set(d, "total_paid", "—");
+		if (!l.invalid && (rc = stored_total(r, d, &l)) != 0)
+			goto out;
 	}
 	if (!l.invalid && (rc = adjustments(r, d, &l)) != 0)
 		goto out;

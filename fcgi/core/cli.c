@@ -59,6 +59,15 @@ cli_db_open(const struct conf *c, struct db **d)
 		fprintf(stderr, "ticheng-admin: %s\n", err);
 		return CLI_FAILED;
 	}
+	/* An operator's command (a year's run, an export) is long work by
+	 * nature: no page's time limits. */
+	db_set_unlimited(*d);
+	if (db_ensure(*d) != 0) {
+		fprintf(stderr, "ticheng-admin: the database is unavailable\n");
+		db_close(*d);
+		*d = NULL;
+		return CLI_FAILED;
+	}
 	return CLI_OK;
 }
 

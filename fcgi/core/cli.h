@@ -35,7 +35,8 @@ int cli_options(int argc, char **argv, const char **conf_path,
 int cli_conf_load(const char *prog, const char *path, bool log,
     struct conf **c);
 
-/* Opens the database of c into *d; on failure prints why and returns
+/* Opens the database of c into *d, without the time limits of a page's
+ * statements (db_set_unlimited); on failure prints why and returns
  * CLI_FAILED (then *d is NULL). */
 int cli_db_open(const struct conf *c, struct db **d);
 

@@ -33,20 +33,19 @@ static const char *const stmts[ST__MAX] = {
 	    " t.person_id AND pd.label = t.period) AND " SCOPE_SQL("p.id")
 	    " GROUP BY t.person_id, p.name, p.login, p.team",
 	/* each plan period in the span, its latest done run, and whether
-	 * its inputs were touched since that run began (targets, orders,
-	 * payments dated in it) */
+	 * its results are stale as the commission module stores it
+	 * (sql/commission/010, as its calc_period_status reads it): an
+	 * input of the period changed since that run read them (the
+	 * versions of calc_inputs), a run from before the versions, or no
+	 * run; a closed period never */
 	[ST_RUNS] =
-	    "SELECT pd.label, cr.id IS NOT NULL AS ran, cr.id IS NULL"
-	    " OR EXISTS (SELECT 1 FROM targets t WHERE t.period = pd.label"
-	    "  AND t.updated_at > cr.started_at)"
-	    " OR EXISTS (SELECT 1 FROM orders o WHERE o.order_date BETWEEN"
-	    "  pd.first_day AND pd.last_day AND o.updated_at > cr.started_at)"
-	    " OR EXISTS (SELECT 1 FROM payments y WHERE y.payment_date"
-	    "  BETWEEN pd.first_day AND pd.last_day AND y.created_at >"
-	    "  cr.started_at) AS stale"
+	    "SELECT pd.label, cr.id IS NOT NULL AS ran, pd.state = 'open' AND"
+	    " (cr.id IS NULL OR cr.input_version IS NULL"
+	    "  OR cr.input_version <> COALESCE(ci.version, 0)) AS stale"
 	    " FROM periods pd LEFT JOIN calc_runs cr ON cr.id = (SELECT"
 	    " MAX(x.id) FROM calc_runs x WHERE x.period_id = pd.id AND"
-	    " x.state = 'done') WHERE pd.kind = ? AND pd.first_day >= ?"
+	    " x.state = 'done') LEFT JOIN calc_inputs ci ON ci.period_id = pd.id"
+	    " WHERE pd.kind = ? AND pd.first_day >= ?"
 	    " AND pd.last_day <= ? ORDER BY pd.first_day",
 	/* the latest period with a done run, up to today */
 	[ST_LATEST] =

@@ -144,6 +144,21 @@ test('a manager sees the team of the run, finance everyone; admin gets 403; a ba
   const [[n]] = sql(`SELECT COUNT(*) FROM commission_lines l JOIN periods p ON p.id = l.period_id
     WHERE p.label = '${label}' AND l.removed_run_id IS NULL`);
   assert.equal(all.length - 1, Number(n));
+  // Every period: the newest period's lines first, by date; the total of
+  // every live line (stored by the runs when the count is capped).
+  await fp.goto(`${URL}/commission/ledger?period=`);
+  assert.equal(await fp.locator('select#period option:checked').textContent(), '全部期间');
+  const periods = await fp.locator('#ledger-table tbody tr[data-period]').evaluateAll((rows) => rows.map((r) => r.dataset.period));
+  assert.equal(periods.length, 50);
+  const [[newest, sum, lines]] = sql(`SELECT (SELECT p.label FROM periods p JOIN commission_lines l ON l.period_id = p.id
+      WHERE l.removed_run_id IS NULL ORDER BY p.first_day DESC LIMIT 1),
+    (SELECT SUM(commission) FROM commission_lines WHERE removed_run_id IS NULL),
+    (SELECT COUNT(*) FROM commission_lines WHERE removed_run_id IS NULL)`);
+  assert.equal(periods[0], newest);
+  assert.deepEqual([...periods].sort().reverse(), periods, 'newest period first');
+  assert.equal((await fp.textContent('#total-commission')).replace(/,/g, '').trim(), sum);
+  assert.ok(Number(lines) > 50);
+  await shot(fp, 'commission-ledger-all-periods');
   await fin.close();
 
   const adm = await newContext(browser);
