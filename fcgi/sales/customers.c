@@ -19,6 +19,7 @@
 #include "core/formview.h"
 #include "core/list.h"
 #include "sales/customers-code.h"
+#include "sales/order-math.h"
 #include "sales/sales.h"
 #include "sales/write.h"
 
@@ -26,6 +27,10 @@
 #define SALES_ROLES (ROLE_SALES | ROLE_MANAGER)
 
 /* --- statements ------------------------------------------------------ */
+
+/* Rows of each list on a customer's page; the rest behind a link. */
+#define CUSTOMER_ROWS 10
+#define CUSTOMER_ROWS_SQL "10"
 
 enum stmt {
 	Q_GET,
@@ -38,6 +43,7 @@ enum stmt {
 	Q_OPPS,
 	Q_ORDERS,
 	Q_SUMMARY,
+	Q_COUNTS,
 	Q_INDUSTRIES,
 	STMT__MAX
 };
@@ -73,14 +79,14 @@ static const char *const stmts[STMT__MAX] = {
 	    " p.name, a.opportunity_id FROM activities a"
 	    " JOIN people p ON p.id = a.owner_id"
 	    " WHERE a.customer_id = ? AND " SCOPE_SQL("a.owner_id")
-	    " ORDER BY a.activity_date DESC, a.id DESC LIMIT 10",
+	    " ORDER BY a.activity_date DESC, a.id DESC LIMIT " CUSTOMER_ROWS_SQL,
 	[Q_OPPS] =
 	    "SELECT o.id, o.title, o.stage, o.amount, o.expected_close,"
 	    " p.name FROM opportunities o JOIN people p ON p.id = o.owner_id"
 	    " JOIN stages s ON s.code = o.stage"
 	    " WHERE o.customer_id = ? AND " SCOPE_SQL("o.owner_id")
-	    " ORDER BY s.is_open DESC, o.expected_close DESC, o.id DESC"
-	    " LIMIT 10",
+	    " ORDER BY s.is_open DESC, o.expected_close, o.id"
+	    " LIMIT " CUSTOMER_ROWS_SQL,
 	[Q_ORDERS] =
 	    "SELECT o.id, o.order_no, o.order_date, o.status,"
 	    " COALESCE(SUM(l.amount), 0), o.original_order_id"
@@ -88,7 +94,7 @@ static const char *const stmts[STMT__MAX] = {
 	    " WHERE o.customer_id = ? AND " SCOPE_ORDER_SQL("o.id")
 	    " GROUP BY o.id, o.order_no, o.order_date, o.status,"
 	    " o.original_order_id"
-	    " ORDER BY o.order_date DESC, o.id DESC LIMIT 10",
+	    " ORDER BY o.order_date DESC, o.id DESC LIMIT " CUSTOMER_ROWS_SQL,
 	/* id, scope; id, scope; id, scope */
 	[Q_SUMMARY] =
 	    "SELECT (SELECT COALESCE(SUM(l.amount), 0) FROM orders o"
@@ -101,6 +107,20 @@ static const char *const stmts[STMT__MAX] = {
 	    " (SELECT COALESCE(SUM(o.amount), 0) FROM opportunities o"
 	    "  JOIN stages s ON s.code = o.stage WHERE o.customer_id = ?"
 	    "  AND s.is_open AND " SCOPE_SQL("o.owner_id") ")",
+	/* How many of each the page's lists cut, for the links to the full
+	 * lists: opportunities (id, scope), orders with the first and last
+	 * order date (id, scope, three times: the order list's period),
+	 * activities (id: the customer's timeline shows all of them). */
+	[Q_COUNTS] =
+	    "SELECT (SELECT COUNT(*) FROM opportunities o WHERE"
+	    "  o.customer_id = ? AND " SCOPE_SQL("o.owner_id") "),"
+	    " (SELECT COUNT(*) FROM orders o WHERE o.customer_id = ? AND "
+	    SCOPE_ORDER_SQL("o.id") "),"
+	    " (SELECT MIN(o.order_date) FROM orders o WHERE o.customer_id = ?"
+	    "  AND " SCOPE_ORDER_SQL("o.id") "),"
+	    " (SELECT MAX(o.order_date) FROM orders o WHERE o.customer_id = ?"
+	    "  AND " SCOPE_ORDER_SQL("o.id") "),"
+	    " (SELECT COUNT(*) FROM activities a WHERE a.customer_id = ?)",
 	/* the industries already used, offered while typing */
 	[Q_INDUSTRIES] =
 	    "SELECT industry FROM customers WHERE industry <> ''"
@@ -591,6 +611,30 @@ contact_form_show(struct req *r, struct tdict *d, const struct form *f,
 	return 0;
 }
 
+/* The counts of Q_COUNTS (row 0 of x) into d: n_opps, n_orders,
+ * n_activities, the period of the orders (orders_from, orders_to), and
+ * a MORE_* section for each list the page cuts. */
+static void
+counts_show(struct tdict *d, const struct dbres *x)
+{
+	static const char *const more[] = { "MORE_OPPS", "MORE_ORDERS", NULL,
+	    NULL, "MORE_ACTIVITIES" };
+	static const char *const names[] = { "n_opps", "n_orders", NULL,
+	    NULL, "n_activities" };
+
+	for (size_t k = 0; k < sizeof(more) / sizeof(more[0]); k++) {
+		if (names[k] == NULL)
+			continue;
+		tdict_set_int(d, names[k], dbres_int(x, 0, k));
+		if (dbres_int(x, 0, k) > CUSTOMER_ROWS)
+			tdict_show_section(d, more[k]);
+	}
+	if (!dbres_null(x, 0, 2)) {
+		tdict_set(d, "orders_from", dbres_text(x, 0, 2));
+		tdict_set(d, "orders_to", dbres_text(x, 0, 3));
+	}
+}
+
 /* The detail page of customer ids[0]; cf: a contact form to show again
  * with its errors (NULL: an empty one). */
 static int
@@ -682,6 +726,18 @@ detail_page(struct req *r, int status, const struct form *cf)
 	dbres_free(x);
 	x = NULL;
 
+	/* the links to the full lists, and to start something here */
+	if ((rc = db_query(r->app->db, &customers_db, Q_COUNTS,
+	    DB_ARGS(P_INT(id), SCOPE_ARGS(&rs), P_INT(id), SCOPE_ARGS(&rs),
+	    P_INT(id), SCOPE_ARGS(&rs), P_INT(id), SCOPE_ARGS(&rs),
+	    P_INT(id)), &x)) != 0)
+		goto out;
+	counts_show(d, x);
+	dbres_free(x);
+	x = NULL;
+	if (can_edit && has_role(r, ROLE_SALES | ROLE_MANAGER))
+		tdict_show_section(d, "CAN_START");
+
 	/* recent activities */
 	if ((rc = db_query(r->app->db, &customers_db, Q_ACTIVITIES,
 	    DB_ARGS(P_INT(id), SCOPE_ARGS(&rs)), &x)) != 0)
@@ -750,12 +806,14 @@ detail_page(struct req *r, int status, const struct form *cf)
 			int64_t amount = dbres_money(x, i, 4);
 			char key[48];
 
-			snprintf(key, sizeof(key), "sales_status_%s", st);
+			order_state_key(key, sizeof(key), st,
+			    !dbres_null(x, i, 5));
 			tdict_set(o, "oid", dbres_text(x, i, 0));
 			tdict_set(o, "order_no", dbres_text(x, i, 1));
 			tdict_set(o, "date", dbres_text(x, i, 2));
 			tdict_set(o, "status", tr(r, key));
-			tdict_set(o, "status_class", st);
+			tdict_set(o, "status_class",
+			    key + strlen("sales_status_"));
 			tdict_set(o, "amount", tc_money_str(buf, amount, true));
 			if (amount < 0)
 				tdict_show_section(o, "NEG");

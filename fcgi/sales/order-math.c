@@ -1,6 +1,9 @@
 /* order-math.c: line amounts, default costs and shares, exactly. */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "core/decimal.h"
 #include "core/error.h"
 #include "sales/order-math.h"
@@ -87,4 +90,13 @@ order_prorate(int64_t amount, int64_t part, int64_t whole)
 		part = -part;
 	}
 	return (int64_t)tc_div_round((__int128)amount * part, whole);
+}
+
+char *
+order_state_key(char *buf, size_t len, const char *status, int is_return)
+{
+	if (is_return && strcmp(status, "booked") == 0)
+		status = "returned";
+	snprintf(buf, len, "sales_status_%s", status);
+	return buf;
 }

@@ -54,4 +54,12 @@ int64_t order_share_of(int64_t amount, int64_t share);
  * (whole != 0).  Returning a whole line gives back exactly its amount. */
 int64_t order_prorate(int64_t amount, int64_t part, int64_t whole);
 
+/* The state an order shows, as the key of its label (sales_status_*): a
+ * booked return (an order with an original) is "returned", its own
+ * state, not "booked" beside its return tag; otherwise the stored status
+ * ("booked", "cancelled").  Writes at most len bytes into buf; returns
+ * buf. */
+char *order_state_key(char *buf, size_t len, const char *status,
+    int is_return);
+
 #endif

@@ -34,6 +34,8 @@ enum stmt {
 	F_REPS_OF,
 	F_LINES_OF,
 	F_OPP,
+	F_CREDIT_PENDING,
+	F_CUSTOMER,
 	F__MAX
 };
 
@@ -60,6 +62,15 @@ static const char *const stmts[F__MAX] = {
 	    "SELECT o.id, o.customer_id, o.owner_id, o.amount, o.title,"
 	    " o.order_id FROM opportunities o WHERE o.id = ? AND "
 	    SCOPE_SQL("o.owner_id"),
+	/* id, write scope: a new order for this customer */
+	[F_CUSTOMER] =
+	    "SELECT c.id, c.region_id, c.channel_id FROM customers c"
+	    " WHERE c.id = ? AND c.status <> 'inactive' AND "
+	    SCOPE_SQL("c.owner_id"),
+	/* order id: whether a credit request of it waits */
+	[F_CREDIT_PENDING] =
+	    "SELECT COUNT(*) FROM order_credit_requests"
+	    " WHERE order_id = ? AND state = 'pending'",
 };
 
 static struct db_table form_db = DB_TABLE("orders-form", stmts);
@@ -179,8 +190,18 @@ form_page(struct req *r, int status, int64_t id, const struct order_input *in,
 		snprintf(action, sizeof(action), "/sales/orders/%" PRId64
 		    "/edit", id);
 		tdict_set(d, "action", action);
+		struct dbres *res;
+
 		tdict_set_int(d, "id", id);
 		tdict_show_section(d, "EDIT");
+		/* Said before anyone types: a credit change waits, so the
+		 * reps and shares shown stand and cannot change again. */
+		if ((rc = db_query(r->app->db, &form_db, F_CREDIT_PENDING,
+		    DB_ARGS(P_INT(id)), &res)) != 0)
+			return rc;
+		if (dbres_int(res, 0, 0) > 0)
+			tdict_show_section(d, "CREDIT_PENDING");
+		dbres_free(res);
 	} else {
 		tdict_set(d, "action", "/sales/orders/new");
 		tdict_show_section(d, "NEW");
@@ -267,6 +288,7 @@ orders_new_get(struct req *r)
 {
 	struct scope w = scope_of(r, &sales_scope_write);
 	const char *opp = req_get(&r->q, "opportunity");
+	const char *cust = req_get(&r->q, "customer");
 	struct req_fields f;
 	struct dbres *res = NULL;
 	char d[16], me[24];
@@ -300,6 +322,24 @@ orders_new_get(struct req *r)
 		snprintf(me, sizeof(me), "%s", dbres_text(res, 0, 2));
 		if (!dbres_null(res, 0, 5))
 			page_flash(r, "warn", tr(r, "ord_opp_has_order"));
+	}
+	/* A new order for a customer (its page's button): its region and
+	 * default channel filled in; 404 outside the write scope. */
+	if (opp == NULL && cust != NULL) {
+		if ((rc = db_query(r->app->db, &form_db, F_CUSTOMER,
+		    DB_ARGS(P_INT(id_of(cust)), SCOPE_ARGS(&w)), &res)) != 0)
+			goto out;
+		if (dbres_rows(res) == 0) {
+			rc = TC_ENOTFOUND;
+			goto out;
+		}
+		if ((rc = req_fields_add(&f, "customer",
+		    dbres_text(res, 0, 0))) != 0 ||
+		    (rc = req_fields_add(&f, "region",
+		    dbres_text(res, 0, 1))) != 0 ||
+		    (rc = req_fields_add(&f, "channel",
+		    dbres_text(res, 0, 2))) != 0)
+			goto out;
 	}
 	/* the rep booking is credited 100 % unless they say otherwise */
 	if ((rc = req_fields_add(&f, "rep", me)) != 0 ||

@@ -488,9 +488,9 @@ orders_list_get(struct req *r)
 		    OL_REGION_ZH), dbres_text(l.rows, i, OL_REGION_EN)));
 		tdict_set(t, "channel", tr_stored(r, dbres_text(l.rows, i,
 		    OL_CHANNEL_ZH), dbres_text(l.rows, i, OL_CHANNEL_EN)));
-		tdict_set(t, "status", dbres_text(l.rows, i, OL_STATUS));
-		snprintf(key, sizeof(key), "sales_status_%s",
-		    dbres_text(l.rows, i, OL_STATUS));
+		order_state_key(key, sizeof(key), dbres_text(l.rows, i,
+		    OL_STATUS), !dbres_null(l.rows, i, OL_ORIGINAL));
+		tdict_set(t, "status", key + strlen("sales_status_"));
 		tdict_set(t, "status_label", tr(r, key));
 		if (dbres_int(l.rows, i, OL_CLOSED) != 0)
 			tdict_show_section(t, "CLOSED");

@@ -12,6 +12,7 @@
 
 #include "core/formview.h"
 #include "core/money.h"
+#include "sales/order-math.h"
 #include "sales/orders.h"
 #include "sales/sales.h"
 #include "sales/write.h"
@@ -365,9 +366,11 @@ detail_page(struct req *r, int64_t id, int status)
 	tdict_set(d, "id", dbres_text(h, 0, 0));
 	tdict_set(d, "order_no", dbres_text(h, 0, 1));
 	tdict_set(d, "order_date", dbres_text(h, 0, 2));
-	tdict_set(d, "status", dbres_text(h, 0, 3));
-	snprintf(buf, sizeof(buf), "sales_status_%s", dbres_text(h, 0, 3));
+	order_state_key(buf, sizeof(buf), dbres_text(h, 0, 3), is_return);
+	tdict_set(d, "status", buf + strlen("sales_status_"));
 	tdict_set(d, "status_label", tr(r, buf));
+	if (is_return && !booked)   /* "returned" says it when booked */
+		tdict_show_section(d, "RETURN_TAG");
 	if (closed)
 		tdict_show_section(d, "CLOSED");
 	if (dbres_text(h, 0, 5)[0] != '\0') {
@@ -468,9 +471,8 @@ detail_page(struct req *r, int64_t id, int status)
 		tdict_set(t, "return_id", dbres_text(rets, i, 0));
 		tdict_set(t, "return_no", dbres_text(rets, i, 1));
 		tdict_set(t, "return_date", dbres_text(rets, i, 2));
-		tdict_set(t, "return_status", dbres_text(rets, i, 3));
-		snprintf(buf, sizeof(buf), "sales_status_%s",
-		    dbres_text(rets, i, 3));
+		order_state_key(buf, sizeof(buf), dbres_text(rets, i, 3), 1);
+		tdict_set(t, "return_status", buf + strlen("sales_status_"));
 		tdict_set(t, "return_status_label", tr(r, buf));
 		set_money(t, "return_amount", dbres_money(rets, i, 4));
 		if (strcmp(dbres_text(rets, i, 3), "booked") == 0)
@@ -491,6 +493,10 @@ detail_page(struct req *r, int64_t id, int status)
 		tdict_show_section(d, "CAN_RETURN");
 	if (has_role(r, ROLE_FINANCE) && !closed)
 		tdict_show_section(d, "CAN_COSTS");
+	/* Payments are finance's (collections.c's routes): recording one
+	 * starts from this order, its number filled in. */
+	if (has_role(r, ROLE_FINANCE | ROLE_REVIEWER) && booked)
+		tdict_show_section(d, "CAN_PAY");
 	rc = page_send(r, status, "sales/orders-detail.tpl", "ord_detail_title",
 	    "sales");
 out:

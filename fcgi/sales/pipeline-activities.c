@@ -17,6 +17,8 @@
 
 enum stmt {
 	STMT_TIMELINE,
+	STMT_CUSTOMER_TIMELINE,
+	STMT_CUSTOMER_TIMELINE_COUNT,
 	STMT_CUSTOMER,
 	STMT_ACTIVITY,
 	STMT_OPP_OPTIONS,
@@ -36,6 +38,21 @@ static const char *const stmts[STMT__MAX] = {
 	    " WHERE (? = 0 OR a.customer_id = ?)"
 	    " AND (? = 0 OR a.opportunity_id = ?)"
 	    " ORDER BY a.activity_date DESC, a.id DESC LIMIT 500",
+	/* A page of a customer's timeline, filtered: customer id, kind
+	 * ('' any) twice, first and last day, rows, offset.  Served by
+	 * activities_customer (customer_id, activity_date). */
+	[STMT_CUSTOMER_TIMELINE] =
+	    "SELECT a.id, a.activity_date, a.kind, a.notes, a.next_step,"
+	    " p.name, o.id, o.title"
+	    " FROM activities a JOIN people p ON p.id = a.owner_id"
+	    " LEFT JOIN opportunities o ON o.id = a.opportunity_id"
+	    " WHERE a.customer_id = ? AND (? = '' OR a.kind = ?)"
+	    " AND a.activity_date >= ? AND a.activity_date <= ?"
+	    " ORDER BY a.activity_date DESC, a.id DESC LIMIT ? OFFSET ?",
+	[STMT_CUSTOMER_TIMELINE_COUNT] =
+	    "SELECT COUNT(*) FROM activities a"
+	    " WHERE a.customer_id = ? AND (? = '' OR a.kind = ?)"
+	    " AND a.activity_date >= ? AND a.activity_date <= ?",
 	[STMT_CUSTOMER] =
 	    "SELECT c.id, c.name, c.code, p.name FROM customers c"
 	    " JOIN people p ON p.id = c.owner_id"
@@ -205,11 +222,13 @@ activities_get(struct req *r)
 	struct list l;
 	int rc;
 
-	/* Default: this week; a rep's (or manager's) own list, everyone in
-	 * their scope for others.  rep=0 is "everyone I may see". */
+	/* Default: this week; a rep's own list, everyone in their scope for
+	 * others: a manager opens on the team's week (their scope), the
+	 * people above it on everyone's.  rep=0 is "everyone I may see". */
 	if ((rc = act_param(r, AF_WEEK, today - (tc_weekday(today) - 1),
 	    &monday)) != 0 ||
-	    (rc = act_param(r, AF_REP, sales ? r->me.id : 0, &owner)) != 0)
+	    (rc = act_param(r, AF_REP, sales && !has_role(r, ROLE_MANAGER) ?
+	    r->me.id : 0, &owner)) != 0)
 		return rc;
 	pipe_fmt_date(from, sizeof(from), monday);
 	pipe_fmt_date(to, sizeof(to), monday + 7);
@@ -440,6 +459,31 @@ act_edit_post(struct req *r)
 
 /* ---- timelines ---- */
 
+/* Adds row i of res (the timelines' first columns: id, date, kind,
+ * notes, next step, who, opportunity id and title) as a TIMELINE row of
+ * d, its opportunity linked when opp. */
+static void
+timeline_row(struct req *r, struct tdict *d, const struct dbres *res,
+    size_t i, bool opp)
+{
+	struct tdict *t = tdict_add_section(d, "TIMELINE");
+
+	tdict_set(t, "id", dbres_text(res, i, 0));
+	tdict_set(t, "date", dbres_text(res, i, 1));
+	kind_label(r, t, dbres_text(res, i, 2));
+	tdict_set(t, "notes", dbres_text(res, i, 3));
+	if (*dbres_text(res, i, 4))
+		tdict_set(tdict_add_section(t, "NEXT_STEP"), "next_step",
+		    dbres_text(res, i, 4));
+	tdict_set(t, "who", dbres_text(res, i, 5));
+	if (opp && !dbres_null(res, i, 6)) {
+		struct tdict *o = tdict_add_section(t, "OPP");
+
+		tdict_set(o, "opp_id", dbres_text(res, i, 6));
+		tdict_set(o, "opp_title", dbres_text(res, i, 7));
+	}
+}
+
 int
 pipe_timeline_fill(struct req *r, struct tdict *d, int64_t customer,
     int64_t opportunity)
@@ -452,42 +496,72 @@ pipe_timeline_fill(struct req *r, struct tdict *d, int64_t customer,
 	    DB_ARGS(P_INT(customer), P_INT(customer), P_INT(opportunity),
 	    P_INT(opportunity)), &res)) != 0)
 		return rc;
-	for (size_t i = 0; i < dbres_rows(res); i++) {
-		struct tdict *t = tdict_add_section(d, "TIMELINE");
-
-		tdict_set(t, "id", dbres_text(res, i, 0));
-		tdict_set(t, "date", dbres_text(res, i, 1));
-		kind_label(r, t, dbres_text(res, i, 2));
-		tdict_set(t, "notes", dbres_text(res, i, 3));
-		if (*dbres_text(res, i, 4))
-			tdict_set(tdict_add_section(t, "NEXT_STEP"), "next_step",
-			    dbres_text(res, i, 4));
-		tdict_set(t, "who", dbres_text(res, i, 5));
-		if (!dbres_null(res, i, 6) && opportunity == 0) {
-			struct tdict *o = tdict_add_section(t, "OPP");
-
-			tdict_set(o, "opp_id", dbres_text(res, i, 6));
-			tdict_set(o, "opp_title", dbres_text(res, i, 7));
-		}
-		(void)sales;
-	}
+	for (size_t i = 0; i < dbres_rows(res); i++)
+		timeline_row(r, d, res, i, opportunity == 0);
+	(void)sales;
 	if (dbres_rows(res) == 0)
 		tdict_show_section(d, "TIMELINE_EMPTY");
 	dbres_free(res);
 	return 0;
 }
 
+/* The filters of a customer's timeline, declared once: a bad value is
+ * answered 400, the form naming the field and keeping what was typed. */
+enum tfield { TF_KIND, TF_FROM, TF_TO, TF_PAGE, TF__MAX };
+
+static const struct field timeline_fields[TF__MAX] = {
+	[TF_KIND] = { "kind", form_oneof, 0, 0, 0, "list_err_invalid",
+	    activity_kinds },
+	[TF_FROM] = { "from", form_date, 0, 0, 0, "list_err_date", NULL },
+	[TF_TO] = { "to", form_date, 0, 0, 0, "list_err_date", NULL },
+	[TF_PAGE] = { "page", form_int64, 0, 1, 100000, "list_err_invalid",
+	    NULL },
+};
+
+static const char *const timeline_labels[TF__MAX] = {
+	[TF_KIND] = "pipe_kind", [TF_FROM] = "sales_from",
+	[TF_TO] = "sales_to", [TF_PAGE] = "pipe_page",
+};
+
+#define TIMELINE_PER_PAGE 50
+
+/* The link to page page of the timeline of customer id with the
+ * filters of f, into d's name. */
+static void
+timeline_link(struct tdict *d, const char *name, int64_t id,
+    const struct form *f, int64_t page)
+{
+	char href[256], kind[64], from[16], to[16];
+
+	pipe_urlenc(kind, sizeof(kind), form_present(f, TF_KIND) &&
+	    form_str(f, TF_KIND) != NULL ? form_str(f, TF_KIND) : "");
+	snprintf(from, sizeof(from), "%s", form_present(f, TF_FROM) &&
+	    form_raw(f, TF_FROM) != NULL ? form_raw(f, TF_FROM) : "");
+	snprintf(to, sizeof(to), "%s", form_present(f, TF_TO) &&
+	    form_raw(f, TF_TO) != NULL ? form_raw(f, TF_TO) : "");
+	snprintf(href, sizeof(href), "/sales/customers/%lld/timeline?kind=%s"
+	    "&from=%s&to=%s&page=%lld", (long long)id, kind, from, to,
+	    (long long)page);
+	tdict_set(d, name, href);
+}
+
+/* A customer's timeline (every activity of a customer the reader may
+ * see, whoever logged it), newest first, a page at a time, filtered by
+ * kind and period. */
 static int
 customer_timeline_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
 	struct scope s = scope_of(r, &sales_scope_read);
-	struct dbres *res;
-	char buf[128];
+	struct form f = { 0 };
+	struct dbres *res = NULL;
+	const char *kind = "";
+	char buf[128], from[16] = "1000-01-01", to[16] = "9999-12-31";
+	int64_t id = r->ids[0], total, page, pages;
 	int rc;
 
 	if ((rc = db_query(r->app->db, &act_db, STMT_CUSTOMER,
-	    DB_ARGS(P_INT(r->ids[0]), SCOPE_ARGS(&s)), &res)) != 0)
+	    DB_ARGS(P_INT(id), SCOPE_ARGS(&s)), &res)) != 0)
 		return rc;
 	if (dbres_rows(res) != 1) {
 		dbres_free(res);
@@ -498,17 +572,71 @@ customer_timeline_get(struct req *r)
 	tdict_set(d, "customer_code", dbres_text(res, 0, 2));
 	tdict_set(d, "customer_owner", dbres_text(res, 0, 3));
 	dbres_free(res);
-	if ((rc = pipe_timeline_fill(r, d, r->ids[0], 0)) != 0)
-		return rc;
-	snprintf(buf, sizeof(buf), "/sales/activities/new?customer=%lld&"
-	    "return=/sales/customers/%lld/timeline", (long long)r->ids[0],
-	    (long long)r->ids[0]);
-	tdict_set(d, "log_href", buf);
+	res = NULL;
+	sales_tabs(r, "customers");
 	if (has_role(r, PIPE_ROLES_WRITE))
 		tdict_show_section(d, "CAN_WRITE");
-	sales_tabs(r, "customers");
-	return page_send(r, 200, "sales/pipeline-timeline.tpl",
+	snprintf(buf, sizeof(buf), "/sales/activities/new?customer=%lld&"
+	    "return=/sales/customers/%lld/timeline", (long long)id,
+	    (long long)id);
+	tdict_set(d, "log_href", buf);
+	rc = form_validate(&f, timeline_fields, TF__MAX, &r->q);
+	if (rc != 0 && rc != TC_EINVAL)
+		goto out;
+	form_choices(d, "KIND_OPT", activity_kinds, r->cat, "sales_kind_",
+	    form_present(&f, TF_KIND) ? form_str(&f, TF_KIND) : NULL);
+	if (form_has_errors(&f)) {
+		struct form_errors fe;
+
+		form_errors_init(&fe, d, r->cat);
+		if ((rc = form_show(&fe, d, &f, timeline_labels, NULL)) == 0)
+			rc = page_send(r, 400, "sales/pipeline-timeline.tpl",
+			    "pipe_timeline_title", "sales");
+		goto out;
+	}
+	form_show_values(d, &f);
+	if (form_present(&f, TF_KIND) && form_str(&f, TF_KIND) != NULL)
+		kind = form_str(&f, TF_KIND);
+	if (form_present(&f, TF_FROM) && form_raw(&f, TF_FROM) != NULL)
+		snprintf(from, sizeof(from), "%s", form_raw(&f, TF_FROM));
+	if (form_present(&f, TF_TO) && form_raw(&f, TF_TO) != NULL)
+		snprintf(to, sizeof(to), "%s", form_raw(&f, TF_TO));
+	if ((rc = db_query(r->app->db, &act_db, STMT_CUSTOMER_TIMELINE_COUNT,
+	    DB_ARGS(P_INT(id), P_TEXT(kind), P_TEXT(kind), P_TEXT(from),
+	    P_TEXT(to)), &res)) != 0)
+		goto out;
+	total = dbres_int(res, 0, 0);
+	dbres_free(res);
+	res = NULL;
+	pages = total > 0 ? (total + TIMELINE_PER_PAGE - 1) /
+	    TIMELINE_PER_PAGE : 1;
+	page = form_int(&f, TF_PAGE, 1);
+	if (page > pages)
+		page = pages;
+	tdict_set_int(d, "total", total);
+	tdict_set_int(d, "page", page);
+	tdict_set_int(d, "pages", pages);
+	if (page > 1)
+		timeline_link(tdict_add_section(d, "PREV"), "href", id, &f,
+		    page - 1);
+	if (page < pages)
+		timeline_link(tdict_add_section(d, "NEXT"), "href", id, &f,
+		    page + 1);
+	if ((rc = db_query(r->app->db, &act_db, STMT_CUSTOMER_TIMELINE,
+	    DB_ARGS(P_INT(id), P_TEXT(kind), P_TEXT(kind), P_TEXT(from),
+	    P_TEXT(to), P_INT(TIMELINE_PER_PAGE),
+	    P_INT((page - 1) * TIMELINE_PER_PAGE)), &res)) != 0)
+		goto out;
+	for (size_t i = 0; i < dbres_rows(res); i++)
+		timeline_row(r, d, res, i, true);
+	if (dbres_rows(res) == 0)
+		tdict_show_section(d, "TIMELINE_EMPTY");
+	rc = page_send(r, 200, "sales/pipeline-timeline.tpl",
 	    "pipe_timeline_title", "sales");
+out:
+	dbres_free(res);
+	form_free(&f);
+	return rc;
 }
 
 static const struct route activity_routes[] = {

@@ -30,11 +30,16 @@ enum stmt {
 	STMT_ATTENTION,
 	STMT_WEEK_ACTIVITIES,
 	STMT_WON_MONTH,
+	STMT_BOOKED_MONTH,
 	STMT_TEAMS,
 	STMT_STAGE_TOTALS,
+	STMT_REACHED,
 	STMT_CONVERSION,
 	STMT_FORECAST,
+	STMT_OVERDUE_TOTALS,
+	STMT_OVERDUE,
 	STMT_WON,
+	STMT_BOOKED_MONTHS,
 	STMT__MAX
 };
 
@@ -63,6 +68,16 @@ static const char *const stmts[STMT__MAX] = {
 	    "SELECT COUNT(*), COALESCE(SUM(o.amount), 0) FROM opportunities o"
 	    " WHERE o.stage = 'won' AND " SCOPE_SQL("o.owner_id")
 	    " AND o.stage_changed_at >= ? AND o.stage_changed_at < ?",
+	/* Orders dated in [from, to) crediting someone of the scope, not
+	 * cancelled, returns aside (a return is its own order): how many,
+	 * and their booked lines' amount (the whole order's, whatever the
+	 * shares).  Most orders are booked without an opportunity, so this
+	 * is not STMT_WON_MONTH's figure. */
+	[STMT_BOOKED_MONTH] =
+	    "SELECT COUNT(*), COALESCE(SUM(o.amount_booked), 0) FROM orders o"
+	    " WHERE o.status = 'booked' AND o.original_order_id IS NULL"
+	    " AND o.order_date >= ? AND o.order_date < ? AND "
+	    SCOPE_ORDER_SQL("o.id"),
 	[STMT_TEAMS] =
 	    "SELECT DISTINCT p.team FROM people p WHERE p.team <> ''"
 	    " AND (CAST(p.roles AS UNSIGNED) & 3) <> 0 AND "
@@ -71,6 +86,23 @@ static const char *const stmts[STMT__MAX] = {
 	    "SELECT o.stage, COUNT(*), COALESCE(SUM(o.amount), 0)"
 	    " FROM opportunities o WHERE " SCOPE_SQL("o.owner_id")
 	    NARROW_SQL("o.owner_id") " GROUP BY o.stage",
+	/* The funnel: per opportunity of the scope that moved in [from, to]
+	 * (its stage history, lost moves aside), the furthest stage it
+	 * moved into in the period; counted per furthest stage, with the
+	 * amounts.  An opportunity counts as having reached every stage up
+	 * to its furthest (a skipped stage was passed), so each stage is at
+	 * most as wide as the one before.  Served by stage_changes_reached
+	 * (sql/sales/012): the period's moves only. */
+	[STMT_REACHED] =
+	    "SELECT x.furthest, COUNT(*), COALESCE(SUM(x.amount), 0) FROM"
+	    " (SELECT MAX(s.position) AS furthest, MAX(o.amount) AS amount"
+	    " FROM opportunity_stage_changes c"
+	    " JOIN stages s ON s.code = c.to_stage"
+	    " JOIN opportunities o ON o.id = c.opportunity_id"
+	    " WHERE c.changed_at >= ? AND c.changed_at < DATE_ADD(?, INTERVAL 1 DAY)"
+	    " AND c.to_stage <> 'lost' AND " SCOPE_SQL("o.owner_id")
+	    NARROW_SQL("o.owner_id") " GROUP BY c.opportunity_id) x"
+	    " GROUP BY x.furthest",
 	/* Of the opportunities in open stage X at some time in [from, to]
 	 * (entered X by the end of the period and not left it before its
 	 * start), how many moved, after entering X and by the end of the
@@ -99,17 +131,53 @@ static const char *const stmts[STMT__MAX] = {
 	    " WHERE s.is_open AND " SCOPE_SQL("o.owner_id")
 	    NARROW_SQL("o.owner_id")
 	    " AND o.expected_close >= ? AND o.expected_close < ? GROUP BY 1",
+	/* The open opportunities whose expected close date has passed (the
+	 * parameter after the scope's: today): the forecast lists them as
+	 * overdue, apart from the months (which start today). */
+	[STMT_OVERDUE_TOTALS] =
+	    "SELECT COUNT(*), COALESCE(SUM(o.amount), 0),"
+	    " COALESCE(SUM(o.amount * s.probability), 0)"
+	    " FROM opportunities o JOIN stages s ON s.code = o.stage"
+	    " WHERE s.is_open AND " SCOPE_SQL("o.owner_id")
+	    NARROW_SQL("o.owner_id") " AND o.expected_close < ?",
+	/* The first of them, the longest overdue first. */
+	[STMT_OVERDUE] =
+	    "SELECT " PIPE_OPP_COLS PIPE_OPP_FROM " WHERE s.is_open AND "
+	    SCOPE_SQL("o.owner_id") NARROW_SQL("o.owner_id")
+	    " AND o.expected_close < ? ORDER BY o.expected_close, o.id LIMIT ?",
 	[STMT_WON] =
 	    "SELECT DATE_FORMAT(o.stage_changed_at, '%Y-%m'), SUM(o.amount),"
 	    " COUNT(*) FROM opportunities o WHERE o.stage = 'won' AND "
 	    SCOPE_SQL("o.owner_id") NARROW_SQL("o.owner_id")
 	    " AND o.stage_changed_at >= ? AND o.stage_changed_at < ?"
 	    " GROUP BY 1",
+	/* Orders booked per month of [from, to) crediting someone of the
+	 * scope (or the narrowed rep or team), as STMT_BOOKED_MONTH. */
+	[STMT_BOOKED_MONTHS] =
+	    "SELECT DATE_FORMAT(o.order_date, '%Y-%m'),"
+	    " COALESCE(SUM(o.amount_booked), 0), COUNT(*) FROM orders o"
+	    " WHERE o.status = 'booked' AND o.original_order_id IS NULL"
+	    " AND o.order_date >= ? AND o.order_date < ? AND "
+	    SCOPE_ORDER_SQL("o.id") " AND (? = 0 OR EXISTS (SELECT 1 FROM"
+	    " order_reps nr WHERE nr.order_id = o.id AND nr.person_id = ?))"
+	    " AND (? = '' OR EXISTS (SELECT 1 FROM order_reps nr JOIN people np"
+	    " ON np.id = nr.person_id WHERE nr.order_id = o.id AND np.team = ?))"
+	    " GROUP BY 1",
 };
 
 static struct db_table chart_db = DB_TABLE("pipeline-charts", stmts);
 
 /* ---- overview ---- */
+
+/* Frees what pipe_opp_read copied into v (not v). */
+static void
+opp_fields_free(struct pipe_opp *v)
+{
+	free(v->title);
+	free(v->customer);
+	free(v->owner);
+}
+
 
 void pipe_opp_rows(struct req *r, struct tdict *d, const char *section,
     const struct pipe_opp *v, size_t from, size_t to);
@@ -156,11 +224,8 @@ overview_open(struct req *r, struct tdict *d, const struct scope *s)
 		    v, 0, n);
 	else if (rc == 0)
 		tdict_show_section(d, "ATTENTION_EMPTY");
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].title);
-		free(v[i].customer);
-		free(v[i].owner);
-	}
+	for (size_t i = 0; i < n; i++)
+		opp_fields_free(&v[i]);
 	return rc;
 }
 
@@ -195,6 +260,23 @@ pipe_overview_get(struct req *r)
 	tdict_set_int(d, "won_count", dbres_int(res, 0, 0));
 	pipe_set_money(d, "won_amount", dbres_money(res, 0, 1));
 	dbres_free(res);
+	if ((rc = db_query(r->app->db, &chart_db, STMT_BOOKED_MONTH,
+	    DB_ARGS(P_TEXT(from), P_TEXT(to), SCOPE_ARGS(&s)), &res)) != 0)
+		return rc;
+	tdict_set_int(d, "booked_count", dbres_int(res, 0, 0));
+	pipe_set_money(d, "booked_amount", dbres_money(res, 0, 1));
+	dbres_free(res);
+	/* The booked orders' list: this month, as the KPI counts. */
+	tdict_set(d, "month_from", from);
+	{
+		char last[16];
+		int64_t next;
+
+		if (pipe_parse_date(to, &next)) {
+			pipe_fmt_date(last, sizeof(last), next - 1);
+			tdict_set(d, "month_to", last);
+		}
+	}
 	if (has_role(r, PIPE_ROLES_WRITE))
 		tdict_show_section(d, "CAN_WRITE");
 	if (has_role(r, ROLE_ADMIN))
@@ -323,6 +405,69 @@ filters_refused(struct req *r, struct tdict *d, const struct form *f,
 
 /* ---- funnel ---- */
 
+/* The funnel of the period [from, to]: how many opportunities of the
+ * scope reached each stage but lost (STMT_REACHED), a centred bar per
+ * stage, and a table with each stage's share of the first.  Returns 0 or
+ * a tc_err. */
+static int
+funnel_reached(struct req *r, struct tdict *d, const struct scope *s,
+    const struct narrow *nw, const char *from, const char *to,
+    const struct pipe_stage *st, size_t nst)
+{
+	const char *cats[PIPE_MAX_STAGES], *notes[PIPE_MAX_STAGES];
+	char note[PIPE_MAX_STAGES][64];
+	int64_t n[PIPE_MAX_STAGES] = { 0 }, amount[PIPE_MAX_STAGES] = { 0 };
+	size_t idx[PIPE_MAX_STAGES], nf = 0;
+	struct dbres *res;
+	int rc;
+
+	for (size_t k = 0; k < nst; k++)
+		if (strcmp(st[k].code, "lost") != 0)
+			idx[nf++] = k;
+	if ((rc = db_query(r->app->db, &chart_db, STMT_REACHED,
+	    DB_ARGS(P_TEXT(from), P_TEXT(to), SCOPE_ARGS(s),
+	    NARROW_ARGS(nw)), &res)) != 0)
+		return rc;
+	/* Every stage up to the furthest one counts it. */
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		int64_t furthest = dbres_int(res, i, 0);
+
+		for (size_t j = 0; j < nf; j++)
+			if (st[idx[j]].position <= furthest) {
+				n[j] += dbres_int(res, i, 1);
+				amount[j] += dbres_money(res, i, 2);
+			}
+	}
+	dbres_free(res);
+	for (size_t j = 0; j < nf; j++) {
+		struct tdict *t = tdict_add_section(d, "REACHED_ROW");
+		char sh[CHART_LABEL_SIZE], pct[32];
+		int pm = pipe_conversion_permille(n[j], n[0]);
+
+		cats[j] = pipe_stage_label(r, st[idx[j]].code);
+		snprintf(note[j], sizeof(note[j]), "%lld · %s", (long long)n[j],
+		    chart_short(sh, amount[j], CHART_MONEY, r->lang));
+		notes[j] = note[j];
+		tdict_set(t, "stage", st[idx[j]].code);
+		tdict_set(t, "label", cats[j]);
+		tdict_set_int(t, "count", n[j]);
+		pipe_set_money(t, "amount", amount[j]);
+		snprintf(pct, sizeof(pct), "%d.%d%%", pm / 10, pm % 10);
+		tdict_set(t, "pct", n[0] > 0 ? pct : "–");
+	}
+	tdict_set_int(d, "reached_first", nf > 0 ? n[0] : 0);
+
+	struct chart c = { .kind = CHART_BARS, .unit = CHART_COUNT,
+	    .centred = true, .id = "chart-funnel",
+	    .title = tr(r, "pipe_funnel_reached"),
+	    .cat_title = tr(r, "sales_stage"), .cats = cats,
+	    .notes = notes, .ncat = nf, .nseries = 1, .width = 960 };
+
+	c.series[0].name = tr(r, "pipe_funnel_reached_count");
+	c.series[0].v = n;
+	return chart_show(r, d, "CHART", &c);
+}
+
 int
 pipe_funnel_get(struct req *r)
 {
@@ -384,24 +529,15 @@ pipe_funnel_get(struct req *r)
 				reached[k] = dbres_int(res, i, 2);
 			}
 	dbres_free(res);
-	/* The table of stages, and the funnel: one centred bar per stage,
-	 * as wide as its count, with the count and amount beside it. */
+	/* The current stages: a table of every stage, what is in it now. */
 	{
-		const char *cats[PIPE_MAX_STAGES], *notes[PIPE_MAX_STAGES];
-		char note[PIPE_MAX_STAGES][64];
 		int64_t total = 0, total_amount = 0;
 
 		for (size_t k = 0; k < nst; k++) {
 			struct tdict *t = tdict_add_section(d, "STAGE_ROW");
-			char sh[CHART_LABEL_SIZE];
 
-			cats[k] = pipe_stage_label(r, st[k].code);
-			snprintf(note[k], sizeof(note[k]), "%lld · %s",
-			    (long long)count[k], chart_short(sh, amount[k],
-			    CHART_MONEY, r->lang));
-			notes[k] = note[k];
 			tdict_set(t, "stage", st[k].code);
-			tdict_set(t, "label", cats[k]);
+			tdict_set(t, "label", pipe_stage_label(r, st[k].code));
 			tdict_set_int(t, "count", count[k]);
 			pipe_set_money(t, "amount", amount[k]);
 			tdict_set_int(t, "probability", st[k].probability);
@@ -410,18 +546,9 @@ pipe_funnel_get(struct req *r)
 		}
 		tdict_set_int(d, "total_count", total);
 		pipe_set_money(d, "total_amount", total_amount);
-
-		struct chart c = { .kind = CHART_BARS, .unit = CHART_COUNT,
-		    .centred = true, .id = "chart-funnel",
-		    .title = tr(r, "pipe_funnel_by_stage"),
-		    .cat_title = tr(r, "sales_stage"), .cats = cats,
-		    .notes = notes, .ncat = nst, .nseries = 1, .width = 960 };
-
-		c.series[0].name = tr(r, "pipe_count");
-		c.series[0].v = count;
-		if ((rc = chart_show(r, d, "CHART", &c)) != 0)
-			goto out;
 	}
+	if ((rc = funnel_reached(r, d, &s, &nw, from, to, st, nst)) != 0)
+		goto out;
 	/* Conversion rows: each open stage to the next. */
 	for (size_t k = 0; k + 1 < nst; k++) {
 		struct tdict *c;
@@ -453,6 +580,71 @@ out:
 #define FC_PAST 5       /* months before the current one */
 #define FC_AHEAD 5      /* months after it */
 #define FC_SLOTS (FC_PAST + 1 + FC_AHEAD)
+#define FC_OVERDUE_ROWS 50   /* overdue opportunities listed */
+
+/* The open opportunities of the scope expected to close before today
+ * (from, "YYYY-MM-DD"): their totals and the first FC_OVERDUE_ROWS, the
+ * longest overdue first, into section OVERDUE of d.  Returns 0 or a
+ * tc_err. */
+static int
+forecast_overdue(struct req *r, struct tdict *d, const struct scope *s,
+    const struct narrow *nw, const char *today)
+{
+	struct pipe_classify c;
+	struct dbres *res;
+	struct tdict *o;
+	size_t n;
+	int rc;
+
+	if ((rc = db_query(r->app->db, &chart_db, STMT_OVERDUE_TOTALS,
+	    DB_ARGS(SCOPE_ARGS(s), NARROW_ARGS(nw), P_TEXT(today)),
+	    &res)) != 0)
+		return rc;
+	n = (size_t)dbres_int(res, 0, 0);
+	o = tdict_add_section(d, "OVERDUE");
+	tdict_set_int(o, "overdue_count", (int64_t)n);
+	pipe_set_money(o, "overdue_amount", dbres_money(res, 0, 1));
+	pipe_set_money(o, "overdue_weighted",
+	    pipe_weighted(dbres_money(res, 0, 2), 1));
+	dbres_free(res);
+	if (n == 0) {
+		tdict_show_section(o, "OVERDUE_NONE");
+		return 0;
+	}
+	if (n > FC_OVERDUE_ROWS)
+		tdict_set_int(tdict_add_section(o, "OVERDUE_MORE"), "shown",
+		    FC_OVERDUE_ROWS);
+	if ((rc = pipe_classify_init(r, s, &c)) != 0 ||
+	    (rc = db_query(r->app->db, &chart_db, STMT_OVERDUE,
+	    DB_ARGS(SCOPE_ARGS(s), NARROW_ARGS(nw), P_TEXT(today),
+	    P_INT(FC_OVERDUE_ROWS)), &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		struct pipe_opp v = { 0 };
+		struct tdict *t;
+
+		int64_t close;
+
+		if ((rc = pipe_opp_read(&v, res, i, &c)) != 0) {
+			opp_fields_free(&v);
+			break;
+		}
+		t = tdict_add_section(o, "OVERDUE_ROW");
+		tdict_set_int(t, "id", v.id);
+		tdict_set(t, "title", v.title);
+		tdict_set(t, "customer", v.customer);
+		tdict_set(t, "owner", v.owner);
+		tdict_set(t, "stage", v.stage);
+		tdict_set(t, "stage_label", pipe_stage_label(r, v.stage));
+		pipe_set_money(t, "amount", v.amount);
+		tdict_set(t, "close", v.close);
+		if (pipe_parse_date(v.close, &close))
+			tdict_set_int(t, "days", c.today - close);
+		opp_fields_free(&v);
+	}
+	dbres_free(res);
+	return rc;
+}
 
 int
 pipe_forecast_get(struct req *r)
@@ -465,8 +657,9 @@ pipe_forecast_get(struct req *r)
 	char keys[FC_SLOTS][16], from[32], to[32];
 	int64_t weighted[FC_SLOTS] = { 0 }, pipeline[FC_SLOTS] = { 0 };
 	int64_t won[FC_SLOTS] = { 0 }, nopen[FC_SLOTS] = { 0 };
-	int64_t nwon[FC_SLOTS] = { 0 };
-	int64_t tw = 0, tp = 0, twon = 0;
+	int64_t nwon[FC_SLOTS] = { 0 }, booked[FC_SLOTS] = { 0 };
+	int64_t nbooked[FC_SLOTS] = { 0 };
+	int64_t tw = 0, tp = 0, twon = 0, tbooked = 0;
 	int y, m, dd, rc;
 
 	sales_tabs(r, "forecast");
@@ -488,8 +681,11 @@ pipe_forecast_get(struct req *r)
 		snprintf(keys[i], sizeof(keys[i]), "%04d-%02d", (yy % 10000 +
 		    10000) % 10000, (mm % 100 + 100) % 100);
 	}
-	/* Weighted pipeline: this month and the next FC_AHEAD. */
-	snprintf(from, sizeof(from), "%s-01", keys[FC_PAST]);
+	/* Weighted pipeline: from today to the end of this month and the
+	 * next FC_AHEAD months; what was expected before today is overdue. */
+	pipe_fmt_date(from, sizeof(from), pipe_today());
+	if ((rc = forecast_overdue(r, d, &s, &nw, from)) != 0)
+		goto out;
 	{
 		int yy = y, mm = m;
 
@@ -528,6 +724,17 @@ pipe_forecast_get(struct req *r)
 				nwon[k] = dbres_int(res, i, 2);
 			}
 	dbres_free(res);
+	if ((rc = db_query(r->app->db, &chart_db, STMT_BOOKED_MONTHS,
+	    DB_ARGS(P_TEXT(from), P_TEXT(to), SCOPE_ARGS(&s),
+	    NARROW_ARGS(&nw)), &res)) != 0)
+		goto out;
+	for (size_t i = 0; i < dbres_rows(res); i++)
+		for (int k = 0; k <= FC_PAST; k++)
+			if (strcmp(keys[k], dbres_text(res, i, 0)) == 0) {
+				booked[k] = dbres_money(res, i, 1);
+				nbooked[k] = dbres_int(res, i, 2);
+			}
+	dbres_free(res);
 	/* The chart: won before and in this month, weighted from it on. */
 	{
 		const char *cats[FC_SLOTS];
@@ -562,7 +769,10 @@ pipe_forecast_get(struct req *r)
 
 			pipe_set_money(w, "won", won[k]);
 			tdict_set_int(w, "won_count", nwon[k]);
+			pipe_set_money(w, "booked", booked[k]);
+			tdict_set_int(w, "booked_count", nbooked[k]);
 			twon += won[k];
+			tbooked += booked[k];
 		} else
 			tdict_show_section(row, "NO_WON");
 		if (k >= FC_PAST) {
@@ -577,6 +787,7 @@ pipe_forecast_get(struct req *r)
 			tdict_show_section(row, "NO_FC");
 	}
 	pipe_set_money(d, "total_won", twon);
+	pipe_set_money(d, "total_booked", tbooked);
 	pipe_set_money(d, "total_weighted", tw);
 	pipe_set_money(d, "total_pipeline", tp);
 	rc = page_send(r, 200, "sales/pipeline-forecast.tpl",

@@ -396,6 +396,7 @@ static const struct route opportunity_routes[] = {
 	    pipe_opp_stage_post },
 	{ "GET", "/sales/funnel", ROLES_ALL, pipe_funnel_get },
 	{ "GET", "/sales/forecast", ROLES_ALL, pipe_forecast_get },
+	{ "GET", "/sales/teams", ROLE_MANAGEMENT, pipe_teams_get },
 	{ "GET", "/sales/stages", ROLE_ADMIN, pipe_stages_get },
 	{ "POST", "/sales/stages", ROLE_ADMIN, pipe_stages_post },
 };

@@ -157,6 +157,7 @@ size_t pipe_urlenc(char *buf, size_t len, const char *s);
 int pipe_overview_get(struct req *r);
 int pipe_funnel_get(struct req *r);
 int pipe_forecast_get(struct req *r);
+int pipe_teams_get(struct req *r);     /* pipeline-teams.c */
 int pipe_stages_get(struct req *r);
 int pipe_stages_post(struct req *r);
 int pipe_opps_get(struct req *r);

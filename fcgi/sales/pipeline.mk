@@ -4,6 +4,7 @@ fcgi_sales_libtcsales_a_SOURCES += fcgi/sales/pipeline.h fcgi/sales/pipeline.c \
 	fcgi/sales/pipeline-activities.c fcgi/sales/activities-write.c \
 	fcgi/sales/pipeline-opportunities.c fcgi/sales/pipeline-write.c \
 	fcgi/sales/pipeline-charts.c fcgi/sales/pipeline-stages.c \
+	fcgi/sales/pipeline-teams.c \
 	fcgi/sales/pipeline-priority.h fcgi/sales/pipeline-priority.c \
 	fcgi/sales/pipeline-date.h fcgi/sales/pipeline-date.c
 

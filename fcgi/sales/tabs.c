@@ -11,6 +11,7 @@ static const struct page_tab tabs[] = {
 	{ "opportunities", "/sales/opportunities", ROLES_ALL },
 	{ "funnel", "/sales/funnel", ROLES_ALL },
 	{ "forecast", "/sales/forecast", ROLES_ALL },
+	{ "teams", "/sales/teams", ROLE_MANAGEMENT },
 	{ "orders", "/sales/orders", ROLES_ALL },
 	{ "stats", "/sales/stats", ROLES_ALL },
 	{ "collections", "/sales/collections", ROLES_ALL },

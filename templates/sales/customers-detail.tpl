@@ -5,7 +5,12 @@
     <h1>{{name}} <span class="badge {{status_class}}">{{status_label}}</span></h1>
     <p><span>{{region}}</span> · <span>{{channel}}</span> · {{t_sales_owner}}: <span>{{owner}}</span></p>
   </div>
-  {{#CAN_EDIT}}<div class="actions"><a class="btn primary" href="{{base}}/edit">{{t_common_edit}}</a></div>{{/CAN_EDIT}}
+  <div class="actions" id="customer-actions">
+    {{#CAN_START}}<a class="btn" id="new-activity" href="/sales/activities/new?customer={{id}}&amp;return=/sales/customers/{{id}}">{{t_cust_new_activity}}</a>
+    <a class="btn" id="new-opportunity" href="/sales/opportunities/new?customer={{id}}">{{t_cust_new_opportunity}}</a>
+    <a class="btn" id="new-order" href="/sales/orders/new?customer={{id}}">{{t_cust_new_order}}</a>{{/CAN_START}}
+    {{#CAN_EDIT}}<a class="btn primary" href="{{base}}/edit">{{t_common_edit}}</a>{{/CAN_EDIT}}
+  </div>
 </header>
 <div class="kpis">
   <div class="kpi"><p class="kpi-label">{{t_cust_kpi_booked}}</p><p class="kpi-value money">{{booked_total}}<small>{{t_cust_yuan}}</small></p></div>
@@ -28,7 +33,8 @@
   </dl>
 </section>
 {{#ACTIVITIES}}<section class="card">
-  <div class="card-head"><h2>{{t_cust_recent_activities}}</h2><a href="/sales/activities">{{t_sales_nav_activities}}</a></div>
+  <div class="card-head"><h2>{{t_cust_recent_activities}}</h2><a id="all-activities" href="{{base}}/timeline">{{t_cust_all_activities}} ({{n_activities}})</a></div>
+  {{#MORE_ACTIVITIES}}<p class="small muted">{{t_cust_shown_first}}</p>{{/MORE_ACTIVITIES}}
   <ol class="timeline">{{#ACTIVITY}}<li><span class="when">{{date}}</span><div class="what"><strong>{{kind}}</strong> <span>{{notes}}</span>{{#NEXT_STEP}}<br><span class="muted">{{t_cust_next_step}}: <span>{{next_step}}</span></span>{{/NEXT_STEP}}{{#ACT_OPP}} · <a href="/sales/opportunities/{{opp_id}}">{{t_sales_opportunity}}</a>{{/ACT_OPP}} <span class="who">{{who}}</span></div></li>{{/ACTIVITY}}</ol>
 </section>{{/ACTIVITIES}}
 </div>
@@ -71,14 +77,16 @@
   </form>{{/CONTACT_ADD}}
 </section>
 {{#OPPS}}<section class="card">
-  <div class="card-head"><h2>{{t_sales_opportunities}}</h2></div>
+  <div class="card-head"><h2>{{t_sales_opportunities}}</h2><a id="all-opps" href="/sales/opportunities?customer={{id}}">{{t_cust_all_opps}} ({{n_opps}})</a></div>
+  <p class="small muted">{{t_cust_opps_order}}{{#MORE_OPPS}} {{t_cust_shown_first}}{{/MORE_OPPS}}</p>
   <div class="table-wrap"><table class="data compact">
     <thead><tr><th>{{t_cust_opp_title}}</th><th>{{t_sales_stage}}</th><th class="num">{{t_sales_amount}}</th><th>{{t_sales_expected_close}}</th><th>{{t_sales_owner}}</th></tr></thead>
     <tbody>{{#OPP}}<tr><td class="wrap"><a href="/sales/opportunities/{{oid}}">{{title}}</a></td><td><span class="badge {{stage_class}}">{{stage}}</span></td><td class="num money">{{amount}}</td><td>{{close}}</td><td>{{who}}</td></tr>{{/OPP}}</tbody>
   </table></div>
 </section>{{/OPPS}}
 {{#ORDERS}}<section class="card">
-  <div class="card-head"><h2>{{t_sales_orders}}</h2></div>
+  <div class="card-head"><h2>{{t_sales_orders}}</h2><a id="all-orders" href="/sales/orders?customer={{id}}&amp;from={{orders_from}}&amp;to={{orders_to}}">{{t_cust_all_orders}} ({{n_orders}})</a></div>
+  {{#MORE_ORDERS}}<p class="small muted">{{t_cust_shown_first}}</p>{{/MORE_ORDERS}}
   <div class="table-wrap"><table class="data compact">
     <thead><tr><th>{{t_sales_order_no}}</th><th>{{t_sales_date}}</th><th>{{t_sales_status}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
     <tbody>{{#ORDER}}<tr><td class="mono"><a href="/sales/orders/{{oid}}">{{order_no}}</a>{{#RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/RETURN}}</td><td>{{date}}</td><td><span class="badge {{status_class}}">{{status}}</span></td><td class="num money{{#NEG}} neg{{/NEG}}">{{amount}}</td></tr>{{/ORDER}}</tbody>

@@ -2,12 +2,14 @@
 <header class="page-head">
   <div>
     <p class="eyebrow"><a href="/sales/orders">{{t_ord_list_title}}</a></p>
-    <h1><span class="mono">{{order_no}}</span> <span class="badge {{status}}">{{status_label}}</span>{{#IS_RETURN}} <span class="badge warn">{{t_sales_return}}</span>{{/IS_RETURN}}{{#CLOSED}} <span class="badge draft" title="{{t_ord_closed_hint}}">{{t_sales_closed}}</span>{{/CLOSED}}</h1>
+    <h1><span class="mono">{{order_no}}</span> <span class="badge {{status}}">{{status_label}}</span>{{#RETURN_TAG}} <span class="badge warn">{{t_sales_return}}</span>{{/RETURN_TAG}}{{#CLOSED}} <span class="badge draft" title="{{t_ord_closed_hint}}">{{t_sales_closed}}</span>{{/CLOSED}}</h1>
     <p>{{customer_name}} · {{order_date}}</p>
   </div>
   <div class="actions">
     {{#CAN_EDIT}}<a class="btn" href="/sales/orders/{{id}}/edit">{{t_common_edit}}</a>{{/CAN_EDIT}}
     {{#CAN_RETURN}}<a class="btn" href="/sales/orders/{{id}}/return">{{t_ord_return_action}}</a>{{/CAN_RETURN}}
+    <a class="btn" id="order-payments" href="/sales/collections/order/{{id}}">{{t_ord_payments_link}}</a>
+    {{#CAN_PAY}}<a class="btn primary" id="order-pay" href="/sales/collections/new?order={{order_no:u}}">{{t_ord_record_payment}}</a>{{/CAN_PAY}}
     {{#CAN_COSTS}}<a class="btn" href="/sales/orders/{{id}}/costs">{{t_ord_costs_title}}</a>{{/CAN_COSTS}}
     {{#CAN_CANCEL}}<form method="post" action="/sales/orders/{{id}}/cancel" data-confirm="{{t_ord_cancel_confirm}}">
       <input type="hidden" name="csrf" value="{{csrf}}">
@@ -18,7 +20,7 @@
 <div class="kpis">
   <div class="kpi"><p class="kpi-label">{{t_sales_amount}}</p><p class="kpi-value money">{{total_amount}}</p><p class="kpi-sub">{{t_ord_kpi_booked_only}}</p></div>
   <div class="kpi"><p class="kpi-label">{{t_sales_margin}}</p><p class="kpi-value money">{{total_margin}}</p><p class="kpi-sub">{{margin_pct}}</p></div>
-  <div class="kpi"><p class="kpi-label">{{t_sales_collected}}</p><p class="kpi-value money">{{collected}}</p><p class="kpi-sub">{{payments}} {{t_ord_payments_count}}</p></div>
+  <div class="kpi"><p class="kpi-label">{{t_sales_collected}}</p><p class="kpi-value money">{{collected}}</p><p class="kpi-sub"><a href="/sales/collections/order/{{id}}">{{payments}} {{t_ord_payments_count}}</a></p></div>
   <div class="kpi"><p class="kpi-label">{{t_sales_outstanding}}</p><p class="kpi-value money">{{outstanding}}</p>{{#HAS_RETURNS}}<p class="kpi-sub">{{t_ord_returned}} {{returned}}</p>{{/HAS_RETURNS}}</div>
 </div>
 <div class="grid-2">

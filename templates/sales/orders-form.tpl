@@ -9,6 +9,7 @@
 <form method="post" action="{{action}}" class="form stack order-form" novalidate>
   <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">{{t_common_save}}</button>
   {{>FORM_ERRORS}}
+  {{#EDIT}}{{#CREDIT_PENDING}}<p class="flash warn" id="credit-pending" role="status">{{t_ord_form_credit_pending}} <a href="/sales/orders/{{id}}#credit-requests">{{t_ord_form_credit_pending_link}}</a></p>{{/CREDIT_PENDING}}{{/EDIT}}
   <input type="hidden" name="csrf" value="{{csrf}}">
   <input type="hidden" name="opportunity" value="{{opportunity}}">
   <input type="hidden" name="lines" value="{{lines}}">

@@ -25,12 +25,23 @@
   </div>
 </form>
 <section class="card">
-  <h2>{{t_pipe_funnel_by_stage}}</h2>
+  <h2>{{t_pipe_funnel_reached}} <span class="muted small">{{from}} – {{to}}</span></h2>
+  <p class="small muted" id="funnel-def">{{t_pipe_funnel_reached_def}}</p>
   {{>CHART}}
 </section>
 <div class="grid-2">
   <section class="card">
-    <h2>{{t_sales_stage}}</h2>
+    <h2>{{t_pipe_funnel_reached}} <span class="muted small">{{from}} – {{to}}</span></h2>
+    <div class="table-wrap">
+      <table class="data compact" id="funnel-reached">
+        <thead><tr><th>{{t_sales_stage}}</th><th class="num">{{t_pipe_funnel_reached_count}}</th><th class="num">{{t_sales_amount}}</th><th class="num">{{t_pipe_funnel_of_first}}</th></tr></thead>
+        <tbody>{{#REACHED_ROW}}<tr data-stage="{{stage}}"><td><span class="badge {{stage}}">{{label}}</span></td><td class="num count">{{count}}</td><td class="num money">{{amount}}</td><td class="num">{{pct}}</td></tr>{{/REACHED_ROW}}</tbody>
+      </table>
+    </div>
+  </section>
+  <section class="card">
+    <h2>{{t_pipe_funnel_current}}</h2>
+    <p class="small muted">{{t_pipe_funnel_current_def}}</p>
     <div class="table-wrap">
       <table class="data compact" id="funnel-stages">
         <thead><tr><th>{{t_sales_stage}}</th><th class="num">{{t_sales_probability}}</th><th class="num">{{t_pipe_count}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
@@ -39,7 +50,8 @@
       </table>
     </div>
   </section>
-  <section class="card">
+</div>
+<section class="card">
     <h2>{{t_pipe_conversion}} <span class="muted small">{{from}} – {{to}}</span></h2>
     <div class="table-wrap">
       <table class="data compact" id="conversion">
@@ -49,4 +61,3 @@
     </div>
     <p class="small muted">{{t_pipe_conversion_def}}</p>
   </section>
-</div>

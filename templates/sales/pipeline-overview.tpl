@@ -13,10 +13,22 @@
 <div class="kpis">
   <div class="kpi"><div class="kpi-label">{{t_pipe_kpi_open}}</div><div class="kpi-value money">{{open_amount}}</div><div class="kpi-sub">{{open_count}} {{t_pipe_kpi_open_sub}}</div></div>
   <div class="kpi"><div class="kpi-label">{{t_pipe_kpi_weighted}}</div><div class="kpi-value money">{{open_weighted}}</div><div class="kpi-sub">{{t_pipe_kpi_weighted_sub}}</div></div>
-  <div class="kpi"><div class="kpi-label">{{t_pipe_kpi_won_month}}</div><div class="kpi-value money">{{won_amount}}</div><div class="kpi-sub up">{{won_count}} {{t_pipe_kpi_won_sub}}</div></div>
+  <div class="kpi" id="kpi-booked"><div class="kpi-label">{{t_pipe_kpi_booked_month}}</div><div class="kpi-value money">{{booked_amount}}</div><div class="kpi-sub"><a href="/sales/orders?from={{month_from}}&amp;to={{month_to}}&amp;status=booked">{{booked_count}} {{t_pipe_kpi_booked_sub}}</a></div></div>
+  <div class="kpi" id="kpi-won"><div class="kpi-label">{{t_pipe_kpi_won_month}}</div><div class="kpi-value money">{{won_amount}}</div><div class="kpi-sub up">{{won_count}} {{t_pipe_kpi_won_sub}}</div></div>
   <div class="kpi"><div class="kpi-label">{{t_pipe_kpi_week_activities}}</div><div class="kpi-value">{{week_activities}}</div><div class="kpi-sub"><a href="/sales/activities">{{t_pipe_acts_title}}</a></div></div>
   <div class="kpi"><div class="kpi-label">{{t_pipe_kpi_overdue}}</div><div class="kpi-value">{{overdue_count}}</div><div class="kpi-sub down"><a href="/sales/opportunities?tag=overdue">{{t_pipe_tag_overdue}}</a></div></div>
 </div>
+<details class="card kpi-defs" id="kpi-defs">
+  <summary>{{t_pipe_kpi_defs}}</summary>
+  <dl>
+    <dt>{{t_pipe_kpi_open}}</dt><dd>{{t_pipe_kpi_open_def}}</dd>
+    <dt>{{t_pipe_kpi_weighted}}</dt><dd>{{t_pipe_kpi_weighted_def}}</dd>
+    <dt>{{t_pipe_kpi_booked_month}}</dt><dd>{{t_pipe_kpi_booked_def}}</dd>
+    <dt>{{t_pipe_kpi_won_month}}</dt><dd>{{t_pipe_kpi_won_def}}</dd>
+    <dt>{{t_pipe_kpi_week_activities}}</dt><dd>{{t_pipe_kpi_week_def}}</dd>
+    <dt>{{t_pipe_kpi_overdue}}</dt><dd>{{t_pipe_kpi_overdue_def}}</dd>
+  </dl>
+</details>
 <section class="card">
   <div class="card-head">
     <h2>{{t_pipe_attention}}</h2>

@@ -92,10 +92,10 @@ test('charts: the month columns agree with the statistics table, the data table 
     assert.match(month, /^\d{4}-\d\d$/);
     if (received !== '0.00') assert.ok(coll.tips.includes(`${month} · 回款: ${received}`), `${month} ${received}`);
   }
-  // the funnel: a bar per stage of the stage table, count and amount beside it
+  // the funnel: a bar per stage of the table of stages reached, count and amount beside it
   await page.goto(`${URL}/sales/funnel`);
   const [funnel] = await figures(page);
-  const stages = await page.$$eval('#funnel-stages tbody tr', (trs) => trs.map((tr) => [tr.children[0].textContent.trim(), tr.children[2].textContent.trim()]));
+  const stages = await page.$$eval('#funnel-reached tbody tr', (trs) => trs.map((tr) => [tr.children[0].textContent.trim(), tr.children[1].textContent.trim()]));
   assert.equal(funnel.bars, stages.length);
   assert.deepEqual(funnel.cats, stages.map((s) => s[0]));
   assert.deepEqual(funnel.labels.map((l) => l.split(' · ')[0]), stages.map((s) => s[1]));

@@ -67,7 +67,7 @@ test('the overview counts the open pipeline in SQL and lists what needs attentio
         FROM opportunities o JOIN stages s ON s.code = o.stage WHERE s.is_open`)[0];
       assert.equal(fen(kpis[0]), Math.round(Number(amount) * 100), 'open amount');
       assert.equal(fen(kpis[1]), Math.round(Number(weighted) * 100), 'weighted');
-      assert.equal(kpis[4], String(overdue), 'overdue follow-ups');
+      assert.equal(kpis[5], String(overdue), 'overdue follow-ups (after open, weighted, booked, won, week)');
       const sub = await page.locator('.kpi-sub').first().textContent();
       assert.ok(sub.startsWith(`${n} `), `open count ${n}: ${sub}`);
     }

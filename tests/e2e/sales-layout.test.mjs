@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); });
 
 const ROLES = ['zhangwei', 'chenjing', 'zhaomin', 'sunli', 'zhouhang', 'wujun', 'admin'];
 const LISTS = ['/sales/', '/sales/customers', '/sales/activities', '/sales/opportunities', '/sales/funnel',
-  '/sales/forecast', '/sales/orders', '/sales/stats', '/sales/collections', '/sales/collections/open'];
+  '/sales/forecast', '/sales/teams', '/sales/orders', '/sales/stats', '/sales/collections', '/sales/collections/open'];
 const FORMS = ['/sales/customers/new', '/sales/activities/new', '/sales/opportunities/new', '/sales/orders/new',
   '/sales/import', '/sales/collections/new', '/sales/collections/import', '/sales/stages'];
 
