@@ -28,6 +28,7 @@
 
 #define MAX_LINES 100           /* line rows the form shows at most */
 #define NEW_LINES 5
+#define OPP_LINES_SQL "100"     /* MAX_LINES */
 
 enum stmt {
 	F_ORDER,
@@ -36,6 +37,7 @@ enum stmt {
 	F_OPP,
 	F_CREDIT_PENDING,
 	F_CUSTOMER,
+	F_OPP_LINES,
 	F__MAX
 };
 
@@ -67,6 +69,10 @@ static const char *const stmts[F__MAX] = {
 	    "SELECT c.id, c.region_id, c.channel_id FROM customers c"
 	    " WHERE c.id = ? AND c.status <> 'inactive' AND "
 	    SCOPE_SQL("c.owner_id"),
+	/* opportunity id (its scope checked by F_OPP): its product lines */
+	[F_OPP_LINES] =
+	    "SELECT product_id, quantity, amount FROM opportunity_lines"
+	    " WHERE opportunity_id = ? ORDER BY line_no LIMIT " OPP_LINES_SQL,
 	/* order id: whether a credit request of it waits */
 	[F_CREDIT_PENDING] =
 	    "SELECT COUNT(*) FROM order_credit_requests"
@@ -283,6 +289,37 @@ add_row(struct req_fields *f, const char *name, size_t n, const char *value)
 	return req_fields_add(f, key, value);
 }
 
+/* Adds the product lines of opportunity id to f as the order form's
+ * line rows (product_N, qty_N, amount_N; the unit price left to the
+ * product's list price, the amount the opportunity's); *n gets their
+ * number.  Returns 0 or a tc_err. */
+static int
+opp_lines_fields(struct req *r, struct req_fields *f, int64_t id, size_t *n)
+{
+	struct dbres *res;
+	char q[TC_MONEY_SIZE];
+	int64_t v;
+	int rc = 0;
+
+	*n = 0;
+	if ((rc = db_query(r->app->db, &form_db, F_OPP_LINES,
+	    DB_ARGS(P_INT(id)), &res)) != 0)
+		return rc;
+	for (size_t i = 0; i < dbres_rows(res) && rc == 0; i++) {
+		if ((rc = add_row(f, "product", i + 1, dbres_text(res, i, 0))) !=
+		    0)
+			break;
+		if (dbres_dec(res, i, 1, TC_SCALE_QTY, &v) == 0 &&
+		    (rc = add_row(f, "qty", i + 1, tc_qty_str(q, v))) != 0)
+			break;
+		rc = add_row(f, "amount", i + 1, tc_money_str(q,
+		    dbres_money(res, i, 2), false));
+		*n = i + 1;
+	}
+	dbres_free(res);
+	return rc;
+}
+
 int
 orders_new_get(struct req *r)
 {
@@ -291,6 +328,7 @@ orders_new_get(struct req *r)
 	const char *cust = req_get(&r->q, "customer");
 	struct req_fields f;
 	struct dbres *res = NULL;
+	size_t nlines = 0;
 	char d[16], me[24];
 	int rc;
 
@@ -322,6 +360,8 @@ orders_new_get(struct req *r)
 		snprintf(me, sizeof(me), "%s", dbres_text(res, 0, 2));
 		if (!dbres_null(res, 0, 5))
 			page_flash(r, "warn", tr(r, "ord_opp_has_order"));
+		if ((rc = opp_lines_fields(r, &f, id_of(opp), &nlines)) != 0)
+			goto out;
 	}
 	/* A new order for a customer (its page's button): its region and
 	 * default channel filled in; 404 outside the write scope. */
@@ -345,7 +385,7 @@ orders_new_get(struct req *r)
 	if ((rc = req_fields_add(&f, "rep", me)) != 0 ||
 	    (rc = req_fields_add(&f, "share", "100")) != 0)
 		goto out;
-	rc = form_page_of(r, 0, &f, 2, NEW_LINES);
+	rc = form_page_of(r, 0, &f, 2, nlines > NEW_LINES ? nlines : NEW_LINES);
 out:
 	dbres_free(res);
 	req_fields_free(&f);

@@ -158,8 +158,8 @@ static struct db_table ow_db = DB_TABLE("orders-write", stmts);
 /* --- the field tables --------------------------------------------------- */
 
 /* A quantity in thousandths (order_parse_qty). */
-static int
-valid_qty(const struct field *f, const char *in, struct form_value *out)
+int
+order_valid_qty(const struct field *f, const char *in, struct form_value *out)
 {
 	(void)f;
 	if (order_parse_qty(in, &out->i) != 0)
@@ -223,7 +223,7 @@ const struct field order_line_fields[OLINE__MAX] = {
 	    NULL },
 	[OLINE_PRODUCT] = { "product", form_int64, 1, 1, ID_MAX,
 	    "ord_err_product", NULL },
-	[OLINE_QTY] = { "qty", valid_qty, 1, 0, 0, "ord_err_qty", NULL },
+	[OLINE_QTY] = { "qty", order_valid_qty, 1, 0, 0, "ord_err_qty", NULL },
 	[OLINE_PRICE] = { "price", form_money, 0, 0, ORDER_MAX_AMOUNT,
 	    "ord_err_price", NULL },
 	[OLINE_DISCOUNT] = { "discount", valid_discount, 0, 0, 0,
@@ -1221,7 +1221,7 @@ const struct field order_return_fields[ORET__MAX] = {
 };
 
 const struct field order_return_line_fields[ORETL__MAX] = {
-	[ORETL_QTY] = { "rq", valid_qty, 0, 0, 0, "ord_err_qty", NULL },
+	[ORETL_QTY] = { "rq", order_valid_qty, 0, 0, 0, "ord_err_qty", NULL },
 };
 
 void

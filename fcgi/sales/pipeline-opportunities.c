@@ -17,6 +17,7 @@
 #include "core/list.h"
 #include "core/workflow.h"
 #include "sales/pipeline-date.h"
+#include "sales/orders.h"
 #include "sales/pipeline.h"
 #include "sales/write.h"
 
@@ -24,6 +25,7 @@ enum stmt {
 	STMT_OPP_EXTRA,
 	STMT_OPP_GET,
 	STMT_CHANGES,
+	STMT_LINES,
 	STMT__MAX
 };
 
@@ -45,7 +47,18 @@ static const char *const stmts[STMT__MAX] = {
 	    " FROM opportunity_stage_changes ch JOIN people p"
 	    " ON p.id = ch.changed_by WHERE ch.opportunity_id = ?"
 	    " ORDER BY ch.changed_at, ch.id",
+	/* the product lines of opportunity id (its scope checked before) */
+	[STMT_LINES] =
+	    "SELECT l.line_no, l.product_id, l.quantity, l.amount, p.code,"
+	    " p.name_zh, p.name_en, t.name_zh, t.name_en"
+	    " FROM opportunity_lines l JOIN products p ON p.id = l.product_id"
+	    " JOIN product_types t ON t.id = p.product_type_id"
+	    " WHERE l.opportunity_id = ? ORDER BY l.line_no",
 };
+
+/* Columns of STMT_LINES. */
+enum { L_NO, L_PRODUCT, L_QTY, L_AMOUNT, L_CODE, L_NAME_ZH, L_NAME_EN,
+    L_TYPE_ZH, L_TYPE_EN };
 
 static struct db_table opp_db = DB_TABLE("opportunities", stmts);
 
@@ -287,12 +300,72 @@ static const char *const opp_labels[OPP__MAX] = {
 	[OPP_LOST_REASON] = "pipe_lost_reason",
 };
 
+static const char *const line_labels[OPPL__MAX] = {
+	[OPPL_PRODUCT] = "sales_product", [OPPL_QTY] = "sales_quantity",
+	[OPPL_AMOUNT] = "sales_amount",
+};
+
+#define OPP_FORM_LINES 3        /* empty line rows a form offers */
+
+/* The product line rows of the form (section LROW: n, the values, the
+ * product picker): as posted (lines, with their errors, listed in fe),
+ * else stored for opportunity id (0: none), and empty rows up to
+ * OPP_FORM_LINES more (at most OPP_LINES_MAX).  Returns 0 or a tc_err. */
+static int
+opp_lines_form(struct req *r, struct tdict *d, struct form_errors *fe,
+    int64_t id, const struct opp_lines *lines)
+{
+	struct dbres *res = NULL;
+	char q[TC_MONEY_SIZE];
+	size_t have = 0, rows;
+	int rc = 0;
+
+	if (lines != NULL)
+		have = lines->n;
+	else if (id > 0) {
+		if ((rc = db_query(r->app->db, &opp_db, STMT_LINES,
+		    DB_ARGS(P_INT(id)), &res)) != 0)
+			return rc;
+		have = dbres_rows(res);
+	}
+	rows = have + OPP_FORM_LINES;
+	if (rows > OPP_LINES_MAX)
+		rows = have > OPP_LINES_MAX ? have : OPP_LINES_MAX;
+	for (size_t i = 0; i < rows; i++) {
+		struct tdict *t = tdict_add_section(d, "LROW");
+		int64_t product = 0, v;
+
+		tdict_set_int(t, "n", (long long)(i + 1));
+		if (lines != NULL && i < have) {
+			if ((rc = form_show(fe, t, &lines->row[i], line_labels,
+			    "pipe_line_n")) != 0)
+				break;
+			product = form_int(&lines->row[i], OPPL_PRODUCT, 0);
+		} else if (res != NULL && i < have) {
+			product = dbres_int(res, i, L_PRODUCT);
+			tdict_set_int(t, "lproduct", product);
+			if (dbres_dec(res, i, L_QTY, TC_SCALE_QTY, &v) == 0)
+				tdict_set(t, "lqty", tc_qty_str(q, v));
+			tdict_set(t, "lamount", tc_money_str(q,
+			    dbres_money(res, i, L_AMOUNT), false));
+		}
+		if ((rc = orders_options(r, t, "PRODUCT_OPT", "product",
+		    product, NULL)) != 0)
+			break;
+	}
+	tdict_set_int(d, "line_rows", (long long)rows);
+	dbres_free(res);
+	return rc;
+}
+
 /* Renders the form.  f (may be NULL) holds what was typed, shown with
- * its errors; otherwise the caller set the values in d.  id 0: a new
- * opportunity; stage: the one selected (new) or stored (edit). */
+ * its errors, and lines its product lines; otherwise the caller set the
+ * values in d (the lines are read for id).  id 0: a new opportunity;
+ * stage: the one selected (new) or stored (edit). */
 static int
 opp_form_page(struct req *r, int status, int64_t id, const char *stage,
-    const struct form *f, const char *owner, const char *customer)
+    const struct form *f, const struct opp_lines *lines, const char *owner,
+    const char *customer)
 {
 	struct tdict *d = page_body(r);
 	struct scope ws = scope_of(r, &sales_scope_write);
@@ -301,6 +374,8 @@ opp_form_page(struct req *r, int status, int64_t id, const char *stage,
 
 	form_errors_init(&fe, d, r->cat);
 	if (f != NULL && (rc = form_show(&fe, d, f, opp_labels, NULL)) != 0)
+		return rc;
+	if ((rc = opp_lines_form(r, d, &fe, id, f != NULL ? lines : NULL)) != 0)
 		return rc;
 	if (id == 0) {
 		tdict_show_section(d, "NEW");
@@ -344,7 +419,7 @@ pipe_opp_new_get(struct req *r)
 
 	snprintf(me, sizeof(me), "%lld", (long long)r->me.id);
 	tdict_set(d, "customer", cust);
-	return opp_form_page(r, 200, 0, "lead", NULL, me, cust);
+	return opp_form_page(r, 200, 0, "lead", NULL, NULL, me, cust);
 }
 
 /* Reads opportunity id for the edit form within r's write scope: who may
@@ -375,12 +450,15 @@ opp_save(struct req *r, int64_t id)
 {
 	struct sales_actor a = sales_actor_of(r);
 	struct dbres *res = NULL;
+	struct opp_lines lines;
 	struct form f;
 	int64_t saved = 0;
 	char loc[96], stage[17];
 	int rc;
 
-	rc = sales_opportunity_save(&a, id, &r->form, &f, &saved);
+	memset(&lines, 0, sizeof(lines));
+	rc = sales_opportunity_save_lines(&a, id, &r->form, &f, &lines,
+	    &saved);
 	if (rc == TC_EINVAL) {
 		snprintf(stage, sizeof(stage), "%s", form_raw(&f, OPP_STAGE));
 		if (id > 0) {
@@ -389,7 +467,7 @@ opp_save(struct req *r, int64_t id)
 			snprintf(stage, sizeof(stage), "%s",
 			    dbres_text(res, 0, G_STAGE));
 		}
-		rc = opp_form_page(r, 400, id, stage, &f,
+		rc = opp_form_page(r, 400, id, stage, &f, &lines,
 		    form_raw(&f, OPP_OWNER), form_raw(&f, OPP_CUSTOMER));
 	} else if (rc == 0) {
 		snprintf(loc, sizeof(loc), "/sales/opportunities/%lld?done=%s",
@@ -399,6 +477,8 @@ opp_save(struct req *r, int64_t id)
 out:
 	dbres_free(res);
 	form_free(&f);
+	for (size_t i = 0; i < lines.n; i++)
+		form_free(&lines.row[i]);
 	return rc;
 }
 
@@ -429,7 +509,8 @@ pipe_opp_edit_get(struct req *r)
 	tdict_set(d, "next_follow_up", dbres_text(res, 0, G_FOLLOW_UP));
 	tdict_set(d, "lost_reason", dbres_text(res, 0, G_LOST_REASON));
 	dbres_free(res);
-	return opp_form_page(r, 200, r->ids[0], stage, NULL, owner, cust);
+	return opp_form_page(r, 200, r->ids[0], stage, NULL, NULL, owner,
+	    cust);
 }
 
 int
@@ -455,6 +536,45 @@ static const struct field stage_fields[S__MAX] = {
 static const char *const stage_labels[S__MAX] = {
 	[S_REASON] = "pipe_lost_reason",
 };
+
+/* The product lines of opportunity id, as its page shows them
+ * (section LINES with rows LINE, or NO_LINES). */
+static int
+opp_lines_show(struct req *r, struct tdict *d, int64_t id)
+{
+	struct dbres *res;
+	struct tdict *ls;
+	char q[TC_MONEY_SIZE];
+	int64_t total = 0, v;
+	int rc;
+
+	if ((rc = db_query(r->app->db, &opp_db, STMT_LINES, DB_ARGS(P_INT(id)),
+	    &res)) != 0)
+		return rc;
+	if (dbres_rows(res) == 0) {
+		tdict_show_section(d, "NO_LINES");
+		dbres_free(res);
+		return 0;
+	}
+	ls = tdict_add_section(d, "LINES");
+	for (size_t i = 0; i < dbres_rows(res); i++) {
+		struct tdict *t = tdict_add_section(ls, "LINE");
+
+		tdict_set(t, "line_no", dbres_text(res, i, L_NO));
+		tdict_set(t, "product_code", dbres_text(res, i, L_CODE));
+		tdict_set(t, "product", tr_stored(r, dbres_text(res, i,
+		    L_NAME_ZH), dbres_text(res, i, L_NAME_EN)));
+		tdict_set(t, "ptype", tr_stored(r, dbres_text(res, i, L_TYPE_ZH),
+		    dbres_text(res, i, L_TYPE_EN)));
+		if (dbres_dec(res, i, L_QTY, TC_SCALE_QTY, &v) == 0)
+			tdict_set(t, "quantity", tc_qty_str(q, v));
+		pipe_set_money(t, "amount", dbres_money(res, i, L_AMOUNT));
+		total += dbres_money(res, i, L_AMOUNT);
+	}
+	pipe_set_money(ls, "lines_total", total);
+	dbres_free(res);
+	return 0;
+}
 
 /* The detail page, with status.  lost: the "mark lost" form as posted,
  * shown with its errors (NULL: an empty one); conflict: a move was
@@ -513,6 +633,8 @@ opp_detail_page(struct req *r, int status, const struct form *lost,
 	}
 	dbres_free(res);
 	res = NULL;
+	if ((rc = opp_lines_show(r, d, r->ids[0])) != 0)
+		goto out;
 	/* Stage steps (open path to won), history, the moves the person
 	 * may make now (the workflow's answer, in funnel order). */
 	for (size_t i = 0; i < nst; i++) {

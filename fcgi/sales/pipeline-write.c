@@ -13,6 +13,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/error.h"
@@ -28,6 +29,9 @@ enum stmt {
 	W_CUSTOMER,
 	W_INSERT,
 	W_UPDATE,
+	W_PRODUCT,
+	W_LINES_DELETE,
+	W_LINE_INSERT,
 	W__MAX
 };
 
@@ -57,6 +61,16 @@ static const char *const stmts[W__MAX] = {
 	    "UPDATE opportunities SET owner_id = ?, customer_id = ?, title = ?,"
 	    " needs = ?, amount = ?, expected_close = ?, next_follow_up = ?,"
 	    " lost_reason = ? WHERE id = ?",
+	/* an active product (or one the opportunity has already) */
+	[W_PRODUCT] =
+	    "SELECT p.id FROM products p WHERE p.id = ? AND (p.active OR"
+	    " EXISTS (SELECT 1 FROM opportunity_lines l WHERE"
+	    " l.opportunity_id = ? AND l.product_id = p.id))",
+	[W_LINES_DELETE] =
+	    "DELETE FROM opportunity_lines WHERE opportunity_id = ?",
+	[W_LINE_INSERT] =
+	    "INSERT INTO opportunity_lines (opportunity_id, line_no,"
+	    " product_id, quantity, amount) VALUES (?, ?, ?, ?, ?)",
 };
 
 static struct db_table pw_db = DB_TABLE("pipeline-write", stmts);
@@ -73,7 +87,8 @@ const struct field opportunity_fields[OPP__MAX] = {
 	[OPP_TITLE] = { "title", form_text, 1, 1, 200, "pipe_err_title", NULL },
 	[OPP_NEEDS] = { "needs", form_text_multiline, 0, 0, 5000,
 	    "pipe_err_needs", NULL },
-	[OPP_AMOUNT] = { "amount", form_money, 1, 0, 999999999999999LL,
+	/* required unless the opportunity has product lines (their sum) */
+	[OPP_AMOUNT] = { "amount", form_money, 0, 0, 999999999999999LL,
 	    "pipe_err_amount", NULL },
 	[OPP_STAGE] = { "stage", form_oneof, 0, 0, 0, "pipe_err_stage",
 	    opportunity_stages },
@@ -83,6 +98,15 @@ const struct field opportunity_fields[OPP__MAX] = {
 	    "pipe_err_follow_up", NULL },
 	[OPP_LOST_REASON] = { "lost_reason", form_text, 0, 0, 255,
 	    "pipe_err_lost_reason_text", NULL },
+};
+
+const struct field opportunity_line_fields[OPPL__MAX] = {
+	[OPPL_PRODUCT] = { "lproduct", form_int64, 1, 1, ID_MAX,
+	    "pipe_err_line_product", NULL },
+	[OPPL_QTY] = { "lqty", order_valid_qty, 1, 0, 0, "pipe_err_line_qty",
+	    NULL },
+	[OPPL_AMOUNT] = { "lamount", form_money, 1, 0, 999999999999999LL,
+	    "pipe_err_line_amount", NULL },
 };
 
 /* ---- the stages, a workflow ---- */
@@ -184,9 +208,117 @@ opportunity_check(const struct sales_actor *a, const struct dbres *old,
 	return 0;
 }
 
+/* The number of line rows in (the highest N of lproduct_N, lqty_N,
+ * lamount_N), at most OPP_LINES_MAX. */
+static size_t
+line_rows(const struct req_fields *in)
+{
+	size_t rows = 0;
+
+	for (size_t i = 0; in != NULL && i < in->n; i++) {
+		const char *name = in->pairs[i].name;
+
+		for (size_t k = 0; k < OPPL__MAX; k++) {
+			size_t len = strlen(opportunity_line_fields[k].name);
+			unsigned long n;
+			char *end;
+
+			if (strncmp(name, opportunity_line_fields[k].name,
+			    len) != 0 || name[len] != '_' ||
+			    name[len + 1] < '1' || name[len + 1] > '9')
+				continue;
+			n = strtoul(name + len + 1, &end, 10);
+			if (*end == '\0' && n > rows)
+				rows = n > OPP_LINES_MAX ? OPP_LINES_MAX : n;
+		}
+	}
+	return rows;
+}
+
+/* Reads and checks the line rows of in into *lines (a blank row is no
+ * line); *sum gets the lines' amount, *n the lines.  Marks each row's
+ * errors.  Returns 0 or a tc_err. */
+static int
+lines_read(const struct sales_actor *a, int64_t id,
+    const struct req_fields *in, struct opp_lines *lines, int64_t *sum,
+    size_t *n)
+{
+	int rc;
+
+	*sum = 0;
+	*n = 0;
+	lines->n = line_rows(in);
+	for (size_t i = 0; i < lines->n; i++) {
+		struct form *f = &lines->row[i];
+		bool ok;
+
+		if ((rc = form_validate_row(f, opportunity_line_fields,
+		    OPPL__MAX, in, i + 1)) == TC_ENOMEM)
+			return rc;
+		if (!form_present(f, OPPL_PRODUCT) &&
+		    !form_present(f, OPPL_QTY) &&
+		    !form_present(f, OPPL_AMOUNT)) {
+			for (size_t k = 0; k < OPPL__MAX; k++)
+				form_ignore(f, k);
+			continue;
+		}
+		(*n)++;
+		if (f->e[OPPL_PRODUCT].err == 0 &&
+		    form_present(f, OPPL_PRODUCT)) {
+			if ((rc = found(a->db, W_PRODUCT, DB_ARGS(P_INT(
+			    form_int(f, OPPL_PRODUCT, 0)), P_INT(id)), &ok)) != 0)
+				return rc;
+			if (!ok && (rc = form_set_error(f, OPPL_PRODUCT, NULL,
+			    NULL)) != 0)
+				return rc;
+		}
+		if (f->e[OPPL_QTY].err == 0 && form_present(f, OPPL_QTY) &&
+		    form_int(f, OPPL_QTY, 0) <= 0 &&
+		    (rc = form_set_error(f, OPPL_QTY, NULL, NULL)) != 0)
+			return rc;
+		*sum += form_int(f, OPPL_AMOUNT, 0);
+	}
+	return 0;
+}
+
+/* Replaces the lines of opportunity id with the rows of lines (blank
+ * ones skipped). */
+static int
+lines_write(const struct sales_actor *a, int64_t id,
+    const struct opp_lines *lines)
+{
+	int64_t no = 0;
+	int rc;
+
+	if ((rc = db_exec(a->db, &pw_db, W_LINES_DELETE, DB_ARGS(P_INT(id)),
+	    NULL, NULL)) != 0)
+		return rc;
+	for (size_t i = 0; i < lines->n; i++) {
+		const struct form *f = &lines->row[i];
+
+		if (!form_present(f, OPPL_PRODUCT))
+			continue;
+		if ((rc = db_exec(a->db, &pw_db, W_LINE_INSERT,
+		    DB_ARGS(P_INT(id), P_INT(++no),
+		    P_INT(form_int(f, OPPL_PRODUCT, 0)),
+		    P_TEXT(form_str(f, OPPL_QTY)),
+		    P_MONEY(form_int(f, OPPL_AMOUNT, 0))), NULL, NULL)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 int
 sales_opportunity_save(const struct sales_actor *a, int64_t id,
     const struct req_fields *in, struct form *f, int64_t *out)
+{
+	return sales_opportunity_save_lines(a, id, in, f, NULL, out);
+}
+
+int
+sales_opportunity_save_lines(const struct sales_actor *a, int64_t id,
+    const struct req_fields *in, struct form *f, struct opp_lines *lines,
+    int64_t *out)
 {
 	struct scope w = scope_person(a->who, &sales_scope_write);
 	struct wf_actor wa = wf_actor_from(a);
@@ -194,10 +326,14 @@ sales_opportunity_save(const struct sales_actor *a, int64_t id,
 	const char *stage = "lead", *needs, *reason;
 	char idtext[24];
 	uint64_t newid = 0;
-	bool own = false;
+	int64_t sum = 0, amount;
+	size_t nlines = 0;
+	bool own = false, line_errors = false;
 	int rc;
 
 	*out = 0;
+	if (lines != NULL)
+		lines->n = 0;
 	if ((rc = form_validate(f, opportunity_fields, OPP__MAX, in)) ==
 	    TC_ENOMEM)
 		return rc;
@@ -220,7 +356,27 @@ sales_opportunity_save(const struct sales_actor *a, int64_t id,
 		stage = form_str(f, OPP_STAGE);
 	if ((rc = opportunity_check(a, old, f, stage)) != 0)
 		goto out;
-	if (form_has_errors(f)) {
+	if (lines != NULL && (rc = lines_read(a, id, in, lines, &sum,
+	    &nlines)) != 0)
+		goto out;
+	/* With lines, the amount is theirs: left empty, or the same. */
+	if (nlines > 0 && form_present(f, OPP_AMOUNT) &&
+	    f->e[OPP_AMOUNT].err == 0 && form_int(f, OPP_AMOUNT, 0) != sum &&
+	    (rc = form_set_error(f, OPP_AMOUNT, "pipe_err_amount_lines",
+	    NULL)) != 0)
+		goto out;
+	if (nlines == 0 && !form_present(f, OPP_AMOUNT) &&
+	    f->e[OPP_AMOUNT].err == 0 &&
+	    (rc = form_set_error(f, OPP_AMOUNT, NULL, NULL)) != 0)
+		goto out;
+	if (nlines > 0)
+		amount = sum;
+	else
+		amount = form_int(f, OPP_AMOUNT, 0);
+	for (size_t i = 0; lines != NULL && i < lines->n; i++)
+		if (form_has_errors(&lines->row[i]))
+			line_errors = true;
+	if (form_has_errors(f) || line_errors) {
 		rc = TC_EINVAL;
 		goto out;
 	}
@@ -233,7 +389,7 @@ sales_opportunity_save(const struct sales_actor *a, int64_t id,
 		    P_INT(form_int(f, OPP_CUSTOMER, 0)),
 		    P_TEXT(form_str(f, OPP_TITLE)),
 		    P_TEXT(needs != NULL ? needs : ""),
-		    P_MONEY(form_int(f, OPP_AMOUNT, 0)), P_TEXT(stage),
+		    P_MONEY(amount), P_TEXT(stage),
 		    P_TEXT(form_str(f, OPP_CLOSE)),
 		    P_TEXT_OR_NULL(form_str(f, OPP_FOLLOW_UP)),
 		    P_TEXT(reason != NULL ? reason : "")), NULL, &newid)) != 0)
@@ -245,7 +401,7 @@ sales_opportunity_save(const struct sales_actor *a, int64_t id,
 		    P_INT(form_int(f, OPP_CUSTOMER, 0)),
 		    P_TEXT(form_str(f, OPP_TITLE)),
 		    P_TEXT(needs != NULL ? needs : ""),
-		    P_MONEY(form_int(f, OPP_AMOUNT, 0)),
+		    P_MONEY(amount),
 		    P_TEXT(form_str(f, OPP_CLOSE)),
 		    P_TEXT_OR_NULL(form_str(f, OPP_FOLLOW_UP)),
 		    P_TEXT(reason != NULL ? reason : ""), P_INT(id)), NULL,
@@ -253,6 +409,9 @@ sales_opportunity_save(const struct sales_actor *a, int64_t id,
 			goto out;
 		*out = id;
 	}
+	if (lines != NULL && (nlines > 0 || id > 0) &&
+	    (rc = lines_write(a, *out, lines)) != 0)
+		goto out;
 	snprintf(idtext, sizeof(idtext), "%" PRId64, *out);
 	if ((rc = audit_write_as(a->db, &a->as, id == 0 ?
 	    "opportunity_create" : "opportunity_update", "opportunity",

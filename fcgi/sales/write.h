@@ -318,6 +318,25 @@ enum opportunity_field { OPP_OWNER, OPP_CUSTOMER, OPP_TITLE, OPP_NEEDS,
 extern const char *const opportunity_stages[];  /* NULL-terminated */
 extern const struct field opportunity_fields[OPP__MAX];
 
+/* An opportunity's product lines (opportunity_lines), each a row form:
+ * "lproduct_N", "lqty_N", "lamount_N" (N from 1).  A row with nothing
+ * typed is no line. */
+enum opportunity_line_field { OPPL_PRODUCT, OPPL_QTY, OPPL_AMOUNT,
+    OPPL__MAX };
+#define OPP_LINES_MAX 20
+
+extern const struct field opportunity_line_fields[OPPL__MAX];
+
+struct opp_lines {
+	struct form row[OPP_LINES_MAX];
+	size_t n;                   /* rows read */
+};
+
+/* A quantity field's validator (order-math.h's order_parse_qty): at
+ * most 3 decimals; out->i in thousandths. */
+int order_valid_qty(const struct field *f, const char *in,
+    struct form_value *out);
+
 /* The stages as a workflow (core/workflow.h): moving to a stage is the
  * action named after it, from any other stage, for the sales roles in
  * their write scope; "lost" needs a reason (the move's comment), kept
@@ -334,6 +353,16 @@ extern const struct wf_def sales_opportunity_flow;
  * sales_opportunity_move).  *out gets the opportunity's id. */
 int sales_opportunity_save(const struct sales_actor *a, int64_t id,
     const struct req_fields *in, struct form *f, int64_t *out);
+
+/* As sales_opportunity_save, with the product lines of in read into
+ * *lines (free each row with form_free, whatever the outcome; lines
+ * NULL: the stored lines stay): every line an active product, a
+ * quantity above 0 and an amount; they replace the stored ones, and
+ * the opportunity's amount is their sum (an amount typed that differs
+ * is refused, naming the field; with lines it may be left empty). */
+int sales_opportunity_save_lines(const struct sales_actor *a, int64_t id,
+    const struct req_fields *in, struct form *f, struct opp_lines *lines,
+    int64_t *out);
 
 /* Moves opportunity id as w says (w->action: the stage to move to;
  * w->expect: the stage the person's page showed, or NULL; w->comment:

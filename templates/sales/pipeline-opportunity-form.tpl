@@ -25,8 +25,8 @@
     {{#OWNER_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/OWNER_ERROR}}
   </div>
   <div class="field">
-    <label for="amount" class="required">{{t_sales_amount}}</label>
-    <input id="amount" name="amount" type="text" inputmode="decimal" class="money" value="{{amount}}" required{{#AMOUNT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/AMOUNT_ERROR}}>
+    <label for="amount">{{t_sales_amount}}</label>
+    <input id="amount" name="amount" type="text" inputmode="decimal" class="money" value="{{amount}}"{{#AMOUNT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/AMOUNT_ERROR}}>
     <p class="hint">{{t_pipe_amount_hint}}</p>
     {{#AMOUNT_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/AMOUNT_ERROR}}
   </div>
@@ -49,6 +49,22 @@
     <input id="next_follow_up" name="next_follow_up" type="date" value="{{next_follow_up}}"{{#NEXT_FOLLOW_UP_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/NEXT_FOLLOW_UP_ERROR}}>
     {{#NEXT_FOLLOW_UP_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/NEXT_FOLLOW_UP_ERROR}}
   </div>
+  <fieldset class="lines" id="opp-lines">
+    <legend>{{t_pipe_lines}}</legend>
+    <div class="field wide"><p class="hint">{{t_pipe_lines_hint}}</p></div>
+    <input type="hidden" name="line_rows" value="{{line_rows}}">
+    <div class="table-wrap field wide">
+    <table class="data compact order-lines">
+      <thead><tr><th class="num">{{t_sales_line}}</th><th>{{t_sales_product}}</th><th class="num">{{t_sales_quantity}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
+      <tbody>{{#LROW}}<tr>
+        <td class="num">{{n}}</td>
+        <td><select id="lproduct_{{n}}" name="lproduct_{{n}}" aria-label="{{t_sales_line}} {{n}} {{t_sales_product}}"{{#LPRODUCT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/LPRODUCT_ERROR}}><option value="">—</option>{{#PRODUCT_OPT}}<option value="{{value}}"{{#SELECTED}} selected{{/SELECTED}}>{{label}}</option>{{/PRODUCT_OPT}}</select>{{#LPRODUCT_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/LPRODUCT_ERROR}}</td>
+        <td><input id="lqty_{{n}}" name="lqty_{{n}}" value="{{lqty}}" class="num" size="8" inputmode="decimal" aria-label="{{t_sales_line}} {{n}} {{t_sales_quantity}}"{{#LQTY_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/LQTY_ERROR}}>{{#LQTY_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/LQTY_ERROR}}</td>
+        <td><input id="lamount_{{n}}" name="lamount_{{n}}" value="{{lamount}}" class="money" size="12" inputmode="decimal" aria-label="{{t_sales_line}} {{n}} {{t_sales_amount}}"{{#LAMOUNT_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/LAMOUNT_ERROR}}>{{#LAMOUNT_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/LAMOUNT_ERROR}}</td>
+      </tr>{{/LROW}}</tbody>
+    </table>
+    </div>
+  </fieldset>
   <div class="field wide">
     <label for="needs">{{t_pipe_needs}}</label>
     <textarea id="needs" name="needs" rows="4"{{#NEEDS_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/NEEDS_ERROR}}>{{needs}}</textarea>

@@ -67,6 +67,15 @@
     </div>
   </section>
 </div>
+<section class="card" id="opp-lines">
+  <h2>{{t_pipe_lines}}</h2>
+  {{#NO_LINES}}<p class="empty">{{t_pipe_no_lines}}</p>{{/NO_LINES}}
+  {{#LINES}}<div class="table-wrap"><table class="data compact" id="opp-lines-table">
+    <thead><tr><th class="num">{{t_sales_line}}</th><th>{{t_sales_product}}</th><th>{{t_sales_product_type}}</th><th class="num">{{t_sales_quantity}}</th><th class="num">{{t_sales_amount}}</th></tr></thead>
+    <tbody>{{#LINE}}<tr><td class="num">{{line_no}}</td><td class="wrap"><span class="mono muted">{{product_code}}</span> {{product}}</td><td>{{ptype}}</td><td class="num">{{quantity}}</td><td class="num money">{{amount}}</td></tr>{{/LINE}}</tbody>
+    <tfoot><tr><td colspan="4">{{t_common_total}}</td><td class="num money">{{lines_total}}</td></tr></tfoot>
+  </table></div>{{/LINES}}
+</section>
 <section class="card">
   <div class="card-head"><h2>{{t_pipe_timeline}}</h2>{{#CAN_WRITE}}<a class="btn small" href="{{log_href}}">{{t_pipe_log_activity}}</a>{{/CAN_WRITE}}</div>
   {{#TIMELINE_EMPTY}}<div class="empty">{{t_pipe_timeline_empty}}</div>{{/TIMELINE_EMPTY}}
