@@ -160,8 +160,6 @@ teams_show(struct req *r, struct tdict *d, const struct team *t, size_t n)
 		pipe_set_money(row, "weighted", t[i].weighted);
 		tdict_set_int(row, "overdue", t[i].overdue);
 		tdict_set_int(row, "activities", t[i].activities);
-		pipe_set_money(row, "per_rep", t[i].reps > 0 ?
-		    t[i].booked / t[i].reps : 0);
 		sum.reps += t[i].reps;
 		sum.booked += t[i].booked;
 		sum.orders += t[i].orders;
