@@ -208,7 +208,7 @@ adjustment_propose(const struct wf_actor *a, const struct req_fields *in,
 	char idt[24], detail[700], amount[TC_MONEY_SIZE];
 	int64_t period_id = 0;
 	uint64_t id = 0;
-	bool own = !db_in_transaction(a->db);
+	bool own;
 	int rc;
 
 	*out = 0;
@@ -218,13 +218,13 @@ adjustment_propose(const struct wf_actor *a, const struct req_fields *in,
 	if (a->who == NULL || (a->who->roles & (ROLE_HR | ROLE_FINANCE)) == 0)
 		return TC_EDENIED;
 	as = (a->who->roles & ROLE_HR) != 0 ? "hr" : "finance";
-	if (own && (rc = db_begin(a->db)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if ((rc = proposal_check(a, f, &period_id)) != 0)
-		goto fail;
+		goto out;
 	if (form_has_errors(f)) {
 		rc = TC_EINVAL;
-		goto fail;
+		goto out;
 	}
 	if ((rc = db_exec(a->db, &adj_db, A_INSERT, DB_ARGS(P_INT(period_id),
 	    P_INT(form_int(f, ADJ_PERSON, 0)),
@@ -232,7 +232,7 @@ adjustment_propose(const struct wf_actor *a, const struct req_fields *in,
 	    P_TEXT(form_str(f, ADJ_REASON)), P_TEXT(kind),
 	    P_INT(a->who->id), P_TEXT(as),
 	    dispute_id > 0 ? P_INT(dispute_id) : P_NULL), NULL, &id)) != 0)
-		goto fail;
+		goto out;
 	*out = (int64_t)id;
 	snprintf(idt, sizeof(idt), "%" PRIu64, id);
 	tc_money_str(amount, form_int(f, ADJ_AMOUNT, 0), false);
@@ -240,18 +240,11 @@ adjustment_propose(const struct wf_actor *a, const struct req_fields *in,
 	    form_int(f, ADJ_PERSON, 0), form_str(f, ADJ_PERIOD), amount,
 	    form_str(f, ADJ_REASON));
 	if ((rc = audit_write_as(a->db, &a->as, "adjustment_propose",
-	    "adjustment", idt, detail)) != 0 ||
-	    (rc = wf_created(a, &adjustment_flow, *out, "proposed")) != 0)
-		goto fail;
-	if (own && (rc = db_commit(a->db)) != 0) {
+	    "adjustment", idt, detail)) == 0)
+		rc = wf_created(a, &adjustment_flow, *out, "proposed");
+out:
+	if ((rc = db_tx_end(a->db, own, rc)) != 0)
 		*out = 0;
-		return rc;
-	}
-	return 0;
-fail:
-	*out = 0;
-	if (own)
-		db_rollback(a->db);
 	return rc;
 }
 

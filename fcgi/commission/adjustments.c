@@ -208,18 +208,14 @@ new_post(struct req *r)
 	struct wf_actor a = wf_actor_of(r);
 	struct form f;
 	int64_t id = 0;
-	char loc[80];
 	int rc;
 
 	rc = adjustment_propose(&a, &r->form, &f, ADJ_KIND_MANUAL, 0, &id);
 	if (rc == TC_EINVAL)
 		rc = new_page(r, 422, &f);
-	else if (rc == 0) {
-		snprintf(loc, sizeof(loc),
-		    "/commission/adjustments/%lld?done=proposed",
-		    (long long)id);
-		rc = http_redirect(r, loc);
-	}
+	else if (rc == 0)
+		rc = http_redirect_done(r, "/commission/adjustments", id,
+		    "proposed");
 	form_free(&f);
 	return rc;
 }
@@ -382,26 +378,21 @@ static int
 move_post(struct req *r, const char *action, const char *done)
 {
 	struct wf_actor a = wf_actor_of(r);
-	const char *comment = req_get(&r->form, "comment");
-	struct wf_request w = { .action = action,
-	    .expect = req_get(&r->form, "from"), .comment = comment };
+	struct wf_request w = wf_request_posted(r, action);
 	struct wf_outcome out;
-	char loc[96];
-	int rc;
+	int rc, status;
 
-	if (comment != NULL && strlen(comment) > 500)
-		return detail_page(r, 422, false, "adj_err_note_long", comment);
+	if (w.comment != NULL && strlen(w.comment) > 500)
+		return detail_page(r, 422, false, "adj_err_note_long",
+		    w.comment);
 	rc = adjustment_move(&a, r->ids[0], &w, &out);
-	if (rc == 0) {
-		snprintf(loc, sizeof(loc), "/commission/adjustments/%lld?done=%s",
-		    (long long)r->ids[0], done);
-		return http_redirect(r, loc);
-	}
-	if (rc == TC_ECONFLICT)
+	if (rc == 0)
+		return http_redirect_done(r, "/commission/adjustments",
+		    r->ids[0], done);
+	if ((status = wf_refused_status(rc, &out)) == 409)
 		return detail_page(r, 409, true, NULL, NULL);
-	if ((rc == TC_EDENIED || rc == TC_EINVAL) && out.msg != NULL)
-		return detail_page(r, rc == TC_EDENIED ? 403 : 422, false,
-		    out.msg, comment);
+	if (status != 0)
+		return detail_page(r, status, false, out.msg, w.comment);
 	return rc;
 }
 

@@ -186,7 +186,7 @@ dispute_raise(const struct wf_actor *a, const struct req_fields *in,
 	char idt[24];
 	int64_t period_id = 0;
 	uint64_t id = 0;
-	bool own = !db_in_transaction(a->db);
+	bool own;
 	int rc;
 
 	*out = 0;
@@ -195,13 +195,13 @@ dispute_raise(const struct wf_actor *a, const struct req_fields *in,
 		return rc;
 	if (a->who == NULL || (a->who->roles & REPS) == 0)
 		return TC_EDENIED;
-	if (own && (rc = db_begin(a->db)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if ((rc = raise_check(a, f, &period_id)) != 0)
-		goto fail;
+		goto out;
 	if (form_has_errors(f)) {
 		rc = TC_EINVAL;
-		goto fail;
+		goto out;
 	}
 	order = form_present(f, DSP_LINE) ? NULL : form_str(f, DSP_ORDER);
 	if ((rc = db_exec(a->db, &dsp_db, D_INSERT, DB_ARGS(P_INT(a->who->id),
@@ -209,22 +209,15 @@ dispute_raise(const struct wf_actor *a, const struct req_fields *in,
 	    form_present(f, DSP_LINE) ? P_INT(form_int(f, DSP_LINE, 0)) :
 	    P_NULL, P_TEXT(order != NULL ? order : ""),
 	    P_TEXT(form_str(f, DSP_COMMENT))), NULL, &id)) != 0)
-		goto fail;
+		goto out;
 	*out = (int64_t)id;
 	snprintf(idt, sizeof(idt), "%" PRIu64, id);
 	if ((rc = audit_write_as(a->db, &a->as, "dispute_raise", "dispute",
-	    idt, form_str(f, DSP_COMMENT))) != 0 ||
-	    (rc = wf_created(a, &dispute_flow, *out, "open")) != 0)
-		goto fail;
-	if (own && (rc = db_commit(a->db)) != 0) {
+	    idt, form_str(f, DSP_COMMENT))) == 0)
+		rc = wf_created(a, &dispute_flow, *out, "open");
+out:
+	if ((rc = db_tx_end(a->db, own, rc)) != 0)
 		*out = 0;
-		return rc;
-	}
-	return 0;
-fail:
-	*out = 0;
-	if (own)
-		db_rollback(a->db);
 	return rc;
 }
 

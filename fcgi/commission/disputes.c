@@ -268,17 +268,13 @@ new_post(struct req *r)
 	struct wf_actor a = wf_actor_of(r);
 	struct form f;
 	int64_t id = 0;
-	char loc[80];
 	int rc;
 
 	rc = dispute_raise(&a, &r->form, &f, &id);
 	if (rc == TC_EINVAL)
 		rc = new_page(r, 422, &f);
-	else if (rc == 0) {
-		snprintf(loc, sizeof(loc), "/commission/disputes/%lld?done=raised",
-		    (long long)id);
-		rc = http_redirect(r, loc);
-	}
+	else if (rc == 0)
+		rc = http_redirect_done(r, "/commission/disputes", id, "raised");
 	form_free(&f);
 	return rc;
 }
@@ -469,20 +465,18 @@ static int
 answer_again(struct req *r, int rc, const char *action,
     const struct wf_outcome *out, const struct form *adj)
 {
-	struct answer ans = { 0, false, action, NULL, adj,
-	    req_get(&r->form, "comment") };
+	struct answer ans = { wf_refused_status(rc, out), false, action,
+	    out->msg, adj, req_get(&r->form, "comment") };
 
-	if (rc == TC_ECONFLICT) {
-		ans.status = 409;
+	if (ans.status == 409) {
 		ans.conflict = true;
 		ans.action = NULL;
-	} else if (rc == TC_EINVAL && (adj != NULL || out->msg != NULL)) {
+		ans.msg = NULL;
+	} else if (rc == TC_EINVAL && adj != NULL) {
+		/* the adjustment's own fields name what will not do */
 		ans.status = 422;
-		ans.msg = adj != NULL && form_has_errors(adj) ? NULL : out->msg;
-	} else if (rc == TC_EDENIED && out->msg != NULL) {
-		ans.status = 403;
-		ans.msg = out->msg;
-	} else
+		ans.msg = form_has_errors(adj) ? NULL : out->msg;
+	} else if (ans.status == 0)
 		return rc;
 	return detail_page(r, &ans);
 }
@@ -491,24 +485,19 @@ static int
 move_post(struct req *r, const char *action)
 {
 	struct wf_actor a = wf_actor_of(r);
-	const char *comment = req_get(&r->form, "comment");
-	struct wf_request w = { .action = action,
-	    .expect = req_get(&r->form, "from"), .comment = comment };
+	struct wf_request w = wf_request_posted(r, action);
 	struct wf_outcome out;
-	char loc[96];
 	int rc;
 
-	if (comment != NULL && strlen(comment) > 2000) {
+	if (w.comment != NULL && strlen(w.comment) > 2000) {
 		memset(&out, 0, sizeof(out));
 		out.msg = "dsp_err_comment_long";
 		return answer_again(r, TC_EINVAL, action, &out, NULL);
 	}
 	rc = dispute_move(&a, r->ids[0], &w, &out);
-	if (rc == 0) {
-		snprintf(loc, sizeof(loc), "/commission/disputes/%lld?done=%s",
-		    (long long)r->ids[0], action);
-		return http_redirect(r, loc);
-	}
+	if (rc == 0)
+		return http_redirect_done(r, "/commission/disputes", r->ids[0],
+		    action);
 	return answer_again(r, rc, action, &out, NULL);
 }
 
@@ -537,17 +526,15 @@ accept_post(struct req *r)
 	struct wf_outcome out;
 	struct form f;
 	int64_t adj = 0;
-	char loc[96];
 	int rc;
 
 	memset(&f, 0, sizeof(f));
 	rc = dispute_accept(&a, r->ids[0], req_get(&r->form, "from"),
 	    &r->form, &f, &adj, &out);
-	if (rc == 0) {
-		snprintf(loc, sizeof(loc), "/commission/disputes/%lld?done=accept",
-		    (long long)r->ids[0]);
-		rc = http_redirect(r, loc);
-	} else
+	if (rc == 0)
+		rc = http_redirect_done(r, "/commission/disputes", r->ids[0],
+		    "accept");
+	else
 		rc = answer_again(r, rc, "accept", &out, f.e != NULL ? &f :
 		    NULL);
 	form_free(&f);

@@ -163,6 +163,12 @@ int http_text(struct req *r, int status, const char *text);
 /* Redirects (303 See Other) to a local path. */
 int http_redirect(struct req *r, const char *location);
 
+/* Redirects (303) to a record's page after a POST acted on it:
+ * "<base>/<id>", with "?done=<done>" (the page's confirmation) when done
+ * is not NULL.  base is a fixed path ("/commission/disputes"). */
+int http_redirect_done(struct req *r, const char *base, int64_t id,
+    const char *done);
+
 /* The status of the error page the loop sends for a handler's tc_err
  * (see route_fn): TC_ECONFLICT 409, TC_ENOTFOUND 404, ... 500. */
 int http_status_of(int err);

@@ -1229,6 +1229,24 @@ db_in_transaction(const struct db *d)
 	return d->in_tx;
 }
 
+int
+db_tx_begin(struct db *d, bool *own)
+{
+	*own = !d->in_tx;
+	return *own ? db_begin(d) : 0;
+}
+
+int
+db_tx_end(struct db *d, bool own, int rc)
+{
+	if (!own)
+		return rc;
+	if (rc == 0 && (rc = db_commit(d)) == 0)
+		return 0;
+	db_rollback(d);         /* after a failed commit: nothing left */
+	return rc;
+}
+
 struct db_counts
 db_counts(const struct db *d)
 {

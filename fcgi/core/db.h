@@ -261,6 +261,23 @@ int db_rollback(struct db *d);
  * including one lost with the connection and not yet ended. */
 bool db_in_transaction(const struct db *d);
 
+/* A write function that runs in its caller's transaction, or in one of
+ * its own when called outside any:
+ *
+ *   bool own;
+ *   if ((rc = db_tx_begin(d, &own)) != 0)
+ *           return rc;
+ *   ...writes, rc...
+ *   return db_tx_end(d, own, rc);
+ *
+ * db_tx_begin begins a transaction when none is open (*own true).
+ * Returns 0 or TC_EDB.  db_tx_end ends only a transaction its function
+ * began: commits it when rc is 0 (then returns db_commit's result),
+ * rolls it back otherwise; a caller's transaction is left to the
+ * caller.  Returns rc, or TC_EDB when the commit failed. */
+int db_tx_begin(struct db *d, bool *own);
+int db_tx_end(struct db *d, bool own, int rc);
+
 /* What d sent the server since db_open: statements run (each execution
  * of a prepared statement, and the round trips of db_begin, db_commit
  * and db_rollback) and statements prepared.  The request loop logs the

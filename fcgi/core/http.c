@@ -2,6 +2,7 @@
  * included, carries the same security headers. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,21 @@ http_redirect(struct req *r, const char *location)
 	if ((rc = http_open(r, 303, "text/plain; charset=utf-8")) != 0)
 		return rc;
 	return 0;
+}
+
+int
+http_redirect_done(struct req *r, const char *base, int64_t id,
+    const char *done)
+{
+	char loc[256];
+	int n;
+
+	n = done != NULL ? snprintf(loc, sizeof(loc), "%s/%" PRId64 "?done=%s",
+	    base, id, done) : snprintf(loc, sizeof(loc), "%s/%" PRId64, base,
+	    id);
+	if (n < 0 || (size_t)n >= sizeof(loc))
+		return TC_ETOOBIG;
+	return http_redirect(r, loc);
 }
 
 int

@@ -631,6 +631,28 @@ wf_actor_of(const struct req *r)
 	return a;
 }
 
+struct wf_request
+wf_request_posted(const struct req *r, const char *action)
+{
+	struct wf_request w = { .action = action,
+	    .expect = req_get(&r->form, "from"),
+	    .comment = req_get(&r->form, "comment") };
+
+	return w;
+}
+
+int
+wf_refused_status(int rc, const struct wf_outcome *out)
+{
+	if (rc == TC_ECONFLICT)
+		return 409;
+	if (rc == TC_EDENIED && out->msg != NULL)
+		return 403;
+	if (rc == TC_EINVAL && out->msg != NULL)
+		return 422;
+	return 0;
+}
+
 /* ---- writing ---- */
 
 /* How many params the WF_PARAM columns of sets need. */

@@ -223,6 +223,18 @@ struct wf_outcome {
 	char to[WF_STATE_SIZE];     /* the state moved to, on success */
 };
 
+/* The move a record's page posted: action, with the state the page
+ * showed (its form's "from") and its form's "comment" (NULL when not
+ * posted); no parameters.  Borrows from r. */
+struct wf_request wf_request_posted(const struct req *r, const char *action);
+
+/* The status a record's page is shown again with after a move returned
+ * rc with out: 409 when someone acted first (TC_ECONFLICT), 403 when it
+ * was refused with a reason (TC_EDENIED and out->msg), 422 when what was
+ * given will not do (TC_EINVAL and out->msg); 0 for any other rc, which
+ * the handler returns as it is. */
+int wf_refused_status(int rc, const struct wf_outcome *out);
+
 /* Applies w to record id of def within scope s, as described above, as
  * actor a: in a transaction of its own, committed on success, or in the
  * caller's when one is open on a->db (then left open; on any error the

@@ -98,7 +98,7 @@ sales_activity_save(const struct sales_actor *a, int64_t id,
 		return rc;
 	if (!actor_has(a, SALES_ROLES))
 		return TC_EDENIED;
-	if ((rc = sales_tx_begin(a->db, &own)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if (id > 0) {
 		if ((rc = found(a->db, W_ACTIVITY, DB_ARGS(P_INT(id),
@@ -157,5 +157,5 @@ sales_activity_save(const struct sales_actor *a, int64_t id,
 		    form_str(f, ACT_KIND));
 	}
 out:
-	return sales_tx_end(a->db, own, rc);
+	return db_tx_end(a->db, own, rc);
 }

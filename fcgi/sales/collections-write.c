@@ -143,7 +143,7 @@ sales_payment_save(const struct sales_actor *a, const struct req_fields *in,
 		return rc;
 	if (!actor_has(a, PAY_ROLES))
 		return TC_EDENIED;
-	if ((rc = sales_tx_begin(a->db, &own)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if ((rc = payment_check(a, f, saved)) != 0)
 		goto out;
@@ -188,5 +188,5 @@ sales_payment_save(const struct sales_actor *a, const struct req_fields *in,
 	rc = audit_write_as(a->db, &a->as, amount < 0 ? "payment_refund" :
 	    "payment_create", "payment", idtext, detail);
 out:
-	return sales_tx_end(a->db, own, rc);
+	return db_tx_end(a->db, own, rc);
 }

@@ -245,7 +245,7 @@ sales_customer_save(const struct sales_actor *a, int64_t id,
 	if ((rc = form_validate(f, customer_fields, CUST__MAX, in)) ==
 	    TC_ENOMEM)
 		return rc;
-	if ((rc = sales_tx_begin(a->db, &own)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if (id > 0) {
 		if ((rc = db_query(a->db, &cw_db, W_CUSTOMER, DB_ARGS(P_INT(id),
@@ -310,7 +310,7 @@ sales_customer_save(const struct sales_actor *a, int64_t id,
 	rc = audit_write_as(a->db, &a->as, old != NULL ? "customer_update" :
 	    "customer_create", "customer", idtext, detail);
 out:
-	if ((rc = sales_tx_end(a->db, own, rc)) != 0) {
+	if ((rc = db_tx_end(a->db, own, rc)) != 0) {
 		dbres_free(out->namesakes);
 		out->namesakes = NULL;
 	}
@@ -408,7 +408,7 @@ sales_contact_save(const struct sales_actor *a, int64_t cust,
 	if ((rc = form_validate(f, contact_fields, CONTACT__MAX, in)) ==
 	    TC_ENOMEM)
 		return rc;
-	if ((rc = sales_tx_begin(a->db, &own)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if ((rc = customer_lock(a, cust)) != 0)
 		goto out;
@@ -444,7 +444,7 @@ sales_contact_save(const struct sales_actor *a, int64_t cust,
 		    "contact_create", cust, *id);
 	}
 out:
-	return sales_tx_end(a->db, own, rc);
+	return db_tx_end(a->db, own, rc);
 }
 
 int
@@ -457,7 +457,7 @@ sales_contact_delete(const struct sales_actor *a, int64_t cust,
 
 	if (!actor_has(a, SALES_ROLES))
 		return TC_EDENIED;
-	if ((rc = sales_tx_begin(a->db, &own)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if ((rc = customer_lock(a, cust)) == 0 &&
 	    (rc = db_exec(a->db, &cw_db, W_CONTACT_DELETE,
@@ -467,5 +467,5 @@ sales_contact_delete(const struct sales_actor *a, int64_t cust,
 		else
 			rc = contact_audit(a, "contact_delete", cust, contact);
 	}
-	return sales_tx_end(a->db, own, rc);
+	return db_tx_end(a->db, own, rc);
 }

@@ -214,7 +214,7 @@ sales_credit_decide(const struct sales_actor *a, int64_t order, int64_t req,
 	saved->id = order;
 	if (!actor_has(a, ROLE_SALES | ROLE_MANAGER | ROLE_FINANCE))
 		return TC_EDENIED;
-	if ((rc = sales_tx_begin(a->db, &own)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if ((rc = db_query(a->db, &oc_db, C_REQUEST, DB_ARGS(P_INT(req),
 	    P_INT(order)), &r)) != 0)
@@ -241,5 +241,5 @@ sales_credit_decide(const struct sales_actor *a, int64_t order, int64_t req,
 out:
 	dbres_free(r);
 	dbres_free(o);
-	return sales_tx_end(a->db, own, rc);
+	return db_tx_end(a->db, own, rc);
 }

@@ -1085,7 +1085,7 @@ sales_order_save(const struct sales_actor *a, int64_t id,
 		return rc;
 	if (!actor_has(a, SALES_ROLES))
 		return TC_EDENIED;
-	if ((rc = sales_tx_begin(a->db, &own)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if (id > 0) {
 		if ((rc = load_changeable(a, id, &c.w, &c.old, saved,
@@ -1125,7 +1125,7 @@ sales_order_save(const struct sales_actor *a, int64_t id,
 			rc = TC_EINVAL;
 	}
 out:
-	rc = sales_tx_end(a->db, own, rc);
+	rc = db_tx_end(a->db, own, rc);
 	check_free(&c);
 	return rc;
 }
@@ -1186,7 +1186,7 @@ sales_order_cancel(const struct sales_actor *a, int64_t id,
 	memset(saved, 0, sizeof(*saved));
 	if (!actor_has(a, SALES_ROLES))
 		return TC_EDENIED;
-	if ((rc = sales_tx_begin(a->db, &own)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if ((rc = load_changeable(a, id, &w, &o, saved, ORDER_CHANGE_CANCEL)) != 0)
 		goto out;
@@ -1207,7 +1207,7 @@ sales_order_cancel(const struct sales_actor *a, int64_t id,
 	}
 out:
 	dbres_free(o);
-	return sales_tx_end(a->db, own, rc);
+	return db_tx_end(a->db, own, rc);
 }
 
 /* --- returns ------------------------------------------------------------- */
@@ -1278,7 +1278,7 @@ sales_order_return(const struct sales_actor *a, int64_t id,
 	/* one transaction: the original stays locked (FOR UPDATE) from
 	 * reading what was returned until the return is written, so two
 	 * returns cannot both take the same goods back */
-	if ((rc = sales_tx_begin(db, &own)) != 0)
+	if ((rc = db_tx_begin(db, &own)) != 0)
 		return rc;
 	if ((rc = sales_order_return_load(a, id, rt, saved)) != 0)
 		goto out;
@@ -1387,7 +1387,7 @@ sales_order_return(const struct sales_actor *a, int64_t id,
 out:
 	dbres_free(cnt);
 	free(rq);
-	return sales_tx_end(db, own, rc);
+	return db_tx_end(db, own, rc);
 }
 
 /* --- costs (finance) ----------------------------------------------------- */
@@ -1438,7 +1438,7 @@ sales_order_costs(const struct sales_actor *a, int64_t id,
 	int rc;
 
 	memset(oc, 0, sizeof(*oc));
-	if ((rc = sales_tx_begin(a->db, &own)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if ((rc = sales_order_costs_load(a, id, oc, saved)) != 0)
 		goto out;
@@ -1488,5 +1488,5 @@ sales_order_costs(const struct sales_actor *a, int64_t id,
 		    detail);
 out:
 	free(detail);
-	return sales_tx_end(a->db, own, rc);
+	return db_tx_end(a->db, own, rc);
 }

@@ -339,7 +339,7 @@ sales_opportunity_save_lines(const struct sales_actor *a, int64_t id,
 		return rc;
 	if (!actor_has(a, SALES_ROLES))
 		return TC_EDENIED;
-	if ((rc = sales_tx_begin(a->db, &own)) != 0)
+	if ((rc = db_tx_begin(a->db, &own)) != 0)
 		return rc;
 	if (id > 0) {
 		if ((rc = db_query(a->db, &pw_db, W_OPP, DB_ARGS(P_INT(id),
@@ -421,7 +421,7 @@ sales_opportunity_save_lines(const struct sales_actor *a, int64_t id,
 		rc = wf_created(&wa, &sales_opportunity_flow, *out, stage);
 out:
 	dbres_free(old);
-	return sales_tx_end(a->db, own, rc);
+	return db_tx_end(a->db, own, rc);
 }
 
 int

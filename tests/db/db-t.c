@@ -1,9 +1,12 @@
 /* db-t: statement tables against the real MariaDB: typed parameters
  * round-trip, a duplicate key is TC_ECONFLICT, bad data is TC_EINVAL,
- * a rollback writes nothing. */
+ * a rollback writes nothing; a write function's own transaction
+ * (db_tx_begin/db_tx_end) is committed or rolled back by it, a caller's
+ * is left to the caller. */
 #include "config.h"
 
 #include <check.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -236,6 +239,46 @@ START_TEST(rollback_writes_nothing_commit_keeps)
 }
 END_TEST
 
+/* A write function: one row, then rc (its verdict). */
+static int
+write_fn(const char *code, int verdict)
+{
+	bool own;
+	int rc;
+
+	if ((rc = db_tx_begin(dbt_db, &own)) != 0)
+		return rc;
+	rc = insert(code, P_NULL, P_NULL, P_NULL, P_NULL, NULL);
+	if (rc == 0)
+		rc = verdict;
+	return db_tx_end(dbt_db, own, rc);
+}
+
+START_TEST(a_write_functions_own_transaction_ends_with_it)
+{
+	ck_assert_int_eq(write_fn("own-ok", 0), 0);
+	ck_assert(!db_in_transaction(dbt_db));
+	ck_assert_int_eq(count_rows(), 1);
+	ck_assert_int_eq(write_fn("own-bad", TC_EINVAL), TC_EINVAL);
+	ck_assert(!db_in_transaction(dbt_db));
+	ck_assert_int_eq(count_rows(), 1);
+}
+END_TEST
+
+START_TEST(a_callers_transaction_is_left_to_the_caller)
+{
+	ck_assert_int_eq(db_begin(dbt_db), 0);
+	ck_assert_int_eq(write_fn("in-1", 0), 0);
+	ck_assert(db_in_transaction(dbt_db));
+	/* a refusal inside is the caller's to roll back, with the rest */
+	ck_assert_int_eq(write_fn("in-2", TC_EINVAL), TC_EINVAL);
+	ck_assert(db_in_transaction(dbt_db));
+	ck_assert_int_eq(count_rows(), 2);
+	ck_assert_int_eq(db_rollback(dbt_db), 0);
+	ck_assert_int_eq(count_rows(), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -253,6 +296,8 @@ main(void)
 	tcase_add_test(t, bad_values_are_einval);
 	tcase_add_test(t, wrong_parameter_count_is_refused_before_running);
 	tcase_add_test(t, rollback_writes_nothing_commit_keeps);
+	tcase_add_test(t, a_write_functions_own_transaction_ends_with_it);
+	tcase_add_test(t, a_callers_transaction_is_left_to_the_caller);
 	suite_add_tcase(s, t);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
