@@ -8,24 +8,46 @@
 // rep's manager opening the same ids gets the page: the ids are real.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql, TOP } from './lib.mjs';
 import {
   ROUTES, PEOPLE, SAME_TEAM, OTHER_TEAM, ID_SOURCES, Client, idOf, pool,
   checksums, changedTables, headerFaults,
 } from './security-matrix.mjs';
 
 const PARALLEL = 4;
+const LONG = process.env.TICHENG_SECURITY === 'long';
 const REP = PEOPLE.sales; // zhangwei, East
 const MANAGER = PEOPLE.manager; // chenjing, East's manager
 
 // [viewer, owner of the rows, what each scope answers].
-const PAIRS = [
+const SHORT_PAIRS = [
   [REP, SAME_TEAM, { rep: 404, team: 200, person: 404 }],
   [REP, OTHER_TEAM, { rep: 404, team: 404, person: 404 }],
   [OTHER_TEAM, REP, { rep: 404, team: 404, person: 404 }],
   [MANAGER, OTHER_TEAM, { rep: 404, team: 404, person: 404 }],
   [MANAGER, SAME_TEAM, { rep: 200, team: 200, person: 404 }],
 ];
+
+// ./dev security: every rep and manager of the directory against every
+// other rep's rows.
+function allPairs() {
+  const people = sql("SELECT login, team, manager_login FROM people WHERE active AND team <> '' AND dn LIKE '%ou=people%'");
+  const reps = people.filter(([l]) => !people.some(([, , m]) => m === l));
+  const out = [];
+  for (const [viewer, vteam] of people) {
+    for (const [owner, oteam, manager] of reps) {
+      if (owner === viewer) continue;
+      out.push([viewer, owner, { rep: manager === viewer ? 200 : 404, team: vteam === oteam ? 200 : 404, person: 404 }]);
+    }
+  }
+  return out;
+}
+
+const PAIRS = LONG ? allPairs() : SHORT_PAIRS;
 
 // Answers other than 200 that a page gives its reader (as in
 // security-matrix.test.mjs).
@@ -35,12 +57,12 @@ let clients;
 
 before(async () => {
   // A finished job for each owner: /jobs/N is its queuer's alone.
-  for (const who of [REP, SAME_TEAM, OTHER_TEAM]) {
+  for (const who of new Set([REP, SAME_TEAM, OTHER_TEAM, ...PAIRS.map(([, o]) => o)])) {
     sql(`INSERT INTO jobs (kind, job_key, params, who, state, created_at, finished_at, result)
          VALUES ('core.purge', 'security-matrix-objects', '{}', '${who}', 'done', UTC_TIMESTAMP(), UTC_TIMESTAMP(), '{}')`);
   }
   clients = {};
-  for (const login of [REP, MANAGER, OTHER_TEAM]) {
+  for (const login of new Set([REP, MANAGER, OTHER_TEAM, ...PAIRS.map(([v]) => v)])) {
     const c = new Client();
     assert.equal((await c.signIn(login)).status, 303, `${login} signs in`);
     clients[login] = c;
@@ -148,3 +170,47 @@ test("a team's contest shows the other team the ranks and names, never the amoun
   assert.match(mainOf(other.body), /···/);
   assert.ok(amounts(own.body).length > amounts(other.body).length, 'the rep sees amounts the other team does not');
 });
+
+// The other team's people, as exports name them (login or name).
+const NORTH = sql("SELECT login, name FROM people WHERE team = 'North' OR login = 'yangfan'").flat();
+
+test("no export a rep or a manager may take names the other team, whatever its filters ask for", async () => {
+  const north = idOf('performance:reps', OTHER_TEAM);
+  const customer = idOf('sales:customers', OTHER_TEAM);
+  const all = ['', `rep=${north}`, `rep=${OTHER_TEAM}`, `person=${north}`, `person_id=${north}`, `owner=${north}`,
+    'team=North', `customer=${customer}`, `rep=${north}&team=North&scope=all`];
+  // The short form asks the filters the lists take; ./dev security all.
+  const asks = LONG ? all : ['', `rep=${north}`, 'team=North'];
+  const exports = ROUTES.filter((rt) => rt.method === 'GET' && (rt.type === 'csv' || rt.type === 'xlsx') && rt.ids === 0);
+  const cases = [];
+  for (const viewer of [REP, MANAGER]) {
+    for (const rt of exports.filter((r) => clients[viewer].roles.some((x) => r.roles.includes(x)))) {
+      for (const q of asks) cases.push([viewer, rt, q ? `${rt.pattern}?${q}` : rt.pattern]);
+    }
+  }
+  const wrong = [];
+  let read = 0;
+  await pool(cases, PARALLEL, async ([viewer, rt, path]) => {
+    const res = await clients[viewer].get(path, { binary: rt.type === 'xlsx' });
+    if (res.status === 400) return; // a filter it does not take, refused
+    if (res.status !== 200) { wrong.push(`${path} as ${viewer}: ${res.status}`); return; }
+    read++;
+    // XLSX keeps its strings in a zip: read them as openpyxl does.
+    const text = rt.type === 'csv' ? res.body : xlsxText(res.body);
+    const named = NORTH.filter((n) => text.includes(n));
+    if (named.length) wrong.push(`${path} as ${viewer} names ${named.join(', ')}`);
+  });
+  assert.deepEqual(wrong, []);
+  assert.ok(read >= 3 * asks.length, `${read} exports read`);
+});
+
+// Every string of an XLSX file (its shared strings and inline strings).
+function xlsxText(buf) {
+  const dir = mkdtempSync(join(tmpdir(), 'security-xlsx-'));
+  try {
+    writeFileSync(join(dir, 'f.xlsx'), buf);
+    return execFileSync('/usr/bin/python3', [join(TOP, 'tests/unit/read-xlsx.py'), join(dir, 'f.xlsx')], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -97,11 +97,11 @@ export function csrfIn(html) {
   return m[1];
 }
 
-// Signs in one client per role of PEOPLE (and any extra logins).
-export async function signInAll(extra = []) {
+// Signs in one client per role of PEOPLE, reading lang: { role: client }.
+export async function signInAll(lang = 'zh-CN') {
   const out = {};
-  for (const [role, login] of [...Object.entries(PEOPLE), ...extra.map((l) => [l, l])]) {
-    const c = new Client();
+  for (const [role, login] of Object.entries(PEOPLE)) {
+    const c = new Client(lang);
     const res = await c.signIn(login);
     if (res.status !== 303) throw new Error(`${login} could not sign in: ${res.status}`);
     out[role] = c;
