@@ -181,6 +181,7 @@ test('every CSV and XLSX export of every module defuses what a spreadsheet would
   plant('people', 'name', "login = 'lina'", FORMULAS[4]);
   plant('people', 'name', "login = 'wangqiang'", FORMULAS[5]);
   plant('people', 'department', `login = '${PEOPLE.sales}'`, FORMULAS[2]);
+  plant('settlement_statements', 'team', `person_id = ${east}`, FORMULAS[3]);
   const exports = ROUTES.filter((rt) => rt.method === 'GET' && (rt.type === 'csv' || rt.type === 'xlsx'));
   assert.ok(exports.length >= 10, `${exports.length} exports`);
   const programs = new Set(exports.map((rt) => rt.program));

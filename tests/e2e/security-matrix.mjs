@@ -168,6 +168,8 @@ export const ID_SOURCES = {
   // Contests are published to every reader, a team's too (its standings
   // show others' amounts as ···, checked in security-matrix-objects).
   'performance:contests': { sql: () => "SELECT MIN(id) FROM contests WHERE team <> ''" },
+  // A leaver's recovery or write-off, decided by management, who sees all.
+  'settlement:closures': { sql: () => 'SELECT COALESCE(MIN(id), 999999) FROM settlement_closures' },
   'settlement:statements': { scope: 'rep', sql: (l) => `SELECT MIN(id) FROM settlement_statements WHERE person_id = ${pid(l)}` },
 };
 

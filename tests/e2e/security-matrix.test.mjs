@@ -21,13 +21,14 @@ const PARALLEL = 4;
 
 // Query parameters a page needs to show anything but a 400 (a period,
 // a code): the route is then checked on its real page.
-const QUERY = {
-  '/commission/estimate': () => `opportunity=${sql(ID_SOURCES['sales:opportunities'].sql(PEOPLE.sales))[0][0]}`,
-  '/settlement/verify': () => `code=${sql(`SELECT verify_code FROM settlement_statements WHERE person_id = (SELECT id FROM people WHERE login = '${PEOPLE.sales}') AND verify_code IS NOT NULL ORDER BY id LIMIT 1`)[0][0]}`,
-  '/settlement/print': () => `period=${sql("SELECT MIN(label) FROM periods WHERE state = 'closed'")[0][0]}`,
-  '/settlement/payroll.csv': () => `period=${sql("SELECT MIN(label) FROM periods WHERE state = 'closed'")[0][0]}`,
-  '/settlement/payroll.xlsx': () => `period=${sql("SELECT MIN(label) FROM periods WHERE state = 'closed'")[0][0]}`,
-};
+const closedPeriod = () => `period=${sql("SELECT MIN(label) FROM periods WHERE state = 'closed'")[0][0]}`;
+const QUERY = [
+  [/^\/commission\/estimate$/, () => `opportunity=${sql(ID_SOURCES['sales:opportunities'].sql(PEOPLE.sales))[0][0]}`],
+  [/^\/settlement\/verify$/, () => `code=${sql(`SELECT verify_code FROM settlement_statements WHERE person_id = (SELECT id FROM people WHERE login = '${PEOPLE.sales}') AND verify_code IS NOT NULL ORDER BY id LIMIT 1`)[0][0]}`],
+  // Finance's period documents: printing a period, payroll, the reports of one period.
+  [/^\/settlement\/(print|payroll\.\w+|reports\/[\w.]+)$/, closedPeriod],
+];
+const queryOf = (pattern) => QUERY.find(([re]) => re.test(pattern))?.[1]();
 
 // Answers other than 200 that a route gives every role it allows, and
 // why (the role check passed; the page itself answers so).
@@ -61,7 +62,8 @@ after(() => {
 function getRoutes() {
   return ROUTES.filter((rt) => rt.method === 'GET').map((rt) => {
     let path = pathFor(rt);
-    if (path !== null && QUERY[rt.pattern]) path += `?${QUERY[rt.pattern]()}`;
+    const q = path !== null ? queryOf(rt.pattern) : undefined;
+    if (q) path += `?${q}`;
     return [rt, path];
   });
 }
