@@ -199,49 +199,46 @@ parse_decimal(const char *s, int scale, int64_t *out)
 	return rc != 0 ? TC_EFORMAT : 0;
 }
 
-int
-form_int64(const struct field *f, const char *in, struct form_value *out)
+/* A value v read from in: TC_ERANGE unless within f's bounds, else out
+ * gets it. */
+static int
+bounded(const struct field *f, const char *in, int64_t v,
+    struct form_value *out)
 {
-	int64_t v;
-	int r = parse_decimal(in, 0, &v);
-
-	if (r)
-		return r;
 	if (!in_bounds(f, v))
 		return TC_ERANGE;
 	out->s = in;
 	out->i = v;
 	return 0;
+}
+
+/* A decimal of at most scale places, as an integer scaled by 10^scale. */
+static int
+decimal_field(const struct field *f, const char *in, int scale,
+    struct form_value *out)
+{
+	int64_t v;
+	int r = parse_decimal(in, scale, &v);
+
+	return r != 0 ? r : bounded(f, in, v, out);
+}
+
+int
+form_int64(const struct field *f, const char *in, struct form_value *out)
+{
+	return decimal_field(f, in, 0, out);
 }
 
 int
 form_money(const struct field *f, const char *in, struct form_value *out)
 {
-	int64_t v;
-	int r = parse_decimal(in, TC_SCALE_MONEY, &v);
-
-	if (r)
-		return r;
-	if (!in_bounds(f, v))
-		return TC_ERANGE;
-	out->s = in;
-	out->i = v;
-	return 0;
+	return decimal_field(f, in, TC_SCALE_MONEY, out);
 }
 
 int
 form_percent(const struct field *f, const char *in, struct form_value *out)
 {
-	int64_t v;
-	int r = parse_decimal(in, TC_SCALE_PCT, &v);
-
-	if (r)
-		return r;
-	if (!in_bounds(f, v))
-		return TC_ERANGE;
-	out->s = in;
-	out->i = v;
-	return 0;
+	return decimal_field(f, in, TC_SCALE_PCT, out);
 }
 
 int
@@ -249,17 +246,11 @@ form_month(const struct field *f, const char *in, struct form_value *out)
 {
 	enum tc_period_kind kind;
 	int32_t p;
-	int64_t yyyymm;
 
 	if (tc_period_parse(in, strlen(in), &kind, &p) != 0 ||
 	    kind != TC_PERIOD_MONTH)
 		return TC_EFORMAT;
-	yyyymm = (int64_t)(p / 12) * 100 + p % 12 + 1;
-	if (!in_bounds(f, yyyymm))
-		return TC_ERANGE;
-	out->s = in;
-	out->i = yyyymm;
-	return 0;
+	return bounded(f, in, (int64_t)(p / 12) * 100 + p % 12 + 1, out);
 }
 
 int
@@ -269,11 +260,7 @@ form_date(const struct field *f, const char *in, struct form_value *out)
 
 	if (tc_date_parse_str(in, &ymd) != 0)
 		return TC_EFORMAT;
-	if (!in_bounds(f, ymd))
-		return TC_ERANGE;
-	out->s = in;
-	out->i = ymd;
-	return 0;
+	return bounded(f, in, ymd, out);
 }
 
 int
