@@ -19,7 +19,8 @@ nodist_EXTRA_tests_db_commission_runs_t_SOURCES = dummy.cxx
 
 # The ledger benchmark (./dev bench calc: tests/bench/calc/run builds it
 # and times a page of 50 lines over the year).  Not built by make.
-tests_bench_calc_ledger_bench_SOURCES = tests/bench/calc/ledger-bench.c
+tests_bench_calc_ledger_bench_SOURCES = tests/bench/calc/ledger-bench.c \
+	tests/bench/bench.h tests/bench/bench.c
 tests_bench_calc_ledger_bench_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 tests_bench_calc_ledger_bench_LDADD = $(TC_COMMISSION_LIBS) $(TC_CORE_LIBS)
 nodist_EXTRA_tests_bench_calc_ledger_bench_SOURCES = dummy.cxx

@@ -36,7 +36,8 @@ nodist_EXTRA_tests_db_settlement_t_SOURCES = dummy.cxx
 
 # The generation benchmark (tests/bench/settlement/run builds it; listed
 # in EXTRA_PROGRAMS by tests/db/local.mk).
-tests_bench_settlement_gen_bench_SOURCES = tests/bench/settlement/gen-bench.c
+tests_bench_settlement_gen_bench_SOURCES = tests/bench/settlement/gen-bench.c \
+	tests/bench/bench.h tests/bench/bench.c
 tests_bench_settlement_gen_bench_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 tests_bench_settlement_gen_bench_LDADD = $(TC_SETTLEMENT_LIBS)
 nodist_EXTRA_tests_bench_settlement_gen_bench_SOURCES = dummy.cxx

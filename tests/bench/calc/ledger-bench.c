@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "commission/view.h"
 #include "core/conf.h"
@@ -20,6 +19,7 @@
 #include "core/error.h"
 #include "core/list.h"
 #include "core/request.h"
+#include "tests/bench/bench.h"
 
 #define MAX_RUNS 101
 
@@ -30,23 +30,6 @@ die(const char *what, int rc)
 {
 	fprintf(stderr, "ledger-bench: %s: %s\n", what, tc_strerror(rc));
 	exit(1);
-}
-
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 static struct dbres *
@@ -81,7 +64,7 @@ run_page(int kind, int64_t me, const char *team, const char *login,
 	req_fields_init(&f);
 	if (req_parse_query(&f, qs, strlen(qs), &req_limits_default) != 0)
 		die(qs, TC_EINVAL);
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	list_init(&l, &cm_ledger_list);
 	list_scope(&l, &cm_lines_scope, kind, me, team, login);
 	if (list_validate(&l, &f) != 0 || l.invalid || l.overflow)
@@ -97,7 +80,7 @@ run_page(int kind, int64_t me, const char *team, const char *login,
 	*total = l.total;
 	list_done(&l);
 	req_fields_free(&f);
-	return now_ms() - t0;
+	return bench_now_ms() - t0;
 }
 
 int
@@ -146,9 +129,8 @@ main(int argc, char **argv)
 			t[i] = run_page(kinds[k], kinds[k] == 2 ? 0 :
 			    strtoll(argv[3], NULL, 10), argv[5], argv[4], qs[k],
 			    &rows, &total);
-		qsort(t, (size_t)runs, sizeof(t[0]), cmp_double);
 		printf("  %-40s %8.1f ms  (%zu rows of %lld%s)\n", names[k],
-		    t[runs / 2], rows, total, total > 10000 ? ", count capped" :
+		    bench_median(t, runs), rows, total, total > 10000 ? ", count capped" :
 		    "");
 	}
 	db_close(db);

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/conf.h"
 #include "core/db.h"
@@ -21,6 +20,7 @@
 #include "core/list.h"
 #include "core/request.h"
 #include "sales/sales.h"
+#include "tests/bench/bench.h"
 
 #define PART 2000               /* rows per INSERT (a busy server) */
 #define MAX_RUNS 101
@@ -138,43 +138,6 @@ check_shadow(long long n)
 	}
 }
 
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Runs statement kind of l as list_run() does. */
-static struct dbres *
-run_kind(struct list *l, enum list_sql_kind kind)
-{
-	struct db_param p[64];
-	struct dbres *res = NULL;
-	char *sql;
-	int n, rc;
-
-	if ((n = list_params(l, kind, p, sizeof(p) / sizeof(p[0]))) < 0)
-		die("list_params", n);
-	if ((sql = list_sql(l, kind)) == NULL)
-		die("list_sql", TC_ENOMEM);
-	if ((rc = db_query_text(db, l->def->name, sql, p, (size_t)n,
-	    &res)) != 0)
-		die(sql, rc);
-	free(sql);
-	return res;
-}
-
 /* List def, as a reader of scope kind (0 own, 2 all) asks for it with
  * query qs: the capped count, the page clamped, the page.  Returns the
  * time in ms; *rows the rows of the page, *total the count. */
@@ -190,12 +153,12 @@ run_list(const struct list_def *def, const struct list_scope *scope,
 	req_fields_init(&f);
 	if (req_parse_query(&f, qs, strlen(qs), &req_limits_default) != 0)
 		die(qs, TC_EINVAL);
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	list_init(&l, def);
 	list_scope(&l, scope, kind, 1, "bench-team", "bench-manager");
 	if (list_validate(&l, &f) != 0 || l.invalid || l.overflow)
 		die(qs, TC_EINVAL);
-	l.totals = run_kind(&l, LIST_SQL_COUNT);
+	l.totals = bench_list_query(db, &l, LIST_SQL_COUNT);
 	l.total = dbres_int(l.totals, 0, 0);
 	cap = def->cap > 0 ? def->cap : 10000;
 	shown = l.total > cap ? cap : l.total;
@@ -203,12 +166,12 @@ run_list(const struct list_def *def, const struct list_scope *scope,
 	    def->per_page : 1;
 	if (l.page > l.pages)
 		l.page = l.pages;
-	l.rows = run_kind(&l, LIST_SQL_PAGE);
+	l.rows = bench_list_query(db, &l, LIST_SQL_PAGE);
 	*rows = dbres_rows(l.rows);
 	*total = l.total;
 	list_done(&l);
 	req_fields_free(&f);
-	return now_ms() - t0;
+	return bench_now_ms() - t0;
 }
 
 /* The reader of scope "own" is person 1: 1 order of 100, 500 of 100,000
@@ -277,8 +240,7 @@ main(int argc, char **argv)
 				t[i] = run_list(cases[k].def, cases[k].scope,
 				    cases[k].kind, cases[k].qs, &rows,
 				    &total[z][k]);
-			qsort(t, (size_t)runs, sizeof(t[0]), cmp_double);
-			ms[z][k] = t[runs / 2];
+			ms[z][k] = bench_median(t, runs);
 			if (getenv("BENCH_VERBOSE") != NULL)
 				fprintf(stderr, "%s: %.2f .. %.2f ms\n",
 				    cases[k].label, t[0], t[runs - 1]);

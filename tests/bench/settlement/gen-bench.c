@@ -12,30 +12,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/error.h"
 #include "settlement/settlement.h"
+#include "tests/bench/bench.h"
 
 #define SECRET "gen-bench-secret-0123456789abcdef"
-
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
 
 /* Generates label as a; prints one line; returns the wall time in ms. */
 static double
 generate(const struct wf_actor *a, const char *label, const char *what)
 {
 	struct settlement_gen g;
-	double t0 = now_ms(), ms;
+	double t0 = bench_now_ms(), ms;
 	int rc;
 
 	if ((rc = settlement_generate(a, SECRET, label, &g)) != 0) {
@@ -43,7 +34,7 @@ generate(const struct wf_actor *a, const char *label, const char *what)
 		    g.err);
 		exit(1);
 	}
-	ms = now_ms() - t0;
+	ms = bench_now_ms() - t0;
 	printf("  %s %s: %.0f ms (%d made, %d made again, %d kept)\n", what,
 	    label, ms, g.made, g.replaced, g.kept);
 	return ms;
