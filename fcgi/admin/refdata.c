@@ -345,7 +345,8 @@ form_page(struct req *r, int status, const struct kind *k,
 				continue;
 			o = tdict_add_section(p, "TYPE_OPTION");
 			tdict_set_int(o, "id", id);
-			tdict_set(o, "label", tr_stored_named(r, res, i, "name"));
+			tdict_set(o, "label",
+			    tr_stored_named(r, res, i, "name"));
 			if (id == cur)
 				tdict_show_section(o, "SELECTED");
 		}

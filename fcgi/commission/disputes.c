@@ -274,7 +274,8 @@ new_post(struct req *r)
 	if (rc == TC_EINVAL)
 		rc = new_page(r, 422, &f);
 	else if (rc == 0)
-		rc = http_redirect_done(r, "/commission/disputes", id, "raised");
+		rc = http_redirect_done(r, "/commission/disputes", id,
+		    "raised");
 	form_free(&f);
 	return rc;
 }

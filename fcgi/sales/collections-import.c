@@ -188,7 +188,7 @@ coll_import_post(struct req *r)
 		    DB_ARGS(P_INT(ords[k].id)), &res)) != 0)
 			goto fail;
 		snprintf(ords[k].customer, sizeof(ords[k].customer), "%s",
-		    dbres_text(res, 0, 0));
+		    dbres_text_col(res, 0, "name"));
 		dbres_free(res);
 	}
 	snprintf(detail, sizeof(detail),

@@ -91,14 +91,16 @@ payment_check(const struct sales_actor *a, struct form *f,
 		if (dbres_rows(res) == 0)
 			rc = form_set_error(f, PAY_ORDER, "coll_err_unknown_order",
 			    NULL);
-		else if (strcmp(dbres_text(res, 0, 1), "booked") != 0)
+		else if (strcmp(dbres_text_col(res, 0, "status"),
+		    "booked") != 0)
 			rc = form_set_error(f, PAY_ORDER, "coll_err_cancelled",
 			    NULL);
 		else {
-			saved->order_id = dbres_int(res, 0, 0);
-			saved->order_amount = dbres_money(res, 0, 3);
-			saved->collected = dbres_money(res, 0, 4);
-			dbres_date(res, 0, 2, &ordered);
+			saved->order_id = dbres_int_col(res, 0, "id");
+			saved->order_amount = dbres_money_col(res, 0,
+			    "amount_booked");
+			saved->collected = dbres_money_col(res, 0, "collected");
+			dbres_date_col(res, 0, "order_date", &ordered);
 		}
 		dbres_free(res);
 		res = NULL;

@@ -58,13 +58,13 @@ static const char *const stmts[S__MAX] = {
 	[S_PERSON] = "SELECT p.id FROM people p WHERE p.login = ?",
 	[S_CUSTOMER] = "SELECT id, name FROM customers WHERE code = ?",
 	[S_PRODUCT] =
-	    "SELECT p.id, t.code FROM products p"
+	    "SELECT p.id, t.code AS type_code FROM products p"
 	    " JOIN product_types t ON t.id = p.product_type_id"
 	    " WHERE p.code = ?",
 	[S_REGION] = "SELECT id FROM regions WHERE code = ?",
 	[S_CHANNEL] = "SELECT id FROM channels WHERE code = ?",
 	[S_ORDER_COST] =
-	    "SELECT COALESCE(SUM(cost), 0) FROM order_lines"
+	    "SELECT COALESCE(SUM(cost), 0) AS cost FROM order_lines"
 	    " WHERE order_id = ? AND status = 'booked'",
 };
 
@@ -159,13 +159,13 @@ lookup(struct req *r, struct cache *c, int idx, const char *code,
 		return rc;
 	if (dbres_rows(res) > 0) {
 		e->found = true;
-		e->id = dbres_int(res, 0, 0);
+		e->id = dbres_int_col(res, 0, "id");
 		if (idx == S_CUSTOMER)
 			snprintf(e->name, sizeof(e->name), "%s",
-			    dbres_text(res, 0, 1));
+			    dbres_text_col(res, 0, "name"));
 		else if (idx == S_PRODUCT)
 			snprintf(e->type, sizeof(e->type), "%s",
-			    dbres_text(res, 0, 1));
+			    dbres_text_col(res, 0, "type_code"));
 	}
 	dbres_free(res);
 	*out = e;
@@ -472,7 +472,7 @@ imp_orders_post(struct req *r)
 		if ((rc = db_query(r->app->db, &imp_db, S_ORDER_COST,
 		    DB_ARGS(P_INT(order_ids[k])), &res)) != 0)
 			goto fail;
-		total_cost += dbres_money(res, 0, 0);
+		total_cost += dbres_money_col(res, 0, "cost");
 		dbres_free(res);
 	}
 	snprintf(detail, sizeof(detail),

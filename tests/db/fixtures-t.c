@@ -2,9 +2,9 @@
  * person made with dbt_person, a customer they own, an order they
  * created with a line (whose triggers write the order's totals), a
  * payment of it, their credit on it and a demo person's order they are
- * credited on (a share of 1%): dbt_forget_people deletes the person and what refers to
- * it, through every level, and nothing else (the demo's order stays,
- * without the credit). */
+ * credited on (a share of 1%): dbt_forget_people deletes the person and
+ * what refers to it, through every level, and nothing else (the demo's
+ * order stays, without the credit). */
 #include "config.h"
 
 #include <check.h>
@@ -37,10 +37,12 @@ static const char *const sql[F__MAX] = {
 	    " VALUES (?, ?, ?)",
 	/* an order of the demo data (the lowest id) */
 	[F_DEMO_ORDER] = "SELECT MIN(id) AS id FROM orders",
-	[F_COUNT] = "SELECT (SELECT COUNT(*) FROM people WHERE id = ?) AS people,"
+	[F_COUNT] = "SELECT"
+	    " (SELECT COUNT(*) FROM people WHERE id = ?) AS people,"
 	    " (SELECT COUNT(*) FROM customers WHERE id = ?) AS customers,"
 	    " (SELECT COUNT(*) FROM orders WHERE id = ?) AS orders,"
-	    " (SELECT COUNT(*) FROM order_lines WHERE order_id = ?) AS line_rows,"
+	    " (SELECT COUNT(*) FROM order_lines WHERE order_id = ?)"
+	    " AS line_rows,"
 	    " (SELECT COUNT(*) FROM payments WHERE order_id = ?) AS payments,"
 	    " (SELECT COUNT(*) FROM order_reps WHERE person_id = ?) AS credits",
 	[F_LEFT] = "SELECT COUNT(*) AS n FROM orders WHERE id = ?",
@@ -103,7 +105,8 @@ START_TEST(forgetting_with_nobody_made_changes_nothing)
 	int64_t demo = dbt_int(dbt_db, &f_db, F_DEMO_ORDER, DB_NOARGS, "id");
 
 	dbt_forget_people(dbt_db);
-	ck_assert_int_eq(dbt_int(dbt_db, &f_db, F_DEMO_ORDER, DB_NOARGS, "id"), demo);
+	ck_assert_int_eq(dbt_int(dbt_db, &f_db, F_DEMO_ORDER, DB_NOARGS, "id"),
+	    demo);
 }
 END_TEST
 
@@ -115,7 +118,8 @@ main(void)
 	SRunner *sr;
 
 	tcase_add_checked_fixture(tc, dbt_setup, dbt_teardown);
-	tcase_add_test(tc, a_fixture_person_goes_with_everything_that_refers_to_it);
+	tcase_add_test(tc,
+	    a_fixture_person_goes_with_everything_that_refers_to_it);
 	tcase_add_test(tc, forgetting_with_nobody_made_changes_nothing);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
