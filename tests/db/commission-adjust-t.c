@@ -527,19 +527,6 @@ racer(enum who w, int64_t id, int fd)
 	return pid;
 }
 
-static bool
-appears(const char *path, long ms)
-{
-	const struct timespec tick = { 0, 10 * 1000 * 1000 };
-
-	for (long t = 0; t < ms; t += 10) {
-		if (access(path, F_OK) == 0)
-			return true;
-		nanosleep(&tick, NULL);
-	}
-	return false;
-}
-
 /* Whether connection cid has been executing its read of the adjustment
  * for at least 300 ms within ms: only a row lock wait takes so long. */
 static bool
@@ -564,16 +551,6 @@ waits_for_lock(unsigned long cid, long ms)
 		nanosleep(&tick, NULL);
 	}
 	return false;
-}
-
-static int
-exit_code(pid_t pid)
-{
-	int status;
-
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	return WEXITSTATUS(status);
 }
 
 START_TEST(adjustment_approved_twice_at_once_one_wins_the_other_is_too_late)
@@ -620,13 +597,13 @@ START_TEST(adjustment_approved_twice_at_once_one_wins_the_other_is_too_late)
 	ck_assert_int_eq(pipe(fds), 0);
 
 	a = racer(FIN, id, -1);
-	a_held = appears(held, 10000);
+	a_held = dbt_appears(held, 10000);
 	b = a_held ? racer(FIN2, id, fds[1]) : -1;
 	if (b > 0 && read(fds[0], &cid, sizeof(cid)) == sizeof(cid))
 		b_waited = waits_for_lock(cid, 10000);
 	unlink(hold);
-	code_a = exit_code(a);
-	code_b = b > 0 ? exit_code(b) : -1;
+	code_a = dbt_exit_code(a);
+	code_b = b > 0 ? dbt_exit_code(b) : -1;
 	close(fds[0]);
 	close(fds[1]);
 	unlink(held);

@@ -138,6 +138,29 @@ dbt_int(struct db *d, struct db_table *t, int idx, const struct db_param *p,
 	return v;
 }
 
+bool
+dbt_appears(const char *path, long ms)
+{
+	const struct timespec tick = { 0, 10 * 1000 * 1000 };
+
+	for (long t = 0; t < ms; t += 10) {
+		if (access(path, F_OK) == 0)
+			return true;
+		nanosleep(&tick, NULL);
+	}
+	return access(path, F_OK) == 0;
+}
+
+int
+dbt_exit_code(pid_t pid)
+{
+	int status;
+
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
 unsigned long
 dbt_connection_id(struct db *d)
 {

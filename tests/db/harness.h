@@ -11,7 +11,9 @@
 #ifndef TC_TESTS_DB_HARNESS_H
 #define TC_TESTS_DB_HARNESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 #include <stdint.h>
 
 #include "core/conf.h"
@@ -86,6 +88,14 @@ int64_t dbt_int(struct db *d, struct db_table *t, int idx,
  * dev-service.log in the working directory.  Returns its exit status
  * (0: done), or -1 when it could not run. */
 int dbt_service(const char *action, const char *name);
+
+/* The race scaffolding of the tests that force a race at a hold point
+ * (core/testhook.h): whether the file path appears within ms
+ * milliseconds (a held-NAME file: the first racer reached the hold);
+ * and the exit status of the forked racer pid, once it has ended (the
+ * test fails when it did not exit). */
+bool dbt_appears(const char *path, long ms);
+int dbt_exit_code(pid_t pid);
 
 /* The server's id of d's connection (CONNECTION_ID()). */
 unsigned long dbt_connection_id(struct db *d);

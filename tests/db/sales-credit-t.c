@@ -553,19 +553,6 @@ hold_after_lock(char *hold, char *held)
 	close(fd);
 }
 
-static bool
-appears(const char *path, long ms)
-{
-	const struct timespec tick = { 0, 10 * 1000 * 1000 };
-
-	for (long t = 0; t < ms; t += 10) {
-		if (access(path, F_OK) == 0)
-			return true;
-		nanosleep(&tick, NULL);
-	}
-	return access(path, F_OK) == 0;
-}
-
 /* Approves req as w in a child process on its own connection; the child
  * exits with -rc. */
 static pid_t
@@ -590,16 +577,6 @@ approver(enum who w, int64_t order, int64_t req)
 	return pid;
 }
 
-static int
-exit_code(pid_t pid)
-{
-	int status;
-
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	return WEXITSTATUS(status);
-}
-
 START_TEST(two_approvals_race_one_wins_the_split_is_written_once)
 {
 	int64_t order = shared_order(), req;
@@ -613,16 +590,16 @@ START_TEST(two_approvals_race_one_wins_the_split_is_written_once)
 	req = take_whole_order(order);
 	hold_after_lock(hold, held);
 	a = approver(MGR, order, req);
-	a_held = appears(held, 10000);      /* the manager holds the locks */
+	a_held = dbt_appears(held, 10000);      /* the manager holds the locks */
 	if (a_held) {
 		unlink(held);
 		b = approver(FIN, order, req);
 		nanosleep(&pause, NULL);    /* finance now waits for them */
 	}
 	unlink(hold);
-	code_a = exit_code(a);
+	code_a = dbt_exit_code(a);
 	if (b > 0)
-		code_b = exit_code(b);
+		code_b = dbt_exit_code(b);
 	unlink(held);
 	rmdir(hooks);
 	ck_assert_msg(a_held, "the first approval never reached the hold "

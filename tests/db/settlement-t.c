@@ -476,17 +476,6 @@ END_TEST
 
 static char hooks[64];
 
-static bool
-appears(const char *path, long ms)
-{
-	const struct timespec tick = { 0, 10 * 1000 * 1000 };
-
-	for (long t = 0; t < ms; t += 10, nanosleep(&tick, NULL))
-		if (access(path, F_OK) == 0)
-			return true;
-	return false;
-}
-
 /* Approves id as w in a child on its own connection; the child sends its
  * connection id on fd (when >= 0) and exits with -rc. */
 static pid_t
@@ -578,7 +567,7 @@ START_TEST(two_approvals_at_once_one_wins_the_other_is_too_late)
 	ck_assert_int_eq(pipe(fds), 0);
 
 	a = approver(BOSS, st.id, -1);
-	a_held = appears(held, 10000);          /* A holds the row lock */
+	a_held = dbt_appears(held, 10000);          /* A holds the row lock */
 	if (a_held) {
 		b = approver(BOSS2, st.id, fds[1]);
 		if (read(fds[0], &cid, sizeof(cid)) == sizeof(cid))

@@ -377,20 +377,6 @@ racer(enum who w, int64_t id, const char *action, const char *expect,
 	return pid;
 }
 
-/* Waits up to ms for path to exist. */
-static bool
-appears(const char *path, long ms)
-{
-	const struct timespec tick = { 0, 10 * 1000 * 1000 };
-
-	for (long t = 0; t < ms; t += 10) {
-		if (access(path, F_OK) == 0)
-			return true;
-		nanosleep(&tick, NULL);
-	}
-	return access(path, F_OK) == 0;
-}
-
 /* Whether connection cid has been executing its read of wft_stmts for
  * at least 300 ms, within ms: only a wait for a row lock takes that
  * long.  Without the lock it would have read at once and be sleeping in
@@ -418,16 +404,6 @@ waits_for_lock(unsigned long cid, long ms)
 	return false;
 }
 
-static int
-exit_code(pid_t pid)
-{
-	int status;
-
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	return WEXITSTATUS(status);
-}
-
 START_TEST(race_one_wins_the_other_waits_for_the_lock_and_is_too_late)
 {
 	int64_t id = new_doc("pending");
@@ -442,14 +418,14 @@ START_TEST(race_one_wins_the_other_waits_for_the_lock_and_is_too_late)
 	hold_after_lock(hold, held);
 	ck_assert_int_eq(pipe(fds), 0);
 	a = racer(REV, id, "review", "pending", -1);
-	a_held = appears(held, 10000);      /* A holds the row lock */
+	a_held = dbt_appears(held, 10000);      /* A holds the row lock */
 	b = a_held ? racer(REV2, id, "review", "pending", fds[1]) : -1;
 	b_waited = false;
 	if (b > 0 && read(fds[0], &cid_b, sizeof(cid_b)) == sizeof(cid_b))
 		b_waited = waits_for_lock(cid_b, 10000);
 	unlink(hold);                       /* let A go on */
-	code_a = exit_code(a);
-	code_b = b > 0 ? exit_code(b) : -1;
+	code_a = dbt_exit_code(a);
+	code_b = b > 0 ? dbt_exit_code(b) : -1;
 	close(fds[0]);
 	close(fds[1]);
 	rmdir(hooks);
@@ -507,7 +483,7 @@ START_TEST(an_edit_holding_the_lock_makes_a_move_wait_and_the_move_sees_it)
 	ck_assert_int_eq(db_exec(dbt_db, &wft_db, STMT_EDIT,
 	    DB_ARGS(P_TEXT("edited"), P_INT(id)), NULL, NULL), 0);
 	ck_assert_int_eq(db_commit(dbt_db), 0);
-	code = exit_code(b);
+	code = dbt_exit_code(b);
 	close(fds[0]);
 	close(fds[1]);
 	ck_assert_msg(waited, "the submit did not wait for the edit's lock");
