@@ -1,5 +1,6 @@
 /* versions.c: the plan versions as pages: the list (GET
- * /commission/plans) and each version as a rep can read it (GET
+ * /commission/plans, core/list: by start, name or creation, filtered by
+ * state and name) and each version as a rep can read it (GET
  * /commission/plans/#): its state and dates, why it can no longer be
  * changed when it covers a closed period, its rules in the order the
  * engine tries them (tce_plan_add's selection order), each tier schedule
@@ -17,25 +18,19 @@
 #include "core/date.h"
 #include "core/decimal.h"
 #include "core/error.h"
+#include "core/form.h"
+#include "core/formview.h"
+#include "core/list.h"
 #include "core/money.h"
 #include "core/tmpl.h"
 #include "engine/plan.h"
 
 enum stmt {
-	ST_LIST,
-	ST_LIST_IN_FORCE,
 	ST_GET,
 	ST__MAX
 };
 
-#define LIST_COLS "SELECT v.id, v.name, v.state, v.effective_from," \
-	" v.effective_to, v.created_by, DATE_FORMAT(v.created_at," \
-	" '%Y-%m-%d %H:%i') FROM plan_versions v"
-
 static const char *const stmts[ST__MAX] = {
-	[ST_LIST] = LIST_COLS " ORDER BY v.effective_from DESC, v.id DESC",
-	[ST_LIST_IN_FORCE] = LIST_COLS " WHERE v.state IN ('active', 'ended')"
-	    " ORDER BY v.effective_from DESC, v.id DESC",
 	[ST_GET] = "SELECT v.id, v.name, v.state, v.effective_from,"
 	    " v.effective_to, v.created_by, DATE_FORMAT(v.created_at,"
 	    " '%Y-%m-%d %H:%i'), v.currency, v.period FROM plan_versions v"
@@ -89,37 +84,85 @@ set_state(struct req *r, struct tdict *d, const char *state)
 
 /* --- the list --- */
 
+/* The versions on core/list: by start (newest first), name or creation;
+ * filtered by state and by a part of the name.  A company has a handful
+ * of versions: the sorts read them all (no index is worth its upkeep). */
+static const char *const plan_states[] = { "draft", "proposed", "active",
+    "ended", NULL };
+
+enum { VF_STATE, VF_NAME, VF__MAX };
+
+static const struct list_filter version_filters[VF__MAX] = {
+	[VF_STATE] = { .field = { "state", form_oneof, 0, 0, 0, NULL,
+	    plan_states }, .label = "cm_plan_state",
+	    .where = { "v.state = ?", { LA_TEXT } } },
+	[VF_NAME] = { .field = { "name", form_text, 0, 1, 200, NULL, NULL },
+	    .label = "cm_plan_name",
+	    .where = { "v.name LIKE ?", { LA_CONTAINS } } },
+};
+
+static const struct list_sort version_sorts[] = {
+	{ "from", "cm_plan_from", "v.effective_from, v.id",
+	    "v.effective_from DESC, v.id DESC",
+	    LIST_SORT_DESC_FIRST | LIST_SORT_COMPUTED },
+	{ "name", "cm_plan_name", "v.name, v.id", "v.name DESC, v.id DESC",
+	    LIST_SORT_COMPUTED },
+	{ "created", "cm_plan_created", "v.id", "v.id DESC",
+	    LIST_SORT_DESC_FIRST },
+};
+
+static const struct list_def versions_list = {
+	.name = "plan-versions",
+	.path = "/commission/plans",
+	/* the columns of LIST_COLS, in its order (C_ID ...) */
+	.select = "SELECT v.id, v.name, v.state, v.effective_from,"
+	    " v.effective_to, v.created_by, DATE_FORMAT(v.created_at,"
+	    " '%Y-%m-%d %H:%i')",
+	.from = " FROM plan_versions v",
+	.filters = version_filters,
+	.nfilters = VF__MAX,
+	.sorts = version_sorts,
+	.nsorts = sizeof(version_sorts) / sizeof(version_sorts[0]),
+	.sort_default = 0,
+	.desc_default = true,
+	.per_page = 50,
+};
+
 static int
 plans_get(struct req *r)
 {
 	struct tdict *d = page_body(r);
-	struct dbres *res = NULL;
+	const struct form_value *v;
+	struct list l;
 	int rc;
 
-	rc = db_query(r->app->db, &versions_db, has_role(r, CM_PLAN_READ_ALL) ?
-	    ST_LIST : ST_LIST_IN_FORCE, DB_NOARGS, &res);
-	if (rc != 0)
-		return rc;
-	for (size_t i = 0; i < dbres_rows(res); i++) {
-		struct tdict *v = tdict_add_section(d, "VERSION");
+	list_init(&l, &versions_list);
+	/* reps and managers read the versions in force only */
+	if (!has_role(r, CM_PLAN_READ_ALL))
+		list_where(&l, "v.state IN ('active', 'ended')", NULL, 0);
+	if ((rc = list_run(&l, r, d)) != 0)
+		goto out;
+	v = list_value(&l, VF_STATE);
+	form_choices(d, "STATE_OPT", plan_states, r->cat, "cm_plan_state_",
+	    v != NULL ? v->s : NULL);
+	for (size_t i = 0; i < list_rows(&l); i++) {
+		struct tdict *t = tdict_add_section(d, "VERSION");
 
-		tdict_set_int(v, "id", dbres_int(res, i, C_ID));
-		tdict_set(v, "name", dbres_text(res, i, C_NAME));
-		set_state(r, v, dbres_text(res, i, C_STATE));
-		set_range(r, v, res, i);
-		tdict_set(v, "created_by", dbres_text(res, i, C_BY));
-		tdict_set(v, "created_at", dbres_text(res, i, C_AT));
+		tdict_set_int(t, "id", dbres_int(l.rows, i, C_ID));
+		tdict_set(t, "name", dbres_text(l.rows, i, C_NAME));
+		set_state(r, t, dbres_text(l.rows, i, C_STATE));
+		set_range(r, t, l.rows, i);
+		tdict_set(t, "created_by", dbres_text(l.rows, i, C_BY));
+		tdict_set(t, "created_at", dbres_text(l.rows, i, C_AT));
 	}
-	if (dbres_rows(res) == 0)
-		tdict_show_section(d, "NO_VERSIONS");
-	else
-		tdict_show_section(d, "HAS_VERSIONS");
 	if (has_role(r, CM_PLAN_EDIT))
 		tdict_show_section(d, "CAN_IMPORT");
-	dbres_free(res);
 	commission_tabs(r, "plans");
-	return page_send(r, 200, "commission/plans-list.tpl", "cm_plans_title",
-	    "commission");
+	rc = page_send(r, list_status(&l), "commission/plans-list.tpl",
+	    "cm_plans_title", "commission");
+out:
+	list_done(&l);
+	return rc;
 }
 
 /* --- one version --- */

@@ -299,9 +299,15 @@ db_set_unlimited(struct db *d)
 	if (d->unlimited)
 		return;
 	d->unlimited = true;
-	/* Connected again with the new settings by the next statement. */
-	if (!d->in_tx)
+	/* Connected again with the new settings, now (quietly: nothing was
+	 * lost), or else by the next statement. */
+	if (!d->in_tx && d->m != NULL) {
+		char err[512];
+
 		db_disconnect(d);
+		if (db_connect(d, err, sizeof(err)) != 0)
+			log_msg("%s", err);
+	}
 }
 
 int

@@ -93,6 +93,25 @@ test('a rep reads the version in force: its rules in the order the engine tries 
   await ctx.close();
 });
 
+test('the version list (core/list): filtered by state and name, sorted by name or start; a bad state is named', async () => {
+  const ctx = await newContext(browser);
+  const page = await login(ctx, 'zhaomin');
+  const ids = () => page.$$eval('#plan-versions tbody tr', (trs) => trs.map((tr) => tr.dataset.id));
+  await page.goto(`${URL}/commission/plans?state=active`);
+  assert.deepEqual(await ids(), sql("SELECT id FROM plan_versions WHERE state = 'active' ORDER BY effective_from DESC, id DESC").map((r) => r[0]));
+  assert.equal(await page.locator('select#state option:checked').getAttribute('value'), 'active');
+  await page.goto(`${URL}/commission/plans?sort=name&dir=asc`);
+  assert.deepEqual(await ids(), sql('SELECT id FROM plan_versions ORDER BY name, id').map((r) => r[0]));
+  const [[name, id]] = sql('SELECT name, id FROM plan_versions ORDER BY id LIMIT 1');
+  await page.goto(`${URL}/commission/plans?name=${encodeURIComponent(name.slice(1, -1))}`);
+  assert.ok((await ids()).includes(id), `${name} found by a part of its name`);
+  const bad = await page.goto(`${URL}/commission/plans?state=bogus`);
+  assert.equal(bad.status(), 400);
+  assert.equal(await page.locator('#state').getAttribute('aria-invalid'), 'true');
+  await shot(page, 'commission-plans-list-filtered');
+  await ctx.close();
+});
+
 test('the export is the bytes ticheng-admin export-plan writes', async () => {
   const ctx = await newContext(browser);
   const page = await login(ctx, 'sunli');
