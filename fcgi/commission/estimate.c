@@ -2,8 +2,9 @@
  * (reps and managers; the opportunity their own or their team's, else
  * 404).  What winning the open opportunity at its amount today would add
  * to its owner's commission for today's period under the plan in force,
- * through the engine: the period's inputs as a run reads them
- * (run_export, run_read_files), calculated as they are and again with
+ * through the engine: the period's inputs as a run reads them, of the
+ * owner's orders only (run_export_rep, run_read_files: the engine works
+ * per rep), calculated as they are and again with
  * one more order line (the opportunity's amount, the product type picked
  * on the page, the customer's region and channel and code, the owner at
  * 100%, dated today), and the two summary rows of the owner compared: so
@@ -45,7 +46,8 @@ enum stmt { E_OPP, E_TYPES, E_MARGIN, E__MAX };
 static const char *const stmts[E__MAX] = {
 	/* id, scope */
 	[E_OPP] =
-	    "SELECT o.id, o.title, o.amount, o.stage, p.login, p.name,"
+	    "SELECT o.id, o.title, o.amount, o.stage, p.id AS owner_id,"
+	    " p.login, p.name,"
 	    " c.code AS customer, c.name AS customer_name, rg.code AS region,"
 	    " rg.name_zh AS region_zh, rg.name_en AS region_en,"
 	    " ch.code AS channel, ch.name_zh AS channel_zh,"
@@ -242,7 +244,7 @@ estimate(struct req *r, struct tdict *d, const struct dbres *opp,
 	struct tce_row *row;
 	struct tce_share *share;
 	struct tce_payment *pay;
-	char digest[FILES_DIGEST_SIZE], order_id[40], day[11];
+	char order_id[40], day[11];
 	money_t amount = dbres_money_col(opp, 0, "amount"), cost = 0,
 	    line_fen = 0;
 	int32_t today = tc_today(), period;
@@ -261,8 +263,10 @@ estimate(struct req *r, struct tdict *d, const struct dbres *opp,
 	attr[TCE_ATTR_CHANNEL] = dbres_text_col(opp, 0, "channel");
 	attr[TCE_ATTR_CUSTOMER] = dbres_text_col(opp, 0, "customer");
 
-	if ((rc = run_export(r->app->db, kind, span.first, span.last, &fs,
-	    digest)) != 0)
+	/* The owner's orders are all the engine needs for the owner's
+	 * figures (run.h, run_export_rep): not the whole period's. */
+	if ((rc = run_export_rep(r->app->db, kind, span.first, span.last,
+	    dbres_int_col(opp, 0, "owner_id"), &fs, NULL)) != 0)
 		goto out;
 	if ((rc = run_read_files(&fs, &plan, &in, &err)) != 0 ||
 	    (ver = tce_plan_version_at(plan, today)) == NULL) {
