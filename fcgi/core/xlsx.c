@@ -25,6 +25,35 @@ struct xlsx {
 	lxw_col_t col;             /* the next cell of that row */
 };
 
+/* Excel's limits on a sheet name (libxlsxwriter refuses any other):
+ * at most 31 characters, none of []:*?/\, no apostrophe at either end. */
+#define SHEET_NAME_MAX 31
+
+/* Writes into out (size bytes) the name sheet as Excel takes it: each forbidden character a space, cut after
+ * 31 characters (UTF-8), an apostrophe at either end dropped; "Sheet1"
+ * when nothing is left.  A translated title longer than Excel allows
+ * ("Accrual and reconciliation by rep") is a shorter name, not a failed
+ * export. */
+static void
+sheet_name(const char *sheet, char *out, size_t size)
+{
+	size_t n = 0, chars = 0;
+
+	for (const unsigned char *p = (const unsigned char *)sheet;
+	    *p != '\0' && n + 1 < size; p++) {
+		if ((*p & 0xc0) != 0x80 && chars++ == SHEET_NAME_MAX)
+			break;
+		out[n++] = strchr("[]:*?/\\", *p) != NULL ? ' ' : (char)*p;
+	}
+	while (n > 0 && (out[n - 1] == '\'' || out[n - 1] == ' '))
+		n--;
+	out[n] = '\0';
+	if (out[0] == '\'')
+		memmove(out, out + 1, n--);
+	if (n == 0)
+		strcpy(out, "Sheet1");
+}
+
 int
 xlsx_open(const char *dir, const char *sheet, const struct xlsx_col *cols,
     size_t n, struct xlsx **out)
@@ -32,6 +61,7 @@ xlsx_open(const char *dir, const char *sheet, const struct xlsx_col *cols,
 	static const char *const numfmt[] = { [XLSX_AMOUNT] = "#,##0.00",
 	    [XLSX_PERCENT] = "0.00%", [XLSX_INTEGER] = "#,##0" };
 	lxw_workbook_options opt = { .constant_memory = LXW_TRUE };
+	char name[SHEET_NAME_MAX * 4 + 1];
 	struct xlsx *x;
 	int fd, rc = TC_ENOMEM;
 
@@ -53,8 +83,9 @@ xlsx_open(const char *dir, const char *sheet, const struct xlsx_col *cols,
 	x->linked = true;
 	opt.tmpdir = (char *)dir;
 	x->ncols = n;
+	sheet_name(sheet, name, sizeof(name));
 	if ((x->wb = workbook_new_opt(x->path, &opt)) == NULL ||
-	    (x->ws = workbook_add_worksheet(x->wb, sheet)) == NULL)
+	    (x->ws = workbook_add_worksheet(x->wb, name)) == NULL)
 		goto fail;
 	for (int f = XLSX_AMOUNT; f <= XLSX_INTEGER; f++) {
 		if ((x->fmt[f] = workbook_add_format(x->wb)) == NULL)

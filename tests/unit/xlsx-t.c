@@ -129,6 +129,44 @@ START_TEST(cells_read_back_with_their_types)
 }
 END_TEST
 
+/* A translated title past Excel's 31 characters, or with a character a
+ * sheet name may not hold, still makes a workbook (it failed the English
+ * reconciliation export with 500). */
+START_TEST(a_sheet_name_excel_refuses_is_made_one_it_takes)
+{
+	static const struct xlsx_col cols[] = { { "a", 0 } };
+	static const char *const names[][2] = {
+		{ "Accrual and reconciliation by rep", "Accrual and reconciliation by r" },
+		{ "Sales: by team [2026/01]?", "Sales  by team  2026 01" },
+		{ "'quoted'", "quoted" },
+		{ "计提与核对（按销售人员）计提与核对（按销售人员）计提与核对（按销售人员）",
+		  "计提与核对（按销售人员）计提与核对（按销售人员）计提与核对（按" },
+		{ "::", "Sheet1" },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		struct xlsx *x = NULL;
+		uint64_t size;
+		char path[256], want[256], *out;
+		int fd;
+
+		ck_assert_int_eq(xlsx_open(dir, names[i][0], cols, 1, &x), 0);
+		ck_assert_int_eq(xlsx_text(x, "row"), 0);
+		ck_assert_int_eq(xlsx_end_row(x), 0);
+		ck_assert_msg(xlsx_finish(x, &fd, &size) == 0, "%s", names[i][0]);
+		xlsx_free(x);
+		snprintf(path, sizeof(path), "%s/name.xlsx", dir);
+		out = read_back(fd, path);
+		close(fd);
+		unlink(path);
+		snprintf(want, sizeof(want), "sheet %s\n", names[i][1]);
+		ck_assert_msg(strstr(out, want) != NULL, "expected %s in:\n%s",
+		    want, out);
+		free(out);
+	}
+}
+END_TEST
+
 START_TEST(an_unfinished_workbook_leaves_no_file)
 {
 	static const struct xlsx_col cols[] = { { "a", 0 } };
@@ -167,6 +205,7 @@ main(void)
 	}
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, cells_read_back_with_their_types);
+	tcase_add_test(tc, a_sheet_name_excel_refuses_is_made_one_it_takes);
 	tcase_add_test(tc, an_unfinished_workbook_leaves_no_file);
 	tcase_add_test(tc, an_unwritable_folder_is_an_io_error);
 	suite_add_tcase(s, tc);
