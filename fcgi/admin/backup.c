@@ -449,10 +449,10 @@ tables_of(struct db *d, const char *name, struct dbres **out, char *why,
 		return CLI_FAILED;
 	}
 	for (size_t i = 0; i < dbres_rows(*out); i++)
-		if (!plain_identifier(dbres_text(*out, i, 0))) {
+		if (!plain_identifier(dbres_text_col(*out, i, "TABLE_NAME"))) {
 			snprintf(why, whylen, "database %s has a table named "
 			    "\"%s\", which restore does not move", name,
-			    dbres_text(*out, i, 0));
+			    dbres_text_col(*out, i, "TABLE_NAME"));
 			dbres_free(*out);
 			*out = NULL;
 			return CLI_FAILED;
@@ -481,8 +481,8 @@ check_loaded_schema(struct db *d, const char *restore,
 	}
 	n = dbres_rows(res);
 	for (size_t i = 0; i < n && i < want->n; i++)
-		if (strcmp(dbres_text(res, i, 0), want->v[i].module) != 0 ||
-		    dbres_int(res, i, 1) != want->v[i].version)
+		if (strcmp(dbres_text_col(res, i, "module"), want->v[i].module) != 0 ||
+		    dbres_int_col(res, i, "version") != want->v[i].version)
 			n = (size_t)-1;
 	dbres_free(res);
 	if (n != want->n) {
@@ -510,15 +510,17 @@ swap(struct db *d, const char *live, const char *restore, const char *old,
 		goto out;
 	strbuf_add(&sql, "RENAME TABLE ");
 	for (size_t i = 0; i < dbres_rows(cur); i++) {
+		const char *t = dbres_text_col(cur, i, "TABLE_NAME");
+
 		snprintf(one, sizeof(one), "%s`%s`.`%s` TO `%s`.`%s`",
-		    i ? ", " : "", live, dbres_text(cur, i, 0), old,
-		    dbres_text(cur, i, 0));
+		    i ? ", " : "", live, t, old, t);
 		strbuf_add(&sql, one);
 	}
 	for (size_t i = 0; i < dbres_rows(neu); i++) {
+		const char *t = dbres_text_col(neu, i, "TABLE_NAME");
+
 		snprintf(one, sizeof(one), "%s`%s`.`%s` TO `%s`.`%s`",
-		    i || dbres_rows(cur) ? ", " : "", restore,
-		    dbres_text(neu, i, 0), live, dbres_text(neu, i, 0));
+		    i || dbres_rows(cur) ? ", " : "", restore, t, live, t);
 		strbuf_add(&sql, one);
 	}
 	if ((text = strbuf_take(&sql)) == NULL) {
@@ -579,7 +581,7 @@ triggers_of(struct db *d, const char *schema, struct triggers *t, char *why,
 		return CLI_FAILED;
 	}
 	for (size_t i = 0; i < dbres_rows(res); i++) {
-		const char *name = dbres_text(res, i, 0);
+		const char *name = dbres_text_col(res, i, "TRIGGER_NAME");
 		char sql[256];
 		MYSQL_RES *r;
 		MYSQL_ROW row;
