@@ -180,6 +180,13 @@ enum stmt {
 	S__MAX
 };
 
+/* An order's due date: its order date plus its own payment terms, or
+ * its customer's (sql/sales/014); receivables age from it. */
+#define DUE_SQL \
+	"DATE_ADD(o.order_date, INTERVAL COALESCE(o.payment_terms_days," \
+	" (SELECT ct.payment_terms_days FROM customers ct" \
+	" WHERE ct.id = o.customer_id)) DAY)"
+
 static const char *const stmts[S__MAX] = {
 	[S_PAY_MONTHS] =
 	    "SELECT DATE_FORMAT(pm.payment_date, '%Y-%m') AS m,"
@@ -195,7 +202,7 @@ static const char *const stmts[S__MAX] = {
 	    "  ol.order_id = o.id AND ol.status = 'booked'), 0),"
 	    " COALESCE((SELECT SUM(pp.amount) FROM payments pp WHERE"
 	    "  pp.order_id = o.id), 0), " REPS_OF("o.id") ","
-	    " DATEDIFF(?, o.order_date), o.original_order_id"
+	    " DATEDIFF(?, " DUE_SQL "), o.original_order_id, " DUE_SQL
 	    " FROM orders o JOIN customers c ON c.id = o.customer_id"
 	    " WHERE o.id = ? AND " ORDER_IN_SCOPE("o.id"),
 	[S_ORDER_PAYMENTS] =
@@ -348,9 +355,9 @@ months_chart(struct req *r, struct tdict *d, const struct scope *sc)
 static int
 aging_chart(struct req *r, struct tdict *d, struct dbres *ag)
 {
-	static const char *const bucket_keys[5] = { "coll_age_0_30",
-	    "coll_age_31_60", "coll_age_61_90", "coll_age_91_180",
-	    "coll_age_181" };
+	static const char *const bucket_keys[5] = { "coll_due_not_yet",
+	    "coll_due_1_30", "coll_due_31_60", "coll_due_61_90",
+	    "coll_due_91" };
 	int64_t amt[5] = { 0 }, cnt[5] = { 0 };
 	const char *cats[5], *notes[5];
 	char note[5][64];
@@ -486,8 +493,9 @@ const struct list_def sales_receivables_list = {
 	.select = "SELECT o.id, o.order_no, o.order_date,"
 	    " (SELECT c.name FROM customers c WHERE c.id = o.customer_id),"
 	    " o.amount_booked, o.collected, o.outstanding,"
-	    " DATEDIFF(?, o.order_date), (SELECT MAX(pp.payment_date)"
-	    " FROM payments pp WHERE pp.order_id = o.id), " REPS_OF("o.id"),
+	    " DATEDIFF(?, " DUE_SQL "), (SELECT MAX(pp.payment_date)"
+	    " FROM payments pp WHERE pp.order_id = o.id), " REPS_OF("o.id") ","
+	    " " DUE_SQL,
 	.select_args = { LA_CTX0 },
 	.from = " FROM orders o",
 	.where = "o.status = 'booked'",
@@ -496,7 +504,7 @@ const struct list_def sales_receivables_list = {
 	    " COALESCE(SUM(CASE WHEN t.age > 90 AND t.owed > 0 THEN t.owed"
 	    " END), 0)",
 	.totals_cols = "o.amount_booked AS amt, o.collected AS col,"
-	    " o.outstanding AS owed, DATEDIFF(?, o.order_date) AS age",
+	    " o.outstanding AS owed, DATEDIFF(?, " DUE_SQL ") AS age",
 	.totals_args = { LA_CTX0 },
 	.filters = open_filters, .nfilters = OF__MAX,
 	.sorts = open_sorts, .nsorts = sizeof(open_sorts) /
@@ -537,10 +545,11 @@ open_aging(struct req *r, struct tdict *d, struct list *l, const char *today)
 	int rc;
 
 	if ((rc = list_query_with(l, r,
-	    "SELECT CASE WHEN t.age <= 30 THEN 0 WHEN t.age <= 60 THEN 1"
-	    " WHEN t.age <= 90 THEN 2 WHEN t.age <= 180 THEN 3 ELSE 4 END AS b,"
+	    "SELECT CASE WHEN t.age <= 0 THEN 0 WHEN t.age <= 30 THEN 1"
+	    " WHEN t.age <= 60 THEN 2 WHEN t.age <= 90 THEN 3 ELSE 4 END AS b,"
 	    " COUNT(*), SUM(t.owed) FROM (SELECT o.outstanding AS owed,"
-	    " DATEDIFF(?, o.order_date) AS age"
+	    " DATEDIFF(?, DATE_ADD(o.order_date, INTERVAL"
+	    " COALESCE(o.payment_terms_days, c.payment_terms_days) DAY)) AS age"
 	    " FROM orders o JOIN customers c ON c.id = o.customer_id",
 	    DB_ARGS(P_TEXT(today)),
 	    ") t WHERE t.owed > 0 GROUP BY b ORDER BY b", &ag)) != 0)
@@ -596,8 +605,14 @@ open_list(struct req *r)
 		coll_set_money(row, "collected", col);
 		coll_set_money(row, "outstanding", owed);
 		tdict_set_int(row, "age", age);
-		if (age > 90 && owed > 0)
-			tdict_show_section(row, "AGED");
+		tdict_set(row, "due", dbres_text(l.rows, i, 10));
+		if (age > 0 && owed > 0) {
+			struct tdict *o = tdict_add_section(row, "OVERDUE");
+
+			tdict_set_int(o, "days", age);
+			if (age > 90)
+				tdict_show_section(o, "AGED");
+		}
 		tdict_set(row, "last_paid", dbres_null(l.rows, i, 8) ? "–" :
 		    dbres_text(l.rows, i, 8));
 		tdict_set(row, "reps", dbres_text(l.rows, i, 9));
@@ -650,7 +665,11 @@ order_get(struct req *r)
 	tdict_set(d, "customer", dbres_text(o, 0, 4));
 	tdict_set(d, "customer_code", dbres_text(o, 0, 5));
 	tdict_set(d, "reps", dbres_text(o, 0, 8));
-	tdict_set_int(d, "age", dbres_int(o, 0, 9));
+	if (dbres_int(o, 0, 9) > 0)
+		tdict_set_int(d, "age", dbres_int(o, 0, 9));
+	else
+		tdict_set(d, "age", tr(r, "coll_due_not_yet"));
+	tdict_set(d, "due", dbres_text(o, 0, 11));
 	coll_set_money(d, "amount", amt);
 	coll_set_money(d, "collected", col);
 	coll_set_money(d, "outstanding", amt - col);

@@ -63,10 +63,12 @@ static const char *const stmts[W__MAX] = {
 	    " ORDER BY CHAR_LENGTH(code) DESC, code DESC LIMIT 1",
 	[W_INSERT] =
 	    "INSERT INTO customers (code, name, region_id, industry,"
-	    " channel_id, owner_id, status) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    " channel_id, owner_id, status, payment_terms_days)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	[W_UPDATE] =
 	    "UPDATE customers SET name = ?, region_id = ?, industry = ?,"
-	    " channel_id = ?, owner_id = ?, status = ? WHERE id = ?",
+	    " channel_id = ?, owner_id = ?, status = ?, payment_terms_days = ?"
+	    " WHERE id = ?",
 	[W_CONTACT] =
 	    "SELECT id FROM contacts WHERE id = ? AND customer_id = ?"
 	    " FOR UPDATE",
@@ -111,6 +113,8 @@ const struct field customer_fields[CUST__MAX] = {
 	    "cust_err_owner", NULL },
 	[CUST_STATUS] = { "status", form_oneof, 1, 0, 0, "cust_err_status",
 	    statuses },
+	[CUST_TERMS] = { "payment_terms", form_int64, 0, 0, PAYMENT_TERMS_MAX,
+	    "cust_err_terms", NULL },
 	[CUST_CONFIRM] = { "confirm_duplicate", form_oneof, 0, 0, 0,
 	    "cust_err_confirm", yes },
 };
@@ -218,7 +222,8 @@ customer_insert(const struct sales_actor *a, const struct form *f,
 		    P_TEXT(name), P_INT(form_int(f, CUST_REGION, 0)),
 		    P_TEXT(industry != NULL ? industry : ""),
 		    P_INT(form_int(f, CUST_CHANNEL, 0)), P_INT(owner),
-		    P_TEXT(form_str(f, CUST_STATUS))), NULL, &id);
+		    P_TEXT(form_str(f, CUST_STATUS)), P_INT(form_int(f,
+		    CUST_TERMS, PAYMENT_TERMS_DEFAULT))), NULL, &id);
 		if (rc != TC_ECONFLICT || given != NULL)
 			break;
 	}
@@ -292,7 +297,8 @@ sales_customer_save(const struct sales_actor *a, int64_t id,
 		    P_INT(form_int(f, CUST_REGION, 0)),
 		    P_TEXT(industry != NULL ? industry : ""),
 		    P_INT(form_int(f, CUST_CHANNEL, 0)), P_INT(owner),
-		    P_TEXT(form_str(f, CUST_STATUS)), P_INT(id)), NULL, NULL);
+		    P_TEXT(form_str(f, CUST_STATUS)), P_INT(form_int(f,
+		    CUST_TERMS, PAYMENT_TERMS_DEFAULT)), P_INT(id)), NULL, NULL);
 	} else if ((rc = customer_insert(a, f, name, owner, out)) ==
 	    TC_ECONFLICT) {
 		rc = form_set_error(f, CUST_CODE, "cust_err_code_taken", NULL);

@@ -54,7 +54,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "SELECT c.id, c.code, c.name, c.region_id, r.name_zh, r.name_en,"
 	    " c.industry, c.channel_id, ch.name_zh, ch.name_en, c.owner_id,"
 	    " p.name, c.status, c.created_at, c.updated_at, "
-	    SCOPE_SQL("c.owner_id") ", p.login"
+	    SCOPE_SQL("c.owner_id") ", p.login, c.payment_terms_days"
 	    " FROM customers c JOIN regions r ON r.id = c.region_id"
 	    " JOIN channels ch ON ch.id = c.channel_id"
 	    " JOIN people p ON p.id = c.owner_id"
@@ -133,7 +133,7 @@ static struct db_table customers_db = DB_TABLE("customers", stmts);
 enum { G_ID, G_CODE, G_NAME, G_REGION, G_REGION_ZH, G_REGION_EN,
     G_INDUSTRY, G_CHANNEL, G_CHANNEL_ZH, G_CHANNEL_EN, G_OWNER,
     G_OWNER_NAME, G_STATUS, G_CREATED, G_UPDATED, G_CAN_EDIT,
-    G_OWNER_LOGIN };
+    G_OWNER_LOGIN, G_TERMS };
 
 static const char *const statuses[] = { "prospect", "active", "inactive",
     NULL };
@@ -358,7 +358,7 @@ static const char *const cust_labels[CUST__MAX] = {
 	[CUST_REGION] = "sales_region", [CUST_INDUSTRY] = "sales_industry",
 	[CUST_CHANNEL] = "cust_default_channel",
 	[CUST_OWNER] = "cust_owner_rep", [CUST_STATUS] = "sales_status",
-	[CUST_CONFIRM] = "cust_dup_title",
+	[CUST_TERMS] = "cust_terms", [CUST_CONFIRM] = "cust_dup_title",
 };
 
 /* What the customer form shows: the posted form f, or (when f is NULL)
@@ -489,6 +489,7 @@ new_get(struct req *r)
 	snprintf(me, sizeof(me), "%lld", (long long)r->me.id);
 	cf.val[CUST_OWNER] = me;
 	cf.val[CUST_STATUS] = "active";
+	cf.val[CUST_TERMS] = "30";      /* PAYMENT_TERMS_DEFAULT */
 	return cust_form_page(r, 200, &cf);
 }
 
@@ -567,6 +568,7 @@ edit_get(struct req *r)
 	cf.val[CUST_CHANNEL] = dbres_text(res, 0, G_CHANNEL);
 	cf.val[CUST_OWNER] = dbres_text(res, 0, G_OWNER);
 	cf.val[CUST_STATUS] = dbres_text(res, 0, G_STATUS);
+	cf.val[CUST_TERMS] = dbres_text(res, 0, G_TERMS);
 	rc = cust_form_page(r, 200, &cf);
 	dbres_free(res);
 	return rc;
@@ -667,6 +669,7 @@ detail_page(struct req *r, int status, const struct form *cf)
 	tdict_set(d, "created", dbres_text(res, 0, G_CREATED));
 	tdict_set(d, "updated", dbres_text(res, 0, G_UPDATED));
 	set_status_badge(r, d, dbres_text(res, 0, G_STATUS));
+	tdict_set(d, "terms", dbres_text(res, 0, G_TERMS));
 	if (can_edit)
 		tdict_show_section(d, "CAN_EDIT");
 	if (done != NULL) {

@@ -45,7 +45,7 @@ static const char *const stmts[F__MAX] = {
 	/* id, write scope */
 	[F_ORDER] =
 	    "SELECT o.id, o.order_no, o.customer_id, o.order_date, o.region_id,"
-	    " o.channel_id, o.note FROM orders o"
+	    " o.channel_id, o.note, o.payment_terms_days FROM orders o"
 	    " WHERE o.id = ? AND " SCOPE_ORDER_SQL("o.id"),
 	[F_REPS_OF] =
 	    "SELECT person_id, share FROM order_reps WHERE order_id = ?"
@@ -92,6 +92,7 @@ static const char *const head_labels[ORDER__MAX] = {
 	[ORDER_CHANNEL] = "sales_channel", [ORDER_NOTE] = "sales_notes",
 	[ORDER_OPPORTUNITY] = "sales_opportunity",
 	[ORDER_SPLIT] = "ord_credited_reps", [ORDER_LINES] = "ord_lines",
+	[ORDER_TERMS] = "ord_terms",
 };
 static const char *const rep_labels[OREP__MAX] = {
 	[OREP_PERSON] = "sales_rep", [OREP_SHARE] = "ord_share",
@@ -497,7 +498,9 @@ orders_edit_get(struct req *r)
 	    (rc = req_fields_add(&f, "order_date", dbres_text(o, 0, 3))) != 0 ||
 	    (rc = req_fields_add(&f, "region", dbres_text(o, 0, 4))) != 0 ||
 	    (rc = req_fields_add(&f, "channel", dbres_text(o, 0, 5))) != 0 ||
-	    (rc = req_fields_add(&f, "note", dbres_text(o, 0, 6))) != 0)
+	    (rc = req_fields_add(&f, "note", dbres_text(o, 0, 6))) != 0 ||
+	    (!dbres_null(o, 0, 7) && (rc = req_fields_add(&f, "payment_terms",
+	    dbres_text(o, 0, 7))) != 0))
 		goto out;
 	for (size_t i = 0; i < dbres_rows(reps) && i < ORDER_MAX_REPS; i++) {
 		char pct[TC_MONEY_SIZE];

@@ -97,8 +97,8 @@ static const char *const stmts[W__MAX] = {
 	[W_INSERT] =
 	    "INSERT INTO orders (order_no, customer_id, order_date, region_id,"
 	    " channel_id, original_order_id, opportunity_id, note, created_by,"
-	    " status) VALUES (COALESCE(?, CONCAT('tmp-', REPLACE(UUID(), '-',"
-	    " ''))), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    " status, payment_terms_days) VALUES (COALESCE(?, CONCAT('tmp-',"
+	    " REPLACE(UUID(), '-', ''))), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[W_SET_NO] = "UPDATE orders SET order_no = ? WHERE id = ?",
 	[W_REP_INSERT] =
 	    "INSERT INTO order_reps (order_id, person_id, share)"
@@ -118,8 +118,8 @@ static const char *const stmts[W__MAX] = {
 	    " FOR UPDATE",
 	[W_ORDER_UPDATE] =
 	    "UPDATE orders SET order_no = ?, customer_id = ?, order_date = ?,"
-	    " region_id = ?, channel_id = ?, note = ? WHERE id = ?"
-	    " AND status = 'booked'",
+	    " region_id = ?, channel_id = ?, note = ?, payment_terms_days = ?"
+	    " WHERE id = ? AND status = 'booked'",
 	[W_REPS_DELETE] = "DELETE FROM order_reps WHERE order_id = ?",
 	[W_REPS_OF] =
 	    "SELECT person_id, share FROM order_reps WHERE order_id = ?"
@@ -209,6 +209,8 @@ const struct field order_fields[ORDER__MAX] = {
 	    NULL },
 	[ORDER_LINES] = { "order_lines", form_text, 0, 0, 0, "ord_err_no_lines",
 	    NULL },
+	[ORDER_TERMS] = { "payment_terms", form_int64, 0, 0, PAYMENT_TERMS_MAX,
+	    "ord_err_terms", NULL },
 };
 
 const struct field order_rep_fields[OREP__MAX] = {
@@ -863,6 +865,14 @@ order_audit(const struct order_check *c, const char *action, int64_t id,
 	return rc;
 }
 
+/* The order's own payment terms (NULL: the customer's). */
+static struct db_param
+terms_param(const struct form *h)
+{
+	return form_present(h, ORDER_TERMS) ? P_INT(form_int(h, ORDER_TERMS, 0)) :
+	    P_NULL;
+}
+
 static int
 write_new(struct order_check *c, struct order_saved *saved)
 {
@@ -880,7 +890,8 @@ write_new(struct order_check *c, struct order_saved *saved)
 	    P_INT(c->channel), P_NULL,
 	    c->opportunity > 0 ? P_INT(c->opportunity) : P_NULL,
 	    P_TEXT(note != NULL ? note : ""), P_INT(c->a->who->id),
-	    P_TEXT(c->nbooked == 0 ? "cancelled" : "booked")), NULL, &id)) != 0)
+	    P_TEXT(c->nbooked == 0 ? "cancelled" : "booked"), terms_param(h)),
+	    NULL, &id)) != 0)
 		return rc;
 	saved->id = (int64_t)id;
 	if (given != NULL)
@@ -977,7 +988,8 @@ write_edit(struct order_check *c, int64_t id, struct order_saved *saved)
 	if ((rc = db_exec(db, &ow_db, W_ORDER_UPDATE,
 	    DB_ARGS(P_TEXT(saved->order_no), P_INT(c->customer), P_TEXT(date),
 	    P_INT(c->region), P_INT(c->channel),
-	    P_TEXT(note != NULL ? note : ""), P_INT(id)), NULL, NULL)) != 0)
+	    P_TEXT(note != NULL ? note : ""), terms_param(h), P_INT(id)), NULL,
+	    NULL)) != 0)
 		return rc;
 	if (c->credit_change)
 		rc = request_credit(c, id, saved);
@@ -1346,7 +1358,7 @@ sales_order_return(const struct sales_actor *a, int64_t id,
 	    P_INT(dbres_int(rt->order, 0, O_REGION)),
 	    P_INT(dbres_int(rt->order, 0, O_CHANNEL)), P_INT(id), P_NULL,
 	    P_TEXT(note != NULL ? note : ""), P_INT(a->who->id),
-	    P_TEXT("booked")), NULL, &newid)) != 0)
+	    P_TEXT("booked"), P_NULL), NULL, &newid)) != 0)
 		goto out;
 	saved->id = (int64_t)newid;
 	if (strlen(dbres_text(rt->order, 0, O_NO)) + 6 <= 40) {

@@ -55,7 +55,10 @@ static const char *const stmts[ST__MAX] = {
 	    " o.note,"
 	    " o.original_order_id, oo.order_no, o.opportunity_id, op.title,"
 	    " c.id, c.code, c.name, rg.name_zh, rg.name_en, ch.name_zh,"
-	    " ch.name_en, o.created_at, cp.name"
+	    " ch.name_en, o.created_at, cp.name,"
+	    " COALESCE(o.payment_terms_days, c.payment_terms_days),"
+	    " DATE_ADD(o.order_date, INTERVAL COALESCE(o.payment_terms_days,"
+	    " c.payment_terms_days) DAY), o.payment_terms_days IS NOT NULL"
 	    " FROM orders o JOIN customers c ON c.id = o.customer_id"
 	    " JOIN regions rg ON rg.id = o.region_id"
 	    " JOIN channels ch ON ch.id = o.channel_id"
@@ -400,6 +403,10 @@ detail_page(struct req *r, int64_t id, int status)
 	    dbres_text(h, 0, 16)));
 	tdict_set(d, "created_at", dbres_text(h, 0, 17));
 	tdict_set(d, "created_by", dbres_text(h, 0, 18));
+	tdict_set(d, "terms", dbres_text(h, 0, 19));
+	tdict_set(d, "due_date", dbres_text(h, 0, 20));
+	tdict_set(d, "terms_whose", tr(r, dbres_int(h, 0, 21) != 0 ?
+	    "ord_terms_own" : "ord_terms_of_customer"));
 	for (size_t i = 0; i < dbres_rows(reps); i++) {
 		struct tdict *p = tdict_add_section(d, "REP");
 		int64_t sh;

@@ -50,6 +50,7 @@ enum customer_field {
 	CUST_CHANNEL,           /* channels.id: the default of orders */
 	CUST_OWNER,             /* people.id: a manager's pick */
 	CUST_STATUS,            /* prospect, active, inactive */
+	CUST_TERMS,             /* payment terms, days (empty: 30) */
 	CUST_CONFIRM,           /* "1": save although the name is used */
 	CUST__MAX
 };
@@ -101,7 +102,10 @@ int sales_contact_delete(const struct sales_actor *a, int64_t cust,
  * form's fieldsets of those ids). */
 enum order_field { ORDER_NO, ORDER_CUSTOMER, ORDER_DATE, ORDER_REGION,
     ORDER_CHANNEL, ORDER_NOTE, ORDER_OPPORTUNITY, ORDER_SPLIT, ORDER_LINES,
-    ORDER__MAX };
+    ORDER_TERMS, ORDER__MAX };
+/* ORDER_TERMS: "payment_terms", days; empty: the customer's terms. */
+#define PAYMENT_TERMS_DEFAULT 30
+#define PAYMENT_TERMS_MAX 365
 
 /* A credited rep: repeated inputs "rep" (people.id) and "share" (%). */
 enum order_rep_field { OREP_PERSON, OREP_SHARE, OREP__MAX };

@@ -14,7 +14,7 @@
   <div class="kpi"><div class="kpi-label">{{t_sales_outstanding}}</div><div class="kpi-value money{{#kpi_outstanding_NEG}} neg{{/kpi_outstanding_NEG}}">{{kpi_outstanding}}</div><div class="kpi-sub">{{t_sales_orders}}: {{list_total}}</div></div>
   <div class="kpi"><div class="kpi-label">{{t_coll_kpi_order_amount}}</div><div class="kpi-value money">{{kpi_amount}}</div></div>
   <div class="kpi"><div class="kpi-label">{{t_sales_collected}}</div><div class="kpi-value money">{{kpi_collected}}</div></div>
-  <div class="kpi"><div class="kpi-label">{{t_coll_kpi_aged}}</div><div class="kpi-value money">{{kpi_aged}}</div><div class="kpi-sub">{{t_coll_kpi_aged_sub}}</div></div>
+  <div class="kpi" id="kpi-aged"><div class="kpi-label">{{t_coll_kpi_aged}}</div><div class="kpi-value money">{{kpi_aged}}</div><div class="kpi-sub">{{t_coll_kpi_aged_sub}}</div></div>
 </div>
 {{#AGING}}<section class="card">
   <div class="card-head"><h2>{{t_coll_chart_aging}}</h2></div>
@@ -38,6 +38,7 @@
   <thead><tr>
     {{>SORT_ORDER}}
     {{>SORT_DATE}}
+    <th>{{t_coll_due}}</th>
     <th>{{t_sales_customer}}</th>
     <th>{{t_sales_reps}}</th>
     <th class="num">{{t_sales_amount}}</th>
@@ -49,15 +50,16 @@
   {{#ORDER}}<tr>
     <td><a href="/sales/collections/order/{{id}}">{{order_no}}</a></td>
     <td>{{date}}</td>
+    <td class="due">{{due}}{{#OVERDUE}}<br><span class="small down{{#AGED}} strong{{/AGED}}" data-overdue="{{days}}">{{t_coll_overdue_by}} {{days}} {{t_cust_days}}</span>{{/OVERDUE}}</td>
     <td class="wrap">{{customer}}</td>
     <td>{{reps}}</td>
     <td class="num money{{#amount_NEG}} neg{{/amount_NEG}}">{{amount}}</td>
     <td class="num money{{#collected_NEG}} neg{{/collected_NEG}}">{{collected}}</td>
     <td class="num money{{#outstanding_NEG}} neg{{/outstanding_NEG}}">{{outstanding}}</td>
-    <td><span class="badge {{state_class}}">{{state}}</span>{{#AGED}} <span class="tag overdue" title="{{t_coll_age}}: {{age}}">{{t_coll_aged}}</span>{{/AGED}}</td>
+    <td><span class="badge {{state_class}}">{{state}}</span></td>
   </tr>{{/ORDER}}
   </tbody>
-  <tfoot><tr><td colspan="4">{{t_common_total}} · {{list_total}}{{#LIST_CAPPED}} · {{t_list_totals_capped}}{{/LIST_CAPPED}}</td><td class="num money">{{kpi_amount}}</td><td class="num money">{{kpi_collected}}</td><td class="num money{{#kpi_outstanding_NEG}} neg{{/kpi_outstanding_NEG}}">{{kpi_outstanding}}</td><td></td></tr></tfoot>
+  <tfoot><tr><td colspan="5">{{t_common_total}} · {{list_total}}{{#LIST_CAPPED}} · {{t_list_totals_capped}}{{/LIST_CAPPED}}</td><td class="num money">{{kpi_amount}}</td><td class="num money">{{kpi_collected}}</td><td class="num money{{#kpi_outstanding_NEG}} neg{{/kpi_outstanding_NEG}}">{{kpi_outstanding}}</td><td></td></tr></tfoot>
 </table>
 </div>
 {{>PAGER}}

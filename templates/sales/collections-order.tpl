@@ -16,7 +16,7 @@
 <div class="kpis">
   <div class="kpi"><div class="kpi-label">{{t_coll_kpi_order_amount}}</div><div class="kpi-value money{{#amount_NEG}} neg{{/amount_NEG}}">{{amount}}</div></div>
   <div class="kpi"><div class="kpi-label">{{t_sales_collected}}</div><div class="kpi-value money{{#collected_NEG}} neg{{/collected_NEG}}" id="collected">{{collected}}</div><div class="kpi-sub"><div class="progress" title="{{pct}}%"><span class="progress-bar w{{pct}}"></span></div>{{t_coll_progress}} {{pct}}%</div></div>
-  <div class="kpi"><div class="kpi-label">{{t_sales_outstanding}}</div><div class="kpi-value money{{#outstanding_NEG}} neg{{/outstanding_NEG}}" id="outstanding">{{outstanding}}</div><div class="kpi-sub">{{t_coll_age}}: {{age}}</div></div>
+  <div class="kpi"><div class="kpi-label">{{t_sales_outstanding}}</div><div class="kpi-value money{{#outstanding_NEG}} neg{{/outstanding_NEG}}" id="outstanding">{{outstanding}}</div><div class="kpi-sub" id="due">{{t_coll_due}}: {{due}} · {{t_coll_age}}: {{age}}</div></div>
 </div>
 <div class="stack">
 <section class="card">

@@ -28,6 +28,7 @@
     <dt>{{t_cust_default_channel}}</dt><dd>{{channel}}</dd>
     <dt>{{t_cust_owner_rep}}</dt><dd>{{owner}}</dd>
     <dt>{{t_sales_status}}</dt><dd><span class="badge {{status_class}}">{{status_label}}</span></dd>
+    <dt>{{t_cust_terms}}</dt><dd id="customer-terms">{{terms}} {{t_cust_days}}</dd>
     <dt>{{t_cust_created}}</dt><dd>{{created}}</dd>
     <dt>{{t_cust_updated}}</dt><dd>{{updated}}</dd>
   </dl>

@@ -71,6 +71,12 @@
     </select>
     {{#STATUS_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/STATUS_ERROR}}
   </div>
+  <div class="field">
+    <label for="payment_terms">{{t_cust_terms}}</label>
+    <input id="payment_terms" name="payment_terms" type="text" inputmode="numeric" maxlength="3" value="{{payment_terms}}" aria-describedby="payment_terms-hint{{#PAYMENT_TERMS_ERROR}} {{error_id}}{{/PAYMENT_TERMS_ERROR}}"{{#PAYMENT_TERMS_ERROR}} aria-invalid="true"{{/PAYMENT_TERMS_ERROR}}>
+    <p class="hint" id="payment_terms-hint">{{t_cust_terms_hint}}</p>
+    {{#PAYMENT_TERMS_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/PAYMENT_TERMS_ERROR}}
+  </div>
   <div class="form-actions">
     <button type="submit" class="btn primary">{{t_common_save}}</button>
     <a class="btn ghost" href="{{cancel}}">{{t_common_cancel}}</a>

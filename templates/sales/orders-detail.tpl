@@ -30,6 +30,8 @@
       <dt>{{t_sales_order_no}}</dt><dd class="mono">{{order_no}}</dd>
       <dt>{{t_sales_customer}}</dt><dd><a href="/sales/customers/{{customer_id}}">{{customer_name}}</a> <span class="muted mono">{{customer_code}}</span></dd>
       <dt>{{t_sales_date}}</dt><dd>{{order_date}}</dd>
+      <dt>{{t_ord_terms}}</dt><dd id="order-terms">{{terms}} · {{terms_whose}}</dd>
+      <dt>{{t_ord_due}}</dt><dd id="order-due">{{due_date}}</dd>
       <dt>{{t_sales_region}}</dt><dd>{{region}}</dd>
       <dt>{{t_sales_channel}}</dt><dd>{{channel}}</dd>
       <dt>{{t_sales_status}}</dt><dd><span class="badge {{status}}">{{status_label}}</span>{{#CLOSED}} <span class="badge draft" title="{{t_ord_closed_hint}}">{{t_sales_closed}}</span>{{/CLOSED}}</dd>

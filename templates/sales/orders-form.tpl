@@ -56,6 +56,12 @@
       <input id="note" name="note" value="{{note}}" maxlength="255"{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="{{error_id}}"{{/NOTE_ERROR}}>
       {{#NOTE_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/NOTE_ERROR}}
     </div>
+    <div class="field">
+      <label for="payment_terms">{{t_ord_terms}}</label>
+      <input id="payment_terms" name="payment_terms" value="{{payment_terms}}" maxlength="3" inputmode="numeric" placeholder="{{t_ord_terms_customer}}" aria-describedby="payment_terms-hint{{#PAYMENT_TERMS_ERROR}} {{error_id}}{{/PAYMENT_TERMS_ERROR}}"{{#PAYMENT_TERMS_ERROR}} aria-invalid="true"{{/PAYMENT_TERMS_ERROR}}>
+      <p class="hint" id="payment_terms-hint">{{t_ord_terms_hint}}</p>
+      {{#PAYMENT_TERMS_ERROR}}<p class="error" id="{{error_id}}">{{error}}</p>{{/PAYMENT_TERMS_ERROR}}
+    </div>
   </fieldset>
   <fieldset class="reps" id="split" tabindex="-1"{{#SPLIT_ERROR}} aria-describedby="{{error_id}}"{{/SPLIT_ERROR}}>
     <legend>{{t_ord_credited_reps}}</legend>
