@@ -32,7 +32,9 @@ before(async () => {
        ON DUPLICATE KEY UPDATE state = 'closed'`);
 });
 after(async () => {
-  sql(`DELETE FROM periods WHERE label = '${CLOSED.label}'`);
+  // the period's input version (commission's staleness, sql/commission/010) goes with it
+  sql(`DELETE FROM calc_inputs WHERE period_id IN (SELECT id FROM periods WHERE label = '${CLOSED.label}');
+    DELETE FROM periods WHERE label = '${CLOSED.label}'`);
   await browser?.close();
 });
 
