@@ -3,6 +3,7 @@
 
 #include "core/app.h"
 #include "core/audit.h"
+#include "core/db-bulk.h"
 #include "core/error.h"
 
 enum stmt { STMT_AUDIT_INSERT, STMT__MAX };
@@ -23,6 +24,25 @@ audit_write_as(struct db *d, const struct actor *who, const char *action,
 	    DB_ARGS(P_TEXT(who->login), P_TEXT(who->address), P_TEXT(action),
 	    P_TEXT(entity), P_TEXT(entity_id != NULL ? entity_id : ""),
 	    P_TEXT(detail != NULL ? detail : "")), NULL, NULL);
+}
+
+int
+audit_bulk_open(struct db *d, struct db_bulk **out)
+{
+	static const enum db_type types[] = { DBT_TEXT, DBT_TEXT, DBT_TEXT,
+	    DBT_TEXT, DBT_TEXT, DBT_TEXT };
+
+	return db_bulk_open(d, stmts[STMT_AUDIT_INSERT], types, 6, 1000, out);
+}
+
+int
+audit_bulk_add(struct db_bulk *b, const struct actor *who, const char *action,
+    const char *entity, const char *entity_id, const char *detail)
+{
+	return db_bulk_add(b, (const struct db_param[]){ P_TEXT(who->login),
+	    P_TEXT(who->address), P_TEXT(action), P_TEXT(entity),
+	    P_TEXT(entity_id != NULL ? entity_id : ""),
+	    P_TEXT(detail != NULL ? detail : "") });
 }
 
 int

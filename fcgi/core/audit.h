@@ -20,4 +20,14 @@ struct actor {
 int audit_write_as(struct db *d, const struct actor *who, const char *action,
     const char *entity, const char *entity_id, const char *detail);
 
+/* The same rows many at a time, for a write of thousands of records in
+ * one transaction (core/db-bulk): open, add a row per record (as
+ * audit_write_as), then db_bulk_flush and db_bulk_close.  Return 0 or a
+ * tc_err, as db_bulk_open and db_bulk_add. */
+struct db_bulk;
+int audit_bulk_open(struct db *d, struct db_bulk **out);
+int audit_bulk_add(struct db_bulk *b, const struct actor *who,
+    const char *action, const char *entity, const char *entity_id,
+    const char *detail);
+
 #endif

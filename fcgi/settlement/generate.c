@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/db-bulk.h"
 #include "core/error.h"
 #include "core/sort.h"
@@ -31,7 +32,7 @@ enum stmt {
 	ST_PERIOD, ST_EXISTING, ST_SUMMARIES, ST_RULES, ST_ADJUSTMENTS,
 	ST_PREVIOUS, ST_PERSON, ST_MAX_SEQ, ST_INSERT, ST_UPDATE,
 	ST_DELETE_ITEMS, ST_ITEM, ST_INACTIVE, ST_LEAVERS, ST_CLOSURES,
-	ST__MAX
+	ST_IDS, ST_HISTORY, ST__MAX
 };
 
 static const char *const stmts[ST__MAX] = {
@@ -55,15 +56,17 @@ static const char *const stmts[ST__MAX] = {
 	    "SELECT id, person_id, kind, amount, reason FROM"
 	    " commission_adjustments WHERE period_id = ? AND state = 'approved'"
 	    " ORDER BY person_id, id",
-	/* first day of the period, twice: each rep's latest statement of
-	 * an earlier period */
+	/* first day of the period, twice: the statements of earlier
+	 * periods that carried a negative balance out and are each rep's
+	 * latest (a later statement carried it in already) */
 	[ST_PREVIOUS] =
 	    "SELECT s.person_id, s.id, s.carried_out, s.number, s.team,"
 	    " s.manager_login FROM settlement_statements s"
-	    " JOIN periods p ON p.id = s.period_id WHERE p.first_day < ?"
-	    " AND p.first_day = (SELECT MAX(p2.first_day) FROM"
+	    " JOIN periods p ON p.id = s.period_id WHERE s.carried_out < 0"
+	    " AND p.first_day < ? AND NOT EXISTS (SELECT 1 FROM"
 	    " settlement_statements s2 JOIN periods p2 ON p2.id = s2.period_id"
-	    " WHERE s2.person_id = s.person_id AND p2.first_day < ?)",
+	    " WHERE s2.person_id = s.person_id AND p2.first_day > p.first_day"
+	    " AND p2.first_day < ?)",
 	[ST_PERSON] =
 	    "SELECT team, manager_login FROM people WHERE id = ?",
 	[ST_MAX_SEQ] =
@@ -102,6 +105,15 @@ static const char *const stmts[ST__MAX] = {
 	    " (SELECT 1 FROM settlement_statements s JOIN periods p"
 	    " ON p.id = s.period_id WHERE s.person_id = pe.id AND s.final"
 	    " AND p.first_day < ?)",
+	/* period: its statements' ids, by rep */
+	[ST_IDS] =
+	    "SELECT id, person_id FROM settlement_statements WHERE"
+	    " period_id = ? ORDER BY person_id",
+	/* statement, now, by: its creation, as core/workflow records it */
+	[ST_HISTORY] =
+	    "INSERT INTO settlement_history (statement_id, from_state,"
+	    " to_state, at, by_id, action, comment) VALUES"
+	    " (?, NULL, 'draft', ?, ?, 'create', '')",
 	/* period: the approved closures of its statements */
 	[ST_CLOSURES] =
 	    "SELECT c.id, s.person_id, c.kind, c.amount, c.reference, c.reason"
@@ -132,6 +144,11 @@ struct rep {
 	char state[13];
 	int64_t revision;
 	char number[33];
+	/* what is written */
+	enum { WRITE_NONE, WRITE_NEW, WRITE_AGAIN } write;
+	int64_t seq;
+	money_t net, payable, carried_out;
+	char code[SETTLEMENT_CODE_SIZE];
 };
 
 struct reps {
@@ -276,6 +293,128 @@ write_items(struct db_bulk *items, int64_t id, const struct rep *r,
 	return 0;
 }
 
+static const enum db_type insert_types[] = {
+	DBT_INT, DBT_INT, DBT_TEXT, DBT_INT, DBT_TEXT, DBT_TEXT,
+	DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC,
+	DBT_INT, DBT_TEXT, DBT_INT, DBT_INT,
+};
+static const enum db_type update_types[] = {
+	DBT_TEXT, DBT_TEXT,
+	DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC, DBT_DEC,
+	DBT_INT, DBT_TEXT, DBT_INT, DBT_INT, DBT_INT,
+};
+static const enum db_type history_types[] = { DBT_INT, DBT_TEXT, DBT_INT };
+
+/* The statements of rs to write (write != WRITE_NONE), in bulk: the new
+ * ones inserted (their ids read back into existing_id) with their
+ * creation in the history, the drafts made again updated and their
+ * items removed; an audit row for each. */
+static int
+write_statements(const struct wf_actor *a, int64_t period, struct reps *rs)
+{
+	struct db *db = a->db;
+	struct db_bulk *ins = NULL, *upd = NULL, *del = NULL, *hist = NULL,
+	    *aud = NULL;
+	struct dbres *ids = NULL;
+	char now[TC_DATETIME_SIZE], idtext[24];
+	size_t made = 0;
+	int rc;
+
+	tc_now_str(now);
+	if ((rc = db_bulk_open(db, stmts[ST_INSERT], insert_types,
+	    sizeof(insert_types) / sizeof(insert_types[0]), ITEM_BATCH,
+	    &ins)) != 0 ||
+	    (rc = db_bulk_open(db, stmts[ST_UPDATE], update_types,
+	    sizeof(update_types) / sizeof(update_types[0]), ITEM_BATCH,
+	    &upd)) != 0 ||
+	    (rc = db_bulk_open(db, stmts[ST_DELETE_ITEMS], del_types, 1,
+	    ITEM_BATCH, &del)) != 0 ||
+	    (rc = db_bulk_open(db, stmts[ST_HISTORY], history_types, 3,
+	    ITEM_BATCH, &hist)) != 0 ||
+	    (rc = audit_bulk_open(db, &aud)) != 0)
+		goto out;
+	for (size_t k = 0; k < rs->n; k++) {
+		struct rep *r = &rs->v[k];
+		struct db_param money[8] = { P_MONEY(r->commission),
+		    P_MONEY(r->bonus), P_MONEY(r->prizes),
+		    P_MONEY(r->adjustments), P_MONEY(r->carried_in),
+		    P_MONEY(r->net), P_MONEY(r->payable),
+		    P_MONEY(r->carried_out) };
+		struct db_param prev = r->previous_id ? P_INT(r->previous_id) :
+		    P_NULL, mgr = r->has_manager ? P_TEXT(r->manager) : P_NULL;
+
+		if (r->write == WRITE_NEW) {
+			rc = db_bulk_add(ins, (const struct db_param[]){
+			    P_INT(period), P_INT(r->seq), P_TEXT(r->number),
+			    P_INT(r->person), P_TEXT(r->team), mgr, money[0],
+			    money[1], money[2], money[3], money[4], money[5],
+			    money[6], money[7], prev, P_TEXT(r->code),
+			    P_INT(a->who->id), P_INT(r->final) });
+			made++;
+		} else if (r->write == WRITE_AGAIN) {
+			snprintf(idtext, sizeof(idtext), "%" PRId64,
+			    r->existing_id);
+			if ((rc = db_bulk_add(upd, (const struct db_param[]){
+			    P_TEXT(r->team), mgr, money[0], money[1], money[2],
+			    money[3], money[4], money[5], money[6], money[7],
+			    prev, P_TEXT(r->code), P_INT(a->who->id),
+			    P_INT(r->final), P_INT(r->existing_id) })) == 0 &&
+			    (rc = db_bulk_add(del, (const struct db_param[]){
+			    P_INT(r->existing_id) })) == 0)
+				rc = audit_bulk_add(aud, &a->as,
+				    "settlement_statement_regenerate",
+				    "settlement_statement", idtext, r->number);
+		}
+		if (rc != 0)
+			goto out;
+	}
+	if ((rc = db_bulk_flush(ins)) != 0 || (rc = db_bulk_flush(upd)) != 0 ||
+	    (rc = db_bulk_flush(del)) != 0)
+		goto out;
+	if (made > 0) {
+		size_t j = 0;
+
+		if ((rc = db_query(db, &gen_db, ST_IDS, DB_ARGS(P_INT(period)),
+		    &ids)) != 0)
+			goto out;
+		/* both by person: walk them together */
+		for (size_t k = 0; k < rs->n; k++) {
+			struct rep *r = &rs->v[k];
+
+			if (r->write != WRITE_NEW)
+				continue;
+			while (j < dbres_rows(ids) && dbres_int(ids, j, 1) <
+			    r->person)
+				j++;
+			if (j == dbres_rows(ids) || dbres_int(ids, j, 1) !=
+			    r->person) {
+				rc = TC_EDB;
+				goto out;
+			}
+			r->existing_id = dbres_int(ids, j, 0);
+			snprintf(idtext, sizeof(idtext), "%" PRId64,
+			    r->existing_id);
+			if ((rc = db_bulk_add(hist, (const struct db_param[]){
+			    P_INT(r->existing_id), P_TEXT(now),
+			    P_INT(a->who->id) })) != 0 ||
+			    (rc = audit_bulk_add(aud, &a->as,
+			    "settlement_statement_create", "settlement_statement",
+			    idtext, "- -> draft")) != 0)
+				goto out;
+		}
+	}
+	if ((rc = db_bulk_flush(hist)) == 0)
+		rc = db_bulk_flush(aud);
+out:
+	dbres_free(ids);
+	db_bulk_close(ins);
+	db_bulk_close(upd);
+	db_bulk_close(del);
+	db_bulk_close(hist);
+	db_bulk_close(aud);
+	return rc;
+}
+
 /* Reads what the period holds for each rep into rs. */
 static int
 gather(struct db *db, int64_t period, int32_t first_day, struct reps *rs,
@@ -322,17 +461,6 @@ gather(struct db *db, int64_t period, int32_t first_day, struct reps *rs,
 		money_t carry = dbres_money_col(res, i, "carried_out");
 		int64_t person = dbres_int_col(res, i, "person_id");
 
-		if (carry == 0) {
-			/* nothing to carry: a rep who has nothing else
-			 * gets no statement */
-			for (size_t k = 0; k < rs->n; k++)
-				if (rs->v[k].person == person) {
-					rs->v[k].previous_id =
-					    dbres_int_col(res, i, "id");
-					break;
-				}
-			continue;
-		}
 		if ((r = rep_get(rs, person)) == NULL) {
 			dbres_free(res);
 			return TC_ENOMEM;
@@ -404,8 +532,9 @@ generate(const struct wf_actor *a, const char *secret, const char *label,
 	struct db *db = a->db;
 	struct dbres *res = NULL, *rules = NULL, *adj = NULL;
 	struct reps rs = { 0 };
-	struct db_bulk *items = NULL, *del = NULL;
-	size_t *redo = NULL, nredo = 0, ri = 0, ai = 0;
+	struct db_bulk *items = NULL;
+	size_t ri = 0, ai = 0;
+	char detail[96];
 	int64_t period, seq;
 	int32_t first_day = 0;
 	int rc;
@@ -464,29 +593,21 @@ generate(const struct wf_actor *a, const char *secret, const char *label,
 	res = NULL;
 
 	tc_sort(rs.v, rs.n, sizeof(rs.v[0]), by_person);
-	if ((redo = calloc(rs.n + 1, sizeof(*redo))) == NULL) {
-		rc = TC_ENOMEM;
-		goto out;
-	}
-	if ((rc = db_bulk_open(db, stmts[ST_ITEM], item_types,
-	    sizeof(item_types) / sizeof(item_types[0]), ITEM_BATCH,
-	    &items)) != 0 ||
-	    (rc = db_bulk_open(db, stmts[ST_DELETE_ITEMS], del_types, 1,
-	    ITEM_BATCH, &del)) != 0)
-		goto out;
+	/* what each rep's statement holds, and whether it is made, made
+	 * again (a draft) or kept */
 	for (size_t k = 0; k < rs.n; k++) {
 		struct rep *r = &rs.v[k];
 		money_t net = r->commission + r->bonus + r->prizes +
 		    r->adjustments + r->carried_in;
-		money_t payable, carried;
-		char code[SETTLEMENT_CODE_SIZE], idtext[24];
-		int64_t revision;
-		uint64_t newid = 0;
 
 		if (r->commission == 0 && r->bonus == 0 && r->prizes == 0 &&
 		    r->adjustments == 0 && r->carried_in == 0 &&
 		    r->existing_id == 0 && !r->leaver_due)
 			continue;       /* nothing to settle */
+		if (r->existing_id != 0 && strcmp(r->state, "draft") != 0) {
+			g->kept++;
+			continue;
+		}
 		if (r->leaver_due)
 			r->final = true;
 		/* a closure clears the negative balance, never more */
@@ -498,81 +619,43 @@ generate(const struct wf_actor *a, const char *secret, const char *label,
 			r->adjustments += r->closure;
 			net += r->closure;
 		}
-		payable = net > 0 ? net : 0;
-		carried = net < 0 ? net : 0;
-		if (r->existing_id != 0 && strcmp(r->state, "draft") != 0) {
-			g->kept++;
-			continue;
-		}
+		r->net = net;
+		r->payable = net > 0 ? net : 0;
+		r->carried_out = net < 0 ? net : 0;
 		if (r->existing_id == 0) {
+			r->seq = ++seq;
 			snprintf(r->number, sizeof(r->number), "JS-%s-%04" PRId64,
-			    label, ++seq);
-			revision = 1;
-		} else
-			revision = r->revision + 1;
-		if ((rc = settlement_verify_code(secret, r->number, r->person, label,
-		    payable, revision, code)) != 0)
-			goto out;
-		if (r->existing_id == 0) {
-			if ((rc = db_exec(db, &gen_db, ST_INSERT, DB_ARGS(
-			    P_INT(period), P_INT(seq), P_TEXT(r->number),
-			    P_INT(r->person), P_TEXT(r->team),
-			    r->has_manager ? P_TEXT(r->manager) : P_NULL,
-			    P_MONEY(r->commission), P_MONEY(r->bonus),
-			    P_MONEY(r->prizes), P_MONEY(r->adjustments),
-			    P_MONEY(r->carried_in), P_MONEY(net),
-			    P_MONEY(payable), P_MONEY(carried),
-			    r->previous_id ? P_INT(r->previous_id) : P_NULL,
-			    P_TEXT(code), P_INT(a->who->id),
-			    P_INT(r->final)), NULL, &newid)) != 0)
-				goto out;
-			r->existing_id = (int64_t)newid;
-			if ((rc = wf_created(a, &settlement_flow,
-			    r->existing_id, "draft")) != 0)
-				goto out;
+			    label, r->seq);
+			r->revision = 1;
+			r->write = WRITE_NEW;
 			g->made++;
 		} else {
-			if ((rc = db_exec(db, &gen_db, ST_UPDATE, DB_ARGS(
-			    P_TEXT(r->team),
-			    r->has_manager ? P_TEXT(r->manager) : P_NULL,
-			    P_MONEY(r->commission), P_MONEY(r->bonus),
-			    P_MONEY(r->prizes), P_MONEY(r->adjustments),
-			    P_MONEY(r->carried_in), P_MONEY(net),
-			    P_MONEY(payable), P_MONEY(carried),
-			    r->previous_id ? P_INT(r->previous_id) : P_NULL,
-			    P_TEXT(code), P_INT(a->who->id), P_INT(r->final),
-			    P_INT(r->existing_id)), NULL, NULL)) != 0)
-				goto out;
-			snprintf(idtext, sizeof(idtext), "%" PRId64,
-			    r->existing_id);
-			if ((rc = audit_write_as(db, &a->as,
-			    "settlement_statement_regenerate",
-			    "settlement_statement", idtext, r->number)) != 0)
-				goto out;
+			r->revision++;
+			r->write = WRITE_AGAIN;
 			g->replaced++;
-			if ((rc = db_bulk_add(del, (const struct db_param[]){
-			    P_INT(r->existing_id) })) != 0)
-				goto out;
-			redo[nredo++] = k;
-			continue;
 		}
-		if ((rc = write_items(items, r->existing_id, r, rules, &ri,
-		    adj, &ai)) != 0)
+		if ((rc = settlement_verify_code(secret, r->number, r->person,
+		    label, r->payable, r->revision, r->code)) != 0)
 			goto out;
 	}
-	/* a draft made again: its old items go before its new ones come */
-	if ((rc = db_bulk_flush(del)) != 0)
+	if ((rc = write_statements(a, period, &rs)) != 0)
 		goto out;
-	ri = ai = 0;
-	for (size_t j = 0; j < nredo; j++)
-		if ((rc = write_items(items, rs.v[redo[j]].existing_id,
-		    &rs.v[redo[j]], rules, &ri, adj, &ai)) != 0)
+	if ((rc = db_bulk_open(db, stmts[ST_ITEM], item_types,
+	    sizeof(item_types) / sizeof(item_types[0]), ITEM_BATCH,
+	    &items)) != 0)
+		goto out;
+	for (size_t k = 0; k < rs.n; k++)
+		if (rs.v[k].write != WRITE_NONE && (rc = write_items(items,
+		    rs.v[k].existing_id, &rs.v[k], rules, &ri, adj, &ai)) != 0)
 			goto out;
-	rc = db_bulk_flush(items);
+	if ((rc = db_bulk_flush(items)) != 0)
+		goto out;
+	snprintf(detail, sizeof(detail), "%d made, %d made again, %d kept",
+	    g->made, g->replaced, g->kept);
+	rc = audit_write_as(db, &a->as, "settlement_generate", "period", label,
+	    detail);
 out:
 	db_bulk_close(items);
-	db_bulk_close(del);
-	free(redo);
 	dbres_free(res);
 	dbres_free(rules);
 	dbres_free(adj);
