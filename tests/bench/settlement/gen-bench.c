@@ -64,6 +64,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "gen-bench: %s\n", err);
 		return 1;
 	}
+	/* as a command-line tool: no per-read timeout of a page */
+	db_set_unlimited(db);
 	if ((rc = db_query(db, &t, 0, DB_ARGS(P_TEXT(argv[2])), &res)) != 0 ||
 	    dbres_rows(res) != 1) {
 		fprintf(stderr, "gen-bench: no person %s\n", argv[2]);
