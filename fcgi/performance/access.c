@@ -22,6 +22,7 @@ const struct route_set *const perf_areas[] = {
 	&perf_rank_route_set,
 	&perf_charts_route_set,
 	&perf_contests_route_set,
+	&perf_settings_route_set,
 	NULL
 };
 
@@ -37,6 +38,7 @@ static const struct page_tab tabs[] = {
 	{ "contests", "/performance/contests", PERF_ROLES_READ },
 	{ "proposals", "/performance/proposals", ROLE_HR | ROLE_MANAGER },
 	{ "import", "/performance/targets/import", ROLE_HR },
+	{ "settings", "/performance/settings", ROLE_HR | ROLE_MANAGEMENT },
 };
 
 void

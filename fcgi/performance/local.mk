@@ -11,7 +11,7 @@ fcgi_performance_libtcperformance_a_SOURCES = \
 	fcgi/performance/targets-import.c fcgi/performance/proposals.c \
 	fcgi/performance/eval-data.c fcgi/performance/evaluation.c \
 	fcgi/performance/rankings.c fcgi/performance/charts.c \
-	fcgi/performance/contests.c \
+	fcgi/performance/contests.c fcgi/performance/settings.c \
 	fcgi/performance/demo.c fcgi/performance/module-code.c
 fcgi_performance_libtcperformance_a_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 TC_PERFORMANCE_LIBS = fcgi/performance/libtcperformance.a \

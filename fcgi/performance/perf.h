@@ -34,6 +34,7 @@ extern const struct route_set perf_eval_route_set;
 extern const struct route_set perf_rank_route_set;
 extern const struct route_set perf_charts_route_set;   /* charts.c */
 extern const struct route_set perf_contests_route_set; /* contests.c */
+extern const struct route_set perf_settings_route_set; /* settings.c */
 /* Every area, NULL-terminated (access.c). */
 extern const struct route_set *const perf_areas[];
 
