@@ -41,3 +41,9 @@ tests_bench_settlement_gen_bench_SOURCES = tests/bench/settlement/gen-bench.c \
 tests_bench_settlement_gen_bench_CPPFLAGS = $(TC_CORE_CPPFLAGS)
 tests_bench_settlement_gen_bench_LDADD = $(TC_SETTLEMENT_LIBS)
 nodist_EXTRA_tests_bench_settlement_gen_bench_SOURCES = dummy.cxx
+# ... and the evaluation and rankings over the same year (issue 11).
+tests_bench_settlement_eval_bench_SOURCES = tests/bench/settlement/eval-bench.c \
+	tests/bench/bench.h tests/bench/bench.c
+tests_bench_settlement_eval_bench_CPPFLAGS = $(TC_CORE_CPPFLAGS)
+tests_bench_settlement_eval_bench_LDADD = $(TC_PERFORMANCE_LIBS)
+nodist_EXTRA_tests_bench_settlement_eval_bench_SOURCES = dummy.cxx

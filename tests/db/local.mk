@@ -64,7 +64,7 @@ nodist_EXTRA_tests_db_lists_t_SOURCES = dummy.cxx
 # The list benchmark (./dev bench list: tests/bench/list/run builds it):
 # a list's time over 100 and over 100,000 rows.  Not built by make.
 EXTRA_PROGRAMS = tests/bench/list/list-bench tests/bench/calc/ledger-bench \
-	tests/bench/settlement/gen-bench
+	tests/bench/settlement/gen-bench tests/bench/settlement/eval-bench
 tests_bench_list_list_bench_SOURCES = tests/bench/list/list-bench.c \
 	tests/bench/bench.h tests/bench/bench.c
 tests_bench_list_list_bench_CPPFLAGS = $(TC_CORE_CPPFLAGS)
