@@ -78,6 +78,8 @@ class Page(html.parser.HTMLParser):
         elif tag == "input":
             name, kind = a.get("name"), (a.get("type") or "text").lower()
             if not name:
+                if kind in ("submit", "image"):
+                    self.form["buttons"].append([None, ""])
                 return
             if kind in ("submit", "button", "image"):
                 self.form["buttons"].append([name, a.get("value") or ""])
@@ -92,8 +94,8 @@ class Page(html.parser.HTMLParser):
                 self.form["fields"].append([name, a.get("value") or
                                             sample(name, kind, a,
                                                    self.form["method"])])
-        elif tag == "button" and a.get("name"):
-            self.form["buttons"].append([a["name"], a.get("value") or ""])
+        elif tag == "button" and (a.get("type") or "submit") == "submit":
+            self.form["buttons"].append([a.get("name"), a.get("value") or ""])
         elif tag == "select" and a.get("name"):
             self.select = [a["name"], None, False]
             self.form["fields"].append(self.select)
@@ -156,7 +158,7 @@ def sample(name, kind, attrs, method):
     if kind == "email":
         return "sqlmap@example.com"
     if kind == "number" or attrs.get("inputmode") in ("decimal", "numeric"):
-        return "100"
+        return "1"
     return "sqlmap"
 
 
@@ -289,7 +291,11 @@ def crawl(base, routes, role, login, pages, per_route, targets, seen_keys,
                 continue
             reached.setdefault((method, pat), set()).add(role)
             fields = [f[:2] if len(f) < 3 else f for f in form["fields"]]
-            if form["buttons"]:
+            # the button a person presses to send it: none when the form
+            # has a plain submit button (a named one beside it, such as
+            # the order form's "more rows", only redraws the form), else
+            # the first named one (settlement's batch actions)
+            if form["buttons"] and all(b[0] for b in form["buttons"]):
                 fields.append(form["buttons"][0])
             add(targets, seen_keys, role, cookie, method, pat, apath, fields,
                 form["enctype"], url)
