@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<section aria-labelledby="cm-overview" id="cm-overview">
+{{%AUTOESCAPE context="HTML"}}<section aria-labelledby="cm-overview" id="cm-overview-section">
   <h2 id="cm-overview" class="section-title">{{scope_title}} <span class="small">({{t_cmo_last}} {{nperiods}})</span></h2>
   <div class="kpis">
     <div class="kpi"><p class="kpi-label">{{t_cml_tracking_calculated}}</p><p class="kpi-value money" id="cmo-calculated">{{calculated}}</p></div>

@@ -21,6 +21,11 @@
  *                           the page reloads itself (a meta refresh).
  *  [data-job-reload]        around such a job: the page reloads once the
  *                           job is over, to show what it changed.
+ *  .table-wrap              one wider or taller than its box (it scrolls)
+ *                           becomes a keyboard stop, a region named by its
+ *                           table's caption or the heading before it, so
+ *                           that a keyboard can scroll it (WCAG 2.1.1;
+ *                           axe's scrollable-region-focusable).
  */
 (function () {
 	'use strict';
@@ -245,7 +250,50 @@
 		}, 2000);
 	}
 
+	/* The name of a scrolling table region: its table's caption or
+	 * aria-label, else the text of the nearest heading before it. */
+	function regionName(wrap) {
+		var t = wrap.querySelector('table'), el = wrap;
+		if (t && t.getAttribute('aria-label'))
+			return t.getAttribute('aria-label');
+		if (t && t.caption && t.caption.textContent.trim())
+			return t.caption.textContent.trim();
+		while (el) {
+			var prev = el.previousElementSibling;
+			while (prev) {
+				if (/^H[1-6]$/.test(prev.tagName))
+					return prev.textContent.trim();
+				var h = prev.querySelector && prev.querySelector('h1,h2,h3,h4,h5,h6');
+				if (h)
+					return h.textContent.trim();
+				prev = prev.previousElementSibling;
+			}
+			el = el.parentElement;
+		}
+		return doc.title;
+	}
+
+	function markScrolling() {
+		each(doc.querySelectorAll('.table-wrap'), function (w) {
+			var scrolls = w.scrollWidth > w.clientWidth + 1 ||
+			    w.scrollHeight > w.clientHeight + 1;
+			if (scrolls && !w.hasAttribute('tabindex')) {
+				w.setAttribute('tabindex', '0');
+				w.setAttribute('role', 'region');
+				w.setAttribute('aria-label', regionName(w));
+				w.setAttribute('data-scroll-stop', '');
+			} else if (!scrolls && w.hasAttribute('data-scroll-stop')) {
+				w.removeAttribute('tabindex');
+				w.removeAttribute('role');
+				w.removeAttribute('aria-label');
+				w.removeAttribute('data-scroll-stop');
+			}
+		});
+	}
+
 	function init() {
+		markScrolling();
+		window.addEventListener('resize', markScrolling);
 		each(doc.querySelectorAll('table.data.sortable'), initSortable);
 		each(doc.querySelectorAll('input[data-filter]'), initFilter);
 		each(doc.querySelectorAll('[data-print]'), function (b) {
