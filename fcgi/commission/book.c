@@ -712,9 +712,8 @@ read_refs(struct db *d, struct reader *r)
 		return TC_ENOMEM;
 	for (size_t i = 0; i < b->npeople; i++)
 		r->people_by_id[i] = (uint32_t)i;
-	if (b->npeople > 1)
-		qsort_r(r->people_by_id, b->npeople, sizeof(*r->people_by_id),
-		    by_person_id, b);
+	tc_sort_r(r->people_by_id, b->npeople, sizeof(*r->people_by_id),
+	    by_person_id, b);
 	for (size_t i = 0; i < sizeof(idx) / sizeof(idx[0]); i++) {
 		r->fill = maps[i];
 		if ((rc = each(d, idx[i], DB_NOARGS, ref_row, r,
