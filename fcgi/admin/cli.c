@@ -16,6 +16,7 @@
 #include "core/db.h"
 #include "core/directory.h"
 #include "core/error.h"
+#include "core/grow.h"
 #include "core/module.h"
 #include "core/people.h"
 
@@ -165,6 +166,8 @@ struct sync {
 	const struct conf *conf;
 	struct dir_groups *groups;
 	size_t count;
+	int64_t *seen;		/* the ids upserted, count of them */
+	size_t cap;
 };
 
 static int
@@ -172,9 +175,14 @@ sync_one(struct dir_person *p, void *arg)
 {
 	struct sync *s = arg;
 
+	int rc;
+
 	dir_person_roles(s->conf, s->groups, p);
-	s->count++;
-	return people_upsert(s->db, p, false, NULL);
+	if (tc_grow(&s->seen, &s->cap, s->count + 1, 256) != 0)
+		return TC_ENOMEM;
+	if ((rc = people_upsert(s->db, p, false, &s->seen[s->count])) == 0)
+		s->count++;
+	return rc;
 }
 
 /* Prints how many workers a program runs with, for whatever starts them
@@ -206,7 +214,7 @@ cmd_sync_users(struct conf *c, int argc, char **argv)
 	struct sync s = { .conf = c };
 	struct db *d = NULL;
 	LDAP *ld = NULL;
-	char err[1024], started[TC_DATETIME_SIZE];
+	char err[1024];
 	uint64_t gone = 0;
 	int rc;
 
@@ -219,11 +227,10 @@ cmd_sync_users(struct conf *c, int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	s.db = d;
-	tc_now_str(started);
 	if ((rc = dir_groups_load(ld, c, &s.groups)) != 0 ||
 	    (rc = db_begin(d)) != 0 ||
 	    (rc = dir_person_each(ld, c, sync_one, &s)) != 0 ||
-	    (rc = people_deactivate_unseen(d, started, &gone)) != 0 ||
+	    (rc = people_deactivate_unseen(d, s.seen, s.count, &gone)) != 0 ||
 	    (rc = db_commit(d)) != 0) {
 		if (db_in_transaction(d))
 			db_rollback(d);
@@ -233,6 +240,7 @@ cmd_sync_users(struct conf *c, int argc, char **argv)
 		printf("synced %zu people from the directory, %llu marked "
 		    "inactive\n", s.count, (unsigned long long)gone);
 	dir_groups_free(s.groups);
+	free(s.seen);
 	ldap_unbind_ext_s(ld, NULL, NULL);
 	db_close(d);
 	return rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

@@ -13,6 +13,7 @@
 #include "core/ldapesc.h"
 #include "core/log.h"
 #include "core/people.h"
+#include "core/sort.h"
 
 enum group_kind { G_MANAGERS, G_REVIEWERS, G_ADMINS, G__MAX };
 
@@ -301,6 +302,7 @@ enum stmt {
 	STMT_UPSERT,
 	STMT_UPSERT_LOGIN,
 	STMT_ID,
+	STMT_ACTIVE,
 	STMT_DEACTIVATE,
 	STMT__MAX
 };
@@ -322,9 +324,8 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_UPSERT] = UPSERT,
 	[STMT_UPSERT_LOGIN] = UPSERT ", last_login_at = VALUES(last_login_at)",
 	[STMT_ID] = "SELECT id FROM people WHERE login = ?",
-	[STMT_DEACTIVATE] =
-	    "UPDATE people SET active = FALSE WHERE active"
-	    " AND (synced_at IS NULL OR synced_at < ?)",
+	[STMT_ACTIVE] = "SELECT id FROM people WHERE active",
+	[STMT_DEACTIVATE] = "UPDATE people SET active = FALSE WHERE id = ?",
 };
 
 static struct db_table people_db = DB_TABLE("people", stmts);
@@ -354,9 +355,37 @@ people_upsert(struct db *d, const struct dir_person *p, bool signed_in,
 	return *id > 0 ? 0 : TC_EDB;
 }
 
-int
-people_deactivate_unseen(struct db *d, const char *since, uint64_t *count)
+static int
+by_id(const void *a, const void *b)
 {
-	return db_exec(d, &people_db, STMT_DEACTIVATE, DB_ARGS(P_TEXT(since)),
-	    count, NULL);
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* By the ids the sync saw, not by synced_at: a sync in the same second
+ * as the one before it (seconds are all the column keeps) would
+ * otherwise keep a person that left in between. */
+int
+people_deactivate_unseen(struct db *d, int64_t *seen, size_t n,
+    uint64_t *count)
+{
+	struct dbres *res;
+	int rc;
+
+	*count = 0;
+	tc_sort(seen, n, sizeof(*seen), by_id);
+	if ((rc = db_query(d, &people_db, STMT_ACTIVE, DB_NOARGS, &res)) != 0)
+		return rc;
+	for (size_t i = 0; rc == 0 && i < dbres_rows(res); i++) {
+		int64_t id = dbres_int_col(res, i, "id");
+
+		if (n > 0 && bsearch(&id, seen, n, sizeof(*seen), by_id) != NULL)
+			continue;
+		if ((rc = db_exec(d, &people_db, STMT_DEACTIVATE,
+		    DB_ARGS(P_INT(id)), NULL, NULL)) == 0)
+			(*count)++;
+	}
+	dbres_free(res);
+	return rc;
 }

@@ -58,11 +58,10 @@ void dir_person_clear(struct dir_person *p);
 int people_upsert(struct db *d, const struct dir_person *p, bool signed_in,
     int64_t *id);
 
-/* Marks inactive every active person not seen since the sync that
- * started at 'since' (the business clock's "YYYY-MM-DD HH:MM:SS",
- * tc_now_str); *count gets how
- * many.  Returns 0 or a tc_err. */
-int people_deactivate_unseen(struct db *d, const char *since,
+/* Marks inactive every active person whose id is not among the n ids
+ * at seen (the people a sync upserted; sorted in place); *count gets
+ * how many.  Returns 0 or a tc_err. */
+int people_deactivate_unseen(struct db *d, int64_t *seen, size_t n,
     uint64_t *count);
 
 #endif
