@@ -1078,6 +1078,15 @@ dbres_date(const struct dbres *r, size_t row, size_t col, int32_t *out)
 	return 0;
 }
 
+bool
+dbres_has_col(const struct dbres *r, const char *name)
+{
+	for (size_t c = 0; c < r->cols; c++)
+		if (strcmp(r->names[c], name) == 0)
+			return true;
+	return false;
+}
+
 int
 dbres_col(const struct dbres *r, const char *name)
 {

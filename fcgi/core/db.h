@@ -212,6 +212,10 @@ size_t dbres_cols(const struct dbres *r);
 /* The index of the column called name, or -1 (logged) when r has none. */
 int dbres_col(const struct dbres *r, const char *name);
 
+/* Whether r has a column called name (not logged: for a column that only
+ * some of the statements a reader serves select). */
+bool dbres_has_col(const struct dbres *r, const char *name);
+
 /* Whether the value is SQL NULL. */
 bool dbres_null(const struct dbres *r, size_t row, size_t col);
 bool dbres_null_col(const struct dbres *r, size_t row, const char *name);

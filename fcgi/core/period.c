@@ -304,7 +304,7 @@ period_from_row(const struct dbres *r, size_t i, enum tc_period_kind kind,
 	p->span.last = res_date(r, i, "last_day");
 	p->state = strcmp(dbres_text_col(r, i, "state"), "closed") == 0 ?
 	    PERIOD_CLOSED : PERIOD_OPEN;
-	if (dbres_col(r, "closed_by") >= 0) {
+	if (dbres_has_col(r, "closed_by")) {
 		snprintf(p->closed_by, sizeof(p->closed_by), "%s",
 		    dbres_text_col(r, i, "closed_by"));
 		snprintf(p->closed_at, sizeof(p->closed_at), "%s",

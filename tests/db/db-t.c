@@ -169,6 +169,10 @@ START_TEST(query_without_rows_is_empty_not_an_error)
 	ck_assert_uint_eq(dbres_rows(r), 0);
 	ck_assert_uint_eq(dbres_cols(r), 5);
 	ck_assert(dbres_null(r, 0, 0));
+	/* a column's presence asked without a log line, by name */
+	ck_assert(dbres_has_col(r, "label"));
+	ck_assert(!dbres_has_col(r, "closed_by"));
+	ck_assert_int_eq(dbres_col(r, "day"), 4);
 	dbres_free(r);
 }
 END_TEST
