@@ -75,7 +75,8 @@ export async function mainText(page) {
 }
 
 // Lists visible text nodes containing CJK characters: used to find labels
-// left untranslated on an English page.  Data (names) can be allowed.
+// left untranslated on an English page.  Data (names) can be allowed: by
+// the text itself, a RegExp, or a function of the text.
 export async function cjkTexts(page, allowed = []) {
   const texts = await page.$$eval('body *:not(script):not(style)', (els) => {
     const out = [];
@@ -90,7 +91,8 @@ export async function cjkTexts(page, allowed = []) {
     }
     return out;
   });
-  return texts.filter((t) => !allowed.some((a) => (a instanceof RegExp ? a.test(t) : t === a)));
+  const ok = (a, t) => (a instanceof RegExp ? a.test(t) : typeof a === 'function' ? a(t) : t === a);
+  return texts.filter((t) => !allowed.some((a) => ok(a, t)));
 }
 
 // The error summary at the top of a form (core/form-errors.tpl): the
